@@ -1,0 +1,23 @@
+export type BotErrorCode =
+  | "config_invalid"
+  | "playbooks_invalid"
+  | "templates_invalid"
+  | "store_unavailable"
+  | "unknown_command"
+  | "unknown_fault_code"
+  | "unknown_playbook"
+  | "invalid_input"
+  | "not_found"
+  | "platform_error";
+
+/** One error type for the whole bot; `code` lets adapters choose a reply without parsing messages. */
+export class BotError extends Error {
+  constructor(
+    message: string,
+    readonly code: BotErrorCode,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}

@@ -1,0 +1,24 @@
+import type { Card } from "../cards/card-schema.ts";
+import type { ConversationRef } from "./bot-event.ts";
+
+/**
+ * How the engine reaches places other than the conversation it is answering: the escalation channel and
+ * the origin thread of an escalation. Each adapter implements it; tests pass a fake that records calls.
+ */
+export interface Transport {
+  /** Posts a new message (a new thread when `to.threadId` is absent); returns the platform message id. */
+  post(to: ConversationRef, card: Card): Promise<{ messageId: string; permalink?: string }>;
+  /** Replaces a message posted earlier. */
+  update(to: ConversationRef, messageId: string, card: Card): Promise<void>;
+}
+
+/** What the engine answers to one event, for the adapter to deliver in the event's own conversation. */
+export interface EngineReply {
+  cards: Card[];
+  /** replace: update the card the button was on (walkthrough navigation); new: post new message(s). */
+  mode: "new" | "replace";
+  /** Slack slash commands reply ephemerally unless shared; other surfaces ignore this. */
+  visibility: "ephemeral" | "in_channel";
+  /** True when the event was a retry of one already handled: deliver nothing. */
+  duplicate?: boolean;
+}

@@ -1,0 +1,159 @@
+import { z } from "zod";
+
+/**
+ * The shape of one playbook file in `playbooks/`. One YAML file per article of the guide; the file name
+ * is the id. The TypeScript types are inferred from these schemas, so the YAML, the loader, the lint and
+ * the bot can never disagree about what a playbook is.
+ */
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "use lower-case letters, digits and single hyphens (kebab-case)");
+const text = z.string().trim().min(1, "must not be empty");
+
+/** The tools of `src/tools/` a step can hand its input to. */
+export const toolIds = [
+  "station-message",
+  "latest-status",
+  "session-rate",
+  "expected-rate",
+  "rsrp",
+  "receipt",
+  "plug-in-event",
+  "rfid-age",
+  "just-charge",
+  "firmware-path",
+  "remittance",
+  "station-identity",
+] as const;
+export const ToolIdSchema = z.enum(toolIds);
+export type ToolId = z.infer<typeof ToolIdSchema>;
+
+/** What a step asks the person to type or paste; `tool` names the checker that validates it. */
+export const StepInputSchema = z.strictObject({
+  label: text,
+  hint: text.optional(),
+  tool: ToolIdSchema.optional(),
+  multiline: z.boolean().optional(),
+});
+export type StepInput = z.infer<typeof StepInputSchema>;
+
+/** A choice point: each option jumps into one of the playbook's `branches`. */
+export const ChoiceSchema = z.strictObject({
+  prompt: text,
+  options: z
+    .array(z.strictObject({ label: text, branch: slug }))
+    .min(2, "a choice needs at least two options"),
+});
+export type Choice = z.infer<typeof ChoiceSchema>;
+
+export const StepSchema = z.strictObject({
+  /** Unique within the playbook; walkthrough state and analytics refer to steps by id. */
+  id: slug,
+  /** The instruction, in our own concise words. UI names are in **bold** exactly as the guide writes them. */
+  text,
+  substeps: z.array(text).optional(),
+  notes: z.array(text).optional(),
+  /** Shown so they stand out, e.g. "DO NOT CLEAR THE MAINTENANCE FLAG". */
+  warnings: z.array(text).optional(),
+  /** A wait the guide prescribes, e.g. 3-5 minutes after a reboot. */
+  wait: z.strictObject({ minMinutes: z.number().positive(), maxMinutes: z.number().positive() }).optional(),
+  input: StepInputSchema.optional(),
+  choice: ChoiceSchema.optional(),
+  /** True where the guide says to contact Support at this step. */
+  escalate: z.boolean().optional(),
+});
+export type Step = z.infer<typeof StepSchema>;
+
+export const BranchSchema = z.strictObject({
+  id: slug,
+  label: text,
+  /** When this branch applies, in the guide's terms ("Usable by is set to All Drivers"). */
+  when: text,
+  steps: z.array(StepSchema).min(1, "a branch needs at least one step"),
+});
+export type Branch = z.infer<typeof BranchSchema>;
+
+export const FaultCodeSchema = z.strictObject({
+  /** As the guide prints it, e.g. "303-RSC". */
+  code: z.string().regex(/^\d{3}-[A-Z]{2,4}$/, 'a fault code looks like "303-RSC"'),
+  name: text,
+  /** Other forms that identify this fault on their own, e.g. the status number "18" of Pilot Unreachable. */
+  aliases: z.array(text).optional(),
+});
+export type FaultCode = z.infer<typeof FaultCodeSchema>;
+
+export const ErrorLogsSchema = z.strictObject({
+  faultCodes: z.array(FaultCodeSchema).optional(),
+  stationStatus: text.optional(),
+  portStatus: text.optional(),
+  reason: text.optional(),
+  alarmNames: z.array(text).optional(),
+  /** Station Status at time of Alarm, as the Alarms block shows it. */
+  alarmStationStatus: text.optional(),
+});
+export type ErrorLogs = z.infer<typeof ErrorLogsSchema>;
+
+/** Reference data from the article as a table, e.g. the Just Charge customer categories. */
+export const ReferenceTableSchema = z.strictObject({
+  id: slug,
+  title: text,
+  columns: z.array(text).min(1),
+  rows: z.array(z.array(z.string())).min(1),
+  notes: z.array(text).optional(),
+});
+export type ReferenceTable = z.infer<typeof ReferenceTableSchema>;
+
+/** Background the article gives ("What is Just Charge?", "Circuit Sharing and How it Works"). */
+export const BackgroundSchema = z.strictObject({
+  title: text,
+  points: z.array(text).min(1),
+});
+
+export const EvidenceSchema = z.strictObject({
+  id: slug,
+  label: text,
+  required: z.boolean().default(true),
+});
+export type Evidence = z.infer<typeof EvidenceSchema>;
+
+export const EscalationSchema = z.strictObject({
+  /** When to hand off to Support, in the guide's terms. */
+  when: z.array(text).min(1),
+  /** What to collect before handing off. */
+  evidence: z.array(EvidenceSchema).default([]),
+});
+export type Escalation = z.infer<typeof EscalationSchema>;
+
+export const TriggersSchema = z.strictObject({
+  /** Phrases as support staff say them. Never copy evaluation sentences here. */
+  phrases: z.array(text).min(1),
+  /** Single words or short terms, including abbreviations (OTA, RFID, MFH). */
+  keywords: z.array(text).default([]),
+});
+export type Triggers = z.infer<typeof TriggersSchema>;
+
+export const PlaybookSchema = z.strictObject({
+  id: slug,
+  /** Bumped when the steps change, so a walkthrough in progress knows which version it started on. */
+  version: z.number().int().positive(),
+  title: text,
+  /** The guide's article title, for the reader who wants the source. */
+  article: text,
+  section: z.enum(["Configure", "Diagnose"]),
+  summary: text,
+  symptoms: z.array(text).default([]),
+  roles: z.array(text).default([]),
+  prerequisites: z.array(text).default([]),
+  errorLogs: ErrorLogsSchema.optional(),
+  background: z.array(BackgroundSchema).default([]),
+  troubleshooting: z.array(StepSchema).default([]),
+  solution: z.array(StepSchema).min(1, "a playbook needs at least one solution step"),
+  branches: z.array(BranchSchema).default([]),
+  reference: z.array(ReferenceTableSchema).default([]),
+  escalation: EscalationSchema,
+  triggers: TriggersSchema,
+});
+export type Playbook = z.infer<typeof PlaybookSchema>;
+/** What an author writes (defaults not yet applied). */
+export type PlaybookInput = z.input<typeof PlaybookSchema>;
