@@ -41,9 +41,7 @@ export type StepInput = z.infer<typeof StepInputSchema>;
 /** A choice point: each option jumps into one of the playbook's `branches`. */
 export const ChoiceSchema = z.strictObject({
   prompt: text,
-  options: z
-    .array(z.strictObject({ label: text, branch: slug }))
-    .min(2, "a choice needs at least two options"),
+  options: z.array(z.strictObject({ label: text, branch: slug })).min(2, "a choice needs at least two options"),
 });
 export type Choice = z.infer<typeof ChoiceSchema>;
 
