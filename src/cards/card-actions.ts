@@ -1,0 +1,67 @@
+import { z } from "zod";
+
+/**
+ * The button verbs cards carry and the engine understands. A button's `value` is the JSON text of an
+ * ActionPayload; adapters pass both back unchanged in an ActionEvent.
+ */
+export const cardActions = {
+  /** Overview → start the walkthrough of `playbook`. */
+  walkStart: "walk.start",
+  /** Walkthrough navigation on the current step of `session`. */
+  walkDone: "walk.done",
+  walkBack: "walk.back",
+  walkSkip: "walk.skip",
+  /** Pick `branch` at a choice step. */
+  walkChoose: "walk.choose",
+  /** Submit the step's input (values arrive in ActionEvent.inputs). */
+  walkSubmit: "walk.submit",
+  /** End of walkthrough: did it fix the problem? "no" escalates. */
+  resolvedYes: "walk.fixed",
+  resolvedNo: "walk.not-fixed",
+  /** Open `playbook`'s overview (did-you-mean choice, list entry). */
+  open: "open",
+  /** "Not this one?": show the alternatives of the last match. */
+  alternatives: "alternatives",
+  /** "None of these" on a did-you-mean card. */
+  noneOfThese: "none",
+  /** Open an escalation for the thread's playbook or last question. */
+  escalate: "escalate",
+  /** Escalation lifecycle, on the handoff card in the escalation channel. */
+  escalationClaim: "esc.claim",
+  escalationNeedInfo: "esc.need-info",
+  escalationResolve: "esc.resolve",
+  /** Reveal content folded away to fit a platform limit. */
+  showMore: "show-more",
+  /** Post an ephemeral card to the channel. */
+  share: "share",
+  /** Station message form submit. */
+  stationMessageSubmit: "msg.submit",
+} as const;
+export type CardAction = (typeof cardActions)[keyof typeof cardActions];
+
+export const ActionPayloadSchema = z.object({
+  playbook: z.string().optional(),
+  session: z.string().optional(),
+  step: z.string().optional(),
+  branch: z.string().optional(),
+  escalation: z.string().optional(),
+  query: z.string().optional(),
+  /** For show-more: which part of a folded card. */
+  part: z.number().int().nonnegative().optional(),
+});
+export type ActionPayload = z.infer<typeof ActionPayloadSchema>;
+
+/** Button values are built with JSON.stringify, never by pasting strings. */
+export function encodeActionPayload(payload: ActionPayload): string {
+  return JSON.stringify(payload);
+}
+
+export function decodeActionPayload(value: string | undefined): ActionPayload {
+  if (!value) return {};
+  try {
+    const parsed = ActionPayloadSchema.safeParse(JSON.parse(value));
+    return parsed.success ? parsed.data : {};
+  } catch {
+    return {};
+  }
+}
