@@ -8,6 +8,8 @@ export type BotErrorCode =
   | "unknown_playbook"
   | "invalid_input"
   | "not_found"
+  /** Optimistic concurrency: the record changed since it was read (two button presses at once); re-read and retry. */
+  | "conflict"
   | "platform_error";
 
 /** One error type for the whole bot; `code` lets adapters choose a reply without parsing messages. */

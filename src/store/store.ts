@@ -1,0 +1,198 @@
+import type { Actor, ConversationRef, Platform } from "../core/bot-event.ts";
+
+/**
+ * Everything cpbot keeps between restarts: walkthrough sessions, escalations, analytics events and the
+ * event ids already handled. The engine codes against this interface only; SQLite is the embedded
+ * default and a server database would implement the same methods and pass the same contract suite
+ * (test/store/store-contract.ts).
+ *
+ * Methods are synchronous because better-sqlite3 is; a server implementation would wrap a connection
+ * that is driven synchronously per operation or change this contract additively with async twins.
+ * Timestamps are ISO strings supplied by the caller (the engine's injectable clock): a store never reads
+ * the system clock, so tests are deterministic.
+ */
+export interface Store {
+  // ── sessions: one per thread ──────────────────────────────────────────────────────────────────────
+
+  /** The session stored under `key` (e.g. "slack:C123:1700.1"), or undefined when there is none. */
+  getSession(key: string): SessionRecord | undefined;
+
+  /**
+   * Writes the engine's JSON state for `key` with optimistic concurrency. `expectedRevision` is the
+   * revision the caller read (null: the caller believes no session exists yet). On success the revision
+   * increments by one (a new session starts at 1). Throws BotError code "conflict" when the stored
+   * revision differs, so two people pressing buttons at once never silently lose a step: re-read, retry.
+   */
+  saveSession(key: string, state: unknown, expectedRevision: number | null, at: string): SessionRecord;
+
+  /** Removes the session for `key`; true when one existed. */
+  deleteSession(key: string): boolean;
+
+  // ── escalations ───────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Stores a new escalation with status "open", or returns the one already stored under
+   * `input.idempotencyKey` with `created: false` (double click, retried request, restart mid-way).
+   */
+  createEscalation(input: NewEscalation): { escalation: EscalationRecord; created: boolean };
+
+  /** The escalation with this id (e.g. "ESC-0001"), or undefined. */
+  getEscalation(id: string): EscalationRecord | undefined;
+
+  /** The escalation created under this idempotency key, or undefined. */
+  getEscalationByKey(idempotencyKey: string): EscalationRecord | undefined;
+
+  /** Escalations, oldest first, optionally only those in the given statuses; also by session. */
+  listEscalations(filter?: { status?: EscalationStatus[]; sessionKey?: string }): EscalationRecord[];
+
+  /**
+   * Moves an escalation along its lifecycle and appends the change (who, when, note) to its history in
+   * one transaction. Allowed: open→claimed|need-info|resolved, claimed→need-info|resolved|open,
+   * need-info→open|claimed|resolved, resolved→open. Repeating the current state by the same person
+   * (a double click) returns the record unchanged; any other disallowed move throws BotError
+   * "invalid_input"; an unknown id throws "not_found".
+   */
+  transitionEscalation(id: string, change: EscalationTransition): EscalationRecord;
+
+  /**
+   * Records where the handoff was posted (and the origin-thread notice), merging with what is stored.
+   * Once `handoffMessageId` is set the escalation leaves `listPendingDeliveries()`.
+   */
+  setEscalationDelivery(id: string, delivery: EscalationDelivery): EscalationRecord;
+
+  /** Escalations stored whose handoff was never posted (failed post, crash): deliver these on start-up. */
+  listPendingDeliveries(): EscalationRecord[];
+
+  // ── analytics ─────────────────────────────────────────────────────────────────────────────────────
+
+  /** Appends one analytics event. */
+  recordEvent(event: AnalyticsEvent): void;
+
+  /** Events in time order; `since` inclusive, `until` exclusive, `types` restricts by type. */
+  listEvents(filter?: { since?: string; until?: string; types?: AnalyticsEventType[] }): AnalyticsEvent[];
+
+  // ── idempotency keys ──────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * True the first time `eventId` is seen, false for a repeat (a platform retry). Keys older than
+   * `idempotencyTtlMs` (24 h) before `at` are pruned on the way, so the table stays small.
+   */
+  claimEvent(eventId: string, at: string): boolean;
+
+  // ── plumbing ──────────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Runs `fn` so that all its writes commit together or not at all (a throw rolls back). Synchronous;
+   * nested calls join as savepoints, so store methods that are transactional themselves compose.
+   */
+  transaction<T>(fn: () => T): T;
+
+  /** Releases the database; further calls throw. Safe to call twice. */
+  close(): void;
+}
+
+/** How long an event id is remembered: platforms retry within minutes, a day is generous. */
+export const idempotencyTtlMs = 24 * 60 * 60 * 1000;
+
+export interface SessionRecord {
+  key: string;
+  /** The engine's JSON document; the store never looks inside. */
+  state: unknown;
+  /** 1 after the first save, +1 on every save. */
+  revision: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type EscalationStatus = "open" | "claimed" | "need-info" | "resolved";
+
+export interface NewEscalation {
+  /** One per walkthrough/request, e.g. "esc:slack:C123:1700.1:2"; a repeat returns the existing row. */
+  idempotencyKey: string;
+  sessionKey: string;
+  playbook?: string;
+  playbookVersion?: number;
+  requester: Actor;
+  origin: ConversationRef;
+  note?: string;
+  /** JSON: steps done/skipped, inputs, tool results, evidence. */
+  handoff: unknown;
+  at: string;
+}
+
+export interface EscalationTransition {
+  to: EscalationStatus;
+  by: Actor;
+  at: string;
+  note?: string;
+}
+
+export interface EscalationHistoryEntry {
+  /** null for the creation entry. */
+  from: EscalationStatus | null;
+  to: EscalationStatus;
+  by: Actor;
+  at: string;
+  note?: string;
+}
+
+export interface EscalationDelivery {
+  /** Platform id of the handoff message in the escalation channel. */
+  handoffMessageId?: string;
+  handoffConversation?: ConversationRef;
+  /** Platform id of the notice posted in the requester's thread. */
+  originMessageId?: string;
+}
+
+export interface EscalationRecord {
+  /** Short and human-readable, "ESC-0001", unique per store. */
+  id: string;
+  idempotencyKey: string;
+  sessionKey: string;
+  playbook?: string;
+  playbookVersion?: number;
+  requester: Actor;
+  origin: ConversationRef;
+  note?: string;
+  handoff: unknown;
+  status: EscalationStatus;
+  /** Who holds it while claimed; cleared when it goes back to open. */
+  claimedBy?: Actor;
+  /** Creation first, then every transition. */
+  history: EscalationHistoryEntry[];
+  delivery: EscalationDelivery;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type AnalyticsEventType =
+  | "question"
+  | "match"
+  | "abstain"
+  | "ambiguous"
+  | "unknown-code"
+  | "walkthrough-start"
+  | "step"
+  | "walkthrough-complete"
+  | "resolved"
+  | "not-resolved"
+  | "escalation";
+
+export interface AnalyticsEvent {
+  type: AnalyticsEventType;
+  at: string;
+  platform: Platform;
+  /** Session key of the thread, so a walkthrough's events can be grouped. */
+  conversation?: string;
+  user?: string;
+  playbook?: string;
+  /** Matcher confidence 0..1 for match / ambiguous. */
+  confidence?: number;
+  /** Step id for step events (and where a walkthrough stood). */
+  step?: string;
+  /** What happened at the step: done, skip, back, choose, submit. */
+  action?: string;
+  /** The question text for question / abstain / ambiguous / unknown-code / match. */
+  text?: string;
+  data?: unknown;
+}
