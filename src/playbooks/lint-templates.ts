@@ -1,0 +1,54 @@
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import Handlebars from "handlebars";
+import { defaultTemplatesDir } from "../core/paths.ts";
+import type { LintProblem } from "./lint-playbooks.ts";
+import { displayPath } from "./load-playbooks.ts";
+
+/**
+ * Compiles every `*.hbs` in `dir` so a syntax error is found by `cpbot lint` rather than by the first
+ * support engineer who reaches that card. Precompiling parses the whole template without needing its
+ * helpers, partials or data, and an isolated instance keeps lint from touching the renderer's registry.
+ */
+export function lintTemplates(dir: string = defaultTemplatesDir): { templates: string[]; problems: LintProblem[] } {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    const problem = {
+      file: displayPath(dir),
+      path: "",
+      message: "the templates directory does not exist",
+      fix: "create it, or point --templates at the folder of .hbs files",
+    };
+    return { templates: [], problems: [problem] };
+  }
+  const handlebars = Handlebars.create();
+  const templates = listTemplates(dir);
+  const problems: LintProblem[] = [];
+  for (const name of templates) {
+    const file = displayPath(path.join(dir, name));
+    try {
+      handlebars.precompile(readFileSync(path.join(dir, name), "utf8"), { strict: true });
+    } catch (error) {
+      const text = error instanceof Error ? error.message : String(error);
+      const line = Number(/line (\d+)/i.exec(text)?.[1]) || undefined;
+      problems.push({
+        file,
+        path: line ? `line ${line}` : "",
+        ...(line ? { line } : {}),
+        message: `Handlebars syntax error: ${text.replace(/\s*\n\s*/g, " ").trim()}`,
+        fix: "close every {{#block}} with a matching {{/block}} and check the braces on that line",
+      });
+    }
+  }
+  return { templates, problems };
+}
+
+/** Templates may sit in sub-folders (partials/); names are relative to `dir`, sorted for a stable report. */
+function listTemplates(dir: string, prefix = ""): string[] {
+  return readdirSync(path.join(dir, prefix), { withFileTypes: true })
+    .flatMap((entry) => {
+      const rel = path.join(prefix, entry.name);
+      if (entry.isDirectory()) return listTemplates(dir, rel);
+      return entry.name.endsWith(".hbs") ? [rel] : [];
+    })
+    .sort();
+}
