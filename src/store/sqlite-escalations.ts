@@ -1,0 +1,215 @@
+import type Database from "better-sqlite3";
+import { BotError } from "../core/bot-error.ts";
+import type { Actor, ConversationRef } from "../core/bot-event.ts";
+import { checkTransition, claimedByAfter, escalationId, escalationSeq } from "./escalation-lifecycle.ts";
+import { isoTime, toJson } from "./iso-time.ts";
+import type {
+  EscalationDelivery,
+  EscalationHistoryEntry,
+  EscalationRecord,
+  EscalationStatus,
+  EscalationTransition,
+  NewEscalation,
+} from "./store.ts";
+
+interface EscalationRow {
+  seq: number;
+  idempotency_key: string;
+  session_key: string;
+  playbook: string | null;
+  playbook_version: number | null;
+  requester: string;
+  origin: string;
+  note: string | null;
+  handoff: string;
+  status: EscalationStatus;
+  claimed_by: string | null;
+  handoff_message_id: string | null;
+  handoff_conversation: string | null;
+  origin_message_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+interface HistoryRow {
+  from_status: EscalationStatus | null;
+  to_status: EscalationStatus;
+  by_actor: string;
+  at: string;
+  note: string | null;
+}
+
+/**
+ * The escalation half of SqliteStore. Every method that writes runs inside `transaction` (the store's
+ * BEGIN IMMEDIATE / savepoint wrapper), so the row and its history entry land together or not at all.
+ */
+export class SqliteEscalations {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly transaction: <T>(fn: () => T) => T,
+  ) {}
+
+  create(input: NewEscalation): { escalation: EscalationRecord; created: boolean } {
+    const at = isoTime(input.at, "escalation time");
+    const handoff = toJson(input.handoff, "the escalation handoff");
+    return this.transaction(() => {
+      const existing = this.getByKey(input.idempotencyKey);
+      if (existing) return { escalation: existing, created: false };
+      const { lastInsertRowid } = this.db
+        .prepare(
+          `INSERT INTO escalations (idempotency_key, session_key, playbook, playbook_version, requester, origin,
+             note, handoff, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)`,
+        )
+        .run(
+          input.idempotencyKey,
+          input.sessionKey,
+          input.playbook ?? null,
+          input.playbookVersion ?? null,
+          toJson(input.requester, "the requester"),
+          toJson(input.origin, "the origin conversation"),
+          input.note ?? null,
+          handoff,
+          at,
+          at,
+        );
+      const seq = Number(lastInsertRowid);
+      this.appendHistory(seq, 0, { from: null, to: "open", by: input.requester, at, note: input.note });
+      return { escalation: this.load(seq)!, created: true };
+    });
+  }
+
+  get(id: string): EscalationRecord | undefined {
+    const seq = escalationSeq(id);
+    return seq === undefined ? undefined : this.load(seq);
+  }
+
+  getByKey(idempotencyKey: string): EscalationRecord | undefined {
+    const row = this.db.prepare("SELECT * FROM escalations WHERE idempotency_key = ?").get(idempotencyKey);
+    return row ? this.toRecord(row as EscalationRow) : undefined;
+  }
+
+  list(filter: { status?: EscalationStatus[]; sessionKey?: string } = {}): EscalationRecord[] {
+    const where: string[] = [];
+    const params: string[] = [];
+    if (filter.status) {
+      // An empty status list asks for nothing, not for everything.
+      if (filter.status.length === 0) return [];
+      where.push(`status IN (${filter.status.map(() => "?").join(", ")})`);
+      params.push(...filter.status);
+    }
+    if (filter.sessionKey !== undefined) {
+      where.push("session_key = ?");
+      params.push(filter.sessionKey);
+    }
+    const sql = `SELECT * FROM escalations ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY seq`;
+    return (this.db.prepare(sql).all(...params) as EscalationRow[]).map((row) => this.toRecord(row));
+  }
+
+  transition(id: string, change: EscalationTransition): EscalationRecord {
+    const at = isoTime(change.at, "transition time");
+    return this.transaction(() => {
+      const record = this.get(id);
+      if (!record) throw notFound(id);
+      if (checkTransition(record, change) === "noop") return record;
+      const seq = escalationSeq(record.id)!;
+      const claimedBy = claimedByAfter(record, change);
+      this.db
+        .prepare("UPDATE escalations SET status = ?, claimed_by = ?, updated_at = ? WHERE seq = ?")
+        .run(change.to, claimedBy ? toJson(claimedBy, "the claimer") : null, at, seq);
+      const entry = { from: record.status, to: change.to, by: change.by, at, note: change.note };
+      this.appendHistory(seq, record.history.length, entry);
+      return this.load(seq)!;
+    });
+  }
+
+  setDelivery(id: string, delivery: EscalationDelivery): EscalationRecord {
+    return this.transaction(() => {
+      const seq = escalationSeq(id);
+      const record = seq === undefined ? undefined : this.load(seq);
+      if (!record || seq === undefined) throw notFound(id);
+      // Merge: the origin notice and the handoff post are reported separately, by different code paths.
+      const merged = { ...record.delivery, ...withoutUndefined(delivery) };
+      this.db
+        .prepare(
+          "UPDATE escalations SET handoff_message_id = ?, handoff_conversation = ?, origin_message_id = ? WHERE seq = ?",
+        )
+        .run(
+          merged.handoffMessageId ?? null,
+          merged.handoffConversation ? toJson(merged.handoffConversation, "the handoff conversation") : null,
+          merged.originMessageId ?? null,
+          seq,
+        );
+      return this.load(seq)!;
+    });
+  }
+
+  /** Resolved ones are left out: someone dealt with them, even if the handoff post never made it. */
+  listPending(): EscalationRecord[] {
+    const rows = this.db
+      .prepare("SELECT * FROM escalations WHERE handoff_message_id IS NULL AND status != 'resolved' ORDER BY seq")
+      .all() as EscalationRow[];
+    return rows.map((row) => this.toRecord(row));
+  }
+
+  private load(seq: number): EscalationRecord | undefined {
+    const row = this.db.prepare("SELECT * FROM escalations WHERE seq = ?").get(seq);
+    return row ? this.toRecord(row as EscalationRow) : undefined;
+  }
+
+  private appendHistory(seq: number, position: number, entry: EscalationHistoryEntry): void {
+    this.db
+      .prepare(
+        `INSERT INTO escalation_history (escalation_seq, position, from_status, to_status, by_actor, at, note)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(seq, position, entry.from, entry.to, toJson(entry.by, "the actor"), entry.at, entry.note ?? null);
+  }
+
+  private toRecord(row: EscalationRow): EscalationRecord {
+    const history = (
+      this.db
+        .prepare("SELECT * FROM escalation_history WHERE escalation_seq = ? ORDER BY position")
+        .all(row.seq) as HistoryRow[]
+    ).map((h) =>
+      withoutUndefined({
+        from: h.from_status,
+        to: h.to_status,
+        by: JSON.parse(h.by_actor) as Actor,
+        at: h.at,
+        note: h.note ?? undefined,
+      }),
+    );
+    return withoutUndefined({
+      id: escalationId(row.seq),
+      idempotencyKey: row.idempotency_key,
+      sessionKey: row.session_key,
+      playbook: row.playbook ?? undefined,
+      playbookVersion: row.playbook_version ?? undefined,
+      requester: JSON.parse(row.requester) as Actor,
+      origin: JSON.parse(row.origin) as ConversationRef,
+      note: row.note ?? undefined,
+      handoff: JSON.parse(row.handoff) as unknown,
+      status: row.status,
+      claimedBy: row.claimed_by ? (JSON.parse(row.claimed_by) as Actor) : undefined,
+      history,
+      delivery: withoutUndefined({
+        handoffMessageId: row.handoff_message_id ?? undefined,
+        handoffConversation: row.handoff_conversation
+          ? (JSON.parse(row.handoff_conversation) as ConversationRef)
+          : undefined,
+        originMessageId: row.origin_message_id ?? undefined,
+      }),
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    });
+  }
+}
+
+function notFound(id: string): BotError {
+  return new BotError(`There is no escalation ${id}. Escalation ids look like ESC-0001.`, "not_found");
+}
+
+/** Optional fields are absent rather than undefined, so records compare and serialise cleanly. */
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
