@@ -29,12 +29,18 @@ export function lintTemplates(dir: string = defaultTemplatesDir): { templates: s
       handlebars.precompile(readFileSync(path.join(dir, name), "utf8"), { strict: true });
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
-      const line = Number(/line (\d+)/i.exec(text)?.[1]) || undefined;
+      // Block mismatches carry `lineNumber`; parse errors only say "Parse error on line N:" in the text.
+      const lineNumber = (error as { lineNumber?: unknown }).lineNumber;
+      const line = typeof lineNumber === "number" ? lineNumber : Number(/line (\d+)/i.exec(text)?.[1]) || undefined;
+      // Drop the parser's source excerpt and caret line; keep what it expected and what it got.
+      const lines = text.split("\n");
+      const expecting = lines.find((l) => l.startsWith("Expecting"));
+      const summary = `${lines[0]?.replace(/:$/, "")}${expecting ? `; ${expecting}` : ""}`;
       problems.push({
         file,
         path: line ? `line ${line}` : "",
         ...(line ? { line } : {}),
-        message: `Handlebars syntax error: ${text.replace(/\s*\n\s*/g, " ").trim()}`,
+        message: `Handlebars syntax error: ${summary}`,
         fix: "close every {{#block}} with a matching {{/block}} and check the braces on that line",
       });
     }
