@@ -52,6 +52,7 @@ export function lintPlaybooks(loaded: LoadedPlaybook[]): LintProblem[] {
   const keywords = new Map<string, Claim>();
 
   // A second claim of the same key is reported at the later file, naming the first, so each clash is one line.
+  // Repeats inside one playbook ("301-BA" and "301 ba") are harmless to matching, so they are not reported.
   const claim = (claims: Map<string, Claim>, key: string, c: Claim, what: string, fix: string) => {
     if (key === "") return;
     const first = claims.get(key);
@@ -63,13 +64,6 @@ export function lintPlaybooks(loaded: LoadedPlaybook[]): LintProblem[] {
         path: c.path,
         message: `${what} "${c.shown}" is already claimed by playbook "${first.playbookId}" (${first.file} at ${first.path})`,
         fix,
-      });
-    } else if (what !== "fault code") {
-      problems.push({
-        file: c.file,
-        path: c.path,
-        message: `${what} "${c.shown}" appears twice in this playbook (also at ${first.path})`,
-        fix: "remove the repeated entry",
       });
     }
   };
