@@ -82,6 +82,8 @@ export type CardBlock = z.infer<typeof CardBlockSchema>;
 export const cardKinds = [
   "overview",
   "step",
+  /** End of a walkthrough: what was done and skipped, "Did that fix it?". */
+  "walkthrough-end",
   "did-you-mean",
   "no-match",
   "help",

@@ -1,0 +1,28 @@
+import { cardActions } from "../cards/card-actions.ts";
+import type { Card } from "../cards/card-schema.ts";
+import type { Playbook } from "../playbooks/playbook-schema.ts";
+import { actions, button, context, header, list, percent, quoted } from "./card-blocks.ts";
+import { renderCard } from "./render-card.ts";
+
+export interface Candidate {
+  playbook: Pick<Playbook, "id" | "title" | "summary">;
+  /** 0..1 */
+  confidence: number;
+}
+
+/** Several playbooks fit about equally well: offer each as a button, plus "None of these". */
+export function didYouMeanCard(query: string, candidates: Candidate[]): Card {
+  return renderCard("did-you-mean", {
+    title: "Did you mean one of these?",
+    header: header("Did you mean one of these?"),
+    query: context(`You asked ${quoted(query)}`),
+    candidates: list(
+      undefined,
+      candidates.map((c) => `**${c.playbook.title}** (${percent(c.confidence)}): ${c.playbook.summary}`),
+    ),
+    actions: actions([
+      ...candidates.map((c) => button(c.playbook.title, cardActions.open, { playbook: c.playbook.id, query })),
+      button("None of these", cardActions.noneOfThese, { query }),
+    ]),
+  });
+}

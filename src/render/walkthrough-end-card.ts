@@ -1,0 +1,42 @@
+import { cardActions } from "../cards/card-actions.ts";
+import type { Card } from "../cards/card-schema.ts";
+import type { Playbook } from "../playbooks/playbook-schema.ts";
+import { actions, button, header, list, text } from "./card-blocks.ts";
+import { renderCard } from "./render-card.ts";
+import { allSteps } from "./step-items.ts";
+
+export interface WalkthroughEndView {
+  session: string;
+  playbook: Playbook;
+  /** Step ids in the order they were done / skipped. */
+  done: string[];
+  skipped: string[];
+}
+
+function stepTexts(playbook: Playbook, ids: string[]): string[] {
+  const steps = allSteps(playbook);
+  // An id the playbook no longer has (edited mid-walkthrough) is still worth listing, by its id.
+  return ids.map((id) => steps.find((s) => s.step.id === id)?.step.text ?? id);
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** The end of a walkthrough: what was done and skipped, then "Did that fix it?". */
+export function walkthroughEndCard(view: WalkthroughEndView): Card {
+  const { playbook } = view;
+  const ref = { session: view.session, playbook: playbook.id };
+  return renderCard("walkthrough-end", {
+    title: `Walkthrough finished: ${playbook.title}`,
+    header: header("Walkthrough finished"),
+    summary: text(
+      `**${playbook.title}**: ${plural(view.done.length, "step")} done, ${plural(view.skipped.length, "step")} skipped.`,
+    ),
+    done: list("Done", stepTexts(playbook, view.done)),
+    skipped: list("Skipped", stepTexts(playbook, view.skipped)),
+    question: text("**Did that fix it?**"),
+    actions: actions([
+      button("Yes, it's fixed", cardActions.resolvedYes, ref, "primary"),
+      button("No, escalate", cardActions.resolvedNo, ref, "danger"),
+    ]),
+  });
+}
