@@ -1,0 +1,213 @@
+import { execFile } from "node:child_process";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { BotError } from "../../src/core/bot-error.ts";
+import { latestSchemaVersion, migrate } from "../../src/store/migrations.ts";
+import { openSqliteStore } from "../../src/store/sqlite-store.ts";
+import { runStoreContract } from "./store-contract.ts";
+
+const run = promisify(execFile);
+const worker = fileURLToPath(new URL("./fixtures/store-worker.ts", import.meta.url));
+// The project root, so `--import tsx` resolves from node_modules.
+const root = fileURLToPath(new URL("../../", import.meta.url));
+
+runStoreContract("sqlite", () => {
+  const dir = mkdtempSync(join(tmpdir(), "cpbot-store-"));
+  const file = join(dir, "cpbot.db");
+  return {
+    store: openSqliteStore(file),
+    reopen: () => openSqliteStore(`sqlite://${file}`),
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
+});
+
+function openError(url: string, options?: Parameters<typeof openSqliteStore>[1]): BotError {
+  try {
+    openSqliteStore(url, options).close();
+  } catch (error) {
+    expect(error).toBeInstanceOf(BotError);
+    return error as BotError;
+  }
+  throw new Error(`expected opening ${url} to fail`);
+}
+
+describe("openSqliteStore", () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "cpbot-store-"));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("creates the file and its directory on first run, in WAL mode, with every migration recorded", () => {
+    const file = join(dir, "nested", "data", "cpbot.db");
+    openSqliteStore(`file:${file}`).close();
+    expect(existsSync(file)).toBe(true);
+    const db = new Database(file, { readonly: true });
+    expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
+    const versions = db.prepare("SELECT version FROM schema_migrations ORDER BY version").pluck().all();
+    expect(versions.at(-1)).toBe(latestSchemaVersion);
+    db.close();
+  });
+
+  it("uses ./data/cpbot.db under the working directory by default", () => {
+    openSqliteStore(undefined, { cwd: dir }).close();
+    expect(existsSync(join(dir, "data", "cpbot.db"))).toBe(true);
+  });
+
+  it("runs in memory for :memory:", () => {
+    const store = openSqliteStore(":memory:", { cwd: root });
+    store.saveSession("k", {}, null, "2024-05-01T00:00:00Z");
+    expect(store.file).toBe(":memory:");
+    store.close();
+    expect(existsSync(join(dir, "data"))).toBe(false);
+  });
+
+  it("refuses a corrupt file, naming it, and leaves its bytes alone", () => {
+    const file = join(dir, "cpbot.db");
+    const garbage = Buffer.alloc(8192, 0x5a);
+    writeFileSync(file, garbage);
+    const error = openError(file);
+    expect(error.code).toBe("store_unavailable");
+    expect(error.message).toContain(file);
+    expect(error.message).toMatch(/not a SQLite database or it is damaged.*backup/);
+    expect(Buffer.compare(readFileSync(file), garbage)).toBe(0);
+  });
+
+  it("refuses a directory it cannot create, naming the path", () => {
+    const blocker = join(dir, "not-a-dir");
+    writeFileSync(blocker, "a file where a directory should be");
+    const error = openError(join(blocker, "data", "cpbot.db"));
+    expect(error.code).toBe("store_unavailable");
+    expect(error.message).toContain(join(blocker, "data"));
+    expect(error.message).toMatch(/DATABASE_URL/);
+  });
+
+  it("refuses a path that is a directory", () => {
+    mkdirSync(join(dir, "db"));
+    expect(openError(join(dir, "db")).message).toMatch(/is a directory/);
+  });
+
+  // Root may write to any file, so a read-only file only means something to an ordinary user.
+  it.skipIf(process.getuid?.() === 0)("refuses a read-only database file instead of failing on the first write", () => {
+    const file = join(dir, "cpbot.db");
+    openSqliteStore(file).close();
+    chmodSync(file, 0o444);
+    const error = openError(file);
+    expect(error.code).toBe("store_unavailable");
+    expect(error.message).toContain(file);
+    expect(error.message).toMatch(/not readable and writable/);
+  });
+
+  it("refuses a database written by a newer cpbot and changes nothing", () => {
+    const file = join(dir, "cpbot.db");
+    openSqliteStore(file).close();
+    const db = new Database(file);
+    db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, 'future', 'x')").run(
+      latestSchemaVersion + 1,
+    );
+    db.close();
+    const error = openError(file);
+    expect(error.code).toBe("store_unavailable");
+    expect(error.message).toContain(file);
+    expect(error.message).toMatch(/newer than this cpbot.*upgrade cpbot/);
+  });
+
+  it("refuses another application's SQLite file rather than adding tables to it", () => {
+    const file = join(dir, "other.db");
+    const db = new Database(file);
+    db.exec("CREATE TABLE invoices (id INTEGER)");
+    db.close();
+    const error = openError(file);
+    expect(error.message).toMatch(/belongs to something else \(tables: invoices\)/);
+    const after = new Database(file, { readonly: true });
+    expect(after.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all()).toEqual(["invoices"]);
+    after.close();
+  });
+
+  it("with mustExist, does not create a database that is not there", () => {
+    const file = join(dir, "missing.db");
+    expect(openError(file, { mustExist: true }).message).toMatch(/There is no database at .*missing\.db/);
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it("rejects a DATABASE_URL for a database this build has no Store for", () => {
+    expect(openError("postgres://db.example/cpbot").code).toBe("config_invalid");
+  });
+
+  it("applies only the migrations a database lacks, each once", () => {
+    const db = new Database(join(dir, "m.db"));
+    const list = [{ version: 1, name: "one", sql: "CREATE TABLE one (x)" }];
+    expect(migrate(db, "m.db", list)).toEqual([1]);
+    expect(migrate(db, "m.db", [...list, { version: 2, name: "two", sql: "CREATE TABLE two (x)" }])).toEqual([2]);
+    expect(migrate(db, "m.db", list.concat({ version: 2, name: "two", sql: "CREATE TABLE two (x)" }))).toEqual([]);
+    db.close();
+  });
+
+  it("rolls back a failing migration completely, keeping the last good version", () => {
+    const db = new Database(join(dir, "m.db"));
+    const good = { version: 1, name: "good", sql: "CREATE TABLE good (x)" };
+    const bad = { version: 2, name: "bad", sql: "CREATE TABLE half (x); CREATE TABLE broken (" };
+    expect(() => migrate(db, "m.db", [good, bad])).toThrow();
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name IN ('good', 'half')").pluck().all()).toEqual(["good"]);
+    expect(db.prepare("SELECT version FROM schema_migrations").pluck().all()).toEqual([1]);
+    db.close();
+  });
+
+  it("reports a closed store as unavailable", () => {
+    const store = openSqliteStore(join(dir, "c.db"));
+    store.close();
+    store.close();
+    expect(() => store.getSession("k")).toThrow(/closed/);
+  });
+
+  it("refuses an async function in a transaction, before anything commits", () => {
+    const store = openSqliteStore(join(dir, "a.db"));
+    expect(() =>
+      store.transaction(async () => {
+        store.saveSession("k", {}, null, "2024-05-01T00:00:00Z");
+      }),
+    ).toThrow(/async function/);
+    expect(store.getSession("k")).toBeUndefined();
+    store.close();
+  });
+});
+
+describe("SQLite across processes", () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "cpbot-store-"));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const node = (...args: string[]) => run(process.execPath, ["--import", "tsx", worker, ...args], { cwd: root });
+
+  it("three processes writing at once: they wait for each other and nothing is lost or doubled", async () => {
+    const file = join(dir, "cpbot.db");
+    openSqliteStore(file).close();
+    const count = 40;
+    const results = await Promise.all(["a", "b", "c"].map((name) => node(file, "write", name, String(count))));
+    const sharedCreated = results.map((r) => (JSON.parse(r.stdout) as { sharedCreated: number }).sharedCreated);
+    expect(sharedCreated.reduce((a, b) => a + b, 0)).toBe(count);
+    const store = openSqliteStore(file);
+    expect(store.listEscalations()).toHaveLength(3 * count + count);
+    expect(new Set(store.listEscalations().map((e) => e.id)).size).toBe(4 * count);
+    expect(store.listEvents()).toHaveLength(3 * count);
+    expect(store.getSession("counter")).toMatchObject({ state: { n: 3 * count }, revision: 3 * count });
+    store.close();
+  });
+
+  it("a process killed between the writes of one operation leaves no half-escalation", async () => {
+    const file = join(dir, "cpbot.db");
+    await expect(node(file, "crash")).rejects.toMatchObject({ signal: "SIGKILL" });
+    const store = openSqliteStore(file);
+    expect(store.listEscalations()).toEqual([]);
+    expect(store.listPendingDeliveries()).toEqual([]);
+    expect(store.getSession("crash-session")).toBeUndefined();
+    store.close();
+  });
+});
