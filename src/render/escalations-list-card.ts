@@ -1,5 +1,5 @@
 import type { Card } from "../cards/card-schema.ts";
-import { header, table, text } from "./card-blocks.ts";
+import { header, shorten, table, text } from "./card-blocks.ts";
 import { type EscalationStatus, statusLabels } from "./escalation-card.ts";
 import { formatAge } from "./format-time.ts";
 import { renderCard } from "./render-card.ts";
@@ -15,6 +15,9 @@ export interface EscalationListItem {
   note?: string;
 }
 
+/** The queue is an index; the full note is on the escalation's own card. */
+const shortNote = (note: string | undefined) => (note ? shorten(note.replace(/\s+/g, " "), 200) : "");
+
 /** The escalation queue at a glance, oldest first so nothing waits unseen. */
 export function escalationsListCard(items: EscalationListItem[]): Card {
   const sorted = [...items].sort((a, b) => b.ageMinutes - a.ageMinutes);
@@ -26,7 +29,14 @@ export function escalationsListCard(items: EscalationListItem[]): Card {
     table: table(
       undefined,
       ["Id", "Playbook", "Requester", "Status", "Age", "Note"],
-      sorted.map((i) => [i.id, i.playbook, i.requester, statusLabels[i.status], formatAge(i.ageMinutes), i.note ?? ""]),
+      sorted.map((i) => [
+        i.id,
+        i.playbook,
+        i.requester,
+        statusLabels[i.status],
+        formatAge(i.ageMinutes),
+        shortNote(i.note),
+      ]),
     ),
   });
 }

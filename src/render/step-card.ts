@@ -50,7 +50,7 @@ export function stepCard(view: StepView): Card {
     substeps: list(undefined, step.substeps),
     warnings: (step.warnings ?? []).map((w) => text(w, "warning")),
     notes: (step.notes ?? []).map((n) => context(n)),
-    wait: step.wait ? text(`⏱ ${waitText(step.wait)}`) : null,
+    wait: step.wait && !/\bwait\b/i.test(step.text) ? text(`⏱ ${waitText(step.wait)}`) : null,
     escalate: step.escalate ? text("The guide says to contact Support at this step.", "warning") : null,
     // Without an input the error has no field to sit next to, so it stands on its own.
     error: view.error && !step.input ? text(view.error, "error") : null,

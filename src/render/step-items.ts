@@ -16,7 +16,8 @@ export function waitText(wait: NonNullable<Step["wait"]>): string {
  */
 function overviewNotes(step: Step, playbook: Playbook): string[] {
   const notes = [...(step.notes ?? [])];
-  if (step.wait) notes.push(waitText(step.wait));
+  // Most waits are already spelled out in the step text; say it again only where it is not.
+  if (step.wait && !/\bwait\b/i.test(step.text)) notes.push(waitText(step.wait));
   if (step.input) notes.push(`You will be asked: ${step.input.label}${step.input.hint ? ` (${step.input.hint})` : ""}`);
   if (step.choice) {
     const options = step.choice.options.map((o) => {

@@ -1,0 +1,108 @@
+import type { Button, Card, CardBlock } from "../../src/cards/card-schema.ts";
+
+/**
+ * A card as plain text, for the terminal and for notification fallbacks. Buttons are numbered
+ * ("[1] Start walkthrough") and returned in that order, so a terminal adapter maps a typed number to
+ * the button's action and value.
+ */
+
+type StepItem = Extract<CardBlock, { type: "steps" }>["items"][number];
+
+/** Card markup → plain text: **bold** markers dropped, `code` kept (it reads fine in a terminal). */
+export function plain(raw: string): string {
+  return raw.replace(/\*\*(\S(?:[^*]*?\S)?)\*\*/g, "$1");
+}
+
+const stylePrefix = { normal: "", warning: "⚠️  ", error: "❌ ", success: "✅ ", muted: "" } as const;
+const statusPrefix = { todo: "", current: "▶ ", done: "✓ ", skipped: "↷ " } as const;
+const indent = (text: string, pad: string) => text.replace(/\n/g, `\n${pad}`);
+
+function stepLines(item: StepItem): string[] {
+  const pad = " ".repeat(item.label.length + 4);
+  const lines = [`  ${item.status ? statusPrefix[item.status] : ""}${item.label}. ${indent(plain(item.text), pad)}`];
+  item.substeps?.forEach((s, i) => {
+    lines.push(`${pad}${String.fromCharCode(97 + (i % 26))}. ${indent(plain(s), `${pad}   `)}`);
+  });
+  for (const note of item.notes ?? []) lines.push(`${pad}Note: ${indent(plain(note), pad)}`);
+  for (const warning of item.warnings ?? []) lines.push(`${pad}⚠️  ${indent(plain(warning), pad)}`);
+  return lines;
+}
+
+/** Columns padded to line up while the table stays narrow; otherwise one "column: value" line per cell. */
+function tableLines(block: Extract<CardBlock, { type: "table" }>): string[] {
+  const rows = [block.columns, ...block.rows].map((r) => block.columns.map((_, i) => plain(r[i] ?? "")));
+  const widths = block.columns.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length)));
+  const title = block.title ? [plain(block.title)] : [];
+  const oneLine = rows.every((r) => r.every((c) => !c.includes("\n")));
+  if (oneLine && widths.reduce((a, b) => a + b + 3, 0) <= 100) {
+    const line = (r: string[]) => `  ${r.map((c, i) => c.padEnd(widths[i] ?? 0)).join(" | ")}`.trimEnd();
+    const [head = [], ...body] = rows;
+    return [...title, line(head), `  ${widths.map((w) => "-".repeat(w)).join("-+-")}`, ...body.map(line)];
+  }
+  return [
+    ...title,
+    ...block.rows.flatMap((r, n) => [
+      ...(n > 0 ? [""] : []),
+      ...block.columns.map((c, i) => `  ${plain(c)}: ${indent(plain(r[i] ?? ""), "    ")}`),
+    ]),
+  ];
+}
+
+function blockLines(block: CardBlock, buttons: Button[]): string[] {
+  switch (block.type) {
+    case "header":
+      return [plain(block.text), "=".repeat(Math.min(plain(block.text).length, 60))];
+    case "text":
+      return [`${stylePrefix[block.style ?? "normal"]}${plain(block.text)}`];
+    case "context":
+      return [plain(block.text)];
+    case "fields": {
+      const width = Math.min(Math.max(...block.fields.map((f) => f.label.length)), 32);
+      return block.fields.map(
+        (f) => `${`${plain(f.label)}:`.padEnd(width + 1)} ${indent(plain(f.value), " ".repeat(width + 2))}`,
+      );
+    }
+    case "list":
+      return [
+        ...(block.title ? [`${plain(block.title)}:`] : []),
+        ...block.items.map((i) => `  • ${indent(plain(i), "    ")}`),
+      ];
+    case "table":
+      return tableLines(block);
+    case "steps":
+      return [...(block.title ? [`${plain(block.title)}:`] : []), ...block.items.flatMap(stepLines)];
+    case "input":
+      return [
+        ...(block.error ? [`❌ ${plain(block.error)}`] : []),
+        `✎ ${plain(block.label)}${block.placeholder ? ` (${plain(block.placeholder)})` : ""}`,
+      ];
+    case "actions":
+      return block.buttons.map((b) => {
+        buttons.push(b);
+        return `[${buttons.length}] ${plain(b.label)}`;
+      });
+    case "divider":
+      return ["—".repeat(40)];
+  }
+}
+
+export interface CardText {
+  text: string;
+  /** The card's buttons in the order they are numbered: `buttons[n - 1]` is "[n]". */
+  buttons: Button[];
+}
+
+/** `withButtons: false` leaves the numbered buttons out, for a notification fallback. */
+export function cardToText(card: Card, options: { withButtons?: boolean } = {}): CardText {
+  const buttons: Button[] = [];
+  const parts: string[] = [];
+  for (const block of card.blocks) {
+    const lines = blockLines(block, buttons);
+    if (block.type === "actions" && options.withButtons === false) continue;
+    parts.push(lines.join("\n"));
+  }
+  const hasHeader = card.blocks.some((b) => b.type === "header");
+  // A card without a header still opens with its title, so the text says what it is about.
+  const text = [...(hasHeader ? [] : [plain(card.title)]), ...parts].join("\n\n");
+  return { text, buttons };
+}

@@ -1,0 +1,134 @@
+import type { Button, CardBlock } from "../../src/cards/card-schema.ts";
+import { splitText } from "../../src/render/split-text.ts";
+
+/**
+ * Card blocks → Adaptive Card 1.5 elements. Plain JSON objects typed loosely on purpose: the official
+ * schema (test/fixtures/adaptive-card-1.5.json) is what the tests hold them to.
+ */
+
+export type AcElement = Record<string, unknown> & { type: string };
+export type AcAction = {
+  type: "Action.Submit";
+  title: string;
+  data: { action: string; value?: string };
+  style?: string;
+};
+
+/** Teams shows at most a handful of actions per set; more are grouped into further sets. */
+export const maxActionsPerSet = 5;
+/** Keeps any single element well under the card budget, so a huge text can still be split across cards. */
+const maxTextChars = 8000;
+
+type StepItem = Extract<CardBlock, { type: "steps" }>["items"][number];
+
+const textBlocks = (text: string, props: Record<string, unknown> = {}): AcElement[] =>
+  splitText(text, maxTextChars).map((chunk) => ({ type: "TextBlock", text: chunk, wrap: true, ...props }));
+const orDash = (raw: string) => (raw.trim() ? raw : "—");
+const bold = (raw: string) => (raw.includes("**") ? raw : `**${raw}**`);
+const spacing = { spacing: "None" } as const;
+
+const textStyle = {
+  normal: {},
+  warning: { color: "Attention", weight: "Bolder" },
+  error: { color: "Attention" },
+  success: { color: "Good" },
+  muted: { isSubtle: true, size: "Small" },
+} as const;
+const textPrefix = { normal: "", warning: "⚠️ ", error: "❌ ", success: "✅ ", muted: "" } as const;
+const statusPrefix = { todo: "", current: "▶️ ", done: "✅ ", skipped: "⏭️ " } as const;
+
+function stepContainer(item: StepItem): AcElement {
+  const items: AcElement[] = [
+    ...textBlocks(`${item.status ? statusPrefix[item.status] : ""}**${item.label}.** ${item.text}`),
+    ...(item.substeps ?? []).flatMap((s, i) => textBlocks(`${String.fromCharCode(97 + (i % 26))}. ${s}`, spacing)),
+    ...(item.notes ?? []).flatMap((n) => textBlocks(`Note: ${n}`, { ...spacing, isSubtle: true })),
+    ...(item.warnings ?? []).flatMap((w) => textBlocks(`⚠️ ${w}`, { ...spacing, ...textStyle.warning })),
+  ];
+  // Indented visually by a padded container; the current walkthrough step is highlighted.
+  return { type: "Container", items, ...(item.status === "current" ? { style: "emphasis" } : {}) };
+}
+
+function table(block: Extract<CardBlock, { type: "table" }>): AcElement[] {
+  const row = (cells: string[], header: boolean) => ({
+    type: "TableRow",
+    cells: block.columns.map((_, i) => ({
+      type: "TableCell",
+      items: textBlocks(orDash(cells[i] ?? ""), header ? { weight: "Bolder" } : {}),
+    })),
+  });
+  return [
+    ...(block.title ? textBlocks(block.title, { weight: "Bolder" }) : []),
+    {
+      type: "Table",
+      columns: block.columns.map(() => ({ width: 1 })),
+      rows: [row(block.columns, true), ...block.rows.map((r) => row(r, false))],
+      firstRowAsHeader: true,
+    },
+  ];
+}
+
+export function submitAction(b: Button): AcAction {
+  // Teams sends `data` back merged with the card's input values (keyed by input id) in activity.value.
+  const action: AcAction = {
+    type: "Action.Submit",
+    title: b.label,
+    data: b.value === undefined ? { action: b.action } : { action: b.action, value: b.value },
+  };
+  if (b.style) action.style = b.style === "primary" ? "positive" : "destructive";
+  return action;
+}
+
+export function actionSets(buttons: Button[]): AcElement[] {
+  const sets: AcElement[] = [];
+  for (let i = 0; i < buttons.length; i += maxActionsPerSet) {
+    sets.push({ type: "ActionSet", actions: buttons.slice(i, i + maxActionsPerSet).map(submitAction) });
+  }
+  return sets;
+}
+
+/** One card block as Adaptive Card elements (a divider is handled by the caller as a separator). */
+export function toElements(block: Exclude<CardBlock, { type: "divider" }>): AcElement[] {
+  switch (block.type) {
+    case "header":
+      return textBlocks(block.text, { size: "Large", weight: "Bolder", style: "heading" });
+    case "text": {
+      const style = block.style ?? "normal";
+      return block.text.trim() ? textBlocks(`${textPrefix[style]}${block.text}`, textStyle[style]) : [];
+    }
+    case "context":
+      return block.text.trim() ? textBlocks(block.text, textStyle.muted) : [];
+    case "fields": {
+      // A FactSet keeps label and value side by side; a very long value reads better as its own text.
+      const short = block.fields.filter((f) => f.value.length <= 2000);
+      const long = block.fields.filter((f) => f.value.length > 2000);
+      return [
+        ...(short.length > 0
+          ? [{ type: "FactSet", facts: short.map((f) => ({ title: f.label, value: orDash(f.value) })) }]
+          : []),
+        ...long.flatMap((f) => [...textBlocks(f.label, { weight: "Bolder" }), ...textBlocks(f.value, spacing)]),
+      ];
+    }
+    case "list":
+      return [
+        ...(block.title ? textBlocks(block.title, { weight: "Bolder" }) : []),
+        ...block.items.flatMap((item) => textBlocks(`• ${item}`, spacing)),
+      ];
+    case "table":
+      return table(block);
+    case "steps":
+      return [
+        ...(block.title ? textBlocks(bold(block.title), { size: "Medium" }) : []),
+        ...block.items.map(stepContainer),
+      ];
+    case "input": {
+      const input: AcElement = { type: "Input.Text", id: block.id, label: block.label };
+      if (block.placeholder) input.placeholder = block.placeholder;
+      if (block.multiline) input.isMultiline = true;
+      if (block.initial !== undefined) input.value = block.initial;
+      if (block.maxLength) input.maxLength = block.maxLength;
+      return [...(block.error ? textBlocks(`❌ ${block.error}`, textStyle.error) : []), input];
+    }
+    case "actions":
+      return actionSets(block.buttons);
+  }
+}
