@@ -72,8 +72,9 @@ export interface Report {
  */
 export function buildReport(all: AnalyticsEvent[], options: ReportOptions = {}): Report {
   const threshold = options.lowConfidence ?? defaultLowConfidence;
-  const since = options.since;
-  const until = options.until;
+  // Stored times are canonical UTC ISO strings, so bounds must be too for string comparison to hold.
+  const since = canonical(options.since);
+  const until = canonical(options.until);
   const events = all
     .filter((e) => (since === undefined || e.at >= since) && (until === undefined || e.at < until))
     .sort((a, b) => a.at.localeCompare(b.at));
@@ -148,6 +149,12 @@ export function buildReport(all: AnalyticsEvent[], options: ReportOptions = {}):
     unmatched,
     lowConfidenceQuestions: lowConfidence,
   };
+}
+
+function canonical(time: string | undefined): string | undefined {
+  if (time === undefined) return undefined;
+  const ms = Date.parse(time);
+  return Number.isNaN(ms) ? time : new Date(ms).toISOString();
 }
 
 function isNewEscalation(event: AnalyticsEvent): boolean {

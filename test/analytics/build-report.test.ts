@@ -141,6 +141,10 @@ describe("buildReport", () => {
     });
     expect(windowed.events).toBe(events.filter((e) => e.at >= t5Start.at).length);
     expect(buildReport(events, { since: "2030-01-01" })).toMatchObject({ events: 0, playbooks: [], unmatched: [] });
+    // Bounds with an offset mean the same instant as in UTC.
+    const offset = buildReport(events, { since: "2024-05-01T10:30:00+02:00" });
+    expect(offset.since).toBe("2024-05-01T08:30:00.000Z");
+    expect(offset.events).toBe(events.filter((e) => e.at >= "2024-05-01T08:30:00.000Z").length);
   });
 });
 
