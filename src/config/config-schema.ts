@@ -1,0 +1,38 @@
+import { z } from "zod";
+
+/** Log levels in increasing severity; "silent" turns logging off (tests, `cpbot ask`). */
+export const logLevels = ["debug", "info", "warn", "error", "silent"] as const;
+export type LogLevel = (typeof logLevels)[number];
+
+/**
+ * The core settings, read from the environment. Each setting carries the sentence that tells a person how
+ * to fix it, so a bad value at start-up names the variable, what was wrong and what is accepted.
+ * Adapter settings (Slack, Teams) live in their own schemas beside the adapters.
+ */
+export const ConfigSchema = z.object({
+  DATABASE_URL: z
+    .string({ error: "DATABASE_URL must be a SQLite file path, e.g. ./data/cpbot.db or sqlite:./data/cpbot.db" })
+    .trim()
+    .min(1, "DATABASE_URL is empty: unset it to use ./data/cpbot.db, or give a SQLite file path")
+    .default("./data/cpbot.db"),
+  PORT: z.coerce
+    .number({ error: "PORT must be a whole number from 1 to 65535, e.g. 3978" })
+    .int("PORT must be a whole number from 1 to 65535, e.g. 3978")
+    .min(1, "PORT must be a whole number from 1 to 65535, e.g. 3978")
+    .max(65535, "PORT must be a whole number from 1 to 65535, e.g. 3978")
+    .default(3978),
+  CPBOT_ESCALATION_DESTINATION: z
+    .string()
+    .trim()
+    .regex(
+      /^[^\s]+$/,
+      "CPBOT_ESCALATION_DESTINATION must be one channel id without spaces (Slack C0123ABCD, Teams 19:…@thread.tacv2)",
+    )
+    .optional(),
+  CPBOT_LOW_CONFIDENCE: z.coerce
+    .number({ error: "CPBOT_LOW_CONFIDENCE must be a number from 0 to 1, e.g. 0.6" })
+    .min(0, "CPBOT_LOW_CONFIDENCE must be a number from 0 to 1, e.g. 0.6")
+    .max(1, "CPBOT_LOW_CONFIDENCE must be a number from 0 to 1, e.g. 0.6")
+    .default(0.6),
+  LOG_LEVEL: z.enum(logLevels, { error: `LOG_LEVEL must be one of ${logLevels.join(", ")}` }).default("info"),
+});

@@ -1,0 +1,49 @@
+import { BotError } from "../core/bot-error.ts";
+import { ConfigSchema, type LogLevel } from "./config-schema.ts";
+
+/** The core settings the engine and the CLI need, in the names the code uses. */
+export interface CoreConfig {
+  /** SQLite file path (or sqlite:/file: URL, or :memory:). */
+  databaseUrl: string;
+  /** Where the HTTP server listens (Teams, Slack over HTTP). */
+  port: number;
+  /** Channel that receives escalation handoffs; unset: the handoff is posted in the requester's thread. */
+  escalationDestination?: string;
+  /** Matches below this confidence are recorded as low-confidence for playbook authors. */
+  lowConfidence: number;
+  logLevel: LogLevel;
+}
+
+const keys = Object.keys(ConfigSchema.shape) as (keyof typeof ConfigSchema.shape)[];
+
+/**
+ * Reads the core settings from `env` (process.env in production). Empty strings count as unset, the way a
+ * `.env` line like `PORT=` is meant. Throws BotError "config_invalid" listing every problem at once.
+ */
+export function loadConfig(env: Record<string, string | undefined>): CoreConfig {
+  const input: Record<string, string> = {};
+  for (const key of keys) {
+    const value = env[key];
+    if (value !== undefined && value.trim() !== "") input[key] = value;
+  }
+  const parsed = ConfigSchema.safeParse(input);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const key = String(issue.path[0] ?? "configuration");
+      const given = input[key];
+      return `- ${key}${given === undefined ? "" : ` = "${given}"`}: ${issue.message}`;
+    });
+    throw new BotError(
+      `Configuration is invalid (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n${problems.join("\n")}\nSet these in the environment or .env and start again.`,
+      "config_invalid",
+    );
+  }
+  const c = parsed.data;
+  return {
+    databaseUrl: c.DATABASE_URL,
+    port: c.PORT,
+    ...(c.CPBOT_ESCALATION_DESTINATION ? { escalationDestination: c.CPBOT_ESCALATION_DESTINATION } : {}),
+    lowConfidence: c.CPBOT_LOW_CONFIDENCE,
+    logLevel: c.LOG_LEVEL,
+  };
+}

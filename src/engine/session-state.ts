@@ -1,0 +1,129 @@
+import { z } from "zod";
+import type { ConversationRef } from "../core/bot-event.ts";
+import type { ToolResult } from "../tools/tool-result.ts";
+
+/**
+ * The JSON document the engine keeps per thread (the store never looks inside). It is parsed with this
+ * schema on every read, so a document from an older or broken build starts a clean session instead of
+ * crashing the thread.
+ */
+
+const ActorSchema = z.object({ id: z.string(), name: z.string().optional() });
+
+const ConversationSchema = z.object({
+  platform: z.enum(["slack", "teams", "cli"]),
+  channelId: z.string(),
+  threadId: z.string().optional(),
+  permalink: z.string().optional(),
+});
+
+/** Where a walkthrough stands: a step of the main sequence (troubleshooting + solution) or of a branch. */
+export const CursorSchema = z.object({
+  /** The step's id, checked on every read so a changed playbook cannot put a person on the wrong step. */
+  step: z.string(),
+  index: z.number().int().nonnegative(),
+  branch: z.string().optional(),
+  /** Main-sequence index to continue at when the branch runs out. */
+  returnTo: z.number().int().nonnegative().optional(),
+});
+export type Cursor = z.infer<typeof CursorSchema>;
+
+export const StepRecordSchema = z.object({
+  status: z.enum(["done", "skipped"]),
+  by: ActorSchema,
+  at: z.string(),
+  /** For a choice step: the branch picked. */
+  branch: z.string().optional(),
+});
+export type StepRecord = z.infer<typeof StepRecordSchema>;
+
+export const InputRecordSchema = z.object({
+  step: z.string(),
+  label: z.string(),
+  text: z.string(),
+  by: ActorSchema,
+  at: z.string(),
+  tool: z.string().optional(),
+  verdict: z.enum(["ok", "warning", "problem", "invalid"]).optional(),
+  summary: z.string().optional(),
+  figures: z.array(z.object({ label: z.string(), value: z.string() })).optional(),
+  /** The checker's full result, shown again on the step card and carried into a handoff. */
+  result: z.custom<ToolResult>((v) => typeof v === "object" && v !== null).optional(),
+});
+export type InputRecord = z.infer<typeof InputRecordSchema>;
+
+export const EvidenceRecordSchema = z.object({
+  value: z.string(),
+  /** The step or message it came from. */
+  source: z.string(),
+  by: ActorSchema,
+  at: z.string(),
+});
+
+export const LogEntrySchema = z.object({
+  at: z.string(),
+  by: ActorSchema,
+  action: z.string(),
+  step: z.string().optional(),
+  detail: z.string().optional(),
+});
+export type LogEntry = z.infer<typeof LogEntrySchema>;
+
+export const WalkthroughSchema = z.object({
+  /** "w3": unique within the thread; with the session key it makes the escalation idempotency key. */
+  id: z.string(),
+  playbook: z.string(),
+  version: z.number().int(),
+  startedAt: z.string(),
+  startedBy: ActorSchema,
+  /** Absent once the last step is behind. */
+  cursor: CursorSchema.optional(),
+  /** Earlier cursors, for Back. */
+  trail: z.array(CursorSchema),
+  branch: z.string().optional(),
+  steps: z.record(z.string(), StepRecordSchema),
+  inputs: z.record(z.string(), InputRecordSchema),
+  evidence: z.record(z.string(), EvidenceRecordSchema),
+  log: z.array(LogEntrySchema),
+  status: z.enum(["active", "awaiting-outcome", "fixed", "escalated", "abandoned"]),
+});
+export type Walkthrough = z.infer<typeof WalkthroughSchema>;
+
+export const QuestionSchema = z.object({
+  /** "q2": unique within the thread, so "escalate" without a walkthrough has its own idempotency key. */
+  id: z.string(),
+  text: z.string(),
+  at: z.string(),
+  by: ActorSchema,
+  /** The matcher's kind, or "open" / "fault" for an explicit command. */
+  kind: z.string(),
+  playbook: z.string().nullable(),
+  confidence: z.number(),
+  alternatives: z.array(z.object({ playbook: z.string(), confidence: z.number() })),
+});
+export type Question = z.infer<typeof QuestionSchema>;
+
+export const SessionStateSchema = z.object({
+  v: z.literal(1),
+  conversation: ConversationSchema,
+  /** Counter behind question and walkthrough ids; only grows. */
+  seq: z.number().int().nonnegative(),
+  /** The last question, `fault` or `open` in the thread. */
+  question: QuestionSchema.optional(),
+  walkthrough: WalkthroughSchema.optional(),
+});
+export type SessionState = z.infer<typeof SessionStateSchema>;
+
+export function emptySession(conversation: ConversationRef): SessionState {
+  return { v: 1, conversation: { ...conversation }, seq: 0 };
+}
+
+/** One session per thread: a DM or slash command without a thread shares the conversation's session. */
+export function sessionKey(conversation: ConversationRef): string {
+  return [conversation.platform, conversation.channelId, conversation.threadId ?? "-"].join(":");
+}
+
+/** The number inside "q2" / "w3", to tell which of the question and the walkthrough came last. */
+export function seqOf(id: string): number {
+  return Number(id.slice(1)) || 0;
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config/load-config.ts";
+import { BotError } from "../../src/core/bot-error.ts";
+
+describe("loadConfig", () => {
+  it("uses the defaults when nothing is set, and treats empty strings as unset", () => {
+    expect(loadConfig({ PORT: "", LOG_LEVEL: " " })).toEqual({
+      databaseUrl: "./data/cpbot.db",
+      port: 3978,
+      lowConfidence: 0.6,
+      logLevel: "info",
+    });
+  });
+
+  it("reads every setting", () => {
+    expect(
+      loadConfig({
+        DATABASE_URL: "sqlite:/var/lib/cpbot.db",
+        PORT: "8080",
+        CPBOT_ESCALATION_DESTINATION: "C0123ABCD",
+        CPBOT_LOW_CONFIDENCE: "0.45",
+        LOG_LEVEL: "debug",
+      }),
+    ).toEqual({
+      databaseUrl: "sqlite:/var/lib/cpbot.db",
+      port: 8080,
+      escalationDestination: "C0123ABCD",
+      lowConfidence: 0.45,
+      logLevel: "debug",
+    });
+  });
+
+  it("lists every problem at once, with the value given and what is accepted", () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: "http", CPBOT_LOW_CONFIDENCE: "1.5", LOG_LEVEL: "loud" });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(BotError);
+    const e = error as BotError;
+    expect(e.code).toBe("config_invalid");
+    expect(e.message).toContain("3 problems");
+    expect(e.message).toContain('PORT = "http": PORT must be a whole number from 1 to 65535');
+    expect(e.message).toContain('CPBOT_LOW_CONFIDENCE = "1.5"');
+    expect(e.message).toContain("LOG_LEVEL must be one of debug, info, warn, error, silent");
+  });
+});
