@@ -1,0 +1,108 @@
+import type { Playbook } from "../playbooks/playbook-schema.ts";
+import { decideMatch, defaultPolicy } from "./decide-match.ts";
+import { faultCodeAnswer, unknownCodeAnswer } from "./fault-code-answer.ts";
+import { buildFaultCodeIndex, scanFaultCodes } from "./fault-codes.ts";
+import { createLexicalScorer, type ScoredText } from "./lexical-scorer.ts";
+import type { Candidate, Matcher, MatcherOptions, MatchResult } from "./match-result.ts";
+import { outOfScopeTopics } from "./out-of-scope-topics.ts";
+import { splitSentences } from "./split-sentences.ts";
+import { trainingExamples } from "./training-examples.ts";
+
+const defaultMaxChars = 4000;
+/** A message with an unknown code is still answered by topic when the topic is this clear. */
+const clearTopic = 0.6;
+
+/**
+ * Builds the matcher from the playbooks: fault-code rules, then synonyms and spelling correction, then a
+ * lexical scorer trained on the triggers at construction, then a calibrated abstain/ambiguous decision.
+ * Deterministic: the same playbooks and message give the same answer on every machine.
+ */
+export function createMatcher(playbooks: readonly Playbook[], options: MatcherOptions = {}): Matcher {
+  const policy = {
+    threshold: options.threshold ?? defaultPolicy.threshold,
+    margin: options.margin ?? defaultPolicy.margin,
+  };
+  const maxChars = options.maxChars ?? defaultMaxChars;
+  const ids = playbooks.map((p) => p.id).sort();
+  const classOf = new Map(ids.map((id, i) => [id, i]));
+  const topicTitles = outOfScopeTopics.map((t) => t.title);
+  const examples = [
+    ...trainingExamples(playbooks).map((e) => ({ cls: classOf.get(e.playbook)!, text: e.text, weight: e.weight })),
+    ...outOfScopeTopics.flatMap((t, i) => t.phrases.map((text) => ({ cls: ids.length + i, text, weight: 1 }))),
+  ];
+  const scorer = createLexicalScorer(examples, ids.length + outOfScopeTopics.length);
+  const faultIndex = buildFaultCodeIndex(playbooks);
+
+  /** How sure we are of each playbook for one piece of text: probability damped by vocabulary coverage. */
+  const rank = (scored: ScoredText): Candidate[] =>
+    ids
+      .map((playbook, c) => ({ playbook, confidence: scored.probabilities[c]! * Math.sqrt(scored.coverage) }))
+      .sort((a, b) => b.confidence - a.confidence || a.playbook.localeCompare(b.playbook));
+
+  function matchText(input: string): MatchResult {
+    const text = typeof input === "string" ? input : "";
+    const cut = text.length > maxChars;
+    const read = cut ? text.slice(0, maxChars) : text;
+    const notes = cut ? [`read the first ${maxChars} of ${text.length} characters`] : [];
+
+    const scan = scanFaultCodes(read, faultIndex);
+    const byCode = faultCodeAnswer(scan);
+    if (byCode) return withNotes(byCode, notes);
+
+    // Score the whole message and each sentence; the clearest piece decides (one relevant sentence
+    // in a rambling message should not be drowned by the rest).
+    const sentences = splitSentences(read).slice(0, 20);
+    const pieces = [read, ...(sentences.length > 1 ? sentences : [])].map((t) => scorer.score(t));
+    let best = pieces[0]!;
+    let ranked = rank(best);
+    for (const piece of pieces.slice(1)) {
+      const r = rank(piece);
+      if (r[0]!.confidence > ranked[0]!.confidence) [best, ranked] = [piece, r];
+    }
+    const topTopic = argmaxFrom(best.probabilities, ids.length);
+    const topicWins = best.probabilities[topTopic]! > best.probabilities[classOf.get(ranked[0]!.playbook)!]!;
+    const decision = decideMatch(ranked, policy, topicWins);
+
+    if (scan.unknown.length > 0 && !(decision.kind === "match" && decision.confidence >= clearTopic)) {
+      return withNotes(unknownCodeAnswer(scan.unknown[0]!, faultIndex), notes);
+    }
+    if (best.analysed.terms.length === 0) notes.push("no words to match on");
+    else if (decision.kind === "no-match" && topicWins) {
+      notes.push(`this looks like ${topicTitles[topTopic - ids.length]}, which has no playbook`);
+    } else if (decision.kind === "no-match") notes.push("no playbook is a close enough match");
+    if (scan.unknown.length > 0) notes.push(`"${scan.unknown[0]}" is not a fault code in the guide`);
+    const cls = decision.playbook
+      ? classOf.get(decision.playbook)!
+      : decision.kind === "no-match" && topicWins
+        ? topTopic
+        : classOf.get(ranked[0]!.playbook)!;
+    const { corrections, synonyms } = best.analysed;
+    return withNotes(
+      {
+        ...decision,
+        explanation: {
+          rule: `lexical scorer (${scorer.model})`,
+          terms: scorer.topTerms(best, cls),
+          ...(corrections.length > 0 ? { corrections } : {}),
+          ...(synonyms.length > 0 ? { synonyms } : {}),
+        },
+        ...(scan.unknown.length > 0 ? { unknownCode: scan.unknown[0]! } : {}),
+      },
+      notes,
+    );
+  }
+
+  return { playbooks: ids, match: matchText };
+}
+
+function argmaxFrom(values: Float64Array, from: number): number {
+  let best = from;
+  for (let i = from + 1; i < values.length; i++) if (values[i]! > values[best]!) best = i;
+  return best;
+}
+
+function withNotes(result: MatchResult, notes: string[]): MatchResult {
+  if (notes.length === 0) return result;
+  const note = [result.explanation.note, ...notes].filter(Boolean).join("; ");
+  return { ...result, explanation: { ...result.explanation, note } };
+}

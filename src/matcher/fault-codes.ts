@@ -1,0 +1,130 @@
+import type { Playbook } from "../playbooks/playbook-schema.ts";
+import { stopwords } from "./stopwords.ts";
+
+/** One fault code of the guide, with the forms people type for it. All come from the playbooks. */
+export interface FaultCodeEntry {
+  code: string; // as the guide prints it, "303-RSC"
+  number: string; // "303"
+  suffix: string; // "rsc"
+  playbook: string;
+  aliases: string[]; // lower-case, e.g. ["rsc"] or ["18"]
+}
+
+export interface FaultCodeHit {
+  code: string;
+  playbook: string;
+  form: string; // the text that matched, for the explanation
+}
+
+export interface FaultCodeScan {
+  hits: FaultCodeHit[];
+  /** Code-shaped tokens that name no fault of the guide, e.g. "999-XY" or "error 404". */
+  unknown: string[];
+}
+
+// Words after a number that make it a quantity rather than a fault code ("240 vac", "100 kwh").
+const notSuffixes = new Set(
+  "kw kwh amp amps vac volt volts dbm min mins hrs hour hours day days ft mph sec secs pm am usd cad eur the and to in on is at for of or ms gb mb km mi ports port".split(
+    " ",
+  ),
+);
+// Words that turn the number or letters next to them into a fault code ("error 307", "HE fault").
+const contextWords = new Set([
+  "error",
+  "err",
+  "code",
+  "fault",
+  "faults",
+  "faulted",
+  "alarm",
+  "status",
+  "reason",
+  "flt",
+]);
+
+export function buildFaultCodeIndex(playbooks: readonly Playbook[]): FaultCodeEntry[] {
+  const entries: FaultCodeEntry[] = [];
+  for (const playbook of playbooks) {
+    for (const fault of playbook.errorLogs?.faultCodes ?? []) {
+      const [number = "", suffix = ""] = fault.code.toLowerCase().split("-");
+      const aliases = (fault.aliases ?? []).map((a) => a.toLowerCase().trim());
+      entries.push({ code: fault.code, number, suffix, playbook: playbook.id, aliases });
+    }
+  }
+  return entries.sort((a, b) => a.code.localeCompare(b.code));
+}
+
+/** Finds every fault code in a message, in any of the forms support staff write them. */
+export function scanFaultCodes(text: string, index: readonly FaultCodeEntry[]): FaultCodeScan {
+  const lower = text.normalize("NFKC").toLowerCase();
+  const hits: FaultCodeHit[] = [];
+  const unknown: string[] = [];
+  const hit = (entry: FaultCodeEntry, form: string) => hits.push({ code: entry.code, playbook: entry.playbook, form });
+  const byNumber = (n: string) => index.find((e) => e.number === n || e.aliases.includes(n));
+
+  // "303-RSC", "303RSC", "303 rsc": number and letters together.
+  for (const m of lower.matchAll(/(?<![\w.$-])(\d{3})\s?[-_]?\s?([a-z]{2,4})(?![\w])/g)) {
+    const [form, number = "", suffix = ""] = m;
+    if (notSuffixes.has(suffix)) continue;
+    const entry = index.find((e) => e.number === number && e.suffix === suffix);
+    if (entry) hit(entry, form);
+    else if (!/\s/.test(form) && !stopwords.has(suffix)) unknown.push(`${number}-${suffix.toUpperCase()}`);
+  }
+  // "error 307", "code 18", "status 18": a number announced as a code.
+  for (const m of lower.matchAll(
+    /\b(?:error|err|code|fault|alarm|status|reason)\s*(?:code)?\s*[#:]?\s*(\d{1,4})\b(?![.\d])/g,
+  )) {
+    const [form, number = ""] = m;
+    const entry = byNumber(number);
+    if (entry) hit(entry, form);
+    else unknown.push(form.trim());
+  }
+  // "Pilot Unreachable (18)" and a bare "305".
+  for (const m of lower.matchAll(/\((\d{1,3})\)|(?<![\w.$/:-])(\d{3})(?![\w%]|\.\d|\s*(?:kw|amp|volt|dbm|usd))/g)) {
+    const number = m[1] ?? m[2] ?? "";
+    const entry = m[1] ? byNumber(number) : index.find((e) => e.number === number);
+    if (entry) hit(entry, m[0]);
+  }
+  // A message that is only a number is a code lookup: "18".
+  const bare = /^\s*#?(\d{1,3})\s*$/.exec(lower)?.[1];
+  if (bare) {
+    const entry = byNumber(bare);
+    if (entry) hit(entry, bare);
+  }
+  scanLetterForms(text, index, hit);
+  return { hits: dedupe(hits), unknown: [...new Set(unknown)].filter((u) => !hits.some((h) => u.includes(h.code))) };
+}
+
+/**
+ * "rsc", "LCO", "EF", "HE fault". Three-letter forms that are not English words match anywhere; short or
+ * word-like ones ("he", "ba") only in capitals, next to "fault"/"error", or as the whole message.
+ */
+function scanLetterForms(
+  text: string,
+  index: readonly FaultCodeEntry[],
+  hit: (entry: FaultCodeEntry, form: string) => void,
+): void {
+  const words = [...text.normalize("NFKC").matchAll(/[\p{L}\p{N}]+/gu)].map((m) => m[0]);
+  // In a message typed in capitals, capitals say nothing about a word being a code.
+  const shouting = text === text.toUpperCase();
+  words.forEach((word, i) => {
+    const lower = word.toLowerCase();
+    for (const entry of index) {
+      const forms = [entry.suffix, ...entry.aliases.filter((a) => /^[a-z]+$/.test(a))];
+      if (!forms.includes(lower)) continue;
+      const strong = lower.length >= 3 && !stopwords.has(lower);
+      const capitals = !shouting && word === word.toUpperCase();
+      const near = [words[i - 1], words[i + 1]].some((w) => w !== undefined && contextWords.has(w.toLowerCase()));
+      if (strong || capitals || near || words.length === 1) hit(entry, word);
+    }
+  });
+}
+
+function dedupe(hits: FaultCodeHit[]): FaultCodeHit[] {
+  const seen = new Set<string>();
+  return hits.filter((h) => {
+    if (seen.has(h.code)) return false;
+    seen.add(h.code);
+    return true;
+  });
+}

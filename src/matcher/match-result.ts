@@ -1,0 +1,47 @@
+/** What the matcher decided about one message. */
+export type MatchKind = "fault-code" | "match" | "ambiguous" | "no-match" | "unknown-fault-code";
+
+export interface Candidate {
+  playbook: string;
+  confidence: number;
+}
+
+export interface MatchExplanation {
+  /** The rule that decided, e.g. "fault code 303-RSC" or "lexical scorer". */
+  rule?: string;
+  /** The words of the message that counted most for the answer. */
+  terms: string[];
+  /** Spelling fixes applied before scoring ("clsoed" → "closed"). */
+  corrections?: { from: string; to: string }[];
+  /** Abbreviations and synonyms read as the guide's words ("fw" → "firmware"). */
+  synonyms?: { from: string; to: string }[];
+  note?: string;
+}
+
+export interface MatchResult {
+  kind: MatchKind;
+  /** The chosen playbook; for "ambiguous" the best candidate; null for "no-match" and unknown codes. */
+  playbook: string | null;
+  /** 0..1: how sure the matcher is of `playbook` (or, when it abstains, of its best guess). */
+  confidence: number;
+  /** Other candidates, best first: the close ones for "ambiguous", weaker runners-up for "match". */
+  alternatives: Candidate[];
+  explanation: MatchExplanation;
+  unknownCode?: string;
+  knownCodes?: { code: string; playbook: string }[];
+}
+
+export interface Matcher {
+  match(text: string): MatchResult;
+  /** The playbook ids this matcher can answer with, sorted. */
+  readonly playbooks: readonly string[];
+}
+
+export interface MatcherOptions {
+  /** Below this confidence the matcher abstains. */
+  threshold?: number;
+  /** When the runner-up is within this much of the best, the answer is "ambiguous". */
+  margin?: number;
+  /** Only this many characters of a message are read; the explanation says when a message was cut. */
+  maxChars?: number;
+}

@@ -1,0 +1,73 @@
+/**
+ * Turns a chat message into plain lower-case words and numbers, the same way for triggers and for queries,
+ * so the two always meet in one vocabulary. Fault codes are read from the raw text before this runs,
+ * because normalising splits "303-RSC" apart.
+ */
+
+// British spellings support staff use; the guide is written in US English.
+const ukToUs: Record<string, string> = {
+  authorised: "authorized",
+  authorise: "authorize",
+  unauthorised: "unauthorized",
+  authorisation: "authorization",
+  recognised: "recognized",
+  recognise: "recognize",
+  organisation: "organization",
+  organisations: "organizations",
+  behaviour: "behavior",
+  licence: "license",
+  licenced: "licensed",
+  metre: "meter",
+  metres: "meters",
+  centre: "center",
+  cancelled: "canceled",
+  colour: "color",
+  programme: "program",
+  initialise: "initialize",
+  customise: "customize",
+  customised: "customized",
+  customisation: "customization",
+  cheque: "check",
+  cheques: "checks",
+  enquiry: "inquiry",
+};
+
+// Contractions carry a negation or a verb; keeping the verb lets "can't join" still say "join".
+const contractions: [RegExp, string][] = [
+  [/\bwon't\b/g, "will not"],
+  [/\bcan't\b/g, "can not"],
+  [/\bcannot\b/g, "can not"],
+  [/\b(\w+)n't\b/g, "$1 not"],
+  [/\b(\w+)'(s|re|ve|ll|d|m)\b/g, "$1"],
+];
+
+/** Slack and Teams markup that is not part of what the person wrote. */
+const markup: [RegExp, string][] = [
+  [/<[@#!][^>\s]*>/g, " "], // <@U123>, <#C123|name>, <!here>
+  [/<(https?:[^>|\s]+)\|([^>]*)>/g, " $2 "], // <url|label>
+  [/https?:\/\/\S+/g, " "],
+  [/(^|\s)@[\w.-]+/g, " "], // plain @mentions
+  [/:[a-z0-9_+-]+:/g, " "], // :emoji: shortcodes
+];
+
+export function normaliseText(text: string): string {
+  let s = text.normalize("NFKC").toLowerCase();
+  s = s.replace(/[\u2018\u2019\u02bc`´]/g, "'").replace(/[\u201c\u201d]/g, '"');
+  for (const [re, to] of markup) s = s.replace(re, to);
+  for (const [re, to] of contractions) s = s.replace(re, to);
+  // Units glued to numbers ("6.6kw", "40a", "-105dbm") become two tokens so each can match.
+  s = s.replace(/(\d)\s*(kwh|kw|dbm|mins?)\b/g, "$1 $2");
+  s = s.replace(/(\d)(?:a|\s*amps?)\b/g, "$1 amp").replace(/(\d)(?:v|\s*vac)\b/g, "$1 volt");
+  s = s.replace(/(\d)(?:h|\s*hrs?)\b/g, "$1 hours");
+  s = s
+    .replace(/\b1st\b/g, "first")
+    .replace(/\b2nd\b/g, "second")
+    .replace(/\b3rd\b/g, "third");
+  // Keep decimal points inside numbers, slashes inside short forms such as s/w; drop other punctuation.
+  s = s.replace(/(\d)\.(\d)/g, "$1\u0000$2");
+  s = s.replace(/\b([a-z])\/([a-z])\b/g, "$1\u0001$2");
+  s = s.replace(/[^\p{L}\p{N}\u0000\u0001]+/gu, " ");
+  s = s.replace(/\u0000/g, ".").replace(/\u0001/g, "/");
+  const words = s.split(" ").filter((w) => w.length > 0);
+  return words.map((w) => ukToUs[w] ?? w).join(" ");
+}

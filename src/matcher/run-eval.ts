@@ -1,0 +1,88 @@
+import type { EvalCase } from "./eval-cases.ts";
+import type { Matcher } from "./match-result.ts";
+
+export interface EvalMiss {
+  line: number;
+  text: string;
+  expect: string[] | null;
+  predicted: string | null;
+  kind: string;
+  confidence: number;
+  alternatives: string[];
+}
+
+export interface EvalReport {
+  n: number;
+  /** Share of in-scope lines whose chosen playbook is right (abstaining counts as wrong). */
+  top1: number;
+  /** Share of in-scope lines with a right playbook among the chosen one and its first two alternatives. */
+  top3: number;
+  /** Of the lines the matcher abstained on, the share that really were out of scope. */
+  oosPrecision: number;
+  /** Of the out-of-scope lines, the share the matcher abstained on. */
+  oosRecall: number;
+  perPlaybook: Record<string, { n: number; recall: number }>;
+  misses: EvalMiss[];
+}
+
+const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
+
+/** Runs every case through the matcher and scores it; abstaining answers null. */
+export function runEval(matcher: Matcher, cases: readonly EvalCase[]): EvalReport {
+  let inScope = 0;
+  let top1 = 0;
+  let top3 = 0;
+  let abstained = 0;
+  let abstainedRightly = 0;
+  let outOfScope = 0;
+  const per = new Map<string, { n: number; hit: number }>();
+  const misses: EvalMiss[] = [];
+  for (const c of cases) {
+    const result = matcher.match(c.text);
+    const predicted = result.playbook;
+    const ranked = [predicted, ...result.alternatives.map((a) => a.playbook)].filter((p) => p !== null).slice(0, 3);
+    if (predicted === null) abstained += 1;
+    let right: boolean;
+    if (c.expect === null) {
+      outOfScope += 1;
+      right = predicted === null;
+      if (right) abstainedRightly += 1;
+    } else {
+      inScope += 1;
+      right = predicted !== null && c.expect.includes(predicted);
+      if (right) top1 += 1;
+      if (ranked.some((p) => c.expect!.includes(p))) top3 += 1;
+      const key = c.expect[0]!;
+      const slot = per.get(key) ?? { n: 0, hit: 0 };
+      slot.n += 1;
+      if (right) slot.hit += 1;
+      per.set(key, slot);
+    }
+    if (!right) {
+      const alternatives = result.alternatives.map((a) => a.playbook);
+      misses.push({
+        line: c.line,
+        text: c.text,
+        expect: c.expect,
+        predicted,
+        kind: result.kind,
+        confidence: result.confidence,
+        alternatives,
+      });
+    }
+  }
+  const perPlaybook: EvalReport["perPlaybook"] = {};
+  for (const id of [...per.keys()].sort()) {
+    const { n, hit } = per.get(id)!;
+    perPlaybook[id] = { n, recall: ratio(hit, n) };
+  }
+  return {
+    n: cases.length,
+    top1: ratio(top1, inScope),
+    top3: ratio(top3, inScope),
+    oosPrecision: ratio(abstainedRightly, abstained),
+    oosRecall: ratio(abstainedRightly, outOfScope),
+    perPlaybook,
+    misses,
+  };
+}

@@ -1,0 +1,61 @@
+import Fuse from "fuse.js";
+import { editDistance } from "./edit-distance.ts";
+
+export interface SpellCorrector {
+  /** The vocabulary word a typo stands for, or undefined when the word is fine or nothing is close. */
+  correct(word: string): string | undefined;
+}
+
+/** How many edits a word of this length may be away from its correction. */
+export function allowedEdits(length: number): number {
+  return length >= 9 ? 2 : length >= 4 ? 1 : 0;
+}
+
+/**
+ * fuse.js proposes near words from the domain vocabulary; an edit-distance check then accepts only
+ * real typos. The vocabulary is split by first letter so each lookup searches a small list: people
+ * rarely mistype the first letter, and this keeps lookups fast with thousands of playbooks.
+ */
+export function createSpellCorrector(vocabulary: ReadonlyMap<string, number>, minLength = 5): SpellCorrector {
+  const buckets = new Map<string, string[]>();
+  for (const word of [...vocabulary.keys()].sort()) {
+    if (word.length < minLength - 1 || /\d/.test(word)) continue;
+    const key = word[0]!;
+    const bucket = buckets.get(key) ?? [];
+    bucket.push(word);
+    buckets.set(key, bucket);
+  }
+  const indexes = new Map<string, Fuse<string>>();
+  const fuseFor = (letter: string): Fuse<string> | undefined => {
+    let fuse = indexes.get(letter);
+    const words = buckets.get(letter);
+    if (!fuse && words) {
+      fuse = new Fuse(words, { includeScore: true, threshold: 0.4, ignoreLocation: true, isCaseSensitive: true });
+      indexes.set(letter, fuse);
+    }
+    return fuse;
+  };
+
+  return {
+    correct(word) {
+      if (word.length < minLength || /\d/.test(word) || vocabulary.has(word)) return undefined;
+      const max = allowedEdits(word.length);
+      let best: { word: string; distance: number; count: number } | undefined;
+      for (const result of fuseFor(word[0]!)?.search(word, { limit: 12 }) ?? []) {
+        const candidate = result.item;
+        const distance = editDistance(word, candidate, max);
+        if (distance > max) continue;
+        const count = vocabulary.get(candidate) ?? 0;
+        // Fewest edits, then the commoner word, then alphabetical: the same answer on every run.
+        if (
+          !best ||
+          distance < best.distance ||
+          (distance === best.distance && (count > best.count || (count === best.count && candidate < best.word)))
+        ) {
+          best = { word: candidate, distance, count };
+        }
+      }
+      return best?.word;
+    },
+  };
+}
