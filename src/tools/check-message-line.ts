@@ -1,0 +1,92 @@
+import { fieldError } from "./invalid-result.ts";
+import { forbiddenReplacements, type MessageLineRule, stationMessageRules } from "./station-message-rules.ts";
+import type { FieldError } from "./tool-result.ts";
+
+export interface CheckedLine {
+  /** The text as the station will show it: trimmed of surrounding spaces. */
+  text: string;
+  length: number;
+  errors: FieldError[];
+  /** Things worth saying that do not make the line invalid. */
+  notes: string[];
+}
+
+const lineBreaks: Record<string, string> = {
+  "\n": "a line break (LF)",
+  "\r": "a carriage return (CR)",
+  "\u000b": "a vertical tab",
+  "\u000c": "a form feed",
+  "\u0085": "a next-line character (NEL)",
+  "\u2028": "a line separator (U+2028)",
+  "\u2029": "a paragraph separator (U+2029)",
+};
+
+const codePoint = (ch: string): string => `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
+const listPositions = (positions: number[]): string =>
+  positions.length === 1 ? `position ${positions[0]}` : `positions ${positions.join(", ")}`;
+
+/** Positions (1-based, in code points) of each character matching `test`, grouped by character. */
+function positionsOf(chars: string[], test: (ch: string) => boolean): Map<string, number[]> {
+  const found = new Map<string, number[]>();
+  chars.forEach((ch, i) => {
+    if (test(ch)) found.set(ch, [...(found.get(ch) ?? []), i + 1]);
+  });
+  return found;
+}
+
+/**
+ * Checks one text line of a station message. Length counts Unicode code points: the closest measure to
+ * what a character display shows that does not depend on a font ("é" is 1, "e" + combining accent is 2).
+ */
+export function checkMessageLine(
+  field: "line1" | "line2",
+  value: string,
+  rule: MessageLineRule,
+  emptyHint = "",
+): CheckedLine {
+  const text = value.replace(/^\p{Zs}+|\p{Zs}+$/gu, "");
+  const chars = Array.from(text);
+  const errors: FieldError[] = [];
+  const notes: string[] = [];
+  const { label, maxChars } = rule;
+
+  if (text !== value) notes.push(`${label}: removed spaces at the start or end; the station shows "${text}".`);
+  if (chars.length === 0) {
+    const what = value.length > 0 ? "only spaces" : "empty";
+    errors.push(
+      fieldError(field, "required", `${label} is ${what}: enter 1 to ${maxChars} characters of text${emptyHint}`),
+    );
+    return { text, length: 0, errors, notes };
+  }
+
+  for (const [ch, at] of positionsOf(chars, (c) => c in lineBreaks)) {
+    const message = `${label} has ${lineBreaks[ch]} at ${listPositions(at)}: each line must be a single line of text; put the rest on the other line or shorten it`;
+    errors.push(fieldError(field, "line_break", message));
+  }
+  const isControl = (c: string) => !(c in lineBreaks) && /[\p{Cc}\p{Cs}]/u.test(c);
+  for (const [ch, at] of positionsOf(chars, isControl)) {
+    const name = ch === "\t" ? "a tab" : /\p{Cs}/u.test(ch) ? "a broken character" : "a control character";
+    const fix = ch === "\t" ? "replace it with a space" : "remove it";
+    const message = `${label} has ${name} (${codePoint(ch)}) at ${listPositions(at)}: only printable characters are allowed; ${fix}`;
+    errors.push(fieldError(field, "control_character", message));
+  }
+  for (const [ch, at] of positionsOf(chars, (c) => (stationMessageRules.forbidden as readonly string[]).includes(c))) {
+    const message = `${label} has the forbidden character ${ch} at ${listPositions(at)}: station messages cannot contain / ~ " < > |; remove it or use ${forbiddenReplacements[ch]} instead`;
+    errors.push(fieldError(field, "forbidden_character", message));
+  }
+  if (chars.length > maxChars) {
+    const over = chars.length - maxChars;
+    const cut = chars.slice(maxChars).join("");
+    const message = `${label} is ${chars.length} characters, ${over} over the limit of ${maxChars}: shorten it to ${maxChars} or fewer ("${cut}" from position ${maxChars + 1} does not fit)`;
+    errors.push(fieldError(field, "too_long", message));
+  }
+
+  const unusual = positionsOf(chars, (c) => /[^\x20-\x7e]/.test(c) && !/[\p{Cc}\p{Cs}\u2028\u2029]/u.test(c));
+  if (unusual.size > 0) {
+    const shown = [...unusual].map(([ch, at]) => `"${ch}" (${codePoint(ch)}) at ${listPositions(at)}`).join(", ");
+    notes.push(
+      `${label} has characters beyond plain ASCII: ${shown}. The guide does not forbid them, but check the message on one station before applying it to many; each code point counts as one character (an emoji with a skin tone or an accent typed as a combining mark counts as two).`,
+    );
+  }
+  return { text, length: chars.length, errors, notes };
+}

@@ -1,0 +1,170 @@
+import { z } from "zod";
+import { defaultOneCarRate, formatKwRange, type KwRange } from "./charging-rates.ts";
+import { defineTool, type TextParse } from "./define-tool.ts";
+import { expectedRateFor, expectedRateInput } from "./expected-rate.ts";
+import { numberField, textField } from "./field-schemas.ts";
+import { fieldError } from "./invalid-result.ts";
+import { parseChargingSetup } from "./parse-charging-setup.ts";
+import { formatDuration } from "./parse-duration.ts";
+import { parseSessionRows } from "./parse-session-rows.ts";
+import { slowChargingSteps, zeroEnergySteps } from "./slow-zero-energy-steps.ts";
+import type { ToolResult } from "./tool-result.ts";
+
+const session = z.strictObject({
+  label: textField("label", '"2024-07-09 08:43"').optional(),
+  energyKwh: numberField({
+    label: "Energy",
+    unit: "kWh",
+    min: 0,
+    max: 1000,
+    maxReason: "far beyond any Level 2 session",
+    example: "29.860",
+  }),
+  chargingSeconds: numberField({
+    label: "Charging time",
+    unit: "seconds",
+    min: 0,
+    max: 30 * 24 * 3600,
+    maxReason: "30 days, longer than any session",
+    example: "16614 (04:36:54)",
+  }),
+});
+
+export const sessionRateInput = z.strictObject({
+  sessions: z
+    .array(session, { error: "sessions must be a list of { energyKwh, chargingSeconds }" })
+    .min(1, { error: "sessions is empty: give at least one session (energy in kWh and charging time)" })
+    .max(500, { error: "sessions has more than 500 rows: check one station's recent sessions at a time" }),
+  setup: expectedRateInput.optional(),
+});
+export type SessionRateInput = z.infer<typeof sessionRateInput>;
+
+export type SessionFlag = "expected" | "two-cars" | "slow" | "zero" | "above" | "no-time";
+export interface SessionRate {
+  label: string;
+  energyKwh: number;
+  chargingSeconds: number;
+  kw?: number;
+  flag: SessionFlag;
+}
+
+/** Historical Sessions shows three decimals (29.860); keep more when the source had them (56.4062). */
+export const formatKwh = (kwh: number): string => (Number(kwh.toFixed(3)) === kwh ? kwh.toFixed(3) : String(kwh));
+
+// The guide's figures are averages under ideal conditions; within 10% of them counts as meeting them.
+const tolerance = 0.1;
+
+function classify(kw: number, perCar: KwRange, twoCars?: KwRange): SessionFlag {
+  if (kw > perCar.max * (1 + tolerance)) return "above";
+  if (kw >= perCar.min * (1 - tolerance)) return "expected";
+  if (twoCars && twoCars.max < perCar.min && kw >= twoCars.min * (1 - tolerance)) return "two-cars";
+  return "slow";
+}
+
+const flagText: Record<SessionFlag, string> = {
+  expected: "as expected",
+  "two-cars": "matches two cars sharing the circuit",
+  slow: "slow",
+  zero: "zero energy",
+  above: "above the expected rate: check the setup or the paste",
+  "no-time": "energy but no charging time",
+};
+
+/** Average kW per session (energy ÷ charging time), each compared with the expected rate for the setup. */
+export function checkSessionRate(input: SessionRateInput): ToolResult<{ sessions: SessionRate[]; expected: KwRange }> {
+  const rate = input.setup ? expectedRateFor(input.setup) : undefined;
+  const expected = rate?.perCar ?? defaultOneCarRate;
+  const rows: SessionRate[] = input.sessions.map((s, i) => {
+    const base = { label: s.label ?? `Session ${i + 1}`, energyKwh: s.energyKwh, chargingSeconds: s.chargingSeconds };
+    if (s.energyKwh === 0) return { ...base, flag: "zero" };
+    if (s.chargingSeconds === 0) return { ...base, flag: "no-time" };
+    const kw = s.energyKwh / (s.chargingSeconds / 3600);
+    return { ...base, kw, flag: classify(kw, expected, rate?.twoCars) };
+  });
+  const count = (flag: SessionFlag) => rows.filter((r) => r.flag === flag).length;
+  const slow = count("slow");
+  const zero = count("zero");
+  const flagged = slow + zero;
+  const figures = rows.map((r) => ({
+    label: r.label,
+    value: `${formatKwh(r.energyKwh)} kWh in ${formatDuration(r.chargingSeconds)}${r.kw !== undefined ? ` = ${r.kw.toFixed(2)} kW` : ""} (${flagText[r.flag]})`,
+  }));
+  const rated = rows.filter((r) => r.kw !== undefined);
+  const parts = [
+    `${count("expected") + count("two-cars") || "none"} at the expected ${formatKwRange(expected)}`,
+    ...(slow ? [`${slow} slow`] : []),
+    ...(zero ? [`${zero} with zero energy`] : []),
+    ...(count("above") ? [`${count("above")} above the expected rate`] : []),
+    ...(count("no-time") ? [`${count("no-time")} with no charging time`] : []),
+  ];
+  const average = rated.length
+    ? ` averaging ${(rated.reduce((sum, r) => sum + r.kw!, 0) / rated.length).toFixed(2)} kW`
+    : "";
+  const explanation = [
+    "Average rate = Energy (kWh) ÷ Charging Time (hours), e.g. 29.860 kWh over 04:36:54 is 6.47 kW.",
+    rate?.setup
+      ? `Compared with the guide's ${formatKwRange(expected)} per car for a ${rate.setup.description}; within 10% counts as expected.`
+      : `No usable hardware setup given, so compared with 6.6 kW, the guide's one-car rate for a CT4020 or a CPF on 40 A; add a line such as "cpf 50" or "ct4020 40 one breaker" to compare with your setup.`,
+    ...(rate?.notes ?? []),
+    ...(zero === 1
+      ? ["A single zero-energy session can be ignored if it does not happen again (Zero Energy Dispense, step 1)."]
+      : []),
+  ];
+  return {
+    tool: "session-rate",
+    playbook: "slow-zero-energy",
+    verdict:
+      flagged >= 2 || (flagged > 0 && flagged === rows.length)
+        ? "problem"
+        : flagged > 0 || count("above") + count("no-time") > 0
+          ? "warning"
+          : "ok",
+    summary: `${rows.length} session${rows.length > 1 ? "s" : ""}${average}: ${parts.join(", ")}.`,
+    figures,
+    explanation,
+    errors: [],
+    next: [...(slow ? slowChargingSteps : []), ...(zero ? zeroEnergySteps : [])],
+    data: { sessions: rows, expected },
+  };
+}
+
+/** Historical Sessions rows, plus an optional line naming the hardware setup ("cpf 50"). */
+function parseSessionText(text: string): TextParse {
+  const rows = parseSessionRows(text);
+  const errors = [...rows.errors];
+  let setup: Record<string, unknown> | undefined;
+  const ignored: string[] = [];
+  for (const { line, text: other } of rows.other) {
+    const parsed = parseChargingSetup(other);
+    if (parsed.hasModel && parsed.errors.length === 0) setup = parsed.setup;
+    else if (parsed.hasModel)
+      errors.push(...parsed.errors.map((e) => ({ ...e, message: `Line ${line}: ${e.message}` })));
+    else if (/\d/.test(other)) {
+      const message = `Line ${line} ("${other}") has no Charging Time: expected hh:mm:ss after the energy or in the Charging Time column, e.g. 29.860 04:36:54`;
+      errors.push(fieldError(`line ${line}`, "missing_charging_time", message));
+    } else ignored.push(`line ${line} ("${other}")`);
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  if (rows.sessions.length === 0) {
+    const what = ignored.length
+      ? ` (${ignored.join(", ")} ${ignored.length > 1 ? "are not session rows" : "is not a session row"})`
+      : "";
+    const message = `No session rows found${what}: paste rows from the Historical Sessions tab, or give energy and charging time, e.g. 29.860 04:36:54`;
+    return { ok: false, errors: [fieldError("sessions", "missing", message)] };
+  }
+  return { ok: true, input: { sessions: rows.sessions, ...(setup ? { setup } : {}) } };
+}
+
+export const sessionRateTool = defineTool({
+  id: "session-rate",
+  title: "Session energy rate",
+  playbook: "slow-zero-energy",
+  summary:
+    "Average kW per session from Historical Sessions rows, zero-energy sessions flagged, compared with the expected rate.",
+  usage: "sessions <Historical Sessions rows, or energy and charging time> [setup, e.g. cpf 50]",
+  examples: ["sessions 29.860 04:36:54", "sessions 5.107 kWh 02:16:56\nct4020 40 two breakers"],
+  inputSchema: sessionRateInput,
+  fields: ["sessions", "setup"],
+  check: (input) => checkSessionRate(input),
+  parseText: parseSessionText,
+});
