@@ -26,6 +26,8 @@ const textBlocks = (text: string, props: Record<string, unknown> = {}): AcElemen
 const orDash = (raw: string) => (raw.trim() ? raw : "—");
 const bold = (raw: string) => (raw.includes("**") ? raw : `**${raw}**`);
 const spacing = { spacing: "None" } as const;
+/** Adaptive Card markdown separates list items with \r ("- Item 1\r- Item 2", adaptive-cards text features). */
+const markdownList = (items: string[]) => items.map((i) => `- ${i}`).join("\r");
 
 const textStyle = {
   normal: {},
@@ -40,7 +42,7 @@ const statusPrefix = { todo: "", current: "▶️ ", done: "✅ ", skipped: "⏭
 function stepContainer(item: StepItem): AcElement {
   const items: AcElement[] = [
     ...textBlocks(`${item.status ? statusPrefix[item.status] : ""}**${item.label}.** ${item.text}`),
-    ...(item.substeps ?? []).flatMap((s, i) => textBlocks(`${String.fromCharCode(97 + (i % 26))}. ${s}`, spacing)),
+    ...(item.substeps?.length ? textBlocks(markdownList(item.substeps), spacing) : []),
     ...(item.notes ?? []).flatMap((n) => textBlocks(`Note: ${n}`, { ...spacing, isSubtle: true })),
     ...(item.warnings ?? []).flatMap((w) => textBlocks(`⚠️ ${w}`, { ...spacing, ...textStyle.warning })),
   ];
@@ -111,7 +113,7 @@ export function toElements(block: Exclude<CardBlock, { type: "divider" }>): AcEl
     case "list":
       return [
         ...(block.title ? textBlocks(block.title, { weight: "Bolder" }) : []),
-        ...block.items.flatMap((item) => textBlocks(`• ${item}`, spacing)),
+        ...textBlocks(markdownList(block.items), block.title ? spacing : {}),
       ];
     case "table":
       return table(block);

@@ -20,21 +20,33 @@ const compileOptions = { strict: true, knownHelpers, knownHelpersOnly: true } as
 // An isolated environment, so helpers registered elsewhere in the process cannot leak into card JSON.
 const env = Handlebars.create();
 
-env.registerHelper("json", (value: unknown) => {
-  // undefined would vanish from the JSON and leave `"key": ,`; null is the explicit "absent".
-  return new env.SafeString(JSON.stringify(value ?? null));
+/**
+ * Handlebars' strict mode checks plain `{{field}}` lookups but not helper arguments, so the helpers do it:
+ * views mark an absent part with null, and undefined can only mean a name the view does not have.
+ */
+function defined(value: unknown, helper: string, options: unknown): void {
+  if (value !== undefined) return;
+  const line = (options as { loc?: { start?: { line?: number } } }).loc?.start?.line;
+  throw new Error(`${helper}: a value is undefined${line ? ` on line ${line}` : ""} (a name the view does not have?)`);
+}
+
+env.registerHelper("json", (value: unknown, options: unknown) => {
+  defined(value, "json", options);
+  return new env.SafeString(JSON.stringify(value));
 });
 
 /**
  * `(blocks a b "divider" c …)`: flattens blocks and arrays of blocks in order, drops absent ones (null,
- * undefined, false, []), and keeps a divider only between two present parts, so a template can list every
+ * false, []), and keeps a divider only between two present parts, so a template can list every
  * optional section without leaving a dangling divider or a trailing comma.
  */
 env.registerHelper("blocks", (...args: unknown[]) => {
   const parts = args.slice(0, -1); // the last argument is Handlebars' options hash
+  for (const part of parts) defined(part, "blocks", args[args.length - 1]);
   const out: unknown[] = [];
   const pending = { divider: false };
   const push = (block: unknown) => {
+    if (block === null || block === undefined || block === false) return;
     if (pending.divider && out.length > 0) out.push({ type: "divider" });
     pending.divider = false;
     out.push(block);
@@ -43,10 +55,32 @@ env.registerHelper("blocks", (...args: unknown[]) => {
     if (part === "divider") pending.divider = true;
     else if (typeof part === "string") throw new Error(`blocks: unknown literal "${part}" (only "divider")`);
     else if (Array.isArray(part)) for (const block of part.flat(Number.POSITIVE_INFINITY)) push(block);
-    else if (part !== null && part !== undefined && part !== false) push(part);
+    else push(part);
   }
   return out;
 });
+
+type AstNode = { type: string; loc?: { start: { line: number } }; [key: string]: unknown };
+
+/**
+ * Every `{{…}}` that writes output must be a call of `json`: a bare `{{value}}` would print HTML-escaped,
+ * unquoted text into the JSON. Checked on the parsed template, so the rule holds for every file loaded.
+ */
+function outputsOutsideJson(node: AstNode | undefined, found: string[] = []): string[] {
+  if (!node) return found;
+  if (node.type === "Program") for (const child of node.body as AstNode[]) outputsOutsideJson(child, found);
+  if (node.type === "BlockStatement") {
+    outputsOutsideJson(node.program as AstNode | undefined, found);
+    outputsOutsideJson(node.inverse as AstNode | undefined, found);
+  }
+  const path = (node.path as { original?: unknown } | undefined)?.original;
+  const line = node.loc ? ` on line ${node.loc.start.line}` : "";
+  if (node.type === "MustacheStatement" && path !== "json")
+    found.push(`{{${String(path)}}}${line} must go through {{json …}}`);
+  if (node.type === "PartialStatement" || node.type === "PartialBlockStatement")
+    found.push(`a partial${line} is not supported`);
+  return found;
+}
 
 const cache = new Map<string, Map<string, CardTemplate>>();
 let currentDir = defaultTemplatesDir;
@@ -75,6 +109,8 @@ export function loadTemplates(dir: string = currentDir): Map<string, CardTemplat
     try {
       // compile() is lazy; precompile() parses now, so a syntax error surfaces at load time, not mid-reply.
       env.precompile(source, compileOptions);
+      const unsafe = outputsOutsideJson(env.parse(source) as unknown as AstNode);
+      if (unsafe.length > 0) throw new Error(unsafe.join("; "));
       templates.set(file.slice(0, -".hbs".length), env.compile(source, compileOptions));
     } catch (error) {
       problems.push(`${join(dir, file)}: ${(error as Error).message}`);

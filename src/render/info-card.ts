@@ -1,11 +1,11 @@
 import type { Card } from "../cards/card-schema.ts";
-import { header, text } from "./card-blocks.ts";
+import { header, oneLine, text } from "./card-blocks.ts";
 import { renderCard } from "./render-card.ts";
 
 /** A plain notice: a title and a few lines (confirmations, "walkthrough cancelled", …). */
 export function infoCard(title: string, lines: string[]): Card {
   return renderCard("info", {
-    title,
+    title: oneLine(title),
     header: header(title),
     lines: lines.map((line) => text(line)),
   });

@@ -60,7 +60,7 @@ export function overviewCard(playbook: Playbook, options: OverviewOptions = {}):
     solution: { type: "steps", title: "Solution", items: stepItems(playbook.solution, playbook) },
     branches: playbook.branches.map((b) => ({
       type: "steps",
-      title: `If ${b.label.charAt(0).toLowerCase()}${b.label.slice(1)} (${b.when})`,
+      title: `${b.label} (${b.when})`,
       items: stepItems(b.steps, playbook),
     })),
     reference: playbook.reference.map((r) => [table(r.title, r.columns, r.rows), context(r.notes?.join("\n"))]),

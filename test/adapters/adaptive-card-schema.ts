@@ -1,0 +1,19 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import Ajv, { type ValidateFunction } from "ajv";
+import addFormats from "ajv-formats";
+
+/**
+ * The official Adaptive Card 1.5 schema (copied from microsoft/AdaptiveCards schemas/1.5.0), compiled with
+ * Ajv 8: it is draft-06 with a legacy top-level `id`, and uses custom keywords, hence strict:false.
+ */
+export function adaptiveCardValidator(): ValidateFunction {
+  const require = createRequire(import.meta.url);
+  const schema = JSON.parse(readFileSync(new URL("../fixtures/adaptive-card-1.5.json", import.meta.url), "utf8"));
+  schema.$id = schema.id;
+  delete schema.id;
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  ajv.addMetaSchema(require("ajv/dist/refs/json-schema-draft-06.json"));
+  addFormats(ajv);
+  return ajv.compile(schema);
+}
