@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import { BotError } from "../core/bot-error.ts";
-import type { Actor, ConversationRef } from "../core/bot-event.ts";
-import { checkTransition, claimedByAfter, escalationId, escalationSeq } from "./escalation-lifecycle.ts";
+import { checkTransition, claimedByAfter, escalationSeq } from "./escalation-lifecycle.ts";
+import { type EscalationRow, type HistoryRow, rowToEscalation, withoutUndefined } from "./escalation-row.ts";
 import { isoTime, toJson } from "./iso-time.ts";
 import type {
   EscalationDelivery,
@@ -11,33 +11,6 @@ import type {
   EscalationTransition,
   NewEscalation,
 } from "./store.ts";
-
-interface EscalationRow {
-  seq: number;
-  idempotency_key: string;
-  session_key: string;
-  playbook: string | null;
-  playbook_version: number | null;
-  requester: string;
-  origin: string;
-  note: string | null;
-  handoff: string;
-  status: EscalationStatus;
-  claimed_by: string | null;
-  handoff_message_id: string | null;
-  handoff_conversation: string | null;
-  origin_message_id: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-interface HistoryRow {
-  from_status: EscalationStatus | null;
-  to_status: EscalationStatus;
-  by_actor: string;
-  at: string;
-  note: string | null;
-}
 
 /**
  * The escalation half of SqliteStore. Every method that writes runs inside `transaction` (the store's
@@ -166,50 +139,13 @@ export class SqliteEscalations {
   }
 
   private toRecord(row: EscalationRow): EscalationRecord {
-    const history = (
-      this.db
-        .prepare("SELECT * FROM escalation_history WHERE escalation_seq = ? ORDER BY position")
-        .all(row.seq) as HistoryRow[]
-    ).map((h) =>
-      withoutUndefined({
-        from: h.from_status,
-        to: h.to_status,
-        by: JSON.parse(h.by_actor) as Actor,
-        at: h.at,
-        note: h.note ?? undefined,
-      }),
-    );
-    return withoutUndefined({
-      id: escalationId(row.seq),
-      idempotencyKey: row.idempotency_key,
-      sessionKey: row.session_key,
-      playbook: row.playbook ?? undefined,
-      playbookVersion: row.playbook_version ?? undefined,
-      requester: JSON.parse(row.requester) as Actor,
-      origin: JSON.parse(row.origin) as ConversationRef,
-      note: row.note ?? undefined,
-      handoff: JSON.parse(row.handoff) as unknown,
-      status: row.status,
-      claimedBy: row.claimed_by ? (JSON.parse(row.claimed_by) as Actor) : undefined,
-      history,
-      delivery: withoutUndefined({
-        handoffMessageId: row.handoff_message_id ?? undefined,
-        handoffConversation: row.handoff_conversation
-          ? (JSON.parse(row.handoff_conversation) as ConversationRef)
-          : undefined,
-        originMessageId: row.origin_message_id ?? undefined,
-      }),
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-    });
+    const history = this.db
+      .prepare("SELECT * FROM escalation_history WHERE escalation_seq = ? ORDER BY position")
+      .all(row.seq) as HistoryRow[];
+    return rowToEscalation(row, history);
   }
 }
 
 function notFound(id: string): BotError {
   return new BotError(`There is no escalation ${id}. Escalation ids look like ESC-0001.`, "not_found");
-}
-
-/** Optional fields are absent rather than undefined, so records compare and serialise cleanly. */
-function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
