@@ -11,6 +11,8 @@ export const busyTimeoutMs = 5000;
 export interface OpenOptions {
   /** Refuse to create a new database (the report reads an existing one; it must not make an empty one). */
   mustExist?: boolean;
+  /** How long a write waits for another process's lock; default `busyTimeoutMs`. */
+  busyTimeoutMs?: number;
 }
 
 /**
@@ -31,7 +33,7 @@ export function openSqliteDatabase(target: DatabaseTarget, options: OpenOptions 
   }
   try {
     // busy_timeout first: WAL switching and migrations may have to wait for another process.
-    db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+    db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? busyTimeoutMs))}`);
     // WAL lets the report read while the bot writes, and makes each commit one append.
     db.pragma("journal_mode = WAL");
     db.pragma("foreign_keys = ON");
@@ -101,7 +103,7 @@ export function storeUnavailable(file: string, error: unknown): BotError {
   } else if (code === "SQLITE_READONLY" || code === "SQLITE_CANTOPEN" || code === "SQLITE_PERM") {
     advice = "Make the file and its directory writable for the user running cpbot, or set DATABASE_URL elsewhere.";
   } else if (code === "SQLITE_BUSY" || code === "SQLITE_LOCKED") {
-    advice = `Another process held a lock for more than ${busyTimeoutMs / 1000} s; check for a stuck cpbot or sqlite3 shell.`;
+    advice = "Another process held the write lock too long; check for a stuck cpbot or an open sqlite3 shell.";
   } else if (code === "SQLITE_FULL") {
     advice = "The disk is full; free space and try again.";
   }

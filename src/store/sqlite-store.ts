@@ -145,14 +145,20 @@ export class SqliteStore implements Store {
     try {
       return fn();
     } catch (error) {
-      if (error instanceof BotError || !isSqliteError(error)) throw error;
+      if (error instanceof BotError || !isOperationalError(error)) throw error;
       throw storeUnavailable(this.file, error);
     }
   }
 }
 
-function isSqliteError(error: unknown): boolean {
-  return error instanceof Error && error.name === "SqliteError";
+/**
+ * Failures of the database itself (lock timeout, disk full, I/O, damage, permissions) as opposed to
+ * programming errors such as a constraint violation, which should surface unchanged.
+ */
+function isOperationalError(error: unknown): boolean {
+  if (!(error instanceof Error) || error.name !== "SqliteError") return false;
+  const code = String((error as { code?: unknown }).code ?? "");
+  return /^SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY|CORRUPT|NOTADB|CANTOPEN|PERM)/.test(code);
 }
 
 function toSession(row: SessionRow): SessionRecord {

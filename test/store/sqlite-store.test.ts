@@ -158,6 +158,29 @@ describe("openSqliteStore", () => {
     db.close();
   });
 
+  it("turns a lock held too long by another process into an error naming the file", () => {
+    const file = join(dir, "locked.db");
+    const store = openSqliteStore(file, { busyTimeoutMs: 10 });
+    const other = new Database(file);
+    other.exec("BEGIN IMMEDIATE");
+    const error = (() => {
+      try {
+        store.saveSession("k", {}, null, "2024-05-01T00:00:00Z");
+      } catch (e) {
+        return e as BotError;
+      }
+      throw new Error("expected the write to fail while another connection holds the lock");
+    })();
+    expect(error).toBeInstanceOf(BotError);
+    expect(error.code).toBe("store_unavailable");
+    expect(error.message).toContain(file);
+    expect(error.message).toMatch(/write lock/);
+    other.exec("ROLLBACK");
+    expect(store.saveSession("k", {}, null, "2024-05-01T00:00:00Z").revision).toBe(1);
+    other.close();
+    store.close();
+  });
+
   it("reports a closed store as unavailable", () => {
     const store = openSqliteStore(join(dir, "c.db"));
     store.close();
@@ -186,9 +209,9 @@ describe("SQLite across processes", () => {
 
   const node = (...args: string[]) => run(process.execPath, ["--import", "tsx", worker, ...args], { cwd: root });
 
-  it("three processes writing at once: they wait for each other and nothing is lost or doubled", async () => {
-    const file = join(dir, "cpbot.db");
-    openSqliteStore(file).close();
+  it("three processes creating and writing at once: they wait for each other, nothing is lost or doubled", async () => {
+    // No database yet: the processes also race to create and migrate it.
+    const file = join(dir, "data", "cpbot.db");
     const count = 40;
     const results = await Promise.all(["a", "b", "c"].map((name) => node(file, "write", name, String(count))));
     const sharedCreated = results.map((r) => (JSON.parse(r.stdout) as { sharedCreated: number }).sharedCreated);
