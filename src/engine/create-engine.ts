@@ -1,0 +1,130 @@
+import { BotError } from "../core/bot-error.ts";
+import type { Actor, BotEvent } from "../core/bot-event.ts";
+import { silentLogger } from "../core/logger.ts";
+import type { EngineReply } from "../core/transport.ts";
+import { errorCard } from "../render/error-card.ts";
+import { commandContext } from "./command-context.ts";
+import { parseCommand } from "./command-parser.ts";
+import type { EngineDeps } from "./engine-deps.ts";
+import { createEscalationService } from "./escalation-service.ts";
+import { handleAction } from "./handle-action.ts";
+import { handleCommand } from "./handle-command.ts";
+import { handleMessage } from "./handle-message.ts";
+import { loadSession, SessionConflict, saveSession } from "./session-io.ts";
+import type { Turn, TurnReply } from "./turn.ts";
+
+export interface Engine {
+  /** Answers one event. Never throws: a bad input or a bug becomes an error card. */
+  handle(event: BotEvent): Promise<EngineReply>;
+  /** Posts stored escalation handoffs that never reached the escalation channel (call at start-up). */
+  retryPendingDeliveries(): Promise<void>;
+}
+
+/** Errors that are the person's to fix: shown as they are. Anything else is our bug: logged, not shown. */
+const userErrors = new Set([
+  "unknown_command",
+  "unknown_fault_code",
+  "unknown_playbook",
+  "invalid_input",
+  "not_found",
+  "conflict",
+]);
+const maxAttempts = 4;
+
+/**
+ * The platform-neutral brain. Adapters translate platform payloads into BotEvents and deliver the
+ * EngineReply; everything else (sessions, walkthroughs, escalations, analytics) happens here.
+ */
+export function createEngine(deps: EngineDeps): Engine {
+  const log = deps.logger ?? silentLogger;
+  const escalations = createEscalationService(deps, log);
+  const ctx = commandContext(deps.registry);
+
+  /** The synchronous part of a turn, in one transaction: claim the event id, decide, save, record. */
+  function decide(event: BotEvent, at: string): { turn: Turn; reply: TurnReply } | "duplicate" {
+    return deps.store.transaction(() => {
+      if (!deps.store.claimEvent(event.eventId, at)) return "duplicate" as const;
+      const session = loadSession(deps.store, event.conversation, log);
+      const turn: Turn = {
+        deps,
+        escalations,
+        event,
+        at,
+        by: actor(event.user),
+        key: session.key,
+        state: session.state,
+        events: [],
+        later: [],
+        visibility: "ephemeral",
+      };
+      const reply = route(turn);
+      saveSession(deps.store, session, turn.state, at);
+      for (const e of turn.events) deps.store.recordEvent(e);
+      return { turn, reply };
+    });
+  }
+
+  function route(turn: Turn): TurnReply {
+    const { event } = turn;
+    if (event.kind === "action") return handleAction(turn, event);
+    if (event.kind === "message") return handleMessage(turn, event, ctx);
+    const parsed = parseCommand(event.text, ctx);
+    turn.visibility = parsed.visibility;
+    return handleCommand(turn, parsed.command, ctx);
+  }
+
+  async function handle(event: BotEvent): Promise<EngineReply> {
+    const at = deps.clock().toISOString();
+    try {
+      let decided: ReturnType<typeof decide> | undefined;
+      for (let attempt = 1; !decided; attempt++) {
+        try {
+          decided = decide(event, at);
+        } catch (error) {
+          // Someone else in the thread saved first (another process): read again and decide again.
+          if (!(error instanceof SessionConflict) || attempt >= maxAttempts) throw error;
+        }
+      }
+      if (decided === "duplicate") return { cards: [], mode: "new", visibility: "ephemeral", duplicate: true };
+      const { turn, reply } = decided;
+      const cards = [...reply.cards];
+      for (const task of turn.later) cards.push(...(await task()));
+      return { cards, mode: reply.mode ?? "new", visibility: turn.visibility };
+    } catch (error) {
+      return failure(event, at, error);
+    }
+  }
+
+  function failure(event: BotEvent, at: string, error: unknown): EngineReply {
+    const visibility = "ephemeral";
+    if (error instanceof BotError && userErrors.has(error.code)) {
+      // Remember the id anyway, so a platform retry of a refused event is not answered twice.
+      claimQuietly(event.eventId, at);
+      return { cards: [errorCard(error.message, error.code)], mode: "new", visibility };
+    }
+    log.error("event failed", { eventId: event.eventId, kind: event.kind, error });
+    const message =
+      error instanceof BotError && error.code === "store_unavailable"
+        ? "I cannot reach my database right now, so nothing was saved. Please try again in a minute."
+        : "Something went wrong on my side while handling that. It has been logged; please try again.";
+    return {
+      cards: [errorCard(message, error instanceof BotError ? error.code : "internal_error")],
+      mode: "new",
+      visibility,
+    };
+  }
+
+  function claimQuietly(eventId: string, at: string): void {
+    try {
+      deps.store.claimEvent(eventId, at);
+    } catch (error) {
+      log.warn("could not remember event id", { eventId, error });
+    }
+  }
+
+  return { handle, retryPendingDeliveries: () => escalations.retryPendingDeliveries() };
+}
+
+function actor(user: Actor): Actor {
+  return user.name ? { id: user.id, name: user.name } : { id: user.id };
+}

@@ -1,0 +1,208 @@
+import type { Card } from "../cards/card-schema.ts";
+import { BotError } from "../core/bot-error.ts";
+import type { ConversationRef } from "../core/bot-event.ts";
+import type { Logger } from "../core/logger.ts";
+import type { Playbook } from "../playbooks/playbook-schema.ts";
+import { escalationCard, escalationStatusCard } from "../render/escalation-card.ts";
+import { infoCard } from "../render/info-card.ts";
+import type { EscalationRecord, EscalationStatus } from "../store/store.ts";
+import { buildHandoff, type EscalationTrigger, missingEvidence } from "./build-handoff.ts";
+import type { EngineDeps } from "./engine-deps.ts";
+import { escalationView, handoffOf, statusUpdate, subjectOf } from "./escalation-view.ts";
+import type { Question, Walkthrough } from "./session-state.ts";
+import { record, type Turn, type TurnReply } from "./turn.ts";
+
+export interface EscalationRequest {
+  trigger: EscalationTrigger;
+  /** One walkthrough (or one question) → at most one escalation, whatever is retried or double-clicked. */
+  idempotencyKey: string;
+  playbook?: Playbook;
+  question?: Question;
+  walkthrough?: Walkthrough;
+  note?: string;
+}
+
+export interface EscalationService {
+  /** Stores the escalation (or finds the one already stored) in the turn; the handoff is posted after commit. */
+  open(turn: Turn, request: EscalationRequest): { escalation: EscalationRecord; created: boolean; cards: Card[] };
+  /** Claim / Need info / Resolve / reopen, mirrored into the requester's thread. */
+  transition(turn: Turn, id: string, to: EscalationStatus, note?: string): TurnReply;
+  /** A requester's answer to "need info": back to open, relayed to the handoff thread. */
+  answerNeedInfo(turn: Turn, escalation: EscalationRecord, text: string): TurnReply;
+  /** Posts every stored handoff that never reached the escalation channel. */
+  retryPendingDeliveries(): Promise<void>;
+}
+
+export function createEscalationService(deps: EngineDeps, log: Logger): EscalationService {
+  const { store, transport, registry, config } = deps;
+  // Guards against posting one handoff twice from this process (a double click while the first post is
+  // still in flight, or a retry sweep racing a live request).
+  const inFlight = new Set<string>();
+
+  function destination(origin: ConversationRef): ConversationRef {
+    if (!config.escalationDestination) return { ...origin };
+    return { platform: origin.platform, channelId: config.escalationDestination };
+  }
+
+  async function deliver(escalation: EscalationRecord, notifyOrigin: boolean): Promise<boolean> {
+    if (inFlight.has(escalation.id)) return true;
+    inFlight.add(escalation.id);
+    try {
+      const current = store.getEscalation(escalation.id) ?? escalation;
+      if (current.delivery.handoffMessageId) return true;
+      const to = destination(current.origin);
+      const posted = await transport.post(to, escalationCard(escalationView(current, registry)));
+      const handoffConversation: ConversationRef = {
+        ...to,
+        threadId: to.threadId ?? posted.messageId,
+        ...(posted.permalink ? { permalink: posted.permalink } : {}),
+      };
+      store.setEscalationDelivery(current.id, { handoffMessageId: posted.messageId, handoffConversation });
+      if (notifyOrigin) {
+        const notice = infoCard(`Escalation ${current.id} reached Support`, [
+          `Your escalation about ${subjectOf(current)} is now in the support channel${posted.permalink ? `: ${posted.permalink}` : ""}.`,
+        ]);
+        const sent = await transport.post(current.origin, notice);
+        store.setEscalationDelivery(current.id, { originMessageId: sent.messageId });
+      }
+      log.info("escalation delivered", { escalation: current.id });
+      return true;
+    } catch (error) {
+      // Stored, not lost: retryPendingDeliveries() posts it later.
+      log.warn("escalation handoff not delivered; will retry", { escalation: escalation.id, error });
+      return false;
+    } finally {
+      inFlight.delete(escalation.id);
+    }
+  }
+
+  function open(turn: Turn, request: EscalationRequest) {
+    const handoff = buildHandoff({
+      trigger: request.trigger,
+      ...(request.playbook ? { playbook: request.playbook } : {}),
+      ...(request.question ? { question: request.question } : {}),
+      ...(request.walkthrough ? { walkthrough: request.walkthrough } : {}),
+    });
+    const version = request.walkthrough?.version ?? request.playbook?.version;
+    const { escalation, created } = store.createEscalation({
+      idempotencyKey: request.idempotencyKey,
+      sessionKey: turn.key,
+      ...(request.playbook ? { playbook: request.playbook.id } : {}),
+      ...(version !== undefined ? { playbookVersion: version } : {}),
+      requester: turn.by,
+      origin: turn.state.conversation,
+      ...(request.note ? { note: request.note } : {}),
+      handoff,
+      at: turn.at,
+    });
+    if (created) {
+      record(turn, "escalation", {
+        ...(request.playbook ? { playbook: request.playbook.id } : {}),
+        action: "open",
+        data: { id: escalation.id, trigger: request.trigger },
+      });
+    }
+    if (!escalation.delivery.handoffMessageId) {
+      turn.later.push(async () =>
+        (await deliver(escalation, false))
+          ? []
+          : [
+              infoCard(`Escalation ${escalation.id} is saved but not posted yet`, [
+                "Posting to the support channel failed; it is stored and will be posted automatically when the connection is back.",
+              ]),
+            ],
+      );
+    }
+    return { escalation, created, cards: [created ? openedCard(escalation) : alreadyCard(escalation)] };
+  }
+
+  function transition(turn: Turn, id: string, to: EscalationStatus, note?: string): TurnReply {
+    const before = store.getEscalation(id);
+    if (!before)
+      throw new BotError(`There is no escalation "${id}". Use escalations to see the open ones.`, "not_found");
+    const after = store.transitionEscalation(id, { to, by: turn.by, at: turn.at, ...(note ? { note } : {}) });
+    const changed = after.history.length > before.history.length;
+    const card = escalationCard(escalationView(after, registry));
+    if (!changed) return { cards: [card], mode: "replace" };
+    record(turn, "escalation", { ...(after.playbook ? { playbook: after.playbook } : {}), action: to, data: { id } });
+    const entry = after.history.at(-1);
+    const pressedOnHandoff =
+      turn.event.kind === "action" &&
+      turn.event.messageId !== undefined &&
+      turn.event.messageId === after.delivery.handoffMessageId;
+    turn.later.push(async () => {
+      if (entry) await mirror(after, escalationStatusCard(statusUpdate(after, entry)));
+      if (!pressedOnHandoff) await refreshHandoff(after);
+      return [];
+    });
+    return { cards: [card], mode: pressedOnHandoff ? "replace" : "new" };
+  }
+
+  function answerNeedInfo(turn: Turn, escalation: EscalationRecord, text: string): TurnReply {
+    const after = store.transitionEscalation(escalation.id, { to: "open", by: turn.by, at: turn.at, note: text });
+    record(turn, "escalation", {
+      ...(after.playbook ? { playbook: after.playbook } : {}),
+      action: "info-given",
+      data: { id: after.id },
+    });
+    const entry = after.history.at(-1);
+    turn.later.push(async () => {
+      await refreshHandoff(after);
+      const thread = after.delivery.handoffConversation;
+      if (thread && entry) await safely(() => transport.post(thread, escalationStatusCard(statusUpdate(after, entry))));
+      return [];
+    });
+    return {
+      cards: [
+        infoCard(`Sent to Support: ${after.id}`, [
+          "Your answer is on the escalation and Support has been told. You will see their next update here.",
+        ]),
+      ],
+    };
+  }
+
+  async function mirror(escalation: EscalationRecord, card: Card): Promise<void> {
+    const sent = await safely(() => transport.post(escalation.origin, card));
+    if (sent) store.setEscalationDelivery(escalation.id, { originMessageId: sent.messageId });
+  }
+
+  async function refreshHandoff(escalation: EscalationRecord): Promise<void> {
+    const { handoffConversation: where, handoffMessageId: messageId } = escalation.delivery;
+    if (!where || !messageId) return;
+    await safely(() => transport.update(where, messageId, escalationCard(escalationView(escalation, registry))));
+  }
+
+  async function safely<T>(fn: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await fn();
+    } catch (error) {
+      log.warn("escalation notice not delivered", { error });
+      return undefined;
+    }
+  }
+
+  async function retryPendingDeliveries(): Promise<void> {
+    for (const escalation of store.listPendingDeliveries()) await deliver(escalation, true);
+  }
+
+  return { open, transition, answerNeedInfo, retryPendingDeliveries };
+}
+
+function openedCard(escalation: EscalationRecord): Card {
+  const missing = missingEvidence(handoffOf(escalation));
+  const lines = [
+    `Support gets the playbook, the steps done and skipped, what you entered and the checks' results${escalation.note ? ", and your note" : ""}. You will see every update in this thread.`,
+  ];
+  if (missing.length > 0) {
+    lines.push(`Still missing: ${missing.map((e) => e.label).join("; ")}.`);
+    lines.push(`Add it here as \`${missing[0]?.id}: <value>\` so Support has it.`);
+  }
+  return infoCard(`Escalated to Support: ${escalation.id}`, lines);
+}
+
+function alreadyCard(escalation: EscalationRecord): Card {
+  const last = escalation.history.at(-1);
+  return infoCard(`Already escalated: ${escalation.id}`, [
+    `This was escalated on ${escalation.createdAt.slice(0, 16).replace("T", " ")} UTC; its status is ${escalation.status}${last && last.to !== "open" ? ` (by ${last.by.name ?? last.by.id})` : ""}.`,
+  ]);
+}

@@ -1,0 +1,126 @@
+import { cardActions, decodeActionPayload } from "../cards/card-actions.ts";
+import { BotError } from "../core/bot-error.ts";
+import type { ActionEvent } from "../core/bot-event.ts";
+import { noMatchCard } from "../render/no-match-card.ts";
+import { overviewCard } from "../render/overview-card.ts";
+import { validationCard } from "../render/validation-card.ts";
+import { didYouMean } from "./answer-question.ts";
+import { escalateTopic } from "./escalate-topic.ts";
+import { runStationMessageForm } from "./step-tools.ts";
+import { nextId, record, type Turn, type TurnReply } from "./turn.ts";
+import { answerOutcome, moveWalk, playbookFor, startWalk, submitInput } from "./walk-flow.ts";
+
+/** A button press or form submit on a card the engine sent; the verb says what, the payload says on what. */
+export function handleAction(turn: Turn, event: ActionEvent): TurnReply {
+  const p = decodeActionPayload(event.value);
+  switch (event.action) {
+    case cardActions.walkStart:
+      return startWalk(turn, playbookFor(turn, required(p.playbook, "playbook")));
+    case cardActions.walkDone:
+      return moveWalk(turn, { kind: "done" }, p);
+    case cardActions.walkSkip:
+      return moveWalk(turn, { kind: "skip" }, p);
+    case cardActions.walkBack:
+      return moveWalk(turn, { kind: "back" }, p);
+    case cardActions.walkChoose:
+      return moveWalk(turn, { kind: "choose", branch: required(p.branch, "branch") }, p);
+    case cardActions.walkSubmit:
+      return submitInput(turn, firstInput(event), "replace", p);
+    case cardActions.resolvedYes:
+      return answerOutcome(turn, true, p);
+    case cardActions.resolvedNo:
+      return answerOutcome(turn, false, p);
+    case cardActions.open:
+      return openChosen(turn, required(p.playbook, "playbook"), p.query);
+    case cardActions.alternatives:
+      return alternatives(turn, p.query);
+    case cardActions.noneOfThese: {
+      const query = p.query ?? turn.state.question?.text ?? "";
+      record(turn, "abstain", { text: query, data: { via: "none-of-these" } });
+      return { cards: [noMatchCard(query, [...turn.deps.registry.all()])], mode: "replace" };
+    }
+    case cardActions.escalate:
+      return escalateTopic(turn, "button", undefined, {
+        ...(p.playbook ? { playbook: p.playbook } : {}),
+        ...(p.query ? { query: p.query } : {}),
+      });
+    case cardActions.escalationClaim:
+      return turn.escalations.transition(turn, required(p.escalation, "escalation"), "claimed", note(event));
+    case cardActions.escalationNeedInfo:
+      return turn.escalations.transition(
+        turn,
+        required(p.escalation, "escalation"),
+        "need-info",
+        needInfoNote(turn, event),
+      );
+    case cardActions.escalationResolve:
+      return turn.escalations.transition(turn, required(p.escalation, "escalation"), "resolved", note(event));
+    case cardActions.stationMessageSubmit:
+      return { cards: [validationCard(runStationMessageForm(event.inputs ?? {}))], mode: "replace" };
+  }
+  throw new BotError(
+    `This button ("${event.action}") is not one cpbot handles. Ask again to get a fresh card.`,
+    "invalid_input",
+  );
+}
+
+function required(value: string | undefined, what: string): string {
+  if (value) return value;
+  throw new BotError(`This button is missing its ${what}; it may come from an older card. Ask again.`, "invalid_input");
+}
+
+function firstInput(event: ActionEvent): string {
+  const inputs = event.inputs ?? {};
+  return inputs.answer ?? Object.values(inputs)[0] ?? "";
+}
+
+function note(event: ActionEvent): string | undefined {
+  const text = event.inputs?.note?.trim();
+  return text ? text : undefined;
+}
+
+/** Need info always tells the requester what is wanted: the typed note, else the evidence still missing. */
+function needInfoNote(turn: Turn, event: ActionEvent): string {
+  const typed = note(event);
+  if (typed) return typed;
+  const id = decodeActionPayload(event.value).escalation ?? "";
+  const record = turn.deps.store.getEscalation(id);
+  const handoff = (record?.handoff ?? {}) as { evidence?: { label: string; value?: string }[] };
+  const missing = (handoff.evidence ?? []).filter((e) => e.value === undefined).map((e) => e.label);
+  return missing.length > 0
+    ? `Please reply in your thread with: ${missing.join("; ")}.`
+    : "Please reply in your thread with more detail: what you see on the station and in the dashboard.";
+}
+
+/** A playbook picked from a did-you-mean or list card: its overview, and the thread's topic from now on. */
+function openChosen(turn: Turn, id: string, query: string | undefined): TurnReply {
+  const playbook = playbookFor(turn, id);
+  const previous = turn.state.question;
+  const text = query ?? previous?.text ?? `open ${playbook.id}`;
+  turn.state = {
+    ...turn.state,
+    question: {
+      id: nextId(turn, "q"),
+      text,
+      at: turn.at,
+      by: turn.by,
+      kind: "chosen",
+      playbook: playbook.id,
+      confidence: 1,
+      alternatives: [],
+    },
+  };
+  if (query) record(turn, "match", { text: query, playbook: playbook.id, confidence: 1, data: { kind: "chosen" } });
+  return { cards: [overviewCard(playbook, query ? { query } : {})] };
+}
+
+/** "Not this one?": the other candidates of the thread's last match. */
+function alternatives(turn: Turn, query: string | undefined): TurnReply {
+  const q = turn.state.question;
+  if (q && (!query || q.text === query)) {
+    return { cards: [didYouMean(turn, q.text, { playbook: null, confidence: 0, alternatives: q.alternatives })] };
+  }
+  const text = query ?? "";
+  const result = turn.deps.matcher.match(text);
+  return { cards: [didYouMean(turn, text, { playbook: null, confidence: 0, alternatives: result.alternatives })] };
+}

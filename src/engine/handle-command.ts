@@ -1,0 +1,105 @@
+import type { Card } from "../cards/card-schema.ts";
+import { escalationsListCard } from "../render/escalations-list-card.ts";
+import { helpCard } from "../render/help-card.ts";
+import { overviewCard } from "../render/overview-card.ts";
+import { playbookListCard } from "../render/playbook-list-card.ts";
+import { toolResultCard } from "../render/tool-result-card.ts";
+import { validationCard } from "../render/validation-card.ts";
+import { answerQuestion } from "./answer-question.ts";
+import type { CommandContext, ParsedCommand } from "./command-parser.ts";
+import { escalateTopic } from "./escalate-topic.ts";
+import { subjectOf } from "./escalation-view.ts";
+import { statsReply } from "./stats-reply.ts";
+import { runCpTool } from "./step-tools.ts";
+import { nextId, record, type Turn, type TurnReply } from "./turn.ts";
+import { playbookFor } from "./walk-flow.ts";
+
+/** The grammar as help shows it; the same words work in Slack, Teams and the terminal. */
+export function commandHelp(ctx: CommandContext) {
+  return [
+    {
+      usage: "/cp <question>",
+      summary: "describe the problem in your own words, e.g. /cp station screen says access denied",
+    },
+    { usage: "/cp fault <code>", summary: "open the playbook for a fault code, e.g. /cp fault 303-RSC" },
+    { usage: "/cp open <playbook-id>", summary: "open a playbook by id, e.g. /cp open relay-stuck-closed" },
+    { usage: "/cp list", summary: "every playbook, by section (list configure, list diagnose)" },
+    ...ctx.toolWords.map((t) => ({ usage: `/cp ${t.usage}`, summary: t.summary })),
+    { usage: "/cp escalate [note]", summary: "hand this thread's playbook or question to Support" },
+    {
+      usage: "/cp escalations",
+      summary: "open escalations with playbook, requester, status, age and note (escalations all)",
+    },
+    {
+      usage: "/cp stats",
+      summary: "questions per playbook, unmatched questions, completion, drop-off, escalation rate",
+    },
+    { usage: "/cp share <command>", summary: "post the answer for the whole channel instead of only you" },
+    { usage: "/cp help", summary: "this list" },
+  ];
+}
+
+export function handleCommand(turn: Turn, command: ParsedCommand, ctx: CommandContext): TurnReply {
+  const { registry } = turn.deps;
+  switch (command.kind) {
+    case "help":
+      return { cards: [helpCard(commandHelp(ctx))] };
+    case "list": {
+      const all = registry.all();
+      const shown = command.section ? all.filter((p) => p.section === command.section) : all;
+      return { cards: [playbookListCard([...shown])] };
+    }
+    case "fault":
+    case "open": {
+      const playbook = playbookFor(turn, command.playbook);
+      const text = command.kind === "fault" ? `fault ${command.code}` : `open ${playbook.id}`;
+      const question = {
+        id: nextId(turn, "q"),
+        text,
+        at: turn.at,
+        by: turn.by,
+        kind: command.kind,
+        playbook: playbook.id,
+        confidence: 1,
+        alternatives: [],
+      };
+      turn.state = { ...turn.state, question };
+      if (command.kind === "fault") {
+        // An exact code lookup is still a question people asked; authors want it counted per playbook.
+        record(turn, "question", { text, playbook: playbook.id, confidence: 1, data: { kind: "fault" } });
+        record(turn, "match", { text, playbook: playbook.id, confidence: 1, data: { kind: "fault" } });
+        const why = `fault code ${command.code}`;
+        return { cards: [overviewCard(playbook, { query: text, confidence: 1, explanation: why })] };
+      }
+      return { cards: [overviewCard(playbook)] };
+    }
+    case "tool": {
+      const result = runCpTool(command.word, command.args);
+      const card: Card = result.tool === "station-message" ? validationCard(result) : toolResultCard(result);
+      return { cards: [card] };
+    }
+    case "escalate":
+      return escalateTopic(turn, "command", command.note);
+    case "escalations":
+      return { cards: [escalationsList(turn, command.all)] };
+    case "stats":
+      return statsReply(turn, command.since);
+    case "question":
+      return answerQuestion(turn, command.text, ctx, command.nearCommand);
+  }
+}
+
+function escalationsList(turn: Turn, all: boolean): Card {
+  const now = Date.parse(turn.at);
+  const rows = turn.deps.store.listEscalations(all ? {} : { status: ["open", "claimed", "need-info"] });
+  return escalationsListCard(
+    rows.map((e) => ({
+      id: e.id,
+      playbook: subjectOf(e),
+      requester: e.requester.name ?? e.requester.id,
+      status: e.status,
+      ageMinutes: Math.max(0, (now - Date.parse(e.createdAt)) / 60_000),
+      ...(e.note ? { note: e.note } : {}),
+    })),
+  );
+}

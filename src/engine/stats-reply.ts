@@ -1,0 +1,38 @@
+import { buildReport, noPlaybook } from "../analytics/build-report.ts";
+import { statsCard } from "../render/stats-card.ts";
+import type { Turn, TurnReply } from "./turn.ts";
+
+/** `/cp stats [since DATE]`: the analytics report for playbook authors, as a card. */
+export function statsReply(turn: Turn, since?: string): TurnReply {
+  const { store, registry, config } = turn.deps;
+  const report = buildReport(store.listEvents(since ? { since } : {}), {
+    ...(since ? { since } : {}),
+    lowConfidence: config.lowConfidence,
+  });
+  const title = (id: string | undefined) =>
+    !id || id === noPlaybook ? "(no playbook)" : (registry.get(id)?.title ?? id);
+  return {
+    cards: [
+      statsCard({
+        period: since ? `since ${since}` : report.firstAt ? `since ${report.firstAt.slice(0, 10)}` : "all time",
+        questions: report.totals.questions,
+        perPlaybook: report.playbooks.map((p) => ({
+          title: title(p.playbook),
+          questions: p.questions,
+          walkthroughsStarted: p.walkthroughsStarted,
+          walkthroughsCompleted: p.walkthroughsCompleted,
+          escalations: p.escalations,
+        })),
+        unmatched: report.unmatched.map((q) => ({ query: q.text, count: q.count })),
+        lowConfidence: report.lowConfidenceQuestions.map((q) => ({
+          query: q.text,
+          playbook: title(q.bestGuess),
+          confidence: q.confidence ?? 0,
+        })),
+        dropOff: report.playbooks.flatMap((p) =>
+          p.dropOff ? [{ playbook: title(p.playbook), step: p.dropOff.step, count: p.dropOff.count }] : [],
+        ),
+      }),
+    ],
+  };
+}

@@ -1,0 +1,62 @@
+import type { Card } from "../cards/card-schema.ts";
+import type { Actor, BotEvent } from "../core/bot-event.ts";
+import type { EngineReply } from "../core/transport.ts";
+import type { AnalyticsEvent, AnalyticsEventType } from "../store/store.ts";
+import type { EngineDeps } from "./engine-deps.ts";
+import type { EscalationService } from "./escalation-service.ts";
+import type { SessionState } from "./session-state.ts";
+
+/**
+ * One event being handled. Everything a handler decides happens synchronously on this object inside one
+ * store transaction (session state, analytics, escalation rows, the event-id claim), so a crash or a
+ * conflict leaves nothing half-written. Posting to other conversations is queued in `later` and runs
+ * after the commit.
+ */
+export interface Turn {
+  deps: EngineDeps;
+  escalations: EscalationService;
+  event: BotEvent;
+  /** ISO time of the event, from the engine's clock. */
+  at: string;
+  by: Actor;
+  /** Session key of the event's thread. */
+  key: string;
+  /** Working copy; saved when it differs from what was read. */
+  state: SessionState;
+  events: AnalyticsEvent[];
+  /** Work after the commit; each task may add cards to the reply (e.g. "posted to #support"). */
+  later: (() => Promise<Card[]>)[];
+  visibility: EngineReply["visibility"];
+}
+
+/** What a handler answers: the cards, and whether they replace the card a button was on. */
+export interface TurnReply {
+  cards: Card[];
+  mode?: EngineReply["mode"];
+}
+
+/** Queues one analytics event for the turn's transaction. */
+export function record(
+  turn: Turn,
+  type: AnalyticsEventType,
+  fields: Omit<AnalyticsEvent, "type" | "at" | "platform" | "conversation" | "user"> = {},
+): void {
+  turn.events.push({
+    type,
+    at: turn.at,
+    platform: turn.event.conversation.platform,
+    conversation: turn.key,
+    user: turn.by.id,
+    ...fields,
+  });
+}
+
+/** The next question / walkthrough id in the thread ("q3", "w4"). */
+export function nextId(turn: Turn, prefix: "q" | "w"): string {
+  turn.state = { ...turn.state, seq: turn.state.seq + 1 };
+  return `${prefix}${turn.state.seq}`;
+}
+
+export function reply(cards: Card[], mode: EngineReply["mode"] = "new"): TurnReply {
+  return { cards, mode };
+}
