@@ -23,11 +23,13 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
     margin: options.margin ?? defaultPolicy.margin,
   };
   const maxChars = options.maxChars ?? defaultMaxChars;
-  const ids = playbooks.map((p) => p.id).sort();
+  // Training order decides the floating-point sums, so fix it: same catalogue, same weights, any input order.
+  const sorted = [...playbooks].sort((a, b) => a.id.localeCompare(b.id));
+  const ids = sorted.map((p) => p.id);
   const classOf = new Map(ids.map((id, i) => [id, i]));
   const topicTitles = outOfScopeTopics.map((t) => t.title);
   const examples = [
-    ...trainingExamples(playbooks).map((e) => ({ cls: classOf.get(e.playbook)!, text: e.text, weight: e.weight })),
+    ...trainingExamples(sorted).map((e) => ({ cls: classOf.get(e.playbook)!, text: e.text, weight: e.weight })),
     ...outOfScopeTopics.flatMap((t, i) => t.phrases.map((text) => ({ cls: ids.length + i, text, weight: 1 }))),
   ];
   const scorer = createLexicalScorer(examples, ids.length + outOfScopeTopics.length);
@@ -45,9 +47,18 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
     const read = cut ? text.slice(0, maxChars) : text;
     const notes = cut ? [`read the first ${maxChars} of ${text.length} characters`] : [];
 
+    if (ids.length === 0) return withNotes(noPlaybooks, notes);
     const scan = scanFaultCodes(read, faultIndex);
     const byCode = faultCodeAnswer(scan);
     if (byCode) return withNotes(byCode, notes);
+    if (scan.unknown.length > 0) {
+      // Judge the topic on the rest of the message: "fault code 12" must not vouch for itself.
+      const rest = scan.unknownForms.reduce((t, form) => t.replace(form, " "), read.normalize("NFKC").toLowerCase());
+      const topic = decideMatch(rank(scorer.score(rest)), policy, false);
+      if (!(topic.kind === "match" && topic.confidence >= clearTopic)) {
+        return withNotes(unknownCodeAnswer(scan.unknown[0]!, faultIndex), notes);
+      }
+    }
 
     // Score the whole message and each sentence; the clearest piece decides (one relevant sentence
     // in a rambling message should not be drowned by the rest).
@@ -63,9 +74,6 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
     const topicWins = best.probabilities[topTopic]! > best.probabilities[classOf.get(ranked[0]!.playbook)!]!;
     const decision = decideMatch(ranked, policy, topicWins);
 
-    if (scan.unknown.length > 0 && !(decision.kind === "match" && decision.confidence >= clearTopic)) {
-      return withNotes(unknownCodeAnswer(scan.unknown[0]!, faultIndex), notes);
-    }
     if (best.analysed.terms.length === 0) notes.push("no words to match on");
     else if (decision.kind === "no-match" && topicWins) {
       notes.push(`this looks like ${topicTitles[topTopic - ids.length]}, which has no playbook`);
@@ -94,6 +102,14 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
 
   return { playbooks: ids, match: matchText };
 }
+
+const noPlaybooks: MatchResult = {
+  kind: "no-match",
+  playbook: null,
+  confidence: 0,
+  alternatives: [],
+  explanation: { terms: [], note: "no playbooks are loaded" },
+};
 
 function argmaxFrom(values: Float64Array, from: number): number {
   let best = from;

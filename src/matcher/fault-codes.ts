@@ -20,6 +20,8 @@ export interface FaultCodeScan {
   hits: FaultCodeHit[];
   /** Code-shaped tokens that name no fault of the guide, e.g. "999-XY" or "error 404". */
   unknown: string[];
+  /** The text of each unknown code as written (lower-case), so the rest of the message can be read alone. */
+  unknownForms: string[];
 }
 
 // Words after a number that make it a quantity rather than a fault code ("240 vac", "100 kwh").
@@ -59,6 +61,7 @@ export function scanFaultCodes(text: string, index: readonly FaultCodeEntry[]): 
   const lower = text.normalize("NFKC").toLowerCase();
   const hits: FaultCodeHit[] = [];
   const unknown: string[] = [];
+  const unknownForms: string[] = [];
   const hit = (entry: FaultCodeEntry, form: string) => hits.push({ code: entry.code, playbook: entry.playbook, form });
   const byNumber = (n: string) => index.find((e) => e.number === n || e.aliases.includes(n));
 
@@ -68,7 +71,10 @@ export function scanFaultCodes(text: string, index: readonly FaultCodeEntry[]): 
     if (notSuffixes.has(suffix)) continue;
     const entry = index.find((e) => e.number === number && e.suffix === suffix);
     if (entry) hit(entry, form);
-    else if (!/\s/.test(form) && !stopwords.has(suffix)) unknown.push(`${number}-${suffix.toUpperCase()}`);
+    else if (!/\s/.test(form) && !stopwords.has(suffix)) {
+      unknown.push(`${number}-${suffix.toUpperCase()}`);
+      unknownForms.push(form);
+    }
   }
   // "error 307", "code 18", "status 18": a number announced as a code.
   for (const m of lower.matchAll(
@@ -77,7 +83,10 @@ export function scanFaultCodes(text: string, index: readonly FaultCodeEntry[]): 
     const [form, number = ""] = m;
     const entry = byNumber(number);
     if (entry) hit(entry, form);
-    else unknown.push(form.trim());
+    else {
+      unknown.push(form.trim());
+      unknownForms.push(form);
+    }
   }
   // "Pilot Unreachable (18)" and a bare "305".
   for (const m of lower.matchAll(/\((\d{1,3})\)|(?<![\w.$/:-])(\d{3})(?![\w%]|\.\d|\s*(?:kw|amp|volt|dbm|usd))/g)) {
@@ -92,7 +101,7 @@ export function scanFaultCodes(text: string, index: readonly FaultCodeEntry[]): 
     if (entry) hit(entry, bare);
   }
   scanLetterForms(text, index, hit);
-  return { hits: dedupe(hits), unknown: [...new Set(unknown)].filter((u) => !hits.some((h) => u.includes(h.code))) };
+  return { hits: dedupe(hits), unknown: [...new Set(unknown)], unknownForms };
 }
 
 /**

@@ -14,22 +14,17 @@ export const outOfScopeTopics: readonly OutOfScopeTopic[] = [
   {
     id: "video-ads",
     title: "Video Ads",
-    phrases: ["video ads", "auto-validate video ads", "play advertising videos on the station", "ad campaign approval"],
+    phrases: ["video ads", "play advertising videos on the station", "ad campaign approval"],
   },
   {
     id: "scheduled-charging",
     title: "Scheduled Charging",
-    phrases: [
-      "scheduled charging",
-      "scheduled charging beta",
-      "charging schedule for fleet vehicles",
-      "schedule when vehicles charge overnight",
-    ],
+    phrases: ["scheduled charging", "charging schedule for fleet vehicles", "schedule when vehicles charge overnight"],
   },
   {
     id: "tax-rules",
     title: "Tax Rules",
-    phrases: ["tax rules", "tax rule summary", "sales tax on charging fees", "vat rate for sessions"],
+    phrases: ["tax rules", "sales tax on charging fees", "vat rate for sessions"],
   },
   {
     id: "reports",
@@ -60,12 +55,7 @@ export const outOfScopeTopics: readonly OutOfScopeTopic[] = [
   {
     id: "grant-rights",
     title: "Grant Rights and Grant Objects",
-    phrases: [
-      "grant rights",
-      "grant objects",
-      "share stations with another organization",
-      "give another org admin rights",
-    ],
+    phrases: ["grant rights", "share stations with another organization", "give another org admin rights"],
   },
   {
     id: "sub-operators",

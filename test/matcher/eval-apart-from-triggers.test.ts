@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { outOfScopeTopics } from "../../src/matcher/out-of-scope-topics.ts";
+import { evalCases, realMatcher } from "./real-matcher.ts";
+
+/** Case, whitespace and punctuation do not make a copied sentence a new one. */
+const normal = (s: string) =>
+  s
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+
+describe("the eval set stays apart from what the matcher is trained on", () => {
+  const training = new Map<string, string>();
+  for (const p of realMatcher().playbooks) {
+    for (const t of [...p.triggers.phrases, ...p.triggers.keywords]) training.set(normal(t), `${p.id} trigger "${t}"`);
+  }
+  for (const topic of outOfScopeTopics) {
+    for (const t of topic.phrases) training.set(normal(t), `out-of-scope topic ${topic.id} "${t}"`);
+  }
+
+  it("no eval line appears verbatim among any trigger phrase, keyword or out-of-scope example", () => {
+    const copies = evalCases()
+      .filter((c) => training.has(normal(c.text)))
+      .map((c) => `line ${c.line}: "${c.text}" = ${training.get(normal(c.text))}`);
+    expect(copies).toEqual([]);
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { createMatcher } from "../../src/matcher/create-matcher.ts";
+import { makePlaybook } from "./make-playbook.ts";
+import { evalCases, realMatcher } from "./real-matcher.ts";
+
+describe("when two playbooks fit equally well", () => {
+  const matcher = createMatcher([
+    makePlaybook("breaker-wiring", ["breaker keeps tripping", "breaker trips at night", "check breaker wiring"]),
+    makePlaybook("breaker-rating", ["breaker keeps tripping", "breaker trips at night", "check breaker rating"]),
+    makePlaybook("screen-text", ["change the screen text", "custom message on the display"]),
+  ]);
+
+  it("returns both so the bot can ask which one", () => {
+    const result = matcher.match("breaker keeps tripping");
+    expect(result.kind).toBe("ambiguous");
+    expect([result.playbook, ...result.alternatives.map((a) => a.playbook)].sort()).toEqual([
+      "breaker-rating",
+      "breaker-wiring",
+    ]);
+  });
+
+  it("still answers outright when the message tells them apart", () => {
+    const result = matcher.match("breaker rating check");
+    expect(result.kind).toBe("match");
+    expect(result.playbook).toBe("breaker-rating");
+  });
+});
+
+describe("explanations", () => {
+  const { matcher } = realMatcher();
+
+  it("names the matched terms, the spelling fixes and the synonyms it applied", () => {
+    const typo = matcher.match("relay stuck clsoed");
+    expect(typo.playbook).toBe("relay-stuck-closed");
+    expect(typo.explanation.corrections).toContainEqual({ from: "clsoed", to: "closed" });
+    expect(typo.explanation.terms).toContain("relay");
+
+    const abbreviation = matcher.match("push fw to the ct4k");
+    expect(abbreviation.playbook).toBe("firmware-upgrade");
+    expect(abbreviation.explanation.synonyms?.map((s) => s.from)).toContain("fw");
+  });
+
+  it("says which dashboard feature an out-of-scope question is about", () => {
+    const result = matcher.match("how do I set up the tax rule summary");
+    expect(result.kind).toBe("no-match");
+    expect(result.explanation.note).toMatch(/Tax Rules/);
+  });
+});
+
+describe("determinism", () => {
+  it("two matchers built separately answer the whole eval set identically", () => {
+    const { playbooks } = realMatcher();
+    const a = createMatcher(playbooks);
+    const b = createMatcher([...playbooks].reverse());
+    for (const c of evalCases()) expect(JSON.stringify(b.match(c.text)), c.text).toBe(JSON.stringify(a.match(c.text)));
+  });
+});
+
+describe("input that is not a question never throws", () => {
+  const { matcher } = realMatcher();
+  const odd = ["", "   ", "🔌⚡👍", "<@U012ABC>", "@cpbot", "!!!???", "\u0000\u0001", "x".repeat(100_000)];
+  for (const text of odd) {
+    it(`${JSON.stringify(text.slice(0, 20))}${text.length > 20 ? "…" : ""} → no-match`, () => {
+      const result = matcher.match(text);
+      expect(result.kind).toBe("no-match");
+      expect(result.playbook).toBeNull();
+      expect(result.confidence).toBeGreaterThanOrEqual(0);
+      expect(result.confidence).toBeLessThanOrEqual(1);
+    });
+  }
+
+  it("reads only the start of a huge message and says so", () => {
+    const result = matcher.match(`relay stuck closed on port 1. ${"lorem ipsum ".repeat(10_000)}`);
+    expect(result.playbook).toBe("relay-stuck-closed");
+    expect(result.explanation.note).toMatch(/read the first \d+ of \d+ characters/);
+  });
+
+  it("a catalogue with no playbooks abstains on everything", () => {
+    expect(createMatcher([]).match("relay stuck closed").kind).toBe("no-match");
+  });
+});

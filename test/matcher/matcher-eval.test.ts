@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { runEval } from "../../src/matcher/run-eval.ts";
+import { evalCases, realMatcher } from "./real-matcher.ts";
+
+describe("the matcher on the project's eval set (test/eval/queries.jsonl)", () => {
+  const cases = evalCases();
+  const report = runEval(realMatcher().matcher, cases);
+
+  it("is big enough to mean something: 300+ lines, 13+ per playbook, 60+ out of scope", () => {
+    expect(cases.length).toBeGreaterThanOrEqual(300);
+    expect(cases.filter((c) => c.expect === null).length).toBeGreaterThanOrEqual(60);
+    for (const id of realMatcher().matcher.playbooks) {
+      expect(cases.filter((c) => c.expect?.[0] === id).length, id).toBeGreaterThanOrEqual(13);
+    }
+  });
+
+  it("picks the right playbook first for at least 95% of in-scope lines", () => {
+    expect(report.top1, JSON.stringify(report.misses, null, 1)).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it("abstains on out-of-scope lines: precision >= 0.90, recall >= 0.85", () => {
+    expect(report.oosPrecision).toBeGreaterThanOrEqual(0.9);
+    expect(report.oosRecall).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it("reports recall for every playbook the set covers", () => {
+    expect(Object.keys(report.perPlaybook).sort()).toEqual([...realMatcher().matcher.playbooks].sort());
+  });
+});
