@@ -40,7 +40,7 @@ const contexts = (raw: string): KnownBlock[] =>
   }));
 /** Slack rejects empty text objects, so an empty table cell or value shows as a dash. */
 const orDash = (raw: string) => (raw.trim() ? raw : "—");
-const bold = (raw: string) => (raw.includes("**") ? raw : `**${raw}**`);
+const bold = (raw: string) => (raw.includes("**") || !raw.trim() ? raw : `**${raw.trim()}**`);
 
 const textPrefix = { normal: "", warning: "⚠️ ", error: "❌ ", success: "✅ ", muted: "" } as const;
 const statusPrefix = { todo: "", current: "▶️ ", done: "✅ ", skipped: "⏭️ " } as const;

@@ -24,7 +24,7 @@ type StepItem = Extract<CardBlock, { type: "steps" }>["items"][number];
 const textBlocks = (text: string, props: Record<string, unknown> = {}): AcElement[] =>
   splitText(text, maxTextChars).map((chunk) => ({ type: "TextBlock", text: chunk, wrap: true, ...props }));
 const orDash = (raw: string) => (raw.trim() ? raw : "—");
-const bold = (raw: string) => (raw.includes("**") ? raw : `**${raw}**`);
+const bold = (raw: string) => (raw.includes("**") || !raw.trim() ? raw : `**${raw.trim()}**`);
 const spacing = { spacing: "None" } as const;
 /** Adaptive Card markdown separates list items with \r ("- Item 1\r- Item 2", adaptive-cards text features). */
 const markdownList = (items: string[]) => items.map((i) => `- ${i}`).join("\r");

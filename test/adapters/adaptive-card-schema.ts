@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import Ajv, { type ValidateFunction } from "ajv";
-import addFormats from "ajv-formats";
+import { Ajv, type ValidateFunction } from "ajv";
+import ajvFormats from "ajv-formats";
 
 /**
  * The official Adaptive Card 1.5 schema (copied from microsoft/AdaptiveCards schemas/1.5.0), compiled with
@@ -14,6 +14,7 @@ export function adaptiveCardValidator(): ValidateFunction {
   delete schema.id;
   const ajv = new Ajv({ strict: false, allErrors: true });
   ajv.addMetaSchema(require("ajv/dist/refs/json-schema-draft-06.json"));
-  addFormats(ajv);
+  // ajv-formats is CommonJS: under NodeNext its default import is module.exports, the plugin is `.default`.
+  ajvFormats.default(ajv);
   return ajv.compile(schema);
 }
