@@ -8,6 +8,16 @@ import type { MatchResult } from "./engine-deps.ts";
 import type { Question } from "./session-state.ts";
 import { nextId, record, type Turn, type TurnReply } from "./turn.ts";
 
+function isConfident(result: MatchResult, lowConfidence: number): boolean {
+  return (result.kind === "match" || result.kind === "fault-code") && result.confidence >= lowConfidence;
+}
+
+/** True when the matcher places `text` in a playbook with at least the low-confidence threshold. */
+export function confidentMatch(turn: Turn, text: string, except?: string): boolean {
+  const result = turn.deps.matcher.match(text);
+  return isConfident(result, turn.deps.config.lowConfidence) && result.playbook !== except;
+}
+
 /** The matcher's reasons as short phrases a person can check ("matched “relay”, “stuck”"). */
 export function explain(result: MatchResult): string[] {
   const e = result.explanation;
@@ -27,10 +37,8 @@ export function explain(result: MatchResult): string[] {
 export function answerQuestion(turn: Turn, text: string, ctx: CommandContext, nearCommand?: string): TurnReply {
   const { matcher, registry, config } = turn.deps;
   const result = matcher.match(text);
-  // A mistyped subcommand ("stast") that matches nothing is answered as the typo it is.
-  if (nearCommand && (result.kind === "no-match" || result.kind === "unknown-fault-code")) {
-    throw unknownCommandError(text, nearCommand, ctx);
-  }
+  // A mistyped subcommand ("stast") that the matcher is not sure about is answered as the typo it is.
+  if (nearCommand && !isConfident(result, config.lowConfidence)) throw unknownCommandError(text, nearCommand, ctx);
   const question: Question = {
     id: nextId(turn, "q"),
     text,

@@ -21,7 +21,8 @@ export type ParsedCommand =
   | { kind: "list"; section?: "Configure" | "Diagnose" }
   | { kind: "fault"; code: string; playbook: string }
   | { kind: "open"; playbook: string }
-  | { kind: "tool"; word: string; args: string }
+  /** `text`: the whole line, for when the engine reads it as a question after all. */
+  | { kind: "tool"; word: string; args: string; text: string }
   | { kind: "escalate"; note?: string }
   | { kind: "escalations"; all: boolean }
   | { kind: "stats"; since?: string }
@@ -89,11 +90,9 @@ function parseWord(word: string, rest: string, restWords: string[], text: string
     case "stats":
       return parseStats(rest);
   }
+  // A tool word is also an ordinary word ("station screen says …"); the engine decides which it is.
   const tool = ctx.toolWords.find((t) => t.word === word);
-  if (tool) {
-    if (!rest) throw missing(tool.word, tool.usage);
-    return { kind: "tool", word: tool.word, args: rest };
-  }
+  if (tool) return { kind: "tool", word: tool.word, args: rest, text };
   const [near] = closestWords(
     word,
     acceptedWords(ctx).filter((w) => w !== "share"),
@@ -148,7 +147,7 @@ function list(items: readonly string[]): string {
   return items.length ? items.join(", ") : "(none loaded)";
 }
 
-function missing(word: string, usageText: string): BotError {
+export function missing(word: string, usageText: string): BotError {
   return new BotError(`"${word}" needs an argument. Usage: ${usageText}`, "invalid_input");
 }
 

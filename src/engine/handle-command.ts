@@ -5,8 +5,8 @@ import { overviewCard } from "../render/overview-card.ts";
 import { playbookListCard } from "../render/playbook-list-card.ts";
 import { toolResultCard } from "../render/tool-result-card.ts";
 import { validationCard } from "../render/validation-card.ts";
-import { answerQuestion } from "./answer-question.ts";
-import type { CommandContext, ParsedCommand } from "./command-parser.ts";
+import { answerQuestion, confidentMatch } from "./answer-question.ts";
+import { type CommandContext, missing, type ParsedCommand } from "./command-parser.ts";
 import { escalateTopic } from "./escalate-topic.ts";
 import { subjectOf } from "./escalation-view.ts";
 import { statsReply } from "./stats-reply.ts";
@@ -73,11 +73,8 @@ export function handleCommand(turn: Turn, command: ParsedCommand, ctx: CommandCo
       }
       return { cards: [overviewCard(playbook)] };
     }
-    case "tool": {
-      const result = runCpTool(command.word, command.args);
-      const card: Card = result.tool === "station-message" ? validationCard(result) : toolResultCard(result);
-      return { cards: [card] };
-    }
+    case "tool":
+      return toolReply(turn, command, ctx);
     case "escalate":
       return escalateTopic(turn, "command", command.note);
     case "escalations":
@@ -87,6 +84,22 @@ export function handleCommand(turn: Turn, command: ParsedCommand, ctx: CommandCo
     case "question":
       return answerQuestion(turn, command.text, ctx, command.nearCommand);
   }
+}
+
+/**
+ * `/cp msg …`, `/cp status …`: the tool's answer, unless the tool cannot read the line and the matcher
+ * confidently knows it as a question ("station screen says access denied" starts with a tool word too).
+ */
+function toolReply(turn: Turn, command: Extract<ParsedCommand, { kind: "tool" }>, ctx: CommandContext): TurnReply {
+  if (!command.args) {
+    // A bare tool word is a request for the tool: say what it needs rather than guess.
+    throw missing(command.word, ctx.toolWords.find((t) => t.word === command.word)?.usage ?? command.word);
+  }
+  const result = runCpTool(command.word, command.args);
+  if (result.verdict === "invalid" && confidentMatch(turn, command.text))
+    return answerQuestion(turn, command.text, ctx);
+  const card: Card = result.tool === "station-message" ? validationCard(result) : toolResultCard(result);
+  return { cards: [card] };
 }
 
 function escalationsList(turn: Turn, all: boolean): Card {

@@ -1,6 +1,7 @@
 import type { MessageEvent } from "../core/bot-event.ts";
 import type { ToolId } from "../playbooks/playbook-schema.ts";
 import { infoCard } from "../render/info-card.ts";
+import { confidentMatch } from "./answer-question.ts";
 import { type CommandContext, parseCommand, subcommands } from "./command-parser.ts";
 import { handleCommand } from "./handle-command.ts";
 import { seqOf } from "./session-state.ts";
@@ -21,11 +22,8 @@ const navWords: Record<string, "done" | "skip" | "back"> = { done: "done", next:
 export function handleMessage(turn: Turn, event: MessageEvent, ctx: CommandContext): TurnReply {
   const text = event.text.trim();
   const first = text.split(/\s+/)[0]?.toLowerCase() ?? "";
-  const isCommand =
-    text.startsWith("/") ||
-    (subcommands as readonly string[]).includes(first) ||
-    ctx.toolWords.some((t) => t.word === first) ||
-    first === "share";
+  // Tool words are left out on purpose: "status …" may well be the paste a step asks for.
+  const isCommand = text.startsWith("/") || (subcommands as readonly string[]).includes(first) || first === "share";
   if (!isCommand && text) {
     const answered = continueThread(turn, text);
     if (answered) return answered;
@@ -83,9 +81,7 @@ function continueThread(turn: Turn, text: string): TurnReply | undefined {
  */
 function looksLikeNewQuestion(turn: Turn, text: string, tool: ToolId, playbook: string): boolean {
   if (runStepTool(tool, text, playbook)?.verdict !== "invalid") return false;
-  const m = turn.deps.matcher.match(text);
-  const confident = (m.kind === "match" || m.kind === "fault-code") && m.confidence >= turn.deps.config.lowConfidence;
-  return confident && m.playbook !== playbook;
+  return confidentMatch(turn, text, playbook);
 }
 
 function needInfoEscalation(turn: Turn) {

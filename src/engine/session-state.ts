@@ -70,7 +70,7 @@ export const LogEntrySchema = z.object({
 export type LogEntry = z.infer<typeof LogEntrySchema>;
 
 export const WalkthroughSchema = z.object({
-  /** "w3": unique within the thread; with the session key it makes the escalation idempotency key. */
+  /** "w3-1a2b3c": unique; with the session key it makes the escalation idempotency key. */
   id: z.string(),
   playbook: z.string(),
   version: z.number().int(),
@@ -90,7 +90,7 @@ export const WalkthroughSchema = z.object({
 export type Walkthrough = z.infer<typeof WalkthroughSchema>;
 
 export const QuestionSchema = z.object({
-  /** "q2": unique within the thread, so "escalate" without a walkthrough has its own idempotency key. */
+  /** "q2-1a2b3c": unique, so "escalate" without a walkthrough has its own idempotency key. */
   id: z.string(),
   text: z.string(),
   at: z.string(),
@@ -123,7 +123,7 @@ export function sessionKey(conversation: ConversationRef): string {
   return [conversation.platform, conversation.channelId, conversation.threadId ?? "-"].join(":");
 }
 
-/** The number inside "q2" / "w3", to tell which of the question and the walkthrough came last. */
+/** The number inside "q2-…" / "w3-…", to tell which of the question and the walkthrough came last. */
 export function seqOf(id: string): number {
-  return Number(id.slice(1)) || 0;
+  return Number.parseInt(id.slice(1), 10) || 0;
 }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Card } from "../cards/card-schema.ts";
 import type { Actor, BotEvent } from "../core/bot-event.ts";
 import type { EngineReply } from "../core/transport.ts";
@@ -51,10 +52,15 @@ export function record(
   });
 }
 
-/** The next question / walkthrough id in the thread ("q3", "w4"). */
+/**
+ * The next question / walkthrough id in the thread, e.g. "w4-1a2b3c": the number orders topics within the
+ * thread; the suffix (from the thread and event) keeps a button from one thread's card from ever
+ * matching another thread's walkthrough.
+ */
 export function nextId(turn: Turn, prefix: "q" | "w"): string {
   turn.state = { ...turn.state, seq: turn.state.seq + 1 };
-  return `${prefix}${turn.state.seq}`;
+  const suffix = createHash("sha256").update(`${turn.key}\u0000${turn.event.eventId}`).digest("hex").slice(0, 6);
+  return `${prefix}${turn.state.seq}-${suffix}`;
 }
 
 export function reply(cards: Card[], mode: EngineReply["mode"] = "new"): TurnReply {

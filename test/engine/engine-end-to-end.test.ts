@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Card } from "../../src/cards/card-schema.ts";
-import { ann, bob, buttonsOf, Harness, sue, textOf } from "./engine-harness.ts";
+import { ann, bob, buttonsOf, Harness, registry, sue, textOf } from "./engine-harness.ts";
+
+const version = registry.get("relay-stuck-closed")?.version;
 
 const faulted = "1,J1772,FwRev=32,SSM1Rev=40,SSM2Rev=40,,ENABLE,OUT_OF_SERVICE,NO_VEHICLE,IDLE,0,NONE,8,NONE,0xA1,NA";
 
@@ -59,7 +61,7 @@ describe("engine end to end through a fake adapter", () => {
       "Ann",
       "https://chat.example/C-OPS/T1",
       "relay-stuck-closed",
-      "v1",
+      `relay-stuck-closed\` v${version}`,
       "Steps done",
       "Steps skipped",
       "Go to the **Stations** tab.",
@@ -126,7 +128,7 @@ describe("engine end to end through a fake adapter", () => {
       ["claimed", sue.id],
       ["resolved", sue.id],
     ]);
-    expect(stored?.playbookVersion).toBe(1);
+    expect(stored?.playbookVersion).toBe(version);
 
     const open = await h.cp("escalations");
     expect(textOf(open.cards[0])).toContain("Escalations (0)");

@@ -1,0 +1,112 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { Card } from "../../src/cards/card-schema.ts";
+import { Harness, sue, textOf } from "./engine-harness.ts";
+
+let h: Harness;
+afterEach(() => h?.close());
+
+async function toFirstStep(thread = "T1"): Promise<Card | undefined> {
+  const asked = await h.say("relay stuck closed", { thread });
+  return (await h.press(asked.cards[0], "Start walkthrough", { thread })).cards[0];
+}
+
+describe("idempotency", () => {
+  it("a repeated event id is answered once; the retry gets duplicate and no cards", async () => {
+    h = new Harness();
+    const first = await h.say("relay stuck closed", { eventId: "Ev-1" });
+    expect(first.cards).toHaveLength(1);
+    const retry = await h.say("relay stuck closed", { eventId: "Ev-1" });
+    expect(retry).toEqual({ cards: [], mode: "new", visibility: "ephemeral", duplicate: true });
+    expect(h.store.listEvents({ types: ["question"] })).toHaveLength(1);
+  });
+
+  it("a retried button press moves the walkthrough once", async () => {
+    h = new Harness();
+    const step1 = await toFirstStep();
+    await h.press(step1, "Done", { eventId: "P-1" });
+    const again = await h.press(step1, "Done", { eventId: "P-1" });
+    expect(again.duplicate).toBe(true);
+    const state = h.store.getSession("slack:C-OPS:T1")?.state as { walkthrough: { cursor: { step: string } } };
+    expect(state.walkthrough.cursor.step).toBe("open-stations");
+  });
+
+  it("a double click (two event ids, same button) does not skip a step: the second shows the current step", async () => {
+    h = new Harness();
+    const step1 = await toFirstStep();
+    const [a, b] = await Promise.all([h.press(step1, "Done"), h.press(step1, "Done")]);
+    expect(textOf(a.cards[0])).toContain("Go to the **Stations** tab.");
+    expect(textOf(b.cards[0])).toContain("Go to the **Stations** tab.");
+    expect(h.store.listEvents({ types: ["step"] })).toHaveLength(1);
+  });
+
+  it("double clicks and retries on Escalate never create two escalations for one walkthrough", async () => {
+    h = new Harness();
+    const step1 = await toFirstStep();
+    const [a, b] = await Promise.all([h.press(step1, "Escalate"), h.press(step1, "Escalate")]);
+    await h.cp("escalate");
+    const titles = [a.cards[0]?.title, b.cards[0]?.title];
+    expect(titles).toContain("Escalated to Support: ESC-0001");
+    expect(titles).toContain("Already escalated: ESC-0001");
+    expect(h.store.listEscalations()).toHaveLength(1);
+    expect(h.transport.postsOf("escalation")).toHaveLength(1);
+    expect(h.store.listEvents({ types: ["escalation"] })).toHaveLength(1);
+  });
+
+  it("a double click on Claim by the same person changes nothing the second time", async () => {
+    h = new Harness();
+    await h.say("what's the weather");
+    await h.cp("escalate nobody knows");
+    const handoff = h.transport.posts[0];
+    const where = {
+      conversation: { platform: "slack" as const, channelId: "C-SUPPORT" },
+      messageId: handoff?.messageId,
+      user: sue,
+    };
+    await h.press(handoff?.card, "Claim", where);
+    const second = await h.press(handoff?.card, "Claim", where);
+    expect(second.cards[0]?.kind).toBe("escalation");
+    expect(h.store.getEscalation("ESC-0001")?.history).toHaveLength(2);
+    expect(h.transport.postsOf("escalation-status")).toHaveLength(1);
+  });
+
+  it("someone else claiming a claimed escalation is told who holds it", async () => {
+    h = new Harness();
+    await h.cp("escalate charger melted");
+    const handoff = h.transport.posts[0];
+    const conversation = { platform: "slack" as const, channelId: "C-SUPPORT" };
+    await h.press(handoff?.card, "Claim", { conversation, messageId: handoff?.messageId, user: sue });
+    const other = await h.press(handoff?.card, "Claim", { conversation, messageId: handoff?.messageId });
+    expect(other.cards[0]?.kind).toBe("error");
+    expect(textOf(other.cards[0])).toContain("ESC-0001 is already claimed by Sue (Support)");
+  });
+});
+
+describe("restart between storing an escalation and posting it", () => {
+  it("keeps the escalation, tells the requester, and retryPendingDeliveries posts it exactly once", async () => {
+    h = new Harness();
+    await h.say("relay stuck closed");
+    h.transport.failPosts = true;
+    const reply = await h.cp("escalate station CPF-6 still faulted");
+    expect(reply.cards.map((c) => c.title)).toEqual([
+      "Escalated to Support: ESC-0001",
+      "Escalation ESC-0001 is saved but not posted yet",
+    ]);
+    expect(h.store.listPendingDeliveries().map((e) => e.id)).toEqual(["ESC-0001"]);
+
+    h.restart();
+    h.transport.failPosts = false;
+    await h.engine.retryPendingDeliveries();
+    await h.engine.retryPendingDeliveries();
+    expect(h.transport.postsOf("escalation")).toHaveLength(1);
+    expect(h.transport.postsOf("escalation")[0]?.to.channelId).toBe("C-SUPPORT");
+    // The requester hears that it went out after all.
+    const notice = h.transport.posts.find((p) => p.card.title === "Escalation ESC-0001 reached Support");
+    expect(notice?.to).toMatchObject({ channelId: "C-OPS", threadId: "T1" });
+    expect(h.store.listPendingDeliveries()).toEqual([]);
+
+    // A retried escalate after the restart finds the same escalation.
+    const again = await h.cp("escalate");
+    expect(again.cards[0]?.title).toBe("Already escalated: ESC-0001");
+    expect(h.store.listEscalations()).toHaveLength(1);
+  });
+});
