@@ -1,36 +1,19 @@
 import type { ToolId } from "../playbooks/playbook-schema.ts";
 import { expectedRateTool } from "./expected-rate.ts";
-import { invalidResult } from "./invalid-result.ts";
+import { firmwarePathTool } from "./firmware-path.ts";
+import { justChargeTool } from "./just-charge.ts";
 import { latestStatusTool } from "./latest-status.ts";
+import { plugInEventTool } from "./plug-in-event.ts";
+import { receiptTool } from "./receipt.ts";
+import { remittanceTool } from "./remittance.ts";
+import { rfidAgeTool } from "./rfid-age.ts";
 import { rsrpTool } from "./rsrp.ts";
 import { sessionRateTool } from "./session-rate.ts";
+import { stationIdentityTool } from "./station-identity.ts";
 import { stationMessageTool } from "./station-message.ts";
 import type { ToolDefinition } from "./tool-definition.ts";
 
 export type { ToolContext, ToolDefinition } from "./tool-definition.ts";
-
-// Placeholder for the tools still being written; replaced one by one in the next commits.
-function pending(id: ToolId, playbook: string): ToolDefinition {
-  const result = () =>
-    invalidResult(
-      id,
-      playbook,
-      [{ field: "tool", code: "unavailable", message: `The ${id} tool is not available yet` }],
-      [],
-    );
-  return {
-    id,
-    title: id,
-    playbook,
-    playbooks: [playbook],
-    summary: "Not available yet.",
-    usage: id,
-    examples: [],
-    inputSchema: stationMessageTool.inputSchema,
-    run: result,
-    fromText: result,
-  };
-}
 
 /** Every domain tool by id; the engine, walkthrough steps and the CLI all reach tools through this. */
 export const toolRegistry: Record<ToolId, ToolDefinition> = {
@@ -39,13 +22,13 @@ export const toolRegistry: Record<ToolId, ToolDefinition> = {
   "session-rate": sessionRateTool,
   "expected-rate": expectedRateTool,
   rsrp: rsrpTool,
-  receipt: pending("receipt", "pricing-policy"),
-  "plug-in-event": pending("plug-in-event", "rfid-reader"),
-  "rfid-age": pending("rfid-age", "rfid-reader"),
-  "just-charge": pending("just-charge", "just-charge"),
-  "firmware-path": pending("firmware-path", "firmware-upgrade"),
-  remittance: pending("remittance", "flex-billing"),
-  "station-identity": pending("station-identity", "replace-hardware"),
+  receipt: receiptTool,
+  "plug-in-event": plugInEventTool,
+  "rfid-age": rfidAgeTool,
+  "just-charge": justChargeTool,
+  "firmware-path": firmwarePathTool,
+  remittance: remittanceTool,
+  "station-identity": stationIdentityTool,
 };
 
 /** The /cp grammar: `/cp <subcommand> <text>` hands <text> to the tool's fromText. */

@@ -1,0 +1,171 @@
+import { z } from "zod";
+import { defineTool, type TextParse } from "./define-tool.ts";
+import { describeValue } from "./describe-value.ts";
+import { fieldError } from "./invalid-result.ts";
+import type { ToolResult } from "./tool-result.ts";
+
+/**
+ * Guide, Diagnose > ChargePoint Card (RFID) Reader. The Solution's closing note: "Older CT4000 stations
+ * (SN 13XXXXXXXX, 14XXXXXXXX) with RFID firmware 210316, UIC 68T01421_V2.1 have a reported issue where the
+ * hardware is too old to support critical updates for PCI compliance." Step 5 gives a good status as
+ * "rfidinfo 210326, UIC 68FCA911_V1.1" (versions may vary) and says Unknown or "-----" needs a reboot.
+ */
+export const rfidReference = {
+  oldSerialPrefixes: ["13", "14"],
+  oldFirmware: "210316",
+  oldUic: "68T01421_V2.1",
+  goodExample: "rfidinfo 210326, UIC 68FCA911_V1.1",
+} as const;
+
+const noResponse = /^(unknown|-{3,})$/i;
+
+export const rfidAgeInput = z
+  .strictObject({
+    serialNumber: z
+      .string({ error: (iss) => `serialNumber must be text; got ${describeValue(iss.input)}` })
+      .regex(/^\d{6,16}$/, {
+        error: (iss) =>
+          `serialNumber must be the station's serial number, 6 to 16 digits (e.g. 1412345678); got ${describeValue(iss.input)}`,
+      })
+      .optional(),
+    rfidFirmware: z
+      .string()
+      .regex(/^(\d{6}|unknown|-{3,})$/i, {
+        error: (iss) =>
+          `rfidFirmware must be the 6-digit RFID firmware from Get Latest Status (e.g. 210316), Unknown or -----; got ${describeValue(iss.input)}`,
+      })
+      .optional(),
+    uic: z
+      .string()
+      .regex(/^([0-9A-Z]{8}_V\d+(\.\d+)*|unknown|-{3,})$/i, {
+        error: (iss) => `uic must look like 68T01421_V2.1; got ${describeValue(iss.input)}`,
+      })
+      .optional(),
+  })
+  .refine((v) => v.serialNumber ?? v.rfidFirmware ?? v.uic, {
+    error: "Nothing to check: give the serial number and the RFID firmware / UIC from Get Latest Status",
+    path: ["serialNumber"],
+  });
+export type RfidAgeInput = z.infer<typeof rfidAgeInput>;
+
+const rebootSteps = [
+  "The RFID reader is not responding: soft reboot the station from Status/Actions.",
+  "Wait 5 minutes (or until the last communication time updates), then Get Latest Status again.",
+  "If RFID still shows Unknown or ----- after the reboot, contact Support.",
+];
+
+export function checkRfidAge(input: RfidAgeInput): ToolResult<{ oldHardware: boolean }> {
+  const { serialNumber, rfidFirmware, uic } = input;
+  const ref = rfidReference;
+  const oldSerial = serialNumber !== undefined && ref.oldSerialPrefixes.some((p) => serialNumber.startsWith(p));
+  const oldVersion = rfidFirmware === ref.oldFirmware || uic?.toUpperCase() === ref.oldUic.toUpperCase();
+  const silent = [rfidFirmware, uic].some((v) => v !== undefined && noResponse.test(v));
+  const figures = [
+    ...(serialNumber
+      ? [{ label: "Serial number", value: `${serialNumber}${oldSerial ? " (older CT4000 range 13/14)" : ""}` }]
+      : []),
+    ...(rfidFirmware ? [{ label: "RFID firmware", value: rfidFirmware }] : []),
+    ...(uic ? [{ label: "UIC", value: uic }] : []),
+  ];
+  const note = `The guide's note: CT4000 stations with serial numbers starting 13 or 14 and RFID firmware ${ref.oldFirmware}, UIC ${ref.oldUic} are too old for the critical PCI compliance updates.`;
+  const base = { tool: "rfid-age" as const, playbook: "rfid-reader", figures, errors: [] };
+  if (silent) {
+    return {
+      ...base,
+      verdict: "problem",
+      summary: "RFID reader not responding (Unknown or -----).",
+      explanation: [`A responding reader shows e.g. ${ref.goodExample}.`],
+      next: rebootSteps,
+      data: { oldHardware: false },
+    };
+  }
+  if (oldSerial && oldVersion) {
+    const both = rfidFirmware !== undefined && uic !== undefined;
+    return {
+      ...base,
+      verdict: "problem",
+      summary: "Hardware too old for PCI updates: consider station head replacement.",
+      explanation: [
+        note,
+        ...(both ? [] : [`Only the ${rfidFirmware ? "firmware" : "UIC"} was given; it matches the note.`]),
+      ],
+      next: ["Consider station head replacement: this RFID hardware cannot take the critical PCI compliance updates."],
+      data: { oldHardware: true },
+    };
+  }
+  const [verdict, summary, next] = ((): [ToolResult["verdict"], string, string[]] => {
+    if (oldSerial && !rfidFirmware && !uic) {
+      return [
+        "warning",
+        "Serial number is in the older CT4000 range (13/14): check the RFID firmware.",
+        [
+          `Get Latest Status and read the RFID section: ${ref.oldFirmware} / UIC ${ref.oldUic} means the hardware is too old for PCI updates.`,
+        ],
+      ];
+    }
+    if (!serialNumber && oldVersion) {
+      return [
+        "warning",
+        "The RFID firmware matches the guide's old-hardware note: check the serial number.",
+        ["Check the serial number on the General tab: if it starts 13 or 14, consider station head replacement."],
+      ];
+    }
+    if (!oldSerial && oldVersion) {
+      return [
+        "warning",
+        "The RFID firmware matches the old-hardware note, but the serial number does not start 13 or 14.",
+        [
+          "The note covers older CT4000 stations only (SN 13…, 14…): double-check the serial number; otherwise continue with the RFID Reader steps.",
+        ],
+      ];
+    }
+    return [
+      "ok",
+      "Not the older RFID hardware the guide's note describes.",
+      [
+        "Continue with the RFID Reader steps: Plug In Event IDs, Alarm Log (Unknown RFID), Resend Config, Get Latest Status.",
+      ],
+    ];
+  })();
+  return { ...base, verdict, summary, explanation: [note], next, data: { oldHardware: false } };
+}
+
+/** "serial 1412345678 210316 68T01421_V2.1", "rfidinfo 210316, UIC 68T01421_V2.1 SN 1412345678", "rfidinfo -----". */
+function parseRfidText(text: string): TextParse {
+  const uic = /\bUIC\s*[:=]?\s*([0-9A-Z_.-]+)/i.exec(text)?.[1] ?? /\b[0-9A-Z]{8}_V\d+(?:\.\d+)*\b/i.exec(text)?.[0];
+  const rest = text.replace(/\bUIC\s*[:=]?\s*[0-9A-Z_.-]+/i, " ").replace(/\b[0-9A-Z]{8}_V\d+(?:\.\d+)*\b/i, " ");
+  const serial =
+    /\b(?:serial(?:\s*(?:number|no\.?))?|s\/?n)\s*[:#]?\s*(\w+)/i.exec(rest)?.[1] ?? /\b\d{8,16}\b/.exec(rest)?.[0];
+  const withoutSerial = serial ? rest.replace(serial, " ") : rest;
+  const firmware =
+    /\brfid(?:info|\s*firmware|\s*fw)?\s*[:=]?\s*(\d+|unknown|-{3,})/i.exec(withoutSerial)?.[1] ??
+    /(?<![\w.])(\d{6}|-{3,})(?![\w.])/.exec(withoutSerial)?.[1] ??
+    (/^\s*unknown\s*$/i.test(withoutSerial) ? "Unknown" : undefined);
+  if (!serial && !firmware && !uic) {
+    const message =
+      "No serial number, RFID firmware or UIC found: expected e.g. serial 1412345678 210316 68T01421_V2.1";
+    return { ok: false, errors: [fieldError("serialNumber", "missing", message)] };
+  }
+  return {
+    ok: true,
+    input: {
+      ...(serial ? { serialNumber: serial } : {}),
+      ...(firmware ? { rfidFirmware: firmware } : {}),
+      ...(uic ? { uic } : {}),
+    },
+  };
+}
+
+export const rfidAgeTool = defineTool({
+  id: "rfid-age",
+  title: "RFID hardware age",
+  playbook: "rfid-reader",
+  summary:
+    "Spots older CT4000 RFID hardware (SN 13/14 with firmware 210316, UIC 68T01421_V2.1) that cannot take PCI updates.",
+  usage: "rfid [serial <number>] [RFID firmware] [UIC]",
+  examples: ["rfid serial 1412345678 210316 68T01421_V2.1", "rfid rfidinfo 210326, UIC 68FCA911_V1.1 SN 220741018018"],
+  inputSchema: rfidAgeInput,
+  fields: ["serialNumber", "rfidFirmware", "uic"],
+  check: (input) => checkRfidAge(input),
+  parseText: parseRfidText,
+});
