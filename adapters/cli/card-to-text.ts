@@ -28,13 +28,13 @@ function stepLines(item: StepItem): string[] {
   return lines;
 }
 
-/** Columns padded to line up while the table stays narrow; otherwise one "column: value" line per cell. */
+/** Columns padded to line up while the table fits a 120-column terminal; otherwise one "column: value" line per cell. */
 function tableLines(block: Extract<CardBlock, { type: "table" }>): string[] {
   const rows = [block.columns, ...block.rows].map((r) => block.columns.map((_, i) => plain(r[i] ?? "")));
   const widths = block.columns.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length)));
   const title = block.title ? [plain(block.title)] : [];
   const oneLine = rows.every((r) => r.every((c) => !c.includes("\n")));
-  if (oneLine && widths.reduce((a, b) => a + b + 3, 0) <= 100) {
+  if (oneLine && widths.reduce((a, b) => a + b + 3, 0) <= 120) {
     const line = (r: string[]) => `  ${r.map((c, i) => c.padEnd(widths[i] ?? 0)).join(" | ")}`.trimEnd();
     const [head = [], ...body] = rows;
     return [...title, line(head), `  ${widths.map((w) => "-".repeat(w)).join("-+-")}`, ...body.map(line)];

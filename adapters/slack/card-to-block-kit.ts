@@ -92,7 +92,12 @@ export function cardToBlockKit(card: Card): SlackMessage[] {
   const nextActionId = (action: string) => `${action}:${n++}`;
   const messages = pack(glue(card.blocks.map((block) => toUnit(block, nextActionId))));
   if (messages.length === 0) messages.push([{ type: "section", text: { type: "mrkdwn", text: toMrkdwn(card.title) } }]);
-  const summary = cardToText(card, { withButtons: false }).text;
+  // A notification has no room for the terminal's underlines and rules; keep the words.
+  const summary = cardToText(card, { withButtons: false })
+    .text.split("\n")
+    .filter((line) => !/^[=—]+$/.test(line))
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n");
   return messages.map((blocks, i) => {
     if (i === 0) return { text: fitLabel(summary, fallbackChars, toMrkdwn), blocks };
     const continued = `${card.title} (continued, ${i + 1}/${messages.length})`;

@@ -28,7 +28,7 @@ describe("cardToBlockKit: exact Block Kit", () => {
     };
     expect(cardToBlockKit(card)).toEqual([
       {
-        text: "Relay Stuck Closed · Solution\n\nStep 2 of 5\n===========\n\n————————————————————————————————————————\n\nReboot the station from the Status/Actions tab.\n\n⚠️  DO NOT CLEAR THE MAINTENANCE FLAG.\n\n✎ Paste the port lines (1,J1772,…)",
+        text: "Relay Stuck Closed · Solution\n\nStep 2 of 5\n\nReboot the station from the Status/Actions tab.\n\n⚠️  DO NOT CLEAR THE MAINTENANCE FLAG.\n\n✎ Paste the port lines (1,J1772,…)",
         blocks: [
           { type: "context", elements: [{ type: "mrkdwn", text: "Relay Stuck Closed · Solution" }] },
           { type: "header", text: { type: "plain_text", text: "Step 2 of 5", emoji: true } },
@@ -171,7 +171,7 @@ describe("cardToBlockKit: exact Block Kit", () => {
     };
     const [message] = cardToBlockKit(card);
     expect(message?.text).toBe(
-      "&lt;!here&gt; &amp; &lt;@U123&gt;\n=================\n\nping &lt;!channel&gt; &amp; &lt;@U123&gt; &lt;https://x.example|click&gt;",
+      "&lt;!here&gt; &amp; &lt;@U123&gt;\n\nping &lt;!channel&gt; &amp; &lt;@U123&gt; &lt;https://x.example|click&gt;",
     );
     expect(message?.blocks).toEqual([
       { type: "header", text: { type: "plain_text", text: "&lt;!here&gt; &amp; &lt;@U123&gt;", emoji: true } },
