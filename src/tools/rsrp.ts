@@ -52,7 +52,6 @@ export function checkRsrp(input: RsrpInput): ToolResult<{ band: "weak" | "ideal"
   }[band];
   const gsm = modem === "GSM";
   const explanation = [
-    signal,
     "RSRP is negative: closer to zero is stronger, so -95 dBm is weaker than -90 dBm.",
     ...(band === "weak"
       ? [
