@@ -69,7 +69,7 @@ function conversationOf(activity: Activity): ConversationRef {
   const { base, messageId } = splitConversationId(activity.conversation.id);
   if (activity.conversation.conversationType !== "channel") return { platform: "teams", channelId: base };
   // A new channel post arrives without ;messageid= on some clients: the post itself starts the thread.
-  const threadId = messageId ?? activity.id;
+  const threadId = messageId ?? activity.id ?? "";
   const data = (activity.channelData ?? {}) as TeamsChannelData;
   const tenantId = activity.conversation.tenantId ?? data.tenant?.id;
   const link = teamsThreadLink({

@@ -1,0 +1,105 @@
+import type { Activity } from "botbuilder";
+import { BotError } from "../../src/core/bot-error.ts";
+import type { Actor } from "../../src/core/bot-event.ts";
+import type { Store } from "../../src/store/store.ts";
+import { splitConversationId } from "./teams-conversation.ts";
+
+/**
+ * What it takes to message a Teams conversation later (a proactive message): the regional service URL, the
+ * tenant and the bot's own id, learned from the last activity there. Kept across restarts so an escalation
+ * can be mirrored into its thread days later.
+ */
+export interface StoredReference {
+  /** Bot Framework channel: "msteams", or "emulator" locally. */
+  channel: string;
+  serviceUrl: string;
+  /** The channel or chat id, without ;messageid=. */
+  conversationId: string;
+  conversationType?: string;
+  tenantId?: string;
+  bot: { id: string; name?: string };
+  /** The team's AAD group id, for deep links. */
+  groupId?: string;
+}
+
+export interface EscalationChannel {
+  conversationId: string;
+  setBy: Actor;
+  at: string;
+}
+
+/**
+ * Small documents kept in the store's session table under keys no engine session can have ("teams-ref:…"),
+ * so no new store method is needed: the table already gives JSON storage with optimistic concurrency.
+ */
+const prefix = "teams-ref:";
+
+export class ConversationReferences {
+  constructor(private readonly store: Store) {}
+
+  /** Records the reference of the activity's conversation when it is new or changed. */
+  remember(activity: Activity, at: string): StoredReference | undefined {
+    if (!activity.serviceUrl || !activity.conversation?.id || !activity.recipient?.id) return undefined;
+    const data = (activity.channelData ?? {}) as { tenant?: { id?: string }; team?: { aadGroupId?: string } };
+    const tenantId = activity.conversation.tenantId ?? data.tenant?.id;
+    const ref: StoredReference = {
+      channel: activity.channelId,
+      serviceUrl: activity.serviceUrl,
+      conversationId: splitConversationId(activity.conversation.id).base,
+      ...(activity.conversation.conversationType ? { conversationType: activity.conversation.conversationType } : {}),
+      ...(tenantId ? { tenantId } : {}),
+      bot: { id: activity.recipient.id, ...(activity.recipient.name ? { name: activity.recipient.name } : {}) },
+      ...(data.team?.aadGroupId ? { groupId: data.team.aadGroupId } : {}),
+    };
+    const known = this.get(ref.conversationId);
+    // A later activity may lack the group id an earlier one had; keep what we learned.
+    const merged = known?.groupId && !ref.groupId ? { ...ref, groupId: known.groupId } : ref;
+    if (JSON.stringify(known) !== JSON.stringify(merged)) this.put(`conv:${ref.conversationId}`, merged, at);
+    const last = this.read<StoredReference>("last");
+    if (JSON.stringify(last) !== JSON.stringify(merged)) this.put("last", merged, at);
+    return merged;
+  }
+
+  get(conversationId: string): StoredReference | undefined {
+    return this.read<StoredReference>(`conv:${splitConversationId(conversationId).base}`);
+  }
+
+  /** The most recent reference seen anywhere: its service URL and tenant are the best guess for a new place. */
+  latest(): StoredReference | undefined {
+    return this.read<StoredReference>("last");
+  }
+
+  escalationChannel(): EscalationChannel | undefined {
+    return this.read<EscalationChannel>("escalations");
+  }
+
+  setEscalationChannel(channel: EscalationChannel): void {
+    this.put("escalations", channel, channel.at);
+  }
+
+  /** Where a thread started through an alias (e.g. the escalation channel) really is, by its root id. */
+  threadChannel(threadId: string): string | undefined {
+    return this.read<{ conversationId: string }>(`thread:${threadId}`)?.conversationId;
+  }
+
+  rememberThread(threadId: string, conversationId: string, at: string): void {
+    this.put(`thread:${threadId}`, { conversationId }, at);
+  }
+
+  private read<T>(key: string): T | undefined {
+    return this.store.getSession(prefix + key)?.state as T | undefined;
+  }
+
+  private put(key: string, value: unknown, at: string): void {
+    for (let attempt = 1; ; attempt++) {
+      const current = this.store.getSession(prefix + key);
+      try {
+        this.store.saveSession(prefix + key, value, current?.revision ?? null, at);
+        return;
+      } catch (error) {
+        // Another process wrote the same key between our read and write: read again (last writer wins).
+        if (!(error instanceof BotError && error.code === "conflict") || attempt >= 3) throw error;
+      }
+    }
+  }
+}
