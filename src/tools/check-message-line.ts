@@ -13,7 +13,7 @@ export interface CheckedLine {
 
 const lineBreaks: Record<string, string> = {
   "\n": "a line break (LF)",
-  "\r": "a carriage return (CR)",
+  "\r": "a line break (CR or CRLF)",
   "\u000b": "a vertical tab",
   "\u000c": "a form feed",
   "\u0085": "a next-line character (NEL)",
@@ -26,10 +26,10 @@ const listPositions = (positions: number[]): string =>
   positions.length === 1 ? `position ${positions[0]}` : `positions ${positions.join(", ")}`;
 
 /** Positions (1-based, in code points) of each character matching `test`, grouped by character. */
-function positionsOf(chars: string[], test: (ch: string) => boolean): Map<string, number[]> {
+function positionsOf(chars: string[], test: (ch: string, index: number) => boolean): Map<string, number[]> {
   const found = new Map<string, number[]>();
   chars.forEach((ch, i) => {
-    if (test(ch)) found.set(ch, [...(found.get(ch) ?? []), i + 1]);
+    if (test(ch, i)) found.set(ch, [...(found.get(ch) ?? []), i + 1]);
   });
   return found;
 }
@@ -59,7 +59,9 @@ export function checkMessageLine(
     return { text, length: 0, errors, notes };
   }
 
-  for (const [ch, at] of positionsOf(chars, (c) => c in lineBreaks)) {
+  // A Windows CRLF is one line break, reported once at the CR.
+  const isBreak = (c: string, i: number) => c in lineBreaks && !(c === "\n" && chars[i - 1] === "\r");
+  for (const [ch, at] of positionsOf(chars, isBreak)) {
     const message = `${label} has ${lineBreaks[ch]} at ${listPositions(at)}: each line must be a single line of text; put the rest on the other line or shorten it`;
     errors.push(fieldError(field, "line_break", message));
   }

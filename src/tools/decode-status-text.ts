@@ -30,7 +30,8 @@ export function decodeStatusText(text: string): DecodedStatus {
     if (line === "") return;
     const lcd = parseLcdState(line);
     if (lcd) lcdState = lcd;
-    const candidates = line.split(/\s+/).filter((token) => /^\d+,/.test(token));
+    // Port numbers are small, so "210326,UIC" (an rfidinfo line) is not mistaken for a port line.
+    const candidates = line.split(/\s+/).filter((token) => /^\d{1,2},/.test(token));
     if (candidates.length === 0) {
       if (!lcd) ignored.push({ line: lineNo, text: short(line) });
       return;
