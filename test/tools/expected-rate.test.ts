@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkExpectedRate, expectedRateTool } from "../../src/tools/expected-rate.ts";
+import type { ToolResult } from "../../src/tools/tool-result.ts";
 
 const figure = (r: ReturnType<typeof checkExpectedRate>, label: string) =>
   r.figures.find((f) => f.label === label)?.value;
@@ -9,8 +10,8 @@ describe("expected rate: the guide's setups", () => {
     const r = expectedRateTool.fromText("ct4020 40 one breaker circuit sharing 2 cars");
     expect(r.verdict).toBe("ok");
     expect(r.data).toMatchObject({ perCar: { min: 3, max: 3.3 }, setup: { id: "ct4020-one-breaker" } });
-    expect(figure(r as never, "One car")).toBe("6.6 kW");
-    expect(figure(r as never, "Two cars")).toBe("3–3.3 kW each");
+    expect(figure(r, "One car")).toBe("6.6 kW");
+    expect(figure(r, "Two cars")).toBe("3–3.3 kW each");
   });
 
   it("CT4020 on two 40 A breakers: 6.6 kW each", () => {
@@ -32,7 +33,7 @@ describe("expected rate: the guide's setups", () => {
   it("reads the walkthrough step's own example", () => {
     const r = expectedRateTool.fromText("CT4020, one 40 A breaker, circuit sharing on, jumpers installed");
     expect(r.verdict).toBe("ok");
-    expect(figure(r as never, "Setup")).toBe("CT4020 on one 40 A breaker, circuit sharing enabled, jumpers installed");
+    expect(figure(r, "Setup")).toBe("CT4020 on one 40 A breaker, circuit sharing enabled, jumpers installed");
   });
 });
 

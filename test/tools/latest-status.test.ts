@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { latestStatusTool } from "../../src/tools/latest-status.ts";
+import { type LatestStatusData, latestStatusTool } from "../../src/tools/latest-status.ts";
 import { parseStatusLine } from "../../src/tools/status-line.ts";
 
 // The guide's own lines (Hardware Fault, Pilot Unreachable and Relay Stuck Closed articles).
@@ -79,7 +79,7 @@ describe("latest status: real pastes", () => {
 
   it("reads two port lines on one row and spaces after commas", () => {
     const r = latestStatusTool.fromText(cleared.replace("\n\n", " ").replace("J1772,", "J1772, "));
-    expect(r.data?.ports.map((p) => p.port)).toEqual([1, 2]);
+    expect((r.data as LatestStatusData).ports.map((p) => p.port)).toEqual([1, 2]);
   });
 
   it("flags a port that is neither AVAILABLE nor OUT_OF_SERVICE, or disabled", () => {
