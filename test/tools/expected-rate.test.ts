@@ -2,8 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkExpectedRate, expectedRateTool } from "../../src/tools/expected-rate.ts";
 import type { ToolResult } from "../../src/tools/tool-result.ts";
 
-const figure = (r: ReturnType<typeof checkExpectedRate>, label: string) =>
-  r.figures.find((f) => f.label === label)?.value;
+const figure = (r: ToolResult, label: string) => r.figures.find((f) => f.label === label)?.value;
 
 describe("expected rate: the guide's setups", () => {
   it("CT4020 on one 40 A breaker with circuit sharing: 6.6 kW for one car, 3-3.3 kW each for two", () => {
