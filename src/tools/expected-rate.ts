@@ -135,7 +135,7 @@ export function checkExpectedRate(
     figures,
     explanation,
     errors: [],
-    next: [...problems.map((p) => p.text.slice(p.text.indexOf(":") + 1).trim()), ...slowChargingChecks],
+    next: [...findings.map((f) => f.fix), ...slowChargingChecks],
     data: { ...rate, findings },
   };
 }
