@@ -8,6 +8,10 @@ export interface ConnectorCall {
   activityId?: string;
   body: Record<string, unknown>;
   authorization?: string;
+  /** The HTTP status answered. */
+  status?: number;
+  /** The id Teams gave the new message (POST) or the updated one (PUT). */
+  messageId?: string;
 }
 
 export interface ForcedFailure {
@@ -30,13 +34,23 @@ export class FakeConnector {
   readonly failures: ForcedFailure[] = [];
   private seq = 1741079000000;
 
+  private readonly interceptors: nock.Interceptor[];
+
   constructor(readonly origin = "https://smba.trafficmanager.net") {
     const self = this;
     const reply = (method: "POST" | "PUT") =>
       function (this: nock.ReplyFnContext, uri: string, body: nock.Body): nock.ReplyFnResult {
         return self.answer(method, uri, body, this.req.headers.authorization);
       };
-    nock(origin).persist().post(pathPattern).reply(reply("POST")).put(pathPattern).reply(reply("PUT"));
+    const scope = nock(origin).persist();
+    this.interceptors = [scope.post(pathPattern), scope.put(pathPattern)];
+    this.interceptors[0]?.reply(reply("POST"));
+    this.interceptors[1]?.reply(reply("PUT"));
+  }
+
+  /** Removes this connector's interceptors, so the next test's connector sees its own calls. */
+  dispose(): void {
+    for (const interceptor of this.interceptors) nock.removeInterceptor(interceptor);
   }
 
   private answer(method: "POST" | "PUT", uri: string, body: nock.Body, authorization?: string): nock.ReplyFnResult {
@@ -51,20 +65,24 @@ export class FakeConnector {
     this.calls.push(call);
     const index = this.failures.findIndex((f) => !f.when || f.when(call));
     const failure = index >= 0 ? this.failures.splice(index, 1)[0] : undefined;
-    if (failure)
+    if (failure) {
+      call.status = failure.status;
       return [failure.status, failure.body ?? { error: { code: "Failure", message: "forced" } }, failure.headers ?? {}];
-    const id = String(++this.seq);
+    }
+    const id = method === "PUT" ? (call.activityId ?? "") : String(++this.seq);
+    call.messageId = id;
+    call.status = method === "PUT" ? 200 : 201;
     if (!match?.[1]) {
       const channel =
         (call.body.channelData as { channel?: { id?: string } } | undefined)?.channel?.id ?? "19:x@thread.tacv2";
       return [201, { id: `${channel};messageid=${id}`, activityId: id }];
     }
-    return [method === "PUT" ? 200 : 201, { id: method === "PUT" ? call.activityId : id }];
+    return [call.status, { id }];
   }
 
-  /** Calls that carried a message (not failed ones), in order. */
-  sent(): ConnectorCall[] {
-    return this.calls;
+  /** Calls Teams accepted, in order. */
+  delivered(): ConnectorCall[] {
+    return this.calls.filter((c) => c.messageId !== undefined);
   }
 
   /** Adaptive Cards in a call's activity (createConversation carries it under `activity`). */

@@ -13,6 +13,7 @@ import { createMatcher } from "../../../src/matcher/create-matcher.ts";
 import { loadRegistry } from "../../../src/playbooks/playbook-registry.ts";
 import { openSqliteStore } from "../../../src/store/sqlite-store.ts";
 import type { Store } from "../../../src/store/store.ts";
+import type { BotFrameworkTokens } from "./bot-framework-tokens.ts";
 
 export const appId = "9d5f3a0e-1c2b-4a6d-8e7f-0a1b2c3d4e5f";
 export const appPassword = "s3cr3t~AppPassword.Value_123";
@@ -50,6 +51,8 @@ export interface HarnessOptions {
   /** Without one the bot runs unauthenticated (Emulator mode). */
   appId?: string | null;
   credentials?: "fake" | "configured";
+  /** Signs every `send` with a valid channel token. */
+  tokens?: BotFrameworkTokens;
 }
 
 /**
@@ -65,6 +68,8 @@ export class TeamsHarness {
   now = new Date("2025-03-04T09:00:00.000Z");
   private server!: Server;
   private port = 0;
+  private tokens: BotFrameworkTokens | undefined;
+  private id: string | undefined;
 
   static async start(options: HarnessOptions = {}): Promise<TeamsHarness> {
     const h = new TeamsHarness();
@@ -74,6 +79,8 @@ export class TeamsHarness {
 
   private async init(options: HarnessOptions): Promise<void> {
     const id = options.appId === null ? undefined : (options.appId ?? appId);
+    this.id = id;
+    this.tokens = options.tokens;
     const config: TeamsConfig = {
       ...(id ? { appId: id, appPassword } : {}),
       appType: "MultiTenant",
@@ -122,6 +129,17 @@ export class TeamsHarness {
       body: typeof activity === "string" ? activity : JSON.stringify(activity),
     });
     return { status: res.status, text: await res.text() };
+  }
+
+  /** POSTs the activity the way Teams does: with a valid channel token when the bot has an app id. */
+  async send(activity: Activity): Promise<{ status: number; text: string }> {
+    const auth =
+      this.tokens && this.id ? await this.tokens.header({ appId: this.id, serviceUrl: activity.serviceUrl }) : {};
+    return this.post(activity, auth);
+  }
+
+  advance(minutes: number): void {
+    this.now = new Date(this.now.getTime() + minutes * 60_000);
   }
 
   async close(): Promise<void> {
