@@ -78,7 +78,9 @@ export function checkMessageLine(
   }
   if (chars.length > maxChars) {
     const over = chars.length - maxChars;
-    const cut = chars.slice(maxChars).join("");
+    const rest = chars.slice(maxChars);
+    // A pasted paragraph would swamp the message; the start of the overflow is enough to find it.
+    const cut = rest.length > 20 ? `${rest.slice(0, 20).join("")}…` : rest.join("");
     const message = `${label} is ${chars.length} characters, ${over} over the limit of ${maxChars}: shorten it to ${maxChars} or fewer ("${cut}" from position ${maxChars + 1} does not fit)`;
     errors.push(fieldError(field, "too_long", message));
   }

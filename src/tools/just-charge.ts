@@ -21,7 +21,10 @@ export const justChargeCategories = [
 const nonEmpty = (label: string, example: string) =>
   textField(label, example)
     .trim()
-    .min(1, { error: `${label} is empty: enter it as the Configuration tab shows it, e.g. ${example}` });
+    .min(1, { error: `${label} is empty: enter it as the Configuration tab shows it, e.g. ${example}` })
+    .max(100, {
+      error: `${label} is longer than 100 characters: enter it as the Configuration tab shows it, e.g. ${example}`,
+    });
 
 export const justChargeInput = z.strictObject({
   category: nonEmpty("category", "Municipal"),

@@ -9,8 +9,9 @@ import type { FieldError, ToolResult } from "./tool-result.ts";
 export const stationMessageInput = z.strictObject({
   name: textField("name", '"Holiday closure"').optional(),
   description: textField("description", '"Shown over the holidays"').optional(),
-  line1: textField("line1", '"Closed today"'),
-  line2: textField("line2", '"Back at 8am"'),
+  // Forms leave an empty input out altogether; treat it as empty so it is reported like one.
+  line1: textField("line1", '"Closed today"').default(""),
+  line2: textField("line2", '"Back at 8am"').default(""),
 });
 export type StationMessageInput = z.infer<typeof stationMessageInput>;
 

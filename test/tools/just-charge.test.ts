@@ -63,5 +63,8 @@ describe("Just Charge: bad input", () => {
     expect(justChargeTool.run({ category: " ", subcategory: "Fleet" }).errors[0]!.message).toBe(
       "category is empty: enter it as the Configuration tab shows it, e.g. Municipal",
     );
+    expect(justChargeTool.run({ category: "Retail", subcategory: "x".repeat(101) }).errors[0]!.message).toBe(
+      "subcategory is longer than 100 characters: enter it as the Configuration tab shows it, e.g. Municipal Fleet",
+    );
   });
 });

@@ -110,6 +110,20 @@ describe("station message: edges", () => {
     expect(r.explanation[0]).toContain('"é" (U+00E9) at position 4');
   });
 
+  it("reports a huge line with a short excerpt of what does not fit", () => {
+    const r = check({ line2: "x".repeat(100_000) });
+    expect(r.errors[0]!.message).toBe(
+      `Line 2 is 100000 characters, 99936 over the limit of 64: shorten it to 64 or fewer ("${"x".repeat(20)}…" from position 65 does not fit)`,
+    );
+  });
+
+  it("reports a line left out of a form like an empty one", () => {
+    const r = stationMessageTool.run({ name: "Holiday", line1: "Closed today" });
+    expect(r.errors).toEqual([
+      { field: "line2", code: "required", message: "Line 2 is empty: enter 1 to 64 characters of text" },
+    ]);
+  });
+
   it("turns a wrong input shape into per-field errors instead of throwing", () => {
     const r = stationMessageTool.run({ line1: 15, line2: "x", colour: "red" });
     expect(r.verdict).toBe("invalid");
