@@ -4,13 +4,13 @@ import type { ActionEvent } from "../../src/core/bot-event.ts";
 import type { EngineReply } from "../../src/core/transport.ts";
 import { runStationMessageForm } from "../../src/engine/step-tools.ts";
 import { stationMessageRules } from "../../src/tools/station-message-rules.ts";
-import type { FieldError } from "../../src/tools/tool-result.ts";
+import type { FieldError, ToolResult } from "../../src/tools/tool-result.ts";
 
 /**
  * The station message as an Adaptive Card form (Teams has forms in cards; Slack uses a modal). `msg` or
  * `msg form` shows it; Check sends Action.Submit `msg.submit` with the inputs, which the engine validates
- * through the station-message tool. A valid message comes back as the engine's preview; an invalid one
- * comes back as this form again, with what was typed and each problem under its field.
+ * through the station-message tool. A valid message comes back as a preview of the screen lines; an invalid
+ * one comes back as this form again, with what was typed and each problem under its field.
  */
 
 const fields = [
@@ -80,6 +80,24 @@ export function stationMessageFormReply(event: ActionEvent, reply: EngineReply):
   if (reply.cards.some((c) => c.kind === "error")) return reply;
   const inputs = event.inputs ?? {};
   const result = runStationMessageForm(inputs);
-  if (result.errors.length === 0 && result.verdict !== "invalid") return reply;
+  if (result.errors.length === 0 && result.verdict !== "invalid") {
+    return { ...reply, cards: [stationMessagePreview(result)], mode: "replace" };
+  }
   return { ...reply, cards: [stationMessageForm(inputs, result.errors)], mode: "replace" };
+}
+
+/** A valid message as it will be created: the figures the tool measured, the two screen lines, what next. */
+export function stationMessagePreview(result: ToolResult): Card {
+  const data = (result.data ?? {}) as { line1?: string; line2?: string };
+  const blocks: CardBlock[] = [
+    { type: "header", text: "Station message: input looks good" },
+    { type: "text", text: result.summary, style: result.verdict === "warning" ? "warning" : "success" },
+    { type: "fields", fields: result.figures.map((f) => ({ label: f.label, value: f.value })) },
+  ];
+  if (data.line1 !== undefined && data.line2 !== undefined) {
+    blocks.push({ type: "text", text: `On the station screen:\n\`${data.line1}\`\n\`${data.line2}\`` });
+  }
+  if (result.explanation.length > 0) blocks.push({ type: "list", items: result.explanation });
+  if (result.next.length > 0) blocks.push({ type: "list", title: "Next", items: result.next });
+  return { kind: "validation", title: "Station message: input looks good", blocks };
 }
