@@ -7,7 +7,7 @@ import type { Engine } from "../../src/engine/create-engine.ts";
 import { errorCard } from "../../src/render/error-card.ts";
 import type { Store } from "../../src/store/store.ts";
 import { singleCardActivity } from "./card-activities.ts";
-import type { RetryOptions } from "./connector-retry.ts";
+import { type RetryOptions, statusOf } from "./connector-retry.ts";
 import { ConversationReferences } from "./conversation-references.ts";
 import { botFrameworkOptions, type TeamsConfig } from "./teams-config.ts";
 import { teamsHttpHandler } from "./teams-http-handler.ts";
@@ -51,7 +51,12 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
 
   adapter.onTurnError = async (ctx: TurnContext, error: Error) => {
     // The logger redacts tokens; the person gets a plain card, never the error's internals.
-    logger.error("Teams turn failed", { error, activity: ctx.activity?.id, type: ctx.activity?.type });
+    logger.error("Teams turn failed", {
+      error,
+      status: statusOf(error),
+      activity: ctx.activity?.id,
+      type: ctx.activity?.type,
+    });
     try {
       const code = error instanceof BotError ? error.code : "internal_error";
       await ctx.sendActivity(

@@ -1,8 +1,17 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { BotFrameworkTokens } from "./bot-framework-tokens.ts";
 import { expectValidTeamsCards } from "./expect-valid-teams-cards.ts";
 import { FakeConnector } from "./fake-connector.ts";
 import { buttonTitles, channelMessage, sue } from "./teams-activities.ts";
-import { fixture, type HarnessOptions, supportChannel, TeamsHarness } from "./teams-harness.ts";
+import {
+  appId,
+  appPassword,
+  fixture,
+  type HarnessOptions,
+  outboundToken,
+  supportChannel,
+  TeamsHarness,
+} from "./teams-harness.ts";
 
 let h: TeamsHarness;
 let connector: FakeConnector;
@@ -61,6 +70,32 @@ describe("Teams connector errors", () => {
     expect(folded?.status).toBe(201);
     expect(FakeConnector.textOf(folded!)).toContain("Shortened to fit");
     expect(buttonTitles(folded)).toEqual(buttonTitles(refused));
+  });
+
+  it("logs a reply Teams refuses for good (403) without secrets, tries a plain error card, and acknowledges", async () => {
+    // With an app id, so the failed request carried a bearer token the error object holds on to.
+    await start({ appId: appId, tokens: await BotFrameworkTokens.create() });
+    connector.failures.push(
+      {
+        status: 403,
+        body: { error: { code: "BotNotInConversationRoster", message: "The bot is not part of the roster" } },
+      },
+      {
+        status: 403,
+        body: { error: { code: "BotNotInConversationRoster", message: "The bot is not part of the roster" } },
+      },
+    );
+    const res = await h.send(fixture("personal-message"));
+    expect(res.status).toBe(200);
+    expect(connector.calls.map((c) => c.status)).toEqual([403, 403]);
+    expect(connector.calls[0]?.authorization).toBe(`Bearer ${outboundToken}`);
+    // The second attempt was the error card.
+    expect(FakeConnector.textOf(connector.calls[1]!)).toContain("Something went wrong");
+    const log = h.logs.join("\n");
+    expect(log).toContain("Teams turn failed");
+    expect(log).toContain("could not send the error card either");
+    expect(log).not.toContain(outboundToken);
+    expect(log).not.toContain(appPassword);
   });
 
   it("keeps an escalation whose handoff cannot be posted (5xx) and posts it on retryPendingDeliveries", async () => {

@@ -118,4 +118,30 @@ describe("Teams: a channel question to a resolved escalation", () => {
     expect(connector.calls).toHaveLength(3);
     expect(text(connector.calls[2])).toMatch(/Step 2 of \d+/);
   });
+
+  it("relays Need info to the requester's personal chat and their answer back into the support thread", async () => {
+    connector = new FakeConnector();
+    h = await TeamsHarness.start({ tokens });
+    const chat = fixture("personal-message");
+    await h.send(chat);
+    await h.send({ ...chat, id: "1741079400200", text: "escalate station CPF-6 still faulted" });
+    const handoff = connector.calls.find((c) => c.conversationId === "");
+    const rootId = handoff?.messageId ?? "";
+    const supportThread = `${supportChannel};messageid=${rootId}`;
+
+    const mark = connector.calls.length;
+    await h.send(pressActivity(handoff, "Need info", { messageId: rootId, conversationId: supportThread, from: sue }));
+    const asked = connector.calls.slice(mark).find((c) => c.conversationId === chat.conversation.id);
+    expect(text(asked)).toContain("Please reply in your thread");
+
+    // Ann answers in her chat: the handoff card in the support thread is updated and the thread is told.
+    const next = connector.calls.length;
+    await h.send({ ...chat, id: "1741079400300", text: "No other RSC alarms in 90 days" });
+    const later = connector.calls.slice(next);
+    expect(later.find((c) => c.method === "PUT")).toMatchObject({ conversationId: supportThread, activityId: rootId });
+    expect(text(later.find((c) => c.method === "PUT"))).toContain("No other RSC alarms in 90 days");
+    const relayed = later.find((c) => c.method === "POST" && c.conversationId === supportThread);
+    expect(text(relayed)).toContain("No other RSC alarms in 90 days");
+    expect(text(later.find((c) => c.conversationId === chat.conversation.id))).toContain("Sent to Support: ESC-0001");
+  });
 });
