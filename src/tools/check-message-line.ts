@@ -1,3 +1,4 @@
+import { listSome } from "./describe-value.ts";
 import { fieldError } from "./invalid-result.ts";
 import { forbiddenReplacements, type MessageLineRule, stationMessageRules } from "./station-message-rules.ts";
 import type { FieldError } from "./tool-result.ts";
@@ -22,14 +23,21 @@ const lineBreaks: Record<string, string> = {
 };
 
 const codePoint = (ch: string): string => `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
-const listPositions = (positions: number[]): string =>
-  positions.length === 1 ? `position ${positions[0]}` : `positions ${positions.join(", ")}`;
+// Ten positions are enough to find the rest; a pasted block of "|" should not make a 10,000-number message.
+const listPositions = (positions: number[]): string => {
+  if (positions.length === 1) return `position ${positions[0]}`;
+  const shown = positions.slice(0, 10).join(", ");
+  return `positions ${shown}${positions.length > 10 ? ` and ${positions.length - 10} more` : ""}`;
+};
 
 /** Positions (1-based, in code points) of each character matching `test`, grouped by character. */
 function positionsOf(chars: string[], test: (ch: string, index: number) => boolean): Map<string, number[]> {
   const found = new Map<string, number[]>();
   chars.forEach((ch, i) => {
-    if (test(ch, i)) found.set(ch, [...(found.get(ch) ?? []), i + 1]);
+    if (!test(ch, i)) return;
+    const list = found.get(ch);
+    if (list) list.push(i + 1);
+    else found.set(ch, [i + 1]);
   });
   return found;
 }
@@ -87,7 +95,7 @@ export function checkMessageLine(
 
   const unusual = positionsOf(chars, (c) => /[^\x20-\x7e]/.test(c) && !/[\p{Cc}\p{Cs}\u2028\u2029]/u.test(c));
   if (unusual.size > 0) {
-    const shown = [...unusual].map(([ch, at]) => `"${ch}" (${codePoint(ch)}) at ${listPositions(at)}`).join(", ");
+    const shown = listSome([...unusual].map(([ch, at]) => `"${ch}" (${codePoint(ch)}) at ${listPositions(at)}`));
     notes.push(
       `${label} has characters beyond plain ASCII: ${shown}. The guide does not forbid them, but check the message on one station before applying it to many; each code point counts as one character (an emoji with a skin tone or an accent typed as a combining mark counts as two).`,
     );

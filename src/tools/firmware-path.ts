@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { gaRules } from "./auto-ota-rules.ts";
 import { defineTool, maxTextLength, type TextParse } from "./define-tool.ts";
-import { describeValue } from "./describe-value.ts";
+import { describeValue, excerpt, listSome } from "./describe-value.ts";
 import { flagField } from "./field-schemas.ts";
 import { type FirmwareFamily, firmwareFamilies, upgradeSteps } from "./firmware-families.ts";
 import { fieldError } from "./invalid-result.ts";
@@ -41,10 +41,10 @@ export function checkFirmwarePath(
       verdict = "warning";
       explanation.push(
         mine.length > 1
-          ? `Several GA rules match ${path.label}: ${mine.map((r) => r.ruleName).join(", ")}; pick the one that matches the station's Make/Model.`
+          ? `Several GA rules match ${path.label}: ${listSome(mine.map((r) => r.ruleName))}; pick the one that matches the station's Make/Model.`
           : mine.length === 1
             ? `The rule ${mine[0]!.ruleName} has no New Version in the pasted row; copy it from the New Version column.`
-            : `No Auto-OTA rule ending in GA matches ${path.label}${all.length ? ` (GA rules pasted: ${all.map((r) => r.ruleName).join(", ")})` : ""}; check the Rule Name against the station's Make/Model.`,
+            : `No Auto-OTA rule ending in GA matches ${path.label}${all.length ? ` (GA rules pasted: ${listSome(all.map((r) => r.ruleName))})` : ""}; check the Rule Name against the station's Make/Model.`,
       );
     }
   }
@@ -98,8 +98,8 @@ function parseFirmwareText(text: string): TextParse {
   if (!family) {
     const ct4k = /\bct\s?-?4(k|\d{3})/.test(line);
     const message = ct4k
-      ? `"${first.trim()}" is a CT4K station, but the guide's steps differ between CT4K Legacy (do NOT select ChargePoint under Manufacturers) and CT4K MACAW (select ChargePoint): type "CT4K Legacy" or "CT4K MACAW"`
-      : `No station family found in "${first.trim()}": expected CT4K Legacy, CT4K MACAW, CPE250 or CP6K`;
+      ? `"${excerpt(first.trim())}" is a CT4K station, but the guide's steps differ between CT4K Legacy (do NOT select ChargePoint under Manufacturers) and CT4K MACAW (select ChargePoint): type "CT4K Legacy" or "CT4K MACAW"`
+      : `No station family found in "${excerpt(first.trim())}": expected CT4K Legacy, CT4K MACAW, CPE250 or CP6K`;
     return { ok: false, errors: [fieldError("family", ct4k ? "ambiguous" : "missing", message)] };
   }
   const notListed =

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineTool, type TextParse } from "./define-tool.ts";
+import { excerpt } from "./describe-value.ts";
 import { textField } from "./field-schemas.ts";
 import { fieldError } from "./invalid-result.ts";
 import type { ToolResult } from "./tool-result.ts";
@@ -113,7 +114,7 @@ function parseJustChargeText(text: string): TextParse {
   const message =
     single.length > 0
       ? `Give both the category and the subcategory, e.g. ${single.map((r) => `"${r.category} - ${r.subcategory}"`).join(" or ")}`
-      : `Expected the customer category and subcategory separated by " - " or "/", as the Configuration tab shows them, e.g. "Municipal - Municipal Fleet"; got "${cleaned}"`;
+      : `Expected the customer category and subcategory separated by " - " or "/", as the Configuration tab shows them, e.g. "Municipal - Municipal Fleet"; got "${excerpt(cleaned)}"`;
   return { ok: false, errors: [fieldError("subcategory", "missing", message)] };
 }
 

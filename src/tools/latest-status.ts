@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { type DecodedStatus, decodeStatusText } from "./decode-status-text.ts";
 import { defineTool, maxTextLength } from "./define-tool.ts";
+import { listSome } from "./describe-value.ts";
 import { invalidResult } from "./invalid-result.ts";
 import { latestStatusSteps, type StatusPlaybook, statusPlaybooks } from "./latest-status-steps.ts";
 import { exampleStatusLine, type PortStatus } from "./status-line.ts";
@@ -74,7 +75,7 @@ export function checkLatestStatus(input: LatestStatusInput): ToolResult<LatestSt
           `Port ${p.port}: the outlet line says ${p.portState} but lcdstate says ${decoded.lcdState?.get(p.port)}; the verdict follows the outlet line. Pull the latest status again if they still disagree.`,
       ),
     ...(decoded.ignored.length > 0
-      ? [`Not port lines, so not read: ${decoded.ignored.map((i) => `line ${i.line} ("${i.text}")`).join(", ")}.`]
+      ? [`Not port lines, so not read: ${listSome(decoded.ignored.map((i) => `line ${i.line} ("${i.text}")`))}.`]
       : []),
   ];
   const portList = (list: { port: number }[]) =>

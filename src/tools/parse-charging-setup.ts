@@ -1,3 +1,4 @@
+import { listSome } from "./describe-value.ts";
 import { fieldError } from "./invalid-result.ts";
 import type { FieldError } from "./tool-result.ts";
 
@@ -73,7 +74,7 @@ export function parseChargingSetup(text: string): ParsedSetup {
   );
   if (setup.breakerAmps === undefined && numbers.length > 0) setup.breakerAmps = numbers.shift();
   if (numbers.length > 0) {
-    const message = `Found more numbers than expected (${numbers.join(", ")}): give one breaker rating in amps, e.g. "cpf 50"; use "power select 32" for the Power Select setting`;
+    const message = `Found more numbers than expected (${listSome(numbers)}): give one breaker rating in amps, e.g. "cpf 50"; use "power select 32" for the Power Select setting`;
     errors.push(fieldError("breakerAmps", "ambiguous", message));
   }
   if (setup.breakerAmps === undefined) {

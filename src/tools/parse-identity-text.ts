@@ -1,4 +1,5 @@
 import type { TextParse } from "./define-tool.ts";
+import { listSome } from "./describe-value.ts";
 import { fieldError } from "./invalid-result.ts";
 import { parseNumber } from "./parse-number.ts";
 import { identityExamples } from "./station-identity-examples.ts";
@@ -42,7 +43,7 @@ export function parseIdentityText(text: string): TextParse {
     }
     Object.assign(input, { latitude: lat, longitude: long });
   } else if (numbers.length > 0) {
-    const message = `Found ${numbers.length === 1 ? "one number" : `${numbers.length} numbers`} (${numbers.join(", ")}) where latitude / longitude need two, e.g. 42.274392 / -89.098501`;
+    const message = `Found ${numbers.length === 1 ? "one number" : `${numbers.length} numbers`} (${listSome(numbers)}) where latitude / longitude need two, e.g. 42.274392 / -89.098501`;
     return { ok: false, errors: [fieldError("latitude", "unreadable", message)] };
   }
   if (Object.keys(input).length === 0) {

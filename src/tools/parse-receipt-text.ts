@@ -3,13 +3,14 @@ import { fieldError } from "./invalid-result.ts";
 import { parseDuration } from "./parse-duration.ts";
 import { parseNumber } from "./parse-number.ts";
 
-const num = String.raw`(-?\$?\s*\d[\d,]*(?:\.\d+)?|-?\$?\s*\.\d+)`;
-const times = String.raw`\s*(?:@|at|x|×|\*)\s*`;
-const energyLine = new RegExp(String.raw`${num}\s*kwh${times}${num}\s*(?:/|per)\s*kwh`, "i");
-const durationText = String.raw`(\d+\s*h(?:\s*\d+\s*m)?(?:\s*\d+\s*s)?|\d+\s*m(?:\s*\d+\s*s)?|\d+:\d{2}:\d{2})`;
-const timeLine = new RegExp(String.raw`${durationText}${times}${num}\s*(?:/|per)\s*h(?:rs?|ours?)?\b`, "i");
-const amountLabel = new RegExp(String.raw`amount\s*:?\s*${num}`, "gi");
-const totalLabel = new RegExp(String.raw`\btotal\s*:\s*${num}`, "i");
+// Quantifiers are bounded so a 20,000-character paste of digits or spaces cannot make the scan quadratic.
+const num = String.raw`(-?\$?\s{0,3}\d[\d,]{0,15}(?:\.\d{1,8})?|-?\$?\s{0,3}\.\d{1,8})`;
+const times = String.raw`\s{0,5}(?:@|at|x|×|\*)\s{0,5}`;
+const energyLine = new RegExp(String.raw`${num}\s{0,5}kwh${times}${num}\s{0,5}(?:/|per)\s{0,5}kwh`, "i");
+const durationText = String.raw`(\d{1,4}\s{0,3}h(?:\s{0,3}\d{1,4}\s{0,3}m)?(?:\s{0,3}\d{1,4}\s{0,3}s)?|\d{1,5}\s{0,3}m(?:\s{0,3}\d{1,4}\s{0,3}s)?|\d{1,4}:\d{2}:\d{2})`;
+const timeLine = new RegExp(String.raw`${durationText}${times}${num}\s{0,5}(?:/|per)\s{0,5}h(?:rs?|ours?)?\b`, "i");
+const amountLabel = new RegExp(String.raw`amount\s{0,5}:?\s{0,5}${num}`, "gi");
+const totalLabel = new RegExp(String.raw`\btotal\s{0,5}:\s{0,5}${num}`, "i");
 const money = (token: string) => parseNumber(token.replace(/\s+/g, ""));
 
 /**

@@ -1,4 +1,5 @@
 import type { TextParse } from "./define-tool.ts";
+import { listSome } from "./describe-value.ts";
 import { fieldError } from "./invalid-result.ts";
 import { parseNumber } from "./parse-number.ts";
 
@@ -25,7 +26,7 @@ export function parseRemittanceText(text: string): TextParse {
     const rest = t.replace(/\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}(?:st|nd|rd|th)\b/g, " ");
     const bare = rest.match(/-?\$?\d[\d,]*(?:\.\d+)?/g) ?? [];
     if (bare.length > 1) {
-      const message = `Found several amounts (${bare.join(", ")}): label them, e.g. "balance 42.10" or "revenue 200"`;
+      const message = `Found several amounts (${listSome(bare)}): label them, e.g. "balance 42.10" or "revenue 200"`;
       return { ok: false, errors: [fieldError("balance", "ambiguous", message)] };
     }
     if (bare[0]) input.balance = parseNumber(bare[0]);

@@ -1,4 +1,5 @@
 import type { TextParse } from "./define-tool.ts";
+import { listSome } from "./describe-value.ts";
 import { fieldError } from "./invalid-result.ts";
 import { parseChargingSetup } from "./parse-charging-setup.ts";
 import { parseSessionRows } from "./parse-session-rows.ts";
@@ -22,7 +23,7 @@ export function parseSessionText(text: string): TextParse {
   if (errors.length > 0) return { ok: false, errors };
   if (rows.sessions.length === 0) {
     const what = ignored.length
-      ? ` (${ignored.join(", ")} ${ignored.length > 1 ? "are not session rows" : "is not a session row"})`
+      ? ` (${listSome(ignored, 3)} ${ignored.length > 1 ? "are not session rows" : "is not a session row"})`
       : "";
     const message = `No session rows found${what}: paste rows from the Historical Sessions tab, or give energy and charging time, e.g. 29.860 04:36:54`;
     return { ok: false, errors: [fieldError("sessions", "missing", message)] };

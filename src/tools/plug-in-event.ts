@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineTool, type TextParse } from "./define-tool.ts";
+import { listSome } from "./describe-value.ts";
 import { numberField } from "./field-schemas.ts";
 import { fieldError } from "./invalid-result.ts";
 import type { ToolResult } from "./tool-result.ts";
@@ -37,11 +38,15 @@ export function checkPlugInEvents(input: PlugInEventInput): ToolResult<PlugInEve
   const explanation = [
     `IDs from ${remoteStartFrom} up are remote starts (driver support, the ChargePoint app or an admin); small IDs that go up by 1 are RFID card starts.`,
     ...(unique.length < input.ids.length ? [`${input.ids.length - unique.length} repeated ID(s) counted once.`] : []),
-    ...gaps.map((g) =>
-      g.before - g.after === 2
-        ? `RFID ID ${g.after + 1} is not in the list (between ${g.after} and ${g.before}).`
-        : `RFID IDs ${g.after + 1}-${g.before - 1} are not in the list (between ${g.after} and ${g.before}).`,
-    ),
+    // A handful of gaps is informative; hundreds would bury the verdict.
+    ...gaps
+      .slice(0, 5)
+      .map((g) =>
+        g.before - g.after === 2
+          ? `RFID ID ${g.after + 1} is not in the list (between ${g.after} and ${g.before}).`
+          : `RFID IDs ${g.after + 1}-${g.before - 1} are not in the list (between ${g.after} and ${g.before}).`,
+      ),
+    ...(gaps.length > 5 ? [`${gaps.length - 5} more gaps in the RFID IDs.`] : []),
   ];
   const run = rfid.length > 1 ? `${rfid[0]} → ${rfid[rfid.length - 1]}` : String(rfid[0] ?? "");
   const occurring = rfid.length > 0;
@@ -75,7 +80,7 @@ export function checkPlugInEvents(input: PlugInEventInput): ToolResult<PlugInEve
 function parsePlugInText(text: string): TextParse {
   const decimals = text.match(/-?\d+\.\d+/g);
   if (decimals) {
-    const message = `Plug In Event IDs are whole numbers; found ${decimals.join(", ")}: paste the IDs as the Historical Sessions tab shows them, e.g. 1649444007 739 738`;
+    const message = `Plug In Event IDs are whole numbers; found ${listSome(decimals)}: paste the IDs as the Historical Sessions tab shows them, e.g. 1649444007 739 738`;
     return { ok: false, errors: [fieldError("ids", "not_whole", message)] };
   }
   const ids = (text.match(/(?<![\w-])-?\d+(?![\w:-])/g) ?? []).map(Number);

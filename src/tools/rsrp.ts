@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineTool, type TextParse } from "./define-tool.ts";
-import { describeValue } from "./describe-value.ts";
+import { describeValue, listSome } from "./describe-value.ts";
 import { numberField } from "./field-schemas.ts";
 import { fieldError } from "./invalid-result.ts";
 import { parseNumber } from "./parse-number.ts";
@@ -98,14 +98,14 @@ function parseRsrpText(text: string): TextParse {
   const modemLine = /modem\s*type\s*[:\s]\s*(lte|gsm)\b/i.exec(text);
   const bare = /\b(lte|gsm)\b(?!\s*(?:iccid|imei))/i.exec(text.replace(/modem\s*type\s*[:\s]\s*(lte|gsm)\b/gi, ""));
   const modem = (modemLine?.[1] ?? bare?.[1])?.toUpperCase();
-  const strength = /signal\s*strength\s*[:\s]\s*([-\u2212\u2013+]?\d+(?:\.\d+)?)/i.exec(text);
-  const withUnit = /([-\u2212\u2013+]?\d+(?:\.\d+)?)\s*dbm/i.exec(text);
+  const strength = /signal\s{0,5}strength\s{0,5}[:\s]\s{0,5}([-\u2212\u2013+]?\d{1,6}(?:\.\d{1,6})?)/i.exec(text);
+  const withUnit = /([-\u2212\u2013+]?\d{1,6}(?:\.\d{1,6})?)\s{0,3}dbm/i.exec(text);
   const bareNumbers = text.match(/(?<![\w.])[-\u2212\u2013+]?\d+(?:\.\d+)?(?![\w.:-])/g) ?? [];
   const token = strength?.[1] ?? withUnit?.[1] ?? (bareNumbers.length === 1 ? bareNumbers[0] : undefined);
   if (token === undefined) {
     const message =
       bareNumbers.length > 1
-        ? `Found several numbers (${bareNumbers.join(", ")}): give one RSRP reading in dBm, e.g. -95 dBm`
+        ? `Found several numbers (${listSome(bareNumbers)}): give one RSRP reading in dBm, e.g. -95 dBm`
         : "No RSRP reading found: give the signal strength in dBm, e.g. -95 or -72 dBm(RSRP)";
     return { ok: false, errors: [fieldError("rsrpDbm", "missing", message)] };
   }

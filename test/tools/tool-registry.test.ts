@@ -54,4 +54,14 @@ describe("tool registry", () => {
     expect(tool.fromText("", { playbook: own }).playbook).toBe(own);
     expect(tool.fromText("", { playbook: "waitlist" }).playbook).toBe(tool.playbook);
   });
+
+  it.each(toolIds)("%s answers a 20,000-character pathological paste quickly", (id) => {
+    const tool = toolRegistry[id];
+    for (const paste of ["1".repeat(19_999), " ".repeat(19_990) + "x", "| ".repeat(9_999), "1,".repeat(9_999)]) {
+      const started = performance.now();
+      const result = tool.fromText(paste);
+      expect(performance.now() - started).toBeLessThan(2_000);
+      expect(JSON.stringify(result).length).toBeLessThan(50_000);
+    }
+  });
 });
