@@ -22,6 +22,8 @@ export interface StoredReference {
   groupId?: string;
 }
 
+export type LatestReference = Pick<StoredReference, "channel" | "serviceUrl" | "tenantId" | "bot">;
+
 export interface EscalationChannel {
   conversationId: string;
   setBy: Actor;
@@ -55,8 +57,14 @@ export class ConversationReferences {
     // A later activity may lack the group id an earlier one had; keep what we learned.
     const merged = known?.groupId && !ref.groupId ? { ...ref, groupId: known.groupId } : ref;
     if (JSON.stringify(known) !== JSON.stringify(merged)) this.put(`conv:${ref.conversationId}`, merged, at);
-    const last = this.read<StoredReference>("last");
-    if (JSON.stringify(last) !== JSON.stringify(merged)) this.put("last", merged, at);
+    // Only what is shared across conversations, so a busy tenant does not rewrite it on every message.
+    const shared: LatestReference = {
+      channel: ref.channel,
+      serviceUrl: ref.serviceUrl,
+      ...(ref.tenantId ? { tenantId: ref.tenantId } : {}),
+      bot: ref.bot,
+    };
+    if (JSON.stringify(this.latest()) !== JSON.stringify(shared)) this.put("last", shared, at);
     return merged;
   }
 
@@ -64,9 +72,9 @@ export class ConversationReferences {
     return this.read<StoredReference>(`conv:${splitConversationId(conversationId).base}`);
   }
 
-  /** The most recent reference seen anywhere: its service URL and tenant are the best guess for a new place. */
-  latest(): StoredReference | undefined {
-    return this.read<StoredReference>("last");
+  /** The service URL, tenant and bot id seen last: the best guess for a conversation never heard from. */
+  latest(): LatestReference | undefined {
+    return this.read<LatestReference>("last");
   }
 
   escalationChannel(): EscalationChannel | undefined {

@@ -41,7 +41,6 @@ export function createTeamsTurn(deps: TeamsTurnDeps): (ctx: TurnContext) => Prom
       return;
     }
     const { event, mentioned, conversationType } = translated;
-    deps.references.remember(activity, at);
 
     // In channels and group chats people talk to each other; with RSC Teams sends us every message. A
     // message is ours when it mentions us, or (in a channel) answers what our thread is waiting for.
@@ -49,6 +48,8 @@ export function createTeamsTurn(deps: TeamsTurnDeps): (ctx: TurnContext) => Prom
       const ours = conversationType === "channel" && isThreadFollowUp(deps.store, event.conversation);
       if (!ours) return;
     }
+    // Kept for proactive posts later (status mirrored into this thread, handoffs to this channel).
+    deps.references.remember(activity, at);
 
     if (event.kind === "message" && isEscalationsHereRequest(event.text)) {
       if (!deps.store.claimEvent(event.eventId, at)) return;
