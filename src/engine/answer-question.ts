@@ -12,10 +12,10 @@ function isConfident(result: MatchResult, lowConfidence: number): boolean {
   return (result.kind === "match" || result.kind === "fault-code") && result.confidence >= lowConfidence;
 }
 
-/** True when the matcher places `text` in a playbook with at least the low-confidence threshold. */
-export function confidentMatch(turn: Turn, text: string, except?: string): boolean {
+/** True when the matcher places `text`, at least as sure as the threshold, in a playbook not in `except`. */
+export function confidentMatch(turn: Turn, text: string, except: readonly string[] = []): boolean {
   const result = turn.deps.matcher.match(text);
-  return isConfident(result, turn.deps.config.lowConfidence) && result.playbook !== except;
+  return isConfident(result, turn.deps.config.lowConfidence) && !except.includes(result.playbook ?? "");
 }
 
 /** The matcher's reasons as short phrases a person can check ("matched “relay”, “stuck”"). */

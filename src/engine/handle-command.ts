@@ -10,7 +10,7 @@ import { type CommandContext, missing, type ParsedCommand } from "./command-pars
 import { escalateTopic } from "./escalate-topic.ts";
 import { subjectOf } from "./escalation-view.ts";
 import { statsReply } from "./stats-reply.ts";
-import { runCpTool } from "./step-tools.ts";
+import { runCpTool, toolPlaybooks } from "./step-tools.ts";
 import { nextId, record, type Turn, type TurnReply } from "./turn.ts";
 import { playbookFor } from "./walk-flow.ts";
 
@@ -96,8 +96,11 @@ function toolReply(turn: Turn, command: Extract<ParsedCommand, { kind: "tool" }>
     throw missing(command.word, ctx.toolWords.find((t) => t.word === command.word)?.usage ?? command.word);
   }
   const result = runCpTool(command.word, command.args);
-  if (result.verdict === "invalid" && confidentMatch(turn, command.text))
+  // Only a match outside the tool's own playbooks counts: "msg <too long>" wants the validation, not
+  // the Station Messages playbook.
+  if (result.verdict === "invalid" && confidentMatch(turn, command.text, toolPlaybooks(command.word))) {
     return answerQuestion(turn, command.text, ctx);
+  }
   const card: Card = result.tool === "station-message" ? validationCard(result) : toolResultCard(result);
   return { cards: [card] };
 }

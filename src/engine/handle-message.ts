@@ -81,7 +81,7 @@ function continueThread(turn: Turn, text: string): TurnReply | undefined {
  */
 function looksLikeNewQuestion(turn: Turn, text: string, tool: ToolId, playbook: string): boolean {
   if (runStepTool(tool, text, playbook)?.verdict !== "invalid") return false;
-  return confidentMatch(turn, text, playbook);
+  return confidentMatch(turn, text, [playbook]);
 }
 
 function needInfoEscalation(turn: Turn) {

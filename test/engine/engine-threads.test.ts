@@ -14,7 +14,7 @@ describe("threads and people", () => {
       h.say("relay stuck closed", { thread: "T1" }),
       h.say("station screen says access denied", { thread: "T2" }),
     ]);
-    const [s1, s2] = await Promise.all([
+    const [s1] = await Promise.all([
       h.press(r1.cards[0], "Start walkthrough", { thread: "T1" }),
       h.press(r2.cards[0], "Start walkthrough", { thread: "T2" }),
     ]);
