@@ -99,7 +99,7 @@ export function buildHandoff(input: {
     }));
   }
   handoff.evidence = playbook.escalation.evidence.map((e) => {
-    const got = w?.evidence[e.id];
+    const got = w?.evidence[e.id] ?? question?.evidence?.[e.id];
     return { id: e.id, label: e.label, required: e.required, ...(got ? { value: got.value, source: got.source } : {}) };
   });
   return handoff;

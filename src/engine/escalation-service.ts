@@ -29,6 +29,8 @@ export interface EscalationService {
   transition(turn: Turn, id: string, to: EscalationStatus, note?: string): TurnReply;
   /** A requester's answer to "need info": back to open, relayed to the handoff thread. */
   answerNeedInfo(turn: Turn, escalation: EscalationRecord, text: string): TurnReply;
+  /** Posts a note into the escalation's handoff thread, after the turn commits. */
+  relay(turn: Turn, escalation: EscalationRecord, title: string, lines: string[]): void;
   /** Posts every stored handoff that never reached the escalation channel. */
   retryPendingDeliveries(): Promise<void>;
 }
@@ -161,6 +163,15 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
     };
   }
 
+  function relay(turn: Turn, escalation: EscalationRecord, title: string, lines: string[]): void {
+    turn.later.push(async () => {
+      // Read again after the commit: the handoff may have been posted since the turn began.
+      const thread = (store.getEscalation(escalation.id) ?? escalation).delivery.handoffConversation;
+      if (thread) await safely(() => transport.post(thread, infoCard(`${escalation.id}: ${title}`, lines)));
+      return [];
+    });
+  }
+
   async function mirror(escalation: EscalationRecord, card: Card): Promise<void> {
     const sent = await safely(() => transport.post(escalation.origin, card));
     if (sent) store.setEscalationDelivery(escalation.id, { originMessageId: sent.messageId });
@@ -185,7 +196,7 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
     for (const escalation of store.listPendingDeliveries()) await deliver(escalation, true);
   }
 
-  return { open, transition, answerNeedInfo, retryPendingDeliveries };
+  return { open, transition, answerNeedInfo, relay, retryPendingDeliveries };
 }
 
 function openedCard(escalation: EscalationRecord): Card {

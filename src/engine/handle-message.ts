@@ -1,6 +1,7 @@
 import type { MessageEvent } from "../core/bot-event.ts";
 import type { ToolId } from "../playbooks/playbook-schema.ts";
 import { infoCard } from "../render/info-card.ts";
+import { addEvidence } from "./add-evidence.ts";
 import { confidentMatch } from "./answer-question.ts";
 import { type CommandContext, parseCommand, subcommands } from "./command-parser.ts";
 import { handleCommand } from "./handle-command.ts";
@@ -36,25 +37,14 @@ export function handleMessage(turn: Turn, event: MessageEvent, ctx: CommandConte
 function continueThread(turn: Turn, text: string): TurnReply | undefined {
   const pending = needInfoEscalation(turn);
   if (pending) return turn.escalations.answerNeedInfo(turn, pending, text);
+  const noted = addEvidence(turn, text);
+  if (noted) return noted;
 
   const found = activeWalk(turn);
   if (!found) return undefined;
   const { w, playbook } = found;
   // A question asked after the walkthrough began is the thread's topic now; the walkthrough waits.
   if (turn.state.question && seqOf(turn.state.question.id) > seqOf(w.id)) return undefined;
-
-  const evidence = /^([a-z0-9]+(?:-[a-z0-9]+)*)\s*[:=]\s*(.+)$/is.exec(text);
-  const wanted = evidence && playbook.escalation.evidence.find((e) => e.id === evidence[1]?.toLowerCase());
-  if (evidence && wanted) {
-    const value = (evidence[2] ?? "").trim();
-    const next = {
-      ...w,
-      evidence: { ...w.evidence, [wanted.id]: { value, source: "message", by: turn.by, at: turn.at } },
-    };
-    turn.state = { ...turn.state, walkthrough: next };
-    record(turn, "step", { playbook: playbook.id, action: "evidence", data: { evidence: wanted.id } });
-    return { cards: [infoCard(`Noted: ${wanted.label}`, [`Kept as evidence for Support: ${value}`])] };
-  }
 
   if (w.status === "awaiting-outcome") {
     if (yes.test(text)) return answerOutcome(turn, true, {});

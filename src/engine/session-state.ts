@@ -100,6 +100,8 @@ export const QuestionSchema = z.object({
   playbook: z.string().nullable(),
   confidence: z.number(),
   alternatives: z.array(z.object({ playbook: z.string(), confidence: z.number() })),
+  /** Evidence given as `id: value` while no walkthrough ran. */
+  evidence: z.record(z.string(), EvidenceRecordSchema).optional(),
 });
 export type Question = z.infer<typeof QuestionSchema>;
 
