@@ -1,13 +1,12 @@
 import type { MessageEvent } from "../core/bot-event.ts";
 import type { ToolId } from "../playbooks/playbook-schema.ts";
-import { infoCard } from "../render/info-card.ts";
 import { addEvidence } from "./add-evidence.ts";
 import { confidentMatch } from "./answer-question.ts";
 import { type CommandContext, parseCommand, subcommands } from "./command-parser.ts";
 import { handleCommand } from "./handle-command.ts";
 import { seqOf } from "./session-state.ts";
 import { runStepTool } from "./step-tools.ts";
-import { record, type Turn, type TurnReply } from "./turn.ts";
+import type { Turn, TurnReply } from "./turn.ts";
 import { activeWalk, answerOutcome, moveWalk, submitInput } from "./walk-flow.ts";
 import { currentStep } from "./walkthrough.ts";
 
