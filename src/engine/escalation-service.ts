@@ -6,9 +6,10 @@ import type { Playbook } from "../playbooks/playbook-schema.ts";
 import { escalationCard, escalationStatusCard } from "../render/escalation-card.ts";
 import { infoCard } from "../render/info-card.ts";
 import type { EscalationRecord, EscalationStatus } from "../store/store.ts";
-import { buildHandoff, type EscalationTrigger, missingEvidence } from "./build-handoff.ts";
+import { buildHandoff, type EscalationTrigger } from "./build-handoff.ts";
 import type { EngineDeps } from "./engine-deps.ts";
-import { escalationView, handoffOf, statusUpdate, subjectOf } from "./escalation-view.ts";
+import { alreadyCard, openedCard } from "./escalation-notices.ts";
+import { escalationView, statusUpdate, subjectOf } from "./escalation-view.ts";
 import type { Question, Walkthrough } from "./session-state.ts";
 import { record, type Turn, type TurnReply } from "./turn.ts";
 
@@ -197,23 +198,4 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
   }
 
   return { open, transition, answerNeedInfo, relay, retryPendingDeliveries };
-}
-
-function openedCard(escalation: EscalationRecord): Card {
-  const missing = missingEvidence(handoffOf(escalation));
-  const lines = [
-    `Support gets the playbook, the steps done and skipped, what you entered and the checks' results${escalation.note ? ", and your note" : ""}. You will see every update in this thread.`,
-  ];
-  if (missing.length > 0) {
-    lines.push(`Still missing: ${missing.map((e) => e.label).join("; ")}.`);
-    lines.push(`Add it here as \`${missing[0]?.id}: <value>\` so Support has it.`);
-  }
-  return infoCard(`Escalated to Support: ${escalation.id}`, lines);
-}
-
-function alreadyCard(escalation: EscalationRecord): Card {
-  const last = escalation.history.at(-1);
-  return infoCard(`Already escalated: ${escalation.id}`, [
-    `This was escalated on ${escalation.createdAt.slice(0, 16).replace("T", " ")} UTC; its status is ${escalation.status}${last && last.to !== "open" ? ` (by ${last.by.name ?? last.by.id})` : ""}.`,
-  ]);
 }

@@ -8,7 +8,8 @@ import { didYouMean } from "./answer-question.ts";
 import { escalateTopic } from "./escalate-topic.ts";
 import { runStationMessageForm } from "./step-tools.ts";
 import { nextId, record, type Turn, type TurnReply } from "./turn.ts";
-import { answerOutcome, moveWalk, playbookFor, startWalk, submitInput } from "./walk-flow.ts";
+import { answerOutcome, submitInput } from "./walk-answers.ts";
+import { moveWalk, playbookFor, startWalk } from "./walk-flow.ts";
 
 /** A button press or form submit on a card the engine sent; the verb says what, the payload says on what. */
 export function handleAction(turn: Turn, event: ActionEvent): TurnReply {

@@ -7,7 +7,8 @@ import { handleCommand } from "./handle-command.ts";
 import { seqOf } from "./session-state.ts";
 import { runStepTool } from "./step-tools.ts";
 import type { Turn, TurnReply } from "./turn.ts";
-import { activeWalk, answerOutcome, moveWalk, submitInput } from "./walk-flow.ts";
+import { answerOutcome, submitInput } from "./walk-answers.ts";
+import { activeWalk, moveWalk } from "./walk-flow.ts";
 import { currentStep } from "./walkthrough.ts";
 
 const yes = /^(?:y|yes|yep|yeah|fixed|it'?s fixed|it is fixed|that fixed it|solved|resolved)[.!]*$/i;

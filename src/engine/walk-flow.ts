@@ -1,15 +1,11 @@
 import type { ActionPayload } from "../cards/card-actions.ts";
-import type { Card } from "../cards/card-schema.ts";
 import { BotError } from "../core/bot-error.ts";
 import type { Playbook } from "../playbooks/playbook-schema.ts";
 import { infoCard } from "../render/info-card.ts";
-import { stepCard } from "../render/step-card.ts";
-import { walkthroughEndCard } from "../render/walkthrough-end-card.ts";
-import type { ToolResult } from "../tools/tool-result.ts";
-import type { InputRecord, Walkthrough } from "./session-state.ts";
-import { runStepTool } from "./step-tools.ts";
+import type { Walkthrough } from "./session-state.ts";
 import { nextId, record, type Turn, type TurnReply } from "./turn.ts";
-import { currentStep, type NavAction, navigate, pathOf, startWalkthrough } from "./walkthrough.ts";
+import { endCard, statusCard, walkStepCard } from "./walk-cards.ts";
+import { currentStep, type NavAction, navigate, startWalkthrough } from "./walkthrough.ts";
 
 /** The registry's playbook for an id, or a not_found error the person can act on. */
 export function playbookFor(turn: Turn, id: string): Playbook {
@@ -39,33 +35,6 @@ function at(w: Walkthrough): { step?: string } {
   return w.cursor ? { step: w.cursor.step } : {};
 }
 
-/** The step card for the walkthrough's current step, with progress and the last check's result. */
-export function walkStepCard(playbook: Playbook, w: Walkthrough, error?: string, result?: ToolResult): Card {
-  const step = currentStep(playbook, w);
-  const cursor = w.cursor;
-  if (!step || !cursor) throw new BotError("This walkthrough has no current step.", "invalid_input");
-  const path = pathOf(playbook, w);
-  const index = path.findIndex((p) => p.step.id === step.id && p.branch === cursor.branch);
-  const branch = cursor.branch ? playbook.branches.find((b) => b.id === cursor.branch) : undefined;
-  const section = branch
-    ? branch.label
-    : cursor.index < playbook.troubleshooting.length
-      ? "Troubleshooting"
-      : "Solution";
-  const shown = result ?? (w.inputs[step.id]?.result as ToolResult | undefined);
-  return stepCard({
-    session: w.id,
-    playbook,
-    step,
-    index: index + 1,
-    total: Math.max(path.length, index + 1),
-    section,
-    ...(shown ? { previousResult: shown } : {}),
-    ...(error ? { error } : {}),
-    canGoBack: w.trail.length > 0,
-  });
-}
-
 /** The walkthrough a button or message refers to, if it is still the thread's current one. */
 export function activeWalk(turn: Turn): { w: Walkthrough; playbook: Playbook } | undefined {
   const w = turn.state.walkthrough;
@@ -90,7 +59,7 @@ export function moveWalk(turn: Turn, action: NavAction, payload: ActionPayload):
  * The thread's running walkthrough with a current step, or the reply for a button that no longer
  * applies: from an earlier walkthrough, after the end, or after the playbook changed under it.
  */
-function currentWalk(turn: Turn, payload: ActionPayload): { w: Walkthrough; playbook: Playbook } | TurnReply {
+export function currentWalk(turn: Turn, payload: ActionPayload): { w: Walkthrough; playbook: Playbook } | TurnReply {
   const found = activeWalk(turn);
   if (!found || (payload.session && payload.session !== found.w.id)) {
     return {
@@ -103,7 +72,7 @@ function currentWalk(turn: Turn, payload: ActionPayload): { w: Walkthrough; play
   return found;
 }
 
-function applyMove(turn: Turn, playbook: Playbook, w: Walkthrough, action: NavAction, mode: TurnReply["mode"]) {
+export function applyMove(turn: Turn, playbook: Playbook, w: Walkthrough, action: NavAction, mode: TurnReply["mode"]) {
   let result: ReturnType<typeof navigate>;
   try {
     result = navigate(playbook, w, action, turn.by, turn.at);
@@ -151,27 +120,7 @@ export function escalateWalk(
   return { cards };
 }
 
-function endCard(playbook: Playbook, w: Walkthrough): Card {
-  const ids = (status: "done" | "skipped") =>
-    Object.entries(w.steps)
-      .filter(([, r]) => r.status === status)
-      .sort(([, a], [, b]) => a.at.localeCompare(b.at))
-      .map(([id]) => id);
-  return walkthroughEndCard({ session: w.id, playbook, done: ids("done"), skipped: ids("skipped") });
-}
-
-function statusCard(playbook: Playbook, w: Walkthrough): Card {
-  if (w.status === "awaiting-outcome") return endCard(playbook, w);
-  const words = {
-    fixed: "was marked fixed",
-    escalated: "was escalated to Support",
-    abandoned: "was left for a newer one",
-  };
-  const said = w.status === "active" ? "is running" : words[w.status];
-  return infoCard(`${playbook.title}: walkthrough finished`, [`This walkthrough ${said}.`]);
-}
-
-function changedPlaybook(turn: Turn, playbook: Playbook, w: Walkthrough): TurnReply {
+export function changedPlaybook(turn: Turn, playbook: Playbook, w: Walkthrough): TurnReply {
   turn.state = { ...turn.state, walkthrough: { ...w, status: "abandoned" } };
   return {
     cards: [
@@ -179,77 +128,5 @@ function changedPlaybook(turn: Turn, playbook: Playbook, w: Walkthrough): TurnRe
         `The playbook was updated (v${w.version} → v${playbook.version}) and the step you were on is gone. Start the walkthrough again with open ${playbook.id}.`,
       ]),
     ],
-  };
-}
-
-/**
- * What the person typed or pasted for the current step: checked by the step's tool, kept with the
- * result as evidence. An invalid entry is shown on the step and not kept.
- */
-export function submitInput(turn: Turn, text: string, mode: TurnReply["mode"], payload?: ActionPayload): TurnReply {
-  const found = currentWalk(turn, payload ?? {});
-  if ("cards" in found) return found;
-  const { w, playbook } = found;
-  const step = currentStep(playbook, w);
-  if (!step) return changedPlaybook(turn, playbook, w);
-  if (payload?.step && payload.step !== step.id) return { cards: [walkStepCard(playbook, w)], mode };
-  if (!step.input) return applyMove(turn, playbook, w, { kind: "done" }, mode);
-  if (!text.trim()) return { cards: [walkStepCard(playbook, w, `Type or paste: ${step.input.label}`)], mode };
-
-  const result = step.input.tool ? runStepTool(step.input.tool, text, playbook.id) : undefined;
-  record(turn, "step", {
-    playbook: playbook.id,
-    step: step.id,
-    action: "submit",
-    ...(result ? { data: { tool: result.tool, verdict: result.verdict } } : {}),
-  });
-  if (result?.verdict === "invalid") {
-    const first = result.errors[0]?.message ?? result.summary;
-    return { cards: [walkStepCard(playbook, w, first, result)], mode };
-  }
-  const input: InputRecord = {
-    step: step.id,
-    label: step.input.label,
-    text: text.trim(),
-    by: turn.by,
-    at: turn.at,
-    ...(result
-      ? { tool: result.tool, verdict: result.verdict, summary: result.summary, figures: result.figures, result }
-      : {}),
-  };
-  // Evidence the playbook asks for is filled by the step or tool of the same name (e.g. "latest-status").
-  const evidence = playbook.escalation.evidence
-    .filter((e) => e.id === step.id || (step.input?.tool !== undefined && e.id === step.input.tool))
-    .map((e) => e.id);
-  const moved = navigate(playbook, w, { kind: "input", record: input, evidence }, turn.by, turn.at);
-  turn.state = { ...turn.state, walkthrough: moved.walkthrough };
-  return { cards: [walkStepCard(playbook, moved.walkthrough)], mode };
-}
-
-/** "Did that fix it?": yes closes the walkthrough as resolved; no escalates it. */
-export function answerOutcome(turn: Turn, fixed: boolean, payload: ActionPayload): TurnReply {
-  const found = activeWalk(turn);
-  if (!found || (payload.session && payload.session !== found.w.id)) {
-    return { cards: [infoCard("That walkthrough is over", ["Ask again to start a new one."])] };
-  }
-  const { w, playbook } = found;
-  if (w.status !== "awaiting-outcome") {
-    // "No" after the fact still escalates (idempotently); anything else is a repeat of an answer given.
-    if (!fixed && w.status !== "active") return escalateWalk(turn, playbook, w, "not-fixed");
-    return { cards: [statusCard(playbook, w)] };
-  }
-  if (!fixed) {
-    record(turn, "not-resolved", { playbook: playbook.id, data: { walkthrough: w.id } });
-    return escalateWalk(turn, playbook, { ...w, status: "escalated" }, "not-fixed");
-  }
-  turn.state = { ...turn.state, walkthrough: { ...w, status: "fixed" } };
-  record(turn, "resolved", { playbook: playbook.id, data: { walkthrough: w.id } });
-  return {
-    cards: [
-      infoCard(`Resolved: ${playbook.title}`, [
-        "Glad that fixed it. The walkthrough is recorded as resolved; ask here again if it comes back.",
-      ]),
-    ],
-    mode: "replace",
   };
 }
