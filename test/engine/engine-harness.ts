@@ -69,6 +69,11 @@ export class Harness {
     });
   }
 
+  /** A new engine over the current `store` (e.g. after wrapping it). */
+  rebuild(): void {
+    this.engine = this.build();
+  }
+
   restart(): void {
     this.store.close();
     this.store = openSqliteStore(this.file);

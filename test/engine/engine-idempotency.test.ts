@@ -110,3 +110,36 @@ describe("restart between storing an escalation and posting it", () => {
     expect(h.store.listEscalations()).toHaveLength(1);
   });
 });
+
+describe("optimistic concurrency", () => {
+  it("a session saved by someone else in between is read again and the event decided again, once", async () => {
+    h = new Harness();
+    const asked = await h.say("relay stuck closed");
+    const step1 = (await h.press(asked.cards[0], "Start walkthrough")).cards[0];
+    const real = h.store;
+    let conflicts = 1;
+    // Another process saves the thread's session between this one's read and write.
+    h.store = new Proxy(real, {
+      get(target, prop, receiver) {
+        if (prop === "saveSession") {
+          return (key: string, state: unknown, expected: number | null, at: string) => {
+            if (conflicts-- > 0) {
+              const theirs = target.getSession(key);
+              target.saveSession(key, theirs?.state, theirs?.revision ?? null, at);
+            }
+            return target.saveSession(key, state, expected, at);
+          };
+        }
+        const value = Reflect.get(target, prop, receiver);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    h.rebuild();
+    const moved = await h.press(step1, "Done");
+    expect(textOf(moved.cards[0])).toContain("Go to the **Stations** tab.");
+    // The first attempt hit the conflict and rolled back (with the other save, on this one connection).
+    expect(conflicts).toBe(-1);
+    expect(real.getSession("slack:C-OPS:T1")?.revision).toBe(3);
+    expect(real.listEvents({ types: ["step"] })).toHaveLength(1);
+  });
+});
