@@ -74,7 +74,9 @@ export function createEngine(deps: EngineDeps): Engine {
   }
 
   async function handle(event: BotEvent): Promise<EngineReply> {
-    const at = deps.clock().toISOString();
+    // The platform's own time when it gives one (a queued retry happened then), else the engine's clock.
+    const given = event.at ? Date.parse(event.at) : Number.NaN;
+    const at = (Number.isNaN(given) ? deps.clock() : new Date(given)).toISOString();
     try {
       let decided: ReturnType<typeof decide> | undefined;
       for (let attempt = 1; !decided; attempt++) {
