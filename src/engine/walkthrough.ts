@@ -151,17 +151,15 @@ function end(w: Walkthrough, step: Step): NavResult {
   return { walkthrough: { ...rest, status: "awaiting-outcome" }, outcome: "ended", step };
 }
 
-/** Every step the walkthrough would show, in order, with the branch taken; for progress and handoffs. */
+/** Every step the walkthrough would show, in order, with each branch taken; for progress and handoffs. */
 export function pathOf(playbook: Playbook, w: Walkthrough): { step: Step; branch?: string }[] {
-  const main = mainSteps(playbook);
-  const chosen = w.branch ? playbook.branches.find((b) => b.id === w.branch) : undefined;
   const out: { step: Step; branch?: string }[] = [];
-  for (const step of main) {
+  for (const step of mainSteps(playbook)) {
     out.push({ step });
-    const picked = w.steps[step.id]?.branch;
-    if (step.choice && picked && chosen && picked === chosen.id) {
-      for (const s of chosen.steps) out.push({ step: s, branch: chosen.id });
-    }
+    // Each choice step remembers its own pick, so a playbook with two choices shows both branches.
+    const picked = step.choice ? w.steps[step.id]?.branch : undefined;
+    const branch = picked ? playbook.branches.find((b) => b.id === picked) : undefined;
+    if (branch) for (const s of branch.steps) out.push({ step: s, branch: branch.id });
   }
   return out;
 }

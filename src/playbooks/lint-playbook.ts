@@ -60,6 +60,15 @@ export function lintPlaybook(file: string, playbook: Playbook): LintProblem[] {
     if (step.wait && step.wait.minMinutes > step.wait.maxMinutes) {
       add(`${path}.wait`, "minMinutes is greater than maxMinutes", "swap them so the wait reads min-max minutes");
     }
+    // The walkthrough returns from a branch to the main steps, so a choice inside a branch has nowhere to
+    // return to; keep every choice on a main (troubleshooting or solution) step.
+    if (step.choice && path.startsWith("branches[")) {
+      add(
+        `${path}.choice`,
+        "a choice inside a branch is not supported: after a branch the walkthrough resumes the main steps",
+        "move the choice to a troubleshooting or solution step, with one option per combined case",
+      );
+    }
     step.choice?.options.forEach((option, k) => {
       referenced.add(option.branch);
       if (!branchIds.has(option.branch)) {

@@ -94,4 +94,19 @@ describe("walkthrough state machine", () => {
     expect(currentStep(edited, w)).toBeUndefined();
     expect(() => navigate(edited, w, { kind: "done" }, ann, at)).toThrow(/no current step/);
   });
+
+  it("pathOf follows the branch picked at each of two choices", () => {
+    const firmware = loadRegistry().get("firmware-upgrade")!;
+    const main = [...firmware.troubleshooting, ...firmware.solution];
+    const choices = main.filter((s) => s.choice);
+    expect(choices.length).toBeGreaterThanOrEqual(2);
+    const picks = choices.map((s) => s.choice!.options.at(-1)!.branch);
+    const w = startWalkthrough(firmware, "w2", ann, at);
+    const steps = Object.fromEntries(
+      choices.map((s, i) => [s.id, { status: "done" as const, by: ann, at, branch: picks[i] }]),
+    );
+    const path = pathOf(firmware, { ...w, steps, branch: picks.at(-1)! });
+    const branchesShown = [...new Set(path.flatMap((p) => (p.branch ? [p.branch] : [])))];
+    expect(branchesShown).toEqual(picks);
+  });
 });

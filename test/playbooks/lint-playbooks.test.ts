@@ -30,6 +30,20 @@ describe("normalisers", () => {
 });
 
 describe("lintPlaybooks", () => {
+  it("rejects a choice inside a branch, naming the branch step and where to move it", () => {
+    const [alpha] = fixturePlaybooks();
+    alpha!.branches[0]!.steps[0]!.choice = {
+      prompt: "Again?",
+      options: [
+        { label: "Yes", branch: "fault-cleared" },
+        { label: "No", branch: "fault-persists" },
+      ],
+    };
+    const problems = lint([alpha!]);
+    expect(problems).toEqual([expect.objectContaining({ file: "alpha.yaml", path: "branches[0].steps[0].choice" })]);
+    expect(problems[0]!.fix).toMatch(/troubleshooting or solution step/);
+  });
+
   it("finds nothing in the valid fixtures", () => {
     expect(lint(fixturePlaybooks())).toEqual([]);
   });
