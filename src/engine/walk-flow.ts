@@ -87,7 +87,11 @@ export function applyMove(turn: Turn, playbook: Playbook, w: Walkthrough, action
   turn.state = { ...turn.state, walkthrough: next };
   const detail = action.kind === "choose" ? { data: { branch: action.branch } } : {};
   record(turn, "step", { playbook: playbook.id, step: result.step.id, action: action.kind, ...detail });
-  if (result.outcome === "ended") return finish(turn, playbook, next, result.step.escalate === true);
+  // Done on a last step that says to contact Support is the request itself; Skip there means the issue
+  // did not persist, so the person is asked whether it was fixed instead.
+  if (result.outcome === "ended") {
+    return finish(turn, playbook, next, result.step.escalate === true && action.kind === "done");
+  }
   return { cards: [walkStepCard(playbook, next)], mode };
 }
 

@@ -167,6 +167,17 @@ describe("engine end to end through a fake adapter", () => {
     expect(handoffJson.stepsSkipped).toEqual([expect.objectContaining({ id: "open-stations", by: "Bob" })]);
   });
 
+  it("Skip on a last step that says to contact Support asks whether it was fixed instead of escalating", async () => {
+    h = new Harness();
+    const asked = await h.say("the relay is stuck closed on port 2");
+    const choice = await walkToChoice(asked.cards[0]);
+    const branch = await h.press(choice, "Still OUT_OF_SERVICE");
+    const end = await h.press(branch.cards[0], "Skip");
+    expect(end.cards[0]?.kind).toBe("walkthrough-end");
+    expect(textOf(end.cards[0])).toContain("Did that fix it?");
+    expect(h.transport.posts).toHaveLength(0);
+  });
+
   it("a walkthrough that ends normally asks whether it fixed the problem; no escalates, yes resolves", async () => {
     h = new Harness();
     const asked = await h.say("relay stuck closed");
