@@ -1,0 +1,137 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import type { PlatformFactory } from "../../http/platform-adapter.ts";
+import type { CliCommand, CliIO } from "../command.ts";
+
+const usage = `Usage: cpbot serve [--port N] [--host ADDRESS] [--database URL] [--playbooks DIR]
+
+Runs cpbot for Slack and/or Microsoft Teams on one HTTP server:
+  POST /slack/events   Slack events, /cp and buttons (HTTP mode; Socket Mode needs no public URL)
+  POST /api/messages   Teams (Bot Framework)
+  GET  /healthz        {"status":"ok", platforms, pendingEscalations} for load balancers
+Each platform turns itself on from the environment (see .env.example):
+  Slack   SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode), SLACK_ESCALATION_CHANNEL
+  Teams   MicrosoftAppId, MicrosoftAppPassword; without an app id and without Slack, Bot Framework
+          Emulator mode on 127.0.0.1 only
+A bad setting, a broken playbook or template, an unusable database or a rejected Slack token stops
+start-up with the full report (exit 1). Stops gracefully on Ctrl-C / SIGTERM: requests in progress
+finish, then the database closes.
+
+Options:
+  --port N          listen port (default PORT, else 3978)
+  --host ADDRESS    listen address (default HOST, else all interfaces)
+  --database URL    SQLite file (default DATABASE_URL, else ./data/cpbot.db)
+  --playbooks DIR   playbook YAML folder (default: the package's playbooks/)
+  -h, --help        show this help`;
+
+const isSet = (value: string | undefined) => value !== undefined && value.trim() !== "";
+
+/**
+ * The platforms `cpbot serve` can run. To add one, export a PlatformFactory from its adapter
+ * (adapters/<platform>/) and list it here; serve does the rest (engine, transport routing, routes, start/stop).
+ */
+export async function servePlatforms(): Promise<PlatformFactory[]> {
+  const { slackPlatform } = await import("../../slack/create-slack-adapter.ts");
+  const platforms = [slackPlatform()];
+  // The Teams adapter is optional in a build; its absence just means Slack only.
+  const teamsFile = fileURLToPath(new URL("../../teams/set-up-teams.ts", import.meta.url));
+  if (existsSync(teamsFile)) platforms.push(teamsPlatform());
+  return platforms;
+}
+
+function teamsPlatform(): PlatformFactory {
+  return {
+    name: "teams",
+    configured: (env) => isSet(env.MicrosoftAppId) || isSet(env.MICROSOFT_APP_ID),
+    async create(deps) {
+      const { setUpTeams, teamsPath } = await import("../../teams/set-up-teams.ts");
+      const teams = setUpTeams({
+        env: deps.env,
+        store: deps.store,
+        logger: deps.logger,
+        othersConfigured: deps.othersConfigured,
+        clock: deps.clock,
+        ...(deps.requestedHost ? { requestedHost: deps.requestedHost } : {}),
+      });
+      if (!teams) return undefined;
+      return {
+        platform: "teams",
+        transport: teams.transport,
+        escalationDestination: teams.escalationDestination,
+        ...(teams.host ? { host: teams.host } : {}),
+        summary: teams.summary,
+        connect: (engine) => [{ method: "POST", path: teamsPath, handle: teams.handler(engine) }],
+      };
+    },
+  };
+}
+
+/** Resolves on the first SIGINT or SIGTERM. */
+function shutdownSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    const on = (signal: string) => {
+      process.off("SIGINT", on);
+      process.off("SIGTERM", on);
+      resolve(signal);
+    };
+    process.on("SIGINT", on);
+    process.on("SIGTERM", on);
+  });
+}
+
+export const command: CliCommand = {
+  name: "serve",
+  summary: "Run the Slack and/or Teams bot on one HTTP server (events, /cp, buttons, /healthz)",
+  usage,
+  async run(args: string[], io: CliIO): Promise<number> {
+    let values: { port?: string; host?: string; database?: string; playbooks?: string };
+    try {
+      ({ values } = parseArgs({
+        args,
+        options: {
+          port: { type: "string" },
+          host: { type: "string" },
+          database: { type: "string" },
+          playbooks: { type: "string" },
+        },
+        strict: true,
+        allowPositionals: false,
+      }));
+    } catch (error) {
+      io.err(`cpbot serve: ${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
+      return 2;
+    }
+    const port = values.port === undefined ? undefined : Number(values.port);
+    if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
+      io.err(`cpbot serve: --port must be a whole number from 0 to 65535, e.g. --port 3978 (given "${values.port}").`);
+      return 2;
+    }
+    const [{ startServer }, { resolve }] = await Promise.all([
+      import("../../http/start-server.ts"),
+      import("node:path"),
+    ]);
+    let running: Awaited<ReturnType<typeof startServer>>;
+    try {
+      running = await startServer({
+        env: io.env,
+        cwd: io.cwd,
+        platforms: await servePlatforms(),
+        ...(port !== undefined ? { port } : {}),
+        ...(values.host ? { host: values.host } : {}),
+        ...(values.database ? { databaseUrl: resolve(io.cwd, values.database) } : {}),
+        ...(values.playbooks ? { playbooksDir: resolve(io.cwd, values.playbooks) } : {}),
+        write: io.err,
+      });
+    } catch (error) {
+      io.err(`cpbot serve: cannot start.\n${error instanceof Error ? error.message : String(error)}`);
+      return 1;
+    }
+    for (const line of running.summary) io.err(line);
+    const signal = await shutdownSignal();
+    io.err(`cpbot serve: ${signal} received; finishing requests in progress, then stopping.`);
+    await running.close();
+    io.err("cpbot serve: stopped.");
+    return 0;
+  },
+};

@@ -1,0 +1,115 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Logger } from "../../src/core/logger.ts";
+
+/** One endpoint: Slack's POST /slack/events, Teams' POST /api/messages, … */
+export interface Route {
+  method: "GET" | "POST" | "PUT" | "DELETE";
+  path: string;
+  handle(req: IncomingMessage, res: ServerResponse): void | Promise<void>;
+}
+
+export interface HttpServerOptions {
+  routes: readonly Route[];
+  logger: Logger;
+  /** Extra fields for GET /healthz; throwing makes the answer 503 (the database is gone, say). */
+  health?: () => Record<string, unknown>;
+}
+
+export interface HttpServer {
+  server: Server;
+  /** Starts listening; port 0 picks a free port (tests). */
+  listen(port: number, host?: string): Promise<AddressInfo>;
+  /** Stops accepting, lets requests in progress finish (up to `graceMs`), then drops what is left. */
+  close(graceMs?: number): Promise<void>;
+}
+
+/**
+ * The one HTTP server of `cpbot serve`: a small route table shared by the platforms, GET /healthz for
+ * load balancers and orchestrators, 404 for anything else. Paths match exactly; a query string is ignored.
+ */
+export function createHttpServer(options: HttpServerOptions): HttpServer {
+  const { logger } = options;
+  const table = new Map<string, Map<string, Route>>();
+  const add = (route: Route) => {
+    const byMethod = table.get(route.path) ?? new Map<string, Route>();
+    if (byMethod.has(route.method)) throw new Error(`Two routes for ${route.method} ${route.path}`);
+    byMethod.set(route.method, route);
+    table.set(route.path, byMethod);
+  };
+  add({ method: "GET", path: "/healthz", handle: (_req, res) => health(res, options.health) });
+  for (const route of options.routes) add(route);
+
+  const server = createServer((req, res) => {
+    const path = pathOf(req.url);
+    const byMethod = table.get(path);
+    const method = req.method === "HEAD" ? "GET" : (req.method ?? "GET");
+    const route = byMethod?.get(method);
+    if (!byMethod) return send(res, 404, { error: "not_found", message: `Nothing here: ${req.method} ${path}` });
+    if (!route) {
+      res.setHeader("allow", [...byMethod.keys()].join(", "));
+      return send(res, 405, { error: "method_not_allowed", message: `Use ${[...byMethod.keys()].join(" or ")}` });
+    }
+    logger.debug("http request", { method: req.method, path });
+    Promise.resolve()
+      .then(() => route.handle(req, res))
+      .catch((error: unknown) => {
+        logger.error("http route failed", { method: req.method, path, error });
+        if (!res.headersSent) send(res, 500, { error: "internal_error", message: "The request could not be handled" });
+        else res.end();
+      });
+  });
+
+  return {
+    server,
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        const onError = (error: Error) => reject(error);
+        server.once("error", onError);
+        server.listen(port, host, () => {
+          server.off("error", onError);
+          resolve(server.address() as AddressInfo);
+        });
+      });
+    },
+    close(graceMs = 10_000) {
+      return new Promise((resolve) => {
+        if (!server.listening) return resolve();
+        // Keep-alive connections with no request would hold close() open until they time out.
+        const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+        timer.unref();
+        server.close(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+        server.closeIdleConnections();
+      });
+    },
+  };
+}
+
+function pathOf(url: string | undefined): string {
+  try {
+    return new URL(url ?? "/", "http://localhost").pathname;
+  } catch {
+    return "/";
+  }
+}
+
+function health(res: ServerResponse, extra: HttpServerOptions["health"]): void {
+  try {
+    send(res, 200, { status: "ok", uptimeSeconds: Math.round(process.uptime()), ...(extra?.() ?? {}) });
+  } catch {
+    // The reason stays in the log of whatever failed; a health probe is public and needs only the verdict.
+    send(res, 503, { status: "unavailable" });
+  }
+}
+
+function send(res: ServerResponse, status: number, body: Record<string, unknown>): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(text),
+  });
+  res.end(text);
+}

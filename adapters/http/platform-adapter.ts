@@ -1,0 +1,50 @@
+import type { Platform } from "../../src/core/bot-event.ts";
+import type { Logger } from "../../src/core/logger.ts";
+import type { Transport } from "../../src/core/transport.ts";
+import type { Engine } from "../../src/engine/create-engine.ts";
+import type { Store } from "../../src/store/store.ts";
+import type { Route } from "./http-server.ts";
+
+/**
+ * The seam between `cpbot serve` and a chat platform. serve builds each enabled platform's adapter, hands
+ * their transports to one engine, mounts their routes on the one HTTP server, then starts them. Adding a
+ * platform is one PlatformFactory in adapters/cli/commands/serve.ts.
+ */
+export interface PlatformAdapter {
+  platform: Platform;
+  /** How the engine posts escalation handoffs and mirrored status into this platform's conversations. */
+  transport: Transport;
+  /** This platform's escalation channel, used unless CPBOT_ESCALATION_DESTINATION names one for all. */
+  escalationDestination?: string;
+  /** An address the HTTP server must bind to (Teams without authentication: loopback only). */
+  host?: string;
+  /** Registers the engine and returns the HTTP routes to mount (none in Slack's Socket Mode). */
+  connect(engine: Engine): Route[];
+  /** After the server listens: open outgoing connections (Socket Mode). */
+  start?(): Promise<void>;
+  /** Stop taking events and wait for those being handled. */
+  stop?(): Promise<void>;
+  /** Resolves when no event is being handled (tests, graceful shutdown). */
+  idle?(): Promise<void>;
+  /** One line for the start-up message: what runs and where (never a secret). */
+  summary: string;
+}
+
+export interface PlatformDeps {
+  env: Record<string, string | undefined>;
+  store: Store;
+  logger: Logger;
+  clock: () => Date;
+  /** HOST as the operator set it. */
+  requestedHost?: string;
+  /** Another platform has credentials (Teams stays off without its own then, instead of Emulator mode). */
+  othersConfigured: boolean;
+}
+
+export interface PlatformFactory {
+  name: Platform;
+  /** The platform's credentials are in the environment (names only are read here, never printed). */
+  configured(env: Record<string, string | undefined>): boolean;
+  /** Builds the adapter; undefined when the platform stays off. Throws BotError "config_invalid" on bad settings. */
+  create(deps: PlatformDeps): Promise<PlatformAdapter | undefined>;
+}

@@ -1,0 +1,164 @@
+import { loadConfig } from "../../src/config/load-config.ts";
+import { BotError } from "../../src/core/bot-error.ts";
+import { createLogger, type Logger } from "../../src/core/logger.ts";
+import { createEngine, type Engine } from "../../src/engine/create-engine.ts";
+import { createMatcher } from "../../src/matcher/create-matcher.ts";
+import { formatLintReport } from "../../src/playbooks/lint-playbooks.ts";
+import { lintTemplates } from "../../src/playbooks/lint-templates.ts";
+import { loadRegistry } from "../../src/playbooks/playbook-registry.ts";
+import { openSqliteStore } from "../../src/store/sqlite-store.ts";
+import type { Store } from "../../src/store/store.ts";
+import { createHttpServer } from "./http-server.ts";
+import type { PlatformAdapter, PlatformFactory } from "./platform-adapter.ts";
+import { engineEscalationDestination, PlatformTransport } from "./platform-transport.ts";
+
+export interface StartServerOptions {
+  env: Record<string, string | undefined>;
+  cwd: string;
+  /** The platforms this build can serve; each turns itself on from the environment. */
+  platforms: readonly PlatformFactory[];
+  /** Overrides PORT (0: any free port). */
+  port?: number;
+  /** Overrides HOST. */
+  host?: string;
+  playbooksDir?: string;
+  databaseUrl?: string;
+  /** Where log lines go (stderr by default). */
+  write?: (line: string) => void;
+  clock?: () => Date;
+  /** How often stored handoffs that never reached their channel are posted again; default 5 minutes. */
+  retryEveryMs?: number;
+}
+
+export interface RunningServer {
+  /** http://host:port of the shared server. */
+  url: string;
+  port: number;
+  adapters: PlatformAdapter[];
+  engine: Engine;
+  store: Store;
+  logger: Logger;
+  /** What runs and where, one line each, for the start-up message. */
+  summary: string[];
+  /** Resolves when no platform is handling an event and no retry is running. */
+  idle(): Promise<void>;
+  /** Graceful stop: no new requests, events in progress finish, then the database closes. */
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root of `cpbot serve`: settings → playbooks and templates (a broken one stops start-up
+ * with the lint report) → SQLite → the enabled platforms → one engine over their transports → one HTTP
+ * server with their routes and /healthz. Stored escalations that never reached their channel are posted
+ * at start and then every few minutes.
+ */
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const { env } = options;
+  const config = loadConfig(env);
+  const logger = createLogger({ level: config.logLevel, ...(options.write ? { write: options.write } : {}) });
+  const clock = options.clock ?? (() => new Date());
+  const registry = options.playbooksDir ? loadRegistry(options.playbooksDir) : loadRegistry();
+  const templates = lintTemplates();
+  if (templates.problems.length > 0) {
+    throw new BotError(
+      `The card templates have problems; fix them and start again.\n\n${formatLintReport(templates.problems)}`,
+      "templates_invalid",
+    );
+  }
+  const store = openSqliteStore(options.databaseUrl ?? config.databaseUrl, { cwd: options.cwd });
+  const adapters: PlatformAdapter[] = [];
+  let stopTimer = () => {};
+  try {
+    const requestedHost = options.host ?? (env.HOST?.trim() || undefined);
+    for (const factory of options.platforms) {
+      const othersConfigured = options.platforms.some((other) => other !== factory && other.configured(env));
+      const adapter = await factory.create({
+        env,
+        store,
+        logger,
+        clock,
+        othersConfigured,
+        ...(requestedHost ? { requestedHost } : {}),
+      });
+      if (adapter) adapters.push(adapter);
+    }
+    if (adapters.length === 0) {
+      throw new BotError(
+        "No chat platform is configured, so there is nothing to serve. Set SLACK_BOT_TOKEN (and the other SLACK_ settings) for Slack, or MicrosoftAppId for Teams (see .env.example); `cpbot chat` runs the bot in the terminal without either.",
+        "config_invalid",
+      );
+    }
+    const escalationDestination = engineEscalationDestination(config.escalationDestination, adapters);
+    const engine = createEngine({
+      registry,
+      matcher: createMatcher(registry.all()),
+      store,
+      transport: new PlatformTransport(adapters),
+      config: { lowConfidence: config.lowConfidence, ...(escalationDestination ? { escalationDestination } : {}) },
+      clock,
+      logger,
+    });
+    const http = createHttpServer({
+      routes: adapters.flatMap((a) => a.connect(engine)),
+      logger,
+      health: () => ({
+        platforms: adapters.map((a) => a.platform),
+        pendingEscalations: store.listPendingDeliveries().length,
+      }),
+    });
+    const host = adapters.find((a) => a.host)?.host ?? requestedHost;
+    const address = await http.listen(options.port ?? config.port, host);
+    for (const adapter of adapters) await adapter.start?.();
+
+    let retrying: Promise<void> | undefined;
+    const retry = () => {
+      retrying ??= engine
+        .retryPendingDeliveries()
+        .catch((error: unknown) => logger.error("retrying stored escalations failed", { error }))
+        .finally(() => {
+          retrying = undefined;
+        });
+      return retrying;
+    };
+    void retry();
+    const timer = setInterval(retry, options.retryEveryMs ?? 5 * 60_000);
+    timer.unref();
+    stopTimer = () => clearInterval(timer);
+
+    const shownHost = !host || host === "0.0.0.0" || host === "::" ? "localhost" : host;
+    const url = `http://${shownHost.includes(":") ? `[${shownHost}]` : shownHost}:${address.port}`;
+    const idle = async () => {
+      await Promise.all(adapters.map((a) => a.idle?.()));
+      await retrying;
+    };
+    let closing: Promise<void> | undefined;
+    return {
+      url,
+      port: address.port,
+      adapters,
+      engine,
+      store,
+      logger,
+      summary: [
+        `cpbot serve: listening on ${url} (GET /healthz), ${registry.all().length} playbooks, database ${options.databaseUrl ?? config.databaseUrl}`,
+        ...adapters.map((a) => a.summary),
+      ],
+      idle,
+      close() {
+        closing ??= (async () => {
+          stopTimer();
+          await http.close();
+          for (const adapter of adapters) await adapter.stop?.();
+          await idle();
+          store.close();
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    stopTimer();
+    for (const adapter of adapters) await adapter.stop?.().catch(() => {});
+    store.close();
+    throw error;
+  }
+}

@@ -1,0 +1,135 @@
+import { App, HTTPReceiver, type webApi } from "@slack/bolt";
+import type { Logger } from "../../src/core/logger.ts";
+import type { Engine } from "../../src/engine/create-engine.ts";
+import type { Store } from "../../src/store/store.ts";
+import type { Route } from "../http/http-server.ts";
+import type { PlatformAdapter, PlatformFactory } from "../http/platform-adapter.ts";
+import { InFlight } from "./in-flight.ts";
+import { onAction } from "./on-action.ts";
+import { onCommand } from "./on-command.ts";
+import { onMessageEvents } from "./on-message-events.ts";
+import { onStationMessageView } from "./on-station-message-view.ts";
+import { RecentIds } from "./recent-ids.ts";
+import { hasSlackCredentials, loadSlackConfig, type SlackConfig } from "./slack-config.ts";
+import { checkSlackIdentity } from "./slack-identity.ts";
+import type { SlackIdentity } from "./slack-listener-deps.ts";
+import { slackLogger } from "./slack-logger.ts";
+import { SlackTransport } from "./slack-transport.ts";
+import { ThreadLinks } from "./thread-links.ts";
+
+/** Slack's request URL path for events, slash commands and interactivity alike (the manifest uses it). */
+export const slackEventsPath = "/slack/events";
+
+export interface SlackAdapterOptions {
+  config: SlackConfig;
+  store: Store;
+  logger: Logger;
+  /** Who the bot is; when absent, auth.test runs once here (and a bad token stops start-up). */
+  identity?: SlackIdentity;
+  /** WebClient options on top of the defaults (tests turn retries off: `retryConfig: { retries: 0 }`). */
+  clientOptions?: Omit<webApi.WebClientOptions, "logger" | "slackApiUrl">;
+}
+
+export interface SlackAdapter extends PlatformAdapter {
+  app: App;
+  transport: SlackTransport;
+  identity: SlackIdentity;
+  idle(): Promise<void>;
+}
+
+/**
+ * Builds cpbot's Slack side: a Bolt App with an HTTPReceiver whose requestListener the shared HTTP server
+ * mounts (or Socket Mode when SLACK_APP_TOKEN is set), the transport for escalations, and the listeners.
+ * The production WebClient keeps Slack's retry policy, which waits out a 429's Retry-After.
+ */
+export async function createSlackAdapter(options: SlackAdapterOptions): Promise<SlackAdapter> {
+  const { config, logger } = options;
+  const boltLogger = slackLogger(logger);
+  const clientOptions: webApi.WebClientOptions = {
+    ...options.clientOptions,
+    ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+  };
+  const identity = options.identity ?? (await checkSlackIdentity(config, { ...clientOptions, logger: boltLogger }));
+  // botId and botUserId are known, so Bolt makes no auth.test call of its own.
+  const common = {
+    token: config.botToken,
+    botId: identity.botId,
+    botUserId: identity.botUserId,
+    logger: boltLogger,
+    clientOptions,
+  };
+  let receiver: HTTPReceiver | undefined;
+  let app: App;
+  if (config.mode === "socket") {
+    app = new App({ ...common, socketMode: true, appToken: config.appToken as string });
+  } else {
+    receiver = new HTTPReceiver({
+      signingSecret: config.signingSecret as string,
+      endpoints: [slackEventsPath],
+      logger: boltLogger,
+      // Events are acknowledged before the listeners run, so a slow reply never makes Slack retry.
+      processBeforeResponse: false,
+    });
+    app = new App({ ...common, receiver });
+  }
+  const transport = new SlackTransport({ client: app.client, escalationChannel: config.escalationChannel, logger });
+  const inFlight = new InFlight();
+  const who = `@${identity.botUserId}${identity.team ? ` in ${identity.team}` : ""}`;
+
+  return {
+    platform: "slack",
+    app,
+    transport,
+    identity,
+    escalationDestination: config.escalationChannel,
+    summary:
+      config.mode === "socket"
+        ? `Slack (Socket Mode) as ${who}; escalations to channel ${config.escalationChannel}`
+        : `Slack (HTTP) as ${who}: POST ${slackEventsPath} for events, /cp and buttons; escalations to channel ${config.escalationChannel}`,
+    connect(engine: Engine): Route[] {
+      const deps = {
+        engine,
+        store: options.store,
+        client: app.client,
+        logger,
+        identity,
+        inFlight,
+        recent: new RecentIds(),
+        links: new ThreadLinks((channel, ts) => transport.permalink(channel, ts)),
+      };
+      onMessageEvents(app, deps);
+      onCommand(app, deps);
+      onAction(app, deps);
+      onStationMessageView(app, deps);
+      app.error(async (error) => {
+        logger.error("Slack listener failed", { code: error.code, error });
+      });
+      if (!receiver) return [];
+      const listener = receiver.requestListener;
+      return [{ method: "POST", path: slackEventsPath, handle: (req, res) => listener(req, res) }];
+    },
+    async start() {
+      if (config.mode === "socket") await app.start();
+    },
+    async stop() {
+      if (config.mode === "socket") await app.stop();
+      await inFlight.idle();
+    },
+    idle: () => inFlight.idle(),
+  };
+}
+
+/** Slack for `cpbot serve`: on when SLACK_BOT_TOKEN is set. */
+export function slackPlatform(
+  overrides: Pick<SlackAdapterOptions, "clientOptions" | "identity"> = {},
+): PlatformFactory {
+  return {
+    name: "slack",
+    configured: hasSlackCredentials,
+    async create(deps) {
+      if (!hasSlackCredentials(deps.env)) return undefined;
+      const config = loadSlackConfig(deps.env);
+      return createSlackAdapter({ config, store: deps.store, logger: deps.logger, ...overrides });
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import { answerEvent } from "./answer-event.ts";
+import { blockActionToEvent } from "./block-action-to-event.ts";
+import type { ReplyTarget } from "./deliver-reply.ts";
+import type { SlackListenerDeps } from "./slack-listener-deps.ts";
+
+/**
+ * Button presses on cpbot's cards (block_actions). ack() first; then the engine decides, and a "replace"
+ * answer (walkthrough Done/Back/Skip, Claim on the handoff) edits the card in place: chat.update on a
+ * message in a channel, response_url with replace_original on an ephemeral one.
+ */
+export function onAction(app: App, d: SlackListenerDeps): void {
+  app.action(/.*/, async ({ body, action, ack, respond }) => {
+    await d.inFlight.run(async () => {
+      await ack();
+      if (body.type !== "block_actions" || action.type !== "button") return;
+      const block = body as BlockAction;
+      // cpbot's modal has no buttons of its own; anything pressed inside a view is not a card action.
+      if (block.view) return;
+      const translated = blockActionToEvent(block, action as ButtonAction);
+      if (!translated) {
+        d.logger.warn("button press without a channel; ignored", { action: (action as ButtonAction).action_id });
+        return;
+      }
+      const { event, surface } = translated;
+      const onMessage = !surface.ephemeral && surface.messageTs !== undefined;
+      const target: ReplyTarget = onMessage
+        ? {
+            kind: "message",
+            channel: surface.channel,
+            ts: surface.messageTs as string,
+            threadTs: surface.threadTs ?? (surface.messageTs as string),
+            respond,
+          }
+        : { kind: "respond", respond, channel: surface.channel, user: block.user.id, replaceable: true };
+      const conversation = onMessage ? await d.links.withLink(event.conversation) : event.conversation;
+      await answerEvent(d, { ...event, conversation }, target);
+    });
+  });
+}

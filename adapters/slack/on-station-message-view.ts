@@ -1,0 +1,41 @@
+import type { App } from "@slack/bolt";
+import type { EngineReply } from "../../src/core/transport.ts";
+import { runStationMessageForm } from "../../src/engine/step-tools.ts";
+import { toolResultCard } from "../../src/render/tool-result-card.ts";
+import { deliverReply } from "./deliver-reply.ts";
+import type { SlackListenerDeps } from "./slack-listener-deps.ts";
+import { modalErrors, readModalInputs, readModalOrigin, stationMessageCallbackId } from "./station-message-modal.ts";
+
+/**
+ * Submit of the `/cp msg` modal. The check is the station-message tool, run before ack() because Slack
+ * shows field errors only from the acknowledgement itself (`response_action: "errors"`, keyed by block_id).
+ * A valid message closes the modal, and the measured preview (name, each line and its length, what to do
+ * next in the dashboard) is posted where the form was opened, for the person only.
+ */
+export function onStationMessageView(app: App, d: SlackListenerDeps): void {
+  app.view(stationMessageCallbackId, async ({ view, body, ack }) => {
+    await d.inFlight.run(async () => {
+      const result = runStationMessageForm(readModalInputs(view));
+      if (result.verdict === "invalid" || result.errors.length > 0) {
+        const errors = modalErrors(result.errors);
+        await ack({
+          response_action: "errors",
+          errors: Object.keys(errors).length > 0 ? errors : { line1: result.summary },
+        });
+        return;
+      }
+      await ack();
+      const origin = readModalOrigin(view);
+      const reply: EngineReply = { cards: [toolResultCard(result)], mode: "new", visibility: "ephemeral" };
+      try {
+        await deliverReply(d, reply, {
+          kind: "ephemeral",
+          channel: origin?.channel ?? body.user.id,
+          user: body.user.id,
+        });
+      } catch (error) {
+        d.logger.error("could not post the station message preview", { user: body.user.id, error });
+      }
+    });
+  });
+}
