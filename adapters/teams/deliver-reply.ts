@@ -1,6 +1,6 @@
 import type { TurnContext } from "botbuilder";
 import type { EngineReply } from "../../src/core/transport.ts";
-import { type SendOptions, sendCard, updateCard } from "./send-card.ts";
+import { replyInTurn, type SendOptions, sendCard, updateCard } from "./send-card.ts";
 
 /**
  * Delivers the engine's answer in the turn's own conversation. "replace" (walkthrough navigation, a
@@ -16,5 +16,5 @@ export async function deliverReply(ctx: TurnContext, reply: EngineReply, options
   if (reply.mode === "replace" && target && first && (await updateCard(ctx, target, first, options))) {
     cards = cards.slice(1);
   }
-  for (const card of cards) await sendCard(ctx, card, options);
+  for (const card of cards) await sendCard(replyInTurn(ctx), card, options);
 }

@@ -1,4 +1,4 @@
-import type { TurnContext } from "botbuilder";
+import type { Activity, TurnContext } from "botbuilder";
 import type { Card } from "../../src/cards/card-schema.ts";
 import type { Logger } from "../../src/core/logger.ts";
 import { cardActivities, foldedCard, singleCardActivity } from "./card-activities.ts";
@@ -9,22 +9,30 @@ export interface SendOptions {
   logger: Logger;
 }
 
+/** Sends one activity somewhere and returns Teams' id for it. */
+export type SendActivity = (activity: Partial<Activity>) => Promise<{ id?: string } | undefined>;
+
+/** Replies in the turn's own conversation (in the thread, when the turn came from one). */
+export const replyInTurn =
+  (ctx: TurnContext): SendActivity =>
+  (activity) =>
+    ctx.sendActivity(activity);
+
 /**
- * Posts a card into the turn's conversation (a reply in the thread when the turn came from one) and returns
- * the id of its first message. A 413 MessageSizeTooBig sends the folded card instead: fewer words, same
- * buttons, so the person can still act.
+ * Posts a card with `send` and returns the id of its first message. A 413 MessageSizeTooBig sends the
+ * folded card instead: fewer words, same buttons, so the person can still act.
  */
-export async function sendCard(ctx: TurnContext, card: Card, options: SendOptions): Promise<string | undefined> {
+export async function sendCard(send: SendActivity, card: Card, options: SendOptions): Promise<string | undefined> {
   let firstId: string | undefined;
   for (const activity of cardActivities(card)) {
     try {
-      const sent = await withConnectorRetry("send card", () => ctx.sendActivity({ ...activity }), options.retry);
+      const sent = await withConnectorRetry("send card", () => send({ ...activity }), options.retry);
       firstId ??= sent?.id;
     } catch (error) {
       if (!isMessageTooBig(error)) throw error;
       options.logger.warn("Teams refused a card as too big; sending it folded", { kind: card.kind, title: card.title });
       const folded = singleCardActivity(foldedCard(card));
-      const sent = await withConnectorRetry("send folded card", () => ctx.sendActivity({ ...folded }), options.retry);
+      const sent = await withConnectorRetry("send folded card", () => send({ ...folded }), options.retry);
       return firstId ?? sent?.id;
     }
   }

@@ -1,4 +1,10 @@
-import type { Activity, CloudAdapter, ConversationParameters, ConversationReference, TurnContext } from "botbuilder";
+import {
+  type Activity,
+  type CloudAdapter,
+  type ConversationParameters,
+  type ConversationReference,
+  TurnContext,
+} from "botbuilder";
 import type { ConnectorClient } from "botframework-connector";
 import type { Card } from "../../src/cards/card-schema.ts";
 import { BotError } from "../../src/core/bot-error.ts";
@@ -9,7 +15,7 @@ import { cardActivities, foldedCard, singleCardActivity } from "./card-activitie
 import { isMessageTooBig, type RetryOptions, withConnectorRetry } from "./connector-retry.ts";
 import type { ConversationReferences } from "./conversation-references.ts";
 import { resolveTeamsTarget, type TargetContext, type TeamsTarget } from "./resolve-teams-target.ts";
-import { type SendOptions, sendCard, updateCard } from "./send-card.ts";
+import { type SendActivity, type SendOptions, sendCard, updateCard } from "./send-card.ts";
 import {
   looksLikeTeamsConversation,
   splitConversationId,
@@ -45,8 +51,8 @@ export class TeamsTransport implements Transport {
     if (target.isChannel && !target.threadId) {
       messageId = await this.newThread(target, card);
     } else {
-      await this.continueIn(target, async (ctx) => {
-        messageId = await sendCard(ctx, card, this.sendOptions());
+      await this.continueIn(target, async (_, send) => {
+        messageId = await sendCard(send, card, this.sendOptions());
       });
     }
     if (!messageId) throw new BotError("Teams accepted the message but returned no id for it.", "platform_error");
@@ -108,22 +114,36 @@ export class TeamsTransport implements Transport {
     });
     if (rootId && rest.length > 0) {
       // A card too long for one message continues as replies in the thread it started.
-      await this.continueIn({ ...target, threadId: rootId }, async (ctx) => {
+      await this.continueIn({ ...target, threadId: rootId }, async (_, send) => {
         for (const activity of rest) {
-          await withConnectorRetry("continue card", () => ctx.sendActivity({ ...activity }), this.deps.retry);
+          await withConnectorRetry("continue card", () => send({ ...activity }), this.deps.retry);
         }
       });
     }
     return rootId;
   }
 
-  private async continueIn(target: TeamsTarget, logic: (ctx: TurnContext) => Promise<void>): Promise<void> {
+  /**
+   * Runs `logic` in a proactive turn on the target. Its `send` posts straight to the conversation:
+   * ctx.sendActivity would send each message as a reply to the continuation activity's made-up id.
+   */
+  private async continueIn(
+    target: TeamsTarget,
+    logic: (ctx: TurnContext, send: SendActivity) => Promise<void>,
+  ): Promise<void> {
     const id = target.isChannel ? threadConversationId(target.conversationId, target.threadId) : target.conversationId;
     const reference = {
       ...target.reference,
       conversation: { ...target.reference.conversation, id },
     } as ConversationReference;
-    await this.deps.adapter.continueConversationAsync(this.deps.appId, reference, logic);
+    await this.deps.adapter.continueConversationAsync(this.deps.appId, reference, async (ctx) => {
+      const client = ctx.turnState.get<ConnectorClient>(ctx.adapter.ConnectorClientKey);
+      const send: SendActivity = (activity) => {
+        const addressed = TurnContext.applyConversationReference({ ...activity }, reference) as Activity;
+        return client.conversations.sendToConversation(id, addressed);
+      };
+      await logic(ctx, send);
+    });
   }
 
   private sendOptions(): SendOptions {

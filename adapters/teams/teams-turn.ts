@@ -9,7 +9,7 @@ import type { ConversationReferences } from "./conversation-references.ts";
 import { deliverReply } from "./deliver-reply.ts";
 import { escalationsHere, isEscalationsHereRequest } from "./escalations-here.ts";
 import { isThreadFollowUp } from "./is-thread-follow-up.ts";
-import { sendCard } from "./send-card.ts";
+import { replyInTurn, sendCard } from "./send-card.ts";
 import { isStationMessageFormRequest, stationMessageForm, stationMessageFormReply } from "./station-message-form.ts";
 import type { TeamsConfig } from "./teams-config.ts";
 
@@ -61,14 +61,14 @@ export function createTeamsTurn(deps: TeamsTurnDeps): (ctx: TurnContext) => Prom
         references: deps.references,
         at,
       });
-      await sendCard(ctx, result.card, send);
+      await sendCard(replyInTurn(ctx), result.card, send);
       // Handoffs stored while no channel was set (or the old one failed) go out now, to the new place.
       if (result.changed) await deps.engine.retryPendingDeliveries();
       return;
     }
     if (event.kind === "message" && isStationMessageFormRequest(event.text)) {
       if (!deps.store.claimEvent(event.eventId, at)) return;
-      await sendCard(ctx, stationMessageForm(), send);
+      await sendCard(replyInTurn(ctx), stationMessageForm(), send);
       return;
     }
 
@@ -89,6 +89,6 @@ export function createTeamsTurn(deps: TeamsTurnDeps): (ctx: TurnContext) => Prom
       "Ask in your own words (mention me in a channel), e.g. **relay stuck closed**, or type **fault 303-RSC**, **list** or **help**.",
       "Type **msg** for the station message form.",
     ]);
-    await sendCard(ctx, card, send);
+    await sendCard(replyInTurn(ctx), card, send);
   }
 }

@@ -81,6 +81,8 @@ describe("Teams: a channel question to a resolved escalation", () => {
     expect(text(afterClaim.find((c) => c.method === "PUT"))).toContain("Claimed");
     const mirroredClaim = afterClaim.find((c) => c.method === "POST" && c.conversationId === thread);
     expect(text(mirroredClaim)).toContain("claimed escalation ESC-0001");
+    // A proactive post goes to the thread itself, not as a reply to some message.
+    expect(mirroredClaim?.activityId).toBeUndefined();
 
     // Resolve: same again; the handoff card loses its buttons.
     const claimedCard = afterClaim.find((c) => c.method === "PUT");
@@ -143,5 +145,26 @@ describe("Teams: a channel question to a resolved escalation", () => {
     const relayed = later.find((c) => c.method === "POST" && c.conversationId === supportThread);
     expect(text(relayed)).toContain("No other RSC alarms in 90 days");
     expect(text(later.find((c) => c.conversationId === chat.conversation.id))).toContain("Sent to Support: ESC-0001");
+  });
+
+  it("continues a handoff too long for one Teams message as replies in its new thread", async () => {
+    connector = new FakeConnector();
+    h = await TeamsHarness.start({ tokens });
+    const question = fixture("channel-mention");
+    await h.send(question);
+    const note = Array.from({ length: 9000 }, (_, i) => `detail${i}`).join(" ");
+    await h.send(channelMessage(`escalate ${note}`, { conversationId: question.conversation.id }));
+    const handoff = connector.calls.find((c) => c.conversationId === "");
+    const rootId = handoff?.messageId ?? "";
+    const parts = connector.calls.filter((c) => c.conversationId === `${supportChannel};messageid=${rootId}`);
+    expect(parts.length).toBeGreaterThan(0);
+    for (const part of parts) {
+      expect(part.method).toBe("POST");
+      expect(part.activityId).toBeUndefined();
+    }
+    // The buttons come with the last part, under everything Support has to read.
+    expect(buttonTitles(handoff)).toEqual([]);
+    expect(buttonTitles(parts.at(-1))).toEqual(["Claim", "Need info", "Resolve"]);
+    expect(h.store.getEscalation("ESC-0001")?.delivery.handoffMessageId).toBe(rootId);
   });
 });
