@@ -6,7 +6,8 @@ import type { Logger } from "../../src/core/logger.ts";
 export interface Route {
   method: "GET" | "POST" | "PUT" | "DELETE";
   path: string;
-  handle(req: IncomingMessage, res: ServerResponse): void | Promise<void>;
+  /** May return a promise; a rejection becomes a 500. */
+  handle(req: IncomingMessage, res: ServerResponse): unknown;
 }
 
 export interface HttpServerOptions {
@@ -40,7 +41,16 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   add({ method: "GET", path: "/healthz", handle: (_req, res) => health(res, options.health) });
   for (const route of options.routes) add(route);
 
+  // Responses in progress, so a graceful close can end their connections once they are answered.
+  const active = new Set<ServerResponse>();
+  let closing = false;
   const server = createServer((req, res) => {
+    active.add(res);
+    res.on("close", () => {
+      active.delete(res);
+      if (closing) setImmediate(() => server.closeIdleConnections());
+    });
+    if (closing) res.shouldKeepAlive = false;
     const path = pathOf(req.url);
     const byMethod = table.get(path);
     const method = req.method === "HEAD" ? "GET" : (req.method ?? "GET");
@@ -75,7 +85,10 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     close(graceMs = 10_000) {
       return new Promise((resolve) => {
         if (!server.listening) return resolve();
-        // Keep-alive connections with no request would hold close() open until they time out.
+        closing = true;
+        // A keep-alive connection would hold close() open until it times out: answer the requests in
+        // progress with Connection: close, and drop connections that are idle.
+        for (const res of active) if (!res.headersSent) res.shouldKeepAlive = false;
         const timer = setTimeout(() => server.closeAllConnections(), graceMs);
         timer.unref();
         server.close(() => {

@@ -28,10 +28,12 @@ export function reportDeliveryProblem(problem: DeliveryProblem): void {
   if (found && !found.some((p) => p.channel === problem.channel && p.code === problem.code)) found.push(problem);
 }
 
-/** For the requester: the escalation is safe, and what an admin must change for it to arrive. */
+/**
+ * For the requester, next to the engine's "saved but not posted yet": why, and what a Slack admin must
+ * change for the escalation to arrive (cpbot then posts it on its own).
+ */
 export function deliveryProblemCard(problem: DeliveryProblem): Card {
-  return infoCard("Support channel not reachable yet", [
-    "Your escalation is saved. cpbot posts it to the support channel automatically as soon as it can.",
-    `For your Slack admin: ${channelAccessFix(problem.channel, problem.code)} (Slack said \`${problem.code}\`).`,
+  return infoCard("Why the escalation is not posted yet", [
+    `For your Slack admin: ${channelAccessFix(problem.channel, problem.code)} (Slack said \`${problem.code}\`). Once that is fixed, cpbot posts the escalation by itself.`,
   ]);
 }

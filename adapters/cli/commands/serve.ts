@@ -84,54 +84,62 @@ export const command: CliCommand = {
   name: "serve",
   summary: "Run the Slack and/or Teams bot on one HTTP server (events, /cp, buttons, /healthz)",
   usage,
-  async run(args: string[], io: CliIO): Promise<number> {
-    let values: { port?: string; host?: string; database?: string; playbooks?: string };
-    try {
-      ({ values } = parseArgs({
-        args,
-        options: {
-          port: { type: "string" },
-          host: { type: "string" },
-          database: { type: "string" },
-          playbooks: { type: "string" },
-        },
-        strict: true,
-        allowPositionals: false,
-      }));
-    } catch (error) {
-      io.err(`cpbot serve: ${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
-      return 2;
-    }
-    const port = values.port === undefined ? undefined : Number(values.port);
-    if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
-      io.err(`cpbot serve: --port must be a whole number from 0 to 65535, e.g. --port 3978 (given "${values.port}").`);
-      return 2;
-    }
-    const [{ startServer }, { resolve }] = await Promise.all([
-      import("../../http/start-server.ts"),
-      import("node:path"),
-    ]);
-    let running: Awaited<ReturnType<typeof startServer>>;
-    try {
-      running = await startServer({
-        env: io.env,
-        cwd: io.cwd,
-        platforms: await servePlatforms(),
-        ...(port !== undefined ? { port } : {}),
-        ...(values.host ? { host: values.host } : {}),
-        ...(values.database ? { databaseUrl: resolve(io.cwd, values.database) } : {}),
-        ...(values.playbooks ? { playbooksDir: resolve(io.cwd, values.playbooks) } : {}),
-        write: io.err,
-      });
-    } catch (error) {
-      io.err(`cpbot serve: cannot start.\n${error instanceof Error ? error.message : String(error)}`);
-      return 1;
-    }
-    for (const line of running.summary) io.err(line);
-    const signal = await shutdownSignal();
-    io.err(`cpbot serve: ${signal} received; finishing requests in progress, then stopping.`);
-    await running.close();
-    io.err("cpbot serve: stopped.");
-    return 0;
-  },
+  run: (args, io) => serve(args, io, shutdownSignal),
 };
+
+/**
+ * `cpbot serve` until `stopWhen` resolves (SIGINT/SIGTERM from the command line; tests pass their own);
+ * `platforms` lets a test turn Slack's WebClient retries off.
+ */
+export async function serve(
+  args: string[],
+  io: CliIO,
+  stopWhen: () => Promise<string>,
+  platforms?: PlatformFactory[],
+): Promise<number> {
+  let values: { port?: string; host?: string; database?: string; playbooks?: string };
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        port: { type: "string" },
+        host: { type: "string" },
+        database: { type: "string" },
+        playbooks: { type: "string" },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    io.err(`cpbot serve: ${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
+    return 2;
+  }
+  const port = values.port === undefined ? undefined : Number(values.port);
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
+    io.err(`cpbot serve: --port must be a whole number from 0 to 65535, e.g. --port 3978 (given "${values.port}").`);
+    return 2;
+  }
+  const [{ startServer }, { resolve }] = await Promise.all([import("../../http/start-server.ts"), import("node:path")]);
+  let running: Awaited<ReturnType<typeof startServer>>;
+  try {
+    running = await startServer({
+      env: io.env,
+      cwd: io.cwd,
+      platforms: platforms ?? (await servePlatforms()),
+      ...(port !== undefined ? { port } : {}),
+      ...(values.host ? { host: values.host } : {}),
+      ...(values.database ? { databaseUrl: resolve(io.cwd, values.database) } : {}),
+      ...(values.playbooks ? { playbooksDir: resolve(io.cwd, values.playbooks) } : {}),
+      write: io.err,
+    });
+  } catch (error) {
+    io.err(`cpbot serve: cannot start.\n${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+  for (const line of running.summary) io.err(line);
+  const signal = await stopWhen();
+  io.err(`cpbot serve: ${signal} received; finishing requests in progress, then stopping.`);
+  await running.close();
+  io.err("cpbot serve: stopped.");
+  return 0;
+}

@@ -31,6 +31,8 @@ export class FakeSlackApi {
   /** Queued answers per method, used before the default one (each is used once). */
   private queued = new Map<string, Answer[]>();
   private always = new Map<string, string>();
+  private refusals = new Map<string, string>();
+  private hold: Promise<void> | undefined;
   private server: Server | undefined;
   private base = "";
   private seq = 0;
@@ -60,6 +62,18 @@ export class FakeSlackApi {
     await new Promise((resolve) => this.server?.close(resolve));
   }
 
+  /** Makes response_url posts wait until the returned function is called. */
+  holdResponses(): () => void {
+    let release = () => {};
+    this.hold = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    return () => {
+      this.hold = undefined;
+      release();
+    };
+  }
+
   /** The next call of `method` gets this answer instead of the default (an ok:false error, a 429, …). */
   answerNext(method: string, answer: Answer): void {
     this.queued.set(method, [...(this.queued.get(method) ?? []), answer]);
@@ -72,6 +86,15 @@ export class FakeSlackApi {
 
   clearFailures(): void {
     this.always.clear();
+  }
+
+  /** Posts and edits in `channel` fail with this Slack error code (channel_not_found, not_in_channel …). */
+  refuse(channel: string, code: string): void {
+    this.refusals.set(channel, code);
+  }
+
+  allow(channel: string): void {
+    this.refusals.delete(channel);
   }
 
   callsOf(method: string): ApiCall[] {
@@ -87,6 +110,7 @@ export class FakeSlackApi {
     const raw = await readBody(req);
     const path = new URL(req.url ?? "/", this.base).pathname;
     if (path.startsWith("/respond/")) {
+      await this.hold;
       this.responses.push({ id: path.slice("/respond/".length), body: JSON.parse(raw || "{}") });
       return { status: 200, headers: {}, body: { ok: true } };
     }
@@ -106,6 +130,8 @@ export class FakeSlackApi {
     const failure = this.always.get(method);
     if (failure) return { ok: false, error: failure };
     const channel = String(body.channel ?? "");
+    const refused = this.refusals.get(channel);
+    if (refused && method.startsWith("chat.")) return { ok: false, error: refused };
     switch (method) {
       case "auth.test":
         return {

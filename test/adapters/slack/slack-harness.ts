@@ -67,6 +67,8 @@ export interface SendOptions {
   retryNum?: number;
   /** Changes the body after signing. */
   tamper?: (body: string) => string;
+  /** false: return as soon as Slack would have its HTTP answer, without waiting for cpbot's work. */
+  wait?: boolean;
 }
 
 /** v0 signature: HMAC-SHA256 of "v0:<timestamp>:<raw body>" with the signing secret (Slack's scheme). */
@@ -88,7 +90,10 @@ export class SlackHarness {
     readonly logs: string[],
   ) {}
 
-  static async start(env: Record<string, string> = {}): Promise<SlackHarness> {
+  static async start(
+    env: Record<string, string> = {},
+    clientOptions: NonNullable<Parameters<typeof slackPlatform>[0]>["clientOptions"] = { retryConfig: { retries: 0 } },
+  ): Promise<SlackHarness> {
     const api = new FakeSlackApi();
     await api.start();
     const logs: string[] = [];
@@ -103,7 +108,7 @@ export class SlackHarness {
         ...env,
       },
       cwd: process.cwd(),
-      platforms: [slackPlatform({ clientOptions: { retryConfig: { retries: 0 } } })],
+      platforms: [slackPlatform({ clientOptions })],
       port: 0,
       host: "127.0.0.1",
       write: (line) => logs.push(line),
@@ -134,7 +139,7 @@ export class SlackHarness {
       body: o.tamper ? o.tamper(body) : body,
     });
     const text = await response.text();
-    await this.server.idle();
+    if (o.wait !== false) await this.server.idle();
     return { status: response.status, text };
   }
 

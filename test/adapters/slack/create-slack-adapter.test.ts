@@ -1,0 +1,71 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createSlackAdapter } from "../../../adapters/slack/create-slack-adapter.ts";
+import { loadSlackConfig } from "../../../adapters/slack/slack-config.ts";
+import { silentLogger } from "../../../src/core/logger.ts";
+import { openSqliteStore, type SqliteStore } from "../../../src/store/sqlite-store.ts";
+import { FakeSlackApi } from "./fake-slack-api.ts";
+import { botToken, escalationChannel, SlackHarness, signingSecret } from "./slack-harness.ts";
+
+let api: FakeSlackApi;
+let store: SqliteStore;
+beforeEach(async () => {
+  api = new FakeSlackApi();
+  await api.start();
+  store = openSqliteStore(join(mkdtempSync(join(tmpdir(), "cpbot-slack-adapter-")), "cpbot.db"));
+});
+afterEach(async () => {
+  store.close();
+  await api.close();
+});
+
+const env = () => ({
+  SLACK_BOT_TOKEN: botToken,
+  SLACK_ESCALATION_CHANNEL: escalationChannel,
+  SLACK_API_URL: api.apiUrl,
+});
+const noRetries = { retryConfig: { retries: 0 } };
+
+describe("createSlackAdapter", () => {
+  it("learns its bot user from one auth.test at start-up, and Bolt makes no call of its own", async () => {
+    const config = loadSlackConfig({ ...env(), SLACK_SIGNING_SECRET: signingSecret });
+    const adapter = await createSlackAdapter({ config, store, logger: silentLogger, clientOptions: noRetries });
+    expect(adapter.identity).toEqual({ botUserId: "UCPBOT", botId: "BCPBOT", teamId: "T0001", team: "Acme" });
+    expect(api.calls.map((c) => c.method)).toEqual(["auth.test"]);
+    expect(api.calls[0]?.token).toBe(botToken);
+  });
+
+  it("in Socket Mode mounts no HTTP route and opens no connection until started", async () => {
+    const config = loadSlackConfig({ ...env(), SLACK_APP_TOKEN: "xapp-1-A0CPBOT01-1-abcdef" });
+    const adapter = await createSlackAdapter({
+      config,
+      store,
+      logger: silentLogger,
+      identity: { botUserId: "UCPBOT", botId: "BCPBOT" },
+      clientOptions: noRetries,
+    });
+    expect(adapter.summary).toContain("Slack (Socket Mode) as @UCPBOT");
+    expect(
+      adapter.connect({
+        handle: async () => ({ cards: [], mode: "new", visibility: "ephemeral" }),
+        retryPendingDeliveries: async () => {},
+      }),
+    ).toEqual([]);
+    expect(api.calls).toEqual([]);
+  });
+
+  it("in HTTP mode mounts Bolt's receiver on POST /slack/events of the shared server", async () => {
+    const h = await SlackHarness.start();
+    try {
+      const get = await fetch(`${h.server.url}/slack/events`);
+      expect(get.status).toBe(405);
+      expect(get.headers.get("allow")).toBe("POST");
+      // Bolt's HTTPReceiver answers: an unsigned request is refused.
+      expect((await fetch(`${h.server.url}/slack/events`, { method: "POST", body: "{}" })).status).toBe(401);
+    } finally {
+      await h.close();
+    }
+  });
+});
