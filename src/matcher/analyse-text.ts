@@ -11,6 +11,8 @@ export interface Rewrite {
 
 /** A message reduced to the terms the scorer sees, with a record of every rewrite for the explanation. */
 export interface AnalysedText {
+  /** The normalised (and spelling-corrected) words before synonyms and stopwords: the vocabulary's unit. */
+  words: string[];
   /** Stemmed content terms, in order. */
   terms: string[];
   /** For each term, the word as the person wrote it (after normalising), for the explanation. */
@@ -21,24 +23,44 @@ export interface AnalysedText {
 
 interface SynonymTable {
   byPhrase: Map<string, string>;
-  longest: number;
+  /** Phrase lengths by first word, so most words cost one lookup instead of one per possible length. */
+  lengthsByFirst: Map<string, number[]>;
 }
 
 function buildSynonymTable(): SynonymTable {
   const byPhrase = new Map<string, string>();
-  let longest = 1;
   for (const [canonical, variants] of Object.entries(synonyms)) {
     for (const variant of variants) {
       const key = normaliseText(variant);
       if (key.length === 0 || key === canonical) continue;
       byPhrase.set(key, canonical);
-      longest = Math.max(longest, key.split(" ").length);
     }
   }
-  return { byPhrase, longest };
+  const lengthsByFirst = new Map<string, number[]>();
+  for (const key of byPhrase.keys()) {
+    const parts = key.split(" ");
+    const lengths = lengthsByFirst.get(parts[0]!) ?? [];
+    if (!lengths.includes(parts.length)) lengths.push(parts.length);
+    lengthsByFirst.set(
+      parts[0]!,
+      lengths.sort((a, b) => b - a),
+    );
+  }
+  return { byPhrase, lengthsByFirst };
 }
 
 const table = buildSynonymTable();
+
+// Stems are asked for again and again (the same words recur across every trigger), so remember them.
+const stems = new Map<string, string>();
+function stem(word: string): string {
+  let stemmed = stems.get(word);
+  if (stemmed === undefined) {
+    stemmed = stemWord(word);
+    if (stems.size < 200_000) stems.set(word, stemmed);
+  }
+  return stemmed;
+}
 
 /** Every word the synonym table knows, so the spelling corrector leaves them alone. */
 export function synonymWords(): string[] {
@@ -66,30 +88,36 @@ export function analyseText(text: string, corrector?: SpellCorrector): AnalysedT
       return fixed;
     });
 
-  const rewritten: { word: string; source: string }[] = [];
+  const terms: string[] = [];
+  const sources: string[] = [];
   const applied: Rewrite[] = [];
+  const keep = (word: string, source: string) => {
+    if (stopwords.has(word)) return;
+    terms.push(stem(word));
+    sources.push(source);
+  };
   for (let i = 0; i < words.length; ) {
     let matched = false;
-    for (let n = Math.min(table.longest, words.length - i); n >= 1 && !matched; n--) {
-      const phrase = words.slice(i, i + n).join(" ");
+    for (const n of table.lengthsByFirst.get(words[i]!) ?? []) {
+      if (matched || i + n > words.length) continue;
+      const phrase = n === 1 ? words[i]! : words.slice(i, i + n).join(" ");
       const canonical = table.byPhrase.get(phrase);
       if (canonical === undefined) continue;
-      for (const w of canonical.split(" ")) rewritten.push({ word: w, source: phrase });
+      for (const w of canonical.split(" ")) keep(w, phrase);
       applied.push({ from: phrase, to: canonical });
       i += n;
       matched = true;
     }
     if (!matched) {
-      const word = words[i]!;
-      rewritten.push({ word, source: word });
+      keep(words[i]!, words[i]!);
       i += 1;
     }
   }
 
-  const kept = rewritten.filter((r) => !stopwords.has(r.word));
   return {
-    terms: kept.map((r) => stemWord(r.word)),
-    sources: kept.map((r) => r.source),
+    words,
+    terms,
+    sources,
     corrections,
     synonyms: applied,
   };

@@ -32,7 +32,7 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
     ...trainingExamples(sorted).map((e) => ({ cls: classOf.get(e.playbook)!, text: e.text, weight: e.weight })),
     ...outOfScopeTopics.flatMap((t, i) => t.phrases.map((text) => ({ cls: ids.length + i, text, weight: 1 }))),
   ];
-  const scorer = createLexicalScorer(examples, ids.length + outOfScopeTopics.length);
+  const scorer = createLexicalScorer(examples, ids.length + outOfScopeTopics.length, options.scorer);
   const faultIndex = buildFaultCodeIndex(playbooks);
 
   /** How sure we are of each playbook for one piece of text: probability damped by vocabulary coverage. */

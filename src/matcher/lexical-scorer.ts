@@ -1,6 +1,5 @@
 import { type AnalysedText, analyseText, synonymWords } from "./analyse-text.ts";
 import { CentroidScorer } from "./centroid-scorer.ts";
-import { normaliseText } from "./normalise-text.ts";
 import { defaultSoftmaxOptions, SoftmaxRegression, softmax } from "./softmax-regression.ts";
 import { createSpellCorrector } from "./spell-corrector.ts";
 import { stopwords } from "./stopwords.ts";
@@ -28,33 +27,56 @@ export interface LexicalScorer {
 }
 
 /**
- * Softmax training costs examples × features × classes per epoch; above this many multiply-adds per
- * epoch the scorer falls back to class centroids, which build in one pass (thousands of playbooks).
+ * Softmax training costs (feature occurrences × classes) multiply-adds per epoch. Above this budget,
+ * about 45 playbooks (start-up would pass half a second), the scorer falls back to class centroids,
+ * which build in one pass even for thousands of playbooks. The guide's 20 playbooks use about a third.
  */
-const softmaxBudget = 4e7;
+const softmaxBudget = 4e6;
 
-export function createLexicalScorer(examples: readonly LabelledText[], classCount: number): LexicalScorer {
+/**
+ * Probabilities are shared among the strongest classes only. Otherwise a catalogue of 2,000 playbooks
+ * would spread a little probability over every unrelated one and no answer would ever look confident;
+ * with the guide's 20 playbooks (plus the out-of-scope topics) every class takes part.
+ */
+const competitors = 40;
+
+function topSoftmax(logits: Float64Array, k: number): Float64Array {
+  if (logits.length <= k) return softmax(logits);
+  const order = Array.from(logits.keys()).sort((a, b) => logits[b]! - logits[a]! || a - b);
+  const top = order.slice(0, k);
+  const p = softmax(Float64Array.from(top, (c) => logits[c]!));
+  const out = new Float64Array(logits.length);
+  top.forEach((c, i) => {
+    out[c] = p[i]!;
+  });
+  return out;
+}
+
+export function createLexicalScorer(
+  examples: readonly LabelledText[],
+  classCount: number,
+  choice: "auto" | "softmax" | "centroid" = "auto",
+): LexicalScorer {
+  const analysed = examples.map((e) => analyseText(e.text));
+  // The spelling corrector's vocabulary: every word the training texts use, with how often.
   const vocabulary = new Map<string, number>();
-  for (const e of examples) {
-    for (const w of normaliseText(e.text).split(" ")) {
-      if (w.length > 0 && !stopwords.has(w)) vocabulary.set(w, (vocabulary.get(w) ?? 0) + 1);
-    }
+  for (const a of analysed) {
+    for (const w of a.words) if (!stopwords.has(w)) vocabulary.set(w, (vocabulary.get(w) ?? 0) + 1);
   }
   for (const w of synonymWords()) if (!vocabulary.has(w)) vocabulary.set(w, 0);
   const corrector = createSpellCorrector(vocabulary);
 
-  const docs = examples.map((e) => analyseText(e.text).terms);
+  const docs = analysed.map((a) => a.terms);
   const ys = examples.map((e) => e.cls);
   const weights = examples.map((e) => e.weight);
   const vectoriser = new Vectoriser();
-  vectoriser.fit(docs, ys, classCount);
-  const xs = docs.map((d) => vectoriser.vectorise(d));
+  const xs = vectoriser.fitTransform(docs, ys, classCount);
 
-  const nnz = xs.reduce((n, x) => n + x.ids.length, 0);
-  const useSoftmax = nnz * classCount <= softmaxBudget;
+  const nnz = xs.ids.length;
+  const useSoftmax = choice === "auto" ? nnz * classCount <= softmaxBudget : choice === "softmax";
   const model = useSoftmax ? new SoftmaxRegression(vectoriser.size, classCount) : new CentroidScorer(classCount);
   if (model instanceof SoftmaxRegression) model.train(xs, ys, weights, defaultSoftmaxOptions);
-  else model.train(xs, ys, weights);
+  else model.train(xs, ys, weights, vectoriser.size);
 
   const maxIdf = Math.log(1 + classCount);
   return {
@@ -71,7 +93,7 @@ export function createLexicalScorer(examples: readonly LabelledText[], classCoun
         total += idf ?? maxIdf;
       }
       const coverage = total > 0 ? known / total : 0;
-      return { analysed, vector, probabilities: softmax(model.logits(vector)), coverage };
+      return { analysed, vector, probabilities: topSoftmax(model.logits(vector), competitors), coverage };
     },
     topTerms(scored, cls, limit = 5) {
       const byTerm = new Map<number, number>();

@@ -44,4 +44,9 @@ export interface MatcherOptions {
   margin?: number;
   /** Only this many characters of a message are read; the explanation says when a message was cut. */
   maxChars?: number;
+  /**
+   * "softmax" (trained logistic regression) or "centroid" (TF-IDF class centroids). Default "auto":
+   * softmax while its training cost fits a start-up budget (about 45 playbooks), centroids beyond.
+   */
+  scorer?: "auto" | "softmax" | "centroid";
 }

@@ -51,23 +51,29 @@ const markup: [RegExp, string][] = [
 ];
 
 export function normaliseText(text: string): string {
-  let s = text.normalize("NFKC").toLowerCase();
-  s = s.replace(/[\u2018\u2019\u02bc`´]/g, "'").replace(/[\u201c\u201d]/g, '"');
-  for (const [re, to] of markup) s = s.replace(re, to);
-  for (const [re, to] of contractions) s = s.replace(re, to);
-  // Units glued to numbers ("6.6kw", "40a", "-105dbm") become two tokens so each can match.
-  s = s.replace(/(\d)\s*(kwh|kw|dbm|mins?)\b/g, "$1 $2");
-  s = s.replace(/(\d)(?:a|\s*amps?)\b/g, "$1 amp").replace(/(\d)(?:v|\s*vac)\b/g, "$1 volt");
-  s = s.replace(/(\d)(?:h|\s*hrs?)\b/g, "$1 hours");
-  s = s
-    .replace(/\b1st\b/g, "first")
-    .replace(/\b2nd\b/g, "second")
-    .replace(/\b3rd\b/g, "third");
-  // Keep decimal points inside numbers, slashes inside short forms such as s/w; drop other punctuation.
-  s = s.replace(/(\d)\.(\d)/g, "$1\u0000$2");
-  s = s.replace(/\b([a-z])\/([a-z])\b/g, "$1\u0001$2");
-  s = s.replace(/[^\p{L}\p{N}\u0000\u0001]+/gu, " ");
-  s = s.replace(/\u0000/g, ".").replace(/\u0001/g, "/");
+  // Every step is guarded by a cheap test: tens of thousands of trigger texts pass through here at start-up,
+  // and most are plain ASCII words with nothing to rewrite.
+  const ascii = /^[\x20-\x7e]*$/.test(text);
+  let s = ascii ? text.toLowerCase() : text.normalize("NFKC").toLowerCase();
+  if (!ascii || s.includes("`")) s = s.replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'").replace(/[\u201c\u201d]/g, '"');
+  if (/[<@:]|http/.test(s)) for (const [re, to] of markup) s = s.replace(re, to);
+  if (s.includes("'") || s.includes("cannot")) for (const [re, to] of contractions) s = s.replace(re, to);
+  if (/\d/.test(s)) {
+    // Units glued to numbers ("6.6kw", "40a", "-105dbm") become two tokens so each can match.
+    s = s.replace(/(\d)\s*(kwh|kw|dbm|mins?)\b/g, "$1 $2");
+    s = s.replace(/(\d)(?:a|\s*amps?)\b/g, "$1 amp").replace(/(\d)(?:v|\s*vac)\b/g, "$1 volt");
+    s = s.replace(/(\d)(?:h|\s*hrs?)\b/g, "$1 hours");
+    s = s
+      .replace(/\b1st\b/g, "first")
+      .replace(/\b2nd\b/g, "second")
+      .replace(/\b3rd\b/g, "third");
+    // Keep decimal points inside numbers ("6.6", "4.6.0.76").
+    s = s.replace(/(\d)\.(?=\d)/g, "$1\u0000");
+  }
+  // Keep the slash of short forms such as s/w and f/w; drop all other punctuation.
+  if (s.includes("/")) s = s.replace(/\b([a-z])\/([a-z])\b/g, "$1\u0001$2");
+  s = ascii ? s.replace(/[^a-z0-9\u0000\u0001]+/g, " ") : s.replace(/[^\p{L}\p{N}\u0000\u0001]+/gu, " ");
+  if (s.includes("\u0000") || s.includes("\u0001")) s = s.replace(/\u0000/g, ".").replace(/\u0001/g, "/");
   const words = s.split(" ").filter((w) => w.length > 0);
   return words.map((w) => ukToUs[w] ?? w).join(" ");
 }

@@ -1,4 +1,4 @@
-import type { SparseVector } from "./vectorise.ts";
+import type { SparseMatrix, SparseVector } from "./vectorise.ts";
 
 export interface SoftmaxOptions {
   epochs: number;
@@ -29,11 +29,15 @@ export class SoftmaxRegression {
 
   /** Raw class scores (logits) for one vector. */
   logits(x: SparseVector): Float64Array {
+    return this.rowLogits(x.ids, x.values, 0, x.ids.length);
+  }
+
+  private rowLogits(ids: Int32Array, values: Float64Array, from: number, to: number): Float64Array {
     const C = this.classCount;
     const out = Float64Array.from(this.bias);
-    for (let k = 0; k < x.ids.length; k++) {
-      const base = x.ids[k]! * C;
-      const v = x.values[k]! * this.scale;
+    for (let k = from; k < to; k++) {
+      const base = ids[k]! * C;
+      const v = values[k]! * this.scale;
       for (let c = 0; c < C; c++) out[c]! += v * this.raw[base + c]!;
     }
     return out;
@@ -44,7 +48,7 @@ export class SoftmaxRegression {
     return this.raw[feature * this.classCount + cls]! * this.scale;
   }
 
-  train(xs: readonly SparseVector[], ys: readonly number[], weights: readonly number[], options: SoftmaxOptions): void {
+  train(xs: SparseMatrix, ys: readonly number[], weights: readonly number[], options: SoftmaxOptions): void {
     const C = this.classCount;
     const order = interleaveByClass(ys);
     let step = 0;
@@ -54,14 +58,15 @@ export class SoftmaxRegression {
         // Linear decay of the step size makes the last epochs settle instead of oscillating.
         const lr = options.learningRate * (1 - step / total) * weights[i]!;
         step += 1;
-        const x = xs[i]!;
-        const p = softmax(this.logits(x));
+        const from = xs.offsets[i]!;
+        const to = xs.offsets[i + 1]!;
+        const p = softmax(this.rowLogits(xs.ids, xs.values, from, to));
         p[ys[i]!]! -= 1;
         this.scale *= 1 - options.learningRate * options.l2;
         if (this.scale < 1e-6) this.rescale();
-        for (let k = 0; k < x.ids.length; k++) {
-          const base = x.ids[k]! * C;
-          const g = (lr * x.values[k]!) / this.scale;
+        for (let k = from; k < to; k++) {
+          const base = xs.ids[k]! * C;
+          const g = (lr * xs.values[k]!) / this.scale;
           for (let c = 0; c < C; c++) this.raw[base + c]! -= g * p[c]!;
         }
         for (let c = 0; c < C; c++) this.bias[c]! -= lr * p[c]! * 0.1;
