@@ -19,7 +19,9 @@ export class CentroidScorer {
 
   train(xs: SparseMatrix, ys: readonly number[], rowWeights: readonly number[], featureCount: number): void {
     const byClass: number[][] = Array.from({ length: this.classCount }, () => []);
-    ys.forEach((y, i) => byClass[y]!.push(i));
+    ys.forEach((y, i) => {
+      byClass[y]!.push(i);
+    });
     // Pass 1: each class's centroid, kept as (feature, weight) runs in class order.
     const sum = new Float64Array(featureCount);
     const runFeature = new IntList();
