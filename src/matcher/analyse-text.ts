@@ -109,7 +109,10 @@ export function analyseText(text: string, corrector?: SpellCorrector): AnalysedT
       matched = true;
     }
     if (!matched) {
-      keep(words[i]!, words[i]!);
+      const word = words[i]!;
+      keep(word, word);
+      // A dotted version ("4.6.0.76") is a software version whatever words surround it.
+      if (/^\d+(\.\d+){2,}$/.test(word)) for (const w of ["software", "version"]) keep(w, word);
       i += 1;
     }
   }

@@ -11,6 +11,8 @@ import { trainingExamples } from "./training-examples.ts";
 const defaultMaxChars = 4000;
 /** A message with an unknown code is still answered by topic when the topic is this clear. */
 const clearTopic = 0.6;
+/** A sentence of a longer message is scored alone only if it has at least this many content words. */
+const minSentenceTerms = 3;
 
 /**
  * Builds the matcher from the playbooks: fault-code rules, then synonyms and spelling correction, then a
@@ -35,10 +37,10 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
   const scorer = createLexicalScorer(examples, ids.length + outOfScopeTopics.length, options.scorer);
   const faultIndex = buildFaultCodeIndex(playbooks);
 
-  /** How sure we are of each playbook for one piece of text: probability damped by vocabulary coverage. */
+  /** How sure we are of each playbook for one piece of text: its probability times the share of the text the domain vocabulary explains. */
   const rank = (scored: ScoredText): Candidate[] =>
     ids
-      .map((playbook, c) => ({ playbook, confidence: scored.probabilities[c]! * Math.sqrt(scored.coverage) }))
+      .map((playbook, c) => ({ playbook, confidence: scored.probabilities[c]! * scored.coverage }))
       .sort((a, b) => b.confidence - a.confidence || a.playbook.localeCompare(b.playbook));
 
   function matchText(input: string): MatchResult {
@@ -67,6 +69,8 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
     let best = pieces[0]!;
     let ranked = rank(best);
     for (const piece of pieces.slice(1)) {
+      // A sentence must say something on its own: "can we do only one group?" is not evidence enough.
+      if (piece.analysed.terms.length < minSentenceTerms) continue;
       const r = rank(piece);
       if (r[0]!.confidence > ranked[0]!.confidence) [best, ranked] = [piece, r];
     }

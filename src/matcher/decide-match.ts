@@ -14,7 +14,7 @@ export interface DecisionPolicy {
   margin: number;
 }
 
-export const defaultPolicy: DecisionPolicy = { threshold: 0.3, margin: 0.2 };
+export const defaultPolicy: DecisionPolicy = { threshold: 0.25, margin: 0.2 };
 
 /** Runners-up weaker than this are not worth showing. */
 const minAlternative = 0.05;

@@ -4,7 +4,7 @@
  * because normalising splits "303-RSC" apart.
  */
 
-// British spellings support staff use; the guide is written in US English.
+// British spellings support staff use (the guide is written in US English), and number words.
 const ukToUs: Record<string, string> = {
   authorised: "authorized",
   authorise: "authorize",
@@ -28,6 +28,16 @@ const ukToUs: Record<string, string> = {
   customised: "customized",
   customisation: "customization",
   cheque: "check",
+  // Number words become digits so "three wire" and "3 wire" meet ("one" is left alone: "this one").
+  two: "2",
+  three: "3",
+  four: "4",
+  five: "5",
+  six: "6",
+  seven: "7",
+  eight: "8",
+  nine: "9",
+  ten: "10",
   cheques: "checks",
   enquiry: "inquiry",
 };
