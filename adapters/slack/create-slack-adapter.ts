@@ -26,6 +26,8 @@ export interface SlackAdapterOptions {
   logger: Logger;
   /** Who the bot is; when absent, auth.test runs once here (and a bad token stops start-up). */
   identity?: SlackIdentity;
+  /** Where handoffs really go when CPBOT_ESCALATION_DESTINATION overrides SLACK_ESCALATION_CHANNEL. */
+  handoffChannel?: string;
   /** WebClient options on top of the defaults (tests turn retries off: `retryConfig: { retries: 0 }`). */
   clientOptions?: Omit<webApi.WebClientOptions, "logger" | "slackApiUrl">;
 }
@@ -72,9 +74,14 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
     });
     app = new App({ ...common, receiver });
   }
-  const transport = new SlackTransport({ client: app.client, escalationChannel: config.escalationChannel, logger });
+  const transport = new SlackTransport({
+    client: app.client,
+    escalationChannel: options.handoffChannel ?? config.escalationChannel,
+    logger,
+  });
   const inFlight = new InFlight();
-  const who = `@${identity.botUserId}${identity.team ? ` in ${identity.team}` : ""}`;
+  const name = identity.botName ? `@${identity.botName} (${identity.botUserId})` : `@${identity.botUserId}`;
+  const who = `${name}${identity.team ? ` in ${identity.team}` : ""}`;
 
   return {
     platform: "slack",
@@ -129,7 +136,14 @@ export function slackPlatform(
     async create(deps) {
       if (!hasSlackCredentials(deps.env)) return undefined;
       const config = loadSlackConfig(deps.env);
-      return createSlackAdapter({ config, store: deps.store, logger: deps.logger, ...overrides });
+      const override = deps.env.CPBOT_ESCALATION_DESTINATION?.trim();
+      return createSlackAdapter({
+        config,
+        store: deps.store,
+        logger: deps.logger,
+        ...(override ? { handoffChannel: override } : {}),
+        ...overrides,
+      });
     },
   };
 }

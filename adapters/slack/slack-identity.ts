@@ -4,6 +4,8 @@ import { slackErrorCode } from "./slack-api-error.ts";
 import type { SlackConfig } from "./slack-config.ts";
 import type { SlackIdentity } from "./slack-listener-deps.ts";
 
+const startupRetries = { retries: 3, factor: 2, minTimeout: 1000, maxTimeout: 4000 };
+
 const tokenProblems: Record<string, string> = {
   invalid_auth: "Slack does not recognise SLACK_BOT_TOKEN",
   not_authed: "Slack received no token",
@@ -21,7 +23,9 @@ export async function checkSlackIdentity(
   config: SlackConfig,
   clientOptions: webApi.WebClientOptions,
 ): Promise<SlackIdentity> {
-  const client = new webApi.WebClient(config.botToken, clientOptions);
+  // Start-up should fail within seconds when Slack is unreachable, not retry for half an hour as the
+  // WebClient does by default for the calls that answer people.
+  const client = new webApi.WebClient(config.botToken, { retryConfig: startupRetries, ...clientOptions });
   let result: webApi.AuthTestResponse;
   try {
     result = await client.auth.test();
@@ -50,6 +54,7 @@ export async function checkSlackIdentity(
   return {
     botUserId: result.user_id,
     botId: result.bot_id,
+    ...(result.user ? { botName: result.user } : {}),
     ...(result.team_id ? { teamId: result.team_id } : {}),
     ...(result.team ? { team: result.team } : {}),
   };

@@ -10,6 +10,8 @@ import type { ThreadLinks } from "./thread-links.ts";
 export interface SlackIdentity {
   botUserId: string;
   botId: string;
+  /** The bot user's name (for start-up messages). */
+  botName?: string;
   teamId?: string;
   team?: string;
 }

@@ -47,7 +47,7 @@ describe("cpbot serve", () => {
   it("starts Slack on one HTTP server, says what runs where, answers /healthz, and stops gracefully", async () => {
     const { status, stderr, stop } = run(["--port", "0", "--host", "127.0.0.1"], slackEnv());
     const url = await untilListening(stderr, status);
-    expect(stderr()).toContain("Slack (HTTP) as @UCPBOT in Acme: POST /slack/events");
+    expect(stderr()).toContain("Slack (HTTP) as @cpbot (UCPBOT) in Acme: POST /slack/events");
     expect(stderr()).toContain(`escalations to channel ${escalationChannel}`);
     const health = await fetch(`${url}/healthz`);
     expect(health.status).toBe(200);

@@ -32,7 +32,13 @@ describe("createSlackAdapter", () => {
   it("learns its bot user from one auth.test at start-up, and Bolt makes no call of its own", async () => {
     const config = loadSlackConfig({ ...env(), SLACK_SIGNING_SECRET: signingSecret });
     const adapter = await createSlackAdapter({ config, store, logger: silentLogger, clientOptions: noRetries });
-    expect(adapter.identity).toEqual({ botUserId: "UCPBOT", botId: "BCPBOT", teamId: "T0001", team: "Acme" });
+    expect(adapter.identity).toEqual({
+      botUserId: "UCPBOT",
+      botId: "BCPBOT",
+      botName: "cpbot",
+      teamId: "T0001",
+      team: "Acme",
+    });
     expect(api.calls.map((c) => c.method)).toEqual(["auth.test"]);
     expect(api.calls[0]?.token).toBe(botToken);
   });

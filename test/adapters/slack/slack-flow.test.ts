@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { buttonsOf, escalationChannel, SlackHarness, textOf } from "./slack-harness.ts";
+import { buttonsOf, type Envelope, escalationChannel, fixture, SlackHarness, textOf } from "./slack-harness.ts";
 
 let h: SlackHarness;
 beforeEach(async () => {
@@ -65,10 +65,26 @@ describe("Slack: from a question in a channel to a resolved escalation", () => {
     expect(mirrored?.body).toMatchObject({ channel: "COPS00001", thread_ts: ts });
     expect(JSON.stringify(mirrored?.body.blocks)).toContain("claimed escalation ESC-0001");
 
+    // Need info: the requester is asked in their thread, and their plain reply there goes back to Support.
+    await h.press(h.messagesIn(escalationChannel).at(-1), "Need info", { user: sue });
+    expect(textOf(h.messagesIn("COPS00001").at(-1))).toContain("Please reply in your thread");
+    const answer = fixture<Envelope>("message-thread-reply");
+    Object.assign(answer.event, { thread_ts: ts, ts: "1699995000.000001", text: "Station CPF-6, no other RSC alarms" });
+    await h.event(answer);
+    expect(textOf(h.messagesIn("COPS00001").at(-1))).toContain("Sent to Support: ESC-0001");
+    const relayed = h.messagesIn(escalationChannel).filter((m) => m.threadTs === handoff?.ts);
+    expect(relayed.map((m) => textOf(m)).join()).toContain("Station CPF-6, no other RSC alarms");
+
     // Resolve: same again, and the buttons are gone from the handoff.
-    const claimed = h.messagesIn(escalationChannel).at(-1);
+    const claimed = h
+      .messagesIn(escalationChannel)
+      .filter((m) => m.ts === handoff?.ts)
+      .at(-1);
     await h.press(claimed, "Resolve", { user: sue });
-    const resolved = h.messagesIn(escalationChannel).at(-1);
+    const resolved = h
+      .messagesIn(escalationChannel)
+      .filter((m) => m.ts === handoff?.ts)
+      .at(-1);
     expect(resolved?.ts).toBe(handoff?.ts);
     expect(labels(resolved)).toEqual([]);
     const resolvedNotice = h.messagesIn("COPS00001").at(-1);
