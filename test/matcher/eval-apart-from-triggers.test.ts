@@ -1,6 +1,9 @@
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { outOfScopeTopics } from "../../src/matcher/out-of-scope-topics.ts";
 import { evalCases, realMatcher } from "./real-matcher.ts";
+
+const holdoutFile = fileURLToPath(new URL("../eval/holdout.jsonl", import.meta.url));
 
 /** Case, whitespace and punctuation do not make a copied sentence a new one. */
 const normal = (s: string) =>
@@ -19,8 +22,11 @@ describe("the eval set stays apart from what the matcher is trained on", () => {
     for (const t of topic.phrases) training.set(normal(t), `out-of-scope topic ${topic.id} "${t}"`);
   }
 
-  it("no eval line appears verbatim among any trigger phrase, keyword or out-of-scope example", () => {
-    const copies = evalCases()
+  it.each([
+    ["queries.jsonl", undefined],
+    ["holdout.jsonl", holdoutFile],
+  ])("no line of %s appears verbatim among any trigger phrase, keyword or out-of-scope example", (_name, file) => {
+    const copies = evalCases(file)
       .filter((c) => training.has(normal(c.text)))
       .map((c) => `line ${c.line}: "${c.text}" = ${training.get(normal(c.text))}`);
     expect(copies).toEqual([]);
