@@ -8,7 +8,8 @@ import { lintTemplates } from "../../src/playbooks/lint-templates.ts";
 import { loadRegistry } from "../../src/playbooks/playbook-registry.ts";
 import { openSqliteStore } from "../../src/store/sqlite-store.ts";
 import type { Store } from "../../src/store/store.ts";
-import { createHttpServer } from "./http-server.ts";
+import { createHttpServer, type HttpServer } from "./http-server.ts";
+import { retryPendingDeliveries } from "./pending-deliveries.ts";
 import type { PlatformAdapter, PlatformFactory } from "./platform-adapter.ts";
 import { engineEscalationDestination, PlatformTransport } from "./platform-transport.ts";
 
@@ -67,6 +68,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   }
   const store = openSqliteStore(options.databaseUrl ?? config.databaseUrl, { cwd: options.cwd });
   const adapters: PlatformAdapter[] = [];
+  let http: HttpServer | undefined;
   let stopTimer = () => {};
   try {
     const requestedHost = options.host ?? (env.HOST?.trim() || undefined);
@@ -98,7 +100,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       clock,
       logger,
     });
-    const http = createHttpServer({
+    http = createHttpServer({
       routes: adapters.flatMap((a) => a.connect(engine)),
       logger,
       health: () => ({
@@ -110,26 +112,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const address = await http.listen(options.port ?? config.port, host);
     for (const adapter of adapters) await adapter.start?.();
 
-    let retrying: Promise<void> | undefined;
-    const retry = () => {
-      retrying ??= engine
-        .retryPendingDeliveries()
-        .catch((error: unknown) => logger.error("retrying stored escalations failed", { error }))
-        .finally(() => {
-          retrying = undefined;
-        });
-      return retrying;
-    };
-    void retry();
-    const timer = setInterval(retry, options.retryEveryMs ?? 5 * 60_000);
-    timer.unref();
-    stopTimer = () => clearInterval(timer);
+    const retries = retryPendingDeliveries(engine, options.retryEveryMs ?? 5 * 60_000, logger);
+    stopTimer = () => retries.stop();
 
     const shownHost = !host || host === "0.0.0.0" || host === "::" ? "localhost" : host;
     const url = `http://${shownHost.includes(":") ? `[${shownHost}]` : shownHost}:${address.port}`;
     const idle = async () => {
       await Promise.all(adapters.map((a) => a.idle?.()));
-      await retrying;
+      await retries.settled();
     };
     let closing: Promise<void> | undefined;
     return {
@@ -147,7 +137,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       close() {
         closing ??= (async () => {
           stopTimer();
-          await http.close();
+          await http?.close();
           for (const adapter of adapters) await adapter.stop?.();
           await idle();
           store.close();
@@ -157,6 +147,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     };
   } catch (error) {
     stopTimer();
+    await http?.close();
     for (const adapter of adapters) await adapter.stop?.().catch(() => {});
     store.close();
     throw error;

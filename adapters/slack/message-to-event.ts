@@ -12,6 +12,8 @@ export interface SlackMessageFields {
   text?: string;
   ts: string;
   thread_ts?: string;
+  /** Sent with many message events; the only place a name comes without the users:read scope. */
+  user_profile?: { display_name?: string; real_name?: string; name?: string };
 }
 
 /**
@@ -38,11 +40,14 @@ export function slackConversation(channel: string, threadTs?: string): Conversat
 /** A mention, DM or thread follow-up; the thread is the message's thread, or the message itself at top level. */
 export function messageToEvent(message: SlackMessageFields, botUserId: string): MessageEvent {
   const at = slackTime(message.ts);
+  const p = message.user_profile;
+  const name = p?.display_name || p?.real_name || p?.name;
+  const id = message.user ?? "unknown";
   return {
     kind: "message",
     eventId: messageEventId(message.channel, message.ts),
     conversation: slackConversation(message.channel, message.thread_ts ?? message.ts),
-    user: { id: message.user ?? "unknown" },
+    user: name ? { id, name } : { id },
     text: inboundText(message.text ?? "", botUserId),
     ...(at ? { at } : {}),
   };

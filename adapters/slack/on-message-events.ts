@@ -14,7 +14,7 @@ function fromPerson(m: SlackMessageFields, deps: SlackListenerDeps): boolean {
 }
 
 /** A retry (X-Slack-Retry-Num) of an envelope this process already took produces nothing. */
-function isRetry(deps: SlackListenerDeps, eventId: unknown, retryNum: unknown): boolean {
+function alreadyTaken(deps: SlackListenerDeps, eventId: unknown, retryNum: unknown): boolean {
   if (typeof eventId !== "string" || !deps.recent.seen(eventId)) return false;
   deps.logger.debug("Slack event already taken; ignoring the redelivery", { eventId, retryNum });
   return true;
@@ -28,7 +28,7 @@ function isRetry(deps: SlackListenerDeps, eventId: unknown, retryNum: unknown): 
 export function onMessageEvents(app: App, d: SlackListenerDeps): void {
   app.event("app_mention", async ({ event, body, context }) => {
     await d.inFlight.run(async () => {
-      if (isRetry(d, body.event_id, context.retryNum)) return;
+      if (alreadyTaken(d, body.event_id, context.retryNum)) return;
       const m = event as unknown as SlackMessageFields;
       if (!fromPerson(m, d)) return;
       await answer(d, m);
@@ -37,7 +37,7 @@ export function onMessageEvents(app: App, d: SlackListenerDeps): void {
 
   app.message(async ({ message, body, context }) => {
     await d.inFlight.run(async () => {
-      if (isRetry(d, body.event_id, context.retryNum)) return;
+      if (alreadyTaken(d, body.event_id, context.retryNum)) return;
       const m = message as unknown as SlackMessageFields;
       if (!fromPerson(m, d)) return;
       if (m.channel_type !== "im") {

@@ -18,6 +18,8 @@ describe("Slack redeliveries and duplicates", () => {
     await h.event(envelope);
     expect(replies()).toHaveLength(1);
     expect(handoffs()).toHaveLength(1);
+    // The requester by the display name Slack sent with the mention (no users:read needed).
+    expect(JSON.stringify(handoffs()[0]?.body.blocks)).toContain("ann.noc");
     const before = h.api.calls.length;
     for (const retryNum of [1, 2, 3]) expect((await h.event(envelope, { retryNum })).status).toBe(200);
     expect(h.api.calls.slice(before)).toEqual([]);

@@ -1,0 +1,58 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { retryPendingDeliveries } from "../../../adapters/http/pending-deliveries.ts";
+import { silentLogger } from "../../../src/core/logger.ts";
+import type { Engine } from "../../../src/engine/create-engine.ts";
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+function engine(sweep: () => Promise<void>): Engine {
+  return { handle: async () => ({ cards: [], mode: "new", visibility: "ephemeral" }), retryPendingDeliveries: sweep };
+}
+
+describe("retrying stored escalation handoffs", () => {
+  it("sweeps at start-up, then on every interval, and stops when told", async () => {
+    vi.useFakeTimers();
+    let sweeps = 0;
+    const retries = retryPendingDeliveries(
+      engine(async () => {
+        sweeps++;
+      }),
+      60_000,
+      silentLogger,
+    );
+    await retries.settled();
+    expect(sweeps).toBe(1);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(sweeps).toBe(2);
+    retries.stop();
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    expect(sweeps).toBe(2);
+  });
+
+  it("never runs two sweeps at once, and survives a failing sweep", async () => {
+    vi.useFakeTimers();
+    let sweeps = 0;
+    let finish: () => void = () => {};
+    const retries = retryPendingDeliveries(
+      engine(() => {
+        sweeps++;
+        if (sweeps === 1) return new Promise<void>((resolve) => (finish = resolve));
+        return Promise.reject(new Error("Slack is down"));
+      }),
+      1_000,
+      silentLogger,
+    );
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(sweeps).toBe(1);
+    finish();
+    await retries.settled();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(sweeps).toBe(2);
+    await retries.settled();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(sweeps).toBe(3);
+    retries.stop();
+  });
+});
