@@ -84,6 +84,15 @@ describe("Slack /cp msg: the station message modal", () => {
     expect(h.api.responses).toEqual([]);
   });
 
+  it("says so privately when Slack will not open the modal, with the one-line alternative", async () => {
+    h.api.answerNext("views.open", { ok: false, error: "expired_trigger_id" });
+    await h.command(h.slash("msg form", "cmd-late"));
+    const [answer] = h.responsesTo("cmd-late");
+    expect(answer?.ephemeral).toBe(true);
+    expect(textOf(answer)).toContain("expired_trigger_id");
+    expect(textOf(answer)).toContain("/cp msg Closed today | Back at 8am");
+  });
+
   it("answers field errors keyed by block_id and posts nothing", async () => {
     const reply = await h.interact(submission({ name: null, line1: "Closed until Monday <3", line2: "Back | soon" }));
     expect(reply.status).toBe(200);
