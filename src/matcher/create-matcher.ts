@@ -65,7 +65,8 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
     // Score the whole message and each sentence; the clearest piece decides (one relevant sentence
     // in a rambling message should not be drowned by the rest).
     const sentences = splitSentences(read).slice(0, 20);
-    const pieces = [read, ...(sentences.length > 1 ? sentences : [])].map((t) => scorer.score(t));
+    const spellingMemo = new Map<string, string | undefined>();
+    const pieces = [read, ...(sentences.length > 1 ? sentences : [])].map((t) => scorer.score(t, spellingMemo));
     let best = pieces[0]!;
     let ranked = rank(best);
     for (const piece of pieces.slice(1)) {

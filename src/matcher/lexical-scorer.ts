@@ -21,7 +21,8 @@ export interface ScoredText {
 
 export interface LexicalScorer {
   readonly model: "softmax" | "centroid";
-  score(text: string): ScoredText;
+  /** `memo` lets the sentences of one message share spelling corrections; pass a fresh Map per message. */
+  score(text: string, memo?: Map<string, string | undefined>): ScoredText;
   /** The message's words that pushed hardest towards `cls`, strongest first. */
   topTerms(scored: ScoredText, cls: number, limit?: number): string[];
 }
@@ -81,8 +82,16 @@ export function createLexicalScorer(
   const maxIdf = Math.log(1 + classCount);
   return {
     model: useSoftmax ? "softmax" : "centroid",
-    score(text) {
-      const analysed = analyseText(text, corrector);
+    score(text, memo) {
+      const correct = memo
+        ? {
+            correct(word: string) {
+              if (!memo.has(word)) memo.set(word, corrector.correct(word));
+              return memo.get(word);
+            },
+          }
+        : corrector;
+      const analysed = analyseText(text, correct);
       const vector = vectoriser.vectorise(analysed.terms);
       let known = 0;
       let total = 0;
