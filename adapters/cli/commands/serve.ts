@@ -25,8 +25,6 @@ Options:
   --playbooks DIR   playbook YAML folder (default: the package's playbooks/)
   -h, --help        show this help`;
 
-const isSet = (value: string | undefined) => value !== undefined && value.trim() !== "";
-
 /**
  * The platforms `cpbot serve` can run. To add one, export a PlatformFactory from its adapter
  * (adapters/<platform>/) and list it here; serve does the rest (engine, transport routing, routes, start/stop).
@@ -35,36 +33,12 @@ export async function servePlatforms(): Promise<PlatformFactory[]> {
   const { slackPlatform } = await import("../../slack/create-slack-adapter.ts");
   const platforms = [slackPlatform()];
   // The Teams adapter is optional in a build; its absence just means Slack only.
-  const teamsFile = fileURLToPath(new URL("../../teams/set-up-teams.ts", import.meta.url));
-  if (existsSync(teamsFile)) platforms.push(teamsPlatform());
+  const teamsFile = fileURLToPath(new URL("../../teams/teams-platform.ts", import.meta.url));
+  if (existsSync(teamsFile)) {
+    const { teamsPlatform } = await import("../../teams/teams-platform.ts");
+    platforms.push(teamsPlatform());
+  }
   return platforms;
-}
-
-function teamsPlatform(): PlatformFactory {
-  return {
-    name: "teams",
-    configured: (env) => isSet(env.MicrosoftAppId) || isSet(env.MICROSOFT_APP_ID),
-    async create(deps) {
-      const { setUpTeams, teamsPath } = await import("../../teams/set-up-teams.ts");
-      const teams = setUpTeams({
-        env: deps.env,
-        store: deps.store,
-        logger: deps.logger,
-        othersConfigured: deps.othersConfigured,
-        clock: deps.clock,
-        ...(deps.requestedHost ? { requestedHost: deps.requestedHost } : {}),
-      });
-      if (!teams) return undefined;
-      return {
-        platform: "teams",
-        transport: teams.transport,
-        escalationDestination: teams.escalationDestination,
-        ...(teams.host ? { host: teams.host } : {}),
-        summary: teams.summary,
-        connect: (engine) => [{ method: "POST", path: teamsPath, handle: teams.handler(engine) }],
-      };
-    },
-  };
 }
 
 /** Resolves on the first SIGINT or SIGTERM. */

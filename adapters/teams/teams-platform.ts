@@ -1,0 +1,34 @@
+import type { PlatformFactory } from "../http/platform-adapter.ts";
+import { setUpTeams, teamsPath } from "./set-up-teams.ts";
+import { hasTeamsAppId } from "./teams-config.ts";
+
+/**
+ * Teams for `cpbot serve`: POST /api/messages on the shared server, the Teams transport for the engine,
+ * and the Teams escalation channel as this platform's destination. On with MicrosoftAppId; without one,
+ * and with no other platform configured, in Bot Framework Emulator mode on 127.0.0.1 only.
+ */
+export function teamsPlatform(): PlatformFactory {
+  return {
+    name: "teams",
+    configured: hasTeamsAppId,
+    async create(deps) {
+      const teams = setUpTeams({
+        env: deps.env,
+        store: deps.store,
+        logger: deps.logger,
+        othersConfigured: deps.othersConfigured,
+        clock: deps.clock,
+        ...(deps.requestedHost ? { requestedHost: deps.requestedHost } : {}),
+      });
+      if (!teams) return undefined;
+      return {
+        platform: "teams",
+        transport: teams.transport,
+        escalationDestination: teams.escalationDestination,
+        ...(teams.host ? { host: teams.host } : {}),
+        summary: teams.summary,
+        connect: (engine) => [{ method: "POST", path: teamsPath, handle: teams.handler(engine) }],
+      };
+    },
+  };
+}
