@@ -1,4 +1,5 @@
 import type { Playbook } from "../playbooks/playbook-schema.ts";
+import { normaliseText } from "./normalise-text.ts";
 import { stopwords } from "./stopwords.ts";
 
 /** One fault code of the guide, with the forms people type for it. All come from the playbooks. */
@@ -58,7 +59,11 @@ export function buildFaultCodeIndex(playbooks: readonly Playbook[]): FaultCodeEn
 
 /** Finds every fault code in a message, in any of the forms support staff write them. */
 export function scanFaultCodes(text: string, index: readonly FaultCodeEntry[]): FaultCodeScan {
-  const lower = text.normalize("NFKC").toLowerCase();
+  const original = text.normalize("NFKC");
+  const lower = original.toLowerCase();
+  // Explanations quote the code as the person wrote it ("303RSC", not "303rsc") when lengths line up.
+  const written = (m: RegExpMatchArray) =>
+    original.length === lower.length && m.index !== undefined ? original.slice(m.index, m.index + m[0].length) : m[0];
   const hits: FaultCodeHit[] = [];
   const unknown: string[] = [];
   const unknownForms: string[] = [];
@@ -70,7 +75,7 @@ export function scanFaultCodes(text: string, index: readonly FaultCodeEntry[]): 
     const [form, number = "", suffix = ""] = m;
     if (notSuffixes.has(suffix)) continue;
     const entry = index.find((e) => e.number === number && e.suffix === suffix);
-    if (entry) hit(entry, form);
+    if (entry) hit(entry, written(m));
     else if (!/\s/.test(form) && !stopwords.has(suffix)) {
       unknown.push(`${number}-${suffix.toUpperCase()}`);
       unknownForms.push(form);
@@ -82,7 +87,7 @@ export function scanFaultCodes(text: string, index: readonly FaultCodeEntry[]): 
   )) {
     const [form, number = ""] = m;
     const entry = byNumber(number);
-    if (entry) hit(entry, form);
+    if (entry) hit(entry, written(m));
     else {
       unknown.push(form.trim());
       unknownForms.push(form);
@@ -92,7 +97,7 @@ export function scanFaultCodes(text: string, index: readonly FaultCodeEntry[]): 
   for (const m of lower.matchAll(/\((\d{1,3})\)|(?<![\w.$/:-])(\d{3})(?![\w%]|\.\d|\s*(?:kw|amp|volt|dbm|usd))/g)) {
     const number = m[1] ?? m[2] ?? "";
     const entry = m[1] ? byNumber(number) : index.find((e) => e.number === number);
-    if (entry) hit(entry, m[0]);
+    if (entry) hit(entry, written(m));
   }
   // A message that is only a number is a code lookup: "18".
   const bare = /^\s*#?(\d{1,3})\s*$/.exec(lower)?.[1];
@@ -101,6 +106,14 @@ export function scanFaultCodes(text: string, index: readonly FaultCodeEntry[]): 
     if (entry) hit(entry, bare);
   }
   scanLetterForms(text, index, hit);
+  // Multi-word aliases ("Earth Fault", "Cable breakaway detected") name the fault as the guide does.
+  const words = ` ${normaliseText(text)} `;
+  for (const entry of index) {
+    for (const alias of entry.aliases) {
+      const phrase = normaliseText(alias);
+      if (phrase.includes(" ") && words.includes(` ${phrase} `)) hit(entry, alias);
+    }
+  }
   return { hits: dedupe(hits), unknown: [...new Set(unknown)], unknownForms };
 }
 

@@ -17,6 +17,8 @@ describe("fault codes in every form go straight to their playbook", () => {
     ["station faulted with EF", "earth-ground-fault"],
     ["fault code: 202", "earth-ground-fault"],
     ["301-ba", "breakaway"],
+    ["alarm log: Cable breakaway detected on port 2", "breakaway"],
+    ["Earth Fault Station out of service", "earth-ground-fault"],
   ];
   for (const [text, playbook] of forms) {
     it(`"${text}" → ${playbook}`, () => {
