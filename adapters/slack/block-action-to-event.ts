@@ -35,7 +35,7 @@ export function blockActionToEvent(
   if (!channel) return undefined;
   const ephemeral = container.is_ephemeral === true || !body.message;
   const messageTs = container.message_ts ?? body.message?.ts;
-  // An ephemeral message is not part of any thread's history; it shares the channel's session.
+  // An ephemeral message is not part of any thread's history; it belongs to the presser's private session.
   const threadTs = ephemeral
     ? container.thread_ts
     : ((body.message?.thread_ts as string | undefined) ?? body.message?.ts ?? container.thread_ts);
@@ -49,7 +49,7 @@ export function blockActionToEvent(
   const event: ActionEvent = {
     kind: "action",
     eventId: `slack:act:${body.trigger_id}`,
-    conversation: slackConversation(channel, threadTs),
+    conversation: slackConversation(channel, threadTs, ephemeral ? body.user.id : undefined),
     user: name ? { id: body.user.id, name } : { id: body.user.id },
     action: actionOfActionId(action.action_id),
     ...(action.value !== undefined ? { value: action.value } : {}),

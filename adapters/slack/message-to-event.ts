@@ -31,10 +31,13 @@ export function slackTime(ts: string | undefined): string | undefined {
   return ts && Number.isFinite(seconds) && seconds > 0 ? new Date(Math.round(seconds * 1000)).toISOString() : undefined;
 }
 
-export function slackConversation(channel: string, threadTs?: string): ConversationRef {
-  return threadTs
-    ? { platform: "slack", channelId: channel, threadId: threadTs }
-    : { platform: "slack", channelId: channel };
+export function slackConversation(channel: string, threadTs?: string, privateTo?: string): ConversationRef {
+  return {
+    platform: "slack",
+    channelId: channel,
+    ...(threadTs ? { threadId: threadTs } : {}),
+    ...(privateTo ? { privateTo } : {}),
+  };
 }
 
 /** A mention, DM or thread follow-up; the thread is the message's thread, or the message itself at top level. */

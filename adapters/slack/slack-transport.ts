@@ -28,6 +28,21 @@ export class SlackTransport implements Transport {
     let first: string | undefined;
     for (const message of cardToBlockKit(card)) {
       const threadTs = to.threadId ?? first;
+      if (to.privateTo) {
+        // A private surface (a slash command's session) is mirrored privately too: only its owner sees it.
+        const user = to.privateTo;
+        const posted = await this.call(channel, () =>
+          this.deps.client.chat.postEphemeral({
+            channel,
+            user,
+            text: message.text,
+            blocks: message.blocks,
+            ...(to.threadId ? { thread_ts: to.threadId } : {}),
+          }),
+        );
+        first ??= posted.message_ts;
+        continue;
+      }
       const posted = await this.call(channel, () =>
         this.deps.client.chat.postMessage({
           channel,
@@ -43,7 +58,7 @@ export class SlackTransport implements Transport {
     if (!first)
       throw new BotError(`Slack accepted the message in ${channel} but returned no ts for it.`, "platform_error");
     // A new thread (a handoff) gets a link people can click; a reply inside a known thread needs none.
-    const permalink = to.threadId ? undefined : await this.permalink(channel, first);
+    const permalink = to.threadId || to.privateTo ? undefined : await this.permalink(channel, first);
     return { messageId: first, ...(permalink ? { permalink } : {}) };
   }
 
@@ -77,10 +92,13 @@ export class SlackTransport implements Transport {
     }
   }
 
-  private async call<T extends { ts?: string }>(channel: string, send: () => Promise<T>): Promise<T & { ts: string }> {
+  private async call<T extends { ts?: string; message_ts?: string }>(
+    channel: string,
+    send: () => Promise<T>,
+  ): Promise<T & { ts: string }> {
     try {
       const result = await send();
-      return { ...result, ts: result.ts ?? "" };
+      return { ...result, ts: result.ts ?? result.message_ts ?? "" };
     } catch (error) {
       const code = slackErrorCode(error);
       if (code && isChannelAccessError(error)) {

@@ -18,6 +18,12 @@ export interface ConversationRef {
   threadId?: string;
   /** A link a person can open to get back to the thread, when the platform has one. */
   permalink?: string;
+  /**
+   * A private surface seen by one person only (Slack slash-command answers are ephemeral): the session
+   * belongs to that user alone, so two people using `/cp` in one channel never share a walkthrough, and
+   * posts into it are shown to that user only.
+   */
+  privateTo?: string;
 }
 
 interface EventBase {

@@ -122,7 +122,8 @@ export function emptySession(conversation: ConversationRef): SessionState {
 
 /** One session per thread: a DM or slash command without a thread shares the conversation's session. */
 export function sessionKey(conversation: ConversationRef): string {
-  return [conversation.platform, conversation.channelId, conversation.threadId ?? "-"].join(":");
+  const key = [conversation.platform, conversation.channelId, conversation.threadId ?? "-"].join(":");
+  return conversation.privateTo ? `${key}:@${conversation.privateTo}` : key;
 }
 
 /** The number inside "q2-…" / "w3-…", to tell which of the question and the walkthrough came last. */

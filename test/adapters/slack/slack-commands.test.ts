@@ -68,6 +68,26 @@ describe("Slack slash command /cp", () => {
     expect(h.api.callsOf("chat.update")).toEqual([]);
     expect(h.api.callsOf("chat.postMessage")).toEqual([]);
   });
+
+  it("gives each person their own walkthrough: two people's /cp in one channel never share a session", async () => {
+    await h.command(h.slash("fault 303-RSC", "cmd-ann"));
+    const [annOverview] = h.responsesTo("cmd-ann");
+    await h.press(annOverview, "Start walkthrough", { responseId: "ann-start" });
+    const [annStep1] = h.responsesTo("ann-start");
+    await h.press(annStep1, "Done", { responseId: "ann-done" });
+    expect(textOf(h.responsesTo("ann-done")[0])).toMatch(/Step 2 of \d+/);
+
+    // Bob, in the same channel, escalates: he has asked nothing, so Ann's walkthrough is not his to escalate.
+    const bob = { ...h.slash("escalate", "cmd-bob"), user_id: "UBOB00001", user_name: "bob" };
+    await h.command(bob);
+    const [bobAnswer] = h.responsesTo("cmd-bob");
+    expect(textOf(bobAnswer)).not.toContain("Escalated to Support");
+    expect(h.api.callsOf("chat.postMessage")).toEqual([]);
+
+    // Ann's walkthrough is still where she left it.
+    await h.press(h.responsesTo("ann-done")[0], "Done", { responseId: "ann-done-2" });
+    expect(textOf(h.responsesTo("ann-done-2")[0])).toMatch(/Step 3 of \d+/);
+  });
 });
 
 describe("Slack /cp msg: the station message modal", () => {
