@@ -19,5 +19,7 @@ describe("cpbot run", () => {
       "SLACK_BOT_TOKEN",
       "MicrosoftAppId",
     ]);
+    // Teams settings may be given in upper snake case too.
+    expect(platformCredentials({ MICROSOFT_APP_ID: "app" })).toEqual(["MICROSOFT_APP_ID"]);
   });
 });

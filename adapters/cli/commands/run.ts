@@ -11,7 +11,7 @@ command it starts (see cpbot chat --help, cpbot serve --help).
 
 Credentials looked for (values are never printed):
   Slack   SLACK_BOT_TOKEN
-  Teams   MicrosoftAppId
+  Teams   MicrosoftAppId (or MICROSOFT_APP_ID)
 
 A bad setting, a broken playbook or an unusable database stops start-up with the full report (exit 1).`;
 
@@ -21,7 +21,7 @@ const isSet = (value: string | undefined) => value !== undefined && value.trim()
 
 /** The credentials present, by variable name only. */
 export function platformCredentials(env: Record<string, string | undefined>): string[] {
-  return ["SLACK_BOT_TOKEN", "MicrosoftAppId"].filter((name) => isSet(env[name]));
+  return ["SLACK_BOT_TOKEN", "MicrosoftAppId", "MICROSOFT_APP_ID"].filter((name) => isSet(env[name]));
 }
 
 export const command: CliCommand = {
