@@ -102,10 +102,10 @@ export async function matcherBench(size = 2000): Promise<BenchSection> {
     title: "Intent matcher",
     lines: [
       `${cases.length} queries from test/eval/queries.jsonl, each timed 5 times after a warm-up pass. fuse.js is timed once per query; at 2,000 playbooks on every sixth query only (it takes seconds per long query there).`,
-      "Build time is the median of three builds; heap is what the last build kept after a full collection.",
+      "Build time is the median of three builds; memory is what the last build kept (JS heap plus typed arrays) after a full collection.",
       `The 2,000-playbook catalogue is the ${playbooks.length} real playbooks plus ${size - playbooks.length} synthetic ones (seeded PRNG, bench/synthetic-playbooks.ts).`,
       "",
-      "| playbooks | fuse.js queries | matcher median ms | matcher p99 ms | fuse.js median ms | fuse.js p99 ms | fuse/matcher (median) | matcher build ms | fuse.js build ms | matcher heap MB | scorer | matcher top-1 | fuse.js top-1 |",
+      "| playbooks | fuse.js queries | matcher median ms | matcher p99 ms | fuse.js median ms | fuse.js p99 ms | fuse/matcher (median) | matcher build ms | fuse.js build ms | matcher memory MB | scorer | matcher top-1 | fuse.js top-1 |",
       "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
       row(small),
       row(large),

@@ -7,6 +7,8 @@ export interface SpellCorrector {
 }
 
 /** How many edits a word of this length may be away from its correction. */
+const maxLength = 24;
+
 export function allowedEdits(length: number): number {
   return length >= 9 ? 2 : length >= 4 ? 1 : 0;
 }
@@ -38,7 +40,9 @@ export function createSpellCorrector(vocabulary: ReadonlyMap<string, number>, mi
 
   return {
     correct(word) {
-      if (word.length < minLength || /\d/.test(word) || vocabulary.has(word)) return undefined;
+      // Very long "words" are pasted IDs or noise, not typos; fuse.js would also be slow on them.
+      if (word.length < minLength || word.length > maxLength || /\d/.test(word) || vocabulary.has(word))
+        return undefined;
       const max = allowedEdits(word.length);
       let best: { word: string; distance: number; count: number } | undefined;
       for (const result of fuseFor(word[0]!)?.search(word, { limit: 12 }) ?? []) {
