@@ -1,3 +1,4 @@
+import { editDistance } from "./edit-distance.ts";
 import { normaliseText } from "./normalise-text.ts";
 import type { SpellCorrector } from "./spell-corrector.ts";
 import { stemWord } from "./stem-word.ts";
@@ -25,6 +26,8 @@ interface SynonymTable {
   byPhrase: Map<string, string>;
   /** Phrase lengths by first word, so most words cost one lookup instead of one per possible length. */
   lengthsByFirst: Map<string, number[]>;
+  /** Multi-word phrases by each of their words, for matching a phrase typed with one slip ("jst charge"). */
+  phrasesByWord: Map<string, string[]>;
 }
 
 function buildSynonymTable(): SynonymTable {
@@ -46,7 +49,14 @@ function buildSynonymTable(): SynonymTable {
       lengths.sort((a, b) => b - a),
     );
   }
-  return { byPhrase, lengthsByFirst };
+  const phrasesByWord = new Map<string, string[]>();
+  for (const key of byPhrase.keys()) {
+    const parts = key.split(" ");
+    // Short phrases are too easy to hit by accident with one edit ("pay out" → "pay our").
+    if (parts.length < 2 || key.length < 8) continue;
+    for (const part of new Set(parts)) phrasesByWord.set(part, [...(phrasesByWord.get(part) ?? []), key]);
+  }
+  return { byPhrase, lengthsByFirst, phrasesByWord };
 }
 
 const table = buildSynonymTable();
@@ -60,6 +70,24 @@ function stem(word: string): string {
     if (stems.size < 200_000) stems.set(word, stemmed);
   }
   return stemmed;
+}
+
+/**
+ * A table phrase that the words at `i` spell with one slip, sharing at least one whole word with it
+ * ("jst charge" → "just charge"). Single words are left to the spelling corrector, which skips words
+ * under five letters; inside a known phrase the other word gives enough context to fix a short one.
+ */
+function fuzzyPhraseAt(words: string[], i: number): { phrase: string; n: number } | undefined {
+  for (const n of [3, 2]) {
+    if (i + n > words.length) continue;
+    const window = words.slice(i, i + n);
+    const typed = window.join(" ");
+    const candidates = new Set(window.flatMap((w) => table.phrasesByWord.get(w) ?? []));
+    for (const phrase of [...candidates].sort()) {
+      if (phrase.split(" ").length === n && editDistance(typed, phrase, 1) === 1) return { phrase, n };
+    }
+  }
+  return undefined;
 }
 
 /** Every word the synonym table knows, so the spelling corrector leaves them alone. */
@@ -106,6 +134,16 @@ export function analyseText(text: string, corrector?: SpellCorrector): AnalysedT
       for (const w of canonical.split(" ")) keep(w, phrase);
       applied.push({ from: phrase, to: canonical });
       i += n;
+      matched = true;
+    }
+    const fuzzy = matched || !corrector ? undefined : fuzzyPhraseAt(words, i);
+    if (fuzzy) {
+      const typed = words.slice(i, i + fuzzy.n).join(" ");
+      const canonical = table.byPhrase.get(fuzzy.phrase)!;
+      for (const w of canonical.split(" ")) keep(w, typed);
+      corrections.push({ from: typed, to: fuzzy.phrase });
+      applied.push({ from: fuzzy.phrase, to: canonical });
+      i += fuzzy.n;
       matched = true;
     }
     if (!matched) {

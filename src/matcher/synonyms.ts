@@ -11,7 +11,9 @@ export const synonyms: Readonly<Record<string, readonly string[]>> = {
   hardware: ["hw", "h/w"],
   "rfid card": ["badge", "badges", "fob", "fobs", "key fob", "keyfob", "rfid tag", "cp card", "chargepoint card"],
   "rfid reader": ["card reader", "badge reader", "fob reader", "rfid scanner", "card scanner"],
-  "just charge": ["free vend", "freevend", "justcharge", "just charging", "free vending"],
+  // One token: split into words, "just" is a stopword and the product name would collapse into "charge",
+  // the most common word of the whole domain.
+  justcharge: ["just charge", "free vend", "freevend", "just charging", "free vending", "just charge mode"],
   remittance: [
     "payout",
     "payouts",

@@ -89,3 +89,26 @@ describe("input that is not a question never throws", () => {
     expect(createMatcher([]).match("relay stuck closed").kind).toBe("no-match");
   });
 });
+
+describe("product names and phrases typed with a slip", () => {
+  const { matcher } = realMatcher();
+
+  it("does not read the generic word 'charge' as the Just Charge feature", () => {
+    const vague = matcher.match("driver cannot charge");
+    expect(vague.kind === "match" && vague.playbook === "just-charge").toBe(false);
+    const named = matcher.match("enable just charge on the station");
+    expect(named.playbook).toBe("just-charge");
+    expect(named.explanation.synonyms).toContainEqual({ from: "just charge", to: "justcharge" });
+  });
+
+  it("recognises a known phrase with one slip in a short word, and says so", () => {
+    const result = matcher.match("jst charge not available for this org");
+    expect(result.playbook).toBe("just-charge");
+    expect(result.explanation.corrections).toContainEqual({ from: "jst charge", to: "just charge" });
+  });
+
+  it("leaves a phrase that differs by more than one slip alone", () => {
+    const result = matcher.match("jxt chxrge");
+    expect(result.explanation.corrections ?? []).not.toContainEqual(expect.objectContaining({ to: "just charge" }));
+  });
+});
