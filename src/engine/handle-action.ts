@@ -116,12 +116,15 @@ function openChosen(turn: Turn, id: string, query: string | undefined): TurnRepl
 }
 
 /** "Not this one?": the other candidates of the thread's last match. */
+/**
+ * "Not this one?": the other close candidates, or every topic when none was close. Recorded, because a
+ * rejected match is exactly what playbook authors need to see.
+ */
 function alternatives(turn: Turn, query: string | undefined): TurnReply {
   const q = turn.state.question;
-  if (q && (!query || q.text === query)) {
-    return { cards: [didYouMean(turn, q.text, { playbook: null, confidence: 0, alternatives: q.alternatives })] };
-  }
-  const text = query ?? "";
-  const result = turn.deps.matcher.match(text);
-  return { cards: [didYouMean(turn, text, { playbook: null, confidence: 0, alternatives: result.alternatives })] };
+  const text = q && (!query || q.text === query) ? q.text : (query ?? "");
+  const others = q && q.text === text ? q.alternatives : turn.deps.matcher.match(text).alternatives;
+  record(turn, "abstain", { text, data: { via: "not-this-one", rejected: q?.playbook ?? null } });
+  if (others.length === 0) return { cards: [noMatchCard(text, [...turn.deps.registry.all()])], mode: "replace" };
+  return { cards: [didYouMean(turn, text, { playbook: null, confidence: 0, alternatives: others })] };
 }

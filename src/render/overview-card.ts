@@ -6,7 +6,7 @@ import { renderCard } from "./render-card.ts";
 import { stepItems } from "./step-items.ts";
 
 export interface OverviewOptions {
-  /** Other close matches; when present the card offers "Not this one?". */
+  /** Other close matches, named on the card; "Not this one?" is offered whenever `query` is set. */
   alternatives?: { playbook: Pick<Playbook, "id" | "title">; confidence?: number }[];
   /** Match confidence, 0..1. */
   confidence?: number;
@@ -78,7 +78,8 @@ export function overviewCard(playbook: Playbook, options: OverviewOptions = {}):
     actions: actions([
       button("Start walkthrough", cardActions.walkStart, ref, "primary"),
       button("Escalate", cardActions.escalate, ref),
-      alternatives.length > 0 && button("Not this one?", cardActions.alternatives, ref),
+      // Whenever the card answers a question, the person can say it is the wrong one.
+      options.query !== undefined && button("Not this one?", cardActions.alternatives, ref),
     ]),
   });
 }

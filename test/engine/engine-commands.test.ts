@@ -53,6 +53,18 @@ describe("the /cp words through the engine", () => {
     expect(h.store.listEvents({ types: ["abstain"] }).map((e) => e.text)).toEqual(["driver cannot charge"]);
   });
 
+  it("Not this one? on a confident answer lists every topic and records the rejection for authors", async () => {
+    h = new Harness();
+    const asked = await h.say("relay stuck closed on port 1");
+    expect(asked.cards[0]?.kind).toBe("overview");
+    const other = await h.press(asked.cards[0], "Not this one?");
+    expect(other.cards[0]?.kind).toBe("no-match");
+    expect(textOf(other.cards[0])).toContain("Waitlist");
+    const rejected = h.store.listEvents({ types: ["abstain"] });
+    expect(rejected.map((e) => e.text)).toEqual(["relay stuck closed on port 1"]);
+    expect(rejected[0]?.data).toMatchObject({ via: "not-this-one", rejected: "relay-stuck-closed" });
+  });
+
   it("a no-match question can be escalated from its card, with the question as the subject", async () => {
     h = new Harness();
     const asked = await h.say("what's the weather");

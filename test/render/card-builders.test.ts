@@ -112,6 +112,11 @@ describe("overviewCard", () => {
     expect(decodeActionPayload(buttonsOf(card)[0]?.value)).toEqual({ playbook: "relay-stuck" });
   });
 
+  it("offers Not this one? whenever it answers a question, even with no close alternative", () => {
+    const card = overviewCard(playbook, { query: "relay welded", confidence: 0.97 });
+    expect(labels(card)).toEqual(["walk.start Start walkthrough", "escalate Escalate", "alternatives Not this one?"]);
+  });
+
   it("explains the match and offers the alternatives", () => {
     const card = overviewCard(playbook, {
       query: "relay welded",
