@@ -6,7 +6,8 @@ const commandsDir = fileURLToPath(new URL("./commands/", import.meta.url));
 
 /** Every file in commands/ exports `command`; discovering them keeps this file free of a shared list. */
 export async function loadCommands(): Promise<CliCommand[]> {
-  const files = (await readdir(commandsDir)).filter((f) => f.endsWith(".ts")).sort();
+  // .ts when run through tsx, .js in the compiled dist/ (never the .d.ts declarations).
+  const files = (await readdir(commandsDir)).filter((f) => /(?<!\.d)\.(ts|js)$/.test(f)).sort();
   const commands: CliCommand[] = [];
   for (const file of files) {
     const mod = (await import(new URL(`./commands/${file}`, import.meta.url).href)) as { command?: CliCommand };
