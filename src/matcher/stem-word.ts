@@ -5,6 +5,9 @@
 export function stemWord(word: string): string {
   if (word.length <= 4 || /\d/.test(word)) return word;
   let w = word;
+  // Adverbs meet their adjective ("slowly" → "slow", "intermittently" → "intermittent"); "-ply" and "-ily"
+  // words are verbs or nouns ("apply", "supply", "family"), not adverbs of a shorter word.
+  if (w.endsWith("ly") && w.length >= 6 && !/(?:ply|ily)$/.test(w)) return stemWord(w.slice(0, -2));
   if (w.endsWith("ies") && w.length > 5) w = `${w.slice(0, -3)}y`;
   else if (w.endsWith("sses")) w = w.slice(0, -2);
   else if (w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) w = w.slice(0, -1);

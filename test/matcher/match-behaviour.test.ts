@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createMatcher } from "../../src/matcher/create-matcher.ts";
+import { stemWord } from "../../src/matcher/stem-word.ts";
 import { makePlaybook } from "./make-playbook.ts";
 import { evalCases, realMatcher } from "./real-matcher.ts";
 
@@ -110,5 +111,15 @@ describe("product names and phrases typed with a slip", () => {
   it("leaves a phrase that differs by more than one slip alone", () => {
     const result = matcher.match("jxt chxrge");
     expect(result.explanation.corrections ?? []).not.toContainEqual(expect.objectContaining({ to: "just charge" }));
+  });
+});
+
+describe("stemming adverbs", () => {
+  it("reads an adverb as its adjective, but leaves -ply and -ily words alone", () => {
+    expect(stemWord("slowly")).toBe(stemWord("slow"));
+    expect(stemWord("intermittently")).toBe(stemWord("intermittent"));
+    expect(stemWord("incorrectly")).toBe(stemWord("incorrect"));
+    expect(stemWord("apply")).toBe("apply");
+    expect(stemWord("family")).toBe("family");
   });
 });
