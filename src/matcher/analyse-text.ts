@@ -107,14 +107,24 @@ export function analyseText(text: string, corrector?: SpellCorrector): AnalysedT
   const corrections: Rewrite[] = [];
   const words = normaliseText(text)
     .split(" ")
-    .filter((w) => w.length > 0)
-    .map((word) => {
-      if (!corrector || stopwords.has(word) || table.byPhrase.has(word)) return word;
-      const fixed = corrector.correct(word);
-      if (fixed === undefined) return word;
-      corrections.push({ from: word, to: fixed });
-      return fixed;
+    .filter((w) => w.length > 0);
+  if (corrector) {
+    // Each word is corrected in the light of its content-word neighbours: the one before as corrected,
+    // the one after as typed.
+    let before: string | undefined;
+    words.forEach((word, i) => {
+      if (stopwords.has(word)) return;
+      if (!table.byPhrase.has(word)) {
+        const after = words.slice(i + 1).find((w) => !stopwords.has(w));
+        const fixed = corrector.correct(word, { before, after });
+        if (fixed !== undefined) {
+          corrections.push({ from: word, to: fixed });
+          words[i] = fixed;
+        }
+      }
+      before = words[i];
     });
+  }
 
   const terms: string[] = [];
   const sources: string[] = [];

@@ -1,7 +1,7 @@
 import { type AnalysedText, analyseText, synonymWords } from "./analyse-text.ts";
 import { CentroidScorer } from "./centroid-scorer.ts";
 import { defaultSoftmaxOptions, SoftmaxRegression, softmax } from "./softmax-regression.ts";
-import { createSpellCorrector } from "./spell-corrector.ts";
+import { createSpellCorrector, type WordContext } from "./spell-corrector.ts";
 import { stopwords } from "./stopwords.ts";
 import { type SparseVector, Vectoriser } from "./vectorise.ts";
 
@@ -65,7 +65,13 @@ export function createLexicalScorer(
     for (const w of a.words) if (!stopwords.has(w)) vocabulary.set(w, (vocabulary.get(w) ?? 0) + 1);
   }
   for (const w of synonymWords()) if (!vocabulary.has(w)) vocabulary.set(w, 0);
-  const corrector = createSpellCorrector(vocabulary);
+  // Adjacent content words of the training texts, so a typo is corrected to the word that fits its neighbours.
+  const pairs = new Set<string>();
+  for (const a of analysed) {
+    const content = a.words.filter((w) => !stopwords.has(w));
+    for (let i = 1; i < content.length; i++) pairs.add(`${content[i - 1]} ${content[i]}`);
+  }
+  const corrector = createSpellCorrector(vocabulary, undefined, pairs);
 
   const docs = analysed.map((a) => a.terms);
   const ys = examples.map((e) => e.cls);
@@ -85,9 +91,10 @@ export function createLexicalScorer(
     score(text, memo) {
       const correct = memo
         ? {
-            correct(word: string) {
-              if (!memo.has(word)) memo.set(word, corrector.correct(word));
-              return memo.get(word);
+            correct(word: string, context?: WordContext) {
+              const key = `${context?.before ?? ""} ${word} ${context?.after ?? ""}`;
+              if (!memo.has(key)) memo.set(key, corrector.correct(word, context));
+              return memo.get(key);
             },
           }
         : corrector;

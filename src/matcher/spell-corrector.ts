@@ -1,9 +1,19 @@
 import Fuse from "fuse.js";
 import { editDistance } from "./edit-distance.ts";
 
+/** The content words either side of the word being corrected, as typed (the one before already corrected). */
+export interface WordContext {
+  before?: string;
+  after?: string;
+}
+
 export interface SpellCorrector {
-  /** The vocabulary word a typo stands for, or undefined when the word is fine or nothing is close. */
-  correct(word: string): string | undefined;
+  /**
+   * The vocabulary word a typo stands for, or undefined when the word is fine or nothing is close.
+   * Among equally close words, one that forms a known word pair with a neighbour wins ("stuck closd" →
+   * "stuck closed", not "cloud").
+   */
+  correct(word: string, context?: WordContext): string | undefined;
 }
 
 /** How many edits a word of this length may be away from its correction. */
@@ -18,7 +28,11 @@ export function allowedEdits(length: number): number {
  * real typos. The vocabulary is split by first letter so each lookup searches a small list: people
  * rarely mistype the first letter, and this keeps lookups fast with thousands of playbooks.
  */
-export function createSpellCorrector(vocabulary: ReadonlyMap<string, number>, minLength = 5): SpellCorrector {
+export function createSpellCorrector(
+  vocabulary: ReadonlyMap<string, number>,
+  minLength = 5,
+  pairs: ReadonlySet<string> = new Set(),
+): SpellCorrector {
   const buckets = new Map<string, string[]>();
   for (const word of [...vocabulary.keys()].sort()) {
     if (word.length < minLength - 1 || /\d/.test(word)) continue;
@@ -39,24 +53,30 @@ export function createSpellCorrector(vocabulary: ReadonlyMap<string, number>, mi
   };
 
   return {
-    correct(word) {
+    correct(word, context) {
       // Very long "words" are pasted IDs or noise, not typos; fuse.js would also be slow on them.
       if (word.length < minLength || word.length > maxLength || /\d/.test(word) || vocabulary.has(word))
         return undefined;
       const max = allowedEdits(word.length);
-      let best: { word: string; distance: number; count: number } | undefined;
+      const fits = (candidate: string) =>
+        (context?.before !== undefined && pairs.has(`${context.before} ${candidate}`)) ||
+        (context?.after !== undefined && pairs.has(`${candidate} ${context.after}`));
+      let best: { word: string; distance: number; fit: boolean; count: number } | undefined;
       for (const result of fuseFor(word[0]!)?.search(word, { limit: 12 }) ?? []) {
         const candidate = result.item;
         const distance = editDistance(word, candidate, max);
         if (distance > max) continue;
+        const fit = fits(candidate);
         const count = vocabulary.get(candidate) ?? 0;
-        // Fewest edits, then the commoner word, then alphabetical: the same answer on every run.
+        // Fewest edits, then a word that fits its neighbours, then the commoner word, then alphabetical:
+        // the same answer on every run.
         if (
           !best ||
           distance < best.distance ||
-          (distance === best.distance && (count > best.count || (count === best.count && candidate < best.word)))
+          (distance === best.distance &&
+            (fit !== best.fit ? fit : count > best.count || (count === best.count && candidate < best.word)))
         ) {
-          best = { word: candidate, distance, count };
+          best = { word: candidate, distance, fit, count };
         }
       }
       return best?.word;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createMatcher } from "../../src/matcher/create-matcher.ts";
+import { createSpellCorrector } from "../../src/matcher/spell-corrector.ts";
 import { stemWord } from "../../src/matcher/stem-word.ts";
 import { makePlaybook } from "./make-playbook.ts";
 import { evalCases, realMatcher } from "./real-matcher.ts";
@@ -121,5 +122,26 @@ describe("stemming adverbs", () => {
     expect(stemWord("incorrectly")).toBe(stemWord("incorrect"));
     expect(stemWord("apply")).toBe("apply");
     expect(stemWord("family")).toBe("family");
+  });
+});
+
+describe("spelling correction in context", () => {
+  it("among equally close words, prefers one that forms a known pair with a neighbour", () => {
+    const corrector = createSpellCorrector(
+      new Map([
+        ["cloud", 10],
+        ["closed", 1],
+      ]),
+      5,
+      new Set(["stuck closed"]),
+    );
+    expect(corrector.correct("closd")).toBe("cloud");
+    expect(corrector.correct("closd", { before: "stuck" })).toBe("closed");
+    expect(corrector.correct("closd", { before: "portal" })).toBe("cloud");
+  });
+
+  it("fixes a typo by its neighbours in a real message", () => {
+    const { matcher } = realMatcher();
+    expect(matcher.match("relay stuck closd").explanation.corrections).toContainEqual({ from: "closd", to: "closed" });
   });
 });
