@@ -57,6 +57,17 @@ export const synonyms: Readonly<Record<string, readonly string[]>> = {
   replace: ["swap", "swapped", "swapping", "rma", "replacement", "replaced", "replacing"],
   // Support staff say "charged" for billing ("driver was charged $14"); stemming would merge it with charging.
   billed: ["charged"],
+  // ...except where it is the battery that was charged: a vehicle or a degree before it, or "up" after it.
+  "vehicle charging": [
+    "car charged",
+    "cars charged",
+    "ev charged",
+    "evs charged",
+    "vehicle charged",
+    "vehicles charged",
+    "battery charged",
+  ],
+  charging: ["fully charged", "barely charged", "partially charged", "hardly charged", "half charged", "charged up"],
   funds: ["money", "earnings", "proceeds"],
   overcharged: ["overbilled", "over billed", "over charged", "overcharge", "double charged", "charged twice"],
   amp: ["amps", "amperage", "ampere", "amperes"],

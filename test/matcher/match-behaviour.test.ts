@@ -145,3 +145,17 @@ describe("spelling correction in context", () => {
     expect(matcher.match("relay stuck closd").explanation.corrections).toContainEqual({ from: "closd", to: "closed" });
   });
 });
+
+describe("the two senses of 'charged'", () => {
+  const { matcher } = realMatcher();
+
+  it("reads a person charged as billed, and a vehicle or battery charged as charging", () => {
+    expect(matcher.match("driver was charged twice").explanation.synonyms).toContainEqual({
+      from: "charged twice",
+      to: "overcharged",
+    });
+    const energy = matcher.match("cars barely charged, hardly any kwh on the session");
+    expect(energy.explanation.synonyms?.map((s) => s.to)).not.toContain("billed");
+    expect(energy.playbook).toBe("slow-zero-energy");
+  });
+});
