@@ -4,7 +4,8 @@
  * because normalising splits "303-RSC" apart.
  */
 
-// British spellings support staff use (the guide is written in US English), and number words.
+// British spellings support staff use (the guide is written in US English), number words, and contractions
+// typed without their apostrophe.
 const ukToUs: Record<string, string> = {
   authorised: "authorized",
   authorise: "authorize",
@@ -40,6 +41,22 @@ const ukToUs: Record<string, string> = {
   ten: "10",
   cheques: "checks",
   enquiry: "inquiry",
+  // Contractions typed without the apostrophe ("cant join", "doesnt charge") read like the real ones.
+  cant: "can not",
+  dont: "do not",
+  doesnt: "does not",
+  didnt: "did not",
+  isnt: "is not",
+  wasnt: "was not",
+  arent: "are not",
+  werent: "were not",
+  wont: "will not",
+  havent: "have not",
+  hasnt: "has not",
+  hadnt: "had not",
+  couldnt: "could not",
+  wouldnt: "would not",
+  shouldnt: "should not",
 };
 
 // Contractions carry a negation or a verb; keeping the verb lets "can't join" still say "join".

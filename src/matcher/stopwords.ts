@@ -12,7 +12,10 @@ export const stopwords: ReadonlySet<string> = new Set(
   would you your yours yourself yourselves hi hey hello thanks thank thx pls plz please ok okay yes yeah yep
   anyone someone somebody anybody something anything everyone team guys folks all quick question q know
   need needs want wants wanted trying try tried help hmm um uh still again already really also maybe
-  one two us im ive ill id etc via per lol btw fyi asap today yesterday tomorrow morning week` //
+  one two us im ive ill id etc via per lol btw fyi asap today yesterday tomorrow morning week
+  afternoon evening cheers regards appreciate appreciated advise ticket tickets inc ref seem seems seemed much
+  several since ago whether tell told say says said think thought guess sure probably actually currently
+  anyway else though although bit thing things` //
     .split(/\s+/)
     .filter((w) => w.length > 0),
 );

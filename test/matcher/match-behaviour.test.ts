@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createMatcher } from "../../src/matcher/create-matcher.ts";
+import { normaliseText } from "../../src/matcher/normalise-text.ts";
 import { createSpellCorrector } from "../../src/matcher/spell-corrector.ts";
 import { stemWord } from "../../src/matcher/stem-word.ts";
 import { makePlaybook } from "./make-playbook.ts";
@@ -157,5 +158,24 @@ describe("the two senses of 'charged'", () => {
     const energy = matcher.match("cars barely charged, hardly any kwh on the session");
     expect(energy.explanation.synonyms?.map((s) => s.to)).not.toContain("billed");
     expect(energy.playbook).toBe("slow-zero-energy");
+  });
+});
+
+describe("chat filler", () => {
+  const { matcher } = realMatcher();
+
+  it("ticket numbers, sign-offs and hedges do not dilute a message", () => {
+    const bare = matcher.match("relay stuck closed on port 1");
+    const chatty = matcher.match(
+      "ticket 4471: seems relay stuck closed on port 1 since yesterday, please advise. cheers",
+    );
+    expect(chatty.playbook).toBe("relay-stuck-closed");
+    expect(chatty.confidence).toBeCloseTo(bare.confidence, 6);
+  });
+
+  it("reads contractions typed without the apostrophe like the real ones", () => {
+    expect(normaliseText("driver cant join, app doesnt work")).toBe(
+      normaliseText("driver can't join, app doesn't work"),
+    );
   });
 });
