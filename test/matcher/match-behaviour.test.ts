@@ -179,3 +179,21 @@ describe("chat filler", () => {
     );
   });
 });
+
+describe("support vocabulary", () => {
+  const { matcher } = realMatcher();
+
+  it("keeps a phrase whose meaning rests on a stopword whole ('no power' is zero energy)", () => {
+    const result = matcher.match("the ev gets no power at all");
+    expect(result.explanation.synonyms).toContainEqual({ from: "no power", to: "zero energy" });
+    expect(result.playbook).toBe("slow-zero-energy");
+  });
+
+  it("reads cost and tariff as price", () => {
+    expect(matcher.match("tariff on this charger looks wrong").playbook).toBe("pricing-policy");
+    expect(matcher.match("parking here costs too much").explanation.synonyms).toContainEqual({
+      from: "costs too much",
+      to: "overcharged",
+    });
+  });
+});
