@@ -64,7 +64,7 @@ export function createSpellCorrector(
       let best: { word: string; distance: number; fit: boolean; count: number } | undefined;
       for (const result of fuseFor(word[0]!)?.search(word, { limit: 12 }) ?? []) {
         const candidate = result.item;
-        const distance = editDistance(word, candidate, max);
+        const distance = slipDistance(word, candidate, max);
         if (distance > max) continue;
         const fit = fits(candidate);
         const count = vocabulary.get(candidate) ?? 0;
@@ -82,4 +82,17 @@ export function createSpellCorrector(
       return best?.word;
     },
   };
+}
+
+/** A run of one letter written as one ("tarif"), so a letter doubled in the wrong place is one slip. */
+const undouble = (word: string) => word.replace(/(.)\1+/g, "$1");
+
+/**
+ * Edit distance, except that doubling the wrong letter ("tarrif" for "tariff", "comision") counts as one
+ * slip, not two: the commonest misspelling there is.
+ */
+export function slipDistance(word: string, candidate: string, max: number): number {
+  const distance = editDistance(word, candidate, max);
+  if (distance <= 1) return distance;
+  return undouble(word) === undouble(candidate) ? 1 : distance;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createMatcher } from "../../src/matcher/create-matcher.ts";
 import { normaliseText } from "../../src/matcher/normalise-text.ts";
-import { createSpellCorrector } from "../../src/matcher/spell-corrector.ts";
+import { createSpellCorrector, slipDistance } from "../../src/matcher/spell-corrector.ts";
 import { stemWord } from "../../src/matcher/stem-word.ts";
 import { makePlaybook } from "./make-playbook.ts";
 import { evalCases, realMatcher } from "./real-matcher.ts";
@@ -195,5 +195,16 @@ describe("support vocabulary", () => {
       from: "costs too much",
       to: "overcharged",
     });
+  });
+});
+
+describe("doubled-letter slips", () => {
+  it("counts a letter doubled in the wrong place as one slip", () => {
+    expect(slipDistance("tarrif", "tariff", 1)).toBe(1);
+    expect(slipDistance("comision", "commission", 2)).toBe(1);
+    expect(slipDistance("trip", "tripe", 1)).toBe(1);
+    expect(slipDistance("rates", "ratio", 1)).toBeGreaterThan(1);
+    const corrector = createSpellCorrector(new Map([["tariff", 1]]));
+    expect(corrector.correct("tarrif")).toBe("tariff");
   });
 });
