@@ -24,7 +24,13 @@ export const outOfScopeTopics: readonly OutOfScopeTopic[] = [
   {
     id: "tax-rules",
     title: "Tax Rules",
-    phrases: ["tax rules", "sales tax on charging fees", "vat rate for sessions"],
+    phrases: [
+      "tax rules",
+      "sales tax on charging fees",
+      "vat rate for sessions",
+      "tax rule summary tab",
+      "tax rules for pricing and reservations",
+    ],
   },
   {
     id: "reports",

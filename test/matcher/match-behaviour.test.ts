@@ -48,6 +48,12 @@ describe("explanations", () => {
     expect(result.kind).toBe("no-match");
     expect(result.explanation.note).toMatch(/Tax Rules/);
   });
+
+  it("knows Tax Rules live beside pricing, so a tax question that mentions pricing is still out of scope", () => {
+    const result = matcher.match("which tax rules apply to the pricing at our stations");
+    expect(result.kind).toBe("no-match");
+    expect(result.explanation.note).toMatch(/Tax Rules/);
+  });
 });
 
 describe("determinism", () => {
