@@ -1,5 +1,7 @@
 import { type AnalysedText, analyseText, synonymWords } from "./analyse-text.ts";
 import { CentroidScorer } from "./centroid-scorer.ts";
+import { normaliseText } from "./normalise-text.ts";
+import { quotedSpans } from "./quoted-text.ts";
 import { defaultSoftmaxOptions, SoftmaxRegression, softmax } from "./softmax-regression.ts";
 import { createSpellCorrector, type WordContext } from "./spell-corrector.ts";
 import { stopwords } from "./stopwords.ts";
@@ -100,14 +102,18 @@ export function createLexicalScorer(
         : corrector;
       const analysed = analyseText(text, correct);
       const vector = vectoriser.vectorise(analysed.terms);
+      // Quoted words are what a screen says or should say ("'Visitors only'"): the person's own wording,
+      // neither for nor against the domain when the vocabulary does not know them.
+      const quotedWords = new Set(quotedSpans(text).flatMap((q) => normaliseText(q.inner).split(" ")));
       let known = 0;
       let total = 0;
-      for (const term of analysed.terms) {
-        if (/^[\d.]+$/.test(term)) continue; // "4.6.0.76", "14": neither for nor against the domain
+      analysed.terms.forEach((term, t) => {
+        if (/^[\d.]+$/.test(term)) return; // "4.6.0.76", "14": neither for nor against the domain
         const idf = vectoriser.wordIdf(term);
+        if (idf === undefined && quotedWords.has(analysed.sources[t]!)) return;
         known += idf ?? 0;
         total += idf ?? maxIdf;
-      }
+      });
       const coverage = total > 0 ? known / total : 0;
       return { analysed, vector, probabilities: topSoftmax(model.logits(vector), competitors), coverage };
     },

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createMatcher } from "../../src/matcher/create-matcher.ts";
 import { normaliseText } from "../../src/matcher/normalise-text.ts";
 import { createSpellCorrector, slipDistance } from "../../src/matcher/spell-corrector.ts";
+import { splitSentences } from "../../src/matcher/split-sentences.ts";
 import { stemWord } from "../../src/matcher/stem-word.ts";
 import { makePlaybook } from "./make-playbook.ts";
 import { evalCases, realMatcher } from "./real-matcher.ts";
@@ -212,5 +213,21 @@ describe("doubled-letter slips", () => {
     expect(slipDistance("rates", "ratio", 1)).toBeGreaterThan(1);
     const corrector = createSpellCorrector(new Map([["tariff", 1]]));
     expect(corrector.correct("tarrif")).toBe("tariff");
+  });
+});
+
+describe("quoted text", () => {
+  it("is never split into sentences, and apostrophes are not quotes", () => {
+    expect(
+      splitSentences("Host wants the screen to read 'Staff only - 2 hr max. Thanks'. The driver's card isn't it"),
+    ).toEqual(["Host wants the screen to read 'Staff only - 2 hr max. Thanks'.", "The driver's card isn't it"]);
+  });
+
+  it("does not count its unknown words against the message", () => {
+    const { matcher } = realMatcher();
+    const quoted = matcher.match('put a notice on the station screen: "Visitors welcome, register at reception"');
+    const plain = matcher.match("put a notice on the station screen: Visitors welcome, register at reception");
+    expect(quoted.playbook).toBe("station-messages");
+    expect(quoted.confidence).toBeGreaterThan(plain.confidence);
   });
 });

@@ -1,0 +1,16 @@
+/**
+ * Text a person quotes: what a screen shows or should show, an alarm's exact wording. Double quotes,
+ * curly quotes, or single quotes that open after a space and close before a space or punctuation, so
+ * apostrophes ("driver's", "isn't") never count.
+ */
+const quoted =
+  /"([^"\n]{1,160})"|\u201c([^\u201d\n]{1,160})\u201d|(?<=^|[\s(])['\u2018]([^'\u2019\n]{1,160}?)['\u2019](?=$|[\s.,!?;:)])/g;
+
+/** Each quoted span with its position in `text`, quotes included. */
+export function quotedSpans(text: string): { start: number; end: number; inner: string }[] {
+  return [...text.matchAll(quoted)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+    inner: m[1] ?? m[2] ?? m[3] ?? "",
+  }));
+}
