@@ -45,6 +45,21 @@ export const synonyms: Readonly<Record<string, readonly string[]>> = {
   station: ["charger", "chargers", "evse", "evses", "charging station", "charging stations", "stations", "unit"],
   screen: ["display", "lcd", "monitor"],
   message: ["msg", "msgs", "messages", "text"],
+  // Wanting the screen "to say" something is asking for a station message; a screen that "says" or
+  // "shows" something is reporting a state, and stays as it is.
+  "station message": [
+    "screen to say",
+    "screen to show",
+    "screen to display",
+    "screen to read",
+    "screens to say",
+    "screens to show",
+    "screens to display",
+    "screens to read",
+    "display to say",
+    "display to show",
+    "display to read",
+  ],
   notification: ["notif", "notifs", "notifications", "notified", "notify", "push notification"],
   waitlist: ["wait list", "waiting list", "wait listed", "waitlisted", "waitlists"],
   organization: ["org", "orgs", "organisation", "organizations", "company"],

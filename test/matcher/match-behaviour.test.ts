@@ -196,6 +196,14 @@ describe("support vocabulary", () => {
     expect(result.playbook).toBe("slow-zero-energy");
   });
 
+  it("reads wanting the screen to say something as a station message, but not a screen that says something", () => {
+    const wish = matcher.match("can we get the display to show our opening hours");
+    expect(wish.explanation.synonyms).toContainEqual({ from: "display to show", to: "station message" });
+    expect(wish.playbook).toBe("station-messages");
+    const report = matcher.match("screen says access denied");
+    expect(report.explanation.synonyms?.map((s) => s.to) ?? []).not.toContain("station message");
+  });
+
   it("reads cost and tariff as price", () => {
     expect(matcher.match("tariff on this charger looks wrong").playbook).toBe("pricing-policy");
     expect(matcher.match("parking here costs too much").explanation.synonyms).toContainEqual({
