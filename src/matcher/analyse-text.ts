@@ -28,6 +28,8 @@ interface SynonymTable {
   lengthsByFirst: Map<string, number[]>;
   /** Multi-word phrases by each of their words, for matching a phrase typed with one slip ("jst charge"). */
   phrasesByWord: Map<string, string[]>;
+  /** What each of those phrases reads as: a variant's canonical form, or a canonical phrase itself ("earth fault"). */
+  fuzzyTarget: Map<string, string>;
 }
 
 function buildSynonymTable(): SynonymTable {
@@ -49,14 +51,16 @@ function buildSynonymTable(): SynonymTable {
       lengths.sort((a, b) => b - a),
     );
   }
+  const fuzzyTarget = new Map<string, string>(byPhrase);
+  for (const canonical of Object.keys(synonyms)) if (!fuzzyTarget.has(canonical)) fuzzyTarget.set(canonical, canonical);
   const phrasesByWord = new Map<string, string[]>();
-  for (const key of byPhrase.keys()) {
+  for (const key of [...fuzzyTarget.keys()].sort()) {
     const parts = key.split(" ");
     // Short phrases are too easy to hit by accident with one edit ("pay out" → "pay our").
     if (parts.length < 2 || key.length < 8) continue;
     for (const part of new Set(parts)) phrasesByWord.set(part, [...(phrasesByWord.get(part) ?? []), key]);
   }
-  return { byPhrase, lengthsByFirst, phrasesByWord };
+  return { byPhrase, lengthsByFirst, phrasesByWord, fuzzyTarget };
 }
 
 const table = buildSynonymTable();
@@ -149,10 +153,10 @@ export function analyseText(text: string, corrector?: SpellCorrector): AnalysedT
     const fuzzy = matched || !corrector ? undefined : fuzzyPhraseAt(words, i);
     if (fuzzy) {
       const typed = words.slice(i, i + fuzzy.n).join(" ");
-      const canonical = table.byPhrase.get(fuzzy.phrase)!;
+      const canonical = table.fuzzyTarget.get(fuzzy.phrase)!;
       for (const w of canonical.split(" ")) keep(w, typed);
       corrections.push({ from: typed, to: fuzzy.phrase });
-      applied.push({ from: fuzzy.phrase, to: canonical });
+      if (canonical !== fuzzy.phrase) applied.push({ from: fuzzy.phrase, to: canonical });
       i += fuzzy.n;
       matched = true;
     }

@@ -117,6 +117,12 @@ describe("product names and phrases typed with a slip", () => {
     expect(result.explanation.corrections).toContainEqual({ from: "jst charge", to: "just charge" });
   });
 
+  it("also recognises a table's own canonical phrases typed with a slip", () => {
+    const result = matcher.match("erth fault on port 2");
+    expect(result.playbook).toBe("earth-ground-fault");
+    expect(result.explanation.corrections).toContainEqual({ from: "erth fault", to: "earth fault" });
+  });
+
   it("leaves a phrase that differs by more than one slip alone", () => {
     const result = matcher.match("jxt chxrge");
     expect(result.explanation.corrections ?? []).not.toContainEqual(expect.objectContaining({ to: "just charge" }));
