@@ -210,6 +210,10 @@ describe("support vocabulary", () => {
     expect(report.explanation.synonyms?.map((s) => s.to) ?? []).not.toContain("station message");
   });
 
+  it("reads the NOC shorthand stn as station", () => {
+    expect(matcher.match("stn lost comms").explanation.synonyms).toContainEqual({ from: "stn", to: "station" });
+  });
+
   it("reads cost and tariff as price", () => {
     expect(matcher.match("tariff on this charger looks wrong").playbook).toBe("pricing-policy");
     expect(matcher.match("parking here costs too much").explanation.synonyms).toContainEqual({
