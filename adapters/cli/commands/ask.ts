@@ -1,7 +1,7 @@
-import { parseArgs } from "node:util";
 import type { Card } from "../../../src/cards/card-schema.ts";
 import type { Platform } from "../../../src/core/bot-event.ts";
 import type { CliCommand, CliIO } from "../command.ts";
+import { parseCommandArgs } from "../parse-command-args.ts";
 import type { ShownCard } from "../terminal-transport.ts";
 
 const formats = ["text", "slack", "teams"] as const;
@@ -32,19 +32,14 @@ export const command: CliCommand = {
   summary: 'Answer TEXT as "/cp TEXT" would, printed as text, Slack Block Kit or a Teams Adaptive Card',
   usage,
   async run(args: string[], io: CliIO): Promise<number> {
-    let values: { format?: string; playbooks?: string };
-    let positionals: string[];
-    try {
-      ({ values, positionals } = parseArgs({
-        args,
-        options: { format: { type: "string" }, playbooks: { type: "string" } },
-        strict: true,
-        allowPositionals: true,
-      }));
-    } catch (error) {
-      io.err(`cpbot ask: ${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
-      return 2;
-    }
+    const parsed = parseCommandArgs(
+      args,
+      io,
+      { name: "ask", usage },
+      { format: { type: "string" }, playbooks: { type: "string" } },
+    );
+    if (!parsed) return 2;
+    const { values, positionals } = parsed;
     const format = (values.format ?? "text") as Format;
     if (!formats.includes(format)) {
       io.err(`cpbot ask: --format must be one of ${formats.join(", ")}, not "${values.format}".`);

@@ -1,10 +1,10 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { parseEvalCases } from "../../../src/matcher/eval-cases.ts";
 import { type EvalReport, runEval } from "../../../src/matcher/run-eval.ts";
 import type { CliCommand, CliIO } from "../command.ts";
 import { loadMatcher } from "../load-matcher.ts";
+import { parseCommandArgs } from "../parse-command-args.ts";
 
 const usage = `Usage: cpbot eval FILE [--json] [--playbooks DIR]
 
@@ -25,19 +25,14 @@ export const command: CliCommand = {
   summary: "Measure the matcher on a JSON Lines file of messages and expected playbooks",
   usage,
   async run(args: string[], io: CliIO): Promise<number> {
-    let values: { json?: boolean; playbooks?: string };
-    let positionals: string[];
-    try {
-      ({ values, positionals } = parseArgs({
-        args,
-        options: { json: { type: "boolean" }, playbooks: { type: "string" } },
-        strict: true,
-        allowPositionals: true,
-      }));
-    } catch (error) {
-      io.err(`cpbot eval: ${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
-      return 2;
-    }
+    const parsed = parseCommandArgs(
+      args,
+      io,
+      { name: "eval", usage },
+      { json: { type: "boolean" }, playbooks: { type: "string" } },
+    );
+    if (!parsed) return 2;
+    const { values, positionals } = parsed;
     const [file] = positionals;
     if (!file || positionals.length > 1) {
       io.err(`cpbot eval: give exactly one eval file.\n\n${usage}`);

@@ -1,8 +1,8 @@
-import { parseArgs } from "node:util";
 import type { MatchResult } from "../../../src/matcher/match-result.ts";
 import type { Playbook } from "../../../src/playbooks/playbook-schema.ts";
 import type { CliCommand, CliIO } from "../command.ts";
 import { loadMatcher } from "../load-matcher.ts";
+import { parseCommandArgs } from "../parse-command-args.ts";
 
 const usage = `Usage: cpbot match TEXT [--json] [--playbooks DIR]
 
@@ -21,19 +21,14 @@ export const command: CliCommand = {
   summary: "Show which playbook a message matches, with confidence, alternatives and why",
   usage,
   async run(args: string[], io: CliIO): Promise<number> {
-    let values: { json?: boolean; playbooks?: string };
-    let positionals: string[];
-    try {
-      ({ values, positionals } = parseArgs({
-        args,
-        options: { json: { type: "boolean" }, playbooks: { type: "string" } },
-        strict: true,
-        allowPositionals: true,
-      }));
-    } catch (error) {
-      io.err(`cpbot match: ${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
-      return 2;
-    }
+    const parsed = parseCommandArgs(
+      args,
+      io,
+      { name: "match", usage },
+      { json: { type: "boolean" }, playbooks: { type: "string" } },
+    );
+    if (!parsed) return 2;
+    const { values, positionals } = parsed;
     if (positionals.length === 0) {
       io.err(`cpbot match: give the message to match.\n\n${usage}`);
       return 2;
