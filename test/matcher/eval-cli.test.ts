@@ -1,24 +1,9 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import type { CliIO } from "../../adapters/cli/command.ts";
 import { main } from "../../adapters/cli/main.ts";
-
-function fakeIO(cwd: string): CliIO & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return {
-    stdout,
-    stderr,
-    out: (t) => stdout.push(t),
-    err: (t) => stderr.push(t),
-    env: {},
-    stdin: Readable.from([]),
-    cwd,
-  };
-}
+import { recordingIO } from "../cli/cli-io.ts";
 
 function evalFileWith(lines: string[]): { dir: string; file: string } {
   const dir = mkdtempSync(path.join(tmpdir(), "cpbot-eval-"));
@@ -34,7 +19,7 @@ describe("cpbot eval", () => {
       '{"text": "hello"}',
       '{"text": 5, "expect": null}',
     ]);
-    const io = fakeIO(dir);
+    const io = recordingIO({ cwd: dir });
     expect(await main(["eval", file], io)).toBe(2);
     const err = io.stderr.join("\n");
     expect(err).toMatch(/line 2: not valid JSON/);
@@ -48,7 +33,7 @@ describe("cpbot eval", () => {
       '{"text": "relay stuck closed", "expect": "relay-stuck-closed"}',
       '{"text": "whatever", "expect": ["waitlist", "no-such-playbook"]}',
     ]);
-    const io = fakeIO(dir);
+    const io = recordingIO({ cwd: dir });
     expect(await main(["eval", file], io)).toBe(2);
     expect(io.stderr.join("\n")).toMatch(/line 2: unknown playbook id "no-such-playbook"/);
   });
@@ -58,7 +43,7 @@ describe("cpbot eval", () => {
       '{"text": "relay stuck clsoed", "expect": "relay-stuck-closed"}',
       '{"text": "what is for lunch", "expect": null}',
     ]);
-    const io = fakeIO(dir);
+    const io = recordingIO({ cwd: dir });
     expect(await main(["eval", file, "--json"], io)).toBe(0);
     const report = JSON.parse(io.stdout.join("\n"));
     expect(report).toMatchObject({ n: 2, top1: 1, oosPrecision: 1, oosRecall: 1, misses: [] });
@@ -68,7 +53,7 @@ describe("cpbot eval", () => {
 
 describe("cpbot match --json", () => {
   it("prints playbook, confidence, alternatives and explanation", async () => {
-    const io = fakeIO(process.cwd());
+    const io = recordingIO();
     expect(await main(["match", "303rsc", "--json"], io)).toBe(0);
     const out = JSON.parse(io.stdout.join("\n"));
     expect(out).toMatchObject({ playbook: "relay-stuck-closed", confidence: 1, alternatives: [] });

@@ -1,27 +1,14 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import type { CliIO } from "../../../adapters/cli/command.ts";
 import { main } from "../../../adapters/cli/main.ts";
+import { recordingIO } from "../../cli/cli-io.ts";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 const fixtures = "test/fixtures/playbooks";
 
-function fakeIO(): CliIO & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return {
-    stdout,
-    stderr,
-    out: (t) => stdout.push(t),
-    err: (t) => stderr.push(t),
-    env: {},
-    stdin: Readable.from([]),
-    cwd: root,
-  };
-}
+const fakeIO = () => recordingIO({ cwd: root });
 
 function emptyTemplatesDir(): string {
   return mkdtempSync(path.join(tmpdir(), "cpbot-lint-templates-"));

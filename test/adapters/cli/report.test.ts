@@ -1,28 +1,16 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Readable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { CliIO } from "../../../adapters/cli/command.ts";
 import { parseDay } from "../../../adapters/cli/commands/report.ts";
 import { main } from "../../../adapters/cli/main.ts";
 import { openSqliteStore } from "../../../src/store/sqlite-store.ts";
+import { recordingIO } from "../../cli/cli-io.ts";
 
 let dir: string;
 
-function fakeIO(env: Record<string, string> = {}): CliIO & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return {
-    stdout,
-    stderr,
-    out: (t) => stdout.push(t),
-    err: (t) => stderr.push(t),
-    env,
-    stdin: Readable.from([]),
-    cwd: dir,
-  };
-}
+/** `dir` is read when called: each test gets its own folder from beforeEach. */
+const fakeIO = (env: Record<string, string> = {}) => recordingIO({ env, cwd: dir });
 
 /** A database as the bot leaves it: one walkthrough in April, questions in May. */
 function seed(file: string): void {

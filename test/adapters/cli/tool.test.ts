@@ -1,27 +1,7 @@
-import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import type { CliIO } from "../../../adapters/cli/command.ts";
-import { main } from "../../../adapters/cli/main.ts";
+import { runCli } from "../../cli/cli-io.ts";
 
-function fakeIO(stdin = ""): CliIO & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return {
-    stdout,
-    stderr,
-    out: (t) => stdout.push(t),
-    err: (t) => stderr.push(t),
-    env: {},
-    stdin: Readable.from([stdin]),
-    cwd: process.cwd(),
-  };
-}
-
-const tool = async (args: string[], stdin?: string) => {
-  const io = fakeIO(stdin);
-  const status = await main(["tool", ...args], io);
-  return { status, out: io.stdout.join("\n"), err: io.stderr.join("\n") };
-};
+const tool = (args: string[], stdin = "") => runCli(["tool", ...args], { stdin });
 
 describe("cpbot tool", () => {
   it("runs a tool by subcommand and prints verdict, figures, notes and next steps", async () => {

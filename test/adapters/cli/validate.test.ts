@@ -1,27 +1,8 @@
-import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import type { CliIO } from "../../../adapters/cli/command.ts";
 import { main } from "../../../adapters/cli/main.ts";
+import { recordingIO, runCli } from "../../cli/cli-io.ts";
 
-function fakeIO(): CliIO & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return {
-    stdout,
-    stderr,
-    out: (t) => stdout.push(t),
-    err: (t) => stderr.push(t),
-    env: {},
-    stdin: Readable.from([]),
-    cwd: process.cwd(),
-  };
-}
-
-const validate = async (...args: string[]) => {
-  const io = fakeIO();
-  const status = await main(["validate", "station-message", ...args], io);
-  return { status, out: io.stdout.join("\n"), err: io.stderr.join("\n") };
-};
+const validate = (...args: string[]) => runCli(["validate", "station-message", ...args]);
 
 describe("cpbot validate station-message", () => {
   it("exits 0 and prints the preview for a valid message", async () => {
@@ -84,7 +65,7 @@ describe("cpbot validate station-message", () => {
       ["validate", "station-message", "--colour", "red"],
       ["validate", "station-message", "--name"],
     ]) {
-      const io = fakeIO();
+      const io = recordingIO();
       expect(await main(args, io)).toBe(2);
       expect(io.stderr.join("\n")).toMatch(/cpbot validate: .+\n\nUsage: cpbot validate station-message/);
     }
