@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineTool } from "./define-tool.ts";
+import { energyKwhField } from "./energy-kwh-field.ts";
 import { numberField } from "./field-schemas.ts";
 import { formatRate, formatUsd, toCents } from "./money.ts";
 import { formatDuration } from "./parse-duration.ts";
@@ -11,14 +12,7 @@ const dollars = (label: string, max: number, example: string) =>
 
 export const receiptInput = z
   .strictObject({
-    energyKwh: numberField({
-      label: "Energy",
-      unit: "kWh",
-      min: 0,
-      max: 1000,
-      maxReason: "far beyond any Level 2 session",
-      example: "56.4062",
-    }).optional(),
+    energyKwh: energyKwhField("56.4062").optional(),
     energyRate: dollars("Energy rate ($/kWh)", 100, "0.25").optional(),
     energyAmount: dollars("Energy amount", 100_000, "14.10").optional(),
     stationSeconds: numberField({

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defaultOneCarRate, formatKwRange, type KwRange } from "./charging-rates.ts";
 import { defineTool } from "./define-tool.ts";
+import { energyKwhField } from "./energy-kwh-field.ts";
 import { expectedRateFor, expectedRateInput } from "./expected-rate.ts";
 import { numberField, textField } from "./field-schemas.ts";
 import { formatDuration } from "./parse-duration.ts";
@@ -10,14 +11,7 @@ import type { ToolResult } from "./tool-result.ts";
 
 const session = z.strictObject({
   label: textField("label", '"2024-07-09 08:43"').optional(),
-  energyKwh: numberField({
-    label: "Energy",
-    unit: "kWh",
-    min: 0,
-    max: 1000,
-    maxReason: "far beyond any Level 2 session",
-    example: "29.860",
-  }),
+  energyKwh: energyKwhField("29.860"),
   chargingSeconds: numberField({
     label: "Charging time",
     unit: "seconds",
