@@ -5,9 +5,9 @@ import { parseRfidText } from "./parse-rfid-text.ts";
 import type { ToolResult } from "./tool-result.ts";
 
 /**
- * Guide, Diagnose > ChargePoint Card (RFID) Reader. The Solution's closing note: "Older CT4000 stations
- * (SN 13XXXXXXXX, 14XXXXXXXX) with RFID firmware 210316, UIC 68T01421_V2.1 have a reported issue where the
- * hardware is too old to support critical updates for PCI compliance." Step 5 gives a good status as
+ * Guide, Diagnose > ChargePoint Card (RFID) Reader. The Solution's closing note says older CT4000 stations
+ * (serial numbers beginning 13 or 14) with RFID firmware 210316, UIC 68T01421_V2.1 "have a reported issue where
+ * the hardware is too old to support critical updates for PCI compliance." Step 5 gives a good status as
  * "rfidinfo 210326, UIC 68FCA911_V1.1" (versions may vary) and says Unknown or "-----" needs a reboot.
  */
 export const rfidReference = {
