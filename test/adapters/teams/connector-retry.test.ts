@@ -32,46 +32,21 @@ describe("connector retry policy", () => {
   it("retries 429, 412, 502 and 504 a bounded number of times and surfaces everything else at once", async () => {
     const sleeps: number[] = [];
     const options = { sleep: async (ms: number) => void sleeps.push(ms), random: () => 0.5, maxAttempts: 3 };
-    for (const status of [429, 412, 502, 504]) {
+    /** Runs an operation that always fails with `error`; checks it is rejected with it and returns the calls made. */
+    const callsUntilRejected = async (error: ReturnType<typeof failure>) => {
       let calls = 0;
-      await expect(
-        withConnectorRetry(
-          "test",
-          async () => {
-            calls++;
-            throw failure(status);
-          },
-          options,
-        ),
-      ).rejects.toMatchObject({ statusCode: status });
-      expect(calls).toBe(3);
-    }
-    for (const status of [400, 401, 403, 404, 413, 500, 503]) {
-      let calls = 0;
-      await expect(
-        withConnectorRetry(
-          "test",
-          async () => {
-            calls++;
-            throw failure(status);
-          },
-          options,
-        ),
-      ).rejects.toMatchObject({ statusCode: status });
-      expect(calls).toBe(1);
-    }
+      const operation = async () => {
+        calls++;
+        throw error;
+      };
+      await expect(withConnectorRetry("test", operation, options)).rejects.toMatchObject({
+        statusCode: error.statusCode,
+      });
+      return calls;
+    };
+    for (const status of [429, 412, 502, 504]) expect(await callsUntilRejected(failure(status))).toBe(3);
+    for (const status of [400, 401, 403, 404, 413, 500, 503]) expect(await callsUntilRejected(failure(status))).toBe(1);
     // A Retry-After beyond a minute is not worth holding the turn for.
-    let calls = 0;
-    await expect(
-      withConnectorRetry(
-        "test",
-        async () => {
-          calls++;
-          throw failure(429, "600");
-        },
-        options,
-      ),
-    ).rejects.toMatchObject({ statusCode: 429 });
-    expect(calls).toBe(1);
+    expect(await callsUntilRejected(failure(429, "600"))).toBe(1);
   });
 });
