@@ -66,7 +66,7 @@ export function createEngine(deps: EngineDeps): Engine {
 
   function route(turn: Turn): TurnReply {
     const { event } = turn;
-    if (event.kind === "action") return handleAction(turn, event);
+    if (event.kind === "action") return handleAction(turn, event, ctx);
     if (event.kind === "message") return handleMessage(turn, event, ctx);
     const parsed = parseCommand(event.text, ctx);
     turn.visibility = parsed.visibility;
