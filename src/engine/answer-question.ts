@@ -23,7 +23,8 @@ export function confidentMatch(turn: Turn, text: string, except: readonly string
 export function explain(result: MatchResult): string[] {
   const e = result.explanation;
   const out: string[] = [];
-  if (e.rule) out.push(e.rule);
+  // The scorer's own name ("lexical scorer (softmax)") means nothing to a person; the words below say why.
+  if (e.rule && !/scorer/i.test(e.rule)) out.push(e.rule);
   if (e.terms.length > 0) out.push(`matched ${e.terms.map((t) => `“${t}”`).join(", ")}`);
   for (const c of e.corrections ?? []) out.push(`read “${c.from}” as “${c.to}”`);
   for (const s of e.synonyms ?? []) out.push(`took “${s.from}” as “${s.to}”`);
