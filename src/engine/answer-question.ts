@@ -12,12 +12,6 @@ function isConfident(result: MatchResult, lowConfidence: number): boolean {
   return (result.kind === "match" || result.kind === "fault-code") && result.confidence >= lowConfidence;
 }
 
-/** True when the matcher places `text`, at least as sure as the threshold, in a playbook not in `except`. */
-export function confidentMatch(turn: Turn, text: string, except: readonly string[] = []): boolean {
-  const result = turn.deps.matcher.match(text);
-  return isConfident(result, turn.deps.config.lowConfidence) && !except.includes(result.playbook ?? "");
-}
-
 /** The matcher's reasons as short phrases a person can check ("matched “relay”, “stuck”"). */
 export function explain(result: MatchResult): string[] {
   const e = result.explanation;
