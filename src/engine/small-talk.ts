@@ -1,6 +1,6 @@
 import type { Card } from "../cards/card-schema.ts";
 import { infoCard } from "../render/info-card.ts";
-import type { DialogueIntent } from "./read-dialogue.ts";
+import { type DialogueIntent, isSmallTalk, readDialogue } from "./read-dialogue.ts";
 
 const ask =
   "Describe what the station or the dashboard shows (e.g. “station screen says access denied”) or give a fault code (e.g. 303-RSC).";
@@ -29,6 +29,17 @@ export function smallTalkCard(intent: DialogueIntent, busy?: string): Card {
     default:
       return infoCard("I could not read that", [...carryOn]);
   }
+}
+
+/** Which small-talk answer fits a message the matcher called small talk but the phrase list does not know. */
+export function smallTalkIntent(text: string): DialogueIntent {
+  const known = readDialogue(text);
+  if (known && isSmallTalk(known)) return known;
+  const t = text.toLowerCase();
+  if (/\b(?:thanks?|thx|ty|cheers|appreciated?)\b/.test(t)) return "thanks";
+  if (/\b(?:bot|robot|human|person|ai|chatbot|real|who)\b/.test(t)) return "bot";
+  if (/\b(?:bye|goodbye|cya|later)\b/.test(t)) return "bye";
+  return "greeting";
 }
 
 /** A dialogue word ("ok", "skip", "no") in a thread where nothing waits for it. */
