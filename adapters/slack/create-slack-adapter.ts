@@ -14,6 +14,7 @@ import { hasSlackCredentials, loadSlackConfig, type SlackConfig } from "./slack-
 import { checkSlackIdentity } from "./slack-identity.ts";
 import type { SlackIdentity } from "./slack-listener-deps.ts";
 import { slackLogger } from "./slack-logger.ts";
+import { SlackMembers } from "./slack-members.ts";
 import { SlackTransport } from "./slack-transport.ts";
 import { ThreadLinks } from "./thread-links.ts";
 
@@ -80,6 +81,7 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
     logger,
   });
   const inFlight = new InFlight();
+  const members = new SlackMembers(app.client, options.handoffChannel ?? config.escalationChannel, logger);
   const name = identity.botName ? `@${identity.botName} (${identity.botUserId})` : `@${identity.botUserId}`;
   const who = `${name}${identity.team ? ` in ${identity.team}` : ""}`;
 
@@ -89,6 +91,7 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
     transport,
     identity,
     escalationDestination: config.escalationChannel,
+    members,
     summary:
       config.mode === "socket"
         ? `Slack (Socket Mode) as ${who}; escalations to channel ${config.escalationChannel}`
