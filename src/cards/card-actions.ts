@@ -30,6 +30,8 @@ export const cardActions = {
   escalationClaim: "esc.claim",
   escalationNeedInfo: "esc.need-info",
   escalationResolve: "esc.resolve",
+  /** The requester withdraws their own escalation (on the notice in their thread). */
+  escalationCancel: "esc.cancel",
   /** Reveal content folded away to fit a platform limit. */
   showMore: "show-more",
   /** Post an ephemeral card to the channel. */

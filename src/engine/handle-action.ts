@@ -56,6 +56,8 @@ export function handleAction(turn: Turn, event: ActionEvent): TurnReply {
       );
     case cardActions.escalationResolve:
       return turn.escalations.transition(turn, required(p.escalation, "escalation"), "resolved", note(event));
+    case cardActions.escalationCancel:
+      return turn.escalations.cancel(turn, required(p.escalation, "escalation"));
     case cardActions.stationMessageSubmit:
       return { cards: [validationCard(runStationMessageForm(event.inputs ?? {}))], mode: "replace" };
   }
