@@ -22,7 +22,8 @@ const opened = new Set(["match", "fault-code", "fault", "open", "chosen"]);
  * Undefined: not a reply to anything here, so the caller treats it as a command or question.
  */
 export function continueThread(turn: Turn, text: string, ctx: CommandContext): TurnReply | undefined {
-  const pending = threadEscalation(turn, ["need-info"]);
+  // Only the requester answers for their escalation; anyone else in the thread is just asking something.
+  const pending = threadEscalation(turn, ["need-info"], turn.by.id);
   if (pending) return turn.escalations.answerNeedInfo(turn, pending, text);
   const noted = addEvidence(turn, text);
   if (noted) return noted;

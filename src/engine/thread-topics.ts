@@ -18,8 +18,13 @@ import { currentStep } from "./walkthrough.ts";
 type Walk = { w: Walkthrough; playbook: Playbook };
 
 /** The thread's newest escalation in one of `statuses`: the one place the dialogue reads escalations. */
-export function threadEscalation(turn: Turn, statuses: EscalationStatus[]): EscalationRecord | undefined {
-  return turn.deps.store.listEscalations({ status: statuses, sessionKey: turn.key }).at(-1);
+export function threadEscalation(
+  turn: Turn,
+  statuses: EscalationStatus[],
+  requester?: string,
+): EscalationRecord | undefined {
+  const found = turn.deps.store.listEscalations({ status: statuses, sessionKey: turn.key });
+  return found.filter((e) => !requester || e.requester.id === requester).at(-1);
 }
 
 /** "the Relay Stuck Closed (303-RSC) walkthrough is at Step 3 of 9" */
