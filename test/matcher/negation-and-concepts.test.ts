@@ -85,3 +85,25 @@ describe("the spelling corrector never turns an English word into another", () =
     expect(result.playbook).not.toBe("flex-billing");
   });
 });
+
+describe("an answer resting on one word is never sure", () => {
+  const { matcher } = realMatcher();
+  it.each(["card", "flex", "notification"])("%j alone is answered below 80%", (word) => {
+    const result = matcher.match(word);
+    expect(result.confidence).toBeLessThan(0.8);
+  });
+
+  it("a sentence whose words agree is still sure", () => {
+    const result = matcher.match("waitlist notification never arrived for the driver in the queue");
+    expect(result).toMatchObject({ kind: "match", playbook: "waitlist" });
+    expect(result.confidence).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it.each([
+    ["how do I connect a third-party charger over OCPP", "adjacent-topic"],
+    ["my home flex charger keeps dropping off the wifi", "adjacent-topic"],
+    ["slack notification settings for this channel", "adjacent-topic"],
+  ])("%j shares a domain word but is out of scope (%s)", (text, kind) => {
+    expect(matcher.match(text)).toMatchObject({ kind: "no-match", outOfScopeKind: kind });
+  });
+});
