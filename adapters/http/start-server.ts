@@ -100,6 +100,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       config: {
         lowConfidence: config.lowConfidence,
         responders: config.responders,
+        rateLimitPerMinute: config.rateLimitPerMinute,
         ...(escalationDestination ? { escalationDestination } : {}),
       },
       members: platformMembers(adapters),
