@@ -7,6 +7,8 @@ import { z } from "zod";
 export const cardActions = {
   /** Overview → start the walkthrough of `playbook`. */
   walkStart: "walk.start",
+  /** Overview → the whole article of `playbook` as its own card (where it cannot unfold in place). */
+  overviewFull: "overview.full",
   /** Walkthrough navigation on the current step of `session`. */
   walkDone: "walk.done",
   walkBack: "walk.back",

@@ -2,7 +2,7 @@ import { type ActionPayload, cardActions, decodeActionPayload } from "../cards/c
 import { BotError } from "../core/bot-error.ts";
 import type { ActionEvent } from "../core/bot-event.ts";
 import { noMatchCard } from "../render/no-match-card.ts";
-import { overviewCard } from "../render/overview-card.ts";
+import { articleCard, overviewCard } from "../render/overview-card.ts";
 import { validationCard } from "../render/validation-card.ts";
 import { didYouMean } from "./answer-question.ts";
 import { escalateTopic } from "./escalate-topic.ts";
@@ -18,6 +18,11 @@ export function handleAction(turn: Turn, event: ActionEvent): TurnReply {
   switch (event.action) {
     case cardActions.walkStart:
       return startWalk(turn, playbookFor(turn, required(p.playbook, "playbook")));
+    case cardActions.overviewFull: {
+      // A new message under the overview, which stays where it is with its buttons at the top.
+      const playbook = playbookFor(turn, required(p.playbook, "playbook"));
+      return { cards: [articleCard(playbook, p.query)], mode: "new" };
+    }
     case cardActions.walkDone:
       return moveWalk(turn, { kind: "done" }, p);
     case cardActions.walkSkip:
