@@ -42,6 +42,9 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     table.set(route.path, byMethod);
   };
   add({ method: "GET", path: "/healthz", handle: (_req, res) => health(res, options.health) });
+  // Readiness: the same checks (the database file still the one opened); an orchestrator stops sending
+  // traffic on 503 instead of letting answers go into a file that no longer exists.
+  add({ method: "GET", path: "/readyz", handle: (_req, res) => health(res, options.health) });
   for (const route of options.routes) add(route);
 
   // Responses in progress, so a graceful close can end their connections once they are answered.

@@ -100,6 +100,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       config: {
         lowConfidence: config.lowConfidence,
         responders: config.responders,
+        rateLimitPerMinute: config.rateLimitPerMinute,
         ...(escalationDestination ? { escalationDestination } : {}),
       },
       members: platformMembers(adapters),
@@ -109,10 +110,18 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     http = createHttpServer({
       routes: adapters.flatMap((a) => a.connect(engine)),
       logger,
-      health: () => ({
-        platforms: adapters.map((a) => a.platform),
-        pendingEscalations: store.listPendingDeliveries().length,
-      }),
+      health: () => {
+        try {
+          // Goes through the store's checks, the database file's identity included.
+          return {
+            platforms: adapters.map((a) => a.platform),
+            pendingEscalations: store.listPendingDeliveries().length,
+          };
+        } catch (error) {
+          logger.error("health check failed", { error });
+          throw error;
+        }
+      },
     });
     const host = adapters.find((a) => a.host)?.host ?? requestedHost;
     const address = await http.listen(options.port ?? config.port, host);
