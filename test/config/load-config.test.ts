@@ -9,6 +9,9 @@ describe("loadConfig", () => {
       port: 3978,
       lowConfidence: 0.6,
       logLevel: "info",
+      moduleLevels: {},
+      logFormat: "auto",
+      shutdownGraceMs: 10_000,
     });
   });
 
@@ -20,6 +23,10 @@ describe("loadConfig", () => {
         CPBOT_ESCALATION_DESTINATION: "C0123ABCD",
         CPBOT_LOW_CONFIDENCE: "0.45",
         LOG_LEVEL: "debug",
+        LOG_LEVELS: "slack=debug, http=warn",
+        LOG_FORMAT: "json",
+        SHUTDOWN_GRACE_MS: "2000",
+        METRICS_TOKEN: "0123456789abcdef0123",
       }),
     ).toEqual({
       databaseUrl: "sqlite:/var/lib/cpbot.db",
@@ -27,6 +34,10 @@ describe("loadConfig", () => {
       escalationDestination: "C0123ABCD",
       lowConfidence: 0.45,
       logLevel: "debug",
+      moduleLevels: { slack: "debug", http: "warn" },
+      logFormat: "json",
+      shutdownGraceMs: 2000,
+      metricsToken: "0123456789abcdef0123",
     });
   });
 
@@ -44,5 +55,11 @@ describe("loadConfig", () => {
     expect(e.message).toContain('PORT = "http": PORT must be a whole number from 1 to 65535');
     expect(e.message).toContain('CPBOT_LOW_CONFIDENCE = "1.5"');
     expect(e.message).toContain("LOG_LEVEL must be one of debug, info, warn, error, silent");
+  });
+
+  it("explains a bad LOG_LEVELS pair", () => {
+    expect(() => loadConfig({ LOG_LEVELS: "slack=loud" })).toThrow(
+      /LOG_LEVELS = "slack=loud": LOG_LEVELS must be module=level pairs/,
+    );
   });
 });
