@@ -41,8 +41,9 @@ const TeamsSettingsSchema = z.object({
   appType: z
     .string()
     .transform((v) => appTypes.find((t) => t.toLowerCase() === v.toLowerCase()))
-    .pipe(z.enum(appTypes, { error: `MicrosoftAppType must be one of ${appTypes.join(", ")} (default MultiTenant)` }))
-    .default("MultiTenant"),
+    .pipe(z.enum(appTypes, { error: `MicrosoftAppType must be one of ${appTypes.join(", ")} (default SingleTenant)` }))
+    // Azure no longer offers MultiTenant for new bots; an existing MultiTenant bot says so explicitly.
+    .default("SingleTenant"),
   tenantId: z.string().regex(guid, "MicrosoftAppTenantId must be your Microsoft Entra tenant id, a GUID").optional(),
   openIdMetadata: z.url({ protocol: /^https$/, error: "BotOpenIdMetadata must be an https URL" }).optional(),
   escalationConversation: z
