@@ -7,6 +7,9 @@ import { metricsRoute } from "./metrics-route.ts";
 import { type ReadinessCheck, readinessRoute } from "./readiness.ts";
 import { send } from "./send-json.ts";
 
+/** How long one request may take to arrive in full (headers and body). */
+export const requestTimeoutMs = 15_000;
+
 /** One endpoint: Slack's POST /slack/events, Teams' POST /api/messages, … */
 export interface Route {
   method: "GET" | "POST" | "PUT" | "DELETE";
@@ -90,6 +93,10 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       });
   });
 
+  // Node's defaults let a slow sender hold a socket for 300 s; no platform takes longer than a few seconds
+  // to send its request.
+  server.requestTimeout = requestTimeoutMs;
+  server.headersTimeout = Math.min(server.headersTimeout, requestTimeoutMs);
   return {
     server,
     listen(port, host) {

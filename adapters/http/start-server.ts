@@ -13,6 +13,7 @@ import type { Store } from "../../src/store/store.ts";
 import { createHttpServer, type HttpServer } from "./http-server.ts";
 import { retryPendingDeliveries } from "./pending-deliveries.ts";
 import type { PlatformAdapter, PlatformFactory } from "./platform-adapter.ts";
+import { platformMembers } from "./platform-members.ts";
 import { engineEscalationDestination, PlatformTransport } from "./platform-transport.ts";
 import { platformsReady, playbookCount, settleWithin } from "./server-checks.ts";
 
@@ -108,7 +109,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       matcher: createMatcher(registry.all()),
       store: observeStore(store, metrics),
       transport: new PlatformTransport(adapters),
-      config: { lowConfidence: config.lowConfidence, ...(escalationDestination ? { escalationDestination } : {}) },
+      config: {
+        lowConfidence: config.lowConfidence,
+        responders: config.responders,
+        ...(escalationDestination ? { escalationDestination } : {}),
+      },
+      members: platformMembers(adapters),
       clock,
       logger: logger.child({ module: "engine" }),
     });

@@ -19,6 +19,10 @@ export interface CoreConfig {
   shutdownGraceMs: number;
   /** Bearer token GET /metrics asks for; unset: /metrics is open (keep it off the public internet). */
   metricsToken?: string;
+  /** Ids that may act on every escalation besides the escalation channel's members (ESCALATION_RESPONDERS). */
+  responders: string[];
+  /** Messages, commands and presses one person may send a minute; 0: no limit. A channel gets ten times this. */
+  rateLimitPerMinute: number;
 }
 
 const keys = Object.keys(ConfigSchema.shape) as (keyof typeof ConfigSchema.shape)[];
@@ -56,5 +60,7 @@ export function loadConfig(env: Record<string, string | undefined>): CoreConfig 
     logFormat: c.LOG_FORMAT,
     shutdownGraceMs: c.SHUTDOWN_GRACE_MS,
     ...(c.METRICS_TOKEN ? { metricsToken: c.METRICS_TOKEN } : {}),
+    responders: c.ESCALATION_RESPONDERS ? c.ESCALATION_RESPONDERS.split(",").map((id) => id.trim()) : [],
+    rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
   };
 }

@@ -34,6 +34,12 @@ export const settings = {
   METRICS_TOKEN: { group: "core", summary: "bearer token GET /metrics asks for", secret: true },
   CPBOT_ESCALATION_DESTINATION: { group: "core", summary: "one escalation channel for every platform" },
   CPBOT_LOW_CONFIDENCE: { group: "core", summary: "confidence below which a match counts as low", default: "0.6" },
+  ESCALATION_RESPONDERS: { group: "core", summary: "user ids that may act on every escalation" },
+  RATE_LIMIT_PER_MINUTE: {
+    group: "core",
+    summary: "messages one person may send a minute; 0: no limit",
+    default: "30",
+  },
   CPBOT_DEBUG: { group: "core", summary: "1: print stack traces of CLI errors" },
   SLACK_BOT_TOKEN: { group: "slack", summary: "Bot User OAuth Token (xoxb-)", secret: true },
   SLACK_SIGNING_SECRET: { group: "slack", summary: "Signing Secret (HTTP mode)", secret: true },

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { ConfigSchema } from "../../src/config/config-schema.ts";
 import { settings } from "../../src/config/settings-schema.ts";
 import { runCli } from "./cli-io.ts";
 
@@ -91,5 +92,9 @@ describe(".env.example", () => {
     const example = readFileSync(path.resolve(import.meta.dirname, "../../.env.example"), "utf8");
     const names = [...example.matchAll(/^([A-Za-z_]+)=/gm)].map((m) => m[1]);
     expect(names.sort()).toEqual(Object.keys(settings).sort());
+  });
+
+  it("and the settings schema covers every core setting", () => {
+    for (const name of Object.keys(ConfigSchema.shape)) expect(Object.keys(settings)).toContain(name);
   });
 });

@@ -12,6 +12,8 @@ describe("loadConfig", () => {
       moduleLevels: {},
       logFormat: "auto",
       shutdownGraceMs: 10_000,
+      responders: [],
+      rateLimitPerMinute: 30,
     });
   });
 
@@ -27,6 +29,8 @@ describe("loadConfig", () => {
         LOG_FORMAT: "json",
         SHUTDOWN_GRACE_MS: "2000",
         METRICS_TOKEN: "0123456789abcdef0123",
+        ESCALATION_RESPONDERS: "U0123ABCD, 29:1xyz",
+        RATE_LIMIT_PER_MINUTE: "0",
       }),
     ).toEqual({
       databaseUrl: "sqlite:/var/lib/cpbot.db",
@@ -38,6 +42,8 @@ describe("loadConfig", () => {
       logFormat: "json",
       shutdownGraceMs: 2000,
       metricsToken: "0123456789abcdef0123",
+      responders: ["U0123ABCD", "29:1xyz"],
+      rateLimitPerMinute: 0,
     });
   });
 
@@ -60,6 +66,14 @@ describe("loadConfig", () => {
   it("explains a bad LOG_LEVELS pair", () => {
     expect(() => loadConfig({ LOG_LEVELS: "slack=loud" })).toThrow(
       /LOG_LEVELS = "slack=loud": LOG_LEVELS must be module=level pairs/,
+    );
+  });
+
+  it("refuses a responder list with spaces inside an id or empty entries, and a negative rate limit", () => {
+    expect(() => loadConfig({ ESCALATION_RESPONDERS: "U1,,U2" })).toThrow(/ESCALATION_RESPONDERS must be user ids/);
+    expect(() => loadConfig({ ESCALATION_RESPONDERS: "U1 U2" })).toThrow(/ESCALATION_RESPONDERS must be user ids/);
+    expect(() => loadConfig({ RATE_LIMIT_PER_MINUTE: "-1" })).toThrow(
+      /RATE_LIMIT_PER_MINUTE must be 0 \(off\) or more/,
     );
   });
 });
