@@ -160,7 +160,9 @@ export function botFrameworkOptions(config: TeamsConfig): Record<string, string>
   return {
     MicrosoftAppId: config.appId ?? "",
     MicrosoftAppPassword: config.appPassword ?? "",
-    MicrosoftAppType: config.appType,
+    // Emulator mode (no app id) authenticates nobody; botbuilder refuses SingleTenant without an app id,
+    // so the unauthenticated endpoint is described to it the way it expects one.
+    MicrosoftAppType: config.appId ? config.appType : "MultiTenant",
     MicrosoftAppTenantId: config.tenantId ?? "",
     ...(config.openIdMetadata ? { BotOpenIdMetadata: config.openIdMetadata } : {}),
   };
