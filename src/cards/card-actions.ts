@@ -42,6 +42,8 @@ export const cardActions = {
   escalationClaim: "esc.claim",
   escalationNeedInfo: "esc.need-info",
   escalationResolve: "esc.resolve",
+  /** The requester withdraws their own escalation (on the notice in their thread). */
+  escalationCancel: "esc.cancel",
   /** Reveal content folded away to fit a platform limit. */
   showMore: "show-more",
   /** Post an ephemeral card to the channel. */
@@ -57,6 +59,8 @@ export const ActionPayloadSchema = z.object({
   step: z.string().optional(),
   branch: z.string().optional(),
   escalation: z.string().optional(),
+  /** The escalation's unguessable reference, checked against the stored one. */
+  ref: z.string().max(64).optional(),
   query: z.string().optional(),
   /** For show-more: which part of a folded card. */
   part: z.number().int().nonnegative().optional(),

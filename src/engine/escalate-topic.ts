@@ -1,7 +1,7 @@
 import { escalateFormCard } from "../render/escalate-form-card.ts";
 import { isRealQuestion } from "./real-question.ts";
 import type { Question } from "./session-state.ts";
-import { seqOf } from "./session-state.ts";
+import { walkIsTopic } from "./session-state.ts";
 import { nextId, type Turn, type TurnReply } from "./turn.ts";
 import { escalateWalk } from "./walk-flow.ts";
 
@@ -20,7 +20,7 @@ export function escalateTopic(
   hint?: { playbook?: string; query?: string },
 ): TurnReply {
   const { walkthrough: w, question: q } = turn.state;
-  if (w && (!q || seqOf(w.id) > seqOf(q.id))) {
+  if (w && walkIsTopic(turn.state)) {
     const playbook = turn.deps.registry.get(w.playbook);
     if (playbook) return escalateWalk(turn, playbook, w, trigger, note);
   }
@@ -66,7 +66,7 @@ function askFirst(typed: string | undefined): TurnReply {
  */
 export function escalateWithText(turn: Turn, text: string): TurnReply {
   const { walkthrough: w, question: q } = turn.state;
-  if (w && (!q || seqOf(w.id) > seqOf(q.id))) return escalateTopic(turn, "button", text);
+  if (w && walkIsTopic(turn.state)) return escalateTopic(turn, "button", text);
   const keep = q?.playbook && opened.has(q.kind) ? { playbook: q.playbook } : {};
   const question: Question = {
     id: nextId(turn, "q"),

@@ -1,4 +1,4 @@
-import { cardActions, decodeActionPayload } from "../cards/card-actions.ts";
+import { type ActionPayload, cardActions, decodeActionPayload } from "../cards/card-actions.ts";
 import { BotError } from "../core/bot-error.ts";
 import type { ActionEvent } from "../core/bot-event.ts";
 import { escalateFormCard, problemInputId } from "../render/escalate-form-card.ts";
@@ -6,9 +6,11 @@ import { articleCard, overviewCard } from "../render/overview-card.ts";
 import { playbookListCard } from "../render/playbook-list-card.ts";
 import { validationCard } from "../render/validation-card.ts";
 import { answerQuestion, didYouMean, noMatch } from "./answer-question.ts";
+import { commandContext } from "./command-context.ts";
 import type { CommandContext } from "./command-parser.ts";
 import { parseCommand } from "./command-parser.ts";
 import { escalateTopic, escalateWithText } from "./escalate-topic.ts";
+import type { EscalationTarget } from "./escalation-service.ts";
 import { handleCommand } from "./handle-command.ts";
 import { isRealQuestion } from "./real-question.ts";
 import { runStationMessageForm } from "./step-tools.ts";
@@ -17,7 +19,11 @@ import { answerOutcome, submitInput } from "./walk-answers.ts";
 import { moveWalk, playbookFor, startWalk } from "./walk-flow.ts";
 
 /** A button press or form submit on a card the engine sent; the verb says what, the payload says on what. */
-export function handleAction(turn: Turn, event: ActionEvent, ctx: CommandContext): TurnReply {
+export function handleAction(
+  turn: Turn,
+  event: ActionEvent,
+  ctx: CommandContext = commandContext(turn.deps.registry),
+): TurnReply {
   const p = decodeActionPayload(event.value);
   switch (event.action) {
     case cardActions.walkStart:
@@ -76,16 +82,13 @@ export function handleAction(turn: Turn, event: ActionEvent, ctx: CommandContext
         ...(p.query ? { query: p.query } : {}),
       });
     case cardActions.escalationClaim:
-      return turn.escalations.transition(turn, required(p.escalation, "escalation"), "claimed", note(event));
+      return turn.escalations.transition(turn, target(p), "claimed", note(event));
     case cardActions.escalationNeedInfo:
-      return turn.escalations.transition(
-        turn,
-        required(p.escalation, "escalation"),
-        "need-info",
-        needInfoNote(turn, event),
-      );
+      return turn.escalations.transition(turn, target(p), "need-info", needInfoNote(turn, event));
     case cardActions.escalationResolve:
-      return turn.escalations.transition(turn, required(p.escalation, "escalation"), "resolved", note(event));
+      return turn.escalations.transition(turn, target(p), "resolved", note(event));
+    case cardActions.escalationCancel:
+      return turn.escalations.cancel(turn, target(p));
     case cardActions.stationMessageSubmit:
       return { cards: [validationCard(runStationMessageForm(event.inputs ?? {}))], mode: "replace" };
   }
@@ -98,6 +101,10 @@ export function handleAction(turn: Turn, event: ActionEvent, ctx: CommandContext
 function required(value: string | undefined, what: string): string {
   if (value) return value;
   throw new BotError(`This button is missing its ${what}; it may come from an older card. Ask again.`, "invalid_input");
+}
+
+function target(p: ActionPayload): EscalationTarget {
+  return { id: required(p.escalation, "escalation"), ...(p.ref ? { ref: p.ref } : {}) };
 }
 
 function firstInput(event: ActionEvent): string {
