@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type RunningServer, startServer } from "../../../adapters/http/start-server.ts";
-import { slackPlatform } from "../../../adapters/slack/create-slack-adapter.ts";
+import { slackPlatform } from "../../../adapters/slack/slack-platform.ts";
 import { type ApiCall, FakeSlackApi } from "./fake-slack-api.ts";
 
 export const signingSecret = "8f742231b10e8888abc8d99efab4a85a";
@@ -95,6 +95,8 @@ export class SlackHarness {
     clientOptions: NonNullable<Parameters<typeof slackPlatform>[0]>["clientOptions"] = { retryConfig: { retries: 0 } },
   ): Promise<SlackHarness> {
     const api = new FakeSlackApi();
+    // Sue is on the support team: a member of the escalation channel.
+    api.members.set(escalationChannel, ["USUE00001", "UCPBOT"]);
     await api.start();
     const logs: string[] = [];
     const server = await startServer({
