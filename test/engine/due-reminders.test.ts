@@ -14,7 +14,7 @@ function escalation(id: string, status: EscalationStatus, history: [EscalationSt
     idempotencyKey: `k-${id}`,
     sessionKey: `s-${id}`,
     requester: ann,
-    origin: { platform: "slack", channel: "C1", thread: "1.1" },
+    origin: { platform: "slack", channelId: "C1", threadId: "1.1" },
     handoff: {},
     status,
     ...(status === "claimed" ? { claimedBy: sam } : {}),
@@ -27,7 +27,7 @@ function escalation(id: string, status: EscalationStatus, history: [EscalationSt
     delivery: {},
     createdAt: iso(0),
     updatedAt: iso(history.at(-1)![1]),
-  } as EscalationRecord;
+  };
 }
 
 describe("dueReminders", () => {
