@@ -112,6 +112,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       config: {
         lowConfidence: config.lowConfidence,
         responders: config.responders,
+        rateLimitPerMinute: config.rateLimitPerMinute,
         ...(escalationDestination ? { escalationDestination } : {}),
       },
       members: platformMembers(adapters),
@@ -121,10 +122,18 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     http = createHttpServer({
       routes: adapters.flatMap((a) => a.connect(engine)),
       logger: logger.child({ module: "http" }),
-      health: () => ({
-        platforms: adapters.map((a) => a.platform),
-        pendingEscalations: store.listPendingDeliveries().length,
-      }),
+      health: () => {
+        try {
+          // Goes through the store's checks, the database file's identity included.
+          return {
+            platforms: adapters.map((a) => a.platform),
+            pendingEscalations: store.listPendingDeliveries().length,
+          };
+        } catch (error) {
+          logger.error("health check failed", { error });
+          throw error;
+        }
+      },
       metrics,
       ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}),
       readiness: [
