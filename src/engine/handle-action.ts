@@ -7,6 +7,7 @@ import { validationCard } from "../render/validation-card.ts";
 import { didYouMean } from "./answer-question.ts";
 import { escalateTopic } from "./escalate-topic.ts";
 import type { EscalationTarget } from "./escalation-service.ts";
+import { giveFeedback } from "./give-feedback.ts";
 import { runStationMessageForm } from "./step-tools.ts";
 import { nextId, record, type Turn, type TurnReply } from "./turn.ts";
 import { answerOutcome, submitInput } from "./walk-answers.ts";
@@ -37,6 +38,13 @@ export function handleAction(turn: Turn, event: ActionEvent): TurnReply {
       return answerOutcome(turn, true, p);
     case cardActions.resolvedNo:
       return answerOutcome(turn, false, p);
+    case cardActions.feedbackHelped:
+    case cardActions.feedbackNotHelped:
+      return giveFeedback(
+        turn,
+        playbookFor(turn, required(p.playbook, "playbook")),
+        event.action === cardActions.feedbackHelped,
+      );
     case cardActions.open:
       return openChosen(turn, required(p.playbook, "playbook"), p.query);
     case cardActions.alternatives:
