@@ -30,9 +30,20 @@ export interface PlaybookStats {
   dropOff: { step: string; count: number } | null;
   resolved: number;
   notResolved: number;
+  /** "Did this help?": first answers and walkthrough ends that helped (fixed) or did not (notFixed). */
+  feedback: Feedback;
   escalations: number;
   /** escalations / walkthroughs started; when none started, escalations / questions; null when both are 0. */
   escalationRate: number | null;
+}
+
+export interface Feedback {
+  fixed: number;
+  notFixed: number;
+  /** Per step the feedback was given at (first-answer feedback during a walkthrough, walkthrough ends: "end"). */
+  byStep: Record<string, { fixed: number; notFixed: number }>;
+  /** Per fault code the playbook was asked with. */
+  byFaultCode: Record<string, { fixed: number; notFixed: number }>;
 }
 
 export interface Report {
@@ -54,6 +65,7 @@ export interface Report {
     completionRate: number | null;
     resolved: number;
     notResolved: number;
+    feedback: Feedback;
     escalations: number;
     escalationRate: number | null;
   };
@@ -95,7 +107,9 @@ export function buildReport(all: AnalyticsEvent[], options: ReportOptions = {}):
     if (event.type === "match") row(event.playbook).questions++;
     else if (event.type === "resolved") row(event.playbook).resolved++;
     else if (event.type === "not-resolved") row(event.playbook).notResolved++;
-    else if (isNewEscalation(event)) row(event.playbook).escalations++;
+    if (event.type === "feedback" || event.type === "resolved" || event.type === "not-resolved") {
+      countFeedback(row(event.playbook).feedback, event);
+    } else if (isNewEscalation(event)) row(event.playbook).escalations++;
   }
   for (const [playbook, funnel] of walkthroughFunnel(events)) {
     const stats = row(playbook);
@@ -131,6 +145,7 @@ export function buildReport(all: AnalyticsEvent[], options: ReportOptions = {}):
     ),
     resolved: sum((s) => s.resolved),
     notResolved: sum((s) => s.notResolved),
+    feedback: playbooks.reduce((all, s) => mergeFeedback(all, s.feedback), emptyFeedback()),
     escalations: sum((s) => s.escalations),
     escalationRate: null as number | null,
   };
@@ -181,7 +196,44 @@ function emptyStats(playbook: string): PlaybookStats {
     dropOff: null,
     resolved: 0,
     notResolved: 0,
+    feedback: emptyFeedback(),
     escalations: 0,
     escalationRate: null,
+  };
+}
+
+function emptyFeedback(): Feedback {
+  return { fixed: 0, notFixed: 0, byStep: {}, byFaultCode: {} };
+}
+
+/**
+ * A walkthrough's end ("Did that fix it?") and a first answer's "Did this help?" are the same signal:
+ * both count, the first at the step "end", the second at the step the thread stood on (if any).
+ */
+function countFeedback(into: Feedback, event: AnalyticsEvent): void {
+  const helped = event.type === "resolved" || (event.type === "feedback" && event.action === "fixed");
+  const key = helped ? "fixed" : "notFixed";
+  into[key]++;
+  const step = event.type === "feedback" ? event.step : "end";
+  if (step) (into.byStep[step] ??= { fixed: 0, notFixed: 0 })[key]++;
+  const code = (event.data as { faultCode?: unknown } | undefined)?.faultCode;
+  if (typeof code === "string") (into.byFaultCode[code] ??= { fixed: 0, notFixed: 0 })[key]++;
+}
+
+function mergeFeedback(a: Feedback, b: Feedback): Feedback {
+  const add = (x: Record<string, { fixed: number; notFixed: number }>, y: typeof x) => {
+    const out = structuredClone(x);
+    for (const [k, v] of Object.entries(y)) {
+      const slot = (out[k] ??= { fixed: 0, notFixed: 0 });
+      slot.fixed += v.fixed;
+      slot.notFixed += v.notFixed;
+    }
+    return out;
+  };
+  return {
+    fixed: a.fixed + b.fixed,
+    notFixed: a.notFixed + b.notFixed,
+    byStep: add(a.byStep, b.byStep),
+    byFaultCode: add(a.byFaultCode, b.byFaultCode),
   };
 }

@@ -20,6 +20,9 @@ export const cardActions = {
   /** End of walkthrough: did it fix the problem? "no" escalates. */
   resolvedYes: "walk.fixed",
   resolvedNo: "walk.not-fixed",
+  /** "Did this help?" on a first answer: `helped` says which; stored per playbook, step and fault code. */
+  feedbackHelped: "feedback.helped",
+  feedbackNotHelped: "feedback.not-helped",
   /** Open `playbook`'s overview (did-you-mean choice, list entry). */
   open: "open",
   /** "Not this one?": show the alternatives of the last match. */

@@ -11,6 +11,7 @@ import type { CommandContext } from "./command-parser.ts";
 import { parseCommand } from "./command-parser.ts";
 import { escalateTopic, escalateWithText } from "./escalate-topic.ts";
 import type { EscalationTarget } from "./escalation-service.ts";
+import { giveFeedback } from "./give-feedback.ts";
 import { handleCommand } from "./handle-command.ts";
 import { isRealQuestion } from "./real-question.ts";
 import { runStationMessageForm } from "./step-tools.ts";
@@ -47,6 +48,13 @@ export function handleAction(
       return answerOutcome(turn, true, p);
     case cardActions.resolvedNo:
       return answerOutcome(turn, false, p);
+    case cardActions.feedbackHelped:
+    case cardActions.feedbackNotHelped:
+      return giveFeedback(
+        turn,
+        playbookFor(turn, required(p.playbook, "playbook")),
+        event.action === cardActions.feedbackHelped,
+      );
     case cardActions.open:
       return openChosen(turn, required(p.playbook, "playbook"), p.query);
     case cardActions.alternatives:

@@ -177,6 +177,8 @@ export type AnalyticsEventType =
   | "resolved"
   | "not-resolved"
   | "escalation"
+  /** "Did this help?" answered on a first answer (walkthrough ends record resolved / not-resolved). */
+  | "feedback"
   /** An append-only audit record (an answered turn, an escalation change, start-up settings): see src/audit. */
   | "audit";
 
