@@ -1,5 +1,4 @@
 import type { ActionPayload } from "../cards/card-actions.ts";
-import type { Card } from "../cards/card-schema.ts";
 import { BotError } from "../core/bot-error.ts";
 import type { Playbook, Step } from "../playbooks/playbook-schema.ts";
 import { infoCard } from "../render/info-card.ts";
@@ -34,22 +33,7 @@ export function startWalk(turn: Turn, playbook: Playbook): TurnReply {
   turn.state = { ...turn.state, walkthrough: w };
   record(turn, "walkthrough-start", { playbook: playbook.id, data: { walkthrough: w.id, version: playbook.version } });
   if (!w.cursor) return finish(turn, playbook, w, false);
-  return { cards: [walkStepCard(playbook, w), ...askStation(turn, playbook)] };
-}
-
-/**
- * The first walkthrough in a thread whose playbook wants the station asks which one, once: the answer
- * ("station CPF-6", a MAC or serial number) is kept as evidence for a handoff.
- */
-function askStation(turn: Turn, playbook: Playbook): Card[] {
-  if (turn.state.stationAsked || !playbook.escalation.evidence.some((e) => e.id === "station-id")) return [];
-  if (turn.state.question?.evidence?.["station-id"]) return [];
-  turn.state = { ...turn.state, stationAsked: true };
-  return [
-    infoCard("Which station is it?", [
-      "When you have it, reply here with the station name, MAC address or serial number (e.g. station CPF-6, MAC 0024:B100:0003:9296); I keep it for Support. The steps go on meanwhile.",
-    ]),
-  ];
+  return { cards: [walkStepCard(playbook, w)] };
 }
 
 function at(w: Walkthrough): { step?: string } {
