@@ -42,6 +42,8 @@ export interface EscalationService {
   answerNeedInfo(turn: Turn, escalation: EscalationRecord, text: string): TurnReply;
   /** Posts a note into the escalation's handoff thread, after the turn commits. */
   relay(turn: Turn, escalation: EscalationRecord, title: string, lines: string[]): void;
+  /** Stores evidence given after the escalation opened, updates the handoff card and notes it under it. */
+  updateEvidence(turn: Turn, escalation: EscalationRecord, handoff: unknown, said: string): void;
   /** Posts every stored handoff that never reached the escalation channel. */
   retryPendingDeliveries(): Promise<void>;
 }
@@ -241,6 +243,25 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
     });
   }
 
+  function updateEvidence(turn: Turn, escalation: EscalationRecord, handoff: unknown, said: string): void {
+    const after = store.updateEscalationHandoff(escalation.id, handoff, turn.at);
+    record(turn, "escalation", {
+      ...(after.playbook ? { playbook: after.playbook } : {}),
+      action: "evidence",
+      data: { id: after.id },
+    });
+    turn.later.push(async () => {
+      // Read again after the commit: the handoff may have been posted since the turn began.
+      const current = store.getEscalation(after.id) ?? after;
+      await refreshHandoff(current);
+      const thread = current.delivery.handoffConversation;
+      const who = turn.by.name ?? turn.by.id;
+      if (thread)
+        await safely(() => transport.post(thread, infoCard(`${after.id}: evidence added`, [`${who} added: ${said}`])));
+      return [];
+    });
+  }
+
   async function mirror(escalation: EscalationRecord, card: Card): Promise<void> {
     const sent = await safely(() => transport.post(escalation.origin, card));
     if (sent) store.setEscalationDelivery(escalation.id, { originMessageId: sent.messageId });
@@ -265,5 +286,5 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
     for (const escalation of store.listPendingDeliveries()) await deliver(escalation, true);
   }
 
-  return { open, transition, cancel, answerNeedInfo, relay, retryPendingDeliveries };
+  return { open, transition, cancel, answerNeedInfo, relay, updateEvidence, retryPendingDeliveries };
 }

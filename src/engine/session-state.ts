@@ -115,6 +115,8 @@ export const SessionStateSchema = z.object({
   /** The last question, `fault` or `open` in the thread. */
   question: QuestionSchema.optional(),
   walkthrough: WalkthroughSchema.optional(),
+  /** The thread was asked which station it is about; asked once per thread. */
+  stationAsked: z.boolean().optional(),
 });
 export type SessionState = z.infer<typeof SessionStateSchema>;
 

@@ -94,6 +94,9 @@ export class SqliteStore implements Store {
   setEscalationDelivery(id: string, delivery: Parameters<Store["setEscalationDelivery"]>[1]) {
     return this.guard(() => this.escalations.setDelivery(id, delivery));
   }
+  updateEscalationHandoff(id: string, handoff: unknown, at: string) {
+    return this.guard(() => this.escalations.setHandoff(id, handoff, at));
+  }
   listPendingDeliveries(): ReturnType<Store["listPendingDeliveries"]> {
     return this.guard(() => this.escalations.listPending());
   }

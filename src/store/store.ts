@@ -60,6 +60,12 @@ export interface Store {
    */
   setEscalationDelivery(id: string, delivery: EscalationDelivery): EscalationRecord;
 
+  /**
+   * Replaces the handoff JSON (evidence given after the escalation opened); status and history are
+   * untouched. Throws BotError "not_found" for an unknown id.
+   */
+  updateEscalationHandoff(id: string, handoff: unknown, at: string): EscalationRecord;
+
   /** Escalations stored whose handoff was never posted (failed post, crash): deliver these on start-up. */
   listPendingDeliveries(): EscalationRecord[];
 
