@@ -12,6 +12,10 @@ export interface CoreConfig {
   /** Matches below this confidence are recorded as low-confidence for playbook authors. */
   lowConfidence: number;
   logLevel: LogLevel;
+  /** Ids that may act on every escalation besides the escalation channel's members (ESCALATION_RESPONDERS). */
+  responders: string[];
+  /** Messages, commands and presses one person may send a minute; 0: no limit. A channel gets ten times this. */
+  rateLimitPerMinute: number;
 }
 
 const keys = Object.keys(ConfigSchema.shape) as (keyof typeof ConfigSchema.shape)[];
@@ -45,5 +49,7 @@ export function loadConfig(env: Record<string, string | undefined>): CoreConfig 
     ...(c.CPBOT_ESCALATION_DESTINATION ? { escalationDestination: c.CPBOT_ESCALATION_DESTINATION } : {}),
     lowConfidence: c.CPBOT_LOW_CONFIDENCE,
     logLevel: c.LOG_LEVEL,
+    responders: c.ESCALATION_RESPONDERS ? c.ESCALATION_RESPONDERS.split(",").map((id) => id.trim()) : [],
+    rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
   };
 }
