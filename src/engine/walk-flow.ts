@@ -2,7 +2,7 @@ import type { ActionPayload } from "../cards/card-actions.ts";
 import { BotError } from "../core/bot-error.ts";
 import type { Playbook, Step } from "../playbooks/playbook-schema.ts";
 import { infoCard } from "../render/info-card.ts";
-import type { Walkthrough } from "./session-state.ts";
+import { type Walkthrough, walkIsTopic } from "./session-state.ts";
 import { nextId, record, type Turn, type TurnReply } from "./turn.ts";
 import { endCard, statusCard, walkStepCard } from "./walk-cards.ts";
 import { currentStep, type NavAction, navigate, startWalkthrough } from "./walkthrough.ts";
@@ -20,6 +20,11 @@ export function playbookFor(turn: Turn, id: string): Playbook {
 export function startWalk(turn: Turn, playbook: Playbook): TurnReply {
   const running = turn.state.walkthrough;
   if (running && running.playbook === playbook.id && running.status === "active" && currentStep(playbook, running)) {
+    // Pressed after another question: the walkthrough is the thread's topic again ("resume").
+    if (!walkIsTopic(turn.state)) {
+      const seq = turn.state.seq + 1;
+      turn.state = { ...turn.state, seq, walkthrough: { ...running, topicSeq: seq } };
+    }
     return { cards: [walkStepCard(playbook, running)] };
   }
   if (running?.status === "active")
