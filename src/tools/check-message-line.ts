@@ -45,7 +45,9 @@ const lookAlikes: Record<string, string> = {
 
 const segmenter = new Intl.Segmenter("en", { granularity: "grapheme" });
 /** User-perceived characters: "👍🏽", "👨‍👩‍👧" and "e" + combining accent are one each. */
-export const graphemes = (text: string): string[] => Array.from(segmenter.segment(text), (s) => s.segment);
+export const graphemes = (text: string): string[] =>
+  // Plain ASCII is one character per code unit; segmenting a 100,000-character paste is needlessly slow.
+  /^[\x20-\x7e]*$/.test(text) ? text.split("") : Array.from(segmenter.segment(text), (s) => s.segment);
 // Ten positions are enough to find the rest; a pasted block of "|" should not make a 10,000-number message.
 const listPositions = (positions: number[]): string => {
   if (positions.length === 1) return `position ${positions[0]}`;
