@@ -94,8 +94,12 @@ export function lintProvenance(file: string, playbook: Playbook, guide: GuideLin
       );
     }
   });
-  playbook.background.forEach((b, i) => sourced(`background[${i}]`, b));
-  playbook.reference.forEach((r, i) => sourced(`reference[${i}]`, r));
+  playbook.background.forEach((b, i) => {
+    sourced(`background[${i}]`, b);
+  });
+  playbook.reference.forEach((r, i) => {
+    sourced(`reference[${i}]`, r);
+  });
   if (playbook.errorLogs) sourced("errorLogs", playbook.errorLogs);
   return problems;
 }
