@@ -1,5 +1,6 @@
 import type { Card } from "../cards/card-schema.ts";
 import type { BotEvent } from "../core/bot-event.ts";
+import { cleanUserText } from "../core/clean-user-text.ts";
 import type { EngineReply } from "../core/transport.ts";
 import { sessionKey } from "../engine/session-state.ts";
 import type { AnalyticsEvent } from "../store/store.ts";
@@ -35,7 +36,7 @@ export function turnRecord(event: BotEvent, reply: EngineReply, at: string): Ana
           ...(event.value !== undefined ? { value: event.value } : {}),
           ...(event.inputs ? { inputs: event.inputs } : {}),
         }
-      : { kind: event.kind, text: event.text };
+      : { kind: event.kind, text: cleanUserText(event.text).text };
   const data: TurnData = {
     action: "answer",
     eventId: event.eventId,
@@ -50,7 +51,8 @@ export function turnRecord(event: BotEvent, reply: EngineReply, at: string): Ana
     platform: event.conversation.platform,
     conversation: sessionKey(event.conversation),
     user: event.user.id,
-    ...(event.kind !== "action" ? { text: event.text } : {}),
+    // The same cleaning the engine applies before it stores a question: no control characters, tokens masked.
+    ...(event.kind !== "action" ? { text: cleanUserText(event.text).text } : {}),
     data,
   };
 }

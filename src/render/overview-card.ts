@@ -2,7 +2,6 @@ import { cardActions } from "../cards/card-actions.ts";
 import type { Card } from "../cards/card-schema.ts";
 import type { Playbook } from "../playbooks/playbook-schema.ts";
 import { actions, button, context, header, list, percent, quoted, shorten, text } from "./card-blocks.ts";
-import { feedbackLabels } from "./feedback-labels.ts";
 import { articleParts, errorLogFields } from "./overview-article.ts";
 import { renderCard } from "./render-card.ts";
 import { plannedSteps } from "./step-items.ts";
@@ -88,15 +87,6 @@ export function overviewCard(playbook: Playbook, options: OverviewOptions = {}):
         ? context(
             `Also close: ${alternatives.map((a) => `${a.playbook.title}${a.confidence === undefined ? "" : ` (${percent(a.confidence)})`}`).join(", ")}`,
           )
-        : null,
-    // Only an answer to a question asks whether it helped; an overview opened from a list was not an answer.
-    helped: options.query !== undefined ? context("Did this help?") : null,
-    feedback:
-      options.query !== undefined
-        ? actions([
-            button(feedbackLabels(playbook).yes, cardActions.feedbackHelped, ref),
-            button(feedbackLabels(playbook).no, cardActions.feedbackNotHelped, ref),
-          ])
         : null,
     article: articleParts(playbook),
   });
