@@ -66,6 +66,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       "templates_invalid",
     );
   }
+  const matcher = createMatcher(registry.all());
   const store = openSqliteStore(options.databaseUrl ?? config.databaseUrl, { cwd: options.cwd });
   const adapters: PlatformAdapter[] = [];
   let http: HttpServer | undefined;
@@ -80,6 +81,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         logger,
         clock,
         othersConfigured,
+        registry,
+        matcher,
         ...(requestedHost ? { requestedHost } : {}),
       });
       if (adapter) adapters.push(adapter);
@@ -93,22 +96,22 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const escalationDestination = engineEscalationDestination(config.escalationDestination, adapters);
     const engine = createEngine({
       registry,
-      matcher: createMatcher(registry.all()),
+      matcher,
       store,
       transport: new PlatformTransport(adapters),
       config: { lowConfidence: config.lowConfidence, ...(escalationDestination ? { escalationDestination } : {}) },
       clock,
       logger,
     });
+    const host = adapters.find((a) => a.host)?.host ?? requestedHost;
     http = createHttpServer({
-      routes: adapters.flatMap((a) => a.connect(engine)),
+      routes: adapters.flatMap((a) => a.connect(engine, host ? { host } : {})),
       logger,
       health: () => ({
         platforms: adapters.map((a) => a.platform),
         pendingEscalations: store.listPendingDeliveries().length,
       }),
     });
-    const host = adapters.find((a) => a.host)?.host ?? requestedHost;
     const address = await http.listen(options.port ?? config.port, host);
     for (const adapter of adapters) await adapter.start?.();
 
@@ -131,7 +134,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       logger,
       summary: [
         `cpbot serve: listening on ${url} (GET /healthz), ${registry.all().length} playbooks, database ${options.databaseUrl ?? config.databaseUrl}`,
-        ...adapters.map((a) => a.summary),
+        ...adapters.map((a) => (a.page ? `${a.summary}: ${url}${a.page}` : a.summary)),
       ],
       idle,
       close() {

@@ -12,7 +12,15 @@ export interface CoreConfig {
   /** Matches below this confidence are recorded as low-confidence for playbook authors. */
   lowConfidence: number;
   logLevel: LogLevel;
+  /**
+   * The web console's access token: required on every console request when the server listens on an
+   * address other than loopback; without it the console is only served on loopback.
+   */
+  consoleToken?: string;
 }
+
+/** Settings whose values are never repeated in an error message (it goes to logs and terminals). */
+const secretKeys = new Set<string>(["CONSOLE_TOKEN"]);
 
 const keys = Object.keys(ConfigSchema.shape) as (keyof typeof ConfigSchema.shape)[];
 
@@ -31,7 +39,8 @@ export function loadConfig(env: Record<string, string | undefined>): CoreConfig 
     const problems = parsed.error.issues.map((issue) => {
       const key = String(issue.path[0] ?? "configuration");
       const given = input[key];
-      return `- ${key}${given === undefined ? "" : ` = "${given}"`}: ${issue.message}`;
+      const shown = given === undefined || secretKeys.has(key) ? "" : ` = "${given}"`;
+      return `- ${key}${shown}: ${issue.message}`;
     });
     throw new BotError(
       `Configuration is invalid (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n${problems.join("\n")}\nSet these in the environment or .env and start again.`,
@@ -45,5 +54,6 @@ export function loadConfig(env: Record<string, string | undefined>): CoreConfig 
     ...(c.CPBOT_ESCALATION_DESTINATION ? { escalationDestination: c.CPBOT_ESCALATION_DESTINATION } : {}),
     lowConfidence: c.CPBOT_LOW_CONFIDENCE,
     logLevel: c.LOG_LEVEL,
+    ...(c.CONSOLE_TOKEN ? { consoleToken: c.CONSOLE_TOKEN } : {}),
   };
 }

@@ -10,6 +10,8 @@ Runs cpbot for Slack and/or Microsoft Teams on one HTTP server:
   POST /slack/events   Slack events, /cp and buttons (HTTP mode; Socket Mode needs no public URL)
   POST /api/messages   Teams (Bot Framework)
   GET  /healthz        {"status":"ok", platforms, pendingEscalations} for load balancers
+  GET  /console/       the web console (playground, playbooks, analytics, escalations): on a loopback
+                       address only, or anywhere with CONSOLE_TOKEN (then required on every request)
 Each platform turns itself on from the environment (see .env.example):
   Slack   SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode), SLACK_ESCALATION_CHANNEL
   Teams   MicrosoftAppId, MicrosoftAppPassword; without an app id and without Slack, Bot Framework
@@ -31,6 +33,7 @@ Options:
  */
 export async function servePlatforms(): Promise<PlatformFactory[]> {
   const { slackPlatform } = await import("../../slack/create-slack-adapter.ts");
+  const { consolePlatform } = await import("../../console/console-platform.ts");
   const platforms = [slackPlatform()];
   // The Teams adapter is optional in a build; its absence just means Slack only.
   const teamsFile = fileURLToPath(new URL("../../teams/teams-platform.ts", import.meta.url));
@@ -38,6 +41,8 @@ export async function servePlatforms(): Promise<PlatformFactory[]> {
     const { teamsPlatform } = await import("../../teams/teams-platform.ts");
     platforms.push(teamsPlatform());
   }
+  // Last, so a platform's own address requirement (Teams Emulator: loopback) is known when it connects.
+  platforms.push(consolePlatform());
   return platforms;
 }
 
