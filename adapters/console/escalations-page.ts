@@ -6,6 +6,7 @@ interface HandoffView {
   question?: string;
   trigger?: string;
   playbook?: { title?: string };
+  walkthrough?: { currentStep?: string };
   stepsDone?: { text?: string }[];
   stepsSkipped?: { text?: string }[];
   inputs?: { label?: string; text?: string; verdict?: string }[];
@@ -51,6 +52,7 @@ function item(e: EscalationRecord): Html {
 ${e.claimedBy ? html`<dt>Claimed by</dt><dd>${e.claimedBy.name ?? e.claimedBy.id}</dd>` : ""}
 ${h.question ? html`<dt>Question</dt><dd>${h.question}</dd>` : ""}
 ${e.note ? html`<dt>Note</dt><dd>${e.note}</dd>` : ""}
+${h.walkthrough?.currentStep ? html`<dt>Stopped at</dt><dd>${h.walkthrough.currentStep}</dd>` : ""}
 ${done.length > 0 ? html`<dt>Steps done</dt><dd><ol>${done.map((t) => html`<li>${t}</li>`)}</ol></dd>` : ""}
 ${skipped.length > 0 ? html`<dt>Steps skipped</dt><dd><ol>${skipped.map((t) => html`<li>${t}</li>`)}</ol></dd>` : ""}
 ${evidence(h)}

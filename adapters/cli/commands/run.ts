@@ -28,27 +28,31 @@ export const command: CliCommand = {
   name: "run",
   summary: "Start the bot: the server for Slack/Teams, or with no credentials the web console on 127.0.0.1",
   usage,
-  async run(args: string[], io: CliIO): Promise<number> {
-    const found = platformCredentials(io.env);
-    if (!existsSync(serveFile)) {
-      io.err(
-        "cpbot run: this build has no server command (adapters/cli/commands/serve.ts); starting the terminal chat.",
-      );
-      const { command: chat } = await import("./chat.ts");
-      return chat.run(args, io);
-    }
-    const { command: serve } = (await import(new URL("./serve.ts", import.meta.url).href)) as { command: CliCommand };
-    if (found.length > 0) {
-      io.err(`cpbot run: ${found.join(" and ")} set; starting the server (cpbot serve).`);
-      return serve.run(args, io);
-    }
-    // Nothing to connect to yet: the console is the way in, and it is only served on loopback.
-    const hostGiven = isSet(io.env.HOST) || args.some((a) => a === "--host" || a.startsWith("--host="));
-    io.err(
-      `cpbot run: no Slack or Teams credentials (SLACK_BOT_TOKEN, MicrosoftAppId); starting the server with the web console${
-        hostGiven ? "" : " on 127.0.0.1"
-      } (the terminal chat is cpbot chat).`,
-    );
-    return serve.run(hostGiven ? args : ["--host", "127.0.0.1", ...args], io);
-  },
+  run: (args, io) => run(args, io),
 };
+
+/** `cpbot run`; `stopWhen` ends the server (SIGINT/SIGTERM by default; tests pass their own). */
+export async function run(args: string[], io: CliIO, stopWhen?: () => Promise<string>): Promise<number> {
+  const found = platformCredentials(io.env);
+  if (!existsSync(serveFile)) {
+    io.err("cpbot run: this build has no server command (adapters/cli/commands/serve.ts); starting the terminal chat.");
+    const { command: chat } = await import("./chat.ts");
+    return chat.run(args, io);
+  }
+  const { serve, shutdownSignal } = (await import(
+    new URL("./serve.ts", import.meta.url).href
+  )) as typeof import("./serve.ts");
+  const until = stopWhen ?? shutdownSignal;
+  if (found.length > 0) {
+    io.err(`cpbot run: ${found.join(" and ")} set; starting the server (cpbot serve).`);
+    return serve(args, io, until);
+  }
+  // Nothing to connect to yet: the console is the way in, and it is only served on loopback.
+  const hostGiven = isSet(io.env.HOST) || args.some((a) => a === "--host" || a.startsWith("--host="));
+  io.err(
+    `cpbot run: no Slack or Teams credentials (SLACK_BOT_TOKEN, MicrosoftAppId); starting the server with the web console${
+      hostGiven ? "" : " on 127.0.0.1"
+    } (the terminal chat is cpbot chat).`,
+  );
+  return serve(hostGiven ? args : ["--host", "127.0.0.1", ...args], io, until);
+}

@@ -47,7 +47,7 @@ export async function servePlatforms(): Promise<PlatformFactory[]> {
 }
 
 /** Resolves on the first SIGINT or SIGTERM. */
-function shutdownSignal(): Promise<string> {
+export function shutdownSignal(): Promise<string> {
   return new Promise((resolve) => {
     const on = (signal: string) => {
       process.off("SIGINT", on);
