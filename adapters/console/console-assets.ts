@@ -18,9 +18,10 @@ export const assetEntries: Record<string, string> = {
   "console.css": "console.css",
 };
 
-const clientDir = fileURLToPath(new URL("./client/", import.meta.url));
-/** Where `npm run build` writes the bundles (adapters/console/build-console-assets.ts). */
-export const builtAssetsDir = path.join(projectRoot, "dist", "console-assets");
+// The browser sources stay TypeScript in the package; the compiled dist/ has only their server-side copies.
+const clientDir = path.join(projectRoot, "adapters", "console", "client");
+/** Where `npm run build` puts the bundles: dist/console-assets, beside the compiled dist/adapters. */
+const builtAssetsDir = fileURLToPath(new URL("../../console-assets/", import.meta.url));
 
 const typeOf = (name: string) => (name.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8");
 

@@ -1,5 +1,3 @@
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import type { CliCommand, CliIO } from "../command.ts";
 
 const usage = `Usage: cpbot run [options]
@@ -14,8 +12,6 @@ Credentials looked for (values are never printed):
   Teams   MicrosoftAppId (or MICROSOFT_APP_ID)
 
 A bad setting, a broken playbook or an unusable database stops start-up with the full report (exit 1).`;
-
-const serveFile = fileURLToPath(new URL("./serve.ts", import.meta.url));
 
 const isSet = (value: string | undefined) => value !== undefined && value.trim() !== "";
 
@@ -34,14 +30,7 @@ export const command: CliCommand = {
 /** `cpbot run`; `stopWhen` ends the server (SIGINT/SIGTERM by default; tests pass their own). */
 export async function run(args: string[], io: CliIO, stopWhen?: () => Promise<string>): Promise<number> {
   const found = platformCredentials(io.env);
-  if (!existsSync(serveFile)) {
-    io.err("cpbot run: this build has no server command (adapters/cli/commands/serve.ts); starting the terminal chat.");
-    const { command: chat } = await import("./chat.ts");
-    return chat.run(args, io);
-  }
-  const { serve, shutdownSignal } = (await import(
-    new URL("./serve.ts", import.meta.url).href
-  )) as typeof import("./serve.ts");
+  const { serve, shutdownSignal } = await import("./serve.ts");
   const until = stopWhen ?? shutdownSignal;
   if (found.length > 0) {
     io.err(`cpbot run: ${found.join(" and ")} set; starting the server (cpbot serve).`);
