@@ -169,7 +169,7 @@ function render(data: ChartData): void {
             { label: "Escalated here", data: f.steps.map((s) => s.escalated), backgroundColor: colours[2] },
           ],
         },
-        options: { scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
+        options: { aspectRatio: 4, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
       });
       table(
         `table-funnel-${i}`,

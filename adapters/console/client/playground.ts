@@ -50,6 +50,7 @@ function cardItem(shown: ShownCard, label?: string): HTMLLIElement {
   li.className = "bot";
   li.dataset.messageId = shown.messageId;
   li.dataset.kind = shown.kind;
+  li.dataset.title = shown.title;
   const teams = document.createElement("div");
   teams.className = "teams-view";
   for (const json of shown.adaptive) teams.append(adaptiveCard(json, shown.messageId));

@@ -45,6 +45,8 @@ export const teamsHostConfig = {
     actionAlignment: "left",
   },
   adaptiveCard: { allowCustomStyle: false },
+  // A card's heading sits under the page's "Conversation" h2; without a level axe reports role=heading as incomplete.
+  textBlock: { headingLevel: 3 },
   factSet: {
     title: { weight: "bolder", size: "default", color: "default", wrap: true, maxWidth: 150 },
     value: { weight: "default", size: "default", color: "default", wrap: true },

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
+import type { ChartData } from "../../../src/analytics/chart-data.ts";
 import { type ConsoleHarness, nextEventId, startConsole, submitButtons } from "./console-harness.ts";
+import { seedAnalytics } from "./seed-analytics.ts";
 
 let h: ConsoleHarness | undefined;
 afterEach(async () => {
@@ -212,5 +214,36 @@ describe("the web console on another address", () => {
     expect(asked.cards[0]!.kind).toBe("overview");
     expect(h.logs.join("\n")).not.toContain(token);
     expect(h.running.summary.join("\n")).toContain("Console (CONSOLE_TOKEN required on every request)");
+  });
+});
+
+describe("the console's analytics", () => {
+  it("serves the chart numbers from the store: per day, outcomes, funnel, escalation times", async () => {
+    h = await startConsole();
+    await seedAnalytics(h.running.store, new Date());
+    const data = (await (await fetch(`${h.url}/console/api/analytics`)).json()) as ChartData;
+    expect(data.perDay.map((d) => d.questions)).toEqual([1, 1, 3]);
+    expect(data.outcomes).toEqual({ matched: 2, didYouMean: 1, unmatched: 2 });
+    expect(data.topPlaybooks).toEqual([{ playbook: "relay-stuck-closed", questions: 2 }]);
+    expect(data.unmatched).toMatchObject([{ text: "how do I bake bread", count: 2 }]);
+    expect(data.timeToClaim).toEqual({ count: 1, medianMinutes: 30, meanMinutes: 30 });
+    expect(data.timeToResolve).toEqual({ count: 1, medianMinutes: 120, meanMinutes: 120 });
+    const [funnel] = data.funnels;
+    expect(funnel).toMatchObject({
+      playbook: "relay-stuck-closed",
+      started: 2,
+      completed: 1,
+      resolved: 1,
+      notResolved: 0,
+    });
+    expect(funnel?.steps.find((s) => s.step === "open-stations")).toEqual({
+      step: "open-stations",
+      reached: 1,
+      stopped: 1,
+      escalated: 1,
+    });
+    const queue = await (await fetch(`${h.url}/console/escalations`)).text();
+    expect(queue).toContain("Resolved (1)");
+    expect(queue).toContain('<a href="https://teams.microsoft.com/l/message/19a/1">teams 19a</a>');
   });
 });
