@@ -2,6 +2,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import type { Logger } from "../../src/core/logger.ts";
 
+/** How long one request may take to arrive in full (headers and body). */
+export const requestTimeoutMs = 15_000;
+
 /** One endpoint: Slack's POST /slack/events, Teams' POST /api/messages, … */
 export interface Route {
   method: "GET" | "POST" | "PUT" | "DELETE";
@@ -70,6 +73,10 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       });
   });
 
+  // Node's defaults let a slow sender hold a socket for 300 s; no platform takes longer than a few seconds
+  // to send its request.
+  server.requestTimeout = requestTimeoutMs;
+  server.headersTimeout = Math.min(server.headersTimeout, requestTimeoutMs);
   return {
     server,
     listen(port, host) {

@@ -11,6 +11,7 @@ import type { Store } from "../../src/store/store.ts";
 import { createHttpServer, type HttpServer } from "./http-server.ts";
 import { retryPendingDeliveries } from "./pending-deliveries.ts";
 import type { PlatformAdapter, PlatformFactory } from "./platform-adapter.ts";
+import { platformMembers } from "./platform-members.ts";
 import { engineEscalationDestination, PlatformTransport } from "./platform-transport.ts";
 
 export interface StartServerOptions {
@@ -99,7 +100,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       matcher,
       store,
       transport: new PlatformTransport(adapters),
-      config: { lowConfidence: config.lowConfidence, ...(escalationDestination ? { escalationDestination } : {}) },
+      config: {
+        lowConfidence: config.lowConfidence,
+        responders: config.responders,
+        ...(escalationDestination ? { escalationDestination } : {}),
+      },
+      members: platformMembers(adapters),
       clock,
       logger,
     });

@@ -42,5 +42,22 @@ export const ConfigSchema = z.object({
       "CONSOLE_TOKEN must be at least 16 letters, digits or . _ ~ - (make one with `openssl rand -hex 24`)",
     )
     .optional(),
+  ESCALATION_RESPONDERS: z
+    .string()
+    .trim()
+    .regex(
+      /^[^\s,]+(?:\s*,\s*[^\s,]+)*$/,
+      "ESCALATION_RESPONDERS must be user ids separated by commas, e.g. U0123ABCD,U0456EFGH (Slack) or 29:1abc… (Teams)",
+    )
+    .optional(),
+  RATE_LIMIT_PER_MINUTE: z.coerce
+    .number({
+      error:
+        "RATE_LIMIT_PER_MINUTE must be a whole number of requests per person per minute, e.g. 30; 0 turns limits off",
+    })
+    .int("RATE_LIMIT_PER_MINUTE must be a whole number, e.g. 30; 0 turns limits off")
+    .min(0, "RATE_LIMIT_PER_MINUTE must be 0 (off) or more, e.g. 30")
+    .max(100_000, "RATE_LIMIT_PER_MINUTE must be at most 100000; 0 turns limits off")
+    .default(30),
   LOG_LEVEL: z.enum(logLevels, { error: `LOG_LEVEL must be one of ${logLevels.join(", ")}` }).default("info"),
 });

@@ -17,6 +17,10 @@ export interface CoreConfig {
    * address other than loopback; without it the console is only served on loopback.
    */
   consoleToken?: string;
+  /** Ids that may act on every escalation besides the escalation channel's members (ESCALATION_RESPONDERS). */
+  responders: string[];
+  /** Messages, commands and presses one person may send a minute; 0: no limit. A channel gets ten times this. */
+  rateLimitPerMinute: number;
 }
 
 /** Settings whose values are never repeated in an error message (it goes to logs and terminals). */
@@ -55,5 +59,7 @@ export function loadConfig(env: Record<string, string | undefined>): CoreConfig 
     lowConfidence: c.CPBOT_LOW_CONFIDENCE,
     logLevel: c.LOG_LEVEL,
     ...(c.CONSOLE_TOKEN ? { consoleToken: c.CONSOLE_TOKEN } : {}),
+    responders: c.ESCALATION_RESPONDERS ? c.ESCALATION_RESPONDERS.split(",").map((id) => id.trim()) : [],
+    rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
   };
 }

@@ -19,6 +19,11 @@ export interface EngineReply {
   mode: "new" | "replace";
   /** Slack slash commands reply ephemerally unless shared; other surfaces ignore this. */
   visibility: "ephemeral" | "in_channel";
+  /**
+   * Only the person who acted may see it (a refusal), even where replies normally go to the thread or
+   * replace the card: Slack posts it ephemerally.
+   */
+  privately?: boolean;
   /** True when the event was a retry of one already handled: deliver nothing. */
   duplicate?: boolean;
 }

@@ -6,6 +6,7 @@ import { errorCard } from "../render/error-card.ts";
 import { commandContext } from "./command-context.ts";
 import { parseCommand } from "./command-parser.ts";
 import type { EngineDeps } from "./engine-deps.ts";
+import { needsRole, type Role, roleOf } from "./escalation-access.ts";
 import { createEscalationService } from "./escalation-service.ts";
 import { handleAction } from "./handle-action.ts";
 import { handleCommand } from "./handle-command.ts";
@@ -28,6 +29,7 @@ const userErrors = new Set([
   "invalid_input",
   "not_found",
   "conflict",
+  "forbidden",
 ]);
 const maxAttempts = 4;
 
@@ -41,7 +43,7 @@ export function createEngine(deps: EngineDeps): Engine {
   const ctx = commandContext(deps.registry);
 
   /** The synchronous part of a turn, in one transaction: claim the event id, decide, save, record. */
-  function decide(event: BotEvent, at: string): { turn: Turn; reply: TurnReply } | "duplicate" {
+  function decide(event: BotEvent, at: string, role: Role): { turn: Turn; reply: TurnReply } | "duplicate" {
     return deps.store.transaction(() => {
       if (!deps.store.claimEvent(event.eventId, at)) return "duplicate" as const;
       const session = loadSession(deps.store, event.conversation, log);
@@ -56,6 +58,7 @@ export function createEngine(deps: EngineDeps): Engine {
         events: [],
         later: [],
         visibility: "ephemeral",
+        role,
       };
       const reply = route(turn);
       saveSession(deps.store, session, turn.state, at);
@@ -78,10 +81,12 @@ export function createEngine(deps: EngineDeps): Engine {
     const given = event.at ? Date.parse(event.at) : Number.NaN;
     const at = (Number.isNaN(given) ? deps.clock() : new Date(given)).toISOString();
     try {
+      // Asked before the transaction: the platform call is asynchronous and the transaction is not.
+      const role = needsRole(event, ctx) ? await roleOf(deps, event) : "member";
       let decided: ReturnType<typeof decide> | undefined;
       for (let attempt = 1; !decided; attempt++) {
         try {
-          decided = decide(event, at);
+          decided = decide(event, at, role);
         } catch (error) {
           // Someone else in the thread saved first (another process): read again and decide again.
           if (!(error instanceof SessionConflict) || attempt >= maxAttempts) throw error;
@@ -102,7 +107,9 @@ export function createEngine(deps: EngineDeps): Engine {
     if (error instanceof BotError && userErrors.has(error.code)) {
       // Remember the id anyway, so a platform retry of a refused event is not answered twice.
       claimQuietly(event.eventId, at);
-      return { cards: [errorCard(error.message, error.code)], mode: "new", visibility };
+      // A refusal is for the person who pressed, never for the thread or the handoff channel.
+      const privately = error.code === "forbidden" ? { privately: true } : {};
+      return { cards: [errorCard(error.message, error.code)], mode: "new", visibility, ...privately };
     }
     log.error("event failed", { eventId: event.eventId, kind: event.kind, error });
     const message =

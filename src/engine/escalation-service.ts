@@ -8,6 +8,7 @@ import { infoCard } from "../render/info-card.ts";
 import type { EscalationRecord, EscalationStatus } from "../store/store.ts";
 import { buildHandoff, type EscalationTrigger } from "./build-handoff.ts";
 import type { EngineDeps } from "./engine-deps.ts";
+import { assertMayAct } from "./escalation-access.ts";
 import { alreadyCard, openedCard } from "./escalation-notices.ts";
 import { escalationView, statusUpdate, subjectOf } from "./escalation-view.ts";
 import type { Question, Walkthrough } from "./session-state.ts";
@@ -28,6 +29,8 @@ export interface EscalationService {
   open(turn: Turn, request: EscalationRequest): { escalation: EscalationRecord; created: boolean; cards: Card[] };
   /** Claim / Need info / Resolve / reopen, mirrored into the requester's thread. */
   transition(turn: Turn, id: string, to: EscalationStatus, note?: string): TurnReply;
+  /** The requester (or Support) withdraws an escalation: resolved, with a note saying it was cancelled. */
+  cancel(turn: Turn, id: string): TurnReply;
   /** A requester's answer to "need info": back to open, relayed to the handoff thread. */
   answerNeedInfo(turn: Turn, escalation: EscalationRecord, text: string): TurnReply;
   /** Posts a note into the escalation's handoff thread, after the turn commits. */
@@ -35,6 +38,8 @@ export interface EscalationService {
   /** Posts every stored handoff that never reached the escalation channel. */
   retryPendingDeliveries(): Promise<void>;
 }
+
+const verbs = { claimed: "claim", "need-info": "need-info", resolved: "resolve", open: "claim" } as const;
 
 export function createEscalationService(deps: EngineDeps, log: Logger): EscalationService {
   const { store, transport, registry, config } = deps;
@@ -123,6 +128,12 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
     const before = store.getEscalation(id);
     if (!before)
       throw new BotError(`There is no escalation "${id}". Use escalations to see the open ones.`, "not_found");
+    assertMayAct(turn.role, turn.by, before, verbs[to]);
+    return move(turn, before, to, note);
+  }
+
+  function move(turn: Turn, before: EscalationRecord, to: EscalationStatus, note?: string): TurnReply {
+    const id = before.id;
     const after = store.transitionEscalation(id, { to, by: turn.by, at: turn.at, ...(note ? { note } : {}) });
     const changed = after.history.length > before.history.length;
     const card = escalationCard(escalationView(after, registry));
@@ -139,6 +150,40 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
       return [];
     });
     return { cards: [card], mode: pressedOnHandoff ? "replace" : "new" };
+  }
+
+  function cancel(turn: Turn, id: string): TurnReply {
+    const before = store.getEscalation(id);
+    if (!before)
+      throw new BotError(`There is no escalation "${id}". Use escalations to see the open ones.`, "not_found");
+    assertMayAct(turn.role, turn.by, before, "cancel");
+    if (before.status === "resolved") {
+      return { cards: [infoCard(`${before.id} is already closed`, ["Nothing to cancel: it was resolved."])] };
+    }
+    const who = before.requester.id === turn.by.id ? "the requester" : (turn.by.name ?? turn.by.id);
+    const after = store.transitionEscalation(id, {
+      to: "resolved",
+      by: turn.by,
+      at: turn.at,
+      note: `Cancelled by ${who}.`,
+    });
+    record(turn, "escalation", {
+      ...(after.playbook ? { playbook: after.playbook } : {}),
+      action: "cancel",
+      data: { id },
+    });
+    const entry = after.history.at(-1);
+    // The requester's own thread gets this answer; Support sees the handoff card closed and a note under it.
+    turn.later.push(async () => {
+      await refreshHandoff(after);
+      const thread = after.delivery.handoffConversation;
+      if (thread && entry) await safely(() => transport.post(thread, escalationStatusCard(statusUpdate(after, entry))));
+      return [];
+    });
+    return {
+      cards: [infoCard(`Cancelled: ${after.id}`, ["Support has been told that this no longer needs them."])],
+      mode: "replace",
+    };
   }
 
   function answerNeedInfo(turn: Turn, escalation: EscalationRecord, text: string): TurnReply {
@@ -197,5 +242,5 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
     for (const escalation of store.listPendingDeliveries()) await deliver(escalation, true);
   }
 
-  return { open, transition, answerNeedInfo, relay, retryPendingDeliveries };
+  return { open, transition, cancel, answerNeedInfo, relay, retryPendingDeliveries };
 }

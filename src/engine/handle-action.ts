@@ -2,7 +2,7 @@ import { cardActions, decodeActionPayload } from "../cards/card-actions.ts";
 import { BotError } from "../core/bot-error.ts";
 import type { ActionEvent } from "../core/bot-event.ts";
 import { noMatchCard } from "../render/no-match-card.ts";
-import { overviewCard } from "../render/overview-card.ts";
+import { articleCard, overviewCard } from "../render/overview-card.ts";
 import { validationCard } from "../render/validation-card.ts";
 import { didYouMean } from "./answer-question.ts";
 import { escalateTopic } from "./escalate-topic.ts";
@@ -17,6 +17,11 @@ export function handleAction(turn: Turn, event: ActionEvent): TurnReply {
   switch (event.action) {
     case cardActions.walkStart:
       return startWalk(turn, playbookFor(turn, required(p.playbook, "playbook")));
+    case cardActions.overviewFull: {
+      // A new message under the overview, which stays where it is with its buttons at the top.
+      const playbook = playbookFor(turn, required(p.playbook, "playbook"));
+      return { cards: [articleCard(playbook, p.query)], mode: "new" };
+    }
     case cardActions.walkDone:
       return moveWalk(turn, { kind: "done" }, p);
     case cardActions.walkSkip:
@@ -56,6 +61,8 @@ export function handleAction(turn: Turn, event: ActionEvent): TurnReply {
       );
     case cardActions.escalationResolve:
       return turn.escalations.transition(turn, required(p.escalation, "escalation"), "resolved", note(event));
+    case cardActions.escalationCancel:
+      return turn.escalations.cancel(turn, required(p.escalation, "escalation"));
     case cardActions.stationMessageSubmit:
       return { cards: [validationCard(runStationMessageForm(event.inputs ?? {}))], mode: "replace" };
   }

@@ -107,7 +107,9 @@ function toolReply(turn: Turn, command: Extract<ParsedCommand, { kind: "tool" }>
 
 function escalationsList(turn: Turn, all: boolean): Card {
   const now = Date.parse(turn.at);
-  const rows = turn.deps.store.listEscalations(all ? {} : { status: ["open", "claimed", "need-info"] });
+  const stored = turn.deps.store.listEscalations(all ? {} : { status: ["open", "claimed", "need-info"] });
+  // Requesters, notes and private channels are Support's to see; anyone else sees their own escalations.
+  const rows = turn.role === "responder" ? stored : stored.filter((e) => e.requester.id === turn.by.id);
   return escalationsListCard(
     rows.map((e) => ({
       id: e.id,

@@ -76,5 +76,6 @@ function looksLikeNewQuestion(turn: Turn, text: string, tool: ToolId, playbook: 
 
 function needInfoEscalation(turn: Turn) {
   const waiting = turn.deps.store.listEscalations({ status: ["need-info"], sessionKey: turn.key });
-  return waiting.at(-1);
+  // Only the requester answers for their escalation; anyone else in the thread is just asking something.
+  return waiting.filter((e) => e.requester.id === turn.by.id).at(-1);
 }

@@ -3,6 +3,7 @@ import { BotError } from "../core/bot-error.ts";
 import type { Playbook } from "../playbooks/playbook-schema.ts";
 import { infoCard } from "../render/info-card.ts";
 import { stepCard } from "../render/step-card.ts";
+import { plannedSteps } from "../render/step-items.ts";
 import { walkthroughEndCard } from "../render/walkthrough-end-card.ts";
 import type { ToolResult } from "../tools/tool-result.ts";
 import type { Walkthrough } from "./session-state.ts";
@@ -29,7 +30,8 @@ export function walkStepCard(playbook: Playbook, w: Walkthrough, error?: string,
     playbook,
     step,
     index: index + 1,
-    total: Math.max(path.length, index + 1),
+    // The planned count, not the path so far: entering a branch must not turn "9 of 9" into "10 of 10".
+    total: Math.max(plannedSteps(playbook), index + 1),
     section,
     ...(shown ? { previousResult: shown } : {}),
     ...(error ? { error } : {}),

@@ -9,6 +9,8 @@ describe("loadConfig", () => {
       port: 3978,
       lowConfidence: 0.6,
       logLevel: "info",
+      responders: [],
+      rateLimitPerMinute: 30,
     });
   });
 
@@ -20,6 +22,8 @@ describe("loadConfig", () => {
         CPBOT_ESCALATION_DESTINATION: "C0123ABCD",
         CPBOT_LOW_CONFIDENCE: "0.45",
         LOG_LEVEL: "debug",
+        ESCALATION_RESPONDERS: "U0123ABCD, 29:1xyz",
+        RATE_LIMIT_PER_MINUTE: "0",
       }),
     ).toEqual({
       databaseUrl: "sqlite:/var/lib/cpbot.db",
@@ -27,6 +31,8 @@ describe("loadConfig", () => {
       escalationDestination: "C0123ABCD",
       lowConfidence: 0.45,
       logLevel: "debug",
+      responders: ["U0123ABCD", "29:1xyz"],
+      rateLimitPerMinute: 0,
     });
   });
 
@@ -57,5 +63,13 @@ describe("loadConfig", () => {
     }
     expect(message).toContain("- CONSOLE_TOKEN: CONSOLE_TOKEN must be at least 16 letters");
     expect(message).not.toContain("s3cret!");
+  });
+
+  it("refuses a responder list with spaces inside an id or empty entries, and a negative rate limit", () => {
+    expect(() => loadConfig({ ESCALATION_RESPONDERS: "U1,,U2" })).toThrow(/ESCALATION_RESPONDERS must be user ids/);
+    expect(() => loadConfig({ ESCALATION_RESPONDERS: "U1 U2" })).toThrow(/ESCALATION_RESPONDERS must be user ids/);
+    expect(() => loadConfig({ RATE_LIMIT_PER_MINUTE: "-1" })).toThrow(
+      /RATE_LIMIT_PER_MINUTE must be 0 \(off\) or more/,
+    );
   });
 });

