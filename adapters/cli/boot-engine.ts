@@ -1,5 +1,6 @@
+import { auditedEngine } from "../../src/audit/audited-engine.ts";
 import { type CoreConfig, loadConfig } from "../../src/config/load-config.ts";
-import { createLogger, type Logger } from "../../src/core/logger.ts";
+import { createLogger, type Logger, resolveLogFormat } from "../../src/core/logger.ts";
 import type { Transport } from "../../src/core/transport.ts";
 import { createEngine, type Engine } from "../../src/engine/create-engine.ts";
 import { createMatcher } from "../../src/matcher/create-matcher.ts";
@@ -39,12 +40,17 @@ export interface Booted {
 export function bootEngine(options: BootOptions): Booted {
   const config = loadConfig(options.env);
   const level = options.env.LOG_LEVEL?.trim() ? config.logLevel : (options.defaultLogLevel ?? config.logLevel);
-  const logger = createLogger({ level, ...(options.write ? { write: options.write } : {}) });
+  const logger = createLogger({
+    level,
+    moduleLevels: config.moduleLevels,
+    format: resolveLogFormat(config.logFormat, options.write ? false : process.stderr.isTTY),
+    ...(options.write ? { write: options.write } : {}),
+  });
   const registry = options.playbooksDir ? loadRegistry(options.playbooksDir) : loadRegistry();
   const matcher = createMatcher(registry.all());
   const store = openSqliteStore(options.databaseUrl ?? config.databaseUrl, { cwd: options.cwd });
   const destination = config.escalationDestination ?? options.defaultEscalationDestination;
-  const engine = createEngine({
+  const decided = createEngine({
     registry,
     matcher,
     store,
@@ -53,5 +59,6 @@ export function bootEngine(options: BootOptions): Booted {
     clock: options.clock ?? (() => new Date()),
     logger,
   });
+  const engine = auditedEngine(decided, store, options.clock ?? (() => new Date()), logger);
   return { engine, store, registry, config, logger, close: () => store.close() };
 }

@@ -75,7 +75,9 @@ export function buildReport(all: AnalyticsEvent[], options: ReportOptions = {}):
   // Stored times are canonical UTC ISO strings, so bounds must be too for string comparison to hold.
   const since = canonical(options.since);
   const until = canonical(options.until);
+  // Audit records (src/audit) share the event log but are not analytics: they would count every turn twice.
   const events = all
+    .filter((e) => e.type !== "audit")
     .filter((e) => (since === undefined || e.at >= since) && (until === undefined || e.at < until))
     .sort((a, b) => a.at.localeCompare(b.at));
 

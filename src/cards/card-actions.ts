@@ -49,6 +49,8 @@ export const ActionPayloadSchema = z.object({
   step: z.string().optional(),
   branch: z.string().optional(),
   escalation: z.string().optional(),
+  /** The escalation's unguessable reference, checked against the stored one. */
+  ref: z.string().max(64).optional(),
   query: z.string().optional(),
   /** For show-more: which part of a folded card. */
   part: z.number().int().nonnegative().optional(),

@@ -1,5 +1,5 @@
 import { BotError } from "../core/bot-error.ts";
-import { ConfigSchema, type LogLevel } from "./config-schema.ts";
+import { ConfigSchema, type LogFormat, type LogLevel } from "./config-schema.ts";
 
 /** The core settings the engine and the CLI need, in the names the code uses. */
 export interface CoreConfig {
@@ -17,6 +17,13 @@ export interface CoreConfig {
    * address other than loopback; without it the console is only served on loopback.
    */
   consoleToken?: string;
+  /** Levels by module (LOG_LEVELS), applied to the module's child logger. */
+  moduleLevels: Record<string, LogLevel>;
+  logFormat: LogFormat;
+  /** How long a stopping server lets requests and events in progress finish (SHUTDOWN_GRACE_MS). */
+  shutdownGraceMs: number;
+  /** Bearer token GET /metrics asks for; unset: /metrics is open (keep it off the public internet). */
+  metricsToken?: string;
   /** Ids that may act on every escalation besides the escalation channel's members (ESCALATION_RESPONDERS). */
   responders: string[];
   /** Messages, commands and presses one person may send a minute; 0: no limit. A channel gets ten times this. */
@@ -24,7 +31,7 @@ export interface CoreConfig {
 }
 
 /** Settings whose values are never repeated in an error message (it goes to logs and terminals). */
-const secretKeys = new Set<string>(["CONSOLE_TOKEN"]);
+const secretKeys = new Set<string>(["CONSOLE_TOKEN", "METRICS_TOKEN"]);
 
 const keys = Object.keys(ConfigSchema.shape) as (keyof typeof ConfigSchema.shape)[];
 
@@ -59,6 +66,10 @@ export function loadConfig(env: Record<string, string | undefined>): CoreConfig 
     lowConfidence: c.CPBOT_LOW_CONFIDENCE,
     logLevel: c.LOG_LEVEL,
     ...(c.CONSOLE_TOKEN ? { consoleToken: c.CONSOLE_TOKEN } : {}),
+    moduleLevels: c.LOG_LEVELS,
+    logFormat: c.LOG_FORMAT,
+    shutdownGraceMs: c.SHUTDOWN_GRACE_MS,
+    ...(c.METRICS_TOKEN ? { metricsToken: c.METRICS_TOKEN } : {}),
     responders: c.ESCALATION_RESPONDERS ? c.ESCALATION_RESPONDERS.split(",").map((id) => id.trim()) : [],
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
   };

@@ -24,6 +24,8 @@ export interface EngineReply {
    * replace the card: Slack posts it ephemerally.
    */
   privately?: boolean;
+  /** Refused by the rate limit: at most one "slow down" card, and nothing else happened. */
+  limited?: boolean;
   /** True when the event was a retry of one already handled: deliver nothing. */
   duplicate?: boolean;
 }

@@ -1,8 +1,12 @@
+import type { Card } from "../cards/card-schema.ts";
 import { BotError } from "../core/bot-error.ts";
 import type { Actor, BotEvent } from "../core/bot-event.ts";
+import { maxUserTextChars } from "../core/clean-user-text.ts";
 import { silentLogger } from "../core/logger.ts";
 import type { EngineReply } from "../core/transport.ts";
 import { errorCard } from "../render/error-card.ts";
+import { infoCard } from "../render/info-card.ts";
+import { cleanEvent } from "./clean-event.ts";
 import { commandContext } from "./command-context.ts";
 import { parseCommand } from "./command-parser.ts";
 import type { EngineDeps } from "./engine-deps.ts";
@@ -11,6 +15,7 @@ import { createEscalationService } from "./escalation-service.ts";
 import { handleAction } from "./handle-action.ts";
 import { handleCommand } from "./handle-command.ts";
 import { handleMessage } from "./handle-message.ts";
+import { RateLimiter } from "./rate-limiter.ts";
 import { loadSession, SessionConflict, saveSession } from "./session-io.ts";
 import type { Turn, TurnReply } from "./turn.ts";
 
@@ -41,6 +46,7 @@ export function createEngine(deps: EngineDeps): Engine {
   const log = deps.logger ?? silentLogger;
   const escalations = createEscalationService(deps, log);
   const ctx = commandContext(deps.registry);
+  const limiter = new RateLimiter(deps.config.rateLimitPerMinute ?? 0);
 
   /** The synchronous part of a turn, in one transaction: claim the event id, decide, save, record. */
   function decide(event: BotEvent, at: string, role: Role): { turn: Turn; reply: TurnReply } | "duplicate" {
@@ -76,10 +82,18 @@ export function createEngine(deps: EngineDeps): Engine {
     return handleCommand(turn, parsed.command, ctx);
   }
 
-  async function handle(event: BotEvent): Promise<EngineReply> {
+  async function handle(received: BotEvent): Promise<EngineReply> {
     // The platform's own time when it gives one (a queued retry happened then), else the engine's clock.
-    const given = event.at ? Date.parse(event.at) : Number.NaN;
+    const given = received.at ? Date.parse(received.at) : Number.NaN;
     const at = (Number.isNaN(given) ? deps.clock() : new Date(given)).toISOString();
+    const { platform, channelId } = received.conversation;
+    const verdict = limiter.check(
+      `${platform}:${received.user.id}`,
+      `${platform}:${channelId}`,
+      deps.clock().getTime(),
+    );
+    if (verdict !== "ok") return limited(received, verdict);
+    const { event, cutFrom } = cleanEvent(received);
     try {
       // Asked before the transaction: the platform call is asynchronous and the transaction is not.
       const role = needsRole(event, ctx) ? await roleOf(deps, event) : "member";
@@ -96,6 +110,7 @@ export function createEngine(deps: EngineDeps): Engine {
       const { turn, reply } = decided;
       const cards = [...reply.cards];
       for (const task of turn.later) cards.push(...(await task()));
+      if (cutFrom !== undefined) cards.push(cutNotice(cutFrom));
       return { cards, mode: reply.mode ?? "new", visibility: turn.visibility };
     } catch (error) {
       return failure(event, at, error);
@@ -123,6 +138,15 @@ export function createEngine(deps: EngineDeps): Engine {
     };
   }
 
+  function limited(event: BotEvent, verdict: "slow-down" | "drop"): EngineReply {
+    log.warn("request over the rate limit", { user: event.user.id, kind: event.kind, verdict });
+    if (verdict === "drop") return { cards: [], mode: "new", visibility: "ephemeral", limited: true };
+    const card = infoCard("Slow down, please", [
+      `You sent more than ${deps.config.rateLimitPerMinute} messages, commands or button presses in a minute, so I am not answering the rest for now. Wait a minute and try again.`,
+    ]);
+    return { cards: [card], mode: "new", visibility: "ephemeral", privately: true, limited: true };
+  }
+
   function claimQuietly(eventId: string, at: string): void {
     try {
       deps.store.claimEvent(eventId, at);
@@ -132,6 +156,13 @@ export function createEngine(deps: EngineDeps): Engine {
   }
 
   return { handle, retryPendingDeliveries: () => escalations.retryPendingDeliveries() };
+}
+
+/** Says what was read of a message too long to read whole, so nobody wonders where the rest went. */
+function cutNotice(total: number): Card {
+  return infoCard("Only the start of your message was read", [
+    `Your message had ${total.toLocaleString("en-US")} characters; I read the first ${maxUserTextChars.toLocaleString("en-US")}. Send the rest separately if it matters.`,
+  ]);
 }
 
 function actor(user: Actor): Actor {

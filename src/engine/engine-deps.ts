@@ -23,6 +23,8 @@ export interface EngineConfig {
    * Unset together with `members`: everyone may (the one-person terminal chat).
    */
   responders?: readonly string[];
+  /** Messages, commands and presses one person may send a minute (a channel: ten times this); 0 or unset: off. */
+  rateLimitPerMinute?: number;
 }
 
 export interface EngineDeps {

@@ -16,7 +16,11 @@ export function openedCard(escalation: EscalationRecord): Card {
     lines.push(`Still missing: ${missing.map((e) => e.label).join("; ")}.`);
     lines.push(`Add it here as \`${missing[0]?.id}: <value>\` so Support has it.`);
   }
-  const cancel = button("Cancel escalation", cardActions.escalationCancel, { escalation: escalation.id });
+  const ref = handoffOf(escalation).ref;
+  const cancel = button("Cancel escalation", cardActions.escalationCancel, {
+    escalation: escalation.id,
+    ...(ref ? { ref } : {}),
+  });
   return infoCard(`Escalated to Support: ${escalation.id}`, lines, [cancel]);
 }
 

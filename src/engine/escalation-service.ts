@@ -1,3 +1,4 @@
+import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { Card } from "../cards/card-schema.ts";
 import { BotError } from "../core/bot-error.ts";
 import type { ConversationRef } from "../core/bot-event.ts";
@@ -10,7 +11,7 @@ import { buildHandoff, type EscalationTrigger } from "./build-handoff.ts";
 import type { EngineDeps } from "./engine-deps.ts";
 import { assertMayAct } from "./escalation-access.ts";
 import { alreadyCard, openedCard } from "./escalation-notices.ts";
-import { escalationView, statusUpdate, subjectOf } from "./escalation-view.ts";
+import { escalationView, handoffOf, statusUpdate, subjectOf } from "./escalation-view.ts";
 import type { Question, Walkthrough } from "./session-state.ts";
 import { record, type Turn, type TurnReply } from "./turn.ts";
 
@@ -24,19 +25,31 @@ export interface EscalationRequest {
   note?: string;
 }
 
+/** What a button names: the escalation id and, on cards from this build on, its unguessable reference. */
+export interface EscalationTarget {
+  id: string;
+  ref?: string;
+}
+
 export interface EscalationService {
   /** Stores the escalation (or finds the one already stored) in the turn; the handoff is posted after commit. */
   open(turn: Turn, request: EscalationRequest): { escalation: EscalationRecord; created: boolean; cards: Card[] };
   /** Claim / Need info / Resolve / reopen, mirrored into the requester's thread. */
-  transition(turn: Turn, id: string, to: EscalationStatus, note?: string): TurnReply;
+  transition(turn: Turn, target: EscalationTarget, to: EscalationStatus, note?: string): TurnReply;
   /** The requester (or Support) withdraws an escalation: resolved, with a note saying it was cancelled. */
-  cancel(turn: Turn, id: string): TurnReply;
+  cancel(turn: Turn, target: EscalationTarget): TurnReply;
   /** A requester's answer to "need info": back to open, relayed to the handoff thread. */
   answerNeedInfo(turn: Turn, escalation: EscalationRecord, text: string): TurnReply;
   /** Posts a note into the escalation's handoff thread, after the turn commits. */
   relay(turn: Turn, escalation: EscalationRecord, title: string, lines: string[]): void;
   /** Posts every stored handoff that never reached the escalation channel. */
   retryPendingDeliveries(): Promise<void>;
+}
+
+function sameRef(stored: string, given: string | undefined): boolean {
+  const a = Buffer.from(stored);
+  const b = Buffer.from(given ?? "");
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 const verbs = { claimed: "claim", "need-info": "need-info", resolved: "resolve", open: "claim" } as const;
@@ -100,7 +113,7 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
       requester: turn.by,
       origin: turn.state.conversation,
       ...(request.note ? { note: request.note } : {}),
-      handoff,
+      handoff: { ...handoff, ref: randomBytes(12).toString("base64url") },
       at: turn.at,
     });
     if (created) {
@@ -124,10 +137,21 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
     return { escalation, created, cards: [created ? openedCard(escalation) : alreadyCard(escalation)] };
   }
 
-  function transition(turn: Turn, id: string, to: EscalationStatus, note?: string): TurnReply {
-    const before = store.getEscalation(id);
-    if (!before)
-      throw new BotError(`There is no escalation "${id}". Use escalations to see the open ones.`, "not_found");
+  /** The stored escalation a button names, refused unless the button's reference matches the stored one. */
+  function find(target: EscalationTarget): EscalationRecord {
+    const found = store.getEscalation(target.id);
+    const stored = found ? handoffOf(found).ref : undefined;
+    if (!found || (stored !== undefined && !sameRef(stored, target.ref))) {
+      throw new BotError(
+        `This button does not match any escalation here (${target.id} may come from an older card or another database). Use escalations to see the current ones.`,
+        "not_found",
+      );
+    }
+    return found;
+  }
+
+  function transition(turn: Turn, target: EscalationTarget, to: EscalationStatus, note?: string): TurnReply {
+    const before = find(target);
     assertMayAct(turn.role, turn.by, before, verbs[to]);
     return move(turn, before, to, note);
   }
@@ -152,10 +176,9 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
     return { cards: [card], mode: pressedOnHandoff ? "replace" : "new" };
   }
 
-  function cancel(turn: Turn, id: string): TurnReply {
-    const before = store.getEscalation(id);
-    if (!before)
-      throw new BotError(`There is no escalation "${id}". Use escalations to see the open ones.`, "not_found");
+  function cancel(turn: Turn, target: EscalationTarget): TurnReply {
+    const before = find(target);
+    const id = before.id;
     assertMayAct(turn.role, turn.by, before, "cancel");
     if (before.status === "resolved") {
       return { cards: [infoCard(`${before.id} is already closed`, ["Nothing to cancel: it was resolved."])] };

@@ -1,4 +1,4 @@
-import { cardActions, decodeActionPayload } from "../cards/card-actions.ts";
+import { type ActionPayload, cardActions, decodeActionPayload } from "../cards/card-actions.ts";
 import { BotError } from "../core/bot-error.ts";
 import type { ActionEvent } from "../core/bot-event.ts";
 import { noMatchCard } from "../render/no-match-card.ts";
@@ -6,6 +6,7 @@ import { articleCard, overviewCard } from "../render/overview-card.ts";
 import { validationCard } from "../render/validation-card.ts";
 import { didYouMean } from "./answer-question.ts";
 import { escalateTopic } from "./escalate-topic.ts";
+import type { EscalationTarget } from "./escalation-service.ts";
 import { runStationMessageForm } from "./step-tools.ts";
 import { nextId, record, type Turn, type TurnReply } from "./turn.ts";
 import { answerOutcome, submitInput } from "./walk-answers.ts";
@@ -51,18 +52,13 @@ export function handleAction(turn: Turn, event: ActionEvent): TurnReply {
         ...(p.query ? { query: p.query } : {}),
       });
     case cardActions.escalationClaim:
-      return turn.escalations.transition(turn, required(p.escalation, "escalation"), "claimed", note(event));
+      return turn.escalations.transition(turn, target(p), "claimed", note(event));
     case cardActions.escalationNeedInfo:
-      return turn.escalations.transition(
-        turn,
-        required(p.escalation, "escalation"),
-        "need-info",
-        needInfoNote(turn, event),
-      );
+      return turn.escalations.transition(turn, target(p), "need-info", needInfoNote(turn, event));
     case cardActions.escalationResolve:
-      return turn.escalations.transition(turn, required(p.escalation, "escalation"), "resolved", note(event));
+      return turn.escalations.transition(turn, target(p), "resolved", note(event));
     case cardActions.escalationCancel:
-      return turn.escalations.cancel(turn, required(p.escalation, "escalation"));
+      return turn.escalations.cancel(turn, target(p));
     case cardActions.stationMessageSubmit:
       return { cards: [validationCard(runStationMessageForm(event.inputs ?? {}))], mode: "replace" };
   }
@@ -75,6 +71,10 @@ export function handleAction(turn: Turn, event: ActionEvent): TurnReply {
 function required(value: string | undefined, what: string): string {
   if (value) return value;
   throw new BotError(`This button is missing its ${what}; it may come from an older card. Ask again.`, "invalid_input");
+}
+
+function target(p: ActionPayload): EscalationTarget {
+  return { id: required(p.escalation, "escalation"), ...(p.ref ? { ref: p.ref } : {}) };
 }
 
 function firstInput(event: ActionEvent): string {

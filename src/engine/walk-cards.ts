@@ -1,6 +1,6 @@
 import type { Card } from "../cards/card-schema.ts";
 import { BotError } from "../core/bot-error.ts";
-import type { Playbook } from "../playbooks/playbook-schema.ts";
+import type { Playbook, Step } from "../playbooks/playbook-schema.ts";
 import { infoCard } from "../render/info-card.ts";
 import { stepCard } from "../render/step-card.ts";
 import { plannedSteps } from "../render/step-items.ts";
@@ -39,13 +39,19 @@ export function walkStepCard(playbook: Playbook, w: Walkthrough, error?: string,
   });
 }
 
-export function endCard(playbook: Playbook, w: Walkthrough): Card {
+export function endCard(playbook: Playbook, w: Walkthrough, last?: Step): Card {
   const ids = (status: "done" | "skipped") =>
     Object.entries(w.steps)
       .filter(([, r]) => r.status === status)
       .sort(([, a], [, b]) => a.at.localeCompare(b.at))
       .map(([id]) => id);
-  return walkthroughEndCard({ session: w.id, playbook, done: ids("done"), skipped: ids("skipped") });
+  return walkthroughEndCard({
+    session: w.id,
+    playbook,
+    done: ids("done"),
+    skipped: ids("skipped"),
+    ...(last ? { last } : {}),
+  });
 }
 
 export function statusCard(playbook: Playbook, w: Walkthrough): Card {

@@ -24,7 +24,10 @@ export function articleParts(playbook: Playbook) {
       items: stepItems(b.steps, playbook),
     })),
     reference: playbook.reference.map((r) => [table(r.title, r.columns, r.rows), context(r.notes?.join("\n"))]),
-    escalateWhen: list("Escalate to Support when", playbook.escalation.when),
+    escalateWhen: list(
+      "Escalate to Support when",
+      playbook.escalation.when.map((r) => r.text),
+    ),
     evidence: list(
       "Have this ready for Support",
       playbook.escalation.evidence.map((e) => (e.required ? e.label : `${e.label} (if available)`)),

@@ -1,5 +1,6 @@
 import type { CardBlock } from "../cards/card-schema.ts";
 import type { Playbook, Step } from "../playbooks/playbook-schema.ts";
+import { handoffNotes } from "./step-provenance.ts";
 
 type StepItem = Extract<CardBlock, { type: "steps" }>["items"][number];
 
@@ -52,7 +53,7 @@ function overviewNotes(step: Step, playbook: Playbook): string[] {
     });
     notes.push(`**${step.choice.prompt}** ${options.join(" · ")}`);
   }
-  if (step.escalate) notes.push("The guide says to contact Support at this step.");
+  notes.push(...handoffNotes(step));
   return notes;
 }
 

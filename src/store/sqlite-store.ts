@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import { BotError } from "../core/bot-error.ts";
+import { DatabaseFileIdentity } from "./database-file-identity.ts";
 import { isoTime, toJson } from "./iso-time.ts";
 import { type OpenOptions, openSqliteDatabase, storeUnavailable } from "./open-sqlite-database.ts";
 import { describeTarget, parseDatabaseUrl } from "./parse-database-url.ts";
@@ -29,6 +30,8 @@ export function openSqliteStore(databaseUrl?: string, options: OpenOptions & { c
 export class SqliteStore implements Store {
   private readonly escalations: SqliteEscalations;
   private readonly events: SqliteEvents;
+  /** The file opened, checked before every use (see database-file-identity.ts); none for :memory:. */
+  private readonly identity: DatabaseFileIdentity | undefined;
 
   constructor(
     private readonly db: Database.Database,
@@ -36,6 +39,7 @@ export class SqliteStore implements Store {
     readonly file: string,
   ) {
     this.escalations = new SqliteEscalations(db, (fn) => this.transaction(fn));
+    this.identity = file === ":memory:" ? undefined : new DatabaseFileIdentity(file);
     this.events = new SqliteEvents(db);
   }
 
@@ -142,6 +146,7 @@ export class SqliteStore implements Store {
     if (!this.db.open) {
       throw new BotError(`The store for ${this.file} is closed; open it again.`, "store_unavailable");
     }
+    this.identity?.check();
     try {
       return fn();
     } catch (error) {

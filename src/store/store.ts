@@ -176,7 +176,9 @@ export type AnalyticsEventType =
   | "walkthrough-complete"
   | "resolved"
   | "not-resolved"
-  | "escalation";
+  | "escalation"
+  /** An append-only audit record (an answered turn, an escalation change, start-up settings): see src/audit. */
+  | "audit";
 
 export interface AnalyticsEvent {
   type: AnalyticsEventType;

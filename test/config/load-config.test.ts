@@ -9,6 +9,9 @@ describe("loadConfig", () => {
       port: 3978,
       lowConfidence: 0.6,
       logLevel: "info",
+      moduleLevels: {},
+      logFormat: "auto",
+      shutdownGraceMs: 10_000,
       responders: [],
       rateLimitPerMinute: 30,
     });
@@ -22,6 +25,10 @@ describe("loadConfig", () => {
         CPBOT_ESCALATION_DESTINATION: "C0123ABCD",
         CPBOT_LOW_CONFIDENCE: "0.45",
         LOG_LEVEL: "debug",
+        LOG_LEVELS: "slack=debug, http=warn",
+        LOG_FORMAT: "json",
+        SHUTDOWN_GRACE_MS: "2000",
+        METRICS_TOKEN: "0123456789abcdef0123",
         ESCALATION_RESPONDERS: "U0123ABCD, 29:1xyz",
         RATE_LIMIT_PER_MINUTE: "0",
       }),
@@ -31,6 +38,10 @@ describe("loadConfig", () => {
       escalationDestination: "C0123ABCD",
       lowConfidence: 0.45,
       logLevel: "debug",
+      moduleLevels: { slack: "debug", http: "warn" },
+      logFormat: "json",
+      shutdownGraceMs: 2000,
+      metricsToken: "0123456789abcdef0123",
       responders: ["U0123ABCD", "29:1xyz"],
       rateLimitPerMinute: 0,
     });
@@ -63,6 +74,12 @@ describe("loadConfig", () => {
     }
     expect(message).toContain("- CONSOLE_TOKEN: CONSOLE_TOKEN must be at least 16 letters");
     expect(message).not.toContain("s3cret!");
+  });
+
+  it("explains a bad LOG_LEVELS pair", () => {
+    expect(() => loadConfig({ LOG_LEVELS: "slack=loud" })).toThrow(
+      /LOG_LEVELS = "slack=loud": LOG_LEVELS must be module=level pairs/,
+    );
   });
 
   it("refuses a responder list with spaces inside an id or empty entries, and a negative rate limit", () => {
