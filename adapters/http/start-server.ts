@@ -83,6 +83,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       "templates_invalid",
     );
   }
+  const matcher = createMatcher(registry.all());
   const store = openSqliteStore(options.databaseUrl ?? config.databaseUrl, { cwd: options.cwd });
   const adapters: PlatformAdapter[] = [];
   let http: HttpServer | undefined;
@@ -99,6 +100,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         logger: logger.child({ module: factory.name }),
         clock,
         othersConfigured,
+        registry,
+        matcher,
         ...(requestedHost ? { requestedHost } : {}),
       });
       if (adapter) adapters.push(adapter);
@@ -137,8 +140,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       if (!outcome.ok) return;
       recordReload(store, clock, live).catch((error) => logger.warn("could not audit the reload", { error }));
     });
+    const host = adapters.find((a) => a.host)?.host ?? requestedHost;
     http = createHttpServer({
-      routes: adapters.flatMap((a) => a.connect(engine)),
+      routes: adapters.flatMap((a) => a.connect(engine, host ? { host } : {})),
       logger: logger.child({ module: "http" }),
       health: () => {
         try {
@@ -160,7 +164,6 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         { name: "platforms", check: () => platformsReady(started, adapters) },
       ],
     });
-    const host = adapters.find((a) => a.host)?.host ?? requestedHost;
     const address = await http.listen(options.port ?? config.port, host);
     for (const adapter of adapters) await adapter.start?.();
     started = true;
@@ -188,7 +191,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       logger,
       summary: [
         `cpbot serve: listening on ${url} (GET /healthz, /readyz, /metrics), ${registry.all().length} playbooks, database ${options.databaseUrl ?? config.databaseUrl}`,
-        ...adapters.map((a) => a.summary),
+        ...adapters.map((a) => (a.page ? `${a.summary}: ${url}${a.page}` : a.summary)),
       ],
       idle,
       close() {

@@ -11,7 +11,7 @@ import type { ToolResult } from "../tools/tool-result.ts";
 const ActorSchema = z.object({ id: z.string(), name: z.string().optional() });
 
 const ConversationSchema = z.object({
-  platform: z.enum(["slack", "teams", "cli"]),
+  platform: z.enum(["slack", "teams", "cli", "console"]),
   channelId: z.string(),
   threadId: z.string().optional(),
   permalink: z.string().optional(),

@@ -64,7 +64,7 @@ describe("npm run build", () => {
     expect(ask.stdout).toContain("Relay Stuck Closed (303-RSC)");
   }, 180_000);
 
-  it("serves Teams from dist/ when configured (Emulator mode here); on SIGTERM finishes the turn in flight, then exits 0", async () => {
+  it("serves Teams and the console from dist/ (Emulator mode here); on SIGTERM finishes the turn in flight, then exits 0", async () => {
     // The Bot Connector the reply goes to, slow on purpose: the turn is still running when SIGTERM arrives.
     let replyArrived: () => void = () => {};
     const arrived = new Promise<void>((resolve) => {
@@ -108,7 +108,15 @@ describe("npm run build", () => {
       void exited.then(() => reject(new Error(`serve ended before listening:\n${stderr}`)));
     });
     const health = await fetch(`${url}/healthz`);
-    expect(await health.json()).toMatchObject({ status: "ok", platforms: ["teams"] });
+    expect(await health.json()).toMatchObject({ status: "ok", platforms: ["teams", "console"] });
+    // The console (on loopback here, as Emulator mode binds 127.0.0.1) serves the bundles the build wrote.
+    const bundle = await fetch(`${url}/console/assets/playground.js`);
+    expect(bundle.status).toBe(200);
+    expect(
+      Buffer.from(await bundle.arrayBuffer()).equals(
+        readFileSync(path.join(outDir, "console-assets", "playground.js")),
+      ),
+    ).toBe(true);
     expect(stderr).toContain("UNAUTHENTICATED for the Bot Framework Emulator on 127.0.0.1");
     expect((await fetch(`${url}/readyz`)).status).toBe(200);
 
