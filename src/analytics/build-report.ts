@@ -215,16 +215,23 @@ function countFeedback(into: Feedback, event: AnalyticsEvent): void {
   const key = helped ? "fixed" : "notFixed";
   into[key]++;
   const step = event.type === "feedback" ? event.step : "end";
-  if (step) (into.byStep[step] ??= { fixed: 0, notFixed: 0 })[key]++;
+  if (step) tally(into.byStep, step)[key]++;
   const code = (event.data as { faultCode?: unknown } | undefined)?.faultCode;
-  if (typeof code === "string") (into.byFaultCode[code] ??= { fixed: 0, notFixed: 0 })[key]++;
+  if (typeof code === "string") tally(into.byFaultCode, code)[key]++;
+}
+
+/** The counter under `key`, created at zero the first time. */
+function tally(counts: Feedback["byStep"], key: string): { fixed: number; notFixed: number } {
+  const slot = counts[key] ?? { fixed: 0, notFixed: 0 };
+  counts[key] = slot;
+  return slot;
 }
 
 function mergeFeedback(a: Feedback, b: Feedback): Feedback {
   const add = (x: Record<string, { fixed: number; notFixed: number }>, y: typeof x) => {
     const out = structuredClone(x);
     for (const [k, v] of Object.entries(y)) {
-      const slot = (out[k] ??= { fixed: 0, notFixed: 0 });
+      const slot = tally(out, k);
       slot.fixed += v.fixed;
       slot.notFixed += v.notFixed;
     }
