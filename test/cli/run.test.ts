@@ -4,7 +4,7 @@ import { fakeIO } from "./cli-io.ts";
 
 describe("cpbot run", () => {
   it("with no Slack or Teams credentials starts the server with the web console on 127.0.0.1 and prints its URL", async () => {
-    const { io, stderr } = fakeIO("", { LOG_LEVEL: "error" });
+    const { io, stderr } = fakeIO("", { LOG_LEVEL: "info" });
     let stop = () => {};
     const stopped = new Promise<string>((resolve) => {
       stop = () => resolve("SIGTERM");
