@@ -1,6 +1,6 @@
-import type { AnalyticsEvent } from "../../../src/store/store.ts";
 import type { CliCommand, CliIO } from "../command.ts";
 import { parseCommandArgs } from "../parse-command-args.ts";
+import { readStoredEvents } from "../read-stored-events.ts";
 import { parseDay } from "./report.ts";
 
 const usage = `Usage: cpbot audit [--since DATE] [--until DATE] [--json] [--database URL]
@@ -43,29 +43,11 @@ export const command: CliCommand = {
     const { openSqliteStore } = await import("../../../src/store/sqlite-store.ts");
     const { auditEntries, auditToText } = await import("../../../src/audit/audit-log.ts");
     const store = openSqliteStore(values.database ?? io.env.DATABASE_URL, { mustExist: true, cwd: io.cwd });
-    const entries = auditEntries(await readAudit(store, bounds));
+    const entries = auditEntries(await readStoredEvents(store, { ...bounds, types: ["audit"] }));
     io.out(values.json ? JSON.stringify(entries, null, 2) : auditToText(entries));
     return 0;
   },
 };
-
-async function readAudit(
-  store: {
-    listEvents(f: {
-      since?: string;
-      until?: string;
-      types?: AnalyticsEvent["type"][];
-    }): AnalyticsEvent[] | Promise<AnalyticsEvent[]>;
-    close(): unknown;
-  },
-  bounds: { since?: string; until?: string },
-): Promise<AnalyticsEvent[]> {
-  try {
-    return await store.listEvents({ ...bounds, types: ["audit"] });
-  } finally {
-    await store.close();
-  }
-}
 
 function usageError(io: CliIO, message: string): number {
   io.err(`cpbot audit: ${message}\n\n${usage}`);

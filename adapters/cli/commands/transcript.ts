@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { AnalyticsEvent } from "../../../src/store/store.ts";
 import type { CliCommand, CliIO } from "../command.ts";
 import { parseCommandArgs } from "../parse-command-args.ts";
+import { readStoredEvents } from "../read-stored-events.ts";
 import { parseDay } from "./report.ts";
 
 const usage = `Usage: cpbot transcript list [--since DATE] [--json] [--database URL]
@@ -53,7 +53,7 @@ export const command: CliCommand = {
 
     const { openSqliteStore } = await import("../../../src/store/sqlite-store.ts");
     const store = openSqliteStore(values.database ?? io.env.DATABASE_URL, { mustExist: true, cwd: io.cwd });
-    const events = await readEvents(store, since);
+    const events = await readStoredEvents(store, since !== undefined ? { since } : {});
 
     if (verb === "list") {
       const { listTranscripts } = await import("../../../src/audit/transcripts.ts");
@@ -92,17 +92,6 @@ export const command: CliCommand = {
     return 0;
   },
 };
-
-async function readEvents(
-  store: { listEvents(f: { since?: string }): AnalyticsEvent[] | Promise<AnalyticsEvent[]>; close(): unknown },
-  since: string | undefined,
-): Promise<AnalyticsEvent[]> {
-  try {
-    return await store.listEvents(since !== undefined ? { since } : {});
-  } finally {
-    await store.close();
-  }
-}
 
 function usageError(io: CliIO, message: string): number {
   io.err(`cpbot transcript: ${message}\n\n${usage}`);
