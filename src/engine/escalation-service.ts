@@ -192,30 +192,22 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
       at: turn.at,
       note: `Cancelled by ${who}.`,
     });
-    record(turn, "escalation", {
-      ...(after.playbook ? { playbook: after.playbook } : {}),
-      action: "cancel",
-      data: { id },
-    });
-    const entry = after.history.at(-1);
     // The requester's own thread gets this answer; Support sees the handoff card closed and a note under it.
-    turn.later.push(async () => {
-      await refreshHandoff(after);
-      const thread = after.delivery.handoffConversation;
-      if (thread && entry) await safely(() => transport.post(thread, escalationStatusCard(statusUpdate(after, entry))));
-      return [];
-    });
+    tellSupport(turn, after, "cancel");
     return {
       cards: [infoCard(`Cancelled: ${after.id}`, ["Support has been told that this no longer needs them."])],
       mode: "replace",
     };
   }
 
-  function answerNeedInfo(turn: Turn, escalation: EscalationRecord, text: string): TurnReply {
-    const after = store.transitionEscalation(escalation.id, { to: "open", by: turn.by, at: turn.at, note: text });
+  /**
+   * A change the requester made (cancel, information given): recorded, then, after the turn, the handoff
+   * card redrawn and the change noted under it in Support's thread.
+   */
+  function tellSupport(turn: Turn, after: EscalationRecord, action: string): void {
     record(turn, "escalation", {
       ...(after.playbook ? { playbook: after.playbook } : {}),
-      action: "info-given",
+      action,
       data: { id: after.id },
     });
     const entry = after.history.at(-1);
@@ -225,6 +217,11 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
       if (thread && entry) await safely(() => transport.post(thread, escalationStatusCard(statusUpdate(after, entry))));
       return [];
     });
+  }
+
+  function answerNeedInfo(turn: Turn, escalation: EscalationRecord, text: string): TurnReply {
+    const after = store.transitionEscalation(escalation.id, { to: "open", by: turn.by, at: turn.at, note: text });
+    tellSupport(turn, after, "info-given");
     return {
       cards: [
         infoCard(`Sent to Support: ${after.id}`, [
