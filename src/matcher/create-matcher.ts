@@ -72,8 +72,11 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
     if (scan.unknown.length > 0) {
       // Judge the topic on the rest of the message: "fault code 12" must not vouch for itself.
       const rest = scan.unknownForms.reduce((t, form) => t.replace(form, " "), read.normalize("NFKC").toLowerCase());
-      const topic = decideMatch(rank(scorer.score(rest)), policy, false);
-      if (!(topic.kind === "match" && topic.confidence >= clearTopic)) {
+      const restScored = scorer.score(rest);
+      const topic = decideMatch(rank(restScored), policy, false);
+      // "on port 1" is where, not what: the rest needs two words that are not numbers to be a topic.
+      const words = restScored.analysed.terms.filter((t) => !/^[\d.]+$/.test(t)).length;
+      if (!(topic.kind === "match" && topic.confidence >= clearTopic && words >= 2)) {
         return withNotes(unknownCodeAnswer(scan.unknown[0]!, faultIndex), notes);
       }
     }
