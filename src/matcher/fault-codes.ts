@@ -92,7 +92,8 @@ export function scanFaultCodes(text: string, index: readonly FaultCodeEntry[]): 
   }
   // "error 307", "code 18", "status 18": a number announced as a code.
   for (const m of lower.matchAll(
-    /\b(?:error|err|code|fault|alarm|status|reason)\s*(?:code)?\s*[#:]?\s*(\d{1,4})\b(?![.\d])/g,
+    // Not "latest status: 1,J1772,…": a number opening a comma-separated port line is the port.
+    /\b(?:error|err|code|fault|alarm|status|reason)\s*(?:code)?\s*[#:]?\s*(\d{1,4})\b(?![.\d]|,[a-z0-9]+,)/g,
   )) {
     const [form, number = ""] = m;
     const entry = byNumber(number);
