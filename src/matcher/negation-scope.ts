@@ -12,7 +12,25 @@ import { stopwords } from "./stopwords.ts";
  * Only these two: "no signal", "no funds" or "not reachable" name the symptom itself and stay as written.
  * Runs on the normalised, spelling-corrected words, before synonyms, for triggers and messages alike.
  */
-const negators = new Set(["no", "without", "nobody", "none", "nor", "skip", "skipping", "bypass", "bypassing"]);
+const negators = new Set([
+  "no",
+  "without",
+  "nobody",
+  "none",
+  "nor",
+  "skip",
+  "skipping",
+  "bypass",
+  "bypassing",
+  // Not wanting the card at all is the same wish: "sick of badging in", "avoid cards", "instead of tapping fobs".
+  "hate",
+  "hates",
+  "avoid",
+  "avoiding",
+  "sick",
+  "tired",
+  "instead",
+]);
 /** These deny an event, not a thing: "nothing was replaced", "never swapped", "has not been replaced". */
 const eventNegators = new Set(["nothing", "never", "not", "no", "without", "nobody"]);
 /** "not" denies only a need or a use: "doesn't need a card" yes, "does not respond to the card" no. */
@@ -73,6 +91,8 @@ const between = new Set([
   "carrying",
   "hassle",
   "worrying",
+  "entirely",
+  "completely",
 ]);
 const authWords = new Set([
   "card",

@@ -15,6 +15,8 @@ describe("negation scope", () => {
     ["nobody has a chargepoint account", ["nobody", authFreeConcept]],
     ["without anyone tapping anything", ["without", authFreeConcept]],
     ["no juggling with fobs", ["no", authFreeConcept]],
+    ["staff are tired of swiping badges", ["staff", "are", "tired", authFreeConcept]],
+    ["avoid the app completely", ["avoid", authFreeConcept, "completely"]],
   ])("%j denies authentication", (text, expected) => {
     expect(applyNegationScope(text.split(" "))).toEqual(expected);
   });
