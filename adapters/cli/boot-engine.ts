@@ -28,7 +28,7 @@ export interface Booted {
   registry: PlaybookRegistry;
   config: CoreConfig;
   logger: Logger;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /**

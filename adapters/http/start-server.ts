@@ -103,9 +103,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     http = createHttpServer({
       routes: adapters.flatMap((a) => a.connect(engine)),
       logger,
-      health: () => ({
+      health: async () => ({
         platforms: adapters.map((a) => a.platform),
-        pendingEscalations: store.listPendingDeliveries().length,
+        pendingEscalations: (await store.listPendingDeliveries()).length,
       }),
     });
     const host = adapters.find((a) => a.host)?.host ?? requestedHost;
@@ -140,7 +140,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
           await http?.close();
           for (const adapter of adapters) await adapter.stop?.();
           await idle();
-          store.close();
+          await store.close();
         })();
         return closing;
       },
@@ -149,7 +149,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     stopTimer();
     await http?.close();
     for (const adapter of adapters) await adapter.stop?.().catch(() => {});
-    store.close();
+    await store.close();
     throw error;
   }
 }

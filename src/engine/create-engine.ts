@@ -40,13 +40,16 @@ export function createEngine(deps: EngineDeps): Engine {
   const escalations = createEscalationService(deps, log);
   const ctx = commandContext(deps.registry);
 
-  /** The synchronous part of a turn, in one transaction: claim the event id, decide, save, record. */
-  function decide(event: BotEvent, at: string): { turn: Turn; reply: TurnReply } | "duplicate" {
-    return deps.store.transaction(() => {
-      if (!deps.store.claimEvent(event.eventId, at)) return "duplicate" as const;
-      const session = loadSession(deps.store, event.conversation, log);
+  /**
+   * The deciding part of a turn, in one transaction: claim the event id, decide, save, record. The turn's
+   * handlers see the transaction as `turn.deps.store`; nothing is posted until it has committed.
+   */
+  function decide(event: BotEvent, at: string): Promise<{ turn: Turn; reply: TurnReply } | "duplicate"> {
+    return deps.store.transaction(async (tx) => {
+      if (!(await tx.claimEvent(event.eventId, at))) return "duplicate" as const;
+      const session = await loadSession(tx, event.conversation, log);
       const turn: Turn = {
-        deps,
+        deps: { ...deps, store: tx },
         escalations,
         event,
         at,
@@ -57,14 +60,14 @@ export function createEngine(deps: EngineDeps): Engine {
         later: [],
         visibility: "ephemeral",
       };
-      const reply = route(turn);
-      saveSession(deps.store, session, turn.state, at);
-      for (const e of turn.events) deps.store.recordEvent(e);
+      const reply = await route(turn);
+      await saveSession(tx, session, turn.state, at);
+      for (const e of turn.events) await tx.recordEvent(e);
       return { turn, reply };
     });
   }
 
-  function route(turn: Turn): TurnReply {
+  function route(turn: Turn): Promise<TurnReply> {
     const { event } = turn;
     if (event.kind === "action") return handleAction(turn, event);
     if (event.kind === "message") return handleMessage(turn, event, ctx);
@@ -78,10 +81,10 @@ export function createEngine(deps: EngineDeps): Engine {
     const given = event.at ? Date.parse(event.at) : Number.NaN;
     const at = (Number.isNaN(given) ? deps.clock() : new Date(given)).toISOString();
     try {
-      let decided: ReturnType<typeof decide> | undefined;
+      let decided: Awaited<ReturnType<typeof decide>> | undefined;
       for (let attempt = 1; !decided; attempt++) {
         try {
-          decided = decide(event, at);
+          decided = await decide(event, at);
         } catch (error) {
           // Someone else in the thread saved first (another process): read again and decide again.
           if (!(error instanceof SessionConflict) || attempt >= maxAttempts) throw error;
@@ -93,15 +96,15 @@ export function createEngine(deps: EngineDeps): Engine {
       for (const task of turn.later) cards.push(...(await task()));
       return { cards, mode: reply.mode ?? "new", visibility: turn.visibility };
     } catch (error) {
-      return failure(event, at, error);
+      return await failure(event, at, error);
     }
   }
 
-  function failure(event: BotEvent, at: string, error: unknown): EngineReply {
+  async function failure(event: BotEvent, at: string, error: unknown): Promise<EngineReply> {
     const visibility = "ephemeral";
     if (error instanceof BotError && userErrors.has(error.code)) {
       // Remember the id anyway, so a platform retry of a refused event is not answered twice.
-      claimQuietly(event.eventId, at);
+      await claimQuietly(event.eventId, at);
       return { cards: [errorCard(error.message, error.code)], mode: "new", visibility };
     }
     log.error("event failed", { eventId: event.eventId, kind: event.kind, error });
@@ -116,9 +119,9 @@ export function createEngine(deps: EngineDeps): Engine {
     };
   }
 
-  function claimQuietly(eventId: string, at: string): void {
+  async function claimQuietly(eventId: string, at: string): Promise<void> {
     try {
-      deps.store.claimEvent(eventId, at);
+      await deps.store.claimEvent(eventId, at);
     } catch (error) {
       log.warn("could not remember event id", { eventId, error });
     }

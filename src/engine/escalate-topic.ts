@@ -12,12 +12,12 @@ const opened = new Set(["match", "fault-code", "fault", "open", "chosen"]);
  * walkthrough when it is the latest thing in the thread, else the last question (with its playbook when
  * one was shown). With nothing in the thread, a note is the question itself; without a note it is an error.
  */
-export function escalateTopic(
+export async function escalateTopic(
   turn: Turn,
   trigger: "button" | "command",
   note?: string,
   hint?: { playbook?: string; query?: string },
-): TurnReply {
+): Promise<TurnReply> {
   const { walkthrough: w, question: q } = turn.state;
   if (w && (!q || seqOf(w.id) > seqOf(q.id))) {
     const playbook = turn.deps.registry.get(w.playbook);
@@ -46,7 +46,7 @@ export function escalateTopic(
   }
   const playbook =
     question.playbook && opened.has(question.kind) ? turn.deps.registry.get(question.playbook) : undefined;
-  const { cards } = turn.escalations.open(turn, {
+  const { cards } = await turn.escalations.open(turn, {
     trigger,
     idempotencyKey: `${turn.key}:${question.id}`,
     question,

@@ -25,17 +25,24 @@ export interface EscalationRequest {
 
 export interface EscalationService {
   /** Stores the escalation (or finds the one already stored) in the turn; the handoff is posted after commit. */
-  open(turn: Turn, request: EscalationRequest): { escalation: EscalationRecord; created: boolean; cards: Card[] };
+  open(
+    turn: Turn,
+    request: EscalationRequest,
+  ): Promise<{ escalation: EscalationRecord; created: boolean; cards: Card[] }>;
   /** Claim / Need info / Resolve / reopen, mirrored into the requester's thread. */
-  transition(turn: Turn, id: string, to: EscalationStatus, note?: string): TurnReply;
+  transition(turn: Turn, id: string, to: EscalationStatus, note?: string): Promise<TurnReply>;
   /** A requester's answer to "need info": back to open, relayed to the handoff thread. */
-  answerNeedInfo(turn: Turn, escalation: EscalationRecord, text: string): TurnReply;
+  answerNeedInfo(turn: Turn, escalation: EscalationRecord, text: string): Promise<TurnReply>;
   /** Posts a note into the escalation's handoff thread, after the turn commits. */
   relay(turn: Turn, escalation: EscalationRecord, title: string, lines: string[]): void;
   /** Posts every stored handoff that never reached the escalation channel. */
   retryPendingDeliveries(): Promise<void>;
 }
 
+/**
+ * Inside a turn (open, transition, answerNeedInfo) the store is `turn.deps.store`, the turn's transaction;
+ * the deliveries after the commit use `deps.store`, the store itself.
+ */
 export function createEscalationService(deps: EngineDeps, log: Logger): EscalationService {
   const { store, transport, registry, config } = deps;
   // Guards against posting one handoff twice from this process (a double click while the first post is
@@ -51,7 +58,7 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
     if (inFlight.has(escalation.id)) return true;
     inFlight.add(escalation.id);
     try {
-      const current = store.getEscalation(escalation.id) ?? escalation;
+      const current = (await store.getEscalation(escalation.id)) ?? escalation;
       if (current.delivery.handoffMessageId) return true;
       const to = destination(current.origin);
       const posted = await transport.post(to, escalationCard(escalationView(current, registry)));
@@ -60,13 +67,13 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
         threadId: to.threadId ?? posted.messageId,
         ...(posted.permalink ? { permalink: posted.permalink } : {}),
       };
-      store.setEscalationDelivery(current.id, { handoffMessageId: posted.messageId, handoffConversation });
+      await store.setEscalationDelivery(current.id, { handoffMessageId: posted.messageId, handoffConversation });
       if (notifyOrigin) {
         const notice = infoCard(`Escalation ${current.id} reached Support`, [
           `Your escalation about ${subjectOf(current)} is now in the support channel${posted.permalink ? `: ${posted.permalink}` : ""}.`,
         ]);
         const sent = await transport.post(current.origin, notice);
-        store.setEscalationDelivery(current.id, { originMessageId: sent.messageId });
+        await store.setEscalationDelivery(current.id, { originMessageId: sent.messageId });
       }
       log.info("escalation delivered", { escalation: current.id });
       return true;
@@ -79,7 +86,7 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
     }
   }
 
-  function open(turn: Turn, request: EscalationRequest) {
+  async function open(turn: Turn, request: EscalationRequest) {
     const handoff = buildHandoff({
       trigger: request.trigger,
       ...(request.playbook ? { playbook: request.playbook } : {}),
@@ -87,7 +94,7 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
       ...(request.walkthrough ? { walkthrough: request.walkthrough } : {}),
     });
     const version = request.walkthrough?.version ?? request.playbook?.version;
-    const { escalation, created } = store.createEscalation({
+    const { escalation, created } = await turn.deps.store.createEscalation({
       idempotencyKey: request.idempotencyKey,
       sessionKey: turn.key,
       ...(request.playbook ? { playbook: request.playbook.id } : {}),
@@ -119,11 +126,16 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
     return { escalation, created, cards: [created ? openedCard(escalation) : alreadyCard(escalation)] };
   }
 
-  function transition(turn: Turn, id: string, to: EscalationStatus, note?: string): TurnReply {
-    const before = store.getEscalation(id);
+  async function transition(turn: Turn, id: string, to: EscalationStatus, note?: string): Promise<TurnReply> {
+    const before = await turn.deps.store.getEscalation(id);
     if (!before)
       throw new BotError(`There is no escalation "${id}". Use escalations to see the open ones.`, "not_found");
-    const after = store.transitionEscalation(id, { to, by: turn.by, at: turn.at, ...(note ? { note } : {}) });
+    const after = await turn.deps.store.transitionEscalation(id, {
+      to,
+      by: turn.by,
+      at: turn.at,
+      ...(note ? { note } : {}),
+    });
     const changed = after.history.length > before.history.length;
     const card = escalationCard(escalationView(after, registry));
     if (!changed) return { cards: [card], mode: "replace" };
@@ -141,8 +153,13 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
     return { cards: [card], mode: pressedOnHandoff ? "replace" : "new" };
   }
 
-  function answerNeedInfo(turn: Turn, escalation: EscalationRecord, text: string): TurnReply {
-    const after = store.transitionEscalation(escalation.id, { to: "open", by: turn.by, at: turn.at, note: text });
+  async function answerNeedInfo(turn: Turn, escalation: EscalationRecord, text: string): Promise<TurnReply> {
+    const after = await turn.deps.store.transitionEscalation(escalation.id, {
+      to: "open",
+      by: turn.by,
+      at: turn.at,
+      note: text,
+    });
     record(turn, "escalation", {
       ...(after.playbook ? { playbook: after.playbook } : {}),
       action: "info-given",
@@ -167,7 +184,7 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
   function relay(turn: Turn, escalation: EscalationRecord, title: string, lines: string[]): void {
     turn.later.push(async () => {
       // Read again after the commit: the handoff may have been posted since the turn began.
-      const thread = (store.getEscalation(escalation.id) ?? escalation).delivery.handoffConversation;
+      const thread = ((await store.getEscalation(escalation.id)) ?? escalation).delivery.handoffConversation;
       if (thread) await safely(() => transport.post(thread, infoCard(`${escalation.id}: ${title}`, lines)));
       return [];
     });
@@ -175,7 +192,7 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
 
   async function mirror(escalation: EscalationRecord, card: Card): Promise<void> {
     const sent = await safely(() => transport.post(escalation.origin, card));
-    if (sent) store.setEscalationDelivery(escalation.id, { originMessageId: sent.messageId });
+    if (sent) await store.setEscalationDelivery(escalation.id, { originMessageId: sent.messageId });
   }
 
   async function refreshHandoff(escalation: EscalationRecord): Promise<void> {
@@ -194,7 +211,7 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
   }
 
   async function retryPendingDeliveries(): Promise<void> {
-    for (const escalation of store.listPendingDeliveries()) await deliver(escalation, true);
+    for (const escalation of await store.listPendingDeliveries()) await deliver(escalation, true);
   }
 
   return { open, transition, answerNeedInfo, relay, retryPendingDeliveries };

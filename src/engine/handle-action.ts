@@ -12,7 +12,7 @@ import { answerOutcome, submitInput } from "./walk-answers.ts";
 import { moveWalk, playbookFor, startWalk } from "./walk-flow.ts";
 
 /** A button press or form submit on a card the engine sent; the verb says what, the payload says on what. */
-export function handleAction(turn: Turn, event: ActionEvent): TurnReply {
+export async function handleAction(turn: Turn, event: ActionEvent): Promise<TurnReply> {
   const p = decodeActionPayload(event.value);
   switch (event.action) {
     case cardActions.walkStart:
@@ -52,7 +52,7 @@ export function handleAction(turn: Turn, event: ActionEvent): TurnReply {
         turn,
         required(p.escalation, "escalation"),
         "need-info",
-        needInfoNote(turn, event),
+        await needInfoNote(turn, event),
       );
     case cardActions.escalationResolve:
       return turn.escalations.transition(turn, required(p.escalation, "escalation"), "resolved", note(event));
@@ -81,11 +81,11 @@ function note(event: ActionEvent): string | undefined {
 }
 
 /** Need info always tells the requester what is wanted: the typed note, else the evidence still missing. */
-function needInfoNote(turn: Turn, event: ActionEvent): string {
+async function needInfoNote(turn: Turn, event: ActionEvent): Promise<string> {
   const typed = note(event);
   if (typed) return typed;
   const id = decodeActionPayload(event.value).escalation ?? "";
-  const record = turn.deps.store.getEscalation(id);
+  const record = await turn.deps.store.getEscalation(id);
   const handoff = (record?.handoff ?? {}) as { evidence?: { label: string; value?: string }[] };
   const missing = (handoff.evidence ?? []).filter((e) => e.value === undefined).map((e) => e.label);
   return missing.length > 0

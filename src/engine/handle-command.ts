@@ -39,7 +39,7 @@ export function commandHelp(ctx: CommandContext) {
   ];
 }
 
-export function handleCommand(turn: Turn, command: ParsedCommand, ctx: CommandContext): TurnReply {
+export async function handleCommand(turn: Turn, command: ParsedCommand, ctx: CommandContext): Promise<TurnReply> {
   const { registry } = turn.deps;
   switch (command.kind) {
     case "help":
@@ -78,7 +78,7 @@ export function handleCommand(turn: Turn, command: ParsedCommand, ctx: CommandCo
     case "escalate":
       return escalateTopic(turn, "command", command.note);
     case "escalations":
-      return { cards: [escalationsList(turn, command.all)] };
+      return { cards: [await escalationsList(turn, command.all)] };
     case "stats":
       return statsReply(turn, command.since);
     case "question":
@@ -105,9 +105,9 @@ function toolReply(turn: Turn, command: Extract<ParsedCommand, { kind: "tool" }>
   return { cards: [card] };
 }
 
-function escalationsList(turn: Turn, all: boolean): Card {
+async function escalationsList(turn: Turn, all: boolean): Promise<Card> {
   const now = Date.parse(turn.at);
-  const rows = turn.deps.store.listEscalations(all ? {} : { status: ["open", "claimed", "need-info"] });
+  const rows = await turn.deps.store.listEscalations(all ? {} : { status: ["open", "claimed", "need-info"] });
   return escalationsListCard(
     rows.map((e) => ({
       id: e.id,

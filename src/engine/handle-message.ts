@@ -20,13 +20,13 @@ const navWords: Record<string, "done" | "skip" | "back"> = { done: "done", next:
  * step's input, "yes"/"no" at the end, done/skip/back, `evidence-id: value`); a subcommand or anything
  * else starts over as a new command or question.
  */
-export function handleMessage(turn: Turn, event: MessageEvent, ctx: CommandContext): TurnReply {
+export async function handleMessage(turn: Turn, event: MessageEvent, ctx: CommandContext): Promise<TurnReply> {
   const text = event.text.trim();
   const first = text.split(/\s+/)[0]?.toLowerCase() ?? "";
   // Tool words are left out on purpose: "status …" may well be the paste a step asks for.
   const isCommand = text.startsWith("/") || (subcommands as readonly string[]).includes(first) || first === "share";
   if (!isCommand && text) {
-    const answered = continueThread(turn, text);
+    const answered = await continueThread(turn, text);
     if (answered) return answered;
   }
   const parsed = parseCommand(text, ctx);
@@ -34,10 +34,10 @@ export function handleMessage(turn: Turn, event: MessageEvent, ctx: CommandConte
   return handleCommand(turn, parsed.command, ctx);
 }
 
-function continueThread(turn: Turn, text: string): TurnReply | undefined {
-  const pending = needInfoEscalation(turn);
+async function continueThread(turn: Turn, text: string): Promise<TurnReply | undefined> {
+  const pending = await needInfoEscalation(turn);
   if (pending) return turn.escalations.answerNeedInfo(turn, pending, text);
-  const noted = addEvidence(turn, text);
+  const noted = await addEvidence(turn, text);
   if (noted) return noted;
 
   const found = activeWalk(turn);
@@ -55,9 +55,9 @@ function continueThread(turn: Turn, text: string): TurnReply | undefined {
   const step = currentStep(playbook, w);
   if (!step) return undefined;
   const nav = navWords[text.toLowerCase()];
-  if (nav) return { ...moveWalk(turn, { kind: nav }, {}), mode: "new" };
+  if (nav) return { ...(await moveWalk(turn, { kind: nav }, {})), mode: "new" };
   const option = step.choice?.options.find((o) => o.label.toLowerCase() === text.toLowerCase());
-  if (option) return { ...moveWalk(turn, { kind: "choose", branch: option.branch }, {}), mode: "new" };
+  if (option) return { ...(await moveWalk(turn, { kind: "choose", branch: option.branch }, {})), mode: "new" };
   if (step.input) {
     if (step.input.tool && looksLikeNewQuestion(turn, text, step.input.tool, playbook.id)) return undefined;
     return submitInput(turn, text, "new");
@@ -74,7 +74,7 @@ function looksLikeNewQuestion(turn: Turn, text: string, tool: ToolId, playbook: 
   return confidentMatch(turn, text, [playbook]);
 }
 
-function needInfoEscalation(turn: Turn) {
-  const waiting = turn.deps.store.listEscalations({ status: ["need-info"], sessionKey: turn.key });
+async function needInfoEscalation(turn: Turn) {
+  const waiting = await turn.deps.store.listEscalations({ status: ["need-info"], sessionKey: turn.key });
   return waiting.at(-1);
 }

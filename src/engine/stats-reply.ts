@@ -3,9 +3,9 @@ import { statsCard } from "../render/stats-card.ts";
 import type { Turn, TurnReply } from "./turn.ts";
 
 /** `/cp stats [since DATE]`: the analytics report for playbook authors, as a card. */
-export function statsReply(turn: Turn, since?: string): TurnReply {
+export async function statsReply(turn: Turn, since?: string): Promise<TurnReply> {
   const { store, registry, config } = turn.deps;
-  const report = buildReport(store.listEvents(since ? { since } : {}), {
+  const report = buildReport(await store.listEvents(since ? { since } : {}), {
     ...(since ? { since } : {}),
     lowConfidence: config.lowConfidence,
   });

@@ -30,10 +30,10 @@ describe("cpbot chat (piped input through the real terminal adapter)", () => {
     expect(out).toContain("Ann claimed escalation ESC-0001");
     expect(out).toContain("── posted in this thread ──");
     const store = openSqliteStore(io.env.DATABASE_URL);
-    expect(store.listEscalations().map((e) => [e.id, e.status, e.note])).toEqual([
+    expect((await store.listEscalations()).map((e) => [e.id, e.status, e.note])).toEqual([
       ["ESC-0001", "claimed", "station CPF-6 still faulted"],
     ]);
-    store.close();
+    await store.close();
   });
 
   it("continues the walkthrough after a restart, from the same database", async () => {

@@ -50,7 +50,7 @@ describe("the /cp words through the engine", () => {
     expect(picked.cards[0]?.kind).toBe("overview");
     const none = await h.press(asked.cards[0], "None of these");
     expect(none.cards[0]?.kind).toBe("no-match");
-    expect(h.store.listEvents({ types: ["abstain"] }).map((e) => e.text)).toEqual(["driver cannot charge"]);
+    expect((await h.store.listEvents({ types: ["abstain"] })).map((e) => e.text)).toEqual(["driver cannot charge"]);
   });
 
   it("Not this one? on a confident answer lists every topic and records the rejection for authors", async () => {
@@ -60,7 +60,7 @@ describe("the /cp words through the engine", () => {
     const other = await h.press(asked.cards[0], "Not this one?");
     expect(other.cards[0]?.kind).toBe("no-match");
     expect(textOf(other.cards[0])).toContain("Waitlist");
-    const rejected = h.store.listEvents({ types: ["abstain"] });
+    const rejected = await h.store.listEvents({ types: ["abstain"] });
     expect(rejected.map((e) => e.text)).toEqual(["relay stuck closed on port 1"]);
     expect(rejected[0]?.data).toMatchObject({ via: "not-this-one", rejected: "relay-stuck-closed" });
   });

@@ -56,7 +56,7 @@ describe("every /cp error path answers with what is wrong and what is accepted",
     h = new Harness();
     const text = await errorOf("escalate");
     expect(text).toContain("There is nothing to escalate in this thread yet");
-    expect(h.store.listEscalations()).toEqual([]);
+    expect(await h.store.listEscalations()).toEqual([]);
     // With a note there is something to hand over: the note is the question.
     const reply = await h.cp("escalate charger display is blank", { thread: "T-note" });
     expect(reply.cards[0]?.title).toBe("Escalated to Support: ESC-0001");
@@ -127,8 +127,8 @@ describe("an unexpected failure", () => {
     expect(text).not.toContain("matcher.ts");
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain("boom at the matcher");
-    expect(store.getSession("teams:19:abc@thread.tacv2:-")).toBeUndefined();
-    expect(store.listEvents()).toEqual([]);
-    store.close();
+    expect(await store.getSession("teams:19:abc@thread.tacv2:-")).toBeUndefined();
+    expect(await store.listEvents()).toEqual([]);
+    await store.close();
   });
 });

@@ -85,7 +85,7 @@ export const command: CliCommand = {
       io.out(await render(reply.cards, elsewhere, format));
       return reply.cards.some((c) => c.kind === "error") ? 1 : 0;
     } finally {
-      booted.close();
+      await booted.close();
     }
   },
 };

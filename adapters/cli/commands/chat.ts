@@ -91,7 +91,7 @@ export const command: CliCommand = {
         interactive: stdin.isTTY === true,
       });
     } finally {
-      booted.close();
+      await booted.close();
     }
   },
 };

@@ -66,7 +66,7 @@ export const command: CliCommand = {
     // A report reads; creating an empty database for it would hide a wrong path behind "no events".
     const store = openSqliteStore(values.database ?? io.env.DATABASE_URL, { mustExist: true, cwd: io.cwd });
     try {
-      const events = store.listEvents({
+      const events = await store.listEvents({
         ...(since !== undefined ? { since } : {}),
         ...(until !== undefined ? { until } : {}),
       });
@@ -87,7 +87,7 @@ export const command: CliCommand = {
       }
       return 0;
     } finally {
-      store.close();
+      await store.close();
     }
   },
 };

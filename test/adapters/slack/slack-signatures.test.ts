@@ -12,12 +12,12 @@ afterEach(async () => {
 const now = () => Math.floor(Date.now() / 1000);
 
 /** No Web API call after start-up's auth.test, no reply, and nothing in the database. */
-function expectNothingChanged(callsBefore: number) {
+async function expectNothingChanged(callsBefore: number) {
   expect(h.api.calls.slice(callsBefore)).toEqual([]);
   expect(h.api.responses).toEqual([]);
-  expect(h.server.store.listEvents()).toEqual([]);
-  expect(h.server.store.listEscalations()).toEqual([]);
-  expect(h.server.store.getSession("slack:COPS00001:-")).toBeUndefined();
+  expect(await h.server.store.listEvents()).toEqual([]);
+  expect(await h.server.store.listEscalations()).toEqual([]);
+  expect(await h.server.store.getSession("slack:COPS00001:-")).toBeUndefined();
 }
 
 describe("Slack request signatures", () => {
@@ -49,7 +49,7 @@ describe("Slack request signatures", () => {
       const before = h.api.calls.length;
       const { envelope } = h.mention("fault 303-RSC");
       expect((await h.event(envelope, options)).status).toBe(401);
-      expectNothingChanged(before);
+      await expectNothingChanged(before);
     });
   }
 
@@ -64,6 +64,6 @@ describe("Slack request signatures", () => {
       signature: sign(body, timestamp),
     });
     expect(reply.status).toBe(401);
-    expectNothingChanged(before);
+    await expectNothingChanged(before);
   });
 });
