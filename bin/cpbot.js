@@ -1,13 +1,22 @@
 #!/usr/bin/env node
-// The `cpbot` command. TypeScript runs through tsx's loader, so `npx cpbot` works right after `npm ci`
-// with no build step.
+// The `cpbot` command. It runs the JavaScript that `npm ci` (the "prepare" script) or `npm run build`
+// compiled into dist/. CPBOT_FROM_SOURCE=1 runs the TypeScript through tsx instead (development only:
+// tsx is a dev dependency), and so does a checkout that has not been built yet.
 import { existsSync } from "node:fs";
-import { register } from "tsx/esm/api";
 
-// Settings may live in ./.env (see .env.example); variables already in the environment win, because
-// process.loadEnvFile never overwrites one that is set.
-if (existsSync(".env") && !process.env.CPBOT_NO_DOTENV) process.loadEnvFile(".env");
-
-register();
-const { main } = await import("../adapters/cli/main.ts");
-process.exitCode = await main(process.argv.slice(2));
+const built = new URL("../dist/adapters/cli/main.js", import.meta.url);
+const fromSource = process.env.CPBOT_FROM_SOURCE === "1" || !existsSync(built);
+let cli;
+if (fromSource) {
+  try {
+    const { register } = await import("tsx/esm/api");
+    register();
+  } catch {
+    console.error("cpbot: dist/ is missing and tsx is not installed. Run `npm run build` (or `npm ci`) first.");
+    process.exit(1);
+  }
+  cli = await import("../adapters/cli/main.ts");
+} else {
+  cli = await import(built.href);
+}
+process.exitCode = await cli.runCommandLine(process.argv.slice(2));

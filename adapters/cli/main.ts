@@ -1,17 +1,49 @@
-import { readdir } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
+import { existsSync, realpathSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import type { CliCommand, CliIO } from "./command.ts";
 
 const commandsDir = fileURLToPath(new URL("./commands/", import.meta.url));
+/** Written by `npm run build` beside the compiled main.js: each command's name, summary, usage and file. */
+const manifestFile = fileURLToPath(new URL("./commands.json", import.meta.url));
 
-/** Every file in commands/ exports `command`; discovering them keeps this file free of a shared list. */
+interface ManifestEntry {
+  name: string;
+  summary: string;
+  usage: string;
+  file: string;
+}
+
+/**
+ * Every file in commands/ exports `command`; discovering them keeps this file free of a shared list. The
+ * compiled build reads the manifest instead and imports only the command that runs, so `cpbot --help`
+ * does not load the matcher, the playbooks and every tool.
+ */
 export async function loadCommands(): Promise<CliCommand[]> {
-  // .ts when run through tsx, .js in the compiled dist/ (never the .d.ts declarations).
+  if (existsSync(manifestFile)) {
+    const entries = JSON.parse(await readFile(manifestFile, "utf8")) as ManifestEntry[];
+    return entries.map((entry) => ({
+      name: entry.name,
+      summary: entry.summary,
+      usage: entry.usage,
+      async run(args, io) {
+        const mod = (await import(new URL(`./commands/${entry.file}`, import.meta.url).href)) as {
+          command: CliCommand;
+        };
+        return mod.command.run(args, io);
+      },
+    }));
+  }
+  return discoverCommands();
+}
+
+/** Imports every command module (.ts through tsx, .js in dist/; never the .d.ts declarations). */
+export async function discoverCommands(): Promise<(CliCommand & { file: string })[]> {
   const files = (await readdir(commandsDir)).filter((f) => /(?<!\.d)\.(ts|js)$/.test(f)).sort();
-  const commands: CliCommand[] = [];
+  const commands: (CliCommand & { file: string })[] = [];
   for (const file of files) {
     const mod = (await import(new URL(`./commands/${file}`, import.meta.url).href)) as { command?: CliCommand };
-    if (mod.command) commands.push(mod.command);
+    if (mod.command) commands.push({ ...mod.command, file });
   }
   return commands.sort((a, b) => a.name.localeCompare(b.name));
 }
@@ -64,4 +96,19 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
     if (io.env.CPBOT_DEBUG && error instanceof Error && error.stack) io.err(error.stack);
     return 1;
   }
+}
+
+/**
+ * The command line: settings from ./.env (variables already in the environment win, because
+ * process.loadEnvFile never overwrites one that is set), then the command. bin/cpbot.js calls this.
+ */
+export async function runCommandLine(argv: string[]): Promise<number> {
+  if (existsSync(".env") && !process.env.CPBOT_NO_DOTENV) process.loadEnvFile(".env");
+  return main(argv);
+}
+
+// `node dist/adapters/cli/main.js …` works like `cpbot …` (a container's CMD, a process manager).
+const script = process.argv[1];
+if (script && import.meta.url === pathToFileURL(realpathSync(script)).href) {
+  process.exitCode = await runCommandLine(process.argv.slice(2));
 }

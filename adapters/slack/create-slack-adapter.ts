@@ -3,14 +3,14 @@ import type { Logger } from "../../src/core/logger.ts";
 import type { Engine } from "../../src/engine/create-engine.ts";
 import type { Store } from "../../src/store/store.ts";
 import type { Route } from "../http/http-server.ts";
-import type { PlatformAdapter, PlatformFactory } from "../http/platform-adapter.ts";
+import type { PlatformAdapter } from "../http/platform-adapter.ts";
 import { InFlight } from "./in-flight.ts";
 import { onAction } from "./on-action.ts";
 import { onCommand } from "./on-command.ts";
 import { onMessageEvents } from "./on-message-events.ts";
 import { onStationMessageView } from "./on-station-message-view.ts";
 import { RecentIds } from "./recent-ids.ts";
-import { hasSlackCredentials, loadSlackConfig, type SlackConfig } from "./slack-config.ts";
+import type { SlackConfig } from "./slack-config.ts";
 import { checkSlackIdentity } from "./slack-identity.ts";
 import type { SlackIdentity } from "./slack-listener-deps.ts";
 import { slackLogger } from "./slack-logger.ts";
@@ -123,27 +123,5 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
       await inFlight.idle();
     },
     idle: () => inFlight.idle(),
-  };
-}
-
-/** Slack for `cpbot serve`: on when SLACK_BOT_TOKEN is set. */
-export function slackPlatform(
-  overrides: Pick<SlackAdapterOptions, "clientOptions" | "identity"> = {},
-): PlatformFactory {
-  return {
-    name: "slack",
-    configured: hasSlackCredentials,
-    async create(deps) {
-      if (!hasSlackCredentials(deps.env)) return undefined;
-      const config = loadSlackConfig(deps.env);
-      const override = deps.env.CPBOT_ESCALATION_DESTINATION?.trim();
-      return createSlackAdapter({
-        config,
-        store: deps.store,
-        logger: deps.logger,
-        ...(override ? { handoffChannel: override } : {}),
-        ...overrides,
-      });
-    },
   };
 }

@@ -5,11 +5,11 @@ import type { Engine } from "../../src/engine/create-engine.ts";
 import type { Store } from "../../src/store/store.ts";
 import type { RetryOptions } from "./connector-retry.ts";
 import { createTeamsBot } from "./create-teams-bot.ts";
-import { hasTeamsAppId, loadTeamsConfig } from "./teams-config.ts";
+import { hasTeamsAppId, loadTeamsConfig, teamsPath } from "./teams-config.ts";
 import { teamsListenAddress } from "./teams-listen-address.ts";
 import type { TeamsTransport } from "./teams-transport.ts";
 
-export const teamsPath = "/api/messages";
+export { teamsPath };
 
 export interface TeamsSetupOptions {
   env: Record<string, string | undefined>;

@@ -21,6 +21,9 @@ type Key = keyof typeof names;
 export const appTypes = ["MultiTenant", "SingleTenant", "UserAssignedMSI"] as const;
 export type AppType = (typeof appTypes)[number];
 
+/** Where Teams (Bot Framework) posts activities. */
+export const teamsPath = "/api/messages";
+
 /** Teams' global endpoint for proactive messages when no activity has told us the regional one yet. */
 export const defaultServiceUrl = "https://smba.trafficmanager.net/teams/";
 

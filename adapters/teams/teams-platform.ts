@@ -1,17 +1,19 @@
 import type { PlatformFactory } from "../http/platform-adapter.ts";
-import { setUpTeams, teamsPath } from "./set-up-teams.ts";
-import { hasTeamsAppId } from "./teams-config.ts";
+import { hasTeamsAppId, teamsPath } from "./teams-config.ts";
 
 /**
  * Teams for `cpbot serve`: POST /api/messages on the shared server, the Teams transport for the engine,
  * and the Teams escalation channel as this platform's destination. On with MicrosoftAppId; without one,
- * and with no other platform configured, in Bot Framework Emulator mode on 127.0.0.1 only.
+ * and with no other platform configured, in Bot Framework Emulator mode on 127.0.0.1 only. Whether Teams
+ * runs is decided from the settings alone, before botbuilder (a quarter of a second to load) is imported.
  */
 export function teamsPlatform(): PlatformFactory {
   return {
     name: "teams",
     configured: hasTeamsAppId,
     async create(deps) {
+      if (!hasTeamsAppId(deps.env) && deps.othersConfigured) return undefined;
+      const { setUpTeams } = await import("./set-up-teams.ts");
       const teams = setUpTeams({
         env: deps.env,
         store: deps.store,

@@ -44,6 +44,14 @@ export interface MessageEvent extends EventBase {
   kind: "message";
   /** Mentions of the bot already stripped by the adapter. */
   text: string;
+  /** Files attached to the message (Slack file shares, Teams attachments), kept as escalation evidence. */
+  files?: Attachment[];
+}
+
+/** A file someone attached in the thread: its name and, when the platform gives one, a link to it. */
+export interface Attachment {
+  name: string;
+  url?: string;
 }
 
 /** An explicit command: Slack `/cp …`, or the same words typed in Teams or the terminal. */

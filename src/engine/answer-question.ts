@@ -96,7 +96,9 @@ export function answerQuestion(turn: Turn, text: string, ctx: CommandContext, ne
     case "no-match":
       break;
   }
-  record(turn, "abstain", { text, confidence: result.confidence });
+  // The kind (small talk, adjacent topic, ...) lets the report tell unmet needs from chatter.
+  const kindField = result.outOfScopeKind ? { data: { outOfScopeKind: result.outOfScopeKind } } : {};
+  record(turn, "abstain", { text, confidence: result.confidence, ...kindField });
   return { cards: [noMatchCard(text, [...registry.all()])] };
 }
 

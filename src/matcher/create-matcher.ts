@@ -5,6 +5,7 @@ import { buildFaultCodeIndex, scanFaultCodes } from "./fault-codes.ts";
 import { createLexicalScorer, type ScoredText } from "./lexical-scorer.ts";
 import type { Candidate, Matcher, MatcherOptions, MatchResult } from "./match-result.ts";
 import { outOfScopeTopics } from "./out-of-scope-topics.ts";
+import { isSmallTalk } from "./small-talk.ts";
 import { splitSentences } from "./split-sentences.ts";
 import { trainingExamples } from "./training-examples.ts";
 
@@ -29,7 +30,6 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
   const sorted = [...playbooks].sort((a, b) => a.id.localeCompare(b.id));
   const ids = sorted.map((p) => p.id);
   const classOf = new Map(ids.map((id, i) => [id, i]));
-  const topicTitles = outOfScopeTopics.map((t) => t.title);
   const examples = [
     ...trainingExamples(sorted).map((e) => ({ cls: classOf.get(e.playbook)!, text: e.text, weight: e.weight })),
     ...outOfScopeTopics.flatMap((t, i) => t.phrases.map((text) => ({ cls: ids.length + i, text, weight: 1 }))),
@@ -53,6 +53,7 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
     const scan = scanFaultCodes(read, faultIndex);
     const byCode = faultCodeAnswer(scan);
     if (byCode) return withNotes(byCode, notes);
+    if (scan.unknown.length === 0 && isSmallTalk(read)) return withNotes(smallTalk, notes);
     if (scan.unknown.length > 0) {
       // Judge the topic on the rest of the message: "fault code 12" must not vouch for itself.
       const rest = scan.unknownForms.reduce((t, form) => t.replace(form, " "), read.normalize("NFKC").toLowerCase());
@@ -79,9 +80,14 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
     const topicWins = best.probabilities[topTopic]! > best.probabilities[classOf.get(ranked[0]!.playbook)!]!;
     const decision = decideMatch(ranked, policy, topicWins);
 
+    const topic = outOfScopeTopics[topTopic - ids.length]!;
     if (best.analysed.terms.length === 0) notes.push("no words to match on");
     else if (decision.kind === "no-match" && topicWins) {
-      notes.push(`this looks like ${topicTitles[topTopic - ids.length]}, which has no playbook`);
+      notes.push(
+        topic.kind === "adjacent-topic"
+          ? `this looks like ${topic.title}, which the guide does not cover`
+          : `this looks like ${topic.title}, which has no playbook`,
+      );
     } else if (decision.kind === "no-match") notes.push("no playbook is a close enough match");
     if (scan.unknown.length > 0) notes.push(`"${scan.unknown[0]}" is not a fault code in the guide`);
     const cls = decision.playbook
@@ -99,6 +105,7 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
           ...(corrections.length > 0 ? { corrections } : {}),
           ...(synonyms.length > 0 ? { synonyms } : {}),
         },
+        ...(decision.kind === "no-match" ? { outOfScopeKind: topicWins ? topic.kind : ("unrelated" as const) } : {}),
         ...(scan.unknown.length > 0 ? { unknownCode: scan.unknown[0]! } : {}),
       },
       notes,
@@ -114,6 +121,15 @@ const noPlaybooks: MatchResult = {
   confidence: 0,
   alternatives: [],
   explanation: { terms: [], note: "no playbooks are loaded" },
+};
+
+const smallTalk: MatchResult = {
+  kind: "no-match",
+  playbook: null,
+  confidence: 0,
+  alternatives: [],
+  explanation: { rule: "small talk", terms: [], note: "small talk, not a support question" },
+  outOfScopeKind: "small-talk",
 };
 
 function argmaxFrom(values: Float64Array, from: number): number {

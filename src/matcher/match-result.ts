@@ -1,6 +1,13 @@
 /** What the matcher decided about one message. */
 export type MatchKind = "fault-code" | "match" | "ambiguous" | "no-match" | "unknown-fault-code";
 
+/**
+ * Why a question is out of scope, for the engine's reply and for analytics: small talk ("thanks!"), a
+ * dashboard feature the guide shows but has no playbook for (Video Ads), a neighbouring topic the guide
+ * does not cover at all (the subscription's own invoice, wire gauge for a new install), or unrelated.
+ */
+export type OutOfScopeKind = "small-talk" | "dashboard-feature" | "adjacent-topic" | "unrelated";
+
 export interface Candidate {
   playbook: string;
   confidence: number;
@@ -27,6 +34,8 @@ export interface MatchResult {
   /** Other candidates, best first: the close ones for "ambiguous", weaker runners-up for "match". */
   alternatives: Candidate[];
   explanation: MatchExplanation;
+  /** For "no-match": what kind of out-of-scope question this looks like. */
+  outOfScopeKind?: OutOfScopeKind;
   unknownCode?: string;
   knownCodes?: { code: string; playbook: string }[];
 }

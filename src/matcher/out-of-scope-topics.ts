@@ -1,8 +1,13 @@
+import { adjacentTopics } from "./adjacent-topics.ts";
+
 /**
  * Parts of the ChargePoint Cloud Dashboard the guide shows (tabs, menus, org settings) but has no playbook
  * for. The matcher learns them as extra classes so a question about, say, Video Ads lands on "Video Ads"
  * (and abstains, naming it) instead of on the playbook that happens to share a word. Written from the
  * guide's screens; never copy evaluation sentences here.
+ *
+ * Adjacent topics (`adjacent-topics.ts`) are the other side: things support hears about that the guide
+ * does not cover at all. Both kinds make the matcher abstain; the kind says which it was.
  */
 export interface OutOfScopeTopic {
   id: string;
@@ -10,7 +15,7 @@ export interface OutOfScopeTopic {
   phrases: string[];
 }
 
-export const outOfScopeTopics: readonly OutOfScopeTopic[] = [
+export const dashboardFeatures: readonly OutOfScopeTopic[] = [
   {
     id: "video-ads",
     title: "Video Ads",
@@ -134,4 +139,9 @@ export const outOfScopeTopics: readonly OutOfScopeTopic[] = [
       "station contacts tab",
     ],
   },
+];
+
+export const outOfScopeTopics: readonly (OutOfScopeTopic & { kind: "dashboard-feature" | "adjacent-topic" })[] = [
+  ...dashboardFeatures.map((t) => ({ ...t, kind: "dashboard-feature" as const })),
+  ...adjacentTopics.map((t) => ({ ...t, kind: "adjacent-topic" as const })),
 ];

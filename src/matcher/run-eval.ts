@@ -23,7 +23,28 @@ export interface EvalReport {
   oosRecall: number;
   perPlaybook: Record<string, { n: number; recall: number }>;
   misses: EvalMiss[];
+  /** Accuracy per confidence band of the lines the matcher answered with a playbook (match or did-you-mean). */
+  reliability: ReliabilityBand[];
+  /** Share of all lines answered with a wrong playbook as a sure match (not a did-you-mean) at 80%+ confidence. */
+  confidentWrong: number;
+  /** How many lines that share counts. */
+  confidentWrongCount: number;
 }
+
+export interface ReliabilityBand {
+  /** Inclusive lower bound and exclusive upper bound (the last band includes 1). */
+  from: number;
+  to: number;
+  /** Lines answered with a playbook at a confidence in this band. */
+  answered: number;
+  /** Of those, how many were right. */
+  right: number;
+  accuracy: number;
+}
+
+/** The confidence of a sure match that is wrong counts against the goal "at most 1% confident wrong". */
+export const confidentLevel = 0.8;
+const bandEdges = [0, 0.25, 0.5, 0.65, 0.8, 0.9, 1];
 
 const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
 
@@ -37,6 +58,8 @@ export function runEval(matcher: Matcher, cases: readonly EvalCase[]): EvalRepor
   let outOfScope = 0;
   const per = new Map<string, { n: number; hit: number }>();
   const misses: EvalMiss[] = [];
+  const bands = bandEdges.slice(0, -1).map((from, i) => ({ from, to: bandEdges[i + 1]!, answered: 0, right: 0 }));
+  let confidentWrong = 0;
   for (const c of cases) {
     const result = matcher.match(c.text);
     const predicted = result.playbook;
@@ -57,6 +80,13 @@ export function runEval(matcher: Matcher, cases: readonly EvalCase[]): EvalRepor
       slot.n += 1;
       if (right) slot.hit += 1;
       per.set(key, slot);
+    }
+    if (predicted !== null) {
+      const band = bands.find((b) => result.confidence < b.to) ?? bands[bands.length - 1]!;
+      band.answered += 1;
+      if (right) band.right += 1;
+      const sure = result.kind === "match" || result.kind === "fault-code";
+      if (!right && sure && result.confidence >= confidentLevel) confidentWrong += 1;
     }
     if (!right) {
       const alternatives = result.alternatives.map((a) => a.playbook);
@@ -84,5 +114,8 @@ export function runEval(matcher: Matcher, cases: readonly EvalCase[]): EvalRepor
     oosRecall: ratio(abstainedRightly, outOfScope),
     perPlaybook,
     misses,
+    reliability: bands.map((b) => ({ ...b, accuracy: ratio(b.right, b.answered) })),
+    confidentWrong: cases.length === 0 ? 0 : confidentWrong / cases.length,
+    confidentWrongCount: confidentWrong,
   };
 }

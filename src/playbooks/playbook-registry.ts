@@ -11,15 +11,24 @@ export interface FaultCodeEntry {
   playbook: Playbook;
 }
 
-/** The validated playbooks, indexed the ways the bot asks for them. Immutable once built. */
+/**
+ * The validated playbooks, indexed the ways the bot asks for them. Immutable once built. A registry built
+ * to replace another (a hot reload) keeps the versions it retires, so a walkthrough started on version 2
+ * finishes on version 2 even after version 3 is serving new questions.
+ */
 export class PlaybookRegistry {
   readonly #playbooks: readonly Playbook[];
   readonly #byId = new Map<string, Playbook>();
+  readonly #retired = new Map<string, Playbook>();
   readonly #faultCodes: FaultCodeEntry[] = [];
   readonly #byCode = new Map<string, FaultCodeEntry>();
 
-  constructor(playbooks: readonly Playbook[]) {
+  constructor(playbooks: readonly Playbook[], previous?: PlaybookRegistry) {
     this.#playbooks = [...playbooks];
+    if (previous) {
+      for (const [key, playbook] of previous.#retired) this.#retired.set(key, playbook);
+      for (const playbook of previous.#playbooks) this.#retired.set(`${playbook.id}@${playbook.version}`, playbook);
+    }
     for (const playbook of playbooks) {
       this.#byId.set(playbook.id, playbook);
       for (const fc of playbook.errorLogs?.faultCodes ?? []) {
@@ -37,8 +46,11 @@ export class PlaybookRegistry {
     return this.#playbooks;
   }
 
-  get(id: string): Playbook | undefined {
-    return this.#byId.get(id);
+  /** The playbook with this id; with `version`, that version if it is current or was retired by a reload. */
+  get(id: string, version?: number): Playbook | undefined {
+    const current = this.#byId.get(id);
+    if (version === undefined || current?.version === version) return current;
+    return this.#retired.get(`${id}@${version}`) ?? current;
   }
 
   ids(): string[] {

@@ -131,6 +131,11 @@ export const TriggersSchema = z.strictObject({
 });
 export type Triggers = z.infer<typeof TriggersSchema>;
 
+const reviewDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "use a date as YYYY-MM-DD")
+  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "not a real calendar date");
+
 export const PlaybookSchema = z.strictObject({
   id: slug,
   /** Bumped when the steps change, so a walkthrough in progress knows which version it started on. */
@@ -140,6 +145,10 @@ export const PlaybookSchema = z.strictObject({
   article: text,
   section: z.enum(["Configure", "Diagnose"]),
   summary: text,
+  /** Who keeps this playbook current: a person or team, so a due review has someone to go to. */
+  owner: text.optional(),
+  /** The date by which the owner re-reads the playbook against the guide (YYYY-MM-DD); `cpbot lint` warns when due. */
+  review_by: reviewDate.optional(),
   symptoms: z.array(text).default([]),
   roles: z.array(text).default([]),
   prerequisites: z.array(text).default([]),

@@ -92,6 +92,20 @@ let currentDir = defaultTemplatesDir;
 export function loadTemplates(dir: string = currentDir): Map<string, CardTemplate> {
   const cached = cache.get(dir);
   if (cached) return cached;
+  const templates = compileTemplates(dir);
+  cache.set(dir, templates);
+  return templates;
+}
+
+/**
+ * Compiles `dir` afresh and, only if every file compiles, replaces what the cards use (a hot reload).
+ * A template that fails throws and leaves the compiled set that is serving untouched.
+ */
+export function reloadTemplates(dir: string = currentDir): void {
+  cache.set(dir, compileTemplates(dir));
+}
+
+function compileTemplates(dir: string): Map<string, CardTemplate> {
   let files: string[];
   try {
     files = readdirSync(dir)
@@ -119,7 +133,6 @@ export function loadTemplates(dir: string = currentDir): Map<string, CardTemplat
   if (problems.length > 0) {
     throw new BotError(`Card templates do not compile:\n${problems.join("\n")}`, "templates_invalid");
   }
-  cache.set(dir, templates);
   return templates;
 }
 

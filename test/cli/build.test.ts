@@ -1,27 +1,92 @@
-import { execFile } from "node:child_process";
-import { rmSync } from "node:fs";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "../..");
 // Inside the project (as dist/ is), so the compiled code must find playbooks/ by walking up to the root.
 const outDir = path.join(root, "node_modules", ".cache", "cpbot-build-test");
-afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+const main = path.join(outDir, "adapters", "cli", "main.js");
+let dataDir: string;
+const children: ChildProcess[] = [];
+
+beforeAll(async () => {
+  await run(process.execPath, [path.join(root, "scripts", "build.js"), outDir], { cwd: root });
+  dataDir = mkdtempSync(path.join(tmpdir(), "cpbot-build-"));
+}, 120_000);
+afterAll(() => {
+  for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
+  rmSync(outDir, { recursive: true, force: true });
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Only what the compiled CLI needs: no tsx loader, no settings of the test's own environment. */
+const bareEnv = (extra: Record<string, string> = {}) => ({
+  PATH: process.env.PATH ?? "",
+  CPBOT_NO_DOTENV: "1",
+  ...extra,
+});
 
 describe("npm run build", () => {
-  it("compiles a CLI that runs without tsx: commands found, playbooks and templates loaded", async () => {
-    const tsc = path.join(root, "node_modules", "typescript", "bin", "tsc");
-    await run(process.execPath, [tsc, "-p", "tsconfig.build.json", "--outDir", outDir], { cwd: root });
-    const script = `const m = await import(${JSON.stringify(path.join(outDir, "adapters/cli/main.js"))}); process.exitCode = await m.main(process.argv.slice(1));`;
-    const lint = await run(process.execPath, ["--input-type=module", "-e", script, "lint"], { cwd: outDir });
+  it("writes one .js per source file and the command manifest, with no TypeScript left", () => {
+    expect(existsSync(path.join(outDir, "src", "engine", "create-engine.js"))).toBe(true);
+    expect(existsSync(path.join(outDir, "adapters", "teams", "teams-platform.js"))).toBe(true);
+    const manifest = JSON.parse(readFileSync(path.join(outDir, "adapters", "cli", "commands.json"), "utf8")) as {
+      name: string;
+      file: string;
+    }[];
+    expect(manifest.map((c) => c.name)).toEqual(expect.arrayContaining(["ask", "lint", "match", "serve"]));
+    for (const entry of manifest) expect(entry.file).toMatch(/\.js$/);
+    // Relative imports point at the compiled files, so Node runs them without a loader.
+    expect(readFileSync(path.join(outDir, "adapters", "cli", "commands", "serve.js"), "utf8")).not.toMatch(
+      /from "\.[^"]*\.ts"|import\("\.[^"]*\.ts"\)/,
+    );
+  });
+
+  it("runs as `node dist/adapters/cli/main.js`: help, lint and ask, without tsx", async () => {
+    const help = await run(process.execPath, [main, "--help"], { cwd: dataDir, env: bareEnv() });
+    expect(help.stdout).toContain("Usage: cpbot <command>");
+    expect(help.stdout).toMatch(/serve\s+Run the Slack and\/or Teams bot/);
+    const usage = await run(process.execPath, [main, "match", "--help"], { cwd: dataDir, env: bareEnv() });
+    expect(usage.stdout).toContain("Usage: cpbot match");
+    const lint = await run(process.execPath, [main, "lint"], { cwd: dataDir, env: bareEnv() });
     expect(lint.stdout).toContain("20 playbooks");
     expect(lint.stdout).toContain("no problems");
-    const ask = await run(process.execPath, ["--input-type=module", "-e", script, "ask", "fault 303-RSC"], {
-      cwd: outDir,
-      env: { ...process.env, LOG_LEVEL: "error" },
+    const ask = await run(process.execPath, [main, "ask", "fault 303-RSC"], {
+      cwd: dataDir,
+      env: bareEnv({ LOG_LEVEL: "error" }),
     });
     expect(ask.stdout).toContain("Relay Stuck Closed (303-RSC)");
+  }, 60_000);
+
+  it("serves Teams from dist/ when configured (Emulator mode here), answers /healthz, and exits 0 on SIGTERM", async () => {
+    const child = spawn(process.execPath, [main, "serve", "--port", "0", "--database", "bot.db"], {
+      cwd: dataDir,
+      env: bareEnv({ LOG_LEVEL: "info" }),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    children.push(child);
+    let stderr = "";
+    child.stderr?.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    const url = await new Promise<string>((resolve, reject) => {
+      const look = () => {
+        const found = /listening on (http:\/\/[^\s",)]+)/.exec(stderr)?.[1];
+        if (found) resolve(found);
+      };
+      child.stderr?.on("data", look);
+      void exited.then(() => reject(new Error(`serve ended before listening:\n${stderr}`)));
+    });
+    const health = await fetch(`${url}/healthz`);
+    expect(await health.json()).toMatchObject({ status: "ok", platforms: ["teams"] });
+    expect(stderr).toContain("UNAUTHENTICATED for the Bot Framework Emulator on 127.0.0.1");
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    expect(stderr).toContain("stopped");
   }, 60_000);
 });

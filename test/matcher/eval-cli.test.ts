@@ -51,6 +51,37 @@ describe("cpbot eval", () => {
   });
 });
 
+describe("cpbot eval reliability", () => {
+  it("prints accuracy per confidence band and the share of confident wrong answers", async () => {
+    const { dir, file } = evalFileWith([
+      '{"text": "relay stuck closed on port 2", "expect": "relay-stuck-closed"}',
+      '{"text": "relay stuck closed on port 1", "expect": "waitlist"}',
+      '{"text": "how do I upload a video ad", "expect": null}',
+    ]);
+    const io = recordingIO({ cwd: dir });
+    expect(await main(["eval", file], io)).toBe(0);
+    const out = io.stdout.join("\n");
+    expect(out).toMatch(/Confident wrong \(a wrong playbook as a match at 80\.0%\+\): 33\.3% \(1 of 3 lines\)/);
+    expect(out).toMatch(/90\.0%-100%\s+2\s+1\s+50\.0%/);
+  });
+
+  it("--json keeps the documented fields and adds reliability and confidentWrong", async () => {
+    const { dir, file } = evalFileWith([
+      '{"text": "relay stuck closed on port 2", "expect": "relay-stuck-closed"}',
+      '{"text": "relay stuck closed on port 1", "expect": "waitlist"}',
+    ]);
+    const io = recordingIO({ cwd: dir });
+    expect(await main(["eval", file, "--json"], io)).toBe(0);
+    const report = JSON.parse(io.stdout.join("\n"));
+    for (const key of ["n", "top1", "top3", "oosPrecision", "oosRecall", "perPlaybook", "misses"]) {
+      expect(report).toHaveProperty(key);
+    }
+    expect(report).toMatchObject({ confidentWrong: 0.5, confidentWrongCount: 1 });
+    const top = report.reliability.find((b: { from: number }) => b.from === 0.9);
+    expect(top).toEqual({ from: 0.9, to: 1, answered: 2, right: 1, accuracy: 0.5 });
+  });
+});
+
 describe("cpbot match --json", () => {
   it("prints playbook, confidence, alternatives and explanation", async () => {
     const io = recordingIO();

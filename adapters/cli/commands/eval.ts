@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseEvalCases } from "../../../src/matcher/eval-cases.ts";
-import { type EvalReport, runEval } from "../../../src/matcher/run-eval.ts";
+import { confidentLevel, type EvalReport, runEval } from "../../../src/matcher/run-eval.ts";
 import type { CliCommand, CliIO } from "../command.ts";
 import { loadMatcher } from "../load-matcher.ts";
 import { parseCommandArgs } from "../parse-command-args.ts";
@@ -11,10 +11,12 @@ const usage = `Usage: cpbot eval FILE [--json] [--playbooks DIR]
 Measures the matcher on a JSON Lines file, one {"text": "...", "expect": "<id>" | ["<id>", ...] | null}
 per line: a list means any of those playbooks is right; null means out of scope (abstaining is right).
 Prints top-1 and top-3 accuracy over in-scope lines, out-of-scope precision and recall, recall per
-playbook and every miss. Exits 2 if a line is malformed or names an unknown playbook.
+playbook, a reliability table (accuracy per confidence band, and the share of lines answered with a
+wrong playbook as a sure match at 80%+) and every miss. Exits 2 if a line is malformed or names an unknown playbook.
 
 Options:
-  --json            print {"n", "top1", "top3", "oosPrecision", "oosRecall", "perPlaybook", "misses"}
+  --json            print {"n", "top1", "top3", "oosPrecision", "oosRecall", "perPlaybook", "misses",
+                    "reliability", "confidentWrong", "confidentWrongCount"}
   --playbooks DIR   playbook YAML folder (default: the package's playbooks/)
   -h, --help        show this help
 
@@ -71,6 +73,14 @@ export function formatReport(r: EvalReport): string {
     `Top-3 accuracy (in scope): ${pct(r.top3)}`,
     `Out-of-scope precision: ${pct(r.oosPrecision)}`,
     `Out-of-scope recall: ${pct(r.oosRecall)}`,
+    `Confident wrong (a wrong playbook as a match at ${pct(confidentLevel)}+): ${pct(r.confidentWrong)} (${r.confidentWrongCount} of ${r.n} lines)`,
+    "",
+    "Reliability (lines answered with a playbook, by confidence):",
+    "  confidence   answered  right  accuracy",
+    ...r.reliability.map(
+      (b) =>
+        `  ${`${pct(b.from)}-${b.to >= 1 ? "100%" : pct(b.to)}`.padEnd(12)} ${String(b.answered).padStart(8)}  ${String(b.right).padStart(5)}  ${b.answered === 0 ? "     -" : pct(b.accuracy).padStart(8)}`,
+    ),
     "",
     "Recall per playbook:",
     ...Object.entries(r.perPlaybook).map(

@@ -4,19 +4,24 @@ import { parseArgs } from "node:util";
 import { defaultPlaybooksDir, defaultTemplatesDir } from "../../../src/core/paths.ts";
 import { formatLintReport } from "../../../src/playbooks/lint-playbooks.ts";
 import { lintTemplates } from "../../../src/playbooks/lint-templates.ts";
-import { loadPlaybooks } from "../../../src/playbooks/load-playbooks.ts";
+import { displayPath, loadPlaybooks } from "../../../src/playbooks/load-playbooks.ts";
+import { reviewProblems } from "../../../src/playbooks/review-problems.ts";
 import type { CliCommand, CliIO } from "../command.ts";
+import { parseDay } from "./report.ts";
 
-const usage = `Usage: cpbot lint [--playbooks DIR] [--templates DIR] [--json]
+const usage = `Usage: cpbot lint [--playbooks DIR] [--templates DIR] [--strict] [--today DATE] [--json]
 
 Checks every playbook against the schema and across playbooks (unique ids, file name = id, one playbook
 per fault code, branches that resolve, no empty step, no trigger claimed twice), and compiles every
-Handlebars template. Lists all problems with file and path; exits 1 if there are any.
+Handlebars template. Lists all problems with file and path; exits 1 if there are any. Warns about
+playbooks with no owner or review date, and those whose review_by date has come (warnings do not fail).
 
 Options:
   --playbooks DIR   playbook YAML folder (default: the package's playbooks/)
   --templates DIR   Handlebars templates folder (default: the package's templates/)
-  --json            print { playbooks, templates, problems } as JSON
+  --strict          a review_by date in the past is a problem, not a warning (for CI)
+  --today DATE      judge review dates as of DATE (YYYY-MM-DD; default: today, UTC)
+  --json            print { playbooks, templates, problems, warnings } as JSON
   -h, --help        show this help`;
 
 export const command: CliCommand = {
@@ -24,11 +29,17 @@ export const command: CliCommand = {
   summary: "Check every playbook and template; list each problem with file, path and fix",
   usage,
   async run(args: string[], io: CliIO): Promise<number> {
-    let values: { playbooks?: string; templates?: string; json?: boolean };
+    let values: { playbooks?: string; templates?: string; json?: boolean; strict?: boolean; today?: string };
     try {
       ({ values } = parseArgs({
         args,
-        options: { playbooks: { type: "string" }, templates: { type: "string" }, json: { type: "boolean" } },
+        options: {
+          playbooks: { type: "string" },
+          templates: { type: "string" },
+          json: { type: "boolean" },
+          strict: { type: "boolean" },
+          today: { type: "string" },
+        },
         strict: true,
         allowPositionals: false,
       }));
@@ -49,13 +60,33 @@ export const command: CliCommand = {
       }
     }
 
+    const today = values.today ?? new Date().toISOString().slice(0, 10);
+    if (parseDay(today) === null) {
+      io.err(`cpbot lint: --today "${today}" is not a date; expected YYYY-MM-DD.\n\n${usage}`);
+      return 2;
+    }
+
     const playbooks = loadPlaybooks(playbooksDir);
     const templates = lintTemplates(templatesDir);
-    const problems = [...playbooks.problems, ...templates.problems];
+    const loaded = playbooks.playbooks.map((playbook) => ({
+      file: displayPath(path.join(playbooksDir, `${playbook.id}.yaml`)),
+      playbook,
+    }));
+    const review = reviewProblems(loaded, today, values.strict === true);
+    const problems = [...playbooks.problems, ...templates.problems, ...review.errors];
+    const warnings = review.warnings;
     if (values.json) {
-      const report = { playbooks: playbooks.playbooks.length, templates: templates.templates.length, problems };
+      const report = {
+        playbooks: playbooks.playbooks.length,
+        templates: templates.templates.length,
+        problems,
+        warnings,
+      };
       io.out(JSON.stringify(report, null, 2));
-    } else if (problems.length > 0) {
+      return problems.length > 0 ? 1 : 0;
+    }
+    if (warnings.length > 0) io.out(`Warnings (these do not fail the run):\n${formatLintReport(warnings)}\n`);
+    if (problems.length > 0) {
       io.out(formatLintReport(problems));
     } else {
       io.out(

@@ -1,5 +1,3 @@
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import type { CliCommand, CliIO } from "../command.ts";
 
 const usage = `Usage: cpbot run [options]
@@ -15,8 +13,6 @@ Credentials looked for (values are never printed):
 
 A bad setting, a broken playbook or an unusable database stops start-up with the full report (exit 1).`;
 
-const serveFile = fileURLToPath(new URL("./serve.ts", import.meta.url));
-
 const isSet = (value: string | undefined) => value !== undefined && value.trim() !== "";
 
 /** The credentials present, by variable name only. */
@@ -30,22 +26,15 @@ export const command: CliCommand = {
   usage,
   async run(args: string[], io: CliIO): Promise<number> {
     const found = platformCredentials(io.env);
-    const serverBuilt = existsSync(serveFile);
-    if (found.length > 0 && serverBuilt) {
+    if (found.length > 0) {
       io.err(`cpbot run: ${found.join(" and ")} set; starting the server (cpbot serve).`);
-      const { command: serve } = (await import(new URL("./serve.ts", import.meta.url).href)) as { command: CliCommand };
+      const { command: serve } = await import("./serve.ts");
       return serve.run(args, io);
     }
-    if (found.length > 0) {
-      io.err(
-        `cpbot run: ${found.join(" and ")} set, but this build has no server command (adapters/cli/commands/serve.ts); starting the terminal chat instead.`,
-      );
-    } else {
-      const database = isSet(io.env.DATABASE_URL) ? io.env.DATABASE_URL : "./data/cpbot.db";
-      io.err(
-        `cpbot run: no Slack or Teams credentials (SLACK_BOT_TOKEN, MicrosoftAppId); starting the terminal chat on SQLite at ${database}.`,
-      );
-    }
+    const database = isSet(io.env.DATABASE_URL) ? io.env.DATABASE_URL : "./data/cpbot.db";
+    io.err(
+      `cpbot run: no Slack or Teams credentials (SLACK_BOT_TOKEN, MicrosoftAppId); starting the terminal chat on SQLite at ${database}.`,
+    );
     const { command: chat } = await import("./chat.ts");
     return chat.run(args, io);
   },

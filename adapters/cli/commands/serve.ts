@@ -1,5 +1,3 @@
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import type { PlatformFactory } from "../../http/platform-adapter.ts";
 import type { CliCommand, CliIO } from "../command.ts";
@@ -28,17 +26,14 @@ Options:
 /**
  * The platforms `cpbot serve` can run. To add one, export a PlatformFactory from its adapter
  * (adapters/<platform>/) and list it here; serve does the rest (engine, transport routing, routes, start/stop).
+ * The factories are light: each imports its SDK (Bolt, botbuilder) only when its settings turn it on.
  */
 export async function servePlatforms(): Promise<PlatformFactory[]> {
-  const { slackPlatform } = await import("../../slack/create-slack-adapter.ts");
-  const platforms = [slackPlatform()];
-  // The Teams adapter is optional in a build; its absence just means Slack only.
-  const teamsFile = fileURLToPath(new URL("../../teams/teams-platform.ts", import.meta.url));
-  if (existsSync(teamsFile)) {
-    const { teamsPlatform } = await import("../../teams/teams-platform.ts");
-    platforms.push(teamsPlatform());
-  }
-  return platforms;
+  const [{ slackPlatform }, { teamsPlatform }] = await Promise.all([
+    import("../../slack/slack-platform.ts"),
+    import("../../teams/teams-platform.ts"),
+  ]);
+  return [slackPlatform(), teamsPlatform()];
 }
 
 /** Resolves on the first SIGINT or SIGTERM. */

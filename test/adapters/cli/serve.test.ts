@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { serve } from "../../../adapters/cli/commands/serve.ts";
-import { slackPlatform } from "../../../adapters/slack/create-slack-adapter.ts";
+import { slackPlatform } from "../../../adapters/slack/slack-platform.ts";
 import { fakeIO } from "../../cli/cli-io.ts";
 import { FakeSlackApi } from "../slack/fake-slack-api.ts";
 import { botToken, escalationChannel, signingSecret } from "../slack/slack-harness.ts";

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { servePlatforms } from "../../../adapters/cli/commands/serve.ts";
 import { type RunningServer, startServer } from "../../../adapters/http/start-server.ts";
-import { slackPlatform } from "../../../adapters/slack/create-slack-adapter.ts";
+import { slackPlatform } from "../../../adapters/slack/slack-platform.ts";
 import { FakeSlackApi } from "../slack/fake-slack-api.ts";
 import { botToken, escalationChannel, SlackHarness, signingSecret } from "../slack/slack-harness.ts";
 

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type RunningServer, startServer } from "../../../adapters/http/start-server.ts";
-import { slackPlatform } from "../../../adapters/slack/create-slack-adapter.ts";
+import { slackPlatform } from "../../../adapters/slack/slack-platform.ts";
 import { type ApiCall, FakeSlackApi } from "./fake-slack-api.ts";
 
 export const signingSecret = "8f742231b10e8888abc8d99efab4a85a";

@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// `npm run build` (also run by `npm ci` through "prepare"): compiles src/ and adapters/ to plain JavaScript
+// in dist/ with esbuild, one output file per source file, so `cpbot` starts without compiling TypeScript.
+// esbuild only strips types (a fraction of a second); `npm run typecheck` is what checks them.
+import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const outdir = path.resolve(root, process.argv[2] ?? "dist");
+const entry = path.join(outdir, "adapters", "cli", "main.js");
+
+let esbuild;
+try {
+  esbuild = await import("esbuild");
+} catch {
+  // A production install (npm ci --omit=dev) has no esbuild; the dist/ it was given is what runs.
+  if (existsSync(entry)) {
+    console.log("cpbot build: esbuild is not installed (production install); keeping the existing dist/.");
+    process.exit(0);
+  }
+  console.error("cpbot build: esbuild is not installed and dist/ is missing: run `npm ci` (with dev dependencies).");
+  process.exit(1);
+}
+
+function sources(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const file = path.join(dir, name);
+    if (statSync(file).isDirectory()) return sources(file);
+    return /(?<!\.d)\.ts$/.test(name) ? [file] : [];
+  });
+}
+
+// Each file is compiled on its own: relative imports stay imports (".ts" becomes ".js") and packages stay
+// external, so dist/ mirrors the source tree and dynamic imports still load heavy modules only when used.
+const keepImports = {
+  name: "keep-imports",
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, (args) => {
+      if (args.kind === "entry-point") return undefined;
+      if (!args.path.startsWith(".")) return { path: args.path, external: true };
+      return { path: args.path.replace(/\.ts$/, ".js"), external: true };
+    });
+  },
+};
+
+const started = Date.now();
+rmSync(outdir, { recursive: true, force: true });
+const entryPoints = ["src", "adapters"].flatMap((dir) => sources(path.join(root, dir)));
+await esbuild.build({
+  entryPoints,
+  outdir,
+  outbase: root,
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  plugins: [keepImports],
+  logLevel: "warning",
+});
+
+// The command manifest: `cpbot --help` and the choice of command read it instead of importing every
+// command module (and with them the matcher, the playbooks and every tool).
+const { discoverCommands } = await import(path.join(outdir, "adapters", "cli", "main.js"));
+const commands = (await discoverCommands()).map(({ name, summary, usage, file }) => ({ name, summary, usage, file }));
+writeFileSync(path.join(outdir, "adapters", "cli", "commands.json"), `${JSON.stringify(commands, null, 2)}\n`);
+console.log(
+  `cpbot build: ${entryPoints.length} files and ${commands.length} commands to ${path.relative(root, outdir) || "."} in ${Date.now() - started} ms`,
+);
