@@ -4,7 +4,7 @@ import type { Transport } from "../../src/core/transport.ts";
 import { createEngine, type Engine } from "../../src/engine/create-engine.ts";
 import { createMatcher } from "../../src/matcher/create-matcher.ts";
 import { loadRegistry, type PlaybookRegistry } from "../../src/playbooks/playbook-registry.ts";
-import { openSqliteStore } from "../../src/store/sqlite-store.ts";
+import { openStore } from "../../src/store/open-store.ts";
 import type { Store } from "../../src/store/store.ts";
 
 export interface BootOptions {
@@ -36,13 +36,13 @@ export interface Booted {
  * A bad setting, a broken playbook or an unusable database throws a BotError whose message is the full
  * report; the command prints it and exits 1.
  */
-export function bootEngine(options: BootOptions): Booted {
+export async function bootEngine(options: BootOptions): Promise<Booted> {
   const config = loadConfig(options.env);
   const level = options.env.LOG_LEVEL?.trim() ? config.logLevel : (options.defaultLogLevel ?? config.logLevel);
   const logger = createLogger({ level, ...(options.write ? { write: options.write } : {}) });
   const registry = options.playbooksDir ? loadRegistry(options.playbooksDir) : loadRegistry();
   const matcher = createMatcher(registry.all());
-  const store = openSqliteStore(options.databaseUrl ?? config.databaseUrl, { cwd: options.cwd });
+  const store = await openStore(options.databaseUrl ?? config.databaseUrl, { cwd: options.cwd });
   const destination = config.escalationDestination ?? options.defaultEscalationDestination;
   const engine = createEngine({
     registry,

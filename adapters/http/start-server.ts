@@ -6,7 +6,7 @@ import { createMatcher } from "../../src/matcher/create-matcher.ts";
 import { formatLintReport } from "../../src/playbooks/lint-playbooks.ts";
 import { lintTemplates } from "../../src/playbooks/lint-templates.ts";
 import { loadRegistry } from "../../src/playbooks/playbook-registry.ts";
-import { openSqliteStore } from "../../src/store/sqlite-store.ts";
+import { openStore } from "../../src/store/open-store.ts";
 import type { Store } from "../../src/store/store.ts";
 import { createHttpServer, type HttpServer } from "./http-server.ts";
 import { retryPendingDeliveries } from "./pending-deliveries.ts";
@@ -66,7 +66,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       "templates_invalid",
     );
   }
-  const store = openSqliteStore(options.databaseUrl ?? config.databaseUrl, { cwd: options.cwd });
+  const store = await openStore(options.databaseUrl ?? config.databaseUrl, { cwd: options.cwd });
   const adapters: PlatformAdapter[] = [];
   let http: HttpServer | undefined;
   let stopTimer = () => {};

@@ -3,7 +3,7 @@ import { isoTime, toJson } from "./iso-time.ts";
 import type { Prepare } from "./statement-cache.ts";
 import type { AnalyticsEvent, AnalyticsEventType } from "./store.ts";
 
-interface EventRow {
+export interface EventRow {
   type: AnalyticsEventType;
   at: string;
   platform: Platform;
@@ -62,7 +62,7 @@ export class SqliteEvents {
   }
 }
 
-function rowToEvent(row: EventRow): AnalyticsEvent {
+export function rowToEvent(row: EventRow): AnalyticsEvent {
   const event: AnalyticsEvent = { type: row.type, at: row.at, platform: row.platform };
   if (row.conversation !== null) event.conversation = row.conversation;
   if (row.user_id !== null) event.user = row.user_id;

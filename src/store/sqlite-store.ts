@@ -3,6 +3,7 @@ import { BotError } from "../core/bot-error.ts";
 import { isoTime, toJson } from "./iso-time.ts";
 import { type OpenOptions, openSqliteDatabase, storeUnavailable } from "./open-sqlite-database.ts";
 import { describeTarget, parseDatabaseUrl } from "./parse-database-url.ts";
+import { type SessionRow, sessionConflict, toSession } from "./session-row.ts";
 import { SqliteEscalations } from "./sqlite-escalations.ts";
 import { SqliteEvents } from "./sqlite-events.ts";
 import { SqliteTransactions } from "./sqlite-transactions.ts";
@@ -19,14 +20,6 @@ import type {
   Store,
 } from "./store.ts";
 import { idempotencyTtlMs } from "./store.ts";
-
-interface SessionRow {
-  key: string;
-  state: string;
-  revision: number;
-  created_at: string;
-  updated_at: string;
-}
 
 /**
  * Opens the embedded store at DATABASE_URL (default ./data/cpbot.db), creating file and directory on
@@ -191,24 +184,4 @@ function isOperationalError(error: unknown): boolean {
   if (!(error instanceof Error) || error.name !== "SqliteError") return false;
   const code = String((error as { code?: unknown }).code ?? "");
   return /^SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY|CORRUPT|NOTADB|CANTOPEN|PERM)/.test(code);
-}
-
-function toSession(row: SessionRow): SessionRecord {
-  return {
-    key: row.key,
-    state: JSON.parse(row.state) as unknown,
-    revision: row.revision,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
-
-function sessionConflict(key: string, stored: number | null, expected: number | null): BotError {
-  const message =
-    stored === null
-      ? `Session ${key} no longer exists (expected revision ${expected}); it was deleted meanwhile.`
-      : expected === null
-        ? `Session ${key} already exists (revision ${stored}); read it and save with its revision.`
-        : `Session ${key} was changed meanwhile (now revision ${stored}, expected ${expected}); re-read it and apply the step again.`;
-  return new BotError(message, "conflict");
 }

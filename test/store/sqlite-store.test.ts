@@ -142,17 +142,21 @@ describe("openSqliteStore", () => {
 
   it("applies only the migrations a database lacks, each once", async () => {
     const db = new Database(join(dir, "m.db"));
-    const list = [{ version: 1, name: "one", sql: "CREATE TABLE one (x)" }];
+    const list = [{ version: 1, name: "one", sqlite: "CREATE TABLE one (x)", postgres: "" }];
     expect(migrate(db, "m.db", list)).toEqual([1]);
-    expect(migrate(db, "m.db", [...list, { version: 2, name: "two", sql: "CREATE TABLE two (x)" }])).toEqual([2]);
-    expect(migrate(db, "m.db", list.concat({ version: 2, name: "two", sql: "CREATE TABLE two (x)" }))).toEqual([]);
+    expect(
+      migrate(db, "m.db", [...list, { version: 2, name: "two", sqlite: "CREATE TABLE two (x)", postgres: "" }]),
+    ).toEqual([2]);
+    expect(
+      migrate(db, "m.db", list.concat({ version: 2, name: "two", sqlite: "CREATE TABLE two (x)", postgres: "" })),
+    ).toEqual([]);
     db.close();
   });
 
   it("rolls back a failing migration completely, keeping the last good version", async () => {
     const db = new Database(join(dir, "m.db"));
-    const good = { version: 1, name: "good", sql: "CREATE TABLE good (x)" };
-    const bad = { version: 2, name: "bad", sql: "CREATE TABLE half (x); CREATE TABLE broken (" };
+    const good = { version: 1, name: "good", sqlite: "CREATE TABLE good (x)", postgres: "" };
+    const bad = { version: 2, name: "bad", sqlite: "CREATE TABLE half (x); CREATE TABLE broken (", postgres: "" };
     expect(() => migrate(db, "m.db", [good, bad])).toThrow();
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name IN ('good', 'half')").pluck().all()).toEqual(["good"]);
     expect(db.prepare("SELECT version FROM schema_migrations").pluck().all()).toEqual([1]);
@@ -235,7 +239,10 @@ describe("SQLite across processes", () => {
 
   const node = (...args: string[]) => run(process.execPath, ["--import", "tsx", worker, ...args], { cwd: root });
 
-  it("three processes creating and writing at once: they wait for each other, nothing is lost or doubled", async () => {
+  // Three Node processes starting with tsx take seconds on a busy machine, hence the longer timeout.
+  it("three processes creating and writing at once: they wait for each other, nothing is lost or doubled", {
+    timeout: 90_000,
+  }, async () => {
     // No database yet: the processes also race to create and migrate it.
     const file = join(dir, "data", "cpbot.db");
     const count = 40;

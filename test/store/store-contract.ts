@@ -6,9 +6,9 @@ import type { NewEscalation, Store } from "../../src/store/store.ts";
 export interface StoreHarness {
   store: Store;
   /** A new Store on the same data: a restart, or a second process when called while `store` is open. */
-  reopen: () => Store;
+  reopen: () => Store | Promise<Store>;
   /** Removes the data after the test; stores are already closed. */
-  cleanup: () => void;
+  cleanup: () => void | Promise<void>;
 }
 
 const t = (minute: number) => new Date(Date.UTC(2024, 4, 1, 9, minute)).toISOString();
@@ -48,25 +48,25 @@ async function botError(fn: () => Promise<unknown>): Promise<BotError> {
  * `runStoreContract("sqlite", () => ({ store, reopen, cleanup }))`. A server database implementation passes
  * the same suite before the bot may use it.
  */
-export function runStoreContract(name: string, makeStore: () => StoreHarness): void {
+export function runStoreContract(name: string, makeStore: () => StoreHarness | Promise<StoreHarness>): void {
   describe(`Store contract: ${name}`, () => {
     let harness: StoreHarness;
     let store: Store;
     let extra: Store[];
-    const reopen = () => {
-      const again = harness.reopen();
+    const reopen = async () => {
+      const again = await harness.reopen();
       extra.push(again);
       return again;
     };
 
     beforeEach(async () => {
-      harness = makeStore();
+      harness = await makeStore();
       store = harness.store;
       extra = [];
     });
     afterEach(async () => {
       for (const s of [store, ...extra]) await s.close();
-      harness.cleanup();
+      await harness.cleanup();
     });
 
     describe("sessions", () => {
@@ -102,7 +102,7 @@ export function runStoreContract(name: string, makeStore: () => StoreHarness): v
       });
 
       it("two people pressing buttons at once: the second save conflicts instead of losing the first step", async () => {
-        const other = reopen();
+        const other = await reopen();
         await store.saveSession("k", { steps: [] }, null, t(1));
         const seenByA = (await store.getSession("k"))!;
         const seenByB = (await other.getSession("k"))!;
@@ -371,7 +371,7 @@ export function runStoreContract(name: string, makeStore: () => StoreHarness): v
 
     describe("concurrent writers and restarts", () => {
       it("two stores on the same data interleaving writes lose nothing and share idempotency", async () => {
-        const other = reopen();
+        const other = await reopen();
         const ids = new Set<string>();
         for (let i = 0; i < 25; i++) {
           ids.add((await store.createEscalation(newEscalation(`a:${i}`, { at: t(i) }))).escalation.id);
@@ -387,6 +387,33 @@ export function runStoreContract(name: string, makeStore: () => StoreHarness): v
         expect((await other.createEscalation(newEscalation("a:3"))).created).toBe(false);
       });
 
+      it("two Claims at the same moment from two stores: exactly one wins, the other is told who has it", async () => {
+        const other = await reopen();
+        const { id } = (await store.createEscalation(newEscalation("esc:1"))).escalation;
+        const results = await Promise.allSettled([
+          store.transitionEscalation(id, { to: "claimed", by: bob, at: t(1) }),
+          other.transitionEscalation(id, { to: "claimed", by: carol, at: t(1) }),
+        ]);
+        const won = results.filter((r) => r.status === "fulfilled");
+        const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+        expect(won).toHaveLength(1);
+        expect(lost).toHaveLength(1);
+        const winner = (await store.getEscalation(id))?.claimedBy;
+        const reason = lost[0]?.reason as BotError;
+        expect(reason).toBeInstanceOf(BotError);
+        expect(reason.code).toBe("conflict");
+        expect(reason.message).toContain(winner?.name ?? winner?.id ?? "?");
+        expect((await store.getEscalation(id))?.history).toHaveLength(2);
+      });
+
+      it("the same event id claimed at the same moment from two stores: exactly one gets it", async () => {
+        const other = await reopen();
+        for (let i = 0; i < 10; i++) {
+          const claims = await Promise.all([store.claimEvent(`Ev${i}`, t(1)), other.claimEvent(`Ev${i}`, t(1))]);
+          expect(claims.filter(Boolean)).toHaveLength(1);
+        }
+      });
+
       it("keeps sessions, escalations, events and claimed ids across a restart", async () => {
         await store.saveSession("k", { step: "b" }, null, t(1));
         const { id } = (await store.createEscalation(newEscalation("esc:1"))).escalation;
@@ -395,7 +422,7 @@ export function runStoreContract(name: string, makeStore: () => StoreHarness): v
         await store.claimEvent("Ev1", t(2));
         const before = await store.getEscalation(id);
         await store.close();
-        const restarted = reopen();
+        const restarted = await reopen();
         expect(await restarted.getSession("k")).toMatchObject({ revision: 1, state: { step: "b" } });
         expect(await restarted.getEscalation(id)).toEqual(before);
         expect((await restarted.listPendingDeliveries()).map((e) => e.id)).toEqual([id]);
