@@ -60,7 +60,7 @@ export function syntheticPlaybooks(real: readonly Playbook[], count: number, see
       solution: [{ id: "solve", text: "Do the synthetic thing." }],
       branches: [],
       reference: [],
-      escalation: { when: ["It persists."], evidence: [] },
+      escalation: { when: [{ text: "It persists." }], evidence: [] },
       triggers: { phrases: Array.from({ length: 18 }, phrase), keywords: [...topic, pick(theme), pick(theme)] },
     };
   });

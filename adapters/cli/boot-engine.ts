@@ -1,5 +1,5 @@
 import { type CoreConfig, loadConfig } from "../../src/config/load-config.ts";
-import { createLogger, type Logger } from "../../src/core/logger.ts";
+import { createLogger, type Logger, resolveLogFormat } from "../../src/core/logger.ts";
 import type { Transport } from "../../src/core/transport.ts";
 import { createEngine, type Engine } from "../../src/engine/create-engine.ts";
 import { createMatcher } from "../../src/matcher/create-matcher.ts";
@@ -39,7 +39,12 @@ export interface Booted {
 export async function bootEngine(options: BootOptions): Promise<Booted> {
   const config = loadConfig(options.env);
   const level = options.env.LOG_LEVEL?.trim() ? config.logLevel : (options.defaultLogLevel ?? config.logLevel);
-  const logger = createLogger({ level, ...(options.write ? { write: options.write } : {}) });
+  const logger = createLogger({
+    level,
+    moduleLevels: config.moduleLevels,
+    format: resolveLogFormat(config.logFormat, options.write ? false : process.stderr.isTTY),
+    ...(options.write ? { write: options.write } : {}),
+  });
   const registry = options.playbooksDir ? loadRegistry(options.playbooksDir) : loadRegistry();
   const matcher = createMatcher(registry.all());
   const store = await openStore(options.databaseUrl ?? config.databaseUrl, { cwd: options.cwd });

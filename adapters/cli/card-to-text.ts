@@ -83,6 +83,9 @@ function blockLines(block: CardBlock, buttons: Button[]): string[] {
       });
     case "divider":
       return ["—".repeat(40)];
+    case "details":
+      // The terminal cannot fold; the button that toggles this block fetches it as its own card.
+      return [];
   }
 }
 
@@ -99,6 +102,7 @@ export function cardToText(card: Card, options: { withButtons?: boolean } = {}):
   for (const block of card.blocks) {
     const lines = blockLines(block, buttons);
     if (block.type === "actions" && options.withButtons === false) continue;
+    if (lines.length === 0) continue;
     parts.push(lines.join("\n"));
   }
   const hasHeader = card.blocks.some((b) => b.type === "header");

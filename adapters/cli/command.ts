@@ -6,6 +6,8 @@ export interface CliIO {
   /** Standard input, for commands that read a pipe (chat). */
   stdin: NodeJS.ReadableStream;
   cwd: string;
+  /** stderr is a terminal (LOG_FORMAT=auto logs pretty lines there); unset: not a terminal. */
+  isTTY?: boolean;
 }
 
 /**

@@ -69,6 +69,7 @@ export function defaultIO(): CliIO {
     env: process.env,
     stdin: process.stdin,
     cwd: process.cwd(),
+    isTTY: process.stderr.isTTY,
   };
 }
 

@@ -1,6 +1,14 @@
+import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "../../src/core/logger.ts";
+import type { BotMetrics } from "../../src/metrics/bot-metrics.ts";
+import { metricsRoute } from "./metrics-route.ts";
+import { type ReadinessCheck, readinessRoute } from "./readiness.ts";
+import { send } from "./send-json.ts";
+
+/** How long one request may take to arrive in full (headers and body). */
+export const requestTimeoutMs = 15_000;
 
 /** One endpoint: Slack's POST /slack/events, Teams' POST /api/messages, … */
 export interface Route {
@@ -15,6 +23,12 @@ export interface HttpServerOptions {
   logger: Logger;
   /** Extra fields for GET /healthz; throwing (or rejecting) makes the answer 503 (the database is gone, say). */
   health?: () => Record<string, unknown> | Promise<Record<string, unknown>>;
+  /** Counts every request and serves GET /metrics. */
+  metrics?: BotMetrics;
+  /** When set, GET /metrics asks for `Authorization: Bearer <token>`. */
+  metricsToken?: string;
+  /** What GET /readyz checks (database, playbooks, platforms); all must pass. */
+  readiness?: readonly ReadinessCheck[];
 }
 
 export interface HttpServer {
@@ -38,13 +52,17 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     byMethod.set(route.method, route);
     table.set(route.path, byMethod);
   };
-  add({ method: "GET", path: "/healthz", handle: (_req, res) => health(res, options.health) });
-  for (const route of options.routes) add(route);
-
   // Responses in progress, so a graceful close can end their connections once they are answered.
   const active = new Set<ServerResponse>();
   let closing = false;
+  add({ method: "GET", path: "/healthz", handle: (_req, res) => health(res, options.health) });
+  add(readinessRoute(options.readiness ?? [], () => closing));
+  if (options.metrics) add(metricsRoute(options.metrics.registry, options.metricsToken));
+  for (const route of options.routes) add(route);
+  const { metrics } = options;
+
   const server = createServer((req, res) => {
+    if (metrics) countRequest(metrics, req, res, table);
     active.add(res);
     res.on("close", () => {
       active.delete(res);
@@ -60,16 +78,25 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       res.setHeader("allow", [...byMethod.keys()].join(", "));
       return send(res, 405, { error: "method_not_allowed", message: `Use ${[...byMethod.keys()].join(" or ")}` });
     }
-    logger.debug("http request", { method: req.method, path });
+    // A request id ties every line about one request together; a proxy's X-Request-Id is kept.
+    const given = req.headers["x-request-id"];
+    const reqId = typeof given === "string" && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
+    res.setHeader("x-request-id", reqId);
+    const log = logger.child({ reqId });
+    log.debug("http request", { method: req.method, path });
     Promise.resolve()
       .then(() => route.handle(req, res))
       .catch((error: unknown) => {
-        logger.error("http route failed", { method: req.method, path, error });
+        log.error("http route failed", { method: req.method, path, error });
         if (!res.headersSent) send(res, 500, { error: "internal_error", message: "The request could not be handled" });
         else res.end();
       });
   });
 
+  // Node's defaults let a slow sender hold a socket for 300 s; no platform takes longer than a few seconds
+  // to send its request.
+  server.requestTimeout = requestTimeoutMs;
+  server.headersTimeout = Math.min(server.headersTimeout, requestTimeoutMs);
   return {
     server,
     listen(port, host) {
@@ -101,6 +128,22 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   };
 }
 
+/** One sample per answered request; unknown paths share one label so a scan cannot create thousands. */
+function countRequest(
+  metrics: BotMetrics,
+  req: IncomingMessage,
+  res: ServerResponse,
+  table: Map<string, Map<string, Route>>,
+): void {
+  const started = process.hrtime.bigint();
+  res.once("finish", () => {
+    const path = pathOf(req.url);
+    const labels = { route: table.has(path) ? path : "unmatched", method: req.method ?? "GET", status: res.statusCode };
+    metrics.httpRequests.inc(labels);
+    metrics.httpDuration.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
+  });
+}
+
 function pathOf(url: string | undefined): string {
   try {
     return new URL(url ?? "/", "http://localhost").pathname;
@@ -116,13 +159,4 @@ async function health(res: ServerResponse, extra: HttpServerOptions["health"]): 
     // The reason stays in the log of whatever failed; a health probe is public and needs only the verdict.
     send(res, 503, { status: "unavailable" });
   }
-}
-
-function send(res: ServerResponse, status: number, body: Record<string, unknown>): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    "content-type": "application/json; charset=utf-8",
-    "content-length": Buffer.byteLength(text),
-  });
-  res.end(text);
 }

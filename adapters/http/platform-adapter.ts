@@ -16,6 +16,8 @@ export interface PlatformAdapter {
   transport: Transport;
   /** This platform's escalation channel, used unless CPBOT_ESCALATION_DESTINATION names one for all. */
   escalationDestination?: string;
+  /** Membership of this platform's escalation channel, cached briefly (who may act on escalations). */
+  members?: { isMember(userId: string): Promise<boolean> };
   /** An address the HTTP server must bind to (Teams without authentication: loopback only). */
   host?: string;
   /** Registers the engine and returns the HTTP routes to mount (none in Slack's Socket Mode). */

@@ -1,8 +1,10 @@
 import { loadConfig } from "../../src/config/load-config.ts";
 import { BotError } from "../../src/core/bot-error.ts";
-import { createLogger, type Logger } from "../../src/core/logger.ts";
+import { createLogger, type Logger, resolveLogFormat } from "../../src/core/logger.ts";
 import { createEngine, type Engine } from "../../src/engine/create-engine.ts";
 import { createMatcher } from "../../src/matcher/create-matcher.ts";
+import { createBotMetrics } from "../../src/metrics/bot-metrics.ts";
+import { observeStore } from "../../src/metrics/observe-store.ts";
 import { formatLintReport } from "../../src/playbooks/lint-playbooks.ts";
 import { lintTemplates } from "../../src/playbooks/lint-templates.ts";
 import { loadRegistry } from "../../src/playbooks/playbook-registry.ts";
@@ -11,7 +13,9 @@ import type { Store } from "../../src/store/store.ts";
 import { createHttpServer, type HttpServer } from "./http-server.ts";
 import { retryPendingDeliveries } from "./pending-deliveries.ts";
 import type { PlatformAdapter, PlatformFactory } from "./platform-adapter.ts";
+import { platformMembers } from "./platform-members.ts";
 import { engineEscalationDestination, PlatformTransport } from "./platform-transport.ts";
+import { platformsReady, playbookCount, settleWithin } from "./server-checks.ts";
 
 export interface StartServerOptions {
   env: Record<string, string | undefined>;
@@ -26,6 +30,8 @@ export interface StartServerOptions {
   databaseUrl?: string;
   /** Where log lines go (stderr by default). */
   write?: (line: string) => void;
+  /** `write` goes to a terminal: LOG_FORMAT=auto then logs pretty lines. */
+  isTTY?: boolean;
   clock?: () => Date;
   /** How often stored handoffs that never reached their channel are posted again; default 5 minutes. */
   retryEveryMs?: number;
@@ -56,7 +62,12 @@ export interface RunningServer {
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const { env } = options;
   const config = loadConfig(env);
-  const logger = createLogger({ level: config.logLevel, ...(options.write ? { write: options.write } : {}) });
+  const logger = createLogger({
+    level: config.logLevel,
+    moduleLevels: config.moduleLevels,
+    format: resolveLogFormat(config.logFormat, options.write ? options.isTTY : process.stderr.isTTY),
+    ...(options.write ? { write: options.write } : {}),
+  });
   const clock = options.clock ?? (() => new Date());
   const registry = options.playbooksDir ? loadRegistry(options.playbooksDir) : loadRegistry();
   const templates = lintTemplates();
@@ -70,6 +81,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const adapters: PlatformAdapter[] = [];
   let http: HttpServer | undefined;
   let stopTimer = () => {};
+  let started = false;
+  const metrics = createBotMetrics(store);
   try {
     const requestedHost = options.host ?? (env.HOST?.trim() || undefined);
     for (const factory of options.platforms) {
@@ -77,7 +90,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       const adapter = await factory.create({
         env,
         store,
-        logger,
+        logger: logger.child({ module: factory.name }),
         clock,
         othersConfigured,
         ...(requestedHost ? { requestedHost } : {}),
@@ -94,25 +107,51 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const engine = createEngine({
       registry,
       matcher: createMatcher(registry.all()),
-      store,
+      store: observeStore(store, metrics),
       transport: new PlatformTransport(adapters),
-      config: { lowConfidence: config.lowConfidence, ...(escalationDestination ? { escalationDestination } : {}) },
+      config: {
+        lowConfidence: config.lowConfidence,
+        responders: config.responders,
+        rateLimitPerMinute: config.rateLimitPerMinute,
+        ...(escalationDestination ? { escalationDestination } : {}),
+      },
+      members: platformMembers(adapters),
       clock,
-      logger,
+      logger: logger.child({ module: "engine" }),
     });
     http = createHttpServer({
       routes: adapters.flatMap((a) => a.connect(engine)),
-      logger,
-      health: async () => ({
-        platforms: adapters.map((a) => a.platform),
-        pendingEscalations: (await store.listPendingDeliveries()).length,
-      }),
+      logger: logger.child({ module: "http" }),
+      health: async () => {
+        try {
+          // Goes through the store's checks, the database file's identity included.
+          return {
+            platforms: adapters.map((a) => a.platform),
+            pendingEscalations: (await store.listPendingDeliveries()).length,
+          };
+        } catch (error) {
+          logger.error("health check failed", { error });
+          throw error;
+        }
+      },
+      metrics,
+      ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}),
+      readiness: [
+        { name: "database", check: async () => void (await store.listPendingDeliveries()) },
+        { name: "playbooks", check: () => playbookCount(registry.all().length) },
+        { name: "platforms", check: () => platformsReady(started, adapters) },
+      ],
     });
     const host = adapters.find((a) => a.host)?.host ?? requestedHost;
     const address = await http.listen(options.port ?? config.port, host);
     for (const adapter of adapters) await adapter.start?.();
+    started = true;
 
-    const retries = retryPendingDeliveries(engine, options.retryEveryMs ?? 5 * 60_000, logger);
+    const retries = retryPendingDeliveries(engine, options.retryEveryMs ?? 5 * 60_000, logger, {
+      pending: async () => (await store.listPendingDeliveries()).length,
+      retried: (n) => metrics.deliveryRetries.inc(n),
+      failed: (n) => metrics.deliveryFailures.inc(n),
+    });
     stopTimer = () => retries.stop();
 
     const shownHost = !host || host === "0.0.0.0" || host === "::" ? "localhost" : host;
@@ -130,16 +169,21 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       store,
       logger,
       summary: [
-        `cpbot serve: listening on ${url} (GET /healthz), ${registry.all().length} playbooks, database ${options.databaseUrl ?? config.databaseUrl}`,
+        `cpbot serve: listening on ${url} (GET /healthz, /readyz, /metrics), ${registry.all().length} playbooks, database ${options.databaseUrl ?? config.databaseUrl}`,
         ...adapters.map((a) => a.summary),
       ],
       idle,
       close() {
         closing ??= (async () => {
+          // Stop accepting, let requests and events in progress finish within the grace period, then close
+          // the database. Handoffs not yet delivered are already stored and are retried by the next start.
+          const graceMs = config.shutdownGraceMs;
+          const deadline = Date.now() + graceMs;
           stopTimer();
-          await http?.close();
+          await http?.close(graceMs);
           for (const adapter of adapters) await adapter.stop?.();
-          await idle();
+          const finished = await settleWithin(idle(), Math.max(0, deadline - Date.now()));
+          if (!finished) logger.warn("shutdown grace period over; closing with work still in progress", { graceMs });
           await store.close();
         })();
         return closing;

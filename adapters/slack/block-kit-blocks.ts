@@ -178,5 +178,8 @@ export function toUnit(block: CardBlock, nextActionId: (action: string) => strin
     }
     case "divider":
       return { blocks: [{ type: "divider" }] };
+    case "details":
+      // Slack cannot fold a message; the button that toggles this block posts it as its own message.
+      return { blocks: [] };
   }
 }

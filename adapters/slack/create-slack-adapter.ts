@@ -2,6 +2,7 @@ import { App, HTTPReceiver, type webApi } from "@slack/bolt";
 import type { Logger } from "../../src/core/logger.ts";
 import type { Engine } from "../../src/engine/create-engine.ts";
 import type { Store } from "../../src/store/store.ts";
+import { CachedMembers } from "../http/cached-members.ts";
 import type { Route } from "../http/http-server.ts";
 import type { PlatformAdapter } from "../http/platform-adapter.ts";
 import { InFlight } from "./in-flight.ts";
@@ -14,6 +15,8 @@ import type { SlackConfig } from "./slack-config.ts";
 import { checkSlackIdentity } from "./slack-identity.ts";
 import type { SlackIdentity } from "./slack-listener-deps.ts";
 import { slackLogger } from "./slack-logger.ts";
+import { slackChannelMembers } from "./slack-members.ts";
+import { guardSlackRequests, slackBodyLimit } from "./slack-request-guard.ts";
 import { SlackTransport } from "./slack-transport.ts";
 import { ThreadLinks } from "./thread-links.ts";
 
@@ -71,6 +74,7 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
       logger: boltLogger,
       // Events are acknowledged before the listeners run, so a slow reply never makes Slack retry.
       processBeforeResponse: false,
+      bodyLimit: slackBodyLimit,
     });
     app = new App({ ...common, receiver });
   }
@@ -80,6 +84,8 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
     logger,
   });
   const inFlight = new InFlight();
+  const membersOf = options.handoffChannel ?? config.escalationChannel;
+  const members = new CachedMembers(() => slackChannelMembers(app.client, membersOf), { channel: membersOf }, logger);
   const name = identity.botName ? `@${identity.botName} (${identity.botUserId})` : `@${identity.botUserId}`;
   const who = `${name}${identity.team ? ` in ${identity.team}` : ""}`;
 
@@ -89,6 +95,7 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
     transport,
     identity,
     escalationDestination: config.escalationChannel,
+    members,
     summary:
       config.mode === "socket"
         ? `Slack (Socket Mode) as ${who}; escalations to channel ${config.escalationChannel}`
@@ -113,7 +120,8 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
       });
       if (!receiver) return [];
       const listener = receiver.requestListener;
-      return [{ method: "POST", path: slackEventsPath, handle: (req, res) => listener(req, res) }];
+      const guarded = guardSlackRequests({ signingSecret: config.signingSecret as string, logger }, listener);
+      return [{ method: "POST", path: slackEventsPath, handle: guarded }];
     },
     async start() {
       if (config.mode === "socket") await app.start();

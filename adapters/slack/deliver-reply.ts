@@ -9,7 +9,7 @@ export type ReplyTarget =
   /** A mention, DM or thread follow-up: replies in the thread. */
   | { kind: "thread"; channel: string; threadTs: string }
   /** A button on a message in a channel or DM: "replace" edits that message, "new" replies in its thread. */
-  | { kind: "message"; channel: string; ts: string; threadTs: string; respond?: RespondFn }
+  | { kind: "message"; channel: string; ts: string; threadTs: string; respond?: RespondFn; user?: string }
   /** A slash command, or a button on an ephemeral message: answered through response_url. */
   | { kind: "respond"; respond: RespondFn; channel: string; user: string; replaceable: boolean }
   /** Only this person sees it (the station message preview after the modal closes). */
@@ -44,6 +44,19 @@ export async function deliverReply(deps: DeliverDeps, reply: EngineReply, target
       unfurl_media: false,
     });
 
+  if (reply.privately && target.kind === "message" && target.user) {
+    // A refusal on a shared card: only the presser sees it, and the card stays as it was.
+    for (const m of messages.flat()) {
+      await client.chat.postEphemeral({
+        channel: target.channel,
+        user: target.user,
+        thread_ts: target.threadTs,
+        text: m.text,
+        blocks: m.blocks,
+      });
+    }
+    return;
+  }
   switch (target.kind) {
     case "thread":
       for (const m of messages.flat()) await post(target.channel, m, target.threadTs);

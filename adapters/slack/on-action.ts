@@ -31,6 +31,7 @@ export function onAction(app: App, d: SlackListenerDeps): void {
             ts: surface.messageTs as string,
             threadTs: surface.threadTs ?? (surface.messageTs as string),
             respond,
+            user: block.user.id,
           }
         : { kind: "respond", respond, channel: surface.channel, user: block.user.id, replaceable: true };
       const conversation = onMessage ? await d.links.withLink(event.conversation) : event.conversation;

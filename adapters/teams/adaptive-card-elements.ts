@@ -7,12 +7,10 @@ import { splitText } from "../../src/render/split-text.ts";
  */
 
 export type AcElement = Record<string, unknown> & { type: string };
-export type AcAction = {
-  type: "Action.Submit";
-  title: string;
-  data: { action: string; value?: string };
-  style?: string;
-};
+export type AcAction =
+  | { type: "Action.Submit"; title: string; data: { action: string; value?: string }; style?: string }
+  /** Shows or hides a folded `details` container in place; Teams handles it without calling the bot. */
+  | { type: "Action.ToggleVisibility"; title: string; targetElements: string[] };
 
 /** Teams shows at most a handful of actions per set; more are grouped into further sets. */
 export const maxActionsPerSet = 5;
@@ -70,8 +68,9 @@ function table(block: Extract<CardBlock, { type: "table" }>): AcElement[] {
 }
 
 export function submitAction(b: Button): AcAction {
+  if (b.toggles) return { type: "Action.ToggleVisibility", title: b.label, targetElements: [b.toggles] };
   // Teams sends `data` back merged with the card's input values (keyed by input id) in activity.value.
-  const action: AcAction = {
+  const action: AcAction & { type: "Action.Submit" } = {
     type: "Action.Submit",
     title: b.label,
     data: b.value === undefined ? { action: b.action } : { action: b.action, value: b.value },
@@ -88,9 +87,30 @@ export function actionSets(buttons: Button[]): AcElement[] {
   return sets;
 }
 
+/** Blocks in order; a divider becomes a separator line on the element after it. */
+export function elementsOf(blocks: readonly CardBlock[]): AcElement[] {
+  const body: AcElement[] = [];
+  let separator = false;
+  for (const block of blocks) {
+    if (block.type === "divider") {
+      separator = body.length > 0;
+      continue;
+    }
+    const elements = toElements(block);
+    const first = elements[0];
+    if (separator && first) first.separator = true;
+    if (first) separator = false;
+    body.push(...elements);
+  }
+  return body;
+}
+
 /** One card block as Adaptive Card elements (a divider is handled by the caller as a separator). */
 export function toElements(block: Exclude<CardBlock, { type: "divider" }>): AcElement[] {
   switch (block.type) {
+    case "details":
+      // Folded: hidden until the button that toggles it (Action.ToggleVisibility) is pressed.
+      return [{ type: "Container", id: block.id, isVisible: false, items: elementsOf(block.blocks) }];
     case "header":
       return textBlocks(block.text, { size: "Large", weight: "Bolder", style: "heading" });
     case "text": {

@@ -1,5 +1,6 @@
 import type { Card } from "../../src/cards/card-schema.ts";
-import { type AcAction, type AcElement, maxActionsPerSet, submitAction, toElements } from "./adaptive-card-elements.ts";
+import { withoutDetails } from "../../src/cards/without-details.ts";
+import { type AcAction, type AcElement, elementsOf, maxActionsPerSet, submitAction } from "./adaptive-card-elements.ts";
 
 export interface AdaptiveCard {
   type: "AdaptiveCard";
@@ -35,19 +36,7 @@ function bodyOf(card: Card): { body: AcElement[]; actions?: AcAction[] } {
   const last = blocks[blocks.length - 1];
   // Buttons at the very end go to the card's own action bar, as Teams users expect, when they fit one.
   const trailing = last?.type === "actions" && last.buttons.length <= maxActionsPerSet ? blocks.pop() : undefined;
-  const body: AcElement[] = [];
-  let separator = false;
-  for (const block of blocks) {
-    if (block.type === "divider") {
-      separator = body.length > 0;
-      continue;
-    }
-    const elements = toElements(block);
-    const first = elements[0];
-    if (separator && first) first.separator = true;
-    if (first) separator = false;
-    body.push(...elements);
-  }
+  const body = elementsOf(blocks);
   if (trailing?.type === "actions") return { body, actions: trailing.buttons.map(submitAction) };
   return { body };
 }
@@ -61,6 +50,9 @@ export function cardToAdaptiveCard(card: Card): AdaptiveCard[] {
   if (body.length === 0) body.push({ type: "TextBlock", text: card.title, wrap: true, weight: "Bolder" });
   const whole = shell(body, actions);
   if (bytesOf(whole) <= cardBudget) return [whole];
+  // Folded content too big to travel inside the card is left to its button, which then asks the bot.
+  const unfolded = withoutDetails(card);
+  if (unfolded !== card) return cardToAdaptiveCard(unfolded);
 
   const parts: AcElement[][] = [[]];
   let size = bytesOf(shell([]));

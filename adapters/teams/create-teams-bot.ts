@@ -9,6 +9,7 @@ import type { Store } from "../../src/store/store.ts";
 import { singleCardActivity } from "./card-activities.ts";
 import { type RetryOptions, statusOf } from "./connector-retry.ts";
 import { ConversationReferences } from "./conversation-references.ts";
+import { cloudSettings } from "./teams-cloud-settings.ts";
 import { botFrameworkOptions, type TeamsConfig } from "./teams-config.ts";
 import { teamsHttpHandler } from "./teams-http-handler.ts";
 import { TeamsTransport, teamsEscalationAlias } from "./teams-transport.ts";
@@ -45,7 +46,10 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
   const { config, store, logger } = options;
   const clock = options.clock ?? (() => new Date());
   const retry: RetryOptions = { logger, ...options.retry };
-  const auth = new ConfigurationBotFrameworkAuthentication(botFrameworkOptions(config), options.credentialsFactory);
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    { ...botFrameworkOptions(config), ...cloudSettings(config.openIdMetadata) },
+    options.credentialsFactory,
+  );
   const adapter = new CloudAdapter(auth);
   const references = new ConversationReferences(store);
 

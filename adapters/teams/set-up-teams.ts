@@ -3,6 +3,7 @@ import type { ServiceClientCredentialsFactory } from "botframework-connector";
 import type { Logger } from "../../src/core/logger.ts";
 import type { Engine } from "../../src/engine/create-engine.ts";
 import type { Store } from "../../src/store/store.ts";
+import { CachedMembers } from "../http/cached-members.ts";
 import type { RetryOptions } from "./connector-retry.ts";
 import { createTeamsBot } from "./create-teams-bot.ts";
 import { hasTeamsAppId, loadTeamsConfig, teamsPath } from "./teams-config.ts";
@@ -29,6 +30,8 @@ export interface TeamsService {
   transport: TeamsTransport;
   /** The engine's escalation destination for Teams when CPBOT_ESCALATION_DESTINATION is unset. */
   escalationDestination: string;
+  /** Who is on the escalation channel's team (may act on escalations). */
+  members: { isMember(userId: string): Promise<boolean> };
   /** Where the server must listen; undefined: wherever it would anyway. */
   host?: string;
   /** POST /api/messages, once the engine exists. */
@@ -59,7 +62,13 @@ export function setUpTeams(options: TeamsSetupOptions): TeamsService | undefined
   const where = config.escalationConversation
     ? `escalations to ${config.escalationConversation} unless an admin typed "escalations here"`
     : `escalations to the channel where an admin types "escalations here"`;
+  // Emulator mode has no Teams to ask and no authentication: whoever reaches the loopback port could
+  // forge any identity anyway, so everyone counts as Support there.
+  const members = config.appId
+    ? new CachedMembers(() => bot.transport.escalationRoster(), { platform: "teams" }, options.logger)
+    : { isMember: async () => true };
   return {
+    members,
     transport: bot.transport,
     escalationDestination: bot.escalationDestination,
     ...(listen.host ? { host: listen.host } : {}),

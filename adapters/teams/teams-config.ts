@@ -41,8 +41,9 @@ const TeamsSettingsSchema = z.object({
   appType: z
     .string()
     .transform((v) => appTypes.find((t) => t.toLowerCase() === v.toLowerCase()))
-    .pipe(z.enum(appTypes, { error: `MicrosoftAppType must be one of ${appTypes.join(", ")} (default MultiTenant)` }))
-    .default("MultiTenant"),
+    .pipe(z.enum(appTypes, { error: `MicrosoftAppType must be one of ${appTypes.join(", ")} (default SingleTenant)` }))
+    // Azure no longer offers MultiTenant for new bots; an existing MultiTenant bot says so explicitly.
+    .default("SingleTenant"),
   tenantId: z.string().regex(guid, "MicrosoftAppTenantId must be your Microsoft Entra tenant id, a GUID").optional(),
   openIdMetadata: z.url({ protocol: /^https$/, error: "BotOpenIdMetadata must be an https URL" }).optional(),
   escalationConversation: z
@@ -159,7 +160,9 @@ export function botFrameworkOptions(config: TeamsConfig): Record<string, string>
   return {
     MicrosoftAppId: config.appId ?? "",
     MicrosoftAppPassword: config.appPassword ?? "",
-    MicrosoftAppType: config.appType,
+    // Emulator mode (no app id) authenticates nobody; botbuilder refuses SingleTenant without an app id,
+    // so the unauthenticated endpoint is described to it the way it expects one.
+    MicrosoftAppType: config.appId ? config.appType : "MultiTenant",
     MicrosoftAppTenantId: config.tenantId ?? "",
     ...(config.openIdMetadata ? { BotOpenIdMetadata: config.openIdMetadata } : {}),
   };

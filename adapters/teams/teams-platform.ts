@@ -26,6 +26,7 @@ export function teamsPlatform(): PlatformFactory {
       return {
         platform: "teams",
         transport: teams.transport,
+        members: teams.members,
         escalationDestination: teams.escalationDestination,
         ...(teams.host ? { host: teams.host } : {}),
         summary: teams.summary,

@@ -80,6 +80,53 @@ export class TeamsTransport implements Transport {
     });
   }
 
+  /**
+   * Ids of everyone in the escalation channel's team (the Teams "29:" id and the Entra object id, since
+   * cpbot names people by the latter), from the connector's paged roster.
+   */
+  async escalationRoster(): Promise<Set<string>> {
+    const target = await resolveTeamsTarget({ platform: "teams", channelId: teamsEscalationAlias }, this.deps);
+    const ids = new Set<string>();
+    let failed: { error: unknown } | undefined;
+    await this.continueIn({ ...target, threadId: undefined }, async (ctx) => {
+      // Caught here: an error thrown out of the turn would go to the adapter's onTurnError, which answers
+      // the "turn" with an error card in the support channel instead of telling the caller.
+      try {
+        await this.readRoster(ctx, target.conversationId, ids);
+      } catch (error) {
+        failed = { error };
+      }
+    });
+    if (failed) throw failed.error;
+    return ids;
+  }
+
+  /** Every page of the roster; bounded, 50 pages of 500 is far beyond any support team. */
+  private async readRoster(ctx: TurnContext, conversationId: string, ids: Set<string>): Promise<void> {
+    const client = ctx.turnState.get<ConnectorClient>(ctx.adapter.ConnectorClientKey);
+    let token: string | undefined;
+    for (let page = 0; page < 50; page++) {
+      const options = { pageSize: 500, ...(token ? { continuationToken: token } : {}) };
+      const result = await withConnectorRetry(
+        "read the escalation channel's roster",
+        // The SDK's type wants a token even on the first page; the API does not.
+        () =>
+          client.conversations.getConversationPagedMembers(
+            conversationId,
+            options as typeof options & { continuationToken: string },
+          ),
+        this.deps.retry,
+      );
+      for (const member of result.members ?? []) {
+        if (member.id) ids.add(member.id);
+        const aad = (member as { aadObjectId?: string }).aadObjectId;
+        if (aad) ids.add(aad);
+      }
+      token = result.continuationToken || undefined;
+      if (!token) break;
+    }
+  }
+
   /** A new thread in a team channel: createConversation with the card as its first message. */
   private async newThread(target: TeamsTarget, card: Card): Promise<string | undefined> {
     const [first, ...rest] = cardActivities(card);

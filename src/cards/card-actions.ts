@@ -7,6 +7,8 @@ import { z } from "zod";
 export const cardActions = {
   /** Overview → start the walkthrough of `playbook`. */
   walkStart: "walk.start",
+  /** Overview → the whole article of `playbook` as its own card (where it cannot unfold in place). */
+  overviewFull: "overview.full",
   /** Walkthrough navigation on the current step of `session`. */
   walkDone: "walk.done",
   walkBack: "walk.back",
@@ -30,6 +32,8 @@ export const cardActions = {
   escalationClaim: "esc.claim",
   escalationNeedInfo: "esc.need-info",
   escalationResolve: "esc.resolve",
+  /** The requester withdraws their own escalation (on the notice in their thread). */
+  escalationCancel: "esc.cancel",
   /** Reveal content folded away to fit a platform limit. */
   showMore: "show-more",
   /** Post an ephemeral card to the channel. */
@@ -45,6 +49,8 @@ export const ActionPayloadSchema = z.object({
   step: z.string().optional(),
   branch: z.string().optional(),
   escalation: z.string().optional(),
+  /** The escalation's unguessable reference, checked against the stored one. */
+  ref: z.string().max(64).optional(),
   query: z.string().optional(),
   /** For show-more: which part of a folded card. */
   part: z.number().int().nonnegative().optional(),

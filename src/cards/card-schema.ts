@@ -17,6 +17,15 @@ export const ButtonSchema = z.strictObject({
   /** Opaque payload the engine gets back when the button is pressed (JSON text), at most 2,000 characters. */
   value: z.string().max(2000).optional(),
   style: z.enum(["primary", "danger"]).optional(),
+  /**
+   * The id of a `details` block on the same card. A platform that can fold content in place (Teams:
+   * Action.ToggleVisibility) shows or hides that block instead of sending the action; the others drop
+   * the block and send the action, which answers with the same content as a new message.
+   */
+  toggles: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]*$/)
+    .optional(),
 });
 export type Button = z.infer<typeof ButtonSchema>;
 
@@ -30,7 +39,7 @@ export const StepItemSchema = z.strictObject({
   status: z.enum(["todo", "current", "done", "skipped"]).optional(),
 });
 
-export const CardBlockSchema = z.discriminatedUnion("type", [
+const contentBlocks = [
   z.strictObject({ type: z.literal("header"), text: str }),
   z.strictObject({
     type: z.literal("text"),
@@ -76,11 +85,31 @@ export const CardBlockSchema = z.discriminatedUnion("type", [
   }),
   z.strictObject({ type: z.literal("divider") }),
   z.strictObject({ type: z.literal("context"), text: str }),
+] as const;
+
+export const ContentBlockSchema = z.discriminatedUnion("type", [...contentBlocks]);
+/** Any block but `details`: what a folded part may hold (one level of folding is enough). */
+export type ContentBlock = z.infer<typeof ContentBlockSchema>;
+
+export const CardBlockSchema = z.discriminatedUnion("type", [
+  ...contentBlocks,
+  /**
+   * Content one press away: hidden until a button with `toggles: id` is pressed where the platform can
+   * fold (Teams), otherwise left out of the message (that button's action brings it as a new message).
+   */
+  z.strictObject({
+    type: z.literal("details"),
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+    blocks: z.array(ContentBlockSchema).min(1),
+  }),
 ]);
 export type CardBlock = z.infer<typeof CardBlockSchema>;
 
 export const cardKinds = [
+  /** A playbook answer first: what it is, the next thing to do, buttons; the article folded. */
   "overview",
+  /** A playbook's whole article ("Show all steps" where the overview cannot fold it). */
+  "article",
   "step",
   /** End of a walkthrough: what was done and skipped, "Did that fix it?". */
   "walkthrough-end",

@@ -3,6 +3,11 @@ import { z } from "zod";
 /** Log levels in increasing severity; "silent" turns logging off (tests, `cpbot ask`). */
 export const logLevels = ["debug", "info", "warn", "error", "silent"] as const;
 export type LogLevel = (typeof logLevels)[number];
+/** auto: pretty on a terminal, JSON lines otherwise (production, containers, pipes). */
+export const logFormats = ["auto", "json", "pretty"] as const;
+export type LogFormat = (typeof logFormats)[number];
+
+const moduleLevelsHelp = `LOG_LEVELS must be module=level pairs separated by commas, e.g. "slack=debug,http=warn" (levels: ${logLevels.join(", ")})`;
 
 /**
  * The core settings, read from the environment. Each setting carries the sentence that tells a person how
@@ -34,5 +39,55 @@ export const ConfigSchema = z.object({
     .min(0, "CPBOT_LOW_CONFIDENCE must be a number from 0 to 1, e.g. 0.6")
     .max(1, "CPBOT_LOW_CONFIDENCE must be a number from 0 to 1, e.g. 0.6")
     .default(0.6),
+  ESCALATION_RESPONDERS: z
+    .string()
+    .trim()
+    .regex(
+      /^[^\s,]+(?:\s*,\s*[^\s,]+)*$/,
+      "ESCALATION_RESPONDERS must be user ids separated by commas, e.g. U0123ABCD,U0456EFGH (Slack) or 29:1abc… (Teams)",
+    )
+    .optional(),
+  RATE_LIMIT_PER_MINUTE: z.coerce
+    .number({
+      error:
+        "RATE_LIMIT_PER_MINUTE must be a whole number of requests per person per minute, e.g. 30; 0 turns limits off",
+    })
+    .int("RATE_LIMIT_PER_MINUTE must be a whole number, e.g. 30; 0 turns limits off")
+    .min(0, "RATE_LIMIT_PER_MINUTE must be 0 (off) or more, e.g. 30")
+    .max(100_000, "RATE_LIMIT_PER_MINUTE must be at most 100000; 0 turns limits off")
+    .default(30),
   LOG_LEVEL: z.enum(logLevels, { error: `LOG_LEVEL must be one of ${logLevels.join(", ")}` }).default("info"),
+  LOG_LEVELS: z
+    .string()
+    .transform((value, ctx) => {
+      const levels: Record<string, LogLevel> = {};
+      for (const pair of value
+        .split(",")
+        .map((p) => p.trim())
+        .filter(Boolean)) {
+        const [module, level] = pair.split("=").map((p) => p.trim());
+        if (!module || !logLevels.includes(level as LogLevel)) {
+          ctx.addIssue({ code: "custom", message: moduleLevelsHelp });
+          return z.NEVER;
+        }
+        levels[module] = level as LogLevel;
+      }
+      return levels;
+    })
+    .default({}),
+  SHUTDOWN_GRACE_MS: z.coerce
+    .number({ error: "SHUTDOWN_GRACE_MS must be a whole number of milliseconds, e.g. 10000" })
+    .int("SHUTDOWN_GRACE_MS must be a whole number of milliseconds, e.g. 10000")
+    .min(0, "SHUTDOWN_GRACE_MS must be 0 or more milliseconds, e.g. 10000")
+    .max(600_000, "SHUTDOWN_GRACE_MS must be at most 600000 (10 minutes)")
+    .default(10_000),
+  METRICS_TOKEN: z
+    .string()
+    .trim()
+    .min(
+      16,
+      "METRICS_TOKEN must be at least 16 characters (e.g. `openssl rand -hex 24`), or unset to leave /metrics open",
+    )
+    .optional(),
+  LOG_FORMAT: z.enum(logFormats, { error: `LOG_FORMAT must be one of ${logFormats.join(", ")}` }).default("auto"),
 });

@@ -1,5 +1,5 @@
 import { BotError } from "../core/bot-error.ts";
-import { ConfigSchema, type LogLevel } from "./config-schema.ts";
+import { ConfigSchema, type LogFormat, type LogLevel } from "./config-schema.ts";
 
 /** The core settings the engine and the CLI need, in the names the code uses. */
 export interface CoreConfig {
@@ -12,6 +12,17 @@ export interface CoreConfig {
   /** Matches below this confidence are recorded as low-confidence for playbook authors. */
   lowConfidence: number;
   logLevel: LogLevel;
+  /** Levels by module (LOG_LEVELS), applied to the module's child logger. */
+  moduleLevels: Record<string, LogLevel>;
+  logFormat: LogFormat;
+  /** How long a stopping server lets requests and events in progress finish (SHUTDOWN_GRACE_MS). */
+  shutdownGraceMs: number;
+  /** Bearer token GET /metrics asks for; unset: /metrics is open (keep it off the public internet). */
+  metricsToken?: string;
+  /** Ids that may act on every escalation besides the escalation channel's members (ESCALATION_RESPONDERS). */
+  responders: string[];
+  /** Messages, commands and presses one person may send a minute; 0: no limit. A channel gets ten times this. */
+  rateLimitPerMinute: number;
 }
 
 const keys = Object.keys(ConfigSchema.shape) as (keyof typeof ConfigSchema.shape)[];
@@ -45,5 +56,11 @@ export function loadConfig(env: Record<string, string | undefined>): CoreConfig 
     ...(c.CPBOT_ESCALATION_DESTINATION ? { escalationDestination: c.CPBOT_ESCALATION_DESTINATION } : {}),
     lowConfidence: c.CPBOT_LOW_CONFIDENCE,
     logLevel: c.LOG_LEVEL,
+    moduleLevels: c.LOG_LEVELS,
+    logFormat: c.LOG_FORMAT,
+    shutdownGraceMs: c.SHUTDOWN_GRACE_MS,
+    ...(c.METRICS_TOKEN ? { metricsToken: c.METRICS_TOKEN } : {}),
+    responders: c.ESCALATION_RESPONDERS ? c.ESCALATION_RESPONDERS.split(",").map((id) => id.trim()) : [],
+    rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
   };
 }

@@ -10,7 +10,11 @@ export type BotErrorCode =
   | "not_found"
   /** Optimistic concurrency: the record changed since it was read (two button presses at once); re-read and retry. */
   | "conflict"
-  | "platform_error";
+  | "platform_error"
+  /** The person may not do this (act on someone else's escalation); shown only to them, nothing changed. */
+  | "forbidden"
+  /** Too many requests from one person or channel; answered once with "slow down". */
+  | "rate_limited";
 
 /** One error type for the whole bot; `code` lets adapters choose a reply without parsing messages. */
 export class BotError extends Error {

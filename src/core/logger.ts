@@ -1,70 +1,106 @@
-import type { LogLevel } from "../config/config-schema.ts";
+import { createRequire } from "node:module";
+import { type Logger as PinoLogger, pino } from "pino";
+import type { LogFormat, LogLevel } from "../config/config-schema.ts";
+import { redact, redactString } from "./redact.ts";
 
+export { redact, redacted, redactString } from "./redact.ts";
+
+/** What the code logs through; pino underneath. `child` adds fields (module, reqId, eventId) to every line. */
 export interface Logger {
   debug(message: string, fields?: Record<string, unknown>): void;
   info(message: string, fields?: Record<string, unknown>): void;
   warn(message: string, fields?: Record<string, unknown>): void;
   error(message: string, fields?: Record<string, unknown>): void;
-}
-
-const rank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
-
-// Token shapes that must never reach a log, wherever they hide in a string (an error message echoing a
-// request, a URL with a token in its query).
-const secretPatterns: RegExp[] = [
-  /\bx(?:ox[abposr]|app)-[A-Za-z0-9-]+/g,
-  /\bBearer\s+[A-Za-z0-9._~+/=-]+/gi,
-  /\b(?:eyJ[A-Za-z0-9_-]+)\.(?:eyJ[A-Za-z0-9_-]+)\.[A-Za-z0-9_-]+/g,
-];
-// Keys whose values are secrets whatever they look like.
-const secretKey = /pass(?:word|wd)?|secret|token|authori[sz]ation|api[-_]?key|credential|signing/i;
-
-export const redacted = "[redacted]";
-
-export function redactString(text: string): string {
-  let out = text;
-  for (const pattern of secretPatterns) out = out.replace(pattern, redacted);
-  return out;
-}
-
-/** A copy of `value` with secrets replaced; Errors become plain objects so their message is redacted too. */
-export function redact(value: unknown, depth = 0): unknown {
-  if (typeof value === "string") return redactString(value);
-  if (value === null || typeof value !== "object") return value;
-  if (depth > 8) return "[deep]";
-  if (value instanceof Error) {
-    const code = (value as { code?: unknown }).code;
-    return redact(
-      { name: value.name, message: value.message, ...(code === undefined ? {} : { code }), stack: value.stack },
-      depth + 1,
-    );
-  }
-  if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
-    out[key] = secretKey.test(key) && v !== undefined && v !== null && v !== "" ? redacted : redact(v, depth + 1);
-  }
-  return out;
+  /** A logger whose lines carry `bindings`; `{ module }` also picks that module's level (LOG_LEVELS). */
+  child(bindings: Record<string, unknown>): Logger;
 }
 
 export interface LoggerOptions {
   level: LogLevel;
+  /** Levels by module, e.g. { slack: "debug" }, applied to child({ module }). */
+  moduleLevels?: Readonly<Record<string, LogLevel>>;
+  /** json (one object per line, production) or pretty (coloured, for a person at a terminal). */
+  format?: Exclude<LogFormat, "auto">;
   /** Where a finished line goes; stderr by default so stdout stays free for command output. */
   write?: (line: string) => void;
   now?: () => Date;
 }
 
-/** A leveled JSON-lines logger: one object per line, secrets redacted before anything is written. */
+/** "auto" means pretty for a person at a terminal and JSON for everything else (containers, files, pipes). */
+export function resolveLogFormat(format: LogFormat, isTTY: boolean | undefined): "json" | "pretty" {
+  if (format !== "auto") return format;
+  return isTTY && prettifier() ? "pretty" : "json";
+}
+
+let pretty: ((line: string) => string) | null | undefined;
+/** pino-pretty is a dev dependency: a production install has none and always logs JSON. */
+function prettifier(): ((line: string) => string) | null {
+  if (pretty !== undefined) return pretty;
+  try {
+    const { prettyFactory } = createRequire(import.meta.url)("pino-pretty") as {
+      prettyFactory: (options: Record<string, unknown>) => (line: string) => string;
+    };
+    pretty = prettyFactory({ colorize: true, translateTime: "SYS:HH:MM:ss.l", ignore: "" });
+  } catch {
+    pretty = null;
+  }
+  return pretty;
+}
+
+function wrap(base: PinoLogger, options: LoggerOptions): Logger {
+  const log = (level: "debug" | "info" | "warn" | "error") => (message: string, fields?: Record<string, unknown>) => {
+    if (!base.isLevelEnabled(level)) return;
+    // Redacted before pino sees them: token shapes anywhere in a string, secret-named keys at any depth.
+    if (fields) base[level](redact(fields) as object, redactString(message));
+    else base[level](redactString(message));
+  };
+  return {
+    debug: log("debug"),
+    info: log("info"),
+    warn: log("warn"),
+    error: log("error"),
+    child(bindings) {
+      const module = typeof bindings.module === "string" ? bindings.module : undefined;
+      const level = module ? options.moduleLevels?.[module] : undefined;
+      return wrap(base.child(redact(bindings) as object, level ? { level } : {}), options);
+    },
+  };
+}
+
+/**
+ * A leveled logger on pino: JSON lines `{"level":"info","time":"…","msg":"…",…}` in production, pretty
+ * on a terminal, secrets redacted before anything is written, Errors with their causes.
+ */
 export function createLogger(options: LoggerOptions): Logger {
   const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
   const now = options.now ?? (() => new Date());
-  const threshold = rank[options.level];
-  const log = (level: Exclude<LogLevel, "silent">) => (message: string, fields?: Record<string, unknown>) => {
-    if (rank[level] < threshold) return;
-    const line = { time: now().toISOString(), level, msg: redactString(message), ...(redact(fields ?? {}) as object) };
-    write(JSON.stringify(line));
-  };
-  return { debug: log("debug"), info: log("info"), warn: log("warn"), error: log("error") };
+  const format = options.format === "pretty" ? prettifier() : null;
+  const base = pino(
+    {
+      level: options.level,
+      base: undefined,
+      messageKey: "msg",
+      timestamp: () => `,"time":"${now().toISOString()}"`,
+      formatters: { level: (label) => ({ level: label }) },
+      // Belt and braces behind redact(): the paths a request or a config object would put a secret in.
+      redact: {
+        paths: [
+          "headers.authorization",
+          "headers.cookie",
+          "req.headers.authorization",
+          "*.token",
+          "*.botToken",
+          "*.appToken",
+          "*.signingSecret",
+          "*.password",
+          "*.appPassword",
+        ],
+        censor: "[redacted]",
+      },
+    },
+    { write: (line: string) => write(format ? format(line).replace(/\n$/, "") : line.replace(/\n$/, "")) },
+  );
+  return wrap(base, options);
 }
 
 /** For tests and commands that must print nothing but their answer. */

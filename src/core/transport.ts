@@ -19,6 +19,13 @@ export interface EngineReply {
   mode: "new" | "replace";
   /** Slack slash commands reply ephemerally unless shared; other surfaces ignore this. */
   visibility: "ephemeral" | "in_channel";
+  /**
+   * Only the person who acted may see it (a refusal), even where replies normally go to the thread or
+   * replace the card: Slack posts it ephemerally.
+   */
+  privately?: boolean;
+  /** Refused by the rate limit: at most one "slow down" card, and nothing else happened. */
+  limited?: boolean;
   /** True when the event was a retry of one already handled: deliver nothing. */
   duplicate?: boolean;
 }

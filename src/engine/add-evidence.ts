@@ -1,5 +1,5 @@
 import { infoCard } from "../render/info-card.ts";
-import { seqOf } from "./session-state.ts";
+import { walkIsTopic as walkIsTopicOf } from "./session-state.ts";
 import { record, type Turn, type TurnReply } from "./turn.ts";
 
 const evidenceLine = /^([a-z0-9]+(?:-[a-z0-9]+)*)\s*[:=]\s*(\S.*)$/is;
@@ -13,7 +13,7 @@ export async function addEvidence(turn: Turn, text: string): Promise<TurnReply |
   const parsed = evidenceLine.exec(text.trim());
   if (!parsed) return undefined;
   const { walkthrough: w, question: q } = turn.state;
-  const walkIsTopic = w !== undefined && (!q || seqOf(w.id) > seqOf(q.id));
+  const walkIsTopic = w !== undefined && walkIsTopicOf(turn.state);
   const playbookId = walkIsTopic ? w.playbook : q?.playbook;
   const playbook = playbookId ? turn.deps.registry.get(playbookId) : undefined;
   const wanted = playbook?.escalation.evidence.find((e) => e.id === parsed[1]?.toLowerCase());

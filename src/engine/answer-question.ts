@@ -6,16 +6,11 @@ import { overviewCard } from "../render/overview-card.ts";
 import { type CommandContext, unknownCommandError } from "./command-parser.ts";
 import type { MatchResult } from "./engine-deps.ts";
 import type { Question } from "./session-state.ts";
+import { smallTalkCard, smallTalkIntent } from "./small-talk.ts";
 import { nextId, record, type Turn, type TurnReply } from "./turn.ts";
 
 function isConfident(result: MatchResult, lowConfidence: number): boolean {
   return (result.kind === "match" || result.kind === "fault-code") && result.confidence >= lowConfidence;
-}
-
-/** True when the matcher places `text`, at least as sure as the threshold, in a playbook not in `except`. */
-export function confidentMatch(turn: Turn, text: string, except: readonly string[] = []): boolean {
-  const result = turn.deps.matcher.match(text);
-  return isConfident(result, turn.deps.config.lowConfidence) && !except.includes(result.playbook ?? "");
 }
 
 /** The matcher's reasons as short phrases a person can check ("matched “relay”, “stuck”"). */
@@ -96,7 +91,10 @@ export function answerQuestion(turn: Turn, text: string, ctx: CommandContext, ne
     case "no-match":
       break;
   }
-  // The kind (small talk, adjacent topic, ...) lets the report tell unmet needs from chatter.
+  // Chatter the dialogue's phrase list missed ("thanks a lot team!") is answered as small talk, and not
+  // recorded: authors review unmatched questions to write playbooks, and "thanks" is not one.
+  if (result.outOfScopeKind === "small-talk") return { cards: [smallTalkCard(smallTalkIntent(text))] };
+  // The kind (adjacent topic, dashboard feature, ...) lets the report tell unmet needs from chatter.
   const kindField = result.outOfScopeKind ? { data: { outOfScopeKind: result.outOfScopeKind } } : {};
   record(turn, "abstain", { text, confidence: result.confidence, ...kindField });
   return { cards: [noMatchCard(text, [...registry.all()])] };

@@ -48,6 +48,12 @@ export interface Handoff {
   stepsSkipped: HandoffStep[];
   inputs: HandoffInput[];
   evidence: HandoffEvidence[];
+  /**
+   * A random reference carried by the escalation's buttons instead of trusting the bare id: a press is
+   * accepted only when it matches, so a guessed id or a button from another (older, replaced) database
+   * never acts on this escalation. Absent on rows written before references existed.
+   */
+  ref?: string;
 }
 
 function stepText(playbook: Playbook, id: string): string {

@@ -1,15 +1,21 @@
+import type { Card } from "../cards/card-schema.ts";
 import { BotError } from "../core/bot-error.ts";
 import type { Actor, BotEvent } from "../core/bot-event.ts";
+import { maxUserTextChars } from "../core/clean-user-text.ts";
 import { silentLogger } from "../core/logger.ts";
 import type { EngineReply } from "../core/transport.ts";
 import { errorCard } from "../render/error-card.ts";
+import { infoCard } from "../render/info-card.ts";
+import { cleanEvent } from "./clean-event.ts";
 import { commandContext } from "./command-context.ts";
 import { parseCommand } from "./command-parser.ts";
 import type { EngineDeps } from "./engine-deps.ts";
+import { needsRole, type Role, roleOf } from "./escalation-access.ts";
 import { createEscalationService } from "./escalation-service.ts";
 import { handleAction } from "./handle-action.ts";
 import { handleCommand } from "./handle-command.ts";
 import { handleMessage } from "./handle-message.ts";
+import { RateLimiter } from "./rate-limiter.ts";
 import { loadSession, SessionConflict, saveSession } from "./session-io.ts";
 import type { Turn, TurnReply } from "./turn.ts";
 
@@ -28,6 +34,7 @@ const userErrors = new Set([
   "invalid_input",
   "not_found",
   "conflict",
+  "forbidden",
 ]);
 const maxAttempts = 4;
 
@@ -39,12 +46,13 @@ export function createEngine(deps: EngineDeps): Engine {
   const log = deps.logger ?? silentLogger;
   const escalations = createEscalationService(deps, log);
   const ctx = commandContext(deps.registry);
+  const limiter = new RateLimiter(deps.config.rateLimitPerMinute ?? 0);
 
   /**
    * The deciding part of a turn, in one transaction: claim the event id, decide, save, record. The turn's
    * handlers see the transaction as `turn.deps.store`; nothing is posted until it has committed.
    */
-  function decide(event: BotEvent, at: string): Promise<{ turn: Turn; reply: TurnReply } | "duplicate"> {
+  function decide(event: BotEvent, at: string, role: Role): Promise<{ turn: Turn; reply: TurnReply } | "duplicate"> {
     return deps.store.transaction(async (tx) => {
       if (!(await tx.claimEvent(event.eventId, at))) return "duplicate" as const;
       const session = await loadSession(tx, event.conversation, log);
@@ -59,6 +67,7 @@ export function createEngine(deps: EngineDeps): Engine {
         events: [],
         later: [],
         visibility: "ephemeral",
+        role,
       };
       const reply = await route(turn);
       await saveSession(tx, session, turn.state, at);
@@ -67,7 +76,7 @@ export function createEngine(deps: EngineDeps): Engine {
     });
   }
 
-  function route(turn: Turn): Promise<TurnReply> {
+  async function route(turn: Turn): Promise<TurnReply> {
     const { event } = turn;
     if (event.kind === "action") return handleAction(turn, event);
     if (event.kind === "message") return handleMessage(turn, event, ctx);
@@ -76,15 +85,25 @@ export function createEngine(deps: EngineDeps): Engine {
     return handleCommand(turn, parsed.command, ctx);
   }
 
-  async function handle(event: BotEvent): Promise<EngineReply> {
+  async function handle(received: BotEvent): Promise<EngineReply> {
     // The platform's own time when it gives one (a queued retry happened then), else the engine's clock.
-    const given = event.at ? Date.parse(event.at) : Number.NaN;
+    const given = received.at ? Date.parse(received.at) : Number.NaN;
     const at = (Number.isNaN(given) ? deps.clock() : new Date(given)).toISOString();
+    const { platform, channelId } = received.conversation;
+    const verdict = limiter.check(
+      `${platform}:${received.user.id}`,
+      `${platform}:${channelId}`,
+      deps.clock().getTime(),
+    );
+    if (verdict !== "ok") return limited(received, verdict);
+    const { event, cutFrom } = cleanEvent(received);
     try {
+      // Asked before the transaction: a transaction touches only the database (it may run again).
+      const role = needsRole(event, ctx) ? await roleOf(deps, event) : "member";
       let decided: Awaited<ReturnType<typeof decide>> | undefined;
       for (let attempt = 1; !decided; attempt++) {
         try {
-          decided = await decide(event, at);
+          decided = await decide(event, at, role);
         } catch (error) {
           // Someone else in the thread saved first (another process): read again and decide again.
           if (!(error instanceof SessionConflict) || attempt >= maxAttempts) throw error;
@@ -94,6 +113,7 @@ export function createEngine(deps: EngineDeps): Engine {
       const { turn, reply } = decided;
       const cards = [...reply.cards];
       for (const task of turn.later) cards.push(...(await task()));
+      if (cutFrom !== undefined) cards.push(cutNotice(cutFrom));
       return { cards, mode: reply.mode ?? "new", visibility: turn.visibility };
     } catch (error) {
       return await failure(event, at, error);
@@ -105,7 +125,9 @@ export function createEngine(deps: EngineDeps): Engine {
     if (error instanceof BotError && userErrors.has(error.code)) {
       // Remember the id anyway, so a platform retry of a refused event is not answered twice.
       await claimQuietly(event.eventId, at);
-      return { cards: [errorCard(error.message, error.code)], mode: "new", visibility };
+      // A refusal is for the person who pressed, never for the thread or the handoff channel.
+      const privately = error.code === "forbidden" ? { privately: true } : {};
+      return { cards: [errorCard(error.message, error.code)], mode: "new", visibility, ...privately };
     }
     log.error("event failed", { eventId: event.eventId, kind: event.kind, error });
     const message =
@@ -119,6 +141,15 @@ export function createEngine(deps: EngineDeps): Engine {
     };
   }
 
+  function limited(event: BotEvent, verdict: "slow-down" | "drop"): EngineReply {
+    log.warn("request over the rate limit", { user: event.user.id, kind: event.kind, verdict });
+    if (verdict === "drop") return { cards: [], mode: "new", visibility: "ephemeral", limited: true };
+    const card = infoCard("Slow down, please", [
+      `You sent more than ${deps.config.rateLimitPerMinute} messages, commands or button presses in a minute, so I am not answering the rest for now. Wait a minute and try again.`,
+    ]);
+    return { cards: [card], mode: "new", visibility: "ephemeral", privately: true, limited: true };
+  }
+
   async function claimQuietly(eventId: string, at: string): Promise<void> {
     try {
       await deps.store.claimEvent(eventId, at);
@@ -128,6 +159,13 @@ export function createEngine(deps: EngineDeps): Engine {
   }
 
   return { handle, retryPendingDeliveries: () => escalations.retryPendingDeliveries() };
+}
+
+/** Says what was read of a message too long to read whole, so nobody wonders where the rest went. */
+function cutNotice(total: number): Card {
+  return infoCard("Only the start of your message was read", [
+    `Your message had ${total.toLocaleString("en-US")} characters; I read the first ${maxUserTextChars.toLocaleString("en-US")}. Send the rest separately if it matters.`,
+  ]);
 }
 
 function actor(user: Actor): Actor {

@@ -1,3 +1,4 @@
+import type { EscalationMembers } from "../core/escalation-members.ts";
 import type { Logger } from "../core/logger.ts";
 import type { Transport } from "../core/transport.ts";
 import type { MatchResult } from "../matcher/match-result.ts";
@@ -17,6 +18,13 @@ export interface EngineConfig {
   escalationDestination?: string;
   /** Matches below this confidence are recorded as low-confidence for playbook authors. */
   lowConfidence: number;
+  /**
+   * Ids that may act on every escalation besides the escalation channel's members (ESCALATION_RESPONDERS).
+   * Unset together with `members`: everyone may (the one-person terminal chat).
+   */
+  responders?: readonly string[];
+  /** Messages, commands and presses one person may send a minute (a channel: ten times this); 0 or unset: off. */
+  rateLimitPerMinute?: number;
 }
 
 export interface EngineDeps {
@@ -24,6 +32,8 @@ export interface EngineDeps {
   matcher: IntentMatcher;
   store: Store;
   transport: Transport;
+  /** Membership of the escalation channel, asked of the platform; see escalation-access.ts. */
+  members?: EscalationMembers;
   config: EngineConfig;
   /** Injectable so tests control every timestamp (ages, history, analytics). */
   clock: () => Date;

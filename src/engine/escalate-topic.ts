@@ -1,6 +1,6 @@
 import { BotError } from "../core/bot-error.ts";
 import type { Question } from "./session-state.ts";
-import { seqOf } from "./session-state.ts";
+import { walkIsTopic } from "./session-state.ts";
 import { nextId, type Turn, type TurnReply } from "./turn.ts";
 import { escalateWalk } from "./walk-flow.ts";
 
@@ -19,7 +19,7 @@ export async function escalateTopic(
   hint?: { playbook?: string; query?: string },
 ): Promise<TurnReply> {
   const { walkthrough: w, question: q } = turn.state;
-  if (w && (!q || seqOf(w.id) > seqOf(q.id))) {
+  if (w && walkIsTopic(turn.state)) {
     const playbook = turn.deps.registry.get(w.playbook);
     if (playbook) return escalateWalk(turn, playbook, w, trigger, note);
   }

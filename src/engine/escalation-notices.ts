@@ -1,4 +1,6 @@
+import { cardActions } from "../cards/card-actions.ts";
 import type { Card } from "../cards/card-schema.ts";
+import { button } from "../render/card-blocks.ts";
 import { infoCard } from "../render/info-card.ts";
 import type { EscalationRecord } from "../store/store.ts";
 import { missingEvidence } from "./build-handoff.ts";
@@ -14,7 +16,12 @@ export function openedCard(escalation: EscalationRecord): Card {
     lines.push(`Still missing: ${missing.map((e) => e.label).join("; ")}.`);
     lines.push(`Add it here as \`${missing[0]?.id}: <value>\` so Support has it.`);
   }
-  return infoCard(`Escalated to Support: ${escalation.id}`, lines);
+  const ref = handoffOf(escalation).ref;
+  const cancel = button("Cancel escalation", cardActions.escalationCancel, {
+    escalation: escalation.id,
+    ...(ref ? { ref } : {}),
+  });
+  return infoCard(`Escalated to Support: ${escalation.id}`, lines, [cancel]);
 }
 
 export function alreadyCard(escalation: EscalationRecord): Card {

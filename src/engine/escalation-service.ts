@@ -1,3 +1,4 @@
+import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { Card } from "../cards/card-schema.ts";
 import { BotError } from "../core/bot-error.ts";
 import type { ConversationRef } from "../core/bot-event.ts";
@@ -8,8 +9,9 @@ import { infoCard } from "../render/info-card.ts";
 import type { EscalationRecord, EscalationStatus } from "../store/store.ts";
 import { buildHandoff, type EscalationTrigger } from "./build-handoff.ts";
 import type { EngineDeps } from "./engine-deps.ts";
+import { assertMayAct } from "./escalation-access.ts";
 import { alreadyCard, openedCard } from "./escalation-notices.ts";
-import { escalationView, statusUpdate, subjectOf } from "./escalation-view.ts";
+import { escalationView, handoffOf, statusUpdate, subjectOf } from "./escalation-view.ts";
 import type { Question, Walkthrough } from "./session-state.ts";
 import { record, type Turn, type TurnReply } from "./turn.ts";
 
@@ -23,6 +25,12 @@ export interface EscalationRequest {
   note?: string;
 }
 
+/** What a button names: the escalation id and, on cards from this build on, its unguessable reference. */
+export interface EscalationTarget {
+  id: string;
+  ref?: string;
+}
+
 export interface EscalationService {
   /** Stores the escalation (or finds the one already stored) in the turn; the handoff is posted after commit. */
   open(
@@ -30,7 +38,9 @@ export interface EscalationService {
     request: EscalationRequest,
   ): Promise<{ escalation: EscalationRecord; created: boolean; cards: Card[] }>;
   /** Claim / Need info / Resolve / reopen, mirrored into the requester's thread. */
-  transition(turn: Turn, id: string, to: EscalationStatus, note?: string): Promise<TurnReply>;
+  transition(turn: Turn, target: EscalationTarget, to: EscalationStatus, note?: string): Promise<TurnReply>;
+  /** The requester (or Support) withdraws an escalation: resolved, with a note saying it was cancelled. */
+  cancel(turn: Turn, target: EscalationTarget): Promise<TurnReply>;
   /** A requester's answer to "need info": back to open, relayed to the handoff thread. */
   answerNeedInfo(turn: Turn, escalation: EscalationRecord, text: string): Promise<TurnReply>;
   /** Posts a note into the escalation's handoff thread, after the turn commits. */
@@ -39,9 +49,17 @@ export interface EscalationService {
   retryPendingDeliveries(): Promise<void>;
 }
 
+function sameRef(stored: string, given: string | undefined): boolean {
+  const a = Buffer.from(stored);
+  const b = Buffer.from(given ?? "");
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+const verbs = { claimed: "claim", "need-info": "need-info", resolved: "resolve", open: "claim" } as const;
+
 /**
- * Inside a turn (open, transition, answerNeedInfo) the store is `turn.deps.store`, the turn's transaction;
- * the deliveries after the commit use `deps.store`, the store itself.
+ * Inside a turn (open, transition, cancel, answerNeedInfo) the store is `turn.deps.store`, the turn's
+ * transaction; the deliveries after the commit use `deps.store`, the store itself.
  */
 export function createEscalationService(deps: EngineDeps, log: Logger): EscalationService {
   const { store, transport, registry, config } = deps;
@@ -102,7 +120,7 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
       requester: turn.by,
       origin: turn.state.conversation,
       ...(request.note ? { note: request.note } : {}),
-      handoff,
+      handoff: { ...handoff, ref: randomBytes(12).toString("base64url") },
       at: turn.at,
     });
     if (created) {
@@ -126,10 +144,32 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
     return { escalation, created, cards: [created ? openedCard(escalation) : alreadyCard(escalation)] };
   }
 
-  async function transition(turn: Turn, id: string, to: EscalationStatus, note?: string): Promise<TurnReply> {
-    const before = await turn.deps.store.getEscalation(id);
-    if (!before)
-      throw new BotError(`There is no escalation "${id}". Use escalations to see the open ones.`, "not_found");
+  /** The stored escalation a button names, refused unless the button's reference matches the stored one. */
+  async function find(turn: Turn, target: EscalationTarget): Promise<EscalationRecord> {
+    const found = await turn.deps.store.getEscalation(target.id);
+    const stored = found ? handoffOf(found).ref : undefined;
+    if (!found || (stored !== undefined && !sameRef(stored, target.ref))) {
+      throw new BotError(
+        `This button does not match any escalation here (${target.id} may come from an older card or another database). Use escalations to see the current ones.`,
+        "not_found",
+      );
+    }
+    return found;
+  }
+
+  async function transition(
+    turn: Turn,
+    target: EscalationTarget,
+    to: EscalationStatus,
+    note?: string,
+  ): Promise<TurnReply> {
+    const before = await find(turn, target);
+    assertMayAct(turn.role, turn.by, before, verbs[to]);
+    return move(turn, before, to, note);
+  }
+
+  async function move(turn: Turn, before: EscalationRecord, to: EscalationStatus, note?: string): Promise<TurnReply> {
+    const id = before.id;
     const after = await turn.deps.store.transitionEscalation(id, {
       to,
       by: turn.by,
@@ -151,6 +191,39 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
       return [];
     });
     return { cards: [card], mode: pressedOnHandoff ? "replace" : "new" };
+  }
+
+  async function cancel(turn: Turn, target: EscalationTarget): Promise<TurnReply> {
+    const before = await find(turn, target);
+    const id = before.id;
+    assertMayAct(turn.role, turn.by, before, "cancel");
+    if (before.status === "resolved") {
+      return { cards: [infoCard(`${before.id} is already closed`, ["Nothing to cancel: it was resolved."])] };
+    }
+    const who = before.requester.id === turn.by.id ? "the requester" : (turn.by.name ?? turn.by.id);
+    const after = await turn.deps.store.transitionEscalation(id, {
+      to: "resolved",
+      by: turn.by,
+      at: turn.at,
+      note: `Cancelled by ${who}.`,
+    });
+    record(turn, "escalation", {
+      ...(after.playbook ? { playbook: after.playbook } : {}),
+      action: "cancel",
+      data: { id },
+    });
+    const entry = after.history.at(-1);
+    // The requester's own thread gets this answer; Support sees the handoff card closed and a note under it.
+    turn.later.push(async () => {
+      await refreshHandoff(after);
+      const thread = after.delivery.handoffConversation;
+      if (thread && entry) await safely(() => transport.post(thread, escalationStatusCard(statusUpdate(after, entry))));
+      return [];
+    });
+    return {
+      cards: [infoCard(`Cancelled: ${after.id}`, ["Support has been told that this no longer needs them."])],
+      mode: "replace",
+    };
   }
 
   async function answerNeedInfo(turn: Turn, escalation: EscalationRecord, text: string): Promise<TurnReply> {
@@ -214,5 +287,5 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
     for (const escalation of await store.listPendingDeliveries()) await deliver(escalation, true);
   }
 
-  return { open, transition, answerNeedInfo, relay, retryPendingDeliveries };
+  return { open, transition, cancel, answerNeedInfo, relay, retryPendingDeliveries };
 }

@@ -15,6 +15,7 @@ export function handoffOf(record: EscalationRecord): Handoff {
     stepsSkipped: h.stepsSkipped ?? [],
     inputs: h.inputs ?? [],
     evidence: h.evidence ?? [],
+    ...(h.ref ? { ref: h.ref } : {}),
   };
 }
 
@@ -47,6 +48,7 @@ export function escalationView(record: EscalationRecord, registry: PlaybookRegis
   const link = o.permalink ?? `${o.platform} ${o.channelId}${o.threadId ? `, thread ${o.threadId}` : ""}`;
   return {
     id: record.id,
+    ...(h.ref ? { ref: h.ref } : {}),
     status: record.status,
     requester: record.requester,
     ...(record.claimedBy ? { assignee: record.claimedBy } : {}),

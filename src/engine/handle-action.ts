@@ -1,11 +1,12 @@
-import { cardActions, decodeActionPayload } from "../cards/card-actions.ts";
+import { type ActionPayload, cardActions, decodeActionPayload } from "../cards/card-actions.ts";
 import { BotError } from "../core/bot-error.ts";
 import type { ActionEvent } from "../core/bot-event.ts";
 import { noMatchCard } from "../render/no-match-card.ts";
-import { overviewCard } from "../render/overview-card.ts";
+import { articleCard, overviewCard } from "../render/overview-card.ts";
 import { validationCard } from "../render/validation-card.ts";
 import { didYouMean } from "./answer-question.ts";
 import { escalateTopic } from "./escalate-topic.ts";
+import type { EscalationTarget } from "./escalation-service.ts";
 import { runStationMessageForm } from "./step-tools.ts";
 import { nextId, record, type Turn, type TurnReply } from "./turn.ts";
 import { answerOutcome, submitInput } from "./walk-answers.ts";
@@ -17,6 +18,11 @@ export async function handleAction(turn: Turn, event: ActionEvent): Promise<Turn
   switch (event.action) {
     case cardActions.walkStart:
       return startWalk(turn, playbookFor(turn, required(p.playbook, "playbook")));
+    case cardActions.overviewFull: {
+      // A new message under the overview, which stays where it is with its buttons at the top.
+      const playbook = playbookFor(turn, required(p.playbook, "playbook"));
+      return { cards: [articleCard(playbook, p.query)], mode: "new" };
+    }
     case cardActions.walkDone:
       return moveWalk(turn, { kind: "done" }, p);
     case cardActions.walkSkip:
@@ -46,16 +52,13 @@ export async function handleAction(turn: Turn, event: ActionEvent): Promise<Turn
         ...(p.query ? { query: p.query } : {}),
       });
     case cardActions.escalationClaim:
-      return turn.escalations.transition(turn, required(p.escalation, "escalation"), "claimed", note(event));
+      return turn.escalations.transition(turn, target(p), "claimed", note(event));
     case cardActions.escalationNeedInfo:
-      return turn.escalations.transition(
-        turn,
-        required(p.escalation, "escalation"),
-        "need-info",
-        await needInfoNote(turn, event),
-      );
+      return turn.escalations.transition(turn, target(p), "need-info", await needInfoNote(turn, event));
     case cardActions.escalationResolve:
-      return turn.escalations.transition(turn, required(p.escalation, "escalation"), "resolved", note(event));
+      return turn.escalations.transition(turn, target(p), "resolved", note(event));
+    case cardActions.escalationCancel:
+      return turn.escalations.cancel(turn, target(p));
     case cardActions.stationMessageSubmit:
       return { cards: [validationCard(runStationMessageForm(event.inputs ?? {}))], mode: "replace" };
   }
@@ -68,6 +71,10 @@ export async function handleAction(turn: Turn, event: ActionEvent): Promise<Turn
 function required(value: string | undefined, what: string): string {
   if (value) return value;
   throw new BotError(`This button is missing its ${what}; it may come from an older card. Ask again.`, "invalid_input");
+}
+
+function target(p: ActionPayload): EscalationTarget {
+  return { id: required(p.escalation, "escalation"), ...(p.ref ? { ref: p.ref } : {}) };
 }
 
 function firstInput(event: ActionEvent): string {

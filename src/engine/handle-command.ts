@@ -5,12 +5,14 @@ import { overviewCard } from "../render/overview-card.ts";
 import { playbookListCard } from "../render/playbook-list-card.ts";
 import { toolResultCard } from "../render/tool-result-card.ts";
 import { validationCard } from "../render/validation-card.ts";
-import { answerQuestion, confidentMatch } from "./answer-question.ts";
+import { answerQuestion } from "./answer-question.ts";
 import { type CommandContext, missing, type ParsedCommand } from "./command-parser.ts";
 import { escalateTopic } from "./escalate-topic.ts";
 import { subjectOf } from "./escalation-view.ts";
+import { isSmallTalk, readDialogue } from "./read-dialogue.ts";
+import { nothingToAnswerCard, smallTalkCard } from "./small-talk.ts";
 import { statsReply } from "./stats-reply.ts";
-import { runCpTool, toolPlaybooks } from "./step-tools.ts";
+import { runCpTool } from "./step-tools.ts";
 import { nextId, record, type Turn, type TurnReply } from "./turn.ts";
 import { playbookFor } from "./walk-flow.ts";
 
@@ -81,14 +83,20 @@ export async function handleCommand(turn: Turn, command: ParsedCommand, ctx: Com
       return { cards: [await escalationsList(turn, command.all)] };
     case "stats":
       return statsReply(turn, command.since);
-    case "question":
+    case "question": {
+      // "/cp thanks", "/cp ok": small talk and dialogue words are never an unmatched question.
+      const intent = readDialogue(command.text);
+      if (intent) return { cards: [isSmallTalk(intent) ? smallTalkCard(intent) : nothingToAnswerCard(command.text)] };
       return answerQuestion(turn, command.text, ctx, command.nearCommand);
+    }
   }
 }
 
 /**
- * `/cp msg …`, `/cp status …`: the tool's answer, unless the tool cannot read the line and the matcher
- * confidently knows it as a question ("station screen says access denied" starts with a tool word too).
+ * `/cp msg …`, `/cp status …`: a tool runs only when it can read the line. A line it cannot read is a
+ * question that starts with a tool word ("firmware stuck at 4.6", "events are missing") and goes to the
+ * matcher; only when the matcher knows nothing of it either is the tool's own error shown, since then the
+ * person most likely meant the tool.
  */
 function toolReply(turn: Turn, command: Extract<ParsedCommand, { kind: "tool" }>, ctx: CommandContext): TurnReply {
   if (!command.args) {
@@ -96,9 +104,7 @@ function toolReply(turn: Turn, command: Extract<ParsedCommand, { kind: "tool" }>
     throw missing(command.word, ctx.toolWords.find((t) => t.word === command.word)?.usage ?? command.word);
   }
   const result = runCpTool(command.word, command.args);
-  // Only a match outside the tool's own playbooks counts: "msg <too long>" wants the validation, not
-  // the Station Messages playbook.
-  if (result.verdict === "invalid" && confidentMatch(turn, command.text, toolPlaybooks(command.word))) {
+  if (result.verdict === "invalid" && turn.deps.matcher.match(command.text).kind !== "no-match") {
     return answerQuestion(turn, command.text, ctx);
   }
   const card: Card = result.tool === "station-message" ? validationCard(result) : toolResultCard(result);
@@ -107,7 +113,9 @@ function toolReply(turn: Turn, command: Extract<ParsedCommand, { kind: "tool" }>
 
 async function escalationsList(turn: Turn, all: boolean): Promise<Card> {
   const now = Date.parse(turn.at);
-  const rows = await turn.deps.store.listEscalations(all ? {} : { status: ["open", "claimed", "need-info"] });
+  const stored = await turn.deps.store.listEscalations(all ? {} : { status: ["open", "claimed", "need-info"] });
+  // Requesters, notes and private channels are Support's to see; anyone else sees their own escalations.
+  const rows = turn.role === "responder" ? stored : stored.filter((e) => e.requester.id === turn.by.id);
   return escalationsListCard(
     rows.map((e) => ({
       id: e.id,

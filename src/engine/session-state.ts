@@ -86,6 +86,8 @@ export const WalkthroughSchema = z.object({
   evidence: z.record(z.string(), EvidenceRecordSchema),
   log: z.array(LogEntrySchema),
   status: z.enum(["active", "awaiting-outcome", "fixed", "escalated", "abandoned"]),
+  /** Set when the walkthrough became the thread's topic again after another question ("resume"). */
+  topicSeq: z.number().int().nonnegative().optional(),
 });
 export type Walkthrough = z.infer<typeof WalkthroughSchema>;
 
@@ -129,4 +131,14 @@ export function sessionKey(conversation: ConversationRef): string {
 /** The number inside "q2-…" / "w3-…", to tell which of the question and the walkthrough came last. */
 export function seqOf(id: string): number {
   return Number.parseInt(id.slice(1), 10) || 0;
+}
+
+/**
+ * Whether the walkthrough, rather than a later question, is what the thread is about: it started (or was
+ * resumed) after the last question.
+ */
+export function walkIsTopic(state: Pick<SessionState, "walkthrough" | "question">): boolean {
+  const { walkthrough: w, question: q } = state;
+  if (!w) return false;
+  return !q || Math.max(seqOf(w.id), w.topicSeq ?? 0) > seqOf(q.id);
 }

@@ -39,12 +39,6 @@ export function runCpTool(word: string, args: string): ToolResult {
   return toolRegistry[id].fromText(args);
 }
 
-/** The playbooks a /cp tool word belongs to. */
-export function toolPlaybooks(word: string): readonly string[] {
-  const id = cpSubcommands[word];
-  return id ? toolRegistry[id].playbooks : [];
-}
-
 /** The station message form (two lines, submitted from a card) through the same check as `msg`. */
 export function runStationMessageForm(inputs: Record<string, string>): ToolResult {
   return toolRegistry["station-message"].run(inputs);

@@ -4,6 +4,7 @@ import type { Actor, BotEvent } from "../core/bot-event.ts";
 import type { EngineReply } from "../core/transport.ts";
 import type { AnalyticsEvent, AnalyticsEventType } from "../store/store.ts";
 import type { EngineDeps } from "./engine-deps.ts";
+import type { Role } from "./escalation-access.ts";
 import type { EscalationService } from "./escalation-service.ts";
 import type { SessionState } from "./session-state.ts";
 
@@ -28,6 +29,8 @@ export interface Turn {
   /** Work after the commit; each task may add cards to the reply (e.g. "posted to #support"). */
   later: (() => Promise<Card[]>)[];
   visibility: EngineReply["visibility"];
+  /** The person's role, asked of the platform before the transaction when the event needs it. */
+  role: Role;
 }
 
 /** What a handler answers: the cards, and whether they replace the card a button was on. */

@@ -1,8 +1,9 @@
 import type { Card } from "../cards/card-schema.ts";
 import { BotError } from "../core/bot-error.ts";
-import type { Playbook } from "../playbooks/playbook-schema.ts";
+import type { Playbook, Step } from "../playbooks/playbook-schema.ts";
 import { infoCard } from "../render/info-card.ts";
 import { stepCard } from "../render/step-card.ts";
+import { plannedSteps } from "../render/step-items.ts";
 import { walkthroughEndCard } from "../render/walkthrough-end-card.ts";
 import type { ToolResult } from "../tools/tool-result.ts";
 import type { Walkthrough } from "./session-state.ts";
@@ -29,7 +30,8 @@ export function walkStepCard(playbook: Playbook, w: Walkthrough, error?: string,
     playbook,
     step,
     index: index + 1,
-    total: Math.max(path.length, index + 1),
+    // The planned count, not the path so far: entering a branch must not turn "9 of 9" into "10 of 10".
+    total: Math.max(plannedSteps(playbook), index + 1),
     section,
     ...(shown ? { previousResult: shown } : {}),
     ...(error ? { error } : {}),
@@ -37,13 +39,19 @@ export function walkStepCard(playbook: Playbook, w: Walkthrough, error?: string,
   });
 }
 
-export function endCard(playbook: Playbook, w: Walkthrough): Card {
+export function endCard(playbook: Playbook, w: Walkthrough, last?: Step): Card {
   const ids = (status: "done" | "skipped") =>
     Object.entries(w.steps)
       .filter(([, r]) => r.status === status)
       .sort(([, a], [, b]) => a.at.localeCompare(b.at))
       .map(([id]) => id);
-  return walkthroughEndCard({ session: w.id, playbook, done: ids("done"), skipped: ids("skipped") });
+  return walkthroughEndCard({
+    session: w.id,
+    playbook,
+    done: ids("done"),
+    skipped: ids("skipped"),
+    ...(last ? { last } : {}),
+  });
 }
 
 export function statusCard(playbook: Playbook, w: Walkthrough): Card {

@@ -1,8 +1,8 @@
 import type { ActionPayload } from "../cards/card-actions.ts";
 import { BotError } from "../core/bot-error.ts";
-import type { Playbook } from "../playbooks/playbook-schema.ts";
+import type { Playbook, Step } from "../playbooks/playbook-schema.ts";
 import { infoCard } from "../render/info-card.ts";
-import type { Walkthrough } from "./session-state.ts";
+import { type Walkthrough, walkIsTopic } from "./session-state.ts";
 import { nextId, record, type Turn, type TurnReply } from "./turn.ts";
 import { endCard, statusCard, walkStepCard } from "./walk-cards.ts";
 import { currentStep, type NavAction, navigate, startWalkthrough } from "./walkthrough.ts";
@@ -20,6 +20,11 @@ export function playbookFor(turn: Turn, id: string): Playbook {
 export async function startWalk(turn: Turn, playbook: Playbook): Promise<TurnReply> {
   const running = turn.state.walkthrough;
   if (running && running.playbook === playbook.id && running.status === "active" && currentStep(playbook, running)) {
+    // Pressed after another question: the walkthrough is the thread's topic again ("resume").
+    if (!walkIsTopic(turn.state)) {
+      const seq = turn.state.seq + 1;
+      turn.state = { ...turn.state, seq, walkthrough: { ...running, topicSeq: seq } };
+    }
     return { cards: [walkStepCard(playbook, running)] };
   }
   if (running?.status === "active")
@@ -78,7 +83,7 @@ export async function applyMove(
   w: Walkthrough,
   action: NavAction,
   mode: TurnReply["mode"],
-): Promise<TurnReply> {
+) {
   let result: ReturnType<typeof navigate>;
   try {
     result = navigate(playbook, w, action, turn.by, turn.at);
@@ -93,21 +98,29 @@ export async function applyMove(
   turn.state = { ...turn.state, walkthrough: next };
   const detail = action.kind === "choose" ? { data: { branch: action.branch } } : {};
   record(turn, "step", { playbook: playbook.id, step: result.step.id, action: action.kind, ...detail });
-  // Done on a last step that says to contact Support is the request itself; Skip there means the issue
-  // did not persist, so the person is asked whether it was fixed instead.
+  // Done on a last step where the guide says to contact Support is the request itself; Skip there means
+  // the issue did not persist, so the person is asked whether it was fixed instead. A replacement step is
+  // not a Support step: its escalation is offered on the end card, never opened here.
   if (result.outcome === "ended") {
-    return finish(turn, playbook, next, result.step.escalate === true && action.kind === "done");
+    return finish(turn, playbook, next, result.step.escalate === true && action.kind === "done", result.step);
   }
   return { cards: [walkStepCard(playbook, next)], mode };
 }
 
 /**
  * The last step is behind: where the guide says to contact Support there, the escalation opens on its
- * own; otherwise the person is asked whether it fixed the problem.
+ * own; otherwise the person is asked whether it fixed the problem (with the replacement or the stop the
+ * last step named, and the escalation offered).
  */
-async function finish(turn: Turn, playbook: Playbook, w: Walkthrough, guideSaysEscalate: boolean): Promise<TurnReply> {
+async function finish(
+  turn: Turn,
+  playbook: Playbook,
+  w: Walkthrough,
+  guideSaysEscalate: boolean,
+  last?: Step,
+): Promise<TurnReply> {
   record(turn, "walkthrough-complete", { playbook: playbook.id, data: { walkthrough: w.id } });
-  if (!guideSaysEscalate) return { cards: [endCard(playbook, w)], mode: "replace" };
+  if (!guideSaysEscalate) return { cards: [endCard(playbook, w, last)], mode: "replace" };
   return escalateWalk(turn, playbook, w, "step");
 }
 

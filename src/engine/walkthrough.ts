@@ -7,7 +7,8 @@ import type { Cursor, InputRecord, Walkthrough } from "./session-state.ts";
  * The walkthrough state machine, pure: each function takes a walkthrough and returns the next one.
  * The steps are the playbook's troubleshooting steps then its solution steps; picking an option at a
  * choice step runs that branch's steps, after which the walkthrough continues after the choice step (or
- * ends when the choice was the last step).
+ * ends when the choice was the last step). A `stop` step ends the walkthrough wherever it sits: nothing
+ * after it applies, on any path (the firmware blacklist).
  */
 
 export function mainSteps(playbook: Playbook): Step[] {
@@ -139,7 +140,7 @@ export function navigate(playbook: Playbook, w: Walkthrough, action: NavAction, 
       const status = action.kind === "done" ? "done" : "skipped";
       const steps = { ...w.steps, [step.id]: { status, by, at } as const };
       const base = { ...w, steps, trail: [...w.trail, cursor], log: log({ action: action.kind }) };
-      const following = nextCursor(playbook, cursor);
+      const following = step.stop ? undefined : nextCursor(playbook, cursor);
       if (!following) return end(base, step);
       return { walkthrough: { ...base, cursor: following }, outcome: "moved", step };
     }
@@ -156,10 +157,15 @@ export function pathOf(playbook: Playbook, w: Walkthrough): { step: Step; branch
   const out: { step: Step; branch?: string }[] = [];
   for (const step of mainSteps(playbook)) {
     out.push({ step });
+    if (step.stop) return out;
     // Each choice step remembers its own pick, so a playbook with two choices shows both branches.
     const picked = step.choice ? w.steps[step.id]?.branch : undefined;
     const branch = picked ? playbook.branches.find((b) => b.id === picked) : undefined;
-    if (branch) for (const s of branch.steps) out.push({ step: s, branch: branch.id });
+    for (const s of branch?.steps ?? []) {
+      out.push({ step: s, branch: picked });
+      // The steps after a stop are not on this walkthrough's path, so progress counts to the stop.
+      if (s.stop) return out;
+    }
   }
   return out;
 }

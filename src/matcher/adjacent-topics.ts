@@ -83,6 +83,9 @@ export const adjacentTopics: readonly OutOfScopeTopic[] = [
     title: "ordering cards, stations or parts, and sales quotes",
     phrases: [
       "order more chargepoint cards for drivers",
+      "a driver lost their card and needs a new one sent",
+      "order rfid cards in bulk for a fleet",
+      "buy a charger, what does the hardware cost",
       "replacement badges mailed to the office",
       "buy additional stations, sales quote",
       "how much does a new station cost to purchase",

@@ -1,4 +1,5 @@
 import { editDistance } from "./edit-distance.ts";
+import { applyNegationScope } from "./negation-scope.ts";
 import { normaliseText } from "./normalise-text.ts";
 import type { SpellCorrector } from "./spell-corrector.ts";
 import { stemWord } from "./stem-word.ts";
@@ -104,7 +105,7 @@ export function synonymWords(): string[] {
 }
 
 /**
- * normalise → correct spelling → map synonyms (longest phrase first) → drop stopwords → stem.
+ * normalise → correct spelling → read negation scope → map synonyms (longest phrase first) → drop stopwords → stem.
  * Triggers and queries take the same path; only queries are spelling-corrected.
  */
 export function analyseText(text: string, corrector?: SpellCorrector): AnalysedText {
@@ -130,6 +131,8 @@ export function analyseText(text: string, corrector?: SpellCorrector): AnalysedT
     });
   }
 
+  // What a negator denies is read before synonyms: "no card" is charging without authentication, not a card.
+  const read = applyNegationScope(words);
   const terms: string[] = [];
   const sources: string[] = [];
   const applied: Rewrite[] = [];
@@ -138,11 +141,11 @@ export function analyseText(text: string, corrector?: SpellCorrector): AnalysedT
     terms.push(stem(word));
     sources.push(source);
   };
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < read.length; ) {
     let matched = false;
-    for (const n of table.lengthsByFirst.get(words[i]!) ?? []) {
-      if (matched || i + n > words.length) continue;
-      const phrase = n === 1 ? words[i]! : words.slice(i, i + n).join(" ");
+    for (const n of table.lengthsByFirst.get(read[i]!) ?? []) {
+      if (matched || i + n > read.length) continue;
+      const phrase = n === 1 ? read[i]! : read.slice(i, i + n).join(" ");
       const canonical = table.byPhrase.get(phrase);
       if (canonical === undefined) continue;
       for (const w of canonical.split(" ")) keep(w, phrase);
@@ -150,9 +153,9 @@ export function analyseText(text: string, corrector?: SpellCorrector): AnalysedT
       i += n;
       matched = true;
     }
-    const fuzzy = matched || !corrector ? undefined : fuzzyPhraseAt(words, i);
+    const fuzzy = matched || !corrector ? undefined : fuzzyPhraseAt(read, i);
     if (fuzzy) {
-      const typed = words.slice(i, i + fuzzy.n).join(" ");
+      const typed = read.slice(i, i + fuzzy.n).join(" ");
       const canonical = table.fuzzyTarget.get(fuzzy.phrase)!;
       for (const w of canonical.split(" ")) keep(w, typed);
       corrections.push({ from: typed, to: fuzzy.phrase });
@@ -161,9 +164,9 @@ export function analyseText(text: string, corrector?: SpellCorrector): AnalysedT
       matched = true;
     }
     if (!matched) {
-      const word = words[i]!;
+      const word = read[i]!;
       keep(word, word);
-      // A dotted version ("4.6.0.76") is a software version whatever words surround it.
+      // A dotted version ("4.6.0.76") is a software version whatever read surround it.
       if (/^\d+(\.\d+){2,}$/.test(word)) for (const w of ["software", "version"]) keep(w, word);
       i += 1;
     }

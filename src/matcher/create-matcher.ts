@@ -14,6 +14,12 @@ const defaultMaxChars = 4000;
 const clearTopic = 0.6;
 /** A sentence of a longer message is scored alone only if it has at least this many content words. */
 const minSentenceTerms = 3;
+/**
+ * An answer resting on one word ("card", "flex", "notification") is a guess about the rest of the
+ * sentence, however strong that word is: its confidence is capped below "sure" (80%). A cap, not a
+ * discount, so terse but clear messages ("hw flt") are still answered.
+ */
+const oneWordCap = 0.75;
 
 /**
  * Builds the matcher from the playbooks: fault-code rules, then synonyms and spelling correction, then a
@@ -38,10 +44,19 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
   const faultIndex = buildFaultCodeIndex(playbooks);
 
   /** How sure we are of each playbook for one piece of text: its probability times the share of the text the domain vocabulary explains. */
-  const rank = (scored: ScoredText): Candidate[] =>
-    ids
+  const rank = (scored: ScoredText): Candidate[] => {
+    const byConfidence = (a: Candidate, b: Candidate) =>
+      b.confidence - a.confidence || a.playbook.localeCompare(b.playbook);
+    const ranked = ids
       .map((playbook, c) => ({ playbook, confidence: scored.probabilities[c]! * scored.coverage }))
-      .sort((a, b) => b.confidence - a.confidence || a.playbook.localeCompare(b.playbook));
+      .sort(byConfidence);
+    // Only the leaders can be the answer, so only they are checked for one-word evidence.
+    for (const candidate of ranked.slice(0, 3)) {
+      if (candidate.confidence > oneWordCap && scorer.supportingWords(scored, classOf.get(candidate.playbook)!) < 2)
+        candidate.confidence = oneWordCap;
+    }
+    return ranked.sort(byConfidence);
+  };
 
   function matchText(input: string): MatchResult {
     const text = typeof input === "string" ? input : "";

@@ -27,6 +27,8 @@ export interface LexicalScorer {
   score(text: string, memo?: Map<string, string | undefined>): ScoredText;
   /** The message's words that pushed hardest towards `cls`, strongest first. */
   topTerms(scored: ScoredText, cls: number, limit?: number): string[];
+  /** How many different words of the message (as written) speak for `cls` at all. */
+  supportingWords(scored: ScoredText, cls: number): number;
 }
 
 /**
@@ -88,6 +90,16 @@ export function createLexicalScorer(
   else model.train(xs, ys, weights, vectoriser.size);
 
   const maxIdf = Math.log(1 + classCount);
+  /** Each term's share of the class's score: its features' values times their weights. */
+  const contributions = (scored: ScoredText, cls: number): Map<number, number> => {
+    const byTerm = new Map<number, number>();
+    const { vector } = scored;
+    vector.ids.forEach((f, k) => {
+      const t = vector.terms[k]!;
+      byTerm.set(t, (byTerm.get(t) ?? 0) + vector.values[k]! * model.weight(f, cls));
+    });
+    return byTerm;
+  };
   return {
     model: useSoftmax ? "softmax" : "centroid",
     score(text, memo) {
@@ -117,13 +129,16 @@ export function createLexicalScorer(
       const coverage = total > 0 ? known / total : 0;
       return { analysed, vector, probabilities: topSoftmax(model.logits(vector), competitors), coverage };
     },
+    supportingWords(scored, cls) {
+      const byTerm = contributions(scored, cls);
+      const total = [...byTerm.values()].reduce((sum, v) => sum + Math.max(0, v), 0);
+      // A word that adds under a tenth of the evidence is along for the ride, not speaking for the class.
+      const speaking = new Set<string>();
+      for (const [t, v] of byTerm) if (v > 0.1 * total) speaking.add(scored.analysed.sources[t]!);
+      return speaking.size;
+    },
     topTerms(scored, cls, limit = 5) {
-      const byTerm = new Map<number, number>();
-      const { vector } = scored;
-      vector.ids.forEach((f, k) => {
-        const t = vector.terms[k]!;
-        byTerm.set(t, (byTerm.get(t) ?? 0) + vector.values[k]! * model.weight(f, cls));
-      });
+      const byTerm = contributions(scored, cls);
       const words: string[] = [];
       for (const [t] of [...byTerm].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1] || a[0] - b[0])) {
         const source = scored.analysed.sources[t]!;

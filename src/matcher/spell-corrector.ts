@@ -1,5 +1,6 @@
 import Fuse from "fuse.js";
 import { editDistance } from "./edit-distance.ts";
+import { englishWords } from "./english-words.ts";
 
 /** The content words either side of the word being corrected, as typed (the one before already corrected). */
 export interface WordContext {
@@ -25,13 +26,14 @@ export function allowedEdits(length: number): number {
 
 /**
  * fuse.js proposes near words from the domain vocabulary; an edit-distance check then accepts only
- * real typos. The vocabulary is split by first letter so each lookup searches a small list: people
+ * real typos, and a word of the English dictionary is never one. The vocabulary is split by first letter so each lookup searches a small list: people
  * rarely mistype the first letter, and this keeps lookups fast with thousands of playbooks.
  */
 export function createSpellCorrector(
   vocabulary: ReadonlyMap<string, number>,
   minLength = 5,
   pairs: ReadonlySet<string> = new Set(),
+  dictionary: ReadonlySet<string> = englishWords(),
 ): SpellCorrector {
   const buckets = new Map<string, string[]>();
   for (const word of [...vocabulary.keys()].sort()) {
@@ -57,6 +59,8 @@ export function createSpellCorrector(
       // Very long "words" are pasted IDs or noise, not typos; fuse.js would also be slow on them.
       if (word.length < minLength || word.length > maxLength || /\d/.test(word) || vocabulary.has(word))
         return undefined;
+      // A real English word is what the person meant, even if it is one letter from a domain word.
+      if (dictionary.has(word)) return undefined;
       const max = allowedEdits(word.length);
       const fits = (candidate: string) =>
         (context?.before !== undefined && pairs.has(`${context.before} ${candidate}`)) ||

@@ -11,6 +11,21 @@ const slug = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "use lower-case letters, digits and single hyphens (kebab-case)");
 const text = z.string().trim().min(1, "must not be empty");
 
+/**
+ * Where an item comes from in the guide: line numbers of the guide text (guide/ in this repository),
+ * e.g. "775-782" or "775-782, 790". `cpbot lint` checks the item's numbers, codes, quoted strings and bold
+ * UI names against these lines.
+ */
+export const SourceSchema = z
+  .string()
+  .trim()
+  .regex(/^\d+(?:-\d+)?(?:, ?\d+(?:-\d+)?)*$/, 'give guide line numbers, e.g. "775-782" or "775-782, 790"');
+/** Why an item that is not in the guide is there: the team's own addition, said so on the card. */
+const addition = text.describe("the reason the team added this; it is shown as the team's own, not the guide's");
+
+/** Provenance every sourced item carries: guide lines, or the reason it is the team's own addition. */
+export const provenance = { source: SourceSchema.optional(), addition: addition.optional() };
+
 /** The tools of `src/tools/` a step can hand its input to. */
 export const toolIds = [
   "station-message",
@@ -35,6 +50,8 @@ export const StepInputSchema = z.strictObject({
   hint: text.optional(),
   tool: ToolIdSchema.optional(),
   multiline: z.boolean().optional(),
+  /** A sample answer; `cpbot lint` runs it through `tool`, so an example the tool rejects never ships. */
+  example: text.optional(),
 });
 export type StepInput = z.infer<typeof StepInputSchema>;
 
@@ -58,8 +75,20 @@ export const StepSchema = z.strictObject({
   wait: z.strictObject({ minMinutes: z.number().positive(), maxMinutes: z.number().positive() }).optional(),
   input: StepInputSchema.optional(),
   choice: ChoiceSchema.optional(),
-  /** True where the guide says to contact Support at this step. */
+  /**
+   * True only where the guide itself says to contact Support at this step (lint checks that the step's
+   * source lines say so). Done on such a last step opens the escalation.
+   */
   escalate: z.boolean().optional(),
+  /**
+   * The next action is a hardware replacement the guide names ("consider station head replacement"),
+   * e.g. "station head replacement". The guide does not say Support here, so escalation is offered on
+   * the card, never opened on its own.
+   */
+  replacement: text.optional(),
+  /** The walkthrough ends after this step on every path: nothing after it applies (e.g. a blacklisted station). */
+  stop: z.literal(true).optional(),
+  ...provenance,
 });
 export type Step = z.infer<typeof StepSchema>;
 
@@ -89,6 +118,7 @@ export const ErrorLogsSchema = z.strictObject({
   alarmNames: z.array(text).optional(),
   /** Station Status at time of Alarm, as the Alarms block shows it. */
   alarmStationStatus: text.optional(),
+  ...provenance,
 });
 export type ErrorLogs = z.infer<typeof ErrorLogsSchema>;
 
@@ -99,6 +129,7 @@ export const ReferenceTableSchema = z.strictObject({
   columns: z.array(text).min(1),
   rows: z.array(z.array(z.string())).min(1),
   notes: z.array(text).optional(),
+  ...provenance,
 });
 export type ReferenceTable = z.infer<typeof ReferenceTableSchema>;
 
@@ -106,6 +137,7 @@ export type ReferenceTable = z.infer<typeof ReferenceTableSchema>;
 export const BackgroundSchema = z.strictObject({
   title: text,
   points: z.array(text).min(1),
+  ...provenance,
 });
 
 export const EvidenceSchema = z.strictObject({
@@ -115,9 +147,16 @@ export const EvidenceSchema = z.strictObject({
 });
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
+/** One "contact Support" condition; a bare string is a rule without provenance (lint asks for one). */
+export const EscalationRuleSchema = z.union([
+  text.transform((t) => ({ text: t })),
+  z.strictObject({ text, ...provenance }),
+]);
+export type EscalationRule = z.infer<typeof EscalationRuleSchema>;
+
 export const EscalationSchema = z.strictObject({
-  /** When to hand off to Support, in the guide's terms. */
-  when: z.array(text).min(1),
+  /** When to hand off to Support, in the guide's terms, each with the guide lines that say so. */
+  when: z.array(EscalationRuleSchema).min(1),
   /** What to collect before handing off. */
   evidence: z.array(EvidenceSchema).default([]),
 });
@@ -143,6 +182,8 @@ export const PlaybookSchema = z.strictObject({
   title: text,
   /** The guide's article title, for the reader who wants the source. */
   article: text,
+  /** The article's lines in the guide; summary, symptoms, roles and prerequisites come from these. */
+  source: SourceSchema.optional(),
   section: z.enum(["Configure", "Diagnose"]),
   summary: text,
   /** Who keeps this playbook current: a person or team, so a due review has someone to go to. */

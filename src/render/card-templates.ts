@@ -13,7 +13,7 @@ import { defaultTemplatesDir } from "../core/paths.ts";
 
 export type CardTemplate = (view: Record<string, unknown>) => string;
 
-const knownHelpers = { json: true, blocks: true } as const;
+const knownHelpers = { json: true, blocks: true, details: true } as const;
 /** strict: a template naming a field the view lacks throws instead of printing nothing. */
 const compileOptions = { strict: true, knownHelpers, knownHelpersOnly: true } as const;
 
@@ -58,6 +58,18 @@ env.registerHelper("blocks", (...args: unknown[]) => {
     else push(part);
   }
   return out;
+});
+
+/**
+ * `(details "id" (blocks …))`: the blocks folded into one `details` block with that id (see CardSchema),
+ * or null when there is nothing to fold, so a template can place an article one press away.
+ */
+env.registerHelper("details", (id: unknown, inner: unknown, options: unknown) => {
+  defined(id, "details", options);
+  defined(inner, "details", options);
+  if (typeof id !== "string") throw new Error("details: the first argument must be the id, in quotes");
+  const blocks = Array.isArray(inner) ? inner : [];
+  return blocks.length > 0 ? { type: "details", id, blocks } : null;
 });
 
 type AstNode = { type: string; loc?: { start: { line: number } }; [key: string]: unknown };

@@ -31,6 +31,8 @@ export interface EscalationStatusUpdate {
 /** Everything Support needs to pick a case up without asking again; plain data the engine fills. */
 export interface EscalationView {
   id: string;
+  /** The unguessable reference the lifecycle buttons carry (see Handoff.ref). */
+  ref?: string;
   status: EscalationStatus;
   requester: Person;
   assignee?: Person;
@@ -66,7 +68,7 @@ function stepTexts(playbook: Playbook | undefined, ids: string[]): string[] {
 }
 
 function lifecycleButtons(view: EscalationView) {
-  const ref = { escalation: view.id };
+  const ref = { escalation: view.id, ...(view.ref ? { ref: view.ref } : {}) };
   const claim = button("Claim", cardActions.escalationClaim, ref, "primary");
   const needInfo = button("Need info", cardActions.escalationNeedInfo, ref);
   const resolve = button("Resolve", cardActions.escalationResolve, ref);

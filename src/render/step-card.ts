@@ -5,6 +5,7 @@ import type { ToolResult } from "../tools/tool-result.ts";
 import { actions, button, context, list, text } from "./card-blocks.ts";
 import { renderCard } from "./render-card.ts";
 import { waitText } from "./step-items.ts";
+import { handoffNotes, sourceText } from "./step-provenance.ts";
 import { toolResultBlocks } from "./tool-result-blocks.ts";
 
 /** One walkthrough step as the engine knows it; plain data. */
@@ -51,7 +52,8 @@ export function stepCard(view: StepView): Card {
     warnings: (step.warnings ?? []).map((w) => text(w, "warning")),
     notes: (step.notes ?? []).map((n) => context(n)),
     wait: step.wait && !/\bwait\b/i.test(step.text) ? text(`⏱ ${waitText(step.wait)}`) : null,
-    escalate: step.escalate ? text("The guide says to contact Support at this step.", "warning") : null,
+    escalate: handoffNotes(step).map((n) => text(n, "warning")),
+    source: context(sourceText(playbook, step)),
     // Without an input the error has no field to sit next to, so it stands on its own.
     error: view.error && !step.input ? text(view.error, "error") : null,
     input: inputBlock(step, view.error),
@@ -63,7 +65,7 @@ export function stepCard(view: StepView): Card {
       !step.choice && button("Done", cardActions.walkDone, ref, step.input ? undefined : "primary"),
       view.canGoBack && button("Back", cardActions.walkBack, ref),
       button("Skip", cardActions.walkSkip, ref),
-      button("Escalate", cardActions.escalate, ref, step.escalate ? "danger" : undefined),
+      button("Escalate", cardActions.escalate, ref, step.escalate || step.replacement ? "danger" : undefined),
     ]),
   });
 }

@@ -1,13 +1,40 @@
 import type { CardBlock } from "../cards/card-schema.ts";
 import type { Playbook, Step } from "../playbooks/playbook-schema.ts";
+import { handoffNotes } from "./step-provenance.ts";
 
 type StepItem = Extract<CardBlock, { type: "steps" }>["items"][number];
 
-/** "Wait 3-5 minutes", as the guide prescribes it. */
-export function waitText(wait: NonNullable<Step["wait"]>): string {
-  const { minMinutes: min, maxMinutes: max } = wait;
+/**
+ * A span of minutes as a person says it: "3–5 minutes", "2 hours", "48 hours" (the guide counts waits
+ * over a day in hours, e.g. "wait 48 hours"), falling back to minutes when hours would need a fraction.
+ */
+export function humanDuration(minMinutes: number, maxMinutes: number): string {
+  const inHours = maxMinutes >= 120 && minMinutes % 60 === 0 && maxMinutes % 60 === 0;
+  const [min, max, unit] = inHours ? [minMinutes / 60, maxMinutes / 60, "hour"] : [minMinutes, maxMinutes, "minute"];
   const span = min === max ? `${min}` : `${min}–${max}`;
-  return `Wait ${span} minute${max === 1 ? "" : "s"} before going on.`;
+  return `${span} ${unit}${max === 1 ? "" : "s"}`;
+}
+
+/** "Wait 3–5 minutes before going on.", as the guide prescribes it. */
+export function waitText(wait: NonNullable<Step["wait"]>): string {
+  return `Wait ${humanDuration(wait.minMinutes, wait.maxMinutes)} before going on.`;
+}
+
+/**
+ * How many steps a walkthrough of the playbook shows: the main steps plus, for each choice, its longest
+ * branch. Fixed before the walkthrough starts, so "Step k of n" never grows when a branch is entered; a
+ * shorter branch simply ends sooner.
+ */
+export function plannedSteps(playbook: Playbook): number {
+  const main = [...playbook.troubleshooting, ...playbook.solution];
+  let total = main.length;
+  for (const step of main) {
+    const lengths = (step.choice?.options ?? []).map(
+      (o) => playbook.branches.find((b) => b.id === o.branch)?.steps.length ?? 0,
+    );
+    total += Math.max(0, ...lengths);
+  }
+  return total;
 }
 
 /**
@@ -26,7 +53,7 @@ function overviewNotes(step: Step, playbook: Playbook): string[] {
     });
     notes.push(`**${step.choice.prompt}** ${options.join(" · ")}`);
   }
-  if (step.escalate) notes.push("The guide says to contact Support at this step.");
+  notes.push(...handoffNotes(step));
   return notes;
 }
 

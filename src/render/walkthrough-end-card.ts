@@ -1,9 +1,10 @@
 import { cardActions } from "../cards/card-actions.ts";
 import type { Card } from "../cards/card-schema.ts";
-import type { Playbook } from "../playbooks/playbook-schema.ts";
-import { actions, button, header, list, text } from "./card-blocks.ts";
+import type { Playbook, Step } from "../playbooks/playbook-schema.ts";
+import { actions, button, context, header, list, text } from "./card-blocks.ts";
 import { renderCard } from "./render-card.ts";
 import { allSteps } from "./step-items.ts";
+import { replacementText } from "./step-provenance.ts";
 
 export interface WalkthroughEndView {
   session: string;
@@ -11,6 +12,8 @@ export interface WalkthroughEndView {
   /** Step ids in the order they were done / skipped. */
   done: string[];
   skipped: string[];
+  /** The step the walkthrough ended on, when it names a replacement or stops the walkthrough. */
+  last?: Step;
 }
 
 function stepTexts(playbook: Playbook, ids: string[]): string[] {
@@ -20,6 +23,14 @@ function stepTexts(playbook: Playbook, ids: string[]): string[] {
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** What the last step leaves to do: a replacement the guide names, or a stop. Support is offered, not opened. */
+function endNote(last: Step | undefined) {
+  if (last?.replacement) return text(replacementText(last.replacement), "warning");
+  if (last?.stop) return text(`**Stopped here:** ${last.text}`, "warning");
+  if (last?.addition) return context(`Team addition (not in the guide): ${last.addition}`);
+  return null;
+}
 
 /** The end of a walkthrough: what was done and skipped, then "Did that fix it?". */
 export function walkthroughEndCard(view: WalkthroughEndView): Card {
@@ -33,6 +44,7 @@ export function walkthroughEndCard(view: WalkthroughEndView): Card {
     ),
     done: list("Done", stepTexts(playbook, view.done)),
     skipped: list("Skipped", stepTexts(playbook, view.skipped)),
+    nextAction: endNote(view.last),
     question: text("**Did that fix it?**"),
     actions: actions([
       button("Yes, it's fixed", cardActions.resolvedYes, ref, "primary"),

@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import { BotError } from "../core/bot-error.ts";
+import { DatabaseFileIdentity } from "./database-file-identity.ts";
 import { isoTime, toJson } from "./iso-time.ts";
 import { type OpenOptions, openSqliteDatabase, storeUnavailable } from "./open-sqlite-database.ts";
 import { describeTarget, parseDatabaseUrl } from "./parse-database-url.ts";
@@ -36,6 +37,8 @@ export class SqliteStore implements Store {
   private readonly events: SqliteEvents;
   private readonly sql: Prepare;
   private readonly transactions: SqliteTransactions;
+  /** The file opened, checked before every use (see database-file-identity.ts); none for :memory:. */
+  private readonly identity: DatabaseFileIdentity | undefined;
 
   constructor(
     private readonly db: Database.Database,
@@ -44,6 +47,7 @@ export class SqliteStore implements Store {
   ) {
     this.sql = statementCache(db);
     this.transactions = new SqliteTransactions(db);
+    this.identity = file === ":memory:" ? undefined : new DatabaseFileIdentity(file);
     this.escalations = new SqliteEscalations(this.sql, (fn) => this.atomically(fn));
     this.events = new SqliteEvents(this.sql);
   }
@@ -163,6 +167,7 @@ export class SqliteStore implements Store {
     if (!this.db.open) {
       throw new BotError(`The store for ${this.file} is closed; open it again.`, "store_unavailable");
     }
+    this.identity?.check();
   }
 
   /** One place that turns SQLite failures (disk full, lock timeout) into errors naming the file. */

@@ -60,7 +60,7 @@ describe("npm run build", () => {
       env: bareEnv({ LOG_LEVEL: "error" }),
     });
     expect(ask.stdout).toContain("Relay Stuck Closed (303-RSC)");
-  }, 60_000);
+  }, 180_000);
 
   it("serves Teams from dist/ when configured (Emulator mode here), answers /healthz, and exits 0 on SIGTERM", async () => {
     const child = spawn(process.execPath, [main, "serve", "--port", "0", "--database", "bot.db"], {
@@ -88,5 +88,5 @@ describe("npm run build", () => {
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
     expect(stderr).toContain("stopped");
-  }, 60_000);
+  }, 180_000);
 });

@@ -9,6 +9,11 @@ describe("loadConfig", () => {
       port: 3978,
       lowConfidence: 0.6,
       logLevel: "info",
+      moduleLevels: {},
+      logFormat: "auto",
+      shutdownGraceMs: 10_000,
+      responders: [],
+      rateLimitPerMinute: 30,
     });
   });
 
@@ -20,6 +25,12 @@ describe("loadConfig", () => {
         CPBOT_ESCALATION_DESTINATION: "C0123ABCD",
         CPBOT_LOW_CONFIDENCE: "0.45",
         LOG_LEVEL: "debug",
+        LOG_LEVELS: "slack=debug, http=warn",
+        LOG_FORMAT: "json",
+        SHUTDOWN_GRACE_MS: "2000",
+        METRICS_TOKEN: "0123456789abcdef0123",
+        ESCALATION_RESPONDERS: "U0123ABCD, 29:1xyz",
+        RATE_LIMIT_PER_MINUTE: "0",
       }),
     ).toEqual({
       databaseUrl: "sqlite:/var/lib/cpbot.db",
@@ -27,6 +38,12 @@ describe("loadConfig", () => {
       escalationDestination: "C0123ABCD",
       lowConfidence: 0.45,
       logLevel: "debug",
+      moduleLevels: { slack: "debug", http: "warn" },
+      logFormat: "json",
+      shutdownGraceMs: 2000,
+      metricsToken: "0123456789abcdef0123",
+      responders: ["U0123ABCD", "29:1xyz"],
+      rateLimitPerMinute: 0,
     });
   });
 
@@ -44,5 +61,19 @@ describe("loadConfig", () => {
     expect(e.message).toContain('PORT = "http": PORT must be a whole number from 1 to 65535');
     expect(e.message).toContain('CPBOT_LOW_CONFIDENCE = "1.5"');
     expect(e.message).toContain("LOG_LEVEL must be one of debug, info, warn, error, silent");
+  });
+
+  it("explains a bad LOG_LEVELS pair", () => {
+    expect(() => loadConfig({ LOG_LEVELS: "slack=loud" })).toThrow(
+      /LOG_LEVELS = "slack=loud": LOG_LEVELS must be module=level pairs/,
+    );
+  });
+
+  it("refuses a responder list with spaces inside an id or empty entries, and a negative rate limit", () => {
+    expect(() => loadConfig({ ESCALATION_RESPONDERS: "U1,,U2" })).toThrow(/ESCALATION_RESPONDERS must be user ids/);
+    expect(() => loadConfig({ ESCALATION_RESPONDERS: "U1 U2" })).toThrow(/ESCALATION_RESPONDERS must be user ids/);
+    expect(() => loadConfig({ RATE_LIMIT_PER_MINUTE: "-1" })).toThrow(
+      /RATE_LIMIT_PER_MINUTE must be 0 \(off\) or more/,
+    );
   });
 });

@@ -47,8 +47,13 @@ describe("engine end to end through a fake adapter", () => {
     expect(textOf(branch.cards[0])).toContain("consider station head replacement");
     expect(textOf(branch.cards[0])).toContain("Fault persists");
 
-    // The branch's last step says to contact Support: finishing it opens the escalation.
-    const end = await h.press(branch.cards[0], "Done");
+    // The branch's last step names a replacement, not Support: finishing it offers the escalation, and
+    // only the person's "No, escalate" opens it.
+    const offered = await h.press(branch.cards[0], "Done");
+    expect(offered.cards[0]?.kind).toBe("walkthrough-end");
+    expect(textOf(offered.cards[0])).toContain("Next action: station head replacement.");
+    expect(h.transport.posts).toHaveLength(0);
+    const end = await h.press(offered.cards[0], "No, escalate");
     expect(end.cards[0]?.title).toBe("Escalated to Support: ESC-0001");
     expect(textOf(end.cards[0])).toContain("Still missing");
 
@@ -147,7 +152,8 @@ describe("engine end to end through a fake adapter", () => {
     const choice = await walkToChoice(asked.cards[0], true);
     await h.restart();
     const branch = await h.press(choice, "Still OUT_OF_SERVICE");
-    const end = await h.press(branch.cards[0], "Done");
+    const offered = await h.press(branch.cards[0], "Done");
+    const end = await h.press(offered.cards[0], "No, escalate");
     expect(end.cards[0]?.title).toBe("Escalated to Support: ESC-0001");
     await h.restart();
     const handoff = h.transport.posts[0];

@@ -80,7 +80,7 @@ describe("every /cp error path answers with what is wrong and what is accepted",
       conversation: h.conversation(),
       user: ann,
     });
-    expect(textOf(missing.cards[0])).toContain('There is no escalation \\"ESC-0404\\"');
+    expect(textOf(missing.cards[0])).toContain("This button does not match any escalation here (ESC-0404");
   });
 
   it("a refused event retried by the platform is not answered twice", async () => {

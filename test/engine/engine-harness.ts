@@ -3,8 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Button, Card } from "../../src/cards/card-schema.ts";
 import type { ActionEvent, Actor, BotEvent, ConversationRef } from "../../src/core/bot-event.ts";
+import type { EscalationMembers } from "../../src/core/escalation-members.ts";
 import type { EngineReply } from "../../src/core/transport.ts";
 import { createEngine, type Engine } from "../../src/engine/create-engine.ts";
+import type { EngineConfig } from "../../src/engine/engine-deps.ts";
 import { createMatcher } from "../../src/matcher/create-matcher.ts";
 import { loadRegistry } from "../../src/playbooks/playbook-registry.ts";
 import { openSqliteStore } from "../../src/store/sqlite-store.ts";
@@ -48,10 +50,12 @@ export class Harness {
   private seq = 0;
 
   constructor(
-    readonly config: { escalationDestination?: string; lowConfidence: number } = {
+    readonly config: EngineConfig = {
       escalationDestination: "C-SUPPORT",
       lowConfidence: 0.6,
     },
+    /** Membership of the escalation channel; absent (with no responders): everyone may act. */
+    readonly members?: EscalationMembers,
   ) {
     this.file = join(mkdtempSync(join(tmpdir(), "cpbot-engine-")), "cpbot.db");
     this.store = openSqliteStore(this.file);
@@ -66,6 +70,7 @@ export class Harness {
       transport: this.transport,
       config: this.config,
       clock: () => this.now,
+      ...(this.members ? { members: this.members } : {}),
     });
   }
 

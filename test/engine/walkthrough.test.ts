@@ -50,7 +50,9 @@ describe("walkthrough state machine", () => {
     expect(w.steps["recheck-status"]).toMatchObject({ status: "done", branch: "fault-persists" });
     const end = navigate(playbook, w, { kind: "done" }, ann, at);
     expect(end.outcome).toBe("ended");
-    expect(end.step.escalate).toBe(true);
+    // The guide says "consider station head replacement" here, not "contact Support".
+    expect(end.step.escalate).toBeUndefined();
+    expect(end.step.replacement).toBe("station head replacement");
     expect(end.walkthrough.status).toBe("awaiting-outcome");
     expect(end.walkthrough.cursor).toBeUndefined();
     expect(

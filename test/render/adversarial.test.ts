@@ -44,8 +44,13 @@ function cardsWith(v: string): [string, Card][] {
     explanation: [v],
     errors: [{ field: "line 1", code: "bad", message: v }],
   });
+  // The overview quotes a one-line question as typed; a long or multi-line paste is summarised instead
+  // ("You pasted 3 lines…", tested in card-builders), so only the former must show the same text.
+  const quotedWhole = v.length <= 120 && !v.includes("\n");
   return [
-    ["overview query", overviewCard(playbook, { query: v, confidence: 0.7 })],
+    ...(quotedWhole
+      ? [["overview query", overviewCard(playbook, { query: v, confidence: 0.7 })] as [string, Card]]
+      : []),
     ["did you mean", didYouMeanCard(v, [{ playbook, confidence: 0.5 }])],
     ["no match", noMatchCard(v, playbooks)],
     ["tool result", toolResultCard(result)],

@@ -9,7 +9,7 @@ import { escalationsListCard } from "../../src/render/escalations-list-card.ts";
 import { formatAge } from "../../src/render/format-time.ts";
 import { helpCard } from "../../src/render/help-card.ts";
 import { noMatchCard } from "../../src/render/no-match-card.ts";
-import { overviewCard } from "../../src/render/overview-card.ts";
+import { articleCard, overviewCard } from "../../src/render/overview-card.ts";
 import { playbookListCard } from "../../src/render/playbook-list-card.ts";
 import { statsCard } from "../../src/render/stats-card.ts";
 import { stepCard } from "../../src/render/step-card.ts";
@@ -81,15 +81,40 @@ const labels = (card: Card) => buttonsOf(card).map((b) => `${b.action} ${b.label
 const step = (id: string) =>
   [...playbook.solution, ...playbook.branches.flatMap((b) => b.steps)].find((s) => s.id === id)!;
 
+/** The blocks folded into the card's details block (the whole article on an overview). */
+const folded = (card: Card): Card => ({
+  ...card,
+  blocks: card.blocks.flatMap((b) => (b.type === "details" ? b.blocks : [])),
+});
+
 describe("overviewCard", () => {
-  it("shows the playbook at a glance with numbered steps, branches, reference and escalation", () => {
+  it("answers first: what it is, the next thing to do and the buttons before any detail", () => {
     const card = overviewCard(playbook);
     expect(card.kind).toBe("overview");
+    expect(card.blocks.slice(0, 4).map((b) => b.type)).toEqual(["header", "text", "text", "actions"]);
+    expect(blocksOf(card, "text")[1]?.text).toBe(
+      "**Next:** press **Start walkthrough** to go through the 6 steps one at a time. Step 1: Log in.",
+    );
     expect(blocksOf(card, "fields")[0]?.fields).toEqual([
       { label: "Fault code", value: "`303-RSC` Relay Stuck Closed" },
       { label: "Station status", value: "Needs Service" },
     ]);
-    const steps = blocksOf(card, "steps");
+    expect(labels(card)).toEqual([
+      "walk.start Start walkthrough",
+      "overview.full Show all steps",
+      "escalate Escalate…",
+    ]);
+    expect(buttonsOf(card)[1]?.toggles).toBe("all-steps");
+    expect(decodeActionPayload(buttonsOf(card)[0]?.value)).toEqual({ playbook: "relay-stuck" });
+    // No step list before the fold.
+    expect(blocksOf(card, "steps")).toEqual([]);
+  });
+
+  it("folds the whole article, numbered steps, branches, reference and escalation, behind Show all steps", () => {
+    const details = blocksOf(overviewCard(playbook), "details");
+    expect(details.map((d) => d.id)).toEqual(["all-steps"]);
+    const article = folded(overviewCard(playbook));
+    const steps = blocksOf(article, "steps");
     expect(steps.map((s) => s.title)).toEqual([
       "Troubleshooting",
       "Solution",
@@ -104,17 +129,29 @@ describe("overviewCard", () => {
       "**Did it clear?** Cleared → Fault cleared · Still faulted → Fault persists",
     ]);
     expect(steps[3]?.items[0]?.notes).toEqual(["The guide says to contact Support at this step."]);
-    expect(blocksOf(card, "table")).toEqual([
+    expect(blocksOf(article, "table")).toEqual([
       { type: "table", title: "Categories", columns: ["A", "B"], rows: [["1", "2"]] },
     ]);
-    expect(blocksOf(card, "list").map((l) => l.items)).toContainEqual(["Port lines", "Photo (if available)"]);
-    expect(labels(card)).toEqual(["walk.start Start walkthrough", "escalate Escalate"]);
-    expect(decodeActionPayload(buttonsOf(card)[0]?.value)).toEqual({ playbook: "relay-stuck" });
+    expect(blocksOf(article, "list").map((l) => l.items)).toContainEqual(["Port lines", "Photo (if available)"]);
+  });
+
+  it("the article card shows the same article with the buttons to act on it", () => {
+    const card = articleCard(playbook, "relay welded");
+    expect(card.kind).toBe("article");
+    expect(card.title).toBe("Relay Stuck Closed (303-RSC): all steps");
+    expect(blocksOf(card, "steps")).toEqual(blocksOf(folded(overviewCard(playbook)), "steps"));
+    expect(labels(card)).toEqual(["walk.start Start walkthrough", "escalate Escalate…"]);
+    expect(decodeActionPayload(buttonsOf(card)[0]?.value)).toEqual({ playbook: "relay-stuck", query: "relay welded" });
   });
 
   it("offers Not this one? whenever it answers a question, even with no close alternative", () => {
     const card = overviewCard(playbook, { query: "relay welded", confidence: 0.97 });
-    expect(labels(card)).toEqual(["walk.start Start walkthrough", "escalate Escalate", "alternatives Not this one?"]);
+    expect(labels(card)).toEqual([
+      "walk.start Start walkthrough",
+      "overview.full Show all steps",
+      "escalate Escalate…",
+      "alternatives Not this one?",
+    ]);
   });
 
   it("explains the match and offers the alternatives", () => {
@@ -128,8 +165,24 @@ describe("overviewCard", () => {
       "You asked “relay welded” · match 87% · because phrase “relay stuck” · Diagnose › Out of Service Due to Relay Stuck Closed",
     );
     expect(blocksOf(card, "context").at(-1)?.text).toBe("Also close: Hardware Fault (41%)");
-    expect(labels(card)).toEqual(["walk.start Start walkthrough", "escalate Escalate", "alternatives Not this one?"]);
-    expect(decodeActionPayload(buttonsOf(card)[2]?.value)).toEqual({ playbook: "relay-stuck", query: "relay welded" });
+    expect(decodeActionPayload(buttonsOf(card)[3]?.value)).toEqual({ playbook: "relay-stuck", query: "relay welded" });
+  });
+
+  it("says what it read from a long paste instead of quoting all of it", () => {
+    const paste = Array.from(
+      { length: 12 },
+      (_, i) => `${i + 1},J1772,FwRev=32,,ENABLE,OUT_OF_SERVICE,NO_VEHICLE`,
+    ).join("\n");
+    const context = blocksOf(overviewCard(playbook, { query: paste, confidence: 0.9 }), "context")[0]?.text ?? "";
+    expect(context).toMatch(new RegExp(`^You pasted 12 lines, ${paste.length} characters, starting “1,J1772,FwRev=32`));
+    expect(context).not.toContain("12,J1772");
+  });
+
+  it("keeps only three symptoms before the fold and says how many more there are", () => {
+    const many = { ...playbook, symptoms: ["one", "two", "three", "four", "five"] };
+    const card = overviewCard(many);
+    expect(blocksOf(card, "list")[0]?.items).toEqual(["one", "two", "three", "… 2 more under Show all steps"]);
+    expect(blocksOf(folded(card), "list")[0]?.items).toEqual(["one", "two", "three", "four", "five"]);
   });
 });
 

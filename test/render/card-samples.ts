@@ -7,7 +7,7 @@ import { escalationsListCard } from "../../src/render/escalations-list-card.ts";
 import { helpCard } from "../../src/render/help-card.ts";
 import { infoCard } from "../../src/render/info-card.ts";
 import { noMatchCard } from "../../src/render/no-match-card.ts";
-import { overviewCard } from "../../src/render/overview-card.ts";
+import { articleCard, overviewCard } from "../../src/render/overview-card.ts";
 import { playbookListCard } from "../../src/render/playbook-list-card.ts";
 import { statsCard } from "../../src/render/stats-card.ts";
 import { stepCard } from "../../src/render/step-card.ts";
@@ -43,6 +43,7 @@ export function cardsFor(playbook: Playbook, all: Playbook[]): [string, Card][] 
   const ids = steps.map((s) => s.step.id);
   return [
     ["overview", overviewCard(playbook)],
+    ["article", articleCard(playbook, "station is down")],
     [
       "overview (matched)",
       overviewCard(playbook, {

@@ -100,15 +100,17 @@ export async function serve(
       ...(values.database ? { databaseUrl: resolve(io.cwd, values.database) } : {}),
       ...(values.playbooks ? { playbooksDir: resolve(io.cwd, values.playbooks) } : {}),
       write: io.err,
+      ...(io.isTTY !== undefined ? { isTTY: io.isTTY } : {}),
     });
   } catch (error) {
     io.err(`cpbot serve: cannot start.\n${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
-  for (const line of running.summary) io.err(line);
+  // The banner goes through the logger too: in production every line on stderr is JSON.
+  for (const line of running.summary) running.logger.info(line);
   const signal = await stopWhen();
-  io.err(`cpbot serve: ${signal} received; finishing requests in progress, then stopping.`);
+  running.logger.info(`cpbot serve: ${signal} received; finishing requests in progress, then stopping.`, { signal });
   await running.close();
-  io.err("cpbot serve: stopped.");
+  running.logger.info("cpbot serve: stopped.");
   return 0;
 }

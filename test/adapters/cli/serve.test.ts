@@ -19,7 +19,8 @@ const slackEnv = () => ({
   SLACK_SIGNING_SECRET: signingSecret,
   SLACK_ESCALATION_CHANNEL: escalationChannel,
   SLACK_API_URL: api.apiUrl,
-  LOG_LEVEL: "warn",
+  // The start-up banner is logged at info, like every other line.
+  LOG_LEVEL: "info",
 });
 const platforms = () => [slackPlatform({ clientOptions: { retryConfig: { retries: 0 } } })];
 

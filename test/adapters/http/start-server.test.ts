@@ -40,6 +40,7 @@ describe("startServer", () => {
         SLACK_API_URL: api.apiUrl,
         MicrosoftAppId: "00000000-0000-4000-8000-000000000001",
         MicrosoftAppPassword: "not-a-real-password",
+        MicrosoftAppType: "MultiTenant",
         TEAMS_ESCALATION_CONVERSATION: "19:support@thread.tacv2",
       },
       cwd: process.cwd(),

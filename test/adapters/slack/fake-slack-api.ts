@@ -32,6 +32,8 @@ export class FakeSlackApi {
   private queued = new Map<string, Answer[]>();
   private always = new Map<string, string>();
   private refusals = new Map<string, string>();
+  /** conversations.members answers, per channel. */
+  members = new Map<string, string[]>();
   private hold: Promise<void> | undefined;
   private server: Server | undefined;
   private base = "";
@@ -155,6 +157,12 @@ export class FakeSlackApi {
           channel,
           permalink: `https://acme.slack.com/archives/${channel}/p${String(body.message_ts).replace(".", "")}`,
         };
+      case "conversations.members": {
+        const ids = this.members.get(channel);
+        return ids
+          ? { ok: true, members: ids, response_metadata: { next_cursor: "" } }
+          : { ok: false, error: "channel_not_found" };
+      }
       case "views.open":
         return { ok: true, view: { id: "VMODAL1" } };
       default:

@@ -47,7 +47,16 @@ describe("slack/manifest.yml", () => {
       ["app_mention", "message.channels", "message.groups", "message.im"].sort(),
     );
     expect(manifest.oauth_config.scopes.bot.sort()).toEqual(
-      ["app_mentions:read", "channels:history", "chat:write", "commands", "groups:history", "im:history"].sort(),
+      [
+        "app_mentions:read",
+        "channels:history",
+        "channels:read",
+        "chat:write",
+        "commands",
+        "groups:history",
+        "groups:read",
+        "im:history",
+      ].sort(),
     );
   });
 });

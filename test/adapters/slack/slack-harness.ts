@@ -95,6 +95,8 @@ export class SlackHarness {
     clientOptions: NonNullable<Parameters<typeof slackPlatform>[0]>["clientOptions"] = { retryConfig: { retries: 0 } },
   ): Promise<SlackHarness> {
     const api = new FakeSlackApi();
+    // Sue is on the support team: a member of the escalation channel.
+    api.members.set(escalationChannel, ["USUE00001", "UCPBOT"]);
     await api.start();
     const logs: string[] = [];
     const server = await startServer({

@@ -81,7 +81,7 @@ describe("Slack secrets", () => {
     await h.event(envelope);
     await h.event(envelope, { signature: "v0=0000" });
     const log = h.logs.join("\n");
-    expect(log).toContain("Failed to parse and verify the request data");
+    expect(log).toContain("Slack request refused before it reached the bot");
     expect(log).not.toContain(botToken);
     expect(log).not.toContain(signingSecret);
     // The token did reach Slack, as a bearer header.

@@ -35,7 +35,11 @@ describe("Teams in cpbot serve", () => {
   });
 
   it("runs authenticated with an app id on any address, and never logs the password", () => {
-    const { service, log } = setUp({ MicrosoftAppId: appId, MicrosoftAppPassword: appPassword }, true, "0.0.0.0");
+    const { service, log } = setUp(
+      { MicrosoftAppId: appId, MicrosoftAppPassword: appPassword, MicrosoftAppType: "MultiTenant" },
+      true,
+      "0.0.0.0",
+    );
     expect(service?.host).toBe("0.0.0.0");
     expect(service?.summary).toContain(appId);
     expect(`${log}${service?.summary}`).not.toContain(appPassword);

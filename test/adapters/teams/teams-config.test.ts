@@ -18,16 +18,39 @@ function problems(env: Record<string, string>): string {
 }
 
 describe("Teams settings", () => {
-  it("reads botbuilder's names and their upper snake case twins, MultiTenant by default", () => {
-    const camel = loadTeamsConfig({ MicrosoftAppId: appId, MicrosoftAppPassword: password });
-    const snake = loadTeamsConfig({ MICROSOFT_APP_ID: appId, MICROSOFT_APP_PASSWORD: password });
+  it("reads botbuilder's names and their upper snake case twins, SingleTenant by default", () => {
+    const camel = loadTeamsConfig({
+      MicrosoftAppId: appId,
+      MicrosoftAppPassword: password,
+      MicrosoftAppTenantId: tenant,
+    });
+    const snake = loadTeamsConfig({
+      MICROSOFT_APP_ID: appId,
+      MICROSOFT_APP_PASSWORD: password,
+      MICROSOFT_APP_TENANT_ID: tenant,
+    });
     expect(camel).toEqual(snake);
     expect(camel).toMatchObject({
       appId,
-      appType: "MultiTenant",
+      appType: "SingleTenant",
+      tenantId: tenant,
       serviceUrl: "https://smba.trafficmanager.net/teams/",
     });
-    expect(botFrameworkOptions(camel)).toMatchObject({ MicrosoftAppId: appId, MicrosoftAppType: "MultiTenant" });
+    expect(botFrameworkOptions(camel)).toMatchObject({ MicrosoftAppId: appId, MicrosoftAppType: "SingleTenant" });
+    // Without MicrosoftAppType the tenant is required, as for any SingleTenant bot.
+    expect(problems({ MicrosoftAppId: appId, MicrosoftAppPassword: password })).toContain(
+      "MicrosoftAppTenantId is required for MicrosoftAppType SingleTenant",
+    );
+  });
+
+  it("still accepts an existing bot's explicit MultiTenant, which needs no tenant", () => {
+    const config = loadTeamsConfig({
+      MicrosoftAppId: appId,
+      MicrosoftAppPassword: password,
+      MicrosoftAppType: "MultiTenant",
+    });
+    expect(config.appType).toBe("MultiTenant");
+    expect(botFrameworkOptions(config)).toMatchObject({ MicrosoftAppType: "MultiTenant", MicrosoftAppTenantId: "" });
   });
 
   it("runs without an app id (Emulator mode) and reads the escalation channel and admins", () => {
@@ -81,7 +104,9 @@ describe("Teams settings", () => {
   });
 
   it("asks for the password of a MultiTenant bot and refuses one for a managed identity", () => {
-    expect(problems({ MicrosoftAppId: appId })).toContain("MicrosoftAppPassword is missing");
+    expect(problems({ MicrosoftAppId: appId, MicrosoftAppType: "MultiTenant" })).toContain(
+      "MicrosoftAppPassword is missing",
+    );
     expect(
       problems({
         MicrosoftAppId: appId,

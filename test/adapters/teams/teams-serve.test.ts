@@ -60,6 +60,7 @@ describe("cpbot serve with only Teams configured", () => {
     running = await serve({
       MicrosoftAppId: appId,
       MicrosoftAppPassword: appPassword,
+      MicrosoftAppType: "MultiTenant",
       TEAMS_ESCALATION_CONVERSATION: "19:support@thread.tacv2",
     });
     expect(running.adapters.map((a) => a.platform)).toEqual(["teams"]);

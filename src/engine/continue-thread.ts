@@ -1,0 +1,83 @@
+import type { Button, Card } from "../cards/card-schema.ts";
+import type { ActionEvent } from "../core/bot-event.ts";
+import { overviewCard } from "../render/overview-card.ts";
+import { addEvidence } from "./add-evidence.ts";
+import type { CommandContext } from "./command-parser.ts";
+import { handleAction } from "./handle-action.ts";
+import { pressByWords } from "./press-by-words.ts";
+import { type DialogueIntent, isSmallTalk, readDialogue } from "./read-dialogue.ts";
+import { walkIsTopic } from "./session-state.ts";
+import { nothingToAnswerCard, smallTalkCard } from "./small-talk.ts";
+import { stopWalk, threadEscalation, walkInWords, walkReply } from "./thread-topics.ts";
+import type { Turn, TurnReply } from "./turn.ts";
+import { activeWalk } from "./walk-flow.ts";
+
+/** Kinds of question that leave a playbook's overview as the thread's last card. */
+const opened = new Set(["match", "fault-code", "fault", "open", "chosen"]);
+
+/**
+ * A plain message in a thread that has something going on, read the way a colleague would: the evidence
+ * Support asked for, small talk, a word that presses a button on the card the thread is at, the current
+ * step's input, or, only when it is clearly a new problem, a new question (saying how to go back).
+ * Undefined: not a reply to anything here, so the caller treats it as a command or question.
+ */
+export async function continueThread(turn: Turn, text: string, ctx: CommandContext): Promise<TurnReply | undefined> {
+  // Only the requester answers for their escalation; anyone else in the thread is just asking something.
+  const pending = await threadEscalation(turn, ["need-info"], turn.by.id);
+  if (pending) return turn.escalations.answerNeedInfo(turn, pending, text);
+  const noted = await addEvidence(turn, text);
+  if (noted) return noted;
+
+  const intent = readDialogue(text);
+  const found = activeWalk(turn);
+  const walk = found && walkIsTopic(turn.state) ? found : undefined;
+  if (isSmallTalk(intent) && intent) return { cards: [smallTalkCard(intent, walk ? walkInWords(walk) : undefined)] };
+
+  if (walk && (walk.w.status === "active" || walk.w.status === "awaiting-outcome")) {
+    return walkReply(turn, walk, text, intent, ctx);
+  }
+  const question = turn.state.question;
+  if (!walk && question?.playbook && opened.has(question.kind)) {
+    // Right after an overview, "ok" / "start" press its Start walkthrough.
+    const playbook = turn.deps.registry.get(question.playbook);
+    if (playbook && (intent === "resume" || intent === "repeat") && found?.w.status === "active") {
+      return pressIn(turn, [resumeButton(found.w.playbook)], "start");
+    }
+    const overview = playbook ? overviewCard(playbook) : undefined;
+    const pressed = overview && (await pressIn(turn, buttonsOf(overview), text, intent));
+    if (pressed) return pressed;
+  }
+  if (intent === "stop" && found?.w.status === "active") return stopWalk(turn, found);
+  if (intent === "resume" && found?.w.status === "active")
+    return pressIn(turn, [resumeButton(found.w.playbook)], "start");
+  if (intent) return { cards: [nothingToAnswerCard(text.trim())] };
+  return undefined;
+}
+
+export function buttonsOf(card: Card): Button[] {
+  return card.blocks.flatMap((b) => (b.type === "actions" ? b.buttons : []));
+}
+
+function resumeButton(playbook: string): Button {
+  return { action: "walk.start", label: "start", value: JSON.stringify({ playbook }) };
+}
+
+/** Presses the button the words name on `buttons`, as if clicked; the answer is a new message. */
+export async function pressIn(
+  turn: Turn,
+  buttons: Button[],
+  text: string,
+  intent?: DialogueIntent,
+): Promise<TurnReply | undefined> {
+  const button = pressByWords(buttons, text, intent ?? readDialogue(text));
+  if (!button) return undefined;
+  const event: ActionEvent = {
+    kind: "action",
+    eventId: turn.event.eventId,
+    conversation: turn.event.conversation,
+    user: turn.event.user,
+    action: button.action,
+    ...(button.value !== undefined ? { value: button.value } : {}),
+  };
+  return { ...(await handleAction(turn, event)), mode: "new" };
+}

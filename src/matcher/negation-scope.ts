@@ -1,0 +1,129 @@
+import { stopwords } from "./stopwords.ts";
+
+/**
+ * Negation read in a narrow scope: the words a negator denies, up to its first content word.
+ *
+ * - Denied authentication ("no card", "without tapping a badge", "don't need to authenticate", "no sign-in")
+ *   is one concept, `authfree`: charging with no authentication at all. Read word by word it would be the
+ *   strongest evidence for the card reader playbook, the opposite of what was said.
+ * - A denied replacement ("nothing was replaced", "we never swapped it") drops the replacement word, so
+ *   the rest of the sentence decides instead of the hardware-replacement playbook.
+ *
+ * Only these two: "no signal", "no funds" or "not reachable" name the symptom itself and stay as written.
+ * Runs on the normalised, spelling-corrected words, before synonyms, for triggers and messages alike.
+ */
+const negators = new Set(["no", "without", "nobody", "none", "nor", "skip", "skipping", "bypass", "bypassing"]);
+/** These deny an event, not a thing: "nothing was replaced", "never swapped", "has not been replaced". */
+const eventNegators = new Set(["nothing", "never", "not", "no", "without", "nobody"]);
+/** "not" denies only a need or a use: "doesn't need a card" yes, "does not respond to the card" no. */
+const deniedNeed = new Set([
+  "need",
+  "needed",
+  "needing",
+  "require",
+  "required",
+  "requiring",
+  "necessary",
+  "use",
+  "want",
+]);
+/** Words that may stand between the negator and what it denies ("no need to tap a card"). */
+const between = new Set([
+  "need",
+  "needed",
+  "needing",
+  "require",
+  "required",
+  "requiring",
+  "having",
+  "want",
+  "wanting",
+  "tap",
+  "tapping",
+  "swipe",
+  "swiping",
+  "scan",
+  "scanning",
+  "present",
+  "presenting",
+  "use",
+  "using",
+  "enter",
+  "entering",
+  "show",
+  "showing",
+  "driver",
+  "drivers",
+  "user",
+  "users",
+  "physical",
+  "chargepoint",
+  "valid",
+  "kind",
+  "sort",
+  "type",
+]);
+const authWords = new Set([
+  "card",
+  "cards",
+  "badge",
+  "badges",
+  "badging",
+  "fob",
+  "fobs",
+  "rfid",
+  "app",
+  "apps",
+  "account",
+  "accounts",
+  "authentication",
+  "authenticate",
+  "authenticating",
+  "auth",
+  "authorization",
+  "login",
+  "logins",
+  "sign",
+  "signin",
+  "credentials",
+]);
+const replaceWords = new Set(["replace", "replaced", "replacing", "replacement", "swap", "swapped", "swapping", "rma"]);
+/** Words a denied replacement may be said about ("no hardware was replaced", "nothing on the unit was swapped"). */
+const replacedThings = new Set(["hardware", "unit", "station", "head", "parts", "part", "charger", "anything"]);
+
+export const authFreeConcept = "authfree";
+
+export function applyNegationScope(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const authCue = negators.has(word) || (word === "not" && deniedNeed.has(words[i + 1] ?? ""));
+    const eventCue = eventNegators.has(word);
+    if (!authCue && !eventCue) {
+      out.push(word);
+      continue;
+    }
+    out.push(word);
+    // Find the first content word the negator reaches, allowing the few words that may come between.
+    let j = i + 1;
+    while (j < words.length && j - i <= 6) {
+      const w = words[j]!;
+      if (authCue && authWords.has(w)) {
+        out.push(authFreeConcept);
+        // "no card no app": the next denied object joins the same concept.
+        i = j;
+        break;
+      }
+      if (eventCue && replaceWords.has(w)) {
+        i = j; // the replacement word is dropped
+        break;
+      }
+      if (stopwords.has(w) || between.has(w) || replacedThings.has(w) || w === "been") {
+        j++;
+        continue;
+      }
+      break;
+    }
+  }
+  return out;
+}

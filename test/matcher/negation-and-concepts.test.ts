@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import { analyseText } from "../../src/matcher/analyse-text.ts";
+import { englishWords } from "../../src/matcher/english-words.ts";
+import { applyNegationScope, authFreeConcept } from "../../src/matcher/negation-scope.ts";
+import { createSpellCorrector } from "../../src/matcher/spell-corrector.ts";
+import { realMatcher } from "./real-matcher.ts";
+
+describe("negation scope", () => {
+  it.each([
+    ["no card no app just plug in", ["no", authFreeConcept, "no", authFreeConcept, "just", "plug", "in"]],
+    ["charge without tapping a badge", ["charge", "without", authFreeConcept]],
+    ["drivers do not need to authenticate", ["drivers", "do", "not", authFreeConcept]],
+    ["skip authentication", ["skip", authFreeConcept]],
+    ["nobody has a chargepoint account", ["nobody", authFreeConcept]],
+  ])("%j denies authentication", (text, expected) => {
+    expect(applyNegationScope(text.split(" "))).toEqual(expected);
+  });
+
+  it.each([
+    "station does not respond to the card",
+    "sessions never start from a card tap",
+    "no signal at the site",
+    "no funds received",
+    "card not working",
+  ])("%j keeps its words: the negation names the symptom", (text) => {
+    expect(applyNegationScope(text.split(" "))).toEqual(text.split(" "));
+  });
+
+  it("a denied replacement drops the replacement word", () => {
+    expect(applyNegationScope("nothing was replaced but the name flipped".split(" "))).toEqual(
+      "nothing but the name flipped".split(" "),
+    );
+    expect(applyNegationScope("we never swapped the unit".split(" "))).toEqual(["we", "never", "the", "unit"]);
+    expect(applyNegationScope("the head was replaced".split(" "))).toEqual("the head was replaced".split(" "));
+  });
+
+  it("triggers and messages read negation the same way", () => {
+    const [concept] = analyseText(authFreeConcept).terms;
+    for (const text of ["without any badge", "no card needed", "don't need to tap a fob"]) {
+      expect(analyseText(text).terms, text).toContain(concept);
+      expect(analyseText(text).terms, text).not.toContain("card");
+    }
+  });
+});
+
+describe("the matcher reads what a message means, not its loudest word", () => {
+  const { matcher } = realMatcher();
+  it.each([
+    "fleet yard wants any vehicle that plugs in to get power, no badges",
+    "open access charging for our dealership lot",
+    "the bus depot does not want drivers to need an app or card",
+  ])("%j is Just Charge, described by what it does", (text) => {
+    expect(matcher.match(text).playbook).toBe("just-charge");
+  });
+
+  it("a card that does not beep is the card reader", () => {
+    expect(matcher.match("card reader gives no beep at all when drivers tap").playbook).toBe("rfid-reader");
+  });
+
+  it("a denied replacement does not vouch for the hardware-replacement playbook", () => {
+    const result = matcher.match("nothing was replaced but the station name changed to ChargePoint/Station");
+    expect(result.playbook).toBe("station-unreachable");
+  });
+
+  it("a SIM card is the modem's, not a driver's card", () => {
+    expect(matcher.match("reseat the sim card, cell reception is poor").playbook).toBe("station-unreachable");
+  });
+});
+
+describe("the spelling corrector never turns an English word into another", () => {
+  const vocabulary = new Map([
+    ["bank", 3],
+    ["closed", 2],
+  ]);
+  const corrector = createSpellCorrector(vocabulary);
+  it("blank stays blank; a real typo is still fixed", () => {
+    expect(englishWords().has("blank")).toBe(true);
+    expect(corrector.correct("blank")).toBeUndefined();
+    expect(corrector.correct("clsoed")).toBe("closed");
+  });
+
+  it("the real matcher does not read a blank screen as a bank", () => {
+    const result = realMatcher().matcher.match("station screen is blank");
+    expect(result.explanation.corrections ?? []).toEqual([]);
+    expect(result.playbook).not.toBe("flex-billing");
+  });
+});
+
+describe("an answer resting on one word is never sure", () => {
+  const { matcher } = realMatcher();
+  it.each(["card", "flex", "notification"])("%j alone is answered below 80%", (word) => {
+    const result = matcher.match(word);
+    expect(result.confidence).toBeLessThan(0.8);
+  });
+
+  it("a sentence whose words agree is still sure", () => {
+    const result = matcher.match("waitlist notification never arrived for the driver in the queue");
+    expect(result).toMatchObject({ kind: "match", playbook: "waitlist" });
+    expect(result.confidence).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it.each([
+    ["how do I connect a third-party charger over OCPP", "adjacent-topic"],
+    ["my home flex charger keeps dropping off the wifi", "adjacent-topic"],
+    ["slack notification settings for this channel", "adjacent-topic"],
+  ])("%j shares a domain word but is out of scope (%s)", (text, kind) => {
+    expect(matcher.match(text)).toMatchObject({ kind: "no-match", outOfScopeKind: kind });
+  });
+});
