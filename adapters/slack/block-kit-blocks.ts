@@ -116,6 +116,16 @@ function button(b: Button, actionId: string): types.Button {
   return out;
 }
 
+/** A Slack user id; anything else (a Teams id, a name) is shown as text and pings nobody. */
+const slackUserId = /^[UW][A-Z0-9]{2,}$/;
+
+/** "*Requester:* <@U123>": real mentions, built only from the ids the engine put in the block. */
+function peopleText(block: Extract<CardBlock, { type: "people" }>): string {
+  const names = block.people.map((p) => (slackUserId.test(p.id) ? `<@${p.id}>` : toMrkdwn(p.name ?? p.id)));
+  if (block.everyone) names.push("<!here>");
+  return `*${toPlain(block.label)}:* ${names.join(", ") || "—"}`;
+}
+
 /** Converts one card block; `nextActionId` numbers buttons so every action_id in a message is unique. */
 export function toUnit(block: CardBlock, nextActionId: (action: string) => string): Unit {
   switch (block.type) {
@@ -135,6 +145,8 @@ export function toUnit(block: CardBlock, nextActionId: (action: string) => strin
     }
     case "context":
       return { blocks: block.text.trim() ? contexts(block.text) : [] };
+    case "people":
+      return { blocks: [{ type: "section", text: { type: "mrkdwn", text: peopleText(block) } }] };
     case "fields": {
       const rendered = block.fields.map((f) => toMrkdwn(`${bold(f.label)}\n${orDash(f.value)}`));
       // A field over Slack's 2,000 characters becomes a section of its own rather than being cut.
