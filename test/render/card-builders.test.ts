@@ -343,8 +343,18 @@ describe("didYouMeanCard and noMatchCard", () => {
         initial: "ok",
         error: "Say what is wrong",
       },
+      {
+        type: "input",
+        id: "note",
+        label: "Note for Support (optional)",
+        placeholder: expect.stringContaining("site manager"),
+        multiline: true,
+        maxLength: 1000,
+      },
     ]);
     expect(labels(card)).toEqual(["escalate.submit Submit"]);
+    const kept = blocksOf(escalateFormCard({ initial: "ok", note: "call 555-0100" }), "input");
+    expect(kept[1]).toMatchObject({ id: "note", initial: "call 555-0100" });
   });
 
   it("a mistyped word: did you mean the corrected words, as buttons", () => {
