@@ -171,8 +171,14 @@ export function toElements(block: Exclude<CardBlock, { type: "divider" }>): AcEl
   }
 }
 
-/** The text inside <at>…</at>; Teams matches it to the card's mention entity, so both use this. */
-export const mentionName = (p: { id: string; name?: string }) => (p.name ?? p.id).replace(/[<>]/g, "");
+/**
+ * The text inside <at>…</at>; Teams matches it to the card's mention entity, so both use this. A display
+ * name is short; a pathological one is cut so the card and its entity stay within Teams' size limit.
+ */
+export const mentionName = (p: { id: string; name?: string }) => {
+  const name = (p.name ?? p.id).replace(/[<>]/g, "").trim() || p.id;
+  return name.length > 100 ? `${name.slice(0, 99)}…` : name;
+};
 
 /**
  * The mention entities Teams needs beside `<at>Name</at>` for the names to notify (msteams.entities on the
