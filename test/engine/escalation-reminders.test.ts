@@ -5,7 +5,9 @@ import { FakeTransport } from "../fakes/fake-transport.ts";
 import { Harness, registry, sue, textOf } from "./engine-harness.ts";
 
 let h: Harness;
-afterEach(() => h?.close());
+afterEach(async () => {
+  await h?.close();
+});
 
 const thirtyMinutes = 30 * 60_000;
 
@@ -86,7 +88,7 @@ describe("escalation reminders (ESCALATION_REMIND_AFTER)", () => {
     ]);
     expect(sent.sort()).toEqual([0, 1]);
     expect(reminders().length + other.posts.length).toBe(1);
-    h.restart();
+    await h.restart();
     expect(await h.engine.remindEscalations(thirtyMinutes)).toBe(0);
   });
 
