@@ -5,8 +5,11 @@ import { loadBench } from "./load-bench.ts";
 import { matcherBench } from "./matcher-bench.ts";
 import { startupBench } from "./startup-bench.ts";
 
-// `npm run bench:load` (argument "load") runs the throughput section alone: it takes a few minutes.
-const sections = process.argv[2] === "load" ? [loadBench] : [matcherBench, startupBench, consoleBench];
+// Arguments pick sections by name (`npm run bench -- startup`); `npm run bench:load` is "load", which
+// takes a few minutes and is not part of the default run.
+const all = { matcher: matcherBench, startup: startupBench, console: consoleBench, load: loadBench };
+const picked = process.argv.slice(2).filter((name): name is keyof typeof all => name in all);
+const sections = picked.length > 0 ? picked.map((name) => all[name]) : [matcherBench, startupBench, consoleBench];
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
 console.log(`Machine: ${machine}`);
