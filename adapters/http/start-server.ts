@@ -12,7 +12,7 @@ import { lintTemplates } from "../../src/playbooks/lint-templates.ts";
 import { LivePlaybooks } from "../../src/playbooks/live-playbooks.ts";
 import { loadRegistry } from "../../src/playbooks/playbook-registry.ts";
 import { templatesDir } from "../../src/render/card-templates.ts";
-import { openSqliteStore } from "../../src/store/sqlite-store.ts";
+import { openStore } from "../../src/store/open-store.ts";
 import type { Store } from "../../src/store/store.ts";
 import { watchPlaybooks } from "../cli/watch-playbooks.ts";
 import { createHttpServer, type HttpServer } from "./http-server.ts";
@@ -85,7 +85,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   // One matcher, built from the build cache when the playbooks are unchanged; the engine reads it from here.
   const live = new LivePlaybooks(registry, options.playbooksDir ?? defaultPlaybooksDir, templatesDir());
   const matcher = live.matcher;
-  const store = openSqliteStore(options.databaseUrl ?? config.databaseUrl, { cwd: options.cwd });
+  const store = await openStore(options.databaseUrl ?? config.databaseUrl, { cwd: options.cwd });
   const adapters: PlatformAdapter[] = [];
   let http: HttpServer | undefined;
   let stopTimer = () => {};
@@ -146,12 +146,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     http = createHttpServer({
       routes: adapters.flatMap((a) => a.connect(engine, host ? { host } : {})),
       logger: logger.child({ module: "http" }),
-      health: () => {
+      health: async () => {
         try {
           // Goes through the store's checks, the database file's identity included.
           return {
             platforms: adapters.map((a) => a.platform),
-            pendingEscalations: store.listPendingDeliveries().length,
+            pendingEscalations: (await store.listPendingDeliveries()).length,
           };
         } catch (error) {
           logger.error("health check failed", { error });
@@ -161,7 +161,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       metrics,
       ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}),
       readiness: [
-        { name: "database", check: () => void store.listPendingDeliveries() },
+        { name: "database", check: async () => void (await store.listPendingDeliveries()) },
         { name: "playbooks", check: () => playbookCount(registry.all().length) },
         { name: "platforms", check: () => platformsReady(started, adapters) },
       ],
@@ -171,7 +171,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     started = true;
 
     const retries = retryPendingDeliveries(engine, options.retryEveryMs ?? 5 * 60_000, logger, {
-      pending: () => store.listPendingDeliveries().length,
+      pending: async () => (await store.listPendingDeliveries()).length,
       retried: (n) => metrics.deliveryRetries.inc(n),
       failed: (n) => metrics.deliveryFailures.inc(n),
     });
@@ -208,7 +208,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
           for (const adapter of adapters) await adapter.stop?.();
           const finished = await settleWithin(idle(), Math.max(0, deadline - Date.now()));
           if (!finished) logger.warn("shutdown grace period over; closing with work still in progress", { graceMs });
-          store.close();
+          await store.close();
         })();
         return closing;
       },
@@ -217,7 +217,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     stopTimer();
     await http?.close();
     for (const adapter of adapters) await adapter.stop?.().catch(() => {});
-    store.close();
+    await store.close();
     throw error;
   }
 }
