@@ -6,7 +6,6 @@ import { BotError } from "../../src/core/bot-error.ts";
 import { createLogger, type Logger, resolveLogFormat } from "../../src/core/logger.ts";
 import { defaultPlaybooksDir } from "../../src/core/paths.ts";
 import { createEngine, type Engine } from "../../src/engine/create-engine.ts";
-import { createMatcher } from "../../src/matcher/create-matcher.ts";
 import { createBotMetrics } from "../../src/metrics/bot-metrics.ts";
 import { observeStore } from "../../src/metrics/observe-store.ts";
 import { formatLintReport } from "../../src/playbooks/lint-playbooks.ts";
@@ -87,7 +86,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       "templates_invalid",
     );
   }
-  const matcher = createMatcher(registry.all());
+  // One matcher, built from the build cache when the playbooks are unchanged; the engine reads it from here.
+  const live = new LivePlaybooks(registry, options.playbooksDir ?? defaultPlaybooksDir, templatesDir());
+  const matcher = live.matcher;
   const store = await openStore(options.databaseUrl ?? config.databaseUrl, { cwd: options.cwd });
   const adapters: PlatformAdapter[] = [];
   let http: HttpServer | undefined;
@@ -117,7 +118,6 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       );
     }
     const escalationDestination = engineEscalationDestination(config.escalationDestination, adapters);
-    const live = new LivePlaybooks(registry, options.playbooksDir ?? defaultPlaybooksDir, templatesDir());
     const decided = createEngine({
       // Getters, so a hot reload of playbooks/ and templates/ reaches the next turn without a restart.
       get registry() {
@@ -144,6 +144,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       if (!outcome.ok) return;
       recordReload(store, clock, live).catch((error) => logger.warn("could not audit the reload", { error }));
     });
+    // Trained (or read from the cache) before listening, so the first question is not the slow one.
+    matcher.warmUp?.();
     const host = adapters.find((a) => a.host)?.host ?? requestedHost;
     http = createHttpServer({
       routes: adapters.flatMap((a) => a.connect(engine, host ? { host } : {})),
