@@ -31,6 +31,7 @@ export function submitInput(turn: Turn, text: string, mode: TurnReply["mode"], p
   });
   if (result?.verdict === "invalid") {
     const first = result.errors[0]?.message ?? result.summary;
+    turn.state = { ...turn.state, walkthrough: { ...w, refused: { step: step.id, result } } };
     return { cards: [walkStepCard(playbook, w, first, result)], mode };
   }
   const input: InputRecord = {
