@@ -93,6 +93,7 @@ export class SlackHarness {
   static async start(
     env: Record<string, string> = {},
     clientOptions: NonNullable<Parameters<typeof slackPlatform>[0]>["clientOptions"] = { retryConfig: { retries: 0 } },
+    clock?: () => Date,
   ): Promise<SlackHarness> {
     const api = new FakeSlackApi();
     // Sue is on the support team: a member of the escalation channel.
@@ -114,6 +115,7 @@ export class SlackHarness {
       port: 0,
       host: "127.0.0.1",
       write: (line) => logs.push(line),
+      ...(clock ? { clock } : {}),
     });
     await server.idle();
     return new SlackHarness(api, server, logs);
