@@ -8,6 +8,7 @@ import type { PlatformAdapter } from "../http/platform-adapter.ts";
 import { InFlight } from "./in-flight.ts";
 import { onAction } from "./on-action.ts";
 import { onCommand } from "./on-command.ts";
+import { onEscalateView } from "./on-escalate-view.ts";
 import { onMessageEvents } from "./on-message-events.ts";
 import { onStationMessageView } from "./on-station-message-view.ts";
 import { RecentIds } from "./recent-ids.ts";
@@ -115,6 +116,7 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
       onCommand(app, deps);
       onAction(app, deps);
       onStationMessageView(app, deps);
+      onEscalateView(app, deps);
       app.error(async (error) => {
         logger.error("Slack listener failed", { code: error.code, error });
       });

@@ -1,7 +1,7 @@
 import { type ActionPayload, cardActions, decodeActionPayload } from "../cards/card-actions.ts";
 import { BotError } from "../core/bot-error.ts";
 import type { ActionEvent } from "../core/bot-event.ts";
-import { escalateFormCard, problemInputId } from "../render/escalate-form-card.ts";
+import { escalateFormCard, problemInputId, problemNeeded } from "../render/escalate-form-card.ts";
 import { articleCard, overviewCard } from "../render/overview-card.ts";
 import { playbookListCard } from "../render/playbook-list-card.ts";
 import { validationCard } from "../render/validation-card.ts";
@@ -70,8 +70,7 @@ export function handleAction(
     case cardActions.escalateSubmit: {
       const typed = (event.inputs?.[problemInputId] ?? firstInput(event)).trim();
       if (!isRealQuestion(typed)) {
-        const error =
-          "Say what is wrong in a few words (the station, what it shows, what you tried), so Support can act on it.";
+        const error = problemNeeded;
         return { cards: [escalateFormCard({ ...(typed ? { initial: typed } : {}), error })], mode: "replace" };
       }
       return { ...escalateWithText(turn, typed), mode: "replace" };

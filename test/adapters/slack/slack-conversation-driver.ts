@@ -1,14 +1,23 @@
 import type { ConversationDriver, DriverInput, DriverOutput } from "../../../src/conversations/conversation-driver.ts";
 import type { Shown } from "../../../src/conversations/shown-card.ts";
 import type { Actor } from "../../../src/core/bot-event.ts";
-import { buttonsOf, escalationChannel, type SeenMessage, SlackHarness } from "./slack-harness.ts";
+import { buttonsOf, escalationChannel, fixture, type SeenMessage, SlackHarness } from "./slack-harness.ts";
 
 /** The channel the fixtures' mentions come from: every conversation's threads live here. */
 const home = "COPS00001";
 
-/** What a press needs: the message as Slack showed it, so the block_actions payload carries it. */
-interface Handle {
-  message: SeenMessage;
+/**
+ * What a press needs: the message as Slack showed it, so the block_actions payload carries it; or the
+ * modal cpbot opened, whose Submit is a view_submission.
+ */
+type Handle = { message: SeenMessage } | { modal: ModalView };
+
+interface ModalView {
+  callback_id: string;
+  private_metadata: string;
+  title: { text: string };
+  submit?: { text: string };
+  blocks: SeenMessage["blocks"];
 }
 
 /** "U-ANN" → "UANN": Slack user ids are capitals and digits. */
@@ -33,12 +42,15 @@ export async function slackDriver(): Promise<ConversationDriver> {
     if (input.kind === "press") {
       const button = input.card.buttons[input.button];
       if (!button) throw new Error(`no button ${input.button} on the card`);
-      const { message } = button.handle as Handle;
-      const label = button.label;
-      await h.press(message, label, {
-        user: { id: slackUser(input.user), username: input.user.name ?? input.user.id },
-        ...(input.inputs ? { inputs: input.inputs } : {}),
-      });
+      const handle = button.handle as Handle;
+      const user = { id: slackUser(input.user), username: input.user.name ?? input.user.id };
+      if ("modal" in handle) {
+        const refused = await submitModal(h, handle.modal, user, input.inputs ?? {});
+        // Slack keeps a modal open to show its field errors: the same modal, now with the error.
+        if (refused) return { replies: [modalShown(handle.modal, refused)], elsewhere: [] };
+      } else {
+        await h.press(handle.message, button.label, { user, ...(input.inputs ? { inputs: input.inputs } : {}) });
+      }
     } else {
       const root = roots.get(input.thread);
       const { envelope, ts } = h.mention(input.text, {
@@ -73,8 +85,12 @@ export async function slackDriver(): Promise<ConversationDriver> {
         ephemeral: r.body.response_type !== "in_channel",
       }),
     );
+    const modals = h.api.calls
+      .slice(calls)
+      .filter((c) => c.method === "views.open")
+      .map((c) => modalShown(c.body.view as ModalView));
     return {
-      replies: [...lastIn(home), ...responded].map(shown),
+      replies: [...[...lastIn(home), ...responded].map(shown), ...modals],
       elsewhere: lastIn(escalationChannel).map(shown),
     };
   }
@@ -115,6 +131,48 @@ export function slackPlainText(message: SeenMessage): string {
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
     .replace(/&amp;/g, "&");
+}
+
+/** The view_submission for a modal's Submit, signed; Slack's inline errors when cpbot kept it open. */
+async function submitModal(
+  h: SlackHarness,
+  modal: ModalView,
+  user: { id: string; username: string },
+  inputs: Record<string, string>,
+): Promise<string | undefined> {
+  const payload = fixture<Record<string, unknown> & { view: Record<string, unknown> }>("view-submission");
+  payload.user = { id: user.id, username: user.username, name: user.username, team_id: "T0001" };
+  const values: Record<string, Record<string, { type: string; value: string }>> = {};
+  for (const block of modal.blocks) {
+    const element = block.element as { action_id?: string } | undefined;
+    if (block.type === "input" && typeof block.block_id === "string" && element?.action_id)
+      values[block.block_id] = {
+        [element.action_id]: { type: "plain_text_input", value: inputs[block.block_id] ?? "" },
+      };
+  }
+  payload.view = {
+    ...payload.view,
+    id: `VCONV${++modalSeq}`,
+    callback_id: modal.callback_id,
+    private_metadata: modal.private_metadata,
+    blocks: modal.blocks,
+    state: { values },
+  };
+  const answer = await h.interact(payload);
+  if (!answer.text.startsWith("{")) return undefined;
+  const ack = JSON.parse(answer.text) as { response_action?: string; errors?: Record<string, string> };
+  return ack.response_action === "errors" ? Object.values(ack.errors ?? {}).join("\n") : undefined;
+}
+let modalSeq = 0;
+
+function modalShown(modal: ModalView, error?: string): Shown {
+  const text = [modal.title.text, slackPlainText({ channel: home, blocks: modal.blocks, text: "", ephemeral: false })];
+  if (error) text.push(error);
+  return {
+    title: modal.title.text,
+    text: text.join("\n"),
+    buttons: [{ label: modal.submit?.text ?? "Submit", handle: { modal } satisfies Handle }],
+  };
 }
 
 function shown(message: SeenMessage): Shown {
