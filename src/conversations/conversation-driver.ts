@@ -33,5 +33,5 @@ export interface ConversationDriver {
    * `kind` and `not_kind` checks are left to the engine run and every other check reads what was shown.
    */
   readonly knowsKinds: boolean;
-  close(): void | Promise<void>;
+  close(): Promise<void>;
 }

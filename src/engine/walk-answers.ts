@@ -12,7 +12,12 @@ import { currentStep, navigate } from "./walkthrough.ts";
  * What the person typed or pasted for the current step: checked by the step's tool, kept with the
  * result as evidence. An invalid entry is shown on the step and not kept.
  */
-export function submitInput(turn: Turn, text: string, mode: TurnReply["mode"], payload?: ActionPayload): TurnReply {
+export async function submitInput(
+  turn: Turn,
+  text: string,
+  mode: TurnReply["mode"],
+  payload?: ActionPayload,
+): Promise<TurnReply> {
   const found = currentWalk(turn, payload ?? {});
   if ("cards" in found) return found;
   const { w, playbook } = found;
@@ -54,7 +59,7 @@ export function submitInput(turn: Turn, text: string, mode: TurnReply["mode"], p
 }
 
 /** "Did that fix it?": yes closes the walkthrough as resolved; no escalates it. */
-export function answerOutcome(turn: Turn, fixed: boolean, payload: ActionPayload): TurnReply {
+export async function answerOutcome(turn: Turn, fixed: boolean, payload: ActionPayload): Promise<TurnReply> {
   const found = activeWalk(turn);
   if (!found || (payload.session && payload.session !== found.w.id)) {
     return { cards: [infoCard("That walkthrough is over", ["Ask again to start a new one."])] };
