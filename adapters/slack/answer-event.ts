@@ -1,6 +1,7 @@
 import type { BotEvent } from "../../src/core/bot-event.ts";
 import { deliverReply, type ReplyTarget } from "./deliver-reply.ts";
 import { collectDeliveryProblems, deliveryProblemCard } from "./delivery-problems.ts";
+import { askInModal } from "./escalate-modal.ts";
 import { slackErrorCode } from "./slack-api-error.ts";
 import type { SlackListenerDeps } from "./slack-listener-deps.ts";
 
@@ -9,9 +10,17 @@ import type { SlackListenerDeps } from "./slack-listener-deps.ts";
  * already, so a failure is logged (never with a token) rather than thrown back into Bolt. When the escalation
  * channel refused this event's handoff, the requester is told what to fix; the escalation stays stored.
  */
-export async function answerEvent(deps: SlackListenerDeps, event: BotEvent, target: ReplyTarget): Promise<void> {
+export async function answerEvent(
+  deps: SlackListenerDeps,
+  event: BotEvent,
+  target: ReplyTarget,
+  /** A button press's trigger_id: a "What is wrong?" question in the answer then opens as a modal. */
+  triggerId?: string,
+): Promise<void> {
   try {
-    const { result: reply, found } = await collectDeliveryProblems(() => deps.engine.handle(event));
+    const { result: decided, found } = await collectDeliveryProblems(() => deps.engine.handle(event));
+    const reply =
+      triggerId && !decided.duplicate ? await askInModal(deps, decided, triggerId, event.conversation) : decided;
     const cards = reply.duplicate ? [] : [...reply.cards, ...found.map(deliveryProblemCard)];
     if (reply.duplicate) deps.logger.debug("event already handled; nothing sent", { eventId: event.eventId });
     await deliverReply(deps, { ...reply, cards }, target);

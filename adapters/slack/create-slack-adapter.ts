@@ -9,6 +9,7 @@ import { InFlight } from "./in-flight.ts";
 import { onAction } from "./on-action.ts";
 import { onAppHomeOpened } from "./on-app-home-opened.ts";
 import { onCommand } from "./on-command.ts";
+import { onEscalateView } from "./on-escalate-view.ts";
 import { onMessageEvents } from "./on-message-events.ts";
 import { onMessageShortcut } from "./on-message-shortcut.ts";
 import { onStationMessageView } from "./on-station-message-view.ts";
@@ -120,6 +121,7 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
       onStationMessageView(app, deps);
       onAppHomeOpened(app, deps);
       onMessageShortcut(app, deps);
+      onEscalateView(app, deps);
       app.error(async (error) => {
         logger.error("Slack listener failed", { code: error.code, error });
       });

@@ -35,7 +35,7 @@ export function onAction(app: App, d: SlackListenerDeps): void {
           }
         : { kind: "respond", respond, channel: surface.channel, user: block.user.id, replaceable: true };
       const conversation = onMessage ? await d.links.withLink(event.conversation) : event.conversation;
-      await answerEvent(d, { ...event, conversation }, target);
+      await answerEvent(d, { ...event, conversation }, target, block.trigger_id);
     });
   });
 }

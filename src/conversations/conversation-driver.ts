@@ -28,5 +28,10 @@ export interface ConversationDriver {
   /** Lets minutes pass on the bot's clock. */
   advance(minutes: number): void;
   readonly store: Store;
+  /**
+   * Whether replies carry the neutral card's kind. A platform shows no kinds, so through an adapter the
+   * `kind` and `not_kind` checks are left to the engine run and every other check reads what was shown.
+   */
+  readonly knowsKinds: boolean;
   close(): Promise<void>;
 }

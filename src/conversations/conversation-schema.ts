@@ -95,6 +95,11 @@ export const ConversationSchema = z.strictObject({
   /** Free text for authors: why this conversation exists. */
   about: z.string().optional(),
   platform: z.enum(["slack", "teams", "cli", "console"]).default("slack"),
+  /**
+   * The test suite also plays this conversation through these real platform adapters (signed Slack
+   * requests, authenticated Teams activities); `cpbot test conversations` plays it on the engine only.
+   */
+  adapters: z.array(z.enum(["slack", "teams"])).optional(),
   turns: z.array(ScriptTurnSchema).min(1),
 });
 export type Conversation = z.infer<typeof ConversationSchema>;

@@ -89,6 +89,7 @@ export function engineDriver(options: {
       now = new Date(now.getTime() + minutes * 60_000);
     },
     store,
+    knowsKinds: true,
     close: () => store.close(),
   };
 }

@@ -70,7 +70,7 @@ export async function runConversation(
     transcript.push(`${user.name}: ${describeTurn(turn)}`, `  bot: ${describeShown(out.replies)}`);
     if (out.elsewhere.length) transcript.push(`  elsewhere: ${describeShown(out.elsewhere)}`);
     seen.push(...out.replies, ...out.elsewhere);
-    const problems = [...checkReply(turn, out), ...(await checkStored(turn, driver.store))];
+    const problems = [...checkReply(turn, out, driver.knowsKinds), ...(await checkStored(turn, driver.store))];
     if (problems.length > 0) return fail(n, turn, problems);
   }
   return { name: conversation.name, passed: true, failures: [], transcript };

@@ -1,7 +1,7 @@
 import { type ActionPayload, cardActions, decodeActionPayload } from "../cards/card-actions.ts";
 import { BotError } from "../core/bot-error.ts";
 import type { ActionEvent } from "../core/bot-event.ts";
-import { escalateFormCard, noteInputId, problemInputId } from "../render/escalate-form-card.ts";
+import { escalateFormCard, noteInputId, problemInputId, problemNeeded } from "../render/escalate-form-card.ts";
 import { articleCard, overviewCard } from "../render/overview-card.ts";
 import { playbookListCard } from "../render/playbook-list-card.ts";
 import { validationCard } from "../render/validation-card.ts";
@@ -71,8 +71,7 @@ export async function handleAction(
       const typed = (event.inputs?.[problemInputId] ?? firstInput(event)).trim();
       const extra = (event.inputs?.[noteInputId] ?? "").trim();
       if (!isRealQuestion(typed)) {
-        const error =
-          "Say what is wrong in a few words (the station, what it shows, what you tried), so Support can act on it.";
+        const error = problemNeeded;
         const kept = { ...(typed ? { initial: typed } : {}), ...(extra ? { note: extra } : {}) };
         return { cards: [escalateFormCard({ ...kept, error })], mode: "replace" };
       }

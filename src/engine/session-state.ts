@@ -86,6 +86,13 @@ export const WalkthroughSchema = z.object({
   evidence: z.record(z.string(), EvidenceRecordSchema),
   log: z.array(LogEntrySchema),
   status: z.enum(["active", "awaiting-outcome", "fixed", "escalated", "abandoned"]),
+  /**
+   * The step whose last entry its checker refused, with that result: Done stays hidden there until an
+   * entry passes (or the person moves on), however often the step is shown again meanwhile.
+   */
+  refused: z
+    .object({ step: z.string(), result: z.custom<ToolResult>((v) => typeof v === "object" && v !== null) })
+    .optional(),
   /** Set when the walkthrough became the thread's topic again after another question ("resume"). */
   topicSeq: z.number().int().nonnegative().optional(),
 });

@@ -36,6 +36,7 @@ export async function submitInput(
   });
   if (result?.verdict === "invalid") {
     const first = result.errors[0]?.message ?? result.summary;
+    turn.state = { ...turn.state, walkthrough: { ...w, refused: { step: step.id, result } } };
     return { cards: [walkStepCard(playbook, w, first, result)], mode };
   }
   const input: InputRecord = {

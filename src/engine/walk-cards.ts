@@ -24,7 +24,9 @@ export function walkStepCard(playbook: Playbook, w: Walkthrough, error?: string,
     : cursor.index < playbook.troubleshooting.length
       ? "Troubleshooting"
       : "Solution";
-  const shown = result ?? (w.inputs[step.id]?.result as ToolResult | undefined);
+  // A refused entry outranks an earlier accepted one: Done stays hidden until an entry passes.
+  const refused = w.refused?.step === step.id ? w.refused.result : undefined;
+  const shown = result ?? refused ?? (w.inputs[step.id]?.result as ToolResult | undefined);
   return stepCard({
     session: w.id,
     playbook,

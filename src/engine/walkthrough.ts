@@ -79,6 +79,13 @@ export interface NavResult {
  * accept (Done on a choice, an option that is not offered, Back on the first step), naming what is.
  */
 export function navigate(playbook: Playbook, w: Walkthrough, action: NavAction, by: Actor, at: string): NavResult {
+  const result = move(playbook, w, action, by, at);
+  // Any accepted move (a valid entry, Skip, Back, a choice) ends the refusal of the last entry.
+  const { refused: _refused, ...walkthrough } = result.walkthrough;
+  return { ...result, walkthrough };
+}
+
+function move(playbook: Playbook, w: Walkthrough, action: NavAction, by: Actor, at: string): NavResult {
   const cursor = w.cursor;
   const step = cursor ? stepAt(playbook, cursor) : undefined;
   if (!cursor || !step || w.status !== "active") {
@@ -136,6 +143,13 @@ export function navigate(playbook: Playbook, w: Walkthrough, action: NavAction, 
       if (action.kind === "done" && step.choice) {
         const accepted = step.choice.options.map((o) => `"${o.label}"`).join(", ");
         throw new BotError(`"${step.choice.prompt}" needs an answer: pick ${accepted}, or Skip.`, "invalid_input");
+      }
+      // A Done from a card shown before the refusal: the entry must be fixed (or the step skipped) first.
+      if (action.kind === "done" && w.refused?.step === step.id) {
+        throw new BotError(
+          "The last entry for this step was not accepted: correct it and Submit, or Skip.",
+          "invalid_input",
+        );
       }
       const status = action.kind === "done" ? "done" : "skipped";
       const steps = { ...w.steps, [step.id]: { status, by, at } as const };

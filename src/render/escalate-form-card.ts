@@ -15,6 +15,9 @@ export interface EscalateFormView {
 /** The input's id; the Submit's value comes back keyed by it. */
 export const problemInputId = "problem";
 export const problemLabel = "What is wrong?";
+/** Why "ok", "thanks" and the like are not filed: what the form (or Slack's modal) says instead. */
+export const problemNeeded =
+  "Say what is wrong in a few words (the station, what it shows, what you tried), so Support can act on it.";
 export const problemHint = "e.g. station CPF-6 shows Faulted since this morning; rebooting did not help";
 /** The optional note's input id: anything else Support should know (who to call, when the site is open). */
 export const noteInputId = "note";

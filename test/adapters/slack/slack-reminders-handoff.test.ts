@@ -50,24 +50,6 @@ describe("Slack: escalation reminders and the richer handoff", () => {
     expect(inThread().filter((m) => m.text.startsWith("Reminder:"))).toHaveLength(2);
   });
 
-  it("a note typed on the escalate form is shown on the handoff card", async () => {
-    h = await SlackHarness.start();
-    const { envelope } = h.mention("zzqx blorf wibble");
-    await h.event(envelope);
-    await h.press(h.messagesIn("COPS00001").at(-1), "Escalate…");
-    const form = h.messagesIn("COPS00001").at(-1);
-    expect(textOf(form)).toContain("Note for Support (optional)");
-    await h.press(form, "Submit", {
-      inputs: {
-        problem: "Station CPF-6 shows Faulted since this morning; a reboot did not help",
-        note: "Site manager is on site until 5 pm",
-      },
-    });
-    const [handoff] = h.messagesIn(escalationChannel);
-    expect(textOf(handoff)).toContain("Station CPF-6 shows Faulted since this morning");
-    expect(textOf(handoff)).toContain("*Note:* Site manager is on site until 5 pm");
-  });
-
   it("evidence given after escalating (words and a file) is appended to the handoff card in place", async () => {
     h = await SlackHarness.start();
     const { envelope, ts } = h.mention("the relay is stuck closed on port 2");
