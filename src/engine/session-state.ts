@@ -85,7 +85,8 @@ export const WalkthroughSchema = z.object({
   inputs: z.record(z.string(), InputRecordSchema),
   evidence: z.record(z.string(), EvidenceRecordSchema),
   log: z.array(LogEntrySchema),
-  status: z.enum(["active", "awaiting-outcome", "fixed", "escalated", "abandoned"]),
+  /** "not-fixed": "Did this help?" was answered no; the escalation is offered, not opened. */
+  status: z.enum(["active", "awaiting-outcome", "fixed", "not-fixed", "escalated", "abandoned"]),
   /** Set when the walkthrough became the thread's topic again after another question ("resume"). */
   topicSeq: z.number().int().nonnegative().optional(),
 });
@@ -104,6 +105,8 @@ export const QuestionSchema = z.object({
   alternatives: z.array(z.object({ playbook: z.string(), confidence: z.number() })),
   /** Evidence given as `id: value` while no walkthrough ran. */
   evidence: z.record(z.string(), EvidenceRecordSchema).optional(),
+  /** "Did this help?" answered on this question's first answer; only the first answer is counted. */
+  feedback: z.enum(["fixed", "not-fixed"]).optional(),
 });
 export type Question = z.infer<typeof QuestionSchema>;
 
