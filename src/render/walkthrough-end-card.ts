@@ -56,7 +56,7 @@ export function walkthroughEndCard(view: WalkthroughEndView): Card {
       button(yes, cardActions.resolvedYes, ref, "primary"),
       button(no, cardActions.resolvedNo, ref),
       // A replacement the guide names is arranged with Support when wanted: the note above says "press Escalate".
-      view.last?.replacement && button("Escalate…", cardActions.escalate, { playbook: playbook.id }),
+      view.last?.replacement !== undefined && button("Escalate…", cardActions.escalate, { playbook: playbook.id }),
     ]),
   });
 }

@@ -101,7 +101,7 @@ describe("Did this help? at the first answer", () => {
     await h.press(overview, "Didn't help");
     const [event] = await feedbackEvents();
     expect(event?.step).toBe("open-stations");
-    expect((event?.data as { faultCode?: string }).faultCode).toBe("303-RSC");
+    expect(event?.data).toMatchObject({ faultCode: "303-RSC" });
   });
 
   it("the report counts first answers and walkthrough ends together, by step and fault code", async () => {

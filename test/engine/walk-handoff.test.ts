@@ -55,7 +55,8 @@ describe("escalation is offered, never opened silently, where the guide does not
     // The offer is real: the person can still take it, and the handoff says the walkthrough did not fix it.
     const escalated = await h.press(offer.cards[0], "Escalate…");
     expect(escalated.cards[0]?.title).toMatch(/^Escalated to Support: ESC-\d+/);
-    expect((h.store.listEscalations()[0]?.handoff as { trigger: string }).trigger).toBe("not-fixed");
+    const [escalation] = await h.store.listEscalations();
+    expect(escalation?.handoff).toMatchObject({ trigger: "not-fixed" });
   });
 
   it("a step where the guide does say contact Support still opens the escalation on Done", async () => {
