@@ -6,6 +6,8 @@ export default defineConfig({
     pool: "forks",
     include: ["test/**/*.test.ts"],
     setupFiles: ["test/setup-nock.ts"],
+    // PostgreSQL for the store contract and end-to-end tests: TEST_DATABASE_URL or a throwaway cluster.
+    globalSetup: ["test/pg/global-setup.ts"],
     restoreMocks: true,
     unstubGlobals: true,
     testTimeout: 20_000,

@@ -5,7 +5,7 @@ import type { Transport } from "../../src/core/transport.ts";
 import { createEngine, type Engine } from "../../src/engine/create-engine.ts";
 import { createMatcher } from "../../src/matcher/create-matcher.ts";
 import { loadRegistry, type PlaybookRegistry } from "../../src/playbooks/playbook-registry.ts";
-import { openSqliteStore } from "../../src/store/sqlite-store.ts";
+import { openStore } from "../../src/store/open-store.ts";
 import type { Store } from "../../src/store/store.ts";
 
 export interface BootOptions {
@@ -29,7 +29,7 @@ export interface Booted {
   registry: PlaybookRegistry;
   config: CoreConfig;
   logger: Logger;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /**
@@ -37,7 +37,7 @@ export interface Booted {
  * A bad setting, a broken playbook or an unusable database throws a BotError whose message is the full
  * report; the command prints it and exits 1.
  */
-export function bootEngine(options: BootOptions): Booted {
+export async function bootEngine(options: BootOptions): Promise<Booted> {
   const config = loadConfig(options.env);
   const level = options.env.LOG_LEVEL?.trim() ? config.logLevel : (options.defaultLogLevel ?? config.logLevel);
   const logger = createLogger({
@@ -48,7 +48,7 @@ export function bootEngine(options: BootOptions): Booted {
   });
   const registry = options.playbooksDir ? loadRegistry(options.playbooksDir) : loadRegistry();
   const matcher = createMatcher(registry.all());
-  const store = openSqliteStore(options.databaseUrl ?? config.databaseUrl, { cwd: options.cwd });
+  const store = await openStore(options.databaseUrl ?? config.databaseUrl, { cwd: options.cwd });
   const destination = config.escalationDestination ?? options.defaultEscalationDestination;
   const decided = createEngine({
     registry,

@@ -21,8 +21,8 @@ export interface Route {
 export interface HttpServerOptions {
   routes: readonly Route[];
   logger: Logger;
-  /** Extra fields for GET /healthz; throwing makes the answer 503 (the database is gone, say). */
-  health?: () => Record<string, unknown>;
+  /** Extra fields for GET /healthz; throwing (or rejecting) makes the answer 503 (the database is gone, say). */
+  health?: () => Record<string, unknown> | Promise<Record<string, unknown>>;
   /** Counts every request and serves GET /metrics. */
   metrics?: BotMetrics;
   /** When set, GET /metrics asks for `Authorization: Bearer <token>`. */
@@ -152,9 +152,9 @@ function pathOf(url: string | undefined): string {
   }
 }
 
-function health(res: ServerResponse, extra: HttpServerOptions["health"]): void {
+async function health(res: ServerResponse, extra: HttpServerOptions["health"]): Promise<void> {
   try {
-    send(res, 200, { status: "ok", uptimeSeconds: Math.round(process.uptime()), ...(extra?.() ?? {}) });
+    send(res, 200, { status: "ok", uptimeSeconds: Math.round(process.uptime()), ...((await extra?.()) ?? {}) });
   } catch {
     // The reason stays in the log of whatever failed; a health probe is public and needs only the verdict.
     send(res, 503, { status: "unavailable" });

@@ -13,7 +13,7 @@ import { lintTemplates } from "../../src/playbooks/lint-templates.ts";
 import { LivePlaybooks } from "../../src/playbooks/live-playbooks.ts";
 import { loadRegistry } from "../../src/playbooks/playbook-registry.ts";
 import { templatesDir } from "../../src/render/card-templates.ts";
-import { openSqliteStore } from "../../src/store/sqlite-store.ts";
+import { openStore } from "../../src/store/open-store.ts";
 import type { Store } from "../../src/store/store.ts";
 import { watchPlaybooks } from "../cli/watch-playbooks.ts";
 import { createHttpServer, type HttpServer } from "./http-server.ts";
@@ -84,7 +84,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     );
   }
   const matcher = createMatcher(registry.all());
-  const store = openSqliteStore(options.databaseUrl ?? config.databaseUrl, { cwd: options.cwd });
+  const store = await openStore(options.databaseUrl ?? config.databaseUrl, { cwd: options.cwd });
   const adapters: PlatformAdapter[] = [];
   let http: HttpServer | undefined;
   let stopTimer = () => {};
@@ -144,12 +144,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     http = createHttpServer({
       routes: adapters.flatMap((a) => a.connect(engine, host ? { host } : {})),
       logger: logger.child({ module: "http" }),
-      health: () => {
+      health: async () => {
         try {
           // Goes through the store's checks, the database file's identity included.
           return {
             platforms: adapters.map((a) => a.platform),
-            pendingEscalations: store.listPendingDeliveries().length,
+            pendingEscalations: (await store.listPendingDeliveries()).length,
           };
         } catch (error) {
           logger.error("health check failed", { error });
@@ -159,7 +159,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       metrics,
       ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}),
       readiness: [
-        { name: "database", check: () => void store.listPendingDeliveries() },
+        { name: "database", check: async () => void (await store.listPendingDeliveries()) },
         { name: "playbooks", check: () => playbookCount(registry.all().length) },
         { name: "platforms", check: () => platformsReady(started, adapters) },
       ],
@@ -169,7 +169,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     started = true;
 
     const retries = retryPendingDeliveries(engine, options.retryEveryMs ?? 5 * 60_000, logger, {
-      pending: () => store.listPendingDeliveries().length,
+      pending: async () => (await store.listPendingDeliveries()).length,
       retried: (n) => metrics.deliveryRetries.inc(n),
       failed: (n) => metrics.deliveryFailures.inc(n),
     });
@@ -206,7 +206,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
           for (const adapter of adapters) await adapter.stop?.();
           const finished = await settleWithin(idle(), Math.max(0, deadline - Date.now()));
           if (!finished) logger.warn("shutdown grace period over; closing with work still in progress", { graceMs });
-          store.close();
+          await store.close();
         })();
         return closing;
       },
@@ -215,7 +215,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     stopTimer();
     await http?.close();
     for (const adapter of adapters) await adapter.stop?.().catch(() => {});
-    store.close();
+    await store.close();
     throw error;
   }
 }

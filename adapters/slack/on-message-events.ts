@@ -43,7 +43,7 @@ export function onMessageEvents(app: App, d: SlackListenerDeps): void {
       if (m.channel_type !== "im") {
         if (mentionsUser(m.text ?? "", d.identity.botUserId)) return;
         const inThread = m.thread_ts !== undefined && m.thread_ts !== m.ts;
-        if (!inThread || !threadAwaitsReply(d.store, slackConversation(m.channel, m.thread_ts))) return;
+        if (!inThread || !(await threadAwaitsReply(d.store, slackConversation(m.channel, m.thread_ts)))) return;
       }
       await answer(d, m);
     });

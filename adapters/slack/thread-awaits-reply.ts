@@ -8,12 +8,12 @@ import type { Store } from "../../src/store/store.ts";
  * progress (a step's input, done/skip/back, "did that fix it?") or an escalation where Support asked for
  * information. Anything else is people talking to each other, and cpbot stays out of it.
  */
-export function threadAwaitsReply(store: Store, conversation: ConversationRef): boolean {
+export async function threadAwaitsReply(store: Store, conversation: ConversationRef): Promise<boolean> {
   const key = sessionKey(conversation);
-  const stored = store.getSession(key);
+  const stored = await store.getSession(key);
   if (!stored) return false;
   const parsed = SessionStateSchema.safeParse(stored.state);
   const status = parsed.success ? parsed.data.walkthrough?.status : undefined;
   if (status === "active" || status === "awaiting-outcome") return true;
-  return store.listEscalations({ status: ["need-info"], sessionKey: key }).length > 0;
+  return (await store.listEscalations({ status: ["need-info"], sessionKey: key })).length > 0;
 }

@@ -40,7 +40,7 @@ export class ConversationReferences {
   constructor(private readonly store: Store) {}
 
   /** Records the reference of the activity's conversation when it is new or changed. */
-  remember(activity: Activity, at: string): StoredReference | undefined {
+  async remember(activity: Activity, at: string): Promise<StoredReference | undefined> {
     if (!activity.serviceUrl || !activity.conversation?.id || !activity.recipient?.id) return undefined;
     const data = (activity.channelData ?? {}) as { tenant?: { id?: string }; team?: { aadGroupId?: string } };
     const tenantId = activity.conversation.tenantId ?? data.tenant?.id;
@@ -53,10 +53,10 @@ export class ConversationReferences {
       bot: { id: activity.recipient.id, ...(activity.recipient.name ? { name: activity.recipient.name } : {}) },
       ...(data.team?.aadGroupId ? { groupId: data.team.aadGroupId } : {}),
     };
-    const known = this.get(ref.conversationId);
+    const known = await this.get(ref.conversationId);
     // A later activity may lack the group id an earlier one had; keep what we learned.
     const merged = known?.groupId && !ref.groupId ? { ...ref, groupId: known.groupId } : ref;
-    if (JSON.stringify(known) !== JSON.stringify(merged)) this.put(`conv:${ref.conversationId}`, merged, at);
+    if (JSON.stringify(known) !== JSON.stringify(merged)) await this.put(`conv:${ref.conversationId}`, merged, at);
     // Only what is shared across conversations, so a busy tenant does not rewrite it on every message.
     const shared: LatestReference = {
       channel: ref.channel,
@@ -64,45 +64,45 @@ export class ConversationReferences {
       ...(ref.tenantId ? { tenantId: ref.tenantId } : {}),
       bot: ref.bot,
     };
-    if (JSON.stringify(this.latest()) !== JSON.stringify(shared)) this.put("last", shared, at);
+    if (JSON.stringify(await this.latest()) !== JSON.stringify(shared)) await this.put("last", shared, at);
     return merged;
   }
 
-  get(conversationId: string): StoredReference | undefined {
+  get(conversationId: string): Promise<StoredReference | undefined> {
     return this.read<StoredReference>(`conv:${splitConversationId(conversationId).base}`);
   }
 
   /** The service URL, tenant and bot id seen last: the best guess for a conversation never heard from. */
-  latest(): LatestReference | undefined {
+  latest(): Promise<LatestReference | undefined> {
     return this.read<LatestReference>("last");
   }
 
-  escalationChannel(): EscalationChannel | undefined {
+  escalationChannel(): Promise<EscalationChannel | undefined> {
     return this.read<EscalationChannel>("escalations");
   }
 
-  setEscalationChannel(channel: EscalationChannel): void {
-    this.put("escalations", channel, channel.at);
+  setEscalationChannel(channel: EscalationChannel): Promise<void> {
+    return this.put("escalations", channel, channel.at);
   }
 
   /** Where a thread started through an alias (e.g. the escalation channel) really is, by its root id. */
-  threadChannel(threadId: string): string | undefined {
-    return this.read<{ conversationId: string }>(`thread:${threadId}`)?.conversationId;
+  async threadChannel(threadId: string): Promise<string | undefined> {
+    return (await this.read<{ conversationId: string }>(`thread:${threadId}`))?.conversationId;
   }
 
-  rememberThread(threadId: string, conversationId: string, at: string): void {
-    this.put(`thread:${threadId}`, { conversationId }, at);
+  rememberThread(threadId: string, conversationId: string, at: string): Promise<void> {
+    return this.put(`thread:${threadId}`, { conversationId }, at);
   }
 
-  private read<T>(key: string): T | undefined {
-    return this.store.getSession(prefix + key)?.state as T | undefined;
+  private async read<T>(key: string): Promise<T | undefined> {
+    return (await this.store.getSession(prefix + key))?.state as T | undefined;
   }
 
-  private put(key: string, value: unknown, at: string): void {
+  private async put(key: string, value: unknown, at: string): Promise<void> {
     for (let attempt = 1; ; attempt++) {
-      const current = this.store.getSession(prefix + key);
+      const current = await this.store.getSession(prefix + key);
       try {
-        this.store.saveSession(prefix + key, value, current?.revision ?? null, at);
+        await this.store.saveSession(prefix + key, value, current?.revision ?? null, at);
         return;
       } catch (error) {
         // Another process wrote the same key between our read and write: read again (last writer wins).

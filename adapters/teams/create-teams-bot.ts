@@ -77,7 +77,8 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
     adapter,
     appId: config.appId ?? "",
     references,
-    escalationChannel: () => references.escalationChannel()?.conversationId ?? config.escalationConversation,
+    escalationChannel: async () =>
+      (await references.escalationChannel())?.conversationId ?? config.escalationConversation,
     serviceUrl: config.serviceUrl,
     ...(config.tenantId ? { tenantId: config.tenantId } : {}),
     retry,

@@ -29,7 +29,7 @@ export interface EscalationsHereInput {
 
 export type EscalationsHereResult = { card: Card; changed: boolean };
 
-export function escalationsHere(input: EscalationsHereInput): EscalationsHereResult {
+export async function escalationsHere(input: EscalationsHereInput): Promise<EscalationsHereResult> {
   const { event, activity, config, references } = input;
   // The Emulator has no channels; letting it pick its chat makes escalations testable locally.
   const place = activity.channelId === "emulator" ? "channel" : input.conversationType;
@@ -38,7 +38,7 @@ export function escalationsHere(input: EscalationsHereInput): EscalationsHereRes
       "Type `escalations here` in the Teams channel (or group chat) where Support should receive escalations, mentioning me there.";
     return { card: errorCard(message, "invalid_input"), changed: false };
   }
-  const current = references.escalationChannel()?.conversationId ?? config.escalationConversation;
+  const current = (await references.escalationChannel())?.conversationId ?? config.escalationConversation;
   const ids = [event.user.id, activity.from?.id, activity.from?.aadObjectId].filter(Boolean);
   const isAdmin = ids.some((id) => config.admins.includes(id as string));
   if (!isAdmin && (config.admins.length > 0 || current)) {
@@ -57,7 +57,7 @@ export function escalationsHere(input: EscalationsHereInput): EscalationsHereRes
       changed: false,
     };
   }
-  references.setEscalationChannel({ conversationId: channelId, setBy: event.user, at: input.at });
+  await references.setEscalationChannel({ conversationId: channelId, setBy: event.user, at: input.at });
   const lines = [
     `From now on every escalation from Teams is posted in this ${noun(place)} as a new thread, with Claim, Need info and Resolve buttons.`,
     "Handoffs that could not be posted before are posted now.",

@@ -8,10 +8,10 @@ import type { Store } from "../../src/store/store.ts";
  * from the person: a walkthrough in progress (a step's input, done/skip, "did that fix it?") or a
  * "need info" escalation. Anything else is people talking to each other.
  */
-export function isThreadFollowUp(store: Store, conversation: ConversationRef): boolean {
+export async function isThreadFollowUp(store: Store, conversation: ConversationRef): Promise<boolean> {
   const key = sessionKey(conversation);
-  const parsed = SessionStateSchema.safeParse(store.getSession(key)?.state);
+  const parsed = SessionStateSchema.safeParse((await store.getSession(key))?.state);
   const status = parsed.success ? parsed.data.walkthrough?.status : undefined;
   if (status === "active" || status === "awaiting-outcome") return true;
-  return store.listEscalations({ status: ["need-info"], sessionKey: key }).length > 0;
+  return (await store.listEscalations({ status: ["need-info"], sessionKey: key })).length > 0;
 }

@@ -18,7 +18,7 @@ export interface TeamsTarget {
 
 export interface TargetContext {
   references: ConversationReferences;
-  escalationChannel: () => string | undefined;
+  escalationChannel: () => Promise<string | undefined>;
   appId: string;
   serviceUrl: string;
   tenantId?: string;
@@ -29,14 +29,14 @@ export interface TargetContext {
  * alias (or another platform's id, when one CPBOT_ESCALATION_DESTINATION serves Slack and Teams): it means
  * the Teams escalation channel, or for a thread started there, the channel that thread was started in.
  */
-export function resolveTeamsTarget(to: ConversationRef, context: TargetContext): TeamsTarget {
+export async function resolveTeamsTarget(to: ConversationRef, context: TargetContext): Promise<TeamsTarget> {
   if (to.platform !== "teams") {
     throw new BotError(`The Teams transport cannot post to a ${to.platform} conversation.`, "platform_error");
   }
   let conversationId = to.channelId;
   if (!looksLikeTeamsConversation(conversationId)) {
-    const known = to.threadId ? context.references.threadChannel(to.threadId) : undefined;
-    const channel = known ?? context.escalationChannel();
+    const known = to.threadId ? await context.references.threadChannel(to.threadId) : undefined;
+    const channel = known ?? (await context.escalationChannel());
     if (!channel) {
       throw new BotError(
         "No Teams escalation channel is set, so the handoff cannot be posted yet (it is stored and will be posted once one is set). Type `escalations here` in the support channel as an admin, or set TEAMS_ESCALATION_CONVERSATION to its channel id.",
@@ -46,8 +46,8 @@ export function resolveTeamsTarget(to: ConversationRef, context: TargetContext):
     conversationId = channel;
   }
   const base = splitConversationId(conversationId).base;
-  const stored = context.references.get(base);
-  const latest = context.references.latest();
+  const stored = await context.references.get(base);
+  const latest = await context.references.latest();
   const isChannel = stored ? stored.conversationType === "channel" : looksLikeTeamsChannel(base);
   const tenantId = stored?.tenantId ?? context.tenantId ?? latest?.tenantId;
   const bot = stored?.bot ?? latest?.bot ?? { id: `28:${context.appId}` };

@@ -46,7 +46,7 @@ export class TeamsTransport implements Transport {
   constructor(private readonly deps: TeamsTransportDeps) {}
 
   async post(to: ConversationRef, card: Card): Promise<{ messageId: string; permalink?: string }> {
-    const target = resolveTeamsTarget(to, this.deps);
+    const target = await resolveTeamsTarget(to, this.deps);
     let messageId: string | undefined;
     if (target.isChannel && !target.threadId) {
       messageId = await this.newThread(target, card);
@@ -59,7 +59,7 @@ export class TeamsTransport implements Transport {
     const threadId = target.threadId ?? (target.isChannel ? messageId : undefined);
     // An alias does not say which channel; remember it, so updates and replies go to the same thread later.
     if (!looksLikeTeamsConversation(to.channelId) && threadId) {
-      this.deps.references.rememberThread(threadId, target.conversationId, this.deps.clock().toISOString());
+      await this.deps.references.rememberThread(threadId, target.conversationId, this.deps.clock().toISOString());
     }
     const permalink =
       threadId &&
@@ -73,7 +73,7 @@ export class TeamsTransport implements Transport {
   }
 
   async update(to: ConversationRef, messageId: string, card: Card): Promise<void> {
-    await this.continueIn(resolveTeamsTarget(to, this.deps), async (ctx) => {
+    await this.continueIn(await resolveTeamsTarget(to, this.deps), async (ctx) => {
       if (!(await updateCard(ctx, messageId, card, this.sendOptions()))) {
         throw new BotError(`Teams did not let cpbot update message ${messageId}.`, "platform_error");
       }
@@ -85,7 +85,7 @@ export class TeamsTransport implements Transport {
    * cpbot names people by the latter), from the connector's paged roster.
    */
   async escalationRoster(): Promise<Set<string>> {
-    const target = resolveTeamsTarget({ platform: "teams", channelId: teamsEscalationAlias }, this.deps);
+    const target = await resolveTeamsTarget({ platform: "teams", channelId: teamsEscalationAlias }, this.deps);
     const ids = new Set<string>();
     let failed: { error: unknown } | undefined;
     await this.continueIn({ ...target, threadId: undefined }, async (ctx) => {

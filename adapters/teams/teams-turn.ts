@@ -45,15 +45,15 @@ export function createTeamsTurn(deps: TeamsTurnDeps): (ctx: TurnContext) => Prom
     // In channels and group chats people talk to each other; with RSC Teams sends us every message. A
     // message is ours when it mentions us, or (in a channel) answers what our thread is waiting for.
     if (event.kind === "message" && !mentioned && conversationType !== "personal" && activity.channelId === "msteams") {
-      const ours = conversationType === "channel" && isThreadFollowUp(deps.store, event.conversation);
+      const ours = conversationType === "channel" && (await isThreadFollowUp(deps.store, event.conversation));
       if (!ours) return;
     }
     // Kept for proactive posts later (status mirrored into this thread, handoffs to this channel).
-    deps.references.remember(activity, at);
+    await deps.references.remember(activity, at);
 
     if (event.kind === "message" && isEscalationsHereRequest(event.text)) {
-      if (!deps.store.claimEvent(event.eventId, at)) return;
-      const result = escalationsHere({
+      if (!(await deps.store.claimEvent(event.eventId, at))) return;
+      const result = await escalationsHere({
         event,
         activity,
         ...(conversationType ? { conversationType } : {}),
@@ -67,7 +67,7 @@ export function createTeamsTurn(deps: TeamsTurnDeps): (ctx: TurnContext) => Prom
       return;
     }
     if (event.kind === "message" && isStationMessageFormRequest(event.text)) {
-      if (!deps.store.claimEvent(event.eventId, at)) return;
+      if (!(await deps.store.claimEvent(event.eventId, at))) return;
       await sendCard(replyInTurn(ctx), stationMessageForm(), send);
       return;
     }
@@ -82,8 +82,8 @@ export function createTeamsTurn(deps: TeamsTurnDeps): (ctx: TurnContext) => Prom
     const activity: Activity = ctx.activity;
     const added = (activity.membersAdded ?? []).some((m) => m.id === activity.recipient?.id);
     if (!added) return;
-    deps.references.remember(activity, at);
-    if (!deps.store.claimEvent(`teams:${activity.conversation.id}:install:${activity.id ?? at}`, at)) return;
+    await deps.references.remember(activity, at);
+    if (!(await deps.store.claimEvent(`teams:${activity.conversation.id}:install:${activity.id ?? at}`, at))) return;
     const card = infoCard("Hi, I am cpbot", [
       "I walk you through ChargePoint Cloud Dashboard troubleshooting, step by step, from the support guide.",
       "Ask in your own words (mention me in a channel), e.g. **relay stuck closed**, or type **fault 303-RSC**, **list** or **help**.",

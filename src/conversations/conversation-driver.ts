@@ -28,5 +28,5 @@ export interface ConversationDriver {
   /** Lets minutes pass on the bot's clock. */
   advance(minutes: number): void;
   readonly store: Store;
-  close(): void;
+  close(): Promise<void>;
 }

@@ -9,7 +9,7 @@ const evidenceLine = /^([a-z0-9]+(?:-[a-z0-9]+)*)\s*[:=]\s*(\S.*)$/is;
  * kept with the walkthrough (or the question) for a later handoff, and relayed to Support at once when
  * the thread already has an escalation in progress. Undefined when the line is not evidence.
  */
-export function addEvidence(turn: Turn, text: string): TurnReply | undefined {
+export async function addEvidence(turn: Turn, text: string): Promise<TurnReply | undefined> {
   const parsed = evidenceLine.exec(text.trim());
   if (!parsed) return undefined;
   const { walkthrough: w, question: q } = turn.state;
@@ -28,9 +28,9 @@ export function addEvidence(turn: Turn, text: string): TurnReply | undefined {
   }
   record(turn, "step", { playbook: playbook.id, action: "evidence", data: { evidence: wanted.id } });
 
-  const open = turn.deps.store
-    .listEscalations({ status: ["open", "claimed", "need-info"], sessionKey: turn.key })
-    .at(-1);
+  const open = (
+    await turn.deps.store.listEscalations({ status: ["open", "claimed", "need-info"], sessionKey: turn.key })
+  ).at(-1);
   const lines = [`Kept as evidence for Support: ${value}`];
   if (open) {
     turn.escalations.relay(turn, open, `${turn.by.name ?? turn.by.id} added ${wanted.label}`, [value]);

@@ -23,16 +23,16 @@ const opened = new Set(["match", "fault-code", "fault", "open", "chosen"]);
  * step's input, or, only when it is clearly a new problem, a new question (saying how to go back).
  * Undefined: not a reply to anything here, so the caller treats it as a command or question.
  */
-export function continueThread(
+export async function continueThread(
   turn: Turn,
   text: string,
   ctx: CommandContext,
   files: Attachment[] = [],
-): TurnReply | undefined {
+): Promise<TurnReply | undefined> {
   // Only the requester answers for their escalation; anyone else in the thread is just asking something.
-  const pending = threadEscalation(turn, ["need-info"], turn.by.id);
+  const pending = await threadEscalation(turn, ["need-info"], turn.by.id);
   if (pending) return turn.escalations.answerNeedInfo(turn, pending, text);
-  const noted = addEvidence(turn, text);
+  const noted = await addEvidence(turn, text);
   if (noted) return noted;
   // Files attached in the thread are evidence whatever the words with them say.
   if (files.length > 0) return keepEvidence(turn, text ? factsIn(turn, text) : [], files);
@@ -48,7 +48,7 @@ export function continueThread(
   // Facts typed while an escalation is in progress go to it, unless the message is clearly a new question.
   const facts = factsIn(turn, text);
   if (facts.length > 0 && !intent) {
-    const escalated = threadEscalation(turn, ["open", "claimed"]);
+    const escalated = await threadEscalation(turn, ["open", "claimed"]);
     const topic = escalated?.playbook ?? turn.state.question?.playbook ?? found?.w.playbook;
     const evidence = mostlyFacts(text, facts) || !sureMatchElsewhere(turn, text, topic);
     if ((escalated || topic) && evidence) return keepEvidence(turn, facts);
@@ -61,7 +61,7 @@ export function continueThread(
       return pressIn(turn, [resumeButton(found.w.playbook)], "start");
     }
     const overview = playbook ? overviewCard(playbook) : undefined;
-    const pressed = overview && pressIn(turn, buttonsOf(overview), text, intent);
+    const pressed = overview && (await pressIn(turn, buttonsOf(overview), text, intent));
     if (pressed) return pressed;
   }
   if (intent === "stop" && found?.w.status === "active") return stopWalk(turn, found);
@@ -91,7 +91,12 @@ function resumeButton(playbook: string): Button {
 }
 
 /** Presses the button the words name on `buttons`, as if clicked; the answer is a new message. */
-export function pressIn(turn: Turn, buttons: Button[], text: string, intent?: DialogueIntent): TurnReply | undefined {
+export async function pressIn(
+  turn: Turn,
+  buttons: Button[],
+  text: string,
+  intent?: DialogueIntent,
+): Promise<TurnReply | undefined> {
   const button = pressByWords(buttons, text, intent ?? readDialogue(text));
   if (!button) return undefined;
   const event: ActionEvent = {
@@ -102,5 +107,5 @@ export function pressIn(turn: Turn, buttons: Button[], text: string, intent?: Di
     action: button.action,
     ...(button.value !== undefined ? { value: button.value } : {}),
   };
-  return { ...handleAction(turn, event), mode: "new" };
+  return { ...(await handleAction(turn, event)), mode: "new" };
 }

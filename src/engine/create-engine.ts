@@ -57,13 +57,16 @@ export function createEngine(deps: EngineDeps): Engine {
   };
   const limiter = new RateLimiter(deps.config.rateLimitPerMinute ?? 0);
 
-  /** The synchronous part of a turn, in one transaction: claim the event id, decide, save, record. */
-  function decide(event: BotEvent, at: string, role: Role): { turn: Turn; reply: TurnReply } | "duplicate" {
-    return deps.store.transaction(() => {
-      if (!deps.store.claimEvent(event.eventId, at)) return "duplicate" as const;
-      const session = loadSession(deps.store, event.conversation, log);
+  /**
+   * The deciding part of a turn, in one transaction: claim the event id, decide, save, record. The turn's
+   * handlers see the transaction as `turn.deps.store`; nothing is posted until it has committed.
+   */
+  function decide(event: BotEvent, at: string, role: Role): Promise<{ turn: Turn; reply: TurnReply } | "duplicate"> {
+    return deps.store.transaction(async (tx) => {
+      if (!(await tx.claimEvent(event.eventId, at))) return "duplicate" as const;
+      const session = await loadSession(tx, event.conversation, log);
       const turn: Turn = {
-        deps,
+        deps: { ...deps, store: tx },
         escalations,
         event,
         at,
@@ -75,14 +78,14 @@ export function createEngine(deps: EngineDeps): Engine {
         visibility: "ephemeral",
         role,
       };
-      const reply = route(turn);
-      saveSession(deps.store, session, turn.state, at);
-      for (const e of turn.events) deps.store.recordEvent(e);
+      const reply = await route(turn);
+      await saveSession(tx, session, turn.state, at);
+      for (const e of turn.events) await tx.recordEvent(e);
       return { turn, reply };
     });
   }
 
-  function route(turn: Turn): TurnReply {
+  async function route(turn: Turn): Promise<TurnReply> {
     const { event } = turn;
     if (event.kind === "action") return handleAction(turn, event, context());
     if (event.kind === "message") return handleMessage(turn, event, context());
@@ -104,12 +107,12 @@ export function createEngine(deps: EngineDeps): Engine {
     if (verdict !== "ok") return limited(received, verdict);
     const { event, cutFrom } = cleanEvent(received);
     try {
-      // Asked before the transaction: the platform call is asynchronous and the transaction is not.
+      // Asked before the transaction: a transaction touches only the database (it may run again).
       const role = needsRole(event, context()) ? await roleOf(deps, event) : "member";
-      let decided: ReturnType<typeof decide> | undefined;
+      let decided: Awaited<ReturnType<typeof decide>> | undefined;
       for (let attempt = 1; !decided; attempt++) {
         try {
-          decided = decide(event, at, role);
+          decided = await decide(event, at, role);
         } catch (error) {
           // Someone else in the thread saved first (another process): read again and decide again.
           if (!(error instanceof SessionConflict) || attempt >= maxAttempts) throw error;
@@ -122,15 +125,15 @@ export function createEngine(deps: EngineDeps): Engine {
       if (cutFrom !== undefined) cards.push(cutNotice(cutFrom));
       return { cards, mode: reply.mode ?? "new", visibility: turn.visibility };
     } catch (error) {
-      return failure(event, at, error);
+      return await failure(event, at, error);
     }
   }
 
-  function failure(event: BotEvent, at: string, error: unknown): EngineReply {
+  async function failure(event: BotEvent, at: string, error: unknown): Promise<EngineReply> {
     const visibility = "ephemeral";
     if (error instanceof BotError && userErrors.has(error.code)) {
       // Remember the id anyway, so a platform retry of a refused event is not answered twice.
-      claimQuietly(event.eventId, at);
+      await claimQuietly(event.eventId, at);
       // A refusal is for the person who pressed, never for the thread or the handoff channel.
       const privately = error.code === "forbidden" ? { privately: true } : {};
       return { cards: [errorCard(error.message, error.code)], mode: "new", visibility, ...privately };
@@ -156,9 +159,9 @@ export function createEngine(deps: EngineDeps): Engine {
     return { cards: [card], mode: "new", visibility: "ephemeral", privately: true, limited: true };
   }
 
-  function claimQuietly(eventId: string, at: string): void {
+  async function claimQuietly(eventId: string, at: string): Promise<void> {
     try {
-      deps.store.claimEvent(eventId, at);
+      await deps.store.claimEvent(eventId, at);
     } catch (error) {
       log.warn("could not remember event id", { eventId, error });
     }

@@ -13,12 +13,12 @@ const opened = new Set(["match", "fault-code", "fault", "open", "chosen"]);
  * walkthrough when it is the latest thing in the thread, else the last question (with its playbook when
  * one was shown). With nothing in the thread, a note is the question itself; without a note it is an error.
  */
-export function escalateTopic(
+export async function escalateTopic(
   turn: Turn,
   trigger: "button" | "command",
   note?: string,
   hint?: { playbook?: string; query?: string },
-): TurnReply {
+): Promise<TurnReply> {
   const { walkthrough: w, question: q } = turn.state;
   if (w && walkIsTopic(turn.state)) {
     const playbook = turn.deps.registry.get(w.playbook);
@@ -46,7 +46,7 @@ export function escalateTopic(
     question.playbook && opened.has(question.kind) ? turn.deps.registry.get(question.playbook) : undefined;
   // A thread whose last question was "thanks" or "hi" has nothing for Support yet, unless the note says it.
   if (!playbook && !isRealQuestion(question.text) && !isRealQuestion(note)) return askFirst(note ?? question.text);
-  const { cards } = turn.escalations.open(turn, {
+  const { cards } = await turn.escalations.open(turn, {
     trigger,
     idempotencyKey: `${turn.key}:${question.id}`,
     question,
@@ -65,7 +65,7 @@ function askFirst(typed: string | undefined): TurnReply {
  * The "what is wrong?" form's Submit: the typed text becomes the thread's question and is escalated at
  * once, with the walkthrough or playbook the thread already has when there is one.
  */
-export function escalateWithText(turn: Turn, text: string): TurnReply {
+export async function escalateWithText(turn: Turn, text: string): Promise<TurnReply> {
   const { walkthrough: w, question: q } = turn.state;
   if (w && walkIsTopic(turn.state)) return escalateTopic(turn, "button", text);
   const keep = q?.playbook && opened.has(q.kind) ? { playbook: q.playbook } : {};

@@ -34,17 +34,20 @@ export interface EscalationTarget {
 
 export interface EscalationService {
   /** Stores the escalation (or finds the one already stored) in the turn; the handoff is posted after commit. */
-  open(turn: Turn, request: EscalationRequest): { escalation: EscalationRecord; created: boolean; cards: Card[] };
+  open(
+    turn: Turn,
+    request: EscalationRequest,
+  ): Promise<{ escalation: EscalationRecord; created: boolean; cards: Card[] }>;
   /** Claim / Need info / Resolve / reopen, mirrored into the requester's thread. */
-  transition(turn: Turn, target: EscalationTarget, to: EscalationStatus, note?: string): TurnReply;
+  transition(turn: Turn, target: EscalationTarget, to: EscalationStatus, note?: string): Promise<TurnReply>;
   /** The requester (or Support) withdraws an escalation: resolved, with a note saying it was cancelled. */
-  cancel(turn: Turn, target: EscalationTarget): TurnReply;
+  cancel(turn: Turn, target: EscalationTarget): Promise<TurnReply>;
   /** A requester's answer to "need info": back to open, relayed to the handoff thread. */
-  answerNeedInfo(turn: Turn, escalation: EscalationRecord, text: string): TurnReply;
+  answerNeedInfo(turn: Turn, escalation: EscalationRecord, text: string): Promise<TurnReply>;
   /** Posts a note into the escalation's handoff thread, after the turn commits. */
   relay(turn: Turn, escalation: EscalationRecord, title: string, lines: string[]): void;
   /** Stores evidence given after the escalation opened, updates the handoff card and notes it under it. */
-  updateEvidence(turn: Turn, escalation: EscalationRecord, handoff: unknown, said: string): void;
+  updateEvidence(turn: Turn, escalation: EscalationRecord, handoff: unknown, said: string): Promise<void>;
   /** Posts every stored handoff that never reached the escalation channel. */
   retryPendingDeliveries(): Promise<void>;
 }
@@ -57,6 +60,10 @@ function sameRef(stored: string, given: string | undefined): boolean {
 
 const verbs = { claimed: "claim", "need-info": "need-info", resolved: "resolve", open: "claim" } as const;
 
+/**
+ * Inside a turn (open, transition, cancel, answerNeedInfo) the store is `turn.deps.store`, the turn's
+ * transaction; the deliveries after the commit use `deps.store`, the store itself.
+ */
 export function createEscalationService(deps: EngineDeps, log: Logger): EscalationService {
   const { store, transport, registry, config } = deps;
   // Guards against posting one handoff twice from this process (a double click while the first post is
@@ -72,7 +79,7 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
     if (inFlight.has(escalation.id)) return true;
     inFlight.add(escalation.id);
     try {
-      const current = store.getEscalation(escalation.id) ?? escalation;
+      const current = (await store.getEscalation(escalation.id)) ?? escalation;
       if (current.delivery.handoffMessageId) return true;
       const to = destination(current.origin);
       const posted = await transport.post(to, escalationCard(escalationView(current, registry)));
@@ -81,13 +88,13 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
         threadId: to.threadId ?? posted.messageId,
         ...(posted.permalink ? { permalink: posted.permalink } : {}),
       };
-      store.setEscalationDelivery(current.id, { handoffMessageId: posted.messageId, handoffConversation });
+      await store.setEscalationDelivery(current.id, { handoffMessageId: posted.messageId, handoffConversation });
       if (notifyOrigin) {
         const notice = infoCard(`Escalation ${current.id} reached Support`, [
           `Your escalation about ${subjectOf(current)} is now in the support channel${posted.permalink ? `: ${posted.permalink}` : ""}.`,
         ]);
         const sent = await transport.post(current.origin, notice);
-        store.setEscalationDelivery(current.id, { originMessageId: sent.messageId });
+        await store.setEscalationDelivery(current.id, { originMessageId: sent.messageId });
       }
       log.info("escalation delivered", { escalation: current.id });
       return true;
@@ -100,7 +107,7 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
     }
   }
 
-  function open(turn: Turn, request: EscalationRequest) {
+  async function open(turn: Turn, request: EscalationRequest) {
     const handoff = buildHandoff({
       trigger: request.trigger,
       ...(request.playbook ? { playbook: request.playbook } : {}),
@@ -108,7 +115,7 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
       ...(request.walkthrough ? { walkthrough: request.walkthrough } : {}),
     });
     const version = request.walkthrough?.version ?? request.playbook?.version;
-    const { escalation, created } = store.createEscalation({
+    const { escalation, created } = await turn.deps.store.createEscalation({
       idempotencyKey: request.idempotencyKey,
       sessionKey: turn.key,
       ...(request.playbook ? { playbook: request.playbook.id } : {}),
@@ -148,8 +155,8 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
   }
 
   /** The stored escalation a button names, refused unless the button's reference matches the stored one. */
-  function find(target: EscalationTarget): EscalationRecord {
-    const found = store.getEscalation(target.id);
+  async function find(turn: Turn, target: EscalationTarget): Promise<EscalationRecord> {
+    const found = await turn.deps.store.getEscalation(target.id);
     const stored = found ? handoffOf(found).ref : undefined;
     if (!found || (stored !== undefined && !sameRef(stored, target.ref))) {
       throw new BotError(
@@ -160,15 +167,25 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
     return found;
   }
 
-  function transition(turn: Turn, target: EscalationTarget, to: EscalationStatus, note?: string): TurnReply {
-    const before = find(target);
+  async function transition(
+    turn: Turn,
+    target: EscalationTarget,
+    to: EscalationStatus,
+    note?: string,
+  ): Promise<TurnReply> {
+    const before = await find(turn, target);
     assertMayAct(turn.role, turn.by, before, verbs[to]);
     return move(turn, before, to, note);
   }
 
-  function move(turn: Turn, before: EscalationRecord, to: EscalationStatus, note?: string): TurnReply {
+  async function move(turn: Turn, before: EscalationRecord, to: EscalationStatus, note?: string): Promise<TurnReply> {
     const id = before.id;
-    const after = store.transitionEscalation(id, { to, by: turn.by, at: turn.at, ...(note ? { note } : {}) });
+    const after = await turn.deps.store.transitionEscalation(id, {
+      to,
+      by: turn.by,
+      at: turn.at,
+      ...(note ? { note } : {}),
+    });
     const changed = after.history.length > before.history.length;
     const card = escalationCard(escalationView(after, registry));
     if (!changed) return { cards: [card], mode: "replace" };
@@ -187,8 +204,8 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
     return { cards: [card], mode: pressedOnHandoff ? "replace" : "new" };
   }
 
-  function cancel(turn: Turn, target: EscalationTarget): TurnReply {
-    const before = find(target);
+  async function cancel(turn: Turn, target: EscalationTarget): Promise<TurnReply> {
+    const before = await find(turn, target);
     const id = before.id;
     assertMayAct(turn.role, turn.by, before, "cancel");
     if (before.status === "resolved") {
@@ -196,7 +213,7 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
     }
     const who = before.requester.id === turn.by.id ? "the requester" : (turn.by.name ?? turn.by.id);
     const note = `Cancelled by ${who}.`;
-    const after = store.transitionEscalation(id, { to: "resolved", by: turn.by, at: turn.at, note });
+    const after = await turn.deps.store.transitionEscalation(id, { to: "resolved", by: turn.by, at: turn.at, note });
     // The requester's own thread gets this answer; Support sees the handoff card closed and a note under it.
     tellSupport(turn, after, "cancel");
     record(turn, "audit", escalationAudit("escalation-cancelled", after, { text: note, from: before.status }));
@@ -225,8 +242,13 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
     });
   }
 
-  function answerNeedInfo(turn: Turn, escalation: EscalationRecord, text: string): TurnReply {
-    const after = store.transitionEscalation(escalation.id, { to: "open", by: turn.by, at: turn.at, note: text });
+  async function answerNeedInfo(turn: Turn, escalation: EscalationRecord, text: string): Promise<TurnReply> {
+    const after = await turn.deps.store.transitionEscalation(escalation.id, {
+      to: "open",
+      by: turn.by,
+      at: turn.at,
+      note: text,
+    });
     tellSupport(turn, after, "info-given");
     record(turn, "audit", escalationAudit("escalation-info-given", after, { text, from: escalation.status }));
     return {
@@ -241,14 +263,19 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
   function relay(turn: Turn, escalation: EscalationRecord, title: string, lines: string[]): void {
     turn.later.push(async () => {
       // Read again after the commit: the handoff may have been posted since the turn began.
-      const thread = (store.getEscalation(escalation.id) ?? escalation).delivery.handoffConversation;
+      const thread = ((await store.getEscalation(escalation.id)) ?? escalation).delivery.handoffConversation;
       if (thread) await safely(() => transport.post(thread, infoCard(`${escalation.id}: ${title}`, lines)));
       return [];
     });
   }
 
-  function updateEvidence(turn: Turn, escalation: EscalationRecord, handoff: unknown, said: string): void {
-    const after = store.updateEscalationHandoff(escalation.id, handoff, turn.at);
+  async function updateEvidence(
+    turn: Turn,
+    escalation: EscalationRecord,
+    handoff: unknown,
+    said: string,
+  ): Promise<void> {
+    const after = await turn.deps.store.updateEscalationHandoff(escalation.id, handoff, turn.at);
     record(turn, "escalation", {
       ...(after.playbook ? { playbook: after.playbook } : {}),
       action: "evidence",
@@ -257,7 +284,7 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
     record(turn, "audit", escalationAudit("evidence-added", after, { text: said }));
     turn.later.push(async () => {
       // Read again after the commit: the handoff may have been posted since the turn began.
-      const current = store.getEscalation(after.id) ?? after;
+      const current = (await store.getEscalation(after.id)) ?? after;
       await refreshHandoff(current);
       const thread = current.delivery.handoffConversation;
       const who = turn.by.name ?? turn.by.id;
@@ -269,7 +296,7 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
 
   async function mirror(escalation: EscalationRecord, card: Card): Promise<void> {
     const sent = await safely(() => transport.post(escalation.origin, card));
-    if (sent) store.setEscalationDelivery(escalation.id, { originMessageId: sent.messageId });
+    if (sent) await store.setEscalationDelivery(escalation.id, { originMessageId: sent.messageId });
   }
 
   async function refreshHandoff(escalation: EscalationRecord): Promise<void> {
@@ -288,7 +315,7 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
   }
 
   async function retryPendingDeliveries(): Promise<void> {
-    for (const escalation of store.listPendingDeliveries()) await deliver(escalation, true);
+    for (const escalation of await store.listPendingDeliveries()) await deliver(escalation, true);
   }
 
   return { open, transition, cancel, answerNeedInfo, relay, updateEvidence, retryPendingDeliveries };

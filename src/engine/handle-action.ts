@@ -20,11 +20,11 @@ import { answerOutcome, submitInput } from "./walk-answers.ts";
 import { moveWalk, playbookFor, startWalk } from "./walk-flow.ts";
 
 /** A button press or form submit on a card the engine sent; the verb says what, the payload says on what. */
-export function handleAction(
+export async function handleAction(
   turn: Turn,
   event: ActionEvent,
   ctx: CommandContext = commandContext(turn.deps.registry),
-): TurnReply {
+): Promise<TurnReply> {
   const p = decodeActionPayload(event.value);
   switch (event.action) {
     case cardActions.walkStart:
@@ -74,7 +74,7 @@ export function handleAction(
           "Say what is wrong in a few words (the station, what it shows, what you tried), so Support can act on it.";
         return { cards: [escalateFormCard({ ...(typed ? { initial: typed } : {}), error })], mode: "replace" };
       }
-      return { ...escalateWithText(turn, typed), mode: "replace" };
+      return { ...(await escalateWithText(turn, typed)), mode: "replace" };
     }
     case cardActions.browse:
       return { cards: [playbookListCard([...turn.deps.registry.all()])] };
@@ -92,7 +92,7 @@ export function handleAction(
     case cardActions.escalationClaim:
       return turn.escalations.transition(turn, target(p), "claimed", note(event));
     case cardActions.escalationNeedInfo:
-      return turn.escalations.transition(turn, target(p), "need-info", needInfoNote(turn, event));
+      return turn.escalations.transition(turn, target(p), "need-info", await needInfoNote(turn, event));
     case cardActions.escalationResolve:
       return turn.escalations.transition(turn, target(p), "resolved", note(event));
     case cardActions.escalationCancel:
@@ -126,11 +126,11 @@ function note(event: ActionEvent): string | undefined {
 }
 
 /** Need info always tells the requester what is wanted: the typed note, else the evidence still missing. */
-function needInfoNote(turn: Turn, event: ActionEvent): string {
+async function needInfoNote(turn: Turn, event: ActionEvent): Promise<string> {
   const typed = note(event);
   if (typed) return typed;
   const id = decodeActionPayload(event.value).escalation ?? "";
-  const record = turn.deps.store.getEscalation(id);
+  const record = await turn.deps.store.getEscalation(id);
   const handoff = (record?.handoff ?? {}) as { evidence?: { label: string; value?: string }[] };
   const missing = (handoff.evidence ?? []).filter((e) => e.value === undefined).map((e) => e.label);
   return missing.length > 0

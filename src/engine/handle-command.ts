@@ -41,7 +41,7 @@ export function commandHelp(ctx: CommandContext) {
   ];
 }
 
-export function handleCommand(turn: Turn, command: ParsedCommand, ctx: CommandContext): TurnReply {
+export async function handleCommand(turn: Turn, command: ParsedCommand, ctx: CommandContext): Promise<TurnReply> {
   const { registry } = turn.deps;
   switch (command.kind) {
     case "help":
@@ -80,7 +80,7 @@ export function handleCommand(turn: Turn, command: ParsedCommand, ctx: CommandCo
     case "escalate":
       return escalateTopic(turn, "command", command.note);
     case "escalations":
-      return { cards: [escalationsList(turn, command.all)] };
+      return { cards: [await escalationsList(turn, command.all)] };
     case "stats":
       return statsReply(turn, command.since);
     case "question": {
@@ -113,9 +113,9 @@ function toolReply(turn: Turn, command: Extract<ParsedCommand, { kind: "tool" }>
   return { cards: [card] };
 }
 
-function escalationsList(turn: Turn, all: boolean): Card {
+async function escalationsList(turn: Turn, all: boolean): Promise<Card> {
   const now = Date.parse(turn.at);
-  const stored = turn.deps.store.listEscalations(all ? {} : { status: ["open", "claimed", "need-info"] });
+  const stored = await turn.deps.store.listEscalations(all ? {} : { status: ["open", "claimed", "need-info"] });
   // Requesters, notes and private channels are Support's to see; anyone else sees their own escalations.
   const rows = turn.role === "responder" ? stored : stored.filter((e) => e.requester.id === turn.by.id);
   return escalationsListCard(

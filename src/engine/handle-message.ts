@@ -9,13 +9,13 @@ import type { Turn, TurnReply } from "./turn.ts";
  * a step's answer, "ok", "still faulted", evidence, small talk); a subcommand, or anything the thread does
  * not wait for, is a command or a new question.
  */
-export function handleMessage(turn: Turn, event: MessageEvent, ctx: CommandContext): TurnReply {
+export async function handleMessage(turn: Turn, event: MessageEvent, ctx: CommandContext): Promise<TurnReply> {
   const text = event.text.trim();
   const first = text.split(/\s+/)[0]?.toLowerCase() ?? "";
   // Tool words are left out on purpose: "status …" may well be the paste a step asks for.
   const isCommand = text.startsWith("/") || (subcommands as readonly string[]).includes(first) || first === "share";
   if (!isCommand && (text || event.files?.length)) {
-    const answered = continueThread(turn, text, ctx, event.files);
+    const answered = await continueThread(turn, text, ctx, event.files);
     if (answered) return answered;
   }
   const parsed = parseCommand(text, ctx);

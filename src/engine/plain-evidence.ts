@@ -42,7 +42,11 @@ export function factsIn(turn: Turn, text: string): Fact[] {
  * and, when the thread has an escalation in progress, on the escalation itself, whose handoff card is
  * updated. Answers with one line that says what was taken, e.g. "Added to ESC-0003: station CPF-6, MAC …".
  */
-export function keepEvidence(turn: Turn, facts: Fact[], files: Attachment[] = []): TurnReply | undefined {
+export async function keepEvidence(
+  turn: Turn,
+  facts: Fact[],
+  files: Attachment[] = [],
+): Promise<TurnReply | undefined> {
   if (facts.length === 0 && files.length === 0) return undefined;
   const { walkthrough: w, question: q } = turn.state;
   const onWalk = w !== undefined && walkIsTopic(turn.state);
@@ -78,9 +82,9 @@ export function keepEvidence(turn: Turn, facts: Fact[], files: Attachment[] = []
   });
 
   const said = [...facts.map(factInWords), ...files.map((f) => `file ${f.name}`)].join(", ");
-  const open = threadEscalation(turn, ["open", "claimed", "need-info"]);
+  const open = await threadEscalation(turn, ["open", "claimed", "need-info"]);
   if (open) {
-    turn.escalations.updateEvidence(turn, open, patchHandoff(open, playbook, kept), said);
+    await turn.escalations.updateEvidence(turn, open, patchHandoff(open, playbook, kept), said);
     return { cards: [infoCard(`Added to ${open.id}`, [`Added to ${open.id}: ${said}`])] };
   }
   return {

@@ -15,9 +15,9 @@ export interface LoadedSession {
   json: string | null;
 }
 
-export function loadSession(store: Store, conversation: ConversationRef, log: Logger): LoadedSession {
+export async function loadSession(store: Store, conversation: ConversationRef, log: Logger): Promise<LoadedSession> {
   const key = sessionKey(conversation);
-  const stored = store.getSession(key);
+  const stored = await store.getSession(key);
   if (!stored) return { key, state: emptySession(conversation), revision: null, json: null };
   const parsed = SessionStateSchema.safeParse(stored.state);
   if (parsed.success) {
@@ -32,10 +32,10 @@ export function loadSession(store: Store, conversation: ConversationRef, log: Lo
   return { key, state: emptySession(conversation), revision: stored.revision, json: null };
 }
 
-export function saveSession(store: Store, loaded: LoadedSession, state: SessionState, at: string): void {
+export async function saveSession(store: Store, loaded: LoadedSession, state: SessionState, at: string): Promise<void> {
   if (loaded.json !== null && JSON.stringify(state) === loaded.json) return;
   try {
-    store.saveSession(loaded.key, state, loaded.revision, at);
+    await store.saveSession(loaded.key, state, loaded.revision, at);
   } catch (error) {
     if (error instanceof BotError && error.code === "conflict") throw new SessionConflict(error.message);
     throw error;

@@ -3,9 +3,9 @@ import { statsCard } from "../render/stats-card.ts";
 import type { Turn, TurnReply } from "./turn.ts";
 
 /** `/cp stats [since DATE]`: the analytics report for playbook authors, as a card. */
-export function statsReply(turn: Turn, since?: string): TurnReply {
+export async function statsReply(turn: Turn, since?: string): Promise<TurnReply> {
   const { store, registry, config } = turn.deps;
-  const stored = store.listEvents(since ? { since } : {});
+  const stored = await store.listEvents(since ? { since } : {});
   // Unmatched questions are quoted word for word, from every channel: Support's to read; others see their own.
   const events = turn.role === "responder" ? stored : stored.filter((e) => e.user === turn.by.id);
   const report = buildReport(events, {

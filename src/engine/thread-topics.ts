@@ -22,12 +22,12 @@ import { currentStep } from "./walkthrough.ts";
 type Walk = { w: Walkthrough; playbook: Playbook };
 
 /** The thread's newest escalation in one of `statuses`: the one place the dialogue reads escalations. */
-export function threadEscalation(
+export async function threadEscalation(
   turn: Turn,
   statuses: EscalationStatus[],
   requester?: string,
-): EscalationRecord | undefined {
-  const found = turn.deps.store.listEscalations({ status: statuses, sessionKey: turn.key });
+): Promise<EscalationRecord | undefined> {
+  const found = await turn.deps.store.listEscalations({ status: statuses, sessionKey: turn.key });
   return found.filter((e) => !requester || e.requester.id === requester).at(-1);
 }
 
@@ -43,18 +43,18 @@ export function walkInWords({ w, playbook }: Walk): string {
  * buttons, the step's input, "it's fixed" before the end, a clearly new problem (a new match that says
  * how to come back), or else the step again with a hint. Never the no-match card.
  */
-export function walkReply(
+export async function walkReply(
   turn: Turn,
   walk: Walk,
   text: string,
   intent: DialogueIntent | undefined,
   ctx: CommandContext,
-): TurnReply | undefined {
+): Promise<TurnReply | undefined> {
   const { w, playbook } = walk;
   const card = w.status === "awaiting-outcome" ? endCard(playbook, w) : walkStepCard(playbook, w);
   if (intent === "repeat" || intent === "resume") return { cards: [card] };
   if (intent === "stop") return stopWalk(turn, walk);
-  const pressed = pressIn(turn, buttonsOf(card), text, intent);
+  const pressed = await pressIn(turn, buttonsOf(card), text, intent);
   if (pressed) return pressed;
   const step = w.status === "active" ? currentStep(playbook, w) : undefined;
   if (step && intent === "fixed") return resolveEarly(turn, walk);

@@ -9,9 +9,9 @@ import type { EscalationService } from "./escalation-service.ts";
 import type { SessionState } from "./session-state.ts";
 
 /**
- * One event being handled. Everything a handler decides happens synchronously on this object inside one
- * store transaction (session state, analytics, escalation rows, the event-id claim), so a crash or a
- * conflict leaves nothing half-written. Posting to other conversations is queued in `later` and runs
+ * One event being handled. Everything a handler decides happens on this object inside one store
+ * transaction (session state, analytics, escalation rows, the event-id claim; `deps.store` is the
+ * transaction's handle), so a crash or a conflict leaves nothing half-written. Posting to other conversations is queued in `later` and runs
  * after the commit.
  */
 export interface Turn {

@@ -14,7 +14,12 @@ import { currentStep, navigate } from "./walkthrough.ts";
  * What the person typed or pasted for the current step: checked by the step's tool, kept with the
  * result as evidence. An invalid entry is shown on the step and not kept.
  */
-export function submitInput(turn: Turn, text: string, mode: TurnReply["mode"], payload?: ActionPayload): TurnReply {
+export async function submitInput(
+  turn: Turn,
+  text: string,
+  mode: TurnReply["mode"],
+  payload?: ActionPayload,
+): Promise<TurnReply> {
   const found = currentWalk(turn, payload ?? {});
   if ("cards" in found) return found;
   const { w, playbook } = found;
@@ -64,7 +69,7 @@ function lastStep(w: Walkthrough): string | undefined {
  * is recorded and the guide's escalation offered (Escalate… opens it with the walkthrough). Only the first
  * answer is counted; a later "fixed" still closes the walkthrough.
  */
-export function answerOutcome(turn: Turn, fixed: boolean, payload: ActionPayload): TurnReply {
+export async function answerOutcome(turn: Turn, fixed: boolean, payload: ActionPayload): Promise<TurnReply> {
   const found = activeWalk(turn);
   if (!found || (payload.session && payload.session !== found.w.id)) {
     return { cards: [infoCard("That walkthrough is over", ["Ask again to start a new one."])] };

@@ -17,7 +17,7 @@ export function playbookFor(turn: Turn, id: string): Playbook {
 }
 
 /** Starts a walkthrough, or resumes the one already running for this playbook (a second Start press). */
-export function startWalk(turn: Turn, playbook: Playbook): TurnReply {
+export async function startWalk(turn: Turn, playbook: Playbook): Promise<TurnReply> {
   const running = turn.state.walkthrough;
   if (running && running.playbook === playbook.id && running.status === "active" && currentStep(playbook, running)) {
     // Pressed after another question: the walkthrough is the thread's topic again ("resume").
@@ -53,7 +53,7 @@ export function activeWalk(turn: Turn): { w: Walkthrough; playbook: Playbook } |
  * One move on the current step. A button from an older card (a double click, a step already done, an
  * earlier walkthrough) moves nothing: the person gets the current step instead.
  */
-export function moveWalk(turn: Turn, action: NavAction, payload: ActionPayload): TurnReply {
+export async function moveWalk(turn: Turn, action: NavAction, payload: ActionPayload): Promise<TurnReply> {
   const found = currentWalk(turn, payload);
   if ("cards" in found) return found;
   const { w, playbook } = found;
@@ -78,7 +78,13 @@ export function currentWalk(turn: Turn, payload: ActionPayload): { w: Walkthroug
   return found;
 }
 
-export function applyMove(turn: Turn, playbook: Playbook, w: Walkthrough, action: NavAction, mode: TurnReply["mode"]) {
+export async function applyMove(
+  turn: Turn,
+  playbook: Playbook,
+  w: Walkthrough,
+  action: NavAction,
+  mode: TurnReply["mode"],
+) {
   let result: ReturnType<typeof navigate>;
   try {
     result = navigate(playbook, w, action, turn.by, turn.at);
@@ -107,20 +113,26 @@ export function applyMove(turn: Turn, playbook: Playbook, w: Walkthrough, action
  * own; otherwise the person is asked whether it fixed the problem (with the replacement or the stop the
  * last step named, and the escalation offered).
  */
-function finish(turn: Turn, playbook: Playbook, w: Walkthrough, guideSaysEscalate: boolean, last?: Step): TurnReply {
+async function finish(
+  turn: Turn,
+  playbook: Playbook,
+  w: Walkthrough,
+  guideSaysEscalate: boolean,
+  last?: Step,
+): Promise<TurnReply> {
   record(turn, "walkthrough-complete", { playbook: playbook.id, data: { walkthrough: w.id } });
   if (!guideSaysEscalate) return { cards: [endCard(playbook, w, last)], mode: "replace" };
   return escalateWalk(turn, playbook, w, "step");
 }
 
-export function escalateWalk(
+export async function escalateWalk(
   turn: Turn,
   playbook: Playbook,
   w: Walkthrough,
   trigger: "step" | "not-fixed" | "button" | "command",
   note?: string,
-): TurnReply {
-  const { cards } = turn.escalations.open(turn, {
+): Promise<TurnReply> {
+  const { cards } = await turn.escalations.open(turn, {
     trigger,
     idempotencyKey: `${turn.key}:${w.id}`,
     playbook,

@@ -4,19 +4,22 @@ import { BotError } from "../core/bot-error.ts";
 export interface Migration {
   version: number;
   name: string;
-  sql: string;
+  /** The same change for each engine: one list, so the two schemas cannot drift apart. */
+  sqlite: string;
+  postgres: string;
 }
 
 /**
  * The schema, as an append-only list: never edit a released migration, add the next version instead.
- * JSON documents (state, handoff, actors, conversation refs) are stored as TEXT; the store never queries
- * inside them, so a server database can use its own JSON type without changing the contract.
+ * JSON documents (state, handoff, actors, conversation refs) are stored as TEXT in both engines; the
+ * store never queries inside them, so the row mapping (escalation-row.ts) is shared. Times are ISO TEXT
+ * too, which sorts correctly and compares equal across engines.
  */
 export const migrations: Migration[] = [
   {
     version: 1,
     name: "sessions, escalations, events, processed event ids",
-    sql: `
+    sqlite: `
       CREATE TABLE sessions (
         key TEXT PRIMARY KEY,
         state TEXT NOT NULL,
@@ -76,6 +79,66 @@ export const migrations: Migration[] = [
       );
       CREATE INDEX processed_events_at ON processed_events (at);
     `,
+    postgres: `
+      -- Times are ISO text compared as bytes (COLLATE "C"), as SQLite does; a locale collation would not.
+      CREATE TABLE sessions (
+        key TEXT PRIMARY KEY,
+        state TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE escalations (
+        seq BIGSERIAL PRIMARY KEY,
+        idempotency_key TEXT NOT NULL UNIQUE,
+        session_key TEXT NOT NULL,
+        playbook TEXT,
+        playbook_version INTEGER,
+        requester TEXT NOT NULL,
+        origin TEXT NOT NULL,
+        note TEXT,
+        handoff TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('open', 'claimed', 'need-info', 'resolved')),
+        claimed_by TEXT,
+        handoff_message_id TEXT,
+        handoff_conversation TEXT,
+        origin_message_id TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX escalations_status ON escalations (status);
+      CREATE INDEX escalations_session ON escalations (session_key);
+      CREATE TABLE escalation_history (
+        escalation_seq BIGINT NOT NULL REFERENCES escalations (seq) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        from_status TEXT,
+        to_status TEXT NOT NULL,
+        by_actor TEXT NOT NULL,
+        at TEXT NOT NULL,
+        note TEXT,
+        PRIMARY KEY (escalation_seq, position)
+      );
+      CREATE TABLE events (
+        id BIGSERIAL PRIMARY KEY,
+        type TEXT NOT NULL,
+        at TEXT COLLATE "C" NOT NULL,
+        platform TEXT NOT NULL,
+        conversation TEXT,
+        user_id TEXT,
+        playbook TEXT,
+        confidence DOUBLE PRECISION,
+        step TEXT,
+        action TEXT,
+        text TEXT,
+        data TEXT
+      );
+      CREATE INDEX events_at ON events (at);
+      CREATE TABLE processed_events (
+        event_id TEXT PRIMARY KEY,
+        at TEXT COLLATE "C" NOT NULL
+      );
+      CREATE INDEX processed_events_at ON processed_events (at);
+    `,
   },
 ];
 
@@ -105,7 +168,7 @@ export function migrate(db: Database.Database, file: string, list: Migration[] =
       const current = schemaVersion(db);
       if (current > known) throw newerSchemaError(file, current, known);
       if (current >= migration.version) return;
-      db.exec(migration.sql);
+      db.exec(migration.sqlite);
       // Operational metadata, not a record the engine reads: SQLite's clock is fine here.
       db.prepare(
         "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
@@ -133,7 +196,7 @@ function refuseForeignDatabase(db: Database.Database, file: string): void {
   );
 }
 
-function newerSchemaError(file: string, found: number, known: number): BotError {
+export function newerSchemaError(file: string, found: number, known: number): BotError {
   return new BotError(
     `The database ${file} has schema version ${found}, newer than this cpbot understands (up to ${known}). ` +
       "It was written by a newer cpbot; upgrade cpbot, or set DATABASE_URL to another file. Nothing was changed.",

@@ -21,7 +21,8 @@ export function parseDatabaseUrl(url: string | undefined, cwd: string = process.
     if (lower !== "sqlite" && lower !== "file" && lower !== "sqlite3") {
       throw new BotError(
         `DATABASE_URL "${raw}" uses "${scheme}:", which this build has no Store for. ` +
-          `Use a SQLite path such as ${defaultDatabaseUrl} or sqlite:///var/lib/cpbot/cpbot.db.`,
+          `Use a SQLite path such as ${defaultDatabaseUrl} or sqlite:///var/lib/cpbot/cpbot.db, ` +
+          "or postgres://user:password@host:5432/database for PostgreSQL.",
         "config_invalid",
       );
     }

@@ -1,8 +1,8 @@
-import type Database from "better-sqlite3";
 import { BotError } from "../core/bot-error.ts";
 import { checkTransition, claimedByAfter, escalationSeq } from "./escalation-lifecycle.ts";
 import { type EscalationRow, type HistoryRow, rowToEscalation, withoutUndefined } from "./escalation-row.ts";
 import { isoTime, toJson } from "./iso-time.ts";
+import type { Prepare } from "./statement-cache.ts";
 import type {
   EscalationDelivery,
   EscalationHistoryEntry,
@@ -18,7 +18,7 @@ import type {
  */
 export class SqliteEscalations {
   constructor(
-    private readonly db: Database.Database,
+    private readonly sql: Prepare,
     private readonly transaction: <T>(fn: () => T) => T,
   ) {}
 
@@ -28,23 +28,21 @@ export class SqliteEscalations {
     return this.transaction(() => {
       const existing = this.getByKey(input.idempotencyKey);
       if (existing) return { escalation: existing, created: false };
-      const { lastInsertRowid } = this.db
-        .prepare(
-          `INSERT INTO escalations (idempotency_key, session_key, playbook, playbook_version, requester, origin,
+      const { lastInsertRowid } = this.sql(
+        `INSERT INTO escalations (idempotency_key, session_key, playbook, playbook_version, requester, origin,
              note, handoff, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)`,
-        )
-        .run(
-          input.idempotencyKey,
-          input.sessionKey,
-          input.playbook ?? null,
-          input.playbookVersion ?? null,
-          toJson(input.requester, "the requester"),
-          toJson(input.origin, "the origin conversation"),
-          input.note ?? null,
-          handoff,
-          at,
-          at,
-        );
+      ).run(
+        input.idempotencyKey,
+        input.sessionKey,
+        input.playbook ?? null,
+        input.playbookVersion ?? null,
+        toJson(input.requester, "the requester"),
+        toJson(input.origin, "the origin conversation"),
+        input.note ?? null,
+        handoff,
+        at,
+        at,
+      );
       const seq = Number(lastInsertRowid);
       this.appendHistory(seq, 0, { from: null, to: "open", by: input.requester, at, note: input.note });
       return { escalation: this.load(seq)!, created: true };
@@ -57,7 +55,7 @@ export class SqliteEscalations {
   }
 
   getByKey(idempotencyKey: string): EscalationRecord | undefined {
-    const row = this.db.prepare("SELECT * FROM escalations WHERE idempotency_key = ?").get(idempotencyKey);
+    const row = this.sql("SELECT * FROM escalations WHERE idempotency_key = ?").get(idempotencyKey);
     return row ? this.toRecord(row as EscalationRow) : undefined;
   }
 
@@ -75,7 +73,7 @@ export class SqliteEscalations {
       params.push(filter.sessionKey);
     }
     const sql = `SELECT * FROM escalations ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY seq`;
-    return (this.db.prepare(sql).all(...params) as EscalationRow[]).map((row) => this.toRecord(row));
+    return (this.sql(sql).all(...params) as EscalationRow[]).map((row) => this.toRecord(row));
   }
 
   transition(id: string, change: EscalationTransition): EscalationRecord {
@@ -86,9 +84,12 @@ export class SqliteEscalations {
       if (checkTransition(record, change) === "noop") return record;
       const seq = escalationSeq(record.id)!;
       const claimedBy = claimedByAfter(record, change);
-      this.db
-        .prepare("UPDATE escalations SET status = ?, claimed_by = ?, updated_at = ? WHERE seq = ?")
-        .run(change.to, claimedBy ? toJson(claimedBy, "the claimer") : null, at, seq);
+      this.sql("UPDATE escalations SET status = ?, claimed_by = ?, updated_at = ? WHERE seq = ?").run(
+        change.to,
+        claimedBy ? toJson(claimedBy, "the claimer") : null,
+        at,
+        seq,
+      );
       const entry = { from: record.status, to: change.to, by: change.by, at, note: change.note };
       this.appendHistory(seq, record.history.length, entry);
       return this.load(seq)!;
@@ -102,16 +103,14 @@ export class SqliteEscalations {
       if (!record || seq === undefined) throw notFound(id);
       // Merge: the origin notice and the handoff post are reported separately, by different code paths.
       const merged = { ...record.delivery, ...withoutUndefined(delivery) };
-      this.db
-        .prepare(
-          "UPDATE escalations SET handoff_message_id = ?, handoff_conversation = ?, origin_message_id = ? WHERE seq = ?",
-        )
-        .run(
-          merged.handoffMessageId ?? null,
-          merged.handoffConversation ? toJson(merged.handoffConversation, "the handoff conversation") : null,
-          merged.originMessageId ?? null,
-          seq,
-        );
+      this.sql(
+        "UPDATE escalations SET handoff_message_id = ?, handoff_conversation = ?, origin_message_id = ? WHERE seq = ?",
+      ).run(
+        merged.handoffMessageId ?? null,
+        merged.handoffConversation ? toJson(merged.handoffConversation, "the handoff conversation") : null,
+        merged.originMessageId ?? null,
+        seq,
+      );
       return this.load(seq)!;
     });
   }
@@ -121,39 +120,39 @@ export class SqliteEscalations {
       const seq = escalationSeq(id);
       const record = seq === undefined ? undefined : this.load(seq);
       if (!record || seq === undefined) throw notFound(id);
-      this.db
-        .prepare("UPDATE escalations SET handoff = ?, updated_at = ? WHERE seq = ?")
-        .run(toJson(handoff, "the escalation handoff"), at, seq);
+      this.sql("UPDATE escalations SET handoff = ?, updated_at = ? WHERE seq = ?").run(
+        toJson(handoff, "the escalation handoff"),
+        at,
+        seq,
+      );
       return this.load(seq)!;
     });
   }
 
   /** Resolved ones are left out: someone dealt with them, even if the handoff post never made it. */
   listPending(): EscalationRecord[] {
-    const rows = this.db
-      .prepare("SELECT * FROM escalations WHERE handoff_message_id IS NULL AND status != 'resolved' ORDER BY seq")
-      .all() as EscalationRow[];
+    const rows = this.sql(
+      "SELECT * FROM escalations WHERE handoff_message_id IS NULL AND status != 'resolved' ORDER BY seq",
+    ).all() as EscalationRow[];
     return rows.map((row) => this.toRecord(row));
   }
 
   private load(seq: number): EscalationRecord | undefined {
-    const row = this.db.prepare("SELECT * FROM escalations WHERE seq = ?").get(seq);
+    const row = this.sql("SELECT * FROM escalations WHERE seq = ?").get(seq);
     return row ? this.toRecord(row as EscalationRow) : undefined;
   }
 
   private appendHistory(seq: number, position: number, entry: EscalationHistoryEntry): void {
-    this.db
-      .prepare(
-        `INSERT INTO escalation_history (escalation_seq, position, from_status, to_status, by_actor, at, note)
+    this.sql(
+      `INSERT INTO escalation_history (escalation_seq, position, from_status, to_status, by_actor, at, note)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(seq, position, entry.from, entry.to, toJson(entry.by, "the actor"), entry.at, entry.note ?? null);
+    ).run(seq, position, entry.from, entry.to, toJson(entry.by, "the actor"), entry.at, entry.note ?? null);
   }
 
   private toRecord(row: EscalationRow): EscalationRecord {
-    const history = this.db
-      .prepare("SELECT * FROM escalation_history WHERE escalation_seq = ? ORDER BY position")
-      .all(row.seq) as HistoryRow[];
+    const history = this.sql("SELECT * FROM escalation_history WHERE escalation_seq = ? ORDER BY position").all(
+      row.seq,
+    ) as HistoryRow[];
     return rowToEscalation(row, history);
   }
 }

@@ -1,9 +1,9 @@
-import type Database from "better-sqlite3";
 import type { Platform } from "../core/bot-event.ts";
 import { isoTime, toJson } from "./iso-time.ts";
+import type { Prepare } from "./statement-cache.ts";
 import type { AnalyticsEvent, AnalyticsEventType } from "./store.ts";
 
-interface EventRow {
+export interface EventRow {
   type: AnalyticsEventType;
   at: string;
   platform: Platform;
@@ -19,27 +19,25 @@ interface EventRow {
 
 /** The analytics half of SqliteStore: an append-only log the report reads. */
 export class SqliteEvents {
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly sql: Prepare) {}
 
   record(event: AnalyticsEvent): void {
-    this.db
-      .prepare(
-        `INSERT INTO events (type, at, platform, conversation, user_id, playbook, confidence, step, action, text, data)
+    this.sql(
+      `INSERT INTO events (type, at, platform, conversation, user_id, playbook, confidence, step, action, text, data)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        event.type,
-        isoTime(event.at, `${event.type} event time`),
-        event.platform,
-        event.conversation ?? null,
-        event.user ?? null,
-        event.playbook ?? null,
-        event.confidence ?? null,
-        event.step ?? null,
-        event.action ?? null,
-        event.text ?? null,
-        event.data === undefined ? null : toJson(event.data, `${event.type} event data`),
-      );
+    ).run(
+      event.type,
+      isoTime(event.at, `${event.type} event time`),
+      event.platform,
+      event.conversation ?? null,
+      event.user ?? null,
+      event.playbook ?? null,
+      event.confidence ?? null,
+      event.step ?? null,
+      event.action ?? null,
+      event.text ?? null,
+      event.data === undefined ? null : toJson(event.data, `${event.type} event data`),
+    );
   }
 
   /** Insertion order breaks ties between events of the same millisecond. */
@@ -60,11 +58,11 @@ export class SqliteEvents {
       params.push(...filter.types);
     }
     const sql = `SELECT * FROM events ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY at, id`;
-    return (this.db.prepare(sql).all(...params) as EventRow[]).map(rowToEvent);
+    return (this.sql(sql).all(...params) as EventRow[]).map(rowToEvent);
   }
 }
 
-function rowToEvent(row: EventRow): AnalyticsEvent {
+export function rowToEvent(row: EventRow): AnalyticsEvent {
   const event: AnalyticsEvent = { type: row.type, at: row.at, platform: row.platform };
   if (row.conversation !== null) event.conversation = row.conversation;
   if (row.user_id !== null) event.user = row.user_id;

@@ -4,18 +4,23 @@ import { DatabaseFileIdentity } from "./database-file-identity.ts";
 import { isoTime, toJson } from "./iso-time.ts";
 import { type OpenOptions, openSqliteDatabase, storeUnavailable } from "./open-sqlite-database.ts";
 import { describeTarget, parseDatabaseUrl } from "./parse-database-url.ts";
+import { type SessionRow, sessionConflict, toSession } from "./session-row.ts";
 import { SqliteEscalations } from "./sqlite-escalations.ts";
 import { SqliteEvents } from "./sqlite-events.ts";
-import type { AnalyticsEvent, AnalyticsEventType, SessionRecord, Store } from "./store.ts";
+import { SqliteTransactions } from "./sqlite-transactions.ts";
+import { type Prepare, statementCache } from "./statement-cache.ts";
+import type {
+  AnalyticsEvent,
+  AnalyticsEventType,
+  EscalationDelivery,
+  EscalationRecord,
+  EscalationStatus,
+  EscalationTransition,
+  NewEscalation,
+  SessionRecord,
+  Store,
+} from "./store.ts";
 import { idempotencyTtlMs } from "./store.ts";
-
-interface SessionRow {
-  key: string;
-  state: string;
-  revision: number;
-  created_at: string;
-  updated_at: string;
-}
 
 /**
  * Opens the embedded store at DATABASE_URL (default ./data/cpbot.db), creating file and directory on
@@ -30,6 +35,8 @@ export function openSqliteStore(databaseUrl?: string, options: OpenOptions & { c
 export class SqliteStore implements Store {
   private readonly escalations: SqliteEscalations;
   private readonly events: SqliteEvents;
+  private readonly sql: Prepare;
+  private readonly transactions: SqliteTransactions;
   /** The file opened, checked before every use (see database-file-identity.ts); none for :memory:. */
   private readonly identity: DatabaseFileIdentity | undefined;
 
@@ -38,118 +45,136 @@ export class SqliteStore implements Store {
     /** The file path (or ":memory:"), for error messages. */
     readonly file: string,
   ) {
-    this.escalations = new SqliteEscalations(db, (fn) => this.transaction(fn));
+    this.sql = statementCache(db);
+    this.transactions = new SqliteTransactions(db);
     this.identity = file === ":memory:" ? undefined : new DatabaseFileIdentity(file);
-    this.events = new SqliteEvents(db);
+    this.escalations = new SqliteEscalations(this.sql, (fn) => this.atomically(fn));
+    this.events = new SqliteEvents(this.sql);
   }
 
-  getSession(key: string): SessionRecord | undefined {
-    return this.guard(() => {
-      const row = this.db.prepare("SELECT * FROM sessions WHERE key = ?").get(key) as SessionRow | undefined;
+  getSession(key: string): Promise<SessionRecord | undefined> {
+    return this.run(() => {
+      const row = this.sql("SELECT * FROM sessions WHERE key = ?").get(key) as SessionRow | undefined;
       return row ? toSession(row) : undefined;
     });
   }
 
-  saveSession(key: string, state: unknown, expectedRevision: number | null, at: string): SessionRecord {
-    const time = isoTime(at, "session time");
-    const json = toJson(state, `session ${key}`);
-    return this.transaction(() => {
-      const current = this.db.prepare("SELECT revision FROM sessions WHERE key = ?").get(key) as
-        | { revision: number }
-        | undefined;
-      const stored = current?.revision ?? null;
-      if (stored !== expectedRevision) throw sessionConflict(key, stored, expectedRevision);
-      if (current) {
-        this.db
-          .prepare("UPDATE sessions SET state = ?, revision = revision + 1, updated_at = ? WHERE key = ?")
-          .run(json, time, key);
-      } else {
-        this.db
-          .prepare("INSERT INTO sessions (key, state, revision, created_at, updated_at) VALUES (?, ?, 1, ?, ?)")
-          .run(key, json, time, time);
-      }
-      return toSession(this.db.prepare("SELECT * FROM sessions WHERE key = ?").get(key) as SessionRow);
+  saveSession(key: string, state: unknown, expectedRevision: number | null, at: string): Promise<SessionRecord> {
+    return this.run(() => {
+      const time = isoTime(at, "session time");
+      const json = toJson(state, `session ${key}`);
+      return this.atomically(() => {
+        const current = this.sql("SELECT revision FROM sessions WHERE key = ?").get(key) as
+          | { revision: number }
+          | undefined;
+        const stored = current?.revision ?? null;
+        if (stored !== expectedRevision) throw sessionConflict(key, stored, expectedRevision);
+        if (current) {
+          this.sql("UPDATE sessions SET state = ?, revision = revision + 1, updated_at = ? WHERE key = ?").run(
+            json,
+            time,
+            key,
+          );
+        } else {
+          this.sql("INSERT INTO sessions (key, state, revision, created_at, updated_at) VALUES (?, ?, 1, ?, ?)").run(
+            key,
+            json,
+            time,
+            time,
+          );
+        }
+        return toSession(this.sql("SELECT * FROM sessions WHERE key = ?").get(key) as SessionRow);
+      });
     });
   }
 
-  deleteSession(key: string): boolean {
-    return this.transaction(() => this.db.prepare("DELETE FROM sessions WHERE key = ?").run(key).changes > 0);
+  deleteSession(key: string): Promise<boolean> {
+    return this.run(() => this.sql("DELETE FROM sessions WHERE key = ?").run(key).changes > 0);
   }
 
-  createEscalation(input: Parameters<Store["createEscalation"]>[0]): ReturnType<Store["createEscalation"]> {
-    return this.guard(() => this.escalations.create(input));
+  createEscalation(input: NewEscalation): Promise<{ escalation: EscalationRecord; created: boolean }> {
+    return this.run(() => this.escalations.create(input));
   }
-  getEscalation(id: string): ReturnType<Store["getEscalation"]> {
-    return this.guard(() => this.escalations.get(id));
+  getEscalation(id: string): Promise<EscalationRecord | undefined> {
+    return this.run(() => this.escalations.get(id));
   }
-  getEscalationByKey(key: string): ReturnType<Store["getEscalationByKey"]> {
-    return this.guard(() => this.escalations.getByKey(key));
+  getEscalationByKey(key: string): Promise<EscalationRecord | undefined> {
+    return this.run(() => this.escalations.getByKey(key));
   }
-  listEscalations(filter?: Parameters<Store["listEscalations"]>[0]): ReturnType<Store["listEscalations"]> {
-    return this.guard(() => this.escalations.list(filter));
+  listEscalations(filter?: { status?: EscalationStatus[]; sessionKey?: string }): Promise<EscalationRecord[]> {
+    return this.run(() => this.escalations.list(filter));
   }
-  transitionEscalation(id: string, change: Parameters<Store["transitionEscalation"]>[1]) {
-    return this.guard(() => this.escalations.transition(id, change));
+  transitionEscalation(id: string, change: EscalationTransition): Promise<EscalationRecord> {
+    return this.run(() => this.escalations.transition(id, change));
   }
-  setEscalationDelivery(id: string, delivery: Parameters<Store["setEscalationDelivery"]>[1]) {
-    return this.guard(() => this.escalations.setDelivery(id, delivery));
+  setEscalationDelivery(id: string, delivery: EscalationDelivery): Promise<EscalationRecord> {
+    return this.run(() => this.escalations.setDelivery(id, delivery));
   }
-  updateEscalationHandoff(id: string, handoff: unknown, at: string) {
-    return this.guard(() => this.escalations.setHandoff(id, handoff, at));
+  updateEscalationHandoff(id: string, handoff: unknown, at: string): Promise<EscalationRecord> {
+    return this.run(() => this.escalations.setHandoff(id, handoff, at));
   }
-  listPendingDeliveries(): ReturnType<Store["listPendingDeliveries"]> {
-    return this.guard(() => this.escalations.listPending());
-  }
-
-  recordEvent(event: AnalyticsEvent): void {
-    this.guard(() => this.events.record(event));
-  }
-  listEvents(filter?: { since?: string; until?: string; types?: AnalyticsEventType[] }): AnalyticsEvent[] {
-    return this.guard(() => this.events.list(filter));
+  listPendingDeliveries(): Promise<EscalationRecord[]> {
+    return this.run(() => this.escalations.listPending());
   }
 
-  claimEvent(eventId: string, at: string): boolean {
-    const time = isoTime(at, "event time");
-    const cutoff = new Date(Date.parse(time) - idempotencyTtlMs).toISOString();
-    return this.transaction(() => {
-      this.db.prepare("DELETE FROM processed_events WHERE at < ?").run(cutoff);
-      return (
-        this.db.prepare("INSERT OR IGNORE INTO processed_events (event_id, at) VALUES (?, ?)").run(eventId, time)
-          .changes === 1
-      );
+  recordEvent(event: AnalyticsEvent): Promise<void> {
+    return this.run(() => this.events.record(event));
+  }
+  listEvents(filter?: { since?: string; until?: string; types?: AnalyticsEventType[] }): Promise<AnalyticsEvent[]> {
+    return this.run(() => this.events.list(filter));
+  }
+
+  claimEvent(eventId: string, at: string): Promise<boolean> {
+    return this.run(() => {
+      const time = isoTime(at, "event time");
+      const cutoff = new Date(Date.parse(time) - idempotencyTtlMs).toISOString();
+      return this.atomically(() => {
+        this.sql("DELETE FROM processed_events WHERE at < ?").run(cutoff);
+        return (
+          this.sql("INSERT OR IGNORE INTO processed_events (event_id, at) VALUES (?, ?)").run(eventId, time).changes ===
+          1
+        );
+      });
     });
   }
 
-  transaction<T>(fn: () => T): T {
-    return this.guard(() =>
-      // IMMEDIATE takes the write lock up front: a read-then-write (revision check, idempotency check)
-      // cannot be overtaken by another process between its read and its write. Nested calls become savepoints.
-      this.db
-        .transaction(() => {
-          const result = fn();
-          if (result instanceof Promise) {
-            throw new BotError(
-              "Store.transaction was given an async function; its writes would commit before it finished. " +
-                "Do the awaiting outside and pass a synchronous function.",
-              "invalid_input",
-            );
-          }
-          return result;
-        })
-        .immediate(),
+  async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    this.ensureOpen();
+    // The store itself is the transaction's handle: its calls from inside `fn` join (see SqliteTransactions).
+    return this.transactions.transaction(
+      () => fn(this),
+      (op) => this.guard(op),
     );
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 
-  /** One place that turns "closed" and SQLite failures (disk full, lock timeout) into errors naming the file. */
-  private guard<T>(fn: () => T): T {
+  /** Every operation: refused when closed, queued behind another caller's open transaction, errors mapped. */
+  private run<T>(fn: () => T): Promise<T> {
+    try {
+      this.ensureOpen();
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return this.transactions.run(() => this.guard(fn));
+  }
+
+  /** A synchronous all-or-nothing group of statements; a savepoint when a transaction is already open. */
+  private atomically<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  private ensureOpen(): void {
     if (!this.db.open) {
       throw new BotError(`The store for ${this.file} is closed; open it again.`, "store_unavailable");
     }
     this.identity?.check();
+  }
+
+  /** One place that turns SQLite failures (disk full, lock timeout) into errors naming the file. */
+  private guard<T>(fn: () => T): T {
     try {
       return fn();
     } catch (error) {
@@ -167,24 +192,4 @@ function isOperationalError(error: unknown): boolean {
   if (!(error instanceof Error) || error.name !== "SqliteError") return false;
   const code = String((error as { code?: unknown }).code ?? "");
   return /^SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY|CORRUPT|NOTADB|CANTOPEN|PERM)/.test(code);
-}
-
-function toSession(row: SessionRow): SessionRecord {
-  return {
-    key: row.key,
-    state: JSON.parse(row.state) as unknown,
-    revision: row.revision,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
-
-function sessionConflict(key: string, stored: number | null, expected: number | null): BotError {
-  const message =
-    stored === null
-      ? `Session ${key} no longer exists (expected revision ${expected}); it was deleted meanwhile.`
-      : expected === null
-        ? `Session ${key} already exists (revision ${stored}); read it and save with its revision.`
-        : `Session ${key} was changed meanwhile (now revision ${stored}, expected ${expected}); re-read it and apply the step again.`;
-  return new BotError(message, "conflict");
 }

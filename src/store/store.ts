@@ -6,8 +6,9 @@ import type { Actor, ConversationRef, Platform } from "../core/bot-event.ts";
  * default and a server database would implement the same methods and pass the same contract suite
  * (test/store/store-contract.ts).
  *
- * Methods are synchronous because better-sqlite3 is; a server implementation would wrap a connection
- * that is driven synchronously per operation or change this contract additively with async twins.
+ * Every method is asynchronous, so a server database (PostgreSQL, over a connection pool) implements
+ * the same contract as the embedded SQLite file. A transaction hands its function a transaction-scoped
+ * Store: PostgreSQL runs it on one connection, SQLite serialises transactions in the process.
  * Timestamps are ISO strings supplied by the caller (the engine's injectable clock): a store never reads
  * the system clock, so tests are deterministic.
  */
@@ -15,7 +16,7 @@ export interface Store {
   // ── sessions: one per thread ──────────────────────────────────────────────────────────────────────
 
   /** The session stored under `key` (e.g. "slack:C123:1700.1"), or undefined when there is none. */
-  getSession(key: string): SessionRecord | undefined;
+  getSession(key: string): Promise<SessionRecord | undefined>;
 
   /**
    * Writes the engine's JSON state for `key` with optimistic concurrency. `expectedRevision` is the
@@ -23,10 +24,10 @@ export interface Store {
    * increments by one (a new session starts at 1). Throws BotError code "conflict" when the stored
    * revision differs, so two people pressing buttons at once never silently lose a step: re-read, retry.
    */
-  saveSession(key: string, state: unknown, expectedRevision: number | null, at: string): SessionRecord;
+  saveSession(key: string, state: unknown, expectedRevision: number | null, at: string): Promise<SessionRecord>;
 
   /** Removes the session for `key`; true when one existed. */
-  deleteSession(key: string): boolean;
+  deleteSession(key: string): Promise<boolean>;
 
   // ── escalations ───────────────────────────────────────────────────────────────────────────────────
 
@@ -34,16 +35,16 @@ export interface Store {
    * Stores a new escalation with status "open", or returns the one already stored under
    * `input.idempotencyKey` with `created: false` (double click, retried request, restart mid-way).
    */
-  createEscalation(input: NewEscalation): { escalation: EscalationRecord; created: boolean };
+  createEscalation(input: NewEscalation): Promise<{ escalation: EscalationRecord; created: boolean }>;
 
   /** The escalation with this id (e.g. "ESC-0001"), or undefined. */
-  getEscalation(id: string): EscalationRecord | undefined;
+  getEscalation(id: string): Promise<EscalationRecord | undefined>;
 
   /** The escalation created under this idempotency key, or undefined. */
-  getEscalationByKey(idempotencyKey: string): EscalationRecord | undefined;
+  getEscalationByKey(idempotencyKey: string): Promise<EscalationRecord | undefined>;
 
   /** Escalations, oldest first, optionally only those in the given statuses; also by session. */
-  listEscalations(filter?: { status?: EscalationStatus[]; sessionKey?: string }): EscalationRecord[];
+  listEscalations(filter?: { status?: EscalationStatus[]; sessionKey?: string }): Promise<EscalationRecord[]>;
 
   /**
    * Moves an escalation along its lifecycle and appends the change (who, when, note) to its history in
@@ -52,30 +53,30 @@ export interface Store {
    * (a double click) returns the record unchanged; any other disallowed move throws BotError
    * "invalid_input"; an unknown id throws "not_found".
    */
-  transitionEscalation(id: string, change: EscalationTransition): EscalationRecord;
+  transitionEscalation(id: string, change: EscalationTransition): Promise<EscalationRecord>;
 
   /**
    * Records where the handoff was posted (and the origin-thread notice), merging with what is stored.
    * Once `handoffMessageId` is set the escalation leaves `listPendingDeliveries()`.
    */
-  setEscalationDelivery(id: string, delivery: EscalationDelivery): EscalationRecord;
+  setEscalationDelivery(id: string, delivery: EscalationDelivery): Promise<EscalationRecord>;
 
   /**
    * Replaces the handoff JSON (evidence given after the escalation opened); status and history are
    * untouched. Throws BotError "not_found" for an unknown id.
    */
-  updateEscalationHandoff(id: string, handoff: unknown, at: string): EscalationRecord;
+  updateEscalationHandoff(id: string, handoff: unknown, at: string): Promise<EscalationRecord>;
 
   /** Escalations stored whose handoff was never posted (failed post, crash): deliver these on start-up. */
-  listPendingDeliveries(): EscalationRecord[];
+  listPendingDeliveries(): Promise<EscalationRecord[]>;
 
   // ── analytics ─────────────────────────────────────────────────────────────────────────────────────
 
   /** Appends one analytics event. */
-  recordEvent(event: AnalyticsEvent): void;
+  recordEvent(event: AnalyticsEvent): Promise<void>;
 
   /** Events in time order; `since` inclusive, `until` exclusive, `types` restricts by type. */
-  listEvents(filter?: { since?: string; until?: string; types?: AnalyticsEventType[] }): AnalyticsEvent[];
+  listEvents(filter?: { since?: string; until?: string; types?: AnalyticsEventType[] }): Promise<AnalyticsEvent[]>;
 
   // ── idempotency keys ──────────────────────────────────────────────────────────────────────────────
 
@@ -83,18 +84,23 @@ export interface Store {
    * True the first time `eventId` is seen, false for a repeat (a platform retry). Keys older than
    * `idempotencyTtlMs` (24 h) before `at` are pruned on the way, so the table stays small.
    */
-  claimEvent(eventId: string, at: string): boolean;
+  claimEvent(eventId: string, at: string): Promise<boolean>;
 
   // ── plumbing ──────────────────────────────────────────────────────────────────────────────────────
 
   /**
-   * Runs `fn` so that all its writes commit together or not at all (a throw rolls back). Synchronous;
-   * nested calls join as savepoints, so store methods that are transactional themselves compose.
+   * Runs `fn` so that all its writes commit together or not at all (a rejection rolls back). `fn` gets a
+   * transaction-scoped Store and must do its reads and writes through it; calls made on the outer store
+   * from inside `fn`'s async context join the transaction too, so nothing deadlocks waiting for itself.
+   * Nested calls become savepoints. Run one step at a time inside (no Promise.all over `tx`): a
+   * transaction is one connection doing one thing at a time. A server database may run `fn` again after a
+   * transient failure (serialization failure, deadlock, lost connection) that rolled everything back, so
+   * `fn` must only touch the database: post messages after the transaction, never inside it.
    */
-  transaction<T>(fn: () => T): T;
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
 
-  /** Releases the database; further calls throw. Safe to call twice. */
-  close(): void;
+  /** Releases the database; further calls reject. Safe to call twice. */
+  close(): Promise<void>;
 }
 
 /** How long an event id is remembered: platforms retry within minutes, a day is generous. */

@@ -29,8 +29,10 @@ describe("cpbot chat (piped input through the real terminal adapter)", () => {
     // The newest card is the requester's notice, so "1" presses its Cancel escalation.
     expect(out).toContain("[1] Cancel escalation");
     const store = openSqliteStore(io.env.DATABASE_URL);
-    expect(store.listEscalations().map((e) => [e.id, e.note])).toEqual([["ESC-0001", "station CPF-6 still faulted"]]);
-    store.close();
+    expect((await store.listEscalations()).map((e) => [e.id, e.note])).toEqual([
+      ["ESC-0001", "station CPF-6 still faulted"],
+    ]);
+    await store.close();
   });
 
   it("continues the walkthrough after a restart, from the same database", async () => {

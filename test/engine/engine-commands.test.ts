@@ -50,7 +50,7 @@ describe("the /cp words through the engine", () => {
     expect(picked.cards[0]?.kind).toBe("overview");
     const none = await h.press(asked.cards[0], "None of these");
     expect(none.cards[0]?.kind).toBe("no-match");
-    expect(h.store.listEvents({ types: ["abstain"] }).map((e) => e.text)).toEqual(["driver cannot charge"]);
+    expect((await h.store.listEvents({ types: ["abstain"] })).map((e) => e.text)).toEqual(["driver cannot charge"]);
   });
 
   it("Not this one? on a confident answer offers the next best playbooks and records the rejection for authors", async () => {
@@ -69,7 +69,7 @@ describe("the /cp words through the engine", () => {
     const all = await h.press(other.cards[0], "Browse all");
     expect(all.cards[0]?.kind).toBe("list");
     expect(textOf(all.cards[0])).toContain("Waitlist");
-    const rejected = h.store.listEvents({ types: ["abstain"] });
+    const rejected = await h.store.listEvents({ types: ["abstain"] });
     expect(rejected.map((e) => e.text)).toEqual(["relay stuck closed on port 1"]);
     expect(rejected[0]?.data).toMatchObject({ via: "not-this-one", rejected: "relay-stuck-closed" });
   });

@@ -18,7 +18,7 @@ async function walkToChoice(overview: Card | undefined, restartAfterFirstStep = 
   let card = (await h.press(overview, "Start walkthrough")).cards[0];
   expect(stepTitle(card)).toMatch(/^Step 1 of \d+: Relay Stuck Closed/);
   card = (await h.press(card, "Done")).cards[0];
-  if (restartAfterFirstStep) h.restart();
+  if (restartAfterFirstStep) await h.restart();
   card = (await h.press(card, "Skip", { user: bob })).cards[0];
   for (let i = 0; i < 3; i++) card = (await h.press(card, "Done")).cards[0];
   expect(textOf(card)).toContain("Pull the latest status");
@@ -125,7 +125,7 @@ describe("engine end to end through a fake adapter", () => {
     expect(buttonsOf(resolved.cards[0])).toEqual([]);
     expect(textOf(h.transport.posts.at(-1)?.card)).toContain("Sue (Support) resolved escalation ESC-0001");
 
-    const stored = h.store.getEscalation("ESC-0001");
+    const stored = await h.store.getEscalation("ESC-0001");
     expect(stored?.history.map((e) => [e.to, e.by.id])).toEqual([
       ["open", ann.id],
       ["claimed", sue.id],
@@ -141,7 +141,7 @@ describe("engine end to end through a fake adapter", () => {
     const all = await h.cp("escalations all");
     expect(textOf(all.cards[0])).toContain("ESC-0001");
 
-    const types = h.store.listEvents().map((e) => e.type);
+    const types = (await h.store.listEvents()).map((e) => e.type);
     for (const t of ["question", "match", "walkthrough-start", "step", "walkthrough-complete", "escalation"]) {
       expect(types).toContain(t);
     }
@@ -151,12 +151,12 @@ describe("engine end to end through a fake adapter", () => {
     h = new Harness();
     const asked = await h.say("relay stuck closed");
     const choice = await walkToChoice(asked.cards[0], true);
-    h.restart();
+    await h.restart();
     const branch = await h.press(choice, "Still OUT_OF_SERVICE");
     const offered = await h.press(branch.cards[0], "Done");
     const end = await h.press(offered.cards[0], "Escalate…");
     expect(end.cards[0]?.title).toBe("Escalated to Support: ESC-0001");
-    h.restart();
+    await h.restart();
     const handoff = h.transport.posts[0];
     const support = { platform: "slack" as const, channelId: "C-SUPPORT" };
     const claimed = await h.press(handoff?.card, "Claim", {
@@ -164,13 +164,15 @@ describe("engine end to end through a fake adapter", () => {
       conversation: support,
       messageId: handoff?.messageId,
     });
-    h.restart();
+    await h.restart();
     await h.press(claimed.cards[0], "Resolve", { user: sue, conversation: support, messageId: handoff?.messageId });
-    expect(h.store.getEscalation("ESC-0001")?.status).toBe("resolved");
+    expect((await h.store.getEscalation("ESC-0001"))?.status).toBe("resolved");
     const statuses = h.transport.postsOf("escalation-status").map((p) => p.to.threadId);
     expect(statuses).toEqual(["T1", "T1"]);
     // Skipped by Bob before the first restart, still recorded as his.
-    const handoffJson = h.store.getEscalation("ESC-0001")?.handoff as { stepsSkipped: { id: string; by: string }[] };
+    const handoffJson = (await h.store.getEscalation("ESC-0001"))?.handoff as {
+      stepsSkipped: { id: string; by: string }[];
+    };
     expect(handoffJson.stepsSkipped).toEqual([expect.objectContaining({ id: "open-stations", by: "Bob" })]);
   });
 
@@ -197,7 +199,7 @@ describe("engine end to end through a fake adapter", () => {
     const yes = await h.press(end.cards[0], "Fixed it");
     expect(yes.cards[0]?.title).toBe("Resolved: Relay Stuck Closed (303-RSC)");
     expect(h.transport.posts).toHaveLength(0);
-    expect(h.store.listEvents({ types: ["resolved"] })).toHaveLength(1);
+    expect(await h.store.listEvents({ types: ["resolved"] })).toHaveLength(1);
 
     // The same in another thread, answered "no" in words.
     const other = await h.say("relay stuck closed", { thread: "T2" });
@@ -207,11 +209,11 @@ describe("engine end to end through a fake adapter", () => {
     const no = await h.say("no", { thread: "T2" });
     // "no" is the answer Didn't help: recorded, the guide's escalation offered, nothing opened.
     expect(no.cards[0]?.title).toBe("Didn't help: Relay Stuck Closed (303-RSC)");
-    expect(h.store.listEvents({ types: ["not-resolved"] })).toHaveLength(1);
-    expect(h.store.listEscalations()).toEqual([]);
+    expect(await h.store.listEvents({ types: ["not-resolved"] })).toHaveLength(1);
+    expect(await h.store.listEscalations()).toEqual([]);
     // Saying it again counts once.
     await h.say("still broken", { thread: "T2" });
-    expect(h.store.listEvents({ types: ["not-resolved"] })).toHaveLength(1);
+    expect(await h.store.listEvents({ types: ["not-resolved"] })).toHaveLength(1);
     const escalated = await h.press(no.cards[0], "Escalate…", { thread: "T2" });
     expect(escalated.cards[0]?.title).toMatch(/^Escalated to Support: ESC-\d+/);
     expect(h.transport.postsOf("escalation")).toHaveLength(1);

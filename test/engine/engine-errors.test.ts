@@ -109,8 +109,8 @@ describe("an unexpected failure", () => {
     expect(text).not.toContain("matcher.ts");
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain("boom at the matcher");
-    expect(store.getSession("teams:19:abc@thread.tacv2:-")).toBeUndefined();
-    expect(store.listEvents()).toEqual([]);
-    store.close();
+    expect(await store.getSession("teams:19:abc@thread.tacv2:-")).toBeUndefined();
+    expect(await store.listEvents()).toEqual([]);
+    await store.close();
   });
 });

@@ -79,14 +79,14 @@ export class Harness {
     this.engine = this.build();
   }
 
-  restart(): void {
-    this.store.close();
+  async restart(): Promise<void> {
+    await this.store.close();
     this.store = openSqliteStore(this.file);
     this.engine = this.build();
   }
 
-  close(): void {
-    this.store.close();
+  close(): Promise<void> {
+    return this.store.close();
   }
 
   advance(minutes: number): void {

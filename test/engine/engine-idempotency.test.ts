@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Card } from "../../src/cards/card-schema.ts";
+import type { Store } from "../../src/store/store.ts";
 import { Harness, sue, textOf } from "./engine-harness.ts";
 
 let h: Harness;
@@ -17,7 +18,7 @@ describe("idempotency", () => {
     expect(first.cards).toHaveLength(1);
     const retry = await h.say("relay stuck closed", { eventId: "Ev-1" });
     expect(retry).toEqual({ cards: [], mode: "new", visibility: "ephemeral", duplicate: true });
-    expect(h.store.listEvents({ types: ["question"] })).toHaveLength(1);
+    expect(await h.store.listEvents({ types: ["question"] })).toHaveLength(1);
   });
 
   it("a retried button press moves the walkthrough once", async () => {
@@ -26,7 +27,7 @@ describe("idempotency", () => {
     await h.press(step1, "Done", { eventId: "P-1" });
     const again = await h.press(step1, "Done", { eventId: "P-1" });
     expect(again.duplicate).toBe(true);
-    const state = h.store.getSession("slack:C-OPS:T1")?.state as { walkthrough: { cursor: { step: string } } };
+    const state = (await h.store.getSession("slack:C-OPS:T1"))?.state as { walkthrough: { cursor: { step: string } } };
     expect(state.walkthrough.cursor.step).toBe("open-stations");
   });
 
@@ -36,7 +37,7 @@ describe("idempotency", () => {
     const [a, b] = await Promise.all([h.press(step1, "Done"), h.press(step1, "Done")]);
     expect(textOf(a.cards[0])).toContain("Go to the **Stations** tab.");
     expect(textOf(b.cards[0])).toContain("Go to the **Stations** tab.");
-    expect(h.store.listEvents({ types: ["step"] })).toHaveLength(1);
+    expect(await h.store.listEvents({ types: ["step"] })).toHaveLength(1);
   });
 
   it("double clicks and retries on Escalate never create two escalations for one walkthrough", async () => {
@@ -47,9 +48,9 @@ describe("idempotency", () => {
     const titles = [a.cards[0]?.title, b.cards[0]?.title];
     expect(titles).toContain("Escalated to Support: ESC-0001");
     expect(titles).toContain("Already escalated: ESC-0001");
-    expect(h.store.listEscalations()).toHaveLength(1);
+    expect(await h.store.listEscalations()).toHaveLength(1);
     expect(h.transport.postsOf("escalation")).toHaveLength(1);
-    expect(h.store.listEvents({ types: ["escalation"] })).toHaveLength(1);
+    expect(await h.store.listEvents({ types: ["escalation"] })).toHaveLength(1);
   });
 
   it("a double click on Claim by the same person changes nothing the second time", async () => {
@@ -65,7 +66,7 @@ describe("idempotency", () => {
     await h.press(handoff?.card, "Claim", where);
     const second = await h.press(handoff?.card, "Claim", where);
     expect(second.cards[0]?.kind).toBe("escalation");
-    expect(h.store.getEscalation("ESC-0001")?.history).toHaveLength(2);
+    expect((await h.store.getEscalation("ESC-0001"))?.history).toHaveLength(2);
     expect(h.transport.postsOf("escalation-status")).toHaveLength(1);
   });
 
@@ -91,9 +92,9 @@ describe("restart between storing an escalation and posting it", () => {
       "Escalated to Support: ESC-0001",
       "Escalation ESC-0001 is saved but not posted yet",
     ]);
-    expect(h.store.listPendingDeliveries().map((e) => e.id)).toEqual(["ESC-0001"]);
+    expect((await h.store.listPendingDeliveries()).map((e) => e.id)).toEqual(["ESC-0001"]);
 
-    h.restart();
+    await h.restart();
     h.transport.failPosts = false;
     await h.engine.retryPendingDeliveries();
     await h.engine.retryPendingDeliveries();
@@ -102,12 +103,12 @@ describe("restart between storing an escalation and posting it", () => {
     // The requester hears that it went out after all.
     const notice = h.transport.posts.find((p) => p.card.title === "Escalation ESC-0001 reached Support");
     expect(notice?.to).toMatchObject({ channelId: "C-OPS", threadId: "T1" });
-    expect(h.store.listPendingDeliveries()).toEqual([]);
+    expect(await h.store.listPendingDeliveries()).toEqual([]);
 
     // A retried escalate after the restart finds the same escalation.
     const again = await h.cp("escalate");
     expect(again.cards[0]?.title).toBe("Already escalated: ESC-0001");
-    expect(h.store.listEscalations()).toHaveLength(1);
+    expect(await h.store.listEscalations()).toHaveLength(1);
   });
 });
 
@@ -121,11 +122,15 @@ describe("optimistic concurrency", () => {
     // Another process saves the thread's session between this one's read and write.
     h.store = new Proxy(real, {
       get(target, prop, receiver) {
+        // The transaction's handle is this proxy too, so the engine's saves inside the turn go through it.
+        if (prop === "transaction") {
+          return <T>(fn: (tx: Store) => Promise<T>) => target.transaction(() => fn(receiver as Store));
+        }
         if (prop === "saveSession") {
-          return (key: string, state: unknown, expected: number | null, at: string) => {
+          return async (key: string, state: unknown, expected: number | null, at: string) => {
             if (conflicts-- > 0) {
-              const theirs = target.getSession(key);
-              target.saveSession(key, theirs?.state, theirs?.revision ?? null, at);
+              const theirs = await target.getSession(key);
+              await target.saveSession(key, theirs?.state, theirs?.revision ?? null, at);
             }
             return target.saveSession(key, state, expected, at);
           };
@@ -139,7 +144,7 @@ describe("optimistic concurrency", () => {
     expect(textOf(moved.cards[0])).toContain("Go to the **Stations** tab.");
     // The first attempt hit the conflict and rolled back (with the other save, on this one connection).
     expect(conflicts).toBe(-1);
-    expect(real.getSession("slack:C-OPS:T1")?.revision).toBe(3);
-    expect(real.listEvents({ types: ["step"] })).toHaveLength(1);
+    expect((await real.getSession("slack:C-OPS:T1"))?.revision).toBe(3);
+    expect(await real.listEvents({ types: ["step"] })).toHaveLength(1);
   });
 });

@@ -46,7 +46,7 @@ describe("escalation references on buttons", () => {
       user: sue,
     });
     expect(textOf(forged.cards[0])).toContain("This button does not match any escalation here (ESC-0001");
-    expect(h.store.getEscalation("ESC-0001")?.status).toBe("open");
+    expect((await h.store.getEscalation("ESC-0001"))?.status).toBe("open");
   });
 
   it("an old handoff button pressed against a fresh database does not act on that database's ESC-0001", async () => {
@@ -57,10 +57,10 @@ describe("escalation references on buttons", () => {
     await escalate(after);
     const pressed = await after.press(oldHandoff.card, "Resolve", { user: sue, conversation: support });
     expect(pressed.cards[0]?.kind).toBe("error");
-    expect(after.store.getEscalation("ESC-0001")?.status).toBe("open");
+    expect((await after.store.getEscalation("ESC-0001"))?.status).toBe("open");
     // The current card's own button still works.
     const current = after.transport.postsOf("escalation").at(-1);
     await after.press(current?.card, "Resolve", { user: sue, conversation: support });
-    expect(after.store.getEscalation("ESC-0001")?.status).toBe("resolved");
+    expect((await after.store.getEscalation("ESC-0001"))?.status).toBe("resolved");
   });
 });

@@ -51,8 +51,8 @@ describe("who may act on an escalation", () => {
     expect(needInfo.cards[0]?.kind).toBe("error");
 
     // Nothing changed and nobody was told anything.
-    expect(h.store.getEscalation("ESC-0001")?.status).toBe("open");
-    expect(h.store.getEscalation("ESC-0001")?.history).toHaveLength(1);
+    expect((await h.store.getEscalation("ESC-0001"))?.status).toBe("open");
+    expect((await h.store.getEscalation("ESC-0001"))?.history).toHaveLength(1);
     expect(h.transport.posts).toHaveLength(postsBefore);
     expect(h.transport.updates).toHaveLength(0);
 
@@ -62,7 +62,7 @@ describe("who may act on an escalation", () => {
       messageId: handoff?.messageId,
     });
     expect(claimed.privately).toBeUndefined();
-    expect(h.store.getEscalation("ESC-0001")?.status).toBe("claimed");
+    expect((await h.store.getEscalation("ESC-0001"))?.status).toBe("claimed");
     expect(textOf(h.transport.posts.at(-1)?.card)).toContain("Sue (Support) claimed escalation ESC-0001");
     expect(textOf(h.transport.posts.at(-1)?.card)).not.toContain("mallory");
   });
@@ -73,7 +73,7 @@ describe("who may act on an escalation", () => {
     const { handoff } = await escalate();
     expect(roster.asked).toBe(0);
     await h.press(handoff?.card, "Resolve", { user: rita, conversation: { platform: "slack", channelId: "D-RITA" } });
-    expect(h.store.getEscalation("ESC-0001")?.status).toBe("resolved");
+    expect((await h.store.getEscalation("ESC-0001"))?.status).toBe("resolved");
     expect(roster.asked).toBe(0);
   });
 
@@ -87,12 +87,12 @@ describe("who may act on an escalation", () => {
 
     const stranger = await h.press(opened, "Cancel escalation", { user: mallory });
     expect(stranger.privately).toBe(true);
-    expect(h.store.getEscalation("ESC-0001")?.status).toBe("open");
+    expect((await h.store.getEscalation("ESC-0001"))?.status).toBe("open");
 
     const cancelled = await h.press(opened, "Cancel escalation", { user: ann });
     expect(cancelled.cards[0]?.title).toBe("Cancelled: ESC-0001");
     expect(cancelled.mode).toBe("replace");
-    const stored = h.store.getEscalation("ESC-0001");
+    const stored = await h.store.getEscalation("ESC-0001");
     expect(stored?.status).toBe("resolved");
     expect(stored?.history.at(-1)?.note).toBe("Cancelled by the requester.");
     // Support sees the handoff card closed (no buttons) and a note in its thread.
@@ -106,10 +106,10 @@ describe("who may act on an escalation", () => {
     const where = { user: sue, conversation: support(handoff?.messageId), messageId: handoff?.messageId };
     await h.press(handoff?.card, "Need info", { ...where, inputs: { note: "Which port?" } });
     await h.say("ignore this, it is fixed, close it", { user: mallory });
-    expect(h.store.getEscalation("ESC-0001")?.status).toBe("need-info");
+    expect((await h.store.getEscalation("ESC-0001"))?.status).toBe("need-info");
     const answer = await h.say("Port 2, since Monday", { user: ann });
     expect(answer.cards[0]?.title).toBe("Sent to Support: ESC-0001");
-    expect(h.store.getEscalation("ESC-0001")?.status).toBe("open");
+    expect((await h.store.getEscalation("ESC-0001"))?.status).toBe("open");
   });
 
   it("escalations all and stats show everything to Support, and only one's own elsewhere", async () => {

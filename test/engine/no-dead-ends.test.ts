@@ -53,13 +53,13 @@ describe("no dead ends", () => {
     const refused = await h.press(form, "Submit", { inputs: { problem: "ok" } });
     expect(refused.mode).toBe("replace");
     expect(inputOf(refused.cards[0])).toMatchObject({ error: expect.stringContaining("Say what is wrong") });
-    expect(h.store.listEscalations()).toEqual([]);
+    expect(await h.store.listEscalations()).toEqual([]);
 
     const filed = await h.press(refused.cards[0], "Submit", {
       inputs: { problem: "Station CPF-6 shows Faulted after the reboot" },
     });
     expect(filed.cards[0]?.title).toBe("Escalated to Support: ESC-0001");
-    expect(JSON.stringify(h.store.listEscalations()[0]?.handoff)).toContain(
+    expect(JSON.stringify((await h.store.listEscalations())[0]?.handoff)).toContain(
       "Station CPF-6 shows Faulted after the reboot",
     );
     expect(textOf(h.transport.posts[0]?.card)).toContain("Station CPF-6 shows Faulted after the reboot");
@@ -70,7 +70,7 @@ describe("no dead ends", () => {
     const [overview] = (await h.cp("fault 303-RSC")).cards;
     const filed = await h.press(overview, "Escalate…");
     expect(filed.cards[0]?.title).toBe("Escalated to Support: ESC-0001");
-    expect(h.store.listEscalations()[0]?.playbook).toBe("relay-stuck-closed");
+    expect((await h.store.listEscalations())[0]?.playbook).toBe("relay-stuck-closed");
   });
 
   it("escalate <note> files at once; escalate alone or with 'ok' in an empty thread asks first", async () => {
@@ -79,7 +79,7 @@ describe("no dead ends", () => {
     expect(bare.cards[0]?.kind).toBe("escalate-form");
     const ok = await h.cp("escalate ok", { thread: "ok" });
     expect(ok.cards[0]?.kind).toBe("escalate-form");
-    expect(h.store.listEscalations()).toEqual([]);
+    expect(await h.store.listEscalations()).toEqual([]);
     const noted = await h.cp("escalate charger display is blank", { thread: "note" });
     expect(noted.cards[0]?.title).toBe("Escalated to Support: ESC-0001");
   });
@@ -95,7 +95,7 @@ describe("no dead ends", () => {
       user: { id: "U-ANN", name: "Ann" },
     });
     expect(reply.cards[0]?.kind).toBe("escalate-form");
-    expect(h.store.listEscalations()).toEqual([]);
+    expect(await h.store.listEscalations()).toEqual([]);
   });
 
   it("a mistyped /cp word gets a plain did-you-mean whose buttons run it, read it as a question or help", async () => {
@@ -119,6 +119,6 @@ describe("no dead ends", () => {
     // Read as a question after all: the matcher's answer, recorded like any question.
     const asQuestion = await h.press(list, "Read it as a question", { thread: "T2" });
     expect(["did-you-mean", "no-match"]).toContain(asQuestion.cards[0]?.kind);
-    expect(h.store.listEvents({ types: ["question"] }).map((e) => e.text)).toContain("lsit configure");
+    expect((await h.store.listEvents({ types: ["question"] })).map((e) => e.text)).toContain("lsit configure");
   });
 });

@@ -14,7 +14,7 @@ describe("out-of-scope questions are stored like unmatched ones, with their kind
     expect(invoice.cards[0]?.kind).toBe("no-match");
     const ads = await h.say("how do I upload a video ad");
     expect(ads.cards[0]?.kind).toBe("no-match");
-    const abstains = h.store.listEvents({ types: ["abstain"] });
+    const abstains = await h.store.listEvents({ types: ["abstain"] });
     expect(abstains.map((e) => [e.text, (e.data as { outOfScopeKind?: string } | undefined)?.outOfScopeKind])).toEqual([
       ["where do I get the invoice for our chargepoint subscription renewal", "adjacent-topic"],
       ["how do I upload a video ad", "dashboard-feature"],
@@ -25,6 +25,6 @@ describe("out-of-scope questions are stored like unmatched ones, with their kind
     h = new Harness();
     const asked = await h.say("hi team, relay stuck closed on port 1");
     expect(asked.cards[0]?.kind).toBe("overview");
-    expect(h.store.listEvents({ types: ["abstain"] })).toEqual([]);
+    expect(await h.store.listEvents({ types: ["abstain"] })).toEqual([]);
   });
 });

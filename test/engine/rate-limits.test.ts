@@ -44,7 +44,7 @@ describe("the engine under a flood", () => {
     expect(replies[5]?.privately).toBe(true);
     expect(replies.slice(6).every((r) => r.cards.length === 0 && r.limited)).toBe(true);
     // Refused requests left nothing behind: five questions recorded, not twenty.
-    expect(h.store.listEvents({ types: ["question"] })).toHaveLength(5);
+    expect(await h.store.listEvents({ types: ["question"] })).toHaveLength(5);
 
     const bobs = await h.say("what does 303-RSC mean", { user: bob, thread: "TB" });
     expect(bobs.cards[0]?.kind).toBe("overview");

@@ -51,7 +51,7 @@ describe("escalation is offered, never opened silently, where the guide does not
     expect(offer.cards[0]?.title).toMatch(/^Didn't help: /);
     expect(textOf(offer.cards[0])).toContain("Nothing has been sent to Support.");
     expect(h.transport.posts).toHaveLength(0);
-    expect(h.store.listEscalations()).toEqual([]);
+    expect(await h.store.listEscalations()).toEqual([]);
     // The offer is real: the person can still take it, and the handoff says the walkthrough did not fix it.
     const escalated = await h.press(offer.cards[0], "Escalate…");
     expect(escalated.cards[0]?.title).toMatch(/^Escalated to Support: ESC-\d+/);

@@ -7,9 +7,9 @@ import { openSqliteStore } from "../../src/store/sqlite-store.ts";
 
 const fresh = () => join(mkdtempSync(join(tmpdir(), "cpbot-identity-")), "cpbot.db");
 
-function errorOf(fn: () => unknown): BotError | undefined {
+async function errorOf(fn: () => Promise<unknown>): Promise<BotError | undefined> {
   try {
-    fn();
+    await fn();
   } catch (error) {
     return error as BotError;
   }
@@ -17,35 +17,35 @@ function errorOf(fn: () => unknown): BotError | undefined {
 }
 
 describe("the store refuses a database file deleted or replaced under it", () => {
-  it("stops at once when the file is deleted, naming the file and what to do", () => {
+  it("stops at once when the file is deleted, naming the file and what to do", async () => {
     const file = fresh();
     const store = openSqliteStore(file);
-    store.recordEvent({ type: "question", at: "2025-01-01T00:00:00.000Z", platform: "cli", text: "hi" });
+    await store.recordEvent({ type: "question", at: "2025-01-01T00:00:00.000Z", platform: "cli", text: "hi" });
     unlinkSync(file);
-    const error = errorOf(() => store.listEvents());
+    const error = await errorOf(() => store.listEvents());
     expect(error).toBeInstanceOf(BotError);
     expect(error?.code).toBe("store_unavailable");
     expect(error?.message).toContain(`${file} was deleted while cpbot had it open`);
-    expect(errorOf(() => store.claimEvent("E1", "2025-01-01T00:00:00.000Z"))?.code).toBe("store_unavailable");
-    store.close();
+    expect((await errorOf(() => store.claimEvent("E1", "2025-01-01T00:00:00.000Z")))?.code).toBe("store_unavailable");
+    await store.close();
   });
 
-  it("stops when another file is put in its place (a restore over the running bot)", () => {
+  it("stops when another file is put in its place (a restore over the running bot)", async () => {
     const file = fresh();
     const store = openSqliteStore(file);
     copyFileSync(file, `${file}.copy`);
     renameSync(`${file}.copy`, file);
-    expect(errorOf(() => store.getSession("k"))?.message).toContain("was replaced by another file");
-    store.close();
+    expect((await errorOf(() => store.getSession("k")))?.message).toContain("was replaced by another file");
+    await store.close();
   });
 
-  it("keeps working while the file is the one it opened, and :memory: has no file to check", () => {
+  it("keeps working while the file is the one it opened, and :memory: has no file to check", async () => {
     const file = fresh();
     const store = openSqliteStore(file);
-    expect(store.claimEvent("E1", "2025-01-01T00:00:00.000Z")).toBe(true);
-    store.close();
+    expect(await store.claimEvent("E1", "2025-01-01T00:00:00.000Z")).toBe(true);
+    await store.close();
     const memory = openSqliteStore(":memory:");
-    expect(memory.claimEvent("E1", "2025-01-01T00:00:00.000Z")).toBe(true);
-    memory.close();
+    expect(await memory.claimEvent("E1", "2025-01-01T00:00:00.000Z")).toBe(true);
+    await memory.close();
   });
 });

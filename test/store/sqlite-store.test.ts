@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BotError } from "../../src/core/bot-error.ts";
 import { latestSchemaVersion, migrate } from "../../src/store/migrations.ts";
 import { openSqliteStore } from "../../src/store/sqlite-store.ts";
+import type { Store } from "../../src/store/store.ts";
 import { runStoreContract } from "./store-contract.ts";
 
 const run = promisify(execFile);
@@ -28,7 +29,7 @@ runStoreContract("sqlite", () => {
 
 function openError(url: string, options?: Parameters<typeof openSqliteStore>[1]): BotError {
   try {
-    openSqliteStore(url, options).close();
+    void openSqliteStore(url, options).close();
   } catch (error) {
     expect(error).toBeInstanceOf(BotError);
     return error as BotError;
@@ -43,7 +44,7 @@ describe("openSqliteStore", () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("creates the file and its directory on first run, in WAL mode, with every migration recorded", () => {
+  it("creates the file and its directory on first run, in WAL mode, with every migration recorded", async () => {
     const file = join(dir, "nested", "data", "cpbot.db");
     openSqliteStore(`file:${file}`).close();
     expect(existsSync(file)).toBe(true);
@@ -54,20 +55,20 @@ describe("openSqliteStore", () => {
     db.close();
   });
 
-  it("uses ./data/cpbot.db under the working directory by default", () => {
+  it("uses ./data/cpbot.db under the working directory by default", async () => {
     openSqliteStore(undefined, { cwd: dir }).close();
     expect(existsSync(join(dir, "data", "cpbot.db"))).toBe(true);
   });
 
-  it("runs in memory for :memory:", () => {
+  it("runs in memory for :memory:", async () => {
     const store = openSqliteStore(":memory:", { cwd: root });
-    store.saveSession("k", {}, null, "2024-05-01T00:00:00Z");
+    await store.saveSession("k", {}, null, "2024-05-01T00:00:00Z");
     expect(store.file).toBe(":memory:");
-    store.close();
+    await store.close();
     expect(existsSync(join(dir, "data"))).toBe(false);
   });
 
-  it("refuses a corrupt file, naming it, and leaves its bytes alone", () => {
+  it("refuses a corrupt file, naming it, and leaves its bytes alone", async () => {
     const file = join(dir, "cpbot.db");
     const garbage = Buffer.alloc(8192, 0x5a);
     writeFileSync(file, garbage);
@@ -78,7 +79,7 @@ describe("openSqliteStore", () => {
     expect(Buffer.compare(readFileSync(file), garbage)).toBe(0);
   });
 
-  it("refuses a directory it cannot create, naming the path", () => {
+  it("refuses a directory it cannot create, naming the path", async () => {
     const blocker = join(dir, "not-a-dir");
     writeFileSync(blocker, "a file where a directory should be");
     const error = openError(join(blocker, "data", "cpbot.db"));
@@ -87,7 +88,7 @@ describe("openSqliteStore", () => {
     expect(error.message).toMatch(/DATABASE_URL/);
   });
 
-  it("refuses a path that is a directory", () => {
+  it("refuses a path that is a directory", async () => {
     mkdirSync(join(dir, "db"));
     expect(openError(join(dir, "db")).message).toMatch(/is a directory/);
   });
@@ -103,7 +104,7 @@ describe("openSqliteStore", () => {
     expect(error.message).toMatch(/not readable and writable/);
   });
 
-  it("refuses a database written by a newer cpbot and changes nothing", () => {
+  it("refuses a database written by a newer cpbot and changes nothing", async () => {
     const file = join(dir, "cpbot.db");
     openSqliteStore(file).close();
     const db = new Database(file);
@@ -117,7 +118,7 @@ describe("openSqliteStore", () => {
     expect(error.message).toMatch(/newer than this cpbot.*upgrade cpbot/);
   });
 
-  it("refuses another application's SQLite file rather than adding tables to it", () => {
+  it("refuses another application's SQLite file rather than adding tables to it", async () => {
     const file = join(dir, "other.db");
     const db = new Database(file);
     db.exec("CREATE TABLE invoices (id INTEGER)");
@@ -129,74 +130,103 @@ describe("openSqliteStore", () => {
     after.close();
   });
 
-  it("with mustExist, does not create a database that is not there", () => {
+  it("with mustExist, does not create a database that is not there", async () => {
     const file = join(dir, "missing.db");
     expect(openError(file, { mustExist: true }).message).toMatch(/There is no database at .*missing\.db/);
     expect(existsSync(file)).toBe(false);
   });
 
-  it("rejects a DATABASE_URL for a database this build has no Store for", () => {
+  it("rejects a DATABASE_URL for a database this build has no Store for", async () => {
     expect(openError("postgres://db.example/cpbot").code).toBe("config_invalid");
   });
 
-  it("applies only the migrations a database lacks, each once", () => {
+  it("applies only the migrations a database lacks, each once", async () => {
     const db = new Database(join(dir, "m.db"));
-    const list = [{ version: 1, name: "one", sql: "CREATE TABLE one (x)" }];
+    const list = [{ version: 1, name: "one", sqlite: "CREATE TABLE one (x)", postgres: "" }];
     expect(migrate(db, "m.db", list)).toEqual([1]);
-    expect(migrate(db, "m.db", [...list, { version: 2, name: "two", sql: "CREATE TABLE two (x)" }])).toEqual([2]);
-    expect(migrate(db, "m.db", list.concat({ version: 2, name: "two", sql: "CREATE TABLE two (x)" }))).toEqual([]);
+    expect(
+      migrate(db, "m.db", [...list, { version: 2, name: "two", sqlite: "CREATE TABLE two (x)", postgres: "" }]),
+    ).toEqual([2]);
+    expect(
+      migrate(db, "m.db", list.concat({ version: 2, name: "two", sqlite: "CREATE TABLE two (x)", postgres: "" })),
+    ).toEqual([]);
     db.close();
   });
 
-  it("rolls back a failing migration completely, keeping the last good version", () => {
+  it("rolls back a failing migration completely, keeping the last good version", async () => {
     const db = new Database(join(dir, "m.db"));
-    const good = { version: 1, name: "good", sql: "CREATE TABLE good (x)" };
-    const bad = { version: 2, name: "bad", sql: "CREATE TABLE half (x); CREATE TABLE broken (" };
+    const good = { version: 1, name: "good", sqlite: "CREATE TABLE good (x)", postgres: "" };
+    const bad = { version: 2, name: "bad", sqlite: "CREATE TABLE half (x); CREATE TABLE broken (", postgres: "" };
     expect(() => migrate(db, "m.db", [good, bad])).toThrow();
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name IN ('good', 'half')").pluck().all()).toEqual(["good"]);
     expect(db.prepare("SELECT version FROM schema_migrations").pluck().all()).toEqual([1]);
     db.close();
   });
 
-  it("turns a lock held too long by another process into an error naming the file", () => {
+  it("turns a lock held too long by another process into an error naming the file", async () => {
     const file = join(dir, "locked.db");
     const store = openSqliteStore(file, { busyTimeoutMs: 10 });
     const other = new Database(file);
     other.exec("BEGIN IMMEDIATE");
-    const error = (() => {
-      try {
-        store.saveSession("k", {}, null, "2024-05-01T00:00:00Z");
-      } catch (e) {
-        return e as BotError;
-      }
-      throw new Error("expected the write to fail while another connection holds the lock");
-    })();
+    const error = await store.saveSession("k", {}, null, "2024-05-01T00:00:00Z").then(
+      () => {
+        throw new Error("expected the write to fail while another connection holds the lock");
+      },
+      (e: unknown) => e as BotError,
+    );
     expect(error).toBeInstanceOf(BotError);
     expect(error.code).toBe("store_unavailable");
     expect(error.message).toContain(file);
     expect(error.message).toMatch(/write lock/);
     other.exec("ROLLBACK");
-    expect(store.saveSession("k", {}, null, "2024-05-01T00:00:00Z").revision).toBe(1);
+    expect((await store.saveSession("k", {}, null, "2024-05-01T00:00:00Z")).revision).toBe(1);
     other.close();
-    store.close();
+    await store.close();
   });
 
-  it("reports a closed store as unavailable", () => {
+  it("reports a closed store as unavailable", async () => {
     const store = openSqliteStore(join(dir, "c.db"));
-    store.close();
-    store.close();
-    expect(() => store.getSession("k")).toThrow(/closed/);
+    await store.close();
+    await store.close();
+    await expect(store.getSession("k")).rejects.toThrow(/closed/);
   });
 
-  it("refuses an async function in a transaction, before anything commits", () => {
+  it("runs transactions that overlap in time one after the other, so a read-then-write loses nothing", async () => {
     const store = openSqliteStore(join(dir, "a.db"));
-    expect(() =>
-      store.transaction(async () => {
-        store.saveSession("k", {}, null, "2024-05-01T00:00:00Z");
-      }),
-    ).toThrow(/async function/);
-    expect(store.getSession("k")).toBeUndefined();
-    store.close();
+    const at = "2024-05-01T00:00:00Z";
+    const increment = (tx: Store) => async () => {
+      const current = await tx.getSession("counter");
+      // Yield between the read and the write, as a real turn does while it decides.
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      const n = ((current?.state as { n: number } | undefined)?.n ?? 0) + 1;
+      await tx.saveSession("counter", { n }, current?.revision ?? null, at);
+    };
+    await Promise.all(Array.from({ length: 10 }, () => store.transaction((tx) => increment(tx)())));
+    expect(await store.getSession("counter")).toMatchObject({ state: { n: 10 }, revision: 10 });
+    await store.close();
+  });
+
+  it("a call from outside waits for an open transaction and is not rolled back with it", async () => {
+    const store = openSqliteStore(join(dir, "b.db"));
+    const at = "2024-05-01T00:00:00Z";
+    let entered!: () => void;
+    const inside = new Promise<void>((resolve) => {
+      entered = resolve;
+    });
+    const turn = store.transaction(async (tx) => {
+      await tx.saveSession("inside", {}, null, at);
+      entered();
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      throw new Error("turn failed");
+    });
+    await inside;
+    // Another event's write, while the transaction is open: it must neither join it nor be lost with it.
+    const outside = store.recordEvent({ type: "question", at, platform: "cli", text: "outside" });
+    await expect(turn).rejects.toThrow("turn failed");
+    await outside;
+    expect(await store.getSession("inside")).toBeUndefined();
+    expect((await store.listEvents()).map((e) => e.text)).toEqual(["outside"]);
+    await store.close();
   });
 });
 
@@ -209,7 +239,10 @@ describe("SQLite across processes", () => {
 
   const node = (...args: string[]) => run(process.execPath, ["--import", "tsx", worker, ...args], { cwd: root });
 
-  it("three processes creating and writing at once: they wait for each other, nothing is lost or doubled", async () => {
+  // Three Node processes starting with tsx take seconds on a busy machine, hence the longer timeout.
+  it("three processes creating and writing at once: they wait for each other, nothing is lost or doubled", {
+    timeout: 90_000,
+  }, async () => {
     // No database yet: the processes also race to create and migrate it.
     const file = join(dir, "data", "cpbot.db");
     const count = 40;
@@ -217,20 +250,20 @@ describe("SQLite across processes", () => {
     const sharedCreated = results.map((r) => (JSON.parse(r.stdout) as { sharedCreated: number }).sharedCreated);
     expect(sharedCreated.reduce((a, b) => a + b, 0)).toBe(count);
     const store = openSqliteStore(file);
-    expect(store.listEscalations()).toHaveLength(3 * count + count);
-    expect(new Set(store.listEscalations().map((e) => e.id)).size).toBe(4 * count);
-    expect(store.listEvents()).toHaveLength(3 * count);
-    expect(store.getSession("counter")).toMatchObject({ state: { n: 3 * count }, revision: 3 * count });
-    store.close();
+    expect(await store.listEscalations()).toHaveLength(3 * count + count);
+    expect(new Set((await store.listEscalations()).map((e) => e.id)).size).toBe(4 * count);
+    expect(await store.listEvents()).toHaveLength(3 * count);
+    expect(await store.getSession("counter")).toMatchObject({ state: { n: 3 * count }, revision: 3 * count });
+    await store.close();
   });
 
   it("a process killed between the writes of one operation leaves no half-escalation", async () => {
     const file = join(dir, "cpbot.db");
     await expect(node(file, "crash")).rejects.toMatchObject({ signal: "SIGKILL" });
     const store = openSqliteStore(file);
-    expect(store.listEscalations()).toEqual([]);
-    expect(store.listPendingDeliveries()).toEqual([]);
-    expect(store.getSession("crash-session")).toBeUndefined();
-    store.close();
+    expect(await store.listEscalations()).toEqual([]);
+    expect(await store.listPendingDeliveries()).toEqual([]);
+    expect(await store.getSession("crash-session")).toBeUndefined();
+    await store.close();
   });
 });

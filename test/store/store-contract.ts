@@ -6,9 +6,9 @@ import type { NewEscalation, Store } from "../../src/store/store.ts";
 export interface StoreHarness {
   store: Store;
   /** A new Store on the same data: a restart, or a second process when called while `store` is open. */
-  reopen: () => Store;
+  reopen: () => Store | Promise<Store>;
   /** Removes the data after the test; stores are already closed. */
-  cleanup: () => void;
+  cleanup: () => void | Promise<void>;
 }
 
 const t = (minute: number) => new Date(Date.UTC(2024, 4, 1, 9, minute)).toISOString();
@@ -32,10 +32,10 @@ function newEscalation(key: string, extra: Partial<NewEscalation> = {}): NewEsca
   };
 }
 
-/** Runs `fn` and returns the BotError it throws, failing the test when it throws nothing or something else. */
-function botError(fn: () => unknown): BotError {
+/** Runs `fn` and returns the BotError it rejects with, failing the test when it rejects with nothing or something else. */
+async function botError(fn: () => Promise<unknown>): Promise<BotError> {
   try {
-    fn();
+    await fn();
   } catch (error) {
     expect(error).toBeInstanceOf(BotError);
     return error as BotError;
@@ -48,31 +48,31 @@ function botError(fn: () => unknown): BotError {
  * `runStoreContract("sqlite", () => ({ store, reopen, cleanup }))`. A server database implementation passes
  * the same suite before the bot may use it.
  */
-export function runStoreContract(name: string, makeStore: () => StoreHarness): void {
+export function runStoreContract(name: string, makeStore: () => StoreHarness | Promise<StoreHarness>): void {
   describe(`Store contract: ${name}`, () => {
     let harness: StoreHarness;
     let store: Store;
     let extra: Store[];
-    const reopen = () => {
-      const again = harness.reopen();
+    const reopen = async () => {
+      const again = await harness.reopen();
       extra.push(again);
       return again;
     };
 
-    beforeEach(() => {
-      harness = makeStore();
+    beforeEach(async () => {
+      harness = await makeStore();
       store = harness.store;
       extra = [];
     });
-    afterEach(() => {
-      for (const s of [store, ...extra]) s.close();
-      harness.cleanup();
+    afterEach(async () => {
+      for (const s of [store, ...extra]) await s.close();
+      await harness.cleanup();
     });
 
     describe("sessions", () => {
-      it("creates, reads and updates a session, counting revisions", () => {
-        expect(store.getSession("slack:C1:1")).toBeUndefined();
-        const created = store.saveSession("slack:C1:1", { step: "a", inputs: { serial: "42" } }, null, t(1));
+      it("creates, reads and updates a session, counting revisions", async () => {
+        expect(await store.getSession("slack:C1:1")).toBeUndefined();
+        const created = await store.saveSession("slack:C1:1", { step: "a", inputs: { serial: "42" } }, null, t(1));
         expect(created).toEqual({
           key: "slack:C1:1",
           state: { step: "a", inputs: { serial: "42" } },
@@ -80,58 +80,60 @@ export function runStoreContract(name: string, makeStore: () => StoreHarness): v
           createdAt: t(1),
           updatedAt: t(1),
         });
-        const updated = store.saveSession("slack:C1:1", { step: "b" }, 1, t(2));
+        const updated = await store.saveSession("slack:C1:1", { step: "b" }, 1, t(2));
         expect(updated).toMatchObject({ revision: 2, state: { step: "b" }, createdAt: t(1), updatedAt: t(2) });
-        expect(store.getSession("slack:C1:1")).toEqual(updated);
+        expect(await store.getSession("slack:C1:1")).toEqual(updated);
       });
 
-      it("refuses a stale revision with a conflict and keeps the newer state", () => {
-        store.saveSession("k", { step: "a" }, null, t(1));
-        store.saveSession("k", { step: "b" }, 1, t(2));
-        const error = botError(() => store.saveSession("k", { step: "stale" }, 1, t(3)));
+      it("refuses a stale revision with a conflict and keeps the newer state", async () => {
+        await store.saveSession("k", { step: "a" }, null, t(1));
+        await store.saveSession("k", { step: "b" }, 1, t(2));
+        const error = await botError(() => store.saveSession("k", { step: "stale" }, 1, t(3)));
         expect(error.code).toBe("conflict");
         expect(error.message).toContain("k");
-        expect(store.getSession("k")).toMatchObject({ revision: 2, state: { step: "b" } });
+        expect(await store.getSession("k")).toMatchObject({ revision: 2, state: { step: "b" } });
       });
 
-      it("treats expectedRevision null as create-new and conflicts when the session exists", () => {
-        store.saveSession("k", { step: "a" }, null, t(1));
-        expect(botError(() => store.saveSession("k", { step: "again" }, null, t(2))).code).toBe("conflict");
-        expect(botError(() => store.saveSession("missing", {}, 4, t(2))).code).toBe("conflict");
-        expect(store.getSession("missing")).toBeUndefined();
+      it("treats expectedRevision null as create-new and conflicts when the session exists", async () => {
+        await store.saveSession("k", { step: "a" }, null, t(1));
+        expect((await botError(() => store.saveSession("k", { step: "again" }, null, t(2)))).code).toBe("conflict");
+        expect((await botError(() => store.saveSession("missing", {}, 4, t(2)))).code).toBe("conflict");
+        expect(await store.getSession("missing")).toBeUndefined();
       });
 
-      it("two people pressing buttons at once: the second save conflicts instead of losing the first step", () => {
-        const other = reopen();
-        store.saveSession("k", { steps: [] }, null, t(1));
-        const seenByA = store.getSession("k")!;
-        const seenByB = other.getSession("k")!;
-        other.saveSession("k", { steps: ["b"] }, seenByB.revision, t(2));
-        expect(botError(() => store.saveSession("k", { steps: ["a"] }, seenByA.revision, t(2))).code).toBe("conflict");
-        expect(store.getSession("k")?.state).toEqual({ steps: ["b"] });
+      it("two people pressing buttons at once: the second save conflicts instead of losing the first step", async () => {
+        const other = await reopen();
+        await store.saveSession("k", { steps: [] }, null, t(1));
+        const seenByA = (await store.getSession("k"))!;
+        const seenByB = (await other.getSession("k"))!;
+        await other.saveSession("k", { steps: ["b"] }, seenByB.revision, t(2));
+        expect((await botError(() => store.saveSession("k", { steps: ["a"] }, seenByA.revision, t(2)))).code).toBe(
+          "conflict",
+        );
+        expect((await store.getSession("k"))?.state).toEqual({ steps: ["b"] });
       });
 
-      it("keeps threads apart", () => {
-        store.saveSession("slack:C1:1700.1", { playbook: "a" }, null, t(1));
-        store.saveSession("slack:C1:1700.2", { playbook: "b" }, null, t(1));
-        store.saveSession("teams:C1:1700.1", { playbook: "c" }, null, t(1));
-        store.saveSession("slack:C1:1700.1", { playbook: "a2" }, 1, t(2));
-        expect(store.getSession("slack:C1:1700.2")).toMatchObject({ state: { playbook: "b" }, revision: 1 });
-        expect(store.getSession("teams:C1:1700.1")).toMatchObject({ state: { playbook: "c" }, revision: 1 });
+      it("keeps threads apart", async () => {
+        await store.saveSession("slack:C1:1700.1", { playbook: "a" }, null, t(1));
+        await store.saveSession("slack:C1:1700.2", { playbook: "b" }, null, t(1));
+        await store.saveSession("teams:C1:1700.1", { playbook: "c" }, null, t(1));
+        await store.saveSession("slack:C1:1700.1", { playbook: "a2" }, 1, t(2));
+        expect(await store.getSession("slack:C1:1700.2")).toMatchObject({ state: { playbook: "b" }, revision: 1 });
+        expect(await store.getSession("teams:C1:1700.1")).toMatchObject({ state: { playbook: "c" }, revision: 1 });
       });
 
-      it("deletes a session, after which the key can start again", () => {
-        store.saveSession("k", { step: "a" }, null, t(1));
-        expect(store.deleteSession("k")).toBe(true);
-        expect(store.getSession("k")).toBeUndefined();
-        expect(store.deleteSession("k")).toBe(false);
-        expect(store.saveSession("k", { step: "new" }, null, t(2)).revision).toBe(1);
+      it("deletes a session, after which the key can start again", async () => {
+        await store.saveSession("k", { step: "a" }, null, t(1));
+        expect(await store.deleteSession("k")).toBe(true);
+        expect(await store.getSession("k")).toBeUndefined();
+        expect(await store.deleteSession("k")).toBe(false);
+        expect((await store.saveSession("k", { step: "new" }, null, t(2))).revision).toBe(1);
       });
     });
 
     describe("escalations", () => {
-      it("creates an open escalation with a short id, the handoff and a creation entry in its history", () => {
-        const { escalation, created } = store.createEscalation(newEscalation("esc:1"));
+      it("creates an open escalation with a short id, the handoff and a creation entry in its history", async () => {
+        const { escalation, created } = await store.createEscalation(newEscalation("esc:1"));
         expect(created).toBe(true);
         expect(escalation.id).toMatch(/^ESC-\d{4,}$/);
         expect(escalation).toMatchObject({
@@ -152,40 +154,40 @@ export function runStoreContract(name: string, makeStore: () => StoreHarness): v
         expect(escalation.history).toEqual([
           { from: null, to: "open", by: alice, at: t(0), note: "still offline after power cycle" },
         ]);
-        expect(store.getEscalation(escalation.id)).toEqual(escalation);
-        expect(store.getEscalationByKey("esc:1")).toEqual(escalation);
+        expect(await store.getEscalation(escalation.id)).toEqual(escalation);
+        expect(await store.getEscalationByKey("esc:1")).toEqual(escalation);
       });
 
-      it("is idempotent: the same key twice gives one escalation", () => {
-        const first = store.createEscalation(newEscalation("esc:1"));
-        const again = store.createEscalation(newEscalation("esc:1", { note: "double click", at: t(1) }));
+      it("is idempotent: the same key twice gives one escalation", async () => {
+        const first = await store.createEscalation(newEscalation("esc:1"));
+        const again = await store.createEscalation(newEscalation("esc:1", { note: "double click", at: t(1) }));
         expect(again.created).toBe(false);
         expect(again.escalation).toEqual(first.escalation);
-        expect(store.listEscalations()).toHaveLength(1);
-        const other = store.createEscalation(newEscalation("esc:2"));
+        expect(await store.listEscalations()).toHaveLength(1);
+        const other = await store.createEscalation(newEscalation("esc:2"));
         expect(other.escalation.id).not.toBe(first.escalation.id);
       });
 
-      it("returns undefined for unknown ids and keys", () => {
-        expect(store.getEscalation("ESC-9999")).toBeUndefined();
-        expect(store.getEscalation("not an id")).toBeUndefined();
-        expect(store.getEscalationByKey("nope")).toBeUndefined();
+      it("returns undefined for unknown ids and keys", async () => {
+        expect(await store.getEscalation("ESC-9999")).toBeUndefined();
+        expect(await store.getEscalation("not an id")).toBeUndefined();
+        expect(await store.getEscalationByKey("nope")).toBeUndefined();
       });
 
-      it("walks the lifecycle, recording who and when for every change", () => {
-        const { id } = store.createEscalation(newEscalation("esc:1")).escalation;
-        expect(store.transitionEscalation(id, { to: "claimed", by: bob, at: t(1) })).toMatchObject({
+      it("walks the lifecycle, recording who and when for every change", async () => {
+        const { id } = (await store.createEscalation(newEscalation("esc:1"))).escalation;
+        expect(await store.transitionEscalation(id, { to: "claimed", by: bob, at: t(1) })).toMatchObject({
           status: "claimed",
           claimedBy: bob,
           updatedAt: t(1),
         });
-        store.transitionEscalation(id, { to: "need-info", by: bob, at: t(2), note: "which connector?" });
-        expect(store.getEscalation(id)?.claimedBy).toEqual(bob);
-        store.transitionEscalation(id, { to: "open", by: alice, at: t(3), note: "port 2" });
-        expect(store.getEscalation(id)?.claimedBy).toBeUndefined();
-        store.transitionEscalation(id, { to: "claimed", by: carol, at: t(4) });
-        store.transitionEscalation(id, { to: "resolved", by: carol, at: t(5), note: "replaced SIM" });
-        const reopened = store.transitionEscalation(id, { to: "open", by: alice, at: t(6) });
+        await store.transitionEscalation(id, { to: "need-info", by: bob, at: t(2), note: "which connector?" });
+        expect((await store.getEscalation(id))?.claimedBy).toEqual(bob);
+        await store.transitionEscalation(id, { to: "open", by: alice, at: t(3), note: "port 2" });
+        expect((await store.getEscalation(id))?.claimedBy).toBeUndefined();
+        await store.transitionEscalation(id, { to: "claimed", by: carol, at: t(4) });
+        await store.transitionEscalation(id, { to: "resolved", by: carol, at: t(5), note: "replaced SIM" });
+        const reopened = await store.transitionEscalation(id, { to: "open", by: alice, at: t(6) });
         expect(reopened.status).toBe("open");
         expect(reopened.history.map((h) => [h.from, h.to, h.by.id, h.at, h.note])).toEqual([
           [null, "open", "U1", t(0), "still offline after power cycle"],
@@ -196,78 +198,86 @@ export function runStoreContract(name: string, makeStore: () => StoreHarness): v
           ["claimed", "resolved", "U3", t(5), "replaced SIM"],
           ["resolved", "open", "U1", t(6), undefined],
         ]);
-        expect(store.getEscalation(id)).toEqual(reopened);
+        expect(await store.getEscalation(id)).toEqual(reopened);
       });
 
-      it("rejects a transition the lifecycle does not allow, with a clear message, changing nothing", () => {
-        const { id } = store.createEscalation(newEscalation("esc:1")).escalation;
-        store.transitionEscalation(id, { to: "resolved", by: bob, at: t(1) });
-        const error = botError(() => store.transitionEscalation(id, { to: "claimed", by: bob, at: t(2) }));
+      it("rejects a transition the lifecycle does not allow, with a clear message, changing nothing", async () => {
+        const { id } = (await store.createEscalation(newEscalation("esc:1"))).escalation;
+        await store.transitionEscalation(id, { to: "resolved", by: bob, at: t(1) });
+        const error = await botError(() => store.transitionEscalation(id, { to: "claimed", by: bob, at: t(2) }));
         expect(error.code).toBe("invalid_input");
         expect(error.message).toMatch(/resolved.*claimed/);
-        expect(store.getEscalation(id)).toMatchObject({ status: "resolved", updatedAt: t(1) });
-        expect(store.getEscalation(id)?.history).toHaveLength(2);
+        expect(await store.getEscalation(id)).toMatchObject({ status: "resolved", updatedAt: t(1) });
+        expect((await store.getEscalation(id))?.history).toHaveLength(2);
       });
 
-      it("treats a repeat of the same transition by the same person as a no-op (double click)", () => {
-        const { id } = store.createEscalation(newEscalation("esc:1")).escalation;
-        const claimed = store.transitionEscalation(id, { to: "claimed", by: bob, at: t(1) });
-        const again = store.transitionEscalation(id, { to: "claimed", by: bob, at: t(2) });
+      it("treats a repeat of the same transition by the same person as a no-op (double click)", async () => {
+        const { id } = (await store.createEscalation(newEscalation("esc:1"))).escalation;
+        const claimed = await store.transitionEscalation(id, { to: "claimed", by: bob, at: t(1) });
+        const again = await store.transitionEscalation(id, { to: "claimed", by: bob, at: t(2) });
         expect(again).toEqual(claimed);
         expect(again.history).toHaveLength(2);
       });
 
-      it("tells a second person that someone else already claimed it", () => {
-        const { id } = store.createEscalation(newEscalation("esc:1")).escalation;
-        store.transitionEscalation(id, { to: "claimed", by: bob, at: t(1) });
-        const error = botError(() => store.transitionEscalation(id, { to: "claimed", by: carol, at: t(2) }));
+      it("tells a second person that someone else already claimed it", async () => {
+        const { id } = (await store.createEscalation(newEscalation("esc:1"))).escalation;
+        await store.transitionEscalation(id, { to: "claimed", by: bob, at: t(1) });
+        const error = await botError(() => store.transitionEscalation(id, { to: "claimed", by: carol, at: t(2) }));
         expect(error.code).toBe("conflict");
         expect(error.message).toContain("Bob");
-        expect(store.getEscalation(id)?.claimedBy).toEqual(bob);
+        expect((await store.getEscalation(id))?.claimedBy).toEqual(bob);
       });
 
-      it("reports an unknown escalation as not_found", () => {
-        expect(botError(() => store.transitionEscalation("ESC-0404", { to: "claimed", by: bob, at: t(1) })).code).toBe(
+      it("reports an unknown escalation as not_found", async () => {
+        expect(
+          (await botError(() => store.transitionEscalation("ESC-0404", { to: "claimed", by: bob, at: t(1) }))).code,
+        ).toBe("not_found");
+        expect((await botError(() => store.setEscalationDelivery("ESC-0404", { handoffMessageId: "m" }))).code).toBe(
           "not_found",
         );
-        expect(botError(() => store.setEscalationDelivery("ESC-0404", { handoffMessageId: "m" })).code).toBe(
-          "not_found",
-        );
       });
 
-      it("lists by status and by session", () => {
-        const a = store.createEscalation(newEscalation("esc:a")).escalation;
-        const b = store.createEscalation(newEscalation("esc:b", { sessionKey: "teams:X:1" })).escalation;
-        const c = store.createEscalation(newEscalation("esc:c")).escalation;
-        store.transitionEscalation(b.id, { to: "claimed", by: bob, at: t(1) });
-        store.transitionEscalation(c.id, { to: "resolved", by: bob, at: t(1) });
-        const ids = (filter: Parameters<Store["listEscalations"]>[0]) => store.listEscalations(filter).map((e) => e.id);
-        expect(ids(undefined)).toEqual([a.id, b.id, c.id]);
-        expect(ids({ status: ["open", "claimed"] })).toEqual([a.id, b.id]);
-        expect(ids({ status: ["resolved"] })).toEqual([c.id]);
-        expect(ids({ status: [] })).toEqual([]);
-        expect(ids({ sessionKey: "teams:X:1" })).toEqual([b.id]);
+      it("lists by status and by session", async () => {
+        const a = (await store.createEscalation(newEscalation("esc:a"))).escalation;
+        const b = (await store.createEscalation(newEscalation("esc:b", { sessionKey: "teams:X:1" }))).escalation;
+        const c = (await store.createEscalation(newEscalation("esc:c"))).escalation;
+        await store.transitionEscalation(b.id, { to: "claimed", by: bob, at: t(1) });
+        await store.transitionEscalation(c.id, { to: "resolved", by: bob, at: t(1) });
+        const ids = async (filter: Parameters<Store["listEscalations"]>[0]) =>
+          (await store.listEscalations(filter)).map((e) => e.id);
+        expect(await ids(undefined)).toEqual([a.id, b.id, c.id]);
+        expect(await ids({ status: ["open", "claimed"] })).toEqual([a.id, b.id]);
+        expect(await ids({ status: ["resolved"] })).toEqual([c.id]);
+        expect(await ids({ status: [] })).toEqual([]);
+        expect(await ids({ sessionKey: "teams:X:1" })).toEqual([b.id]);
       });
 
-      it("keeps escalations whose handoff was never posted in the pending list until delivery is recorded", () => {
-        const a = store.createEscalation(newEscalation("esc:a")).escalation;
-        const b = store.createEscalation(newEscalation("esc:b")).escalation;
-        const c = store.createEscalation(newEscalation("esc:c")).escalation;
-        expect(store.listPendingDeliveries().map((e) => e.id)).toEqual([a.id, b.id, c.id]);
-        store.setEscalationDelivery(a.id, { originMessageId: "o1" });
-        expect(store.listPendingDeliveries().map((e) => e.id)).toContain(a.id);
+      it("keeps escalations whose handoff was never posted in the pending list until delivery is recorded", async () => {
+        const a = (await store.createEscalation(newEscalation("esc:a"))).escalation;
+        const b = (await store.createEscalation(newEscalation("esc:b"))).escalation;
+        const c = (await store.createEscalation(newEscalation("esc:c"))).escalation;
+        expect((await store.listPendingDeliveries()).map((e) => e.id)).toEqual([a.id, b.id, c.id]);
+        await store.setEscalationDelivery(a.id, { originMessageId: "o1" });
+        expect((await store.listPendingDeliveries()).map((e) => e.id)).toContain(a.id);
         const handoffConversation: ConversationRef = { platform: "slack", channelId: "CESC", threadId: "1800.1" };
-        const delivered = store.setEscalationDelivery(a.id, { handoffMessageId: "1800.1", handoffConversation });
+        const delivered = await store.setEscalationDelivery(a.id, { handoffMessageId: "1800.1", handoffConversation });
         expect(delivered.delivery).toEqual({ originMessageId: "o1", handoffMessageId: "1800.1", handoffConversation });
-        store.transitionEscalation(c.id, { to: "resolved", by: bob, at: t(1) });
-        expect(store.listPendingDeliveries().map((e) => e.id)).toEqual([b.id]);
+        await store.transitionEscalation(c.id, { to: "resolved", by: bob, at: t(1) });
+        expect((await store.listPendingDeliveries()).map((e) => e.id)).toEqual([b.id]);
       });
     });
 
     describe("analytics events", () => {
-      it("records every field and lists in time order with since/until/types filters", () => {
-        store.recordEvent({ type: "match", at: t(2), platform: "slack", playbook: "p", confidence: 0.82, text: "q" });
-        store.recordEvent({
+      it("records every field and lists in time order with since/until/types filters", async () => {
+        await store.recordEvent({
+          type: "match",
+          at: t(2),
+          platform: "slack",
+          playbook: "p",
+          confidence: 0.82,
+          text: "q",
+        });
+        await store.recordEvent({
           type: "step",
           at: t(3),
           platform: "teams",
@@ -278,13 +288,16 @@ export function runStoreContract(name: string, makeStore: () => StoreHarness): v
           action: "done",
           data: { ms: 5 },
         });
-        store.recordEvent({ type: "question", at: t(1), platform: "cli", text: "my station is offline" });
-        expect(store.listEvents().map((e) => e.type)).toEqual(["question", "match", "step"]);
-        expect(store.listEvents({ since: t(2) }).map((e) => e.type)).toEqual(["match", "step"]);
-        expect(store.listEvents({ until: t(3) }).map((e) => e.type)).toEqual(["question", "match"]);
-        expect(store.listEvents({ types: ["step", "question"] }).map((e) => e.type)).toEqual(["question", "step"]);
-        expect(store.listEvents({ since: "2024-05-02" })).toEqual([]);
-        expect(store.listEvents({ types: ["step"] })[0]).toEqual({
+        await store.recordEvent({ type: "question", at: t(1), platform: "cli", text: "my station is offline" });
+        expect((await store.listEvents()).map((e) => e.type)).toEqual(["question", "match", "step"]);
+        expect((await store.listEvents({ since: t(2) })).map((e) => e.type)).toEqual(["match", "step"]);
+        expect((await store.listEvents({ until: t(3) })).map((e) => e.type)).toEqual(["question", "match"]);
+        expect((await store.listEvents({ types: ["step", "question"] })).map((e) => e.type)).toEqual([
+          "question",
+          "step",
+        ]);
+        expect(await store.listEvents({ since: "2024-05-02" })).toEqual([]);
+        expect((await store.listEvents({ types: ["step"] }))[0]).toEqual({
           type: "step",
           at: t(3),
           platform: "teams",
@@ -295,100 +308,127 @@ export function runStoreContract(name: string, makeStore: () => StoreHarness): v
           action: "done",
           data: { ms: 5 },
         });
-        expect(store.listEvents({ types: ["match"] })[0]?.confidence).toBeCloseTo(0.82);
+        expect((await store.listEvents({ types: ["match"] }))[0]?.confidence).toBeCloseTo(0.82);
       });
     });
 
     describe("idempotency keys", () => {
-      it("claims an event id once; a retry is refused until the key ages out", () => {
-        expect(store.claimEvent("Ev1", t(0))).toBe(true);
-        expect(store.claimEvent("Ev1", t(1))).toBe(false);
-        expect(store.claimEvent("Ev2", t(1))).toBe(true);
+      it("claims an event id once; a retry is refused until the key ages out", async () => {
+        expect(await store.claimEvent("Ev1", t(0))).toBe(true);
+        expect(await store.claimEvent("Ev1", t(1))).toBe(false);
+        expect(await store.claimEvent("Ev2", t(1))).toBe(true);
         const nextDay = new Date(Date.parse(t(2)) + 25 * 60 * 60 * 1000).toISOString();
-        expect(store.claimEvent("Ev1", nextDay)).toBe(true);
+        expect(await store.claimEvent("Ev1", nextDay)).toBe(true);
       });
     });
 
     describe("transactions", () => {
-      it("commits all writes of one operation together and returns the function's value", () => {
-        const id = store.transaction(() => {
-          store.saveSession("k", { escalated: true }, null, t(1));
-          return store.createEscalation(newEscalation("esc:1")).escalation.id;
+      it("commits all writes of one operation together and returns the function's value", async () => {
+        const id = await store.transaction(async (tx) => {
+          await tx.saveSession("k", { escalated: true }, null, t(1));
+          return (await tx.createEscalation(newEscalation("esc:1"))).escalation.id;
         });
-        expect(store.getSession("k")?.state).toEqual({ escalated: true });
-        expect(store.getEscalation(id)).toBeDefined();
+        expect((await store.getSession("k"))?.state).toEqual({ escalated: true });
+        expect(await store.getEscalation(id)).toBeDefined();
       });
 
-      it("a crash between two writes of one operation leaves no half-escalation", () => {
-        store.saveSession("k", { step: "last" }, null, t(0));
-        expect(() =>
-          store.transaction(() => {
-            store.createEscalation(newEscalation("esc:1"));
-            store.saveSession("k", { step: "escalated" }, 1, t(1));
-            store.recordEvent({ type: "escalation", at: t(1), platform: "slack" });
+      it("a crash between two writes of one operation leaves no half-escalation", async () => {
+        await store.saveSession("k", { step: "last" }, null, t(0));
+        await expect(
+          store.transaction(async (tx) => {
+            await tx.createEscalation(newEscalation("esc:1"));
+            await tx.saveSession("k", { step: "escalated" }, 1, t(1));
+            await tx.recordEvent({ type: "escalation", at: t(1), platform: "slack" });
             throw new Error("crash");
           }),
-        ).toThrow("crash");
-        expect(store.getEscalationByKey("esc:1")).toBeUndefined();
-        expect(store.listEscalations()).toEqual([]);
-        expect(store.listPendingDeliveries()).toEqual([]);
-        expect(store.getSession("k")).toMatchObject({ revision: 1, state: { step: "last" } });
-        expect(store.listEvents()).toEqual([]);
+        ).rejects.toThrow("crash");
+        expect(await store.getEscalationByKey("esc:1")).toBeUndefined();
+        expect(await store.listEscalations()).toEqual([]);
+        expect(await store.listPendingDeliveries()).toEqual([]);
+        expect(await store.getSession("k")).toMatchObject({ revision: 1, state: { step: "last" } });
+        expect(await store.listEvents()).toEqual([]);
         // The retry after the crash creates it, exactly once.
-        expect(store.createEscalation(newEscalation("esc:1")).created).toBe(true);
-        expect(store.listEscalations()).toHaveLength(1);
+        expect((await store.createEscalation(newEscalation("esc:1"))).created).toBe(true);
+        expect(await store.listEscalations()).toHaveLength(1);
       });
 
-      it("nests: a failed inner transaction rolls back only its own writes", () => {
-        store.transaction(() => {
-          store.saveSession("outer", {}, null, t(1));
-          expect(() =>
-            store.transaction(() => {
-              store.saveSession("inner", {}, null, t(1));
+      it("nests: a failed inner transaction rolls back only its own writes", async () => {
+        await store.transaction(async (tx) => {
+          await tx.saveSession("outer", {}, null, t(1));
+          await expect(
+            tx.transaction(async (inner) => {
+              await inner.saveSession("inner", {}, null, t(1));
               throw new Error("inner fails");
             }),
-          ).toThrow("inner fails");
-          store.recordEvent({ type: "question", at: t(1), platform: "cli" });
+          ).rejects.toThrow("inner fails");
+          await tx.recordEvent({ type: "question", at: t(1), platform: "cli" });
         });
-        expect(store.getSession("outer")).toBeDefined();
-        expect(store.getSession("inner")).toBeUndefined();
-        expect(store.listEvents()).toHaveLength(1);
+        expect(await store.getSession("outer")).toBeDefined();
+        expect(await store.getSession("inner")).toBeUndefined();
+        expect(await store.listEvents()).toHaveLength(1);
       });
     });
 
     describe("concurrent writers and restarts", () => {
-      it("two stores on the same data interleaving writes lose nothing and share idempotency", () => {
-        const other = reopen();
+      it("two stores on the same data interleaving writes lose nothing and share idempotency", async () => {
+        const other = await reopen();
         const ids = new Set<string>();
         for (let i = 0; i < 25; i++) {
-          ids.add(store.createEscalation(newEscalation(`a:${i}`, { at: t(i) })).escalation.id);
-          ids.add(other.createEscalation(newEscalation(`b:${i}`, { at: t(i) })).escalation.id);
-          store.recordEvent({ type: "question", at: t(i), platform: "slack", text: `a${i}` });
-          other.recordEvent({ type: "question", at: t(i), platform: "teams", text: `b${i}` });
-          expect(other.claimEvent(`a-event-${i}`, t(i))).toBe(true);
-          expect(store.claimEvent(`a-event-${i}`, t(i))).toBe(false);
+          ids.add((await store.createEscalation(newEscalation(`a:${i}`, { at: t(i) }))).escalation.id);
+          ids.add((await other.createEscalation(newEscalation(`b:${i}`, { at: t(i) }))).escalation.id);
+          await store.recordEvent({ type: "question", at: t(i), platform: "slack", text: `a${i}` });
+          await other.recordEvent({ type: "question", at: t(i), platform: "teams", text: `b${i}` });
+          expect(await other.claimEvent(`a-event-${i}`, t(i))).toBe(true);
+          expect(await store.claimEvent(`a-event-${i}`, t(i))).toBe(false);
         }
         expect(ids.size).toBe(50);
-        expect(store.listEscalations()).toHaveLength(50);
-        expect(other.listEvents()).toHaveLength(50);
-        expect(other.createEscalation(newEscalation("a:3")).created).toBe(false);
+        expect(await store.listEscalations()).toHaveLength(50);
+        expect(await other.listEvents()).toHaveLength(50);
+        expect((await other.createEscalation(newEscalation("a:3"))).created).toBe(false);
       });
 
-      it("keeps sessions, escalations, events and claimed ids across a restart", () => {
-        store.saveSession("k", { step: "b" }, null, t(1));
-        const { id } = store.createEscalation(newEscalation("esc:1")).escalation;
-        store.transitionEscalation(id, { to: "claimed", by: bob, at: t(2) });
-        store.recordEvent({ type: "escalation", at: t(2), platform: "slack", playbook: "station-offline" });
-        store.claimEvent("Ev1", t(2));
-        const before = store.getEscalation(id);
-        store.close();
-        const restarted = reopen();
-        expect(restarted.getSession("k")).toMatchObject({ revision: 1, state: { step: "b" } });
-        expect(restarted.getEscalation(id)).toEqual(before);
-        expect(restarted.listPendingDeliveries().map((e) => e.id)).toEqual([id]);
-        expect(restarted.listEvents()).toHaveLength(1);
-        expect(restarted.claimEvent("Ev1", t(3))).toBe(false);
-        expect(restarted.createEscalation(newEscalation("esc:1")).created).toBe(false);
+      it("two Claims at the same moment from two stores: exactly one wins, the other is told who has it", async () => {
+        const other = await reopen();
+        const { id } = (await store.createEscalation(newEscalation("esc:1"))).escalation;
+        const results = await Promise.allSettled([
+          store.transitionEscalation(id, { to: "claimed", by: bob, at: t(1) }),
+          other.transitionEscalation(id, { to: "claimed", by: carol, at: t(1) }),
+        ]);
+        const won = results.filter((r) => r.status === "fulfilled");
+        const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+        expect(won).toHaveLength(1);
+        expect(lost).toHaveLength(1);
+        const winner = (await store.getEscalation(id))?.claimedBy;
+        const reason = lost[0]?.reason as BotError;
+        expect(reason).toBeInstanceOf(BotError);
+        expect(reason.code).toBe("conflict");
+        expect(reason.message).toContain(winner?.name ?? winner?.id ?? "?");
+        expect((await store.getEscalation(id))?.history).toHaveLength(2);
+      });
+
+      it("the same event id claimed at the same moment from two stores: exactly one gets it", async () => {
+        const other = await reopen();
+        for (let i = 0; i < 10; i++) {
+          const claims = await Promise.all([store.claimEvent(`Ev${i}`, t(1)), other.claimEvent(`Ev${i}`, t(1))]);
+          expect(claims.filter(Boolean)).toHaveLength(1);
+        }
+      });
+
+      it("keeps sessions, escalations, events and claimed ids across a restart", async () => {
+        await store.saveSession("k", { step: "b" }, null, t(1));
+        const { id } = (await store.createEscalation(newEscalation("esc:1"))).escalation;
+        await store.transitionEscalation(id, { to: "claimed", by: bob, at: t(2) });
+        await store.recordEvent({ type: "escalation", at: t(2), platform: "slack", playbook: "station-offline" });
+        await store.claimEvent("Ev1", t(2));
+        const before = await store.getEscalation(id);
+        await store.close();
+        const restarted = await reopen();
+        expect(await restarted.getSession("k")).toMatchObject({ revision: 1, state: { step: "b" } });
+        expect(await restarted.getEscalation(id)).toEqual(before);
+        expect((await restarted.listPendingDeliveries()).map((e) => e.id)).toEqual([id]);
+        expect(await restarted.listEvents()).toHaveLength(1);
+        expect(await restarted.claimEvent("Ev1", t(3))).toBe(false);
+        expect((await restarted.createEscalation(newEscalation("esc:1"))).created).toBe(false);
       });
     });
   });

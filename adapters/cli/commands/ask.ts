@@ -58,9 +58,9 @@ export const command: CliCommand = {
     ]);
     // Handoffs an "escalate" would post elsewhere are kept, to print after the answer in text form.
     const elsewhere: ShownCard[] = [];
-    let booted: ReturnType<typeof bootEngine>;
+    let booted: Awaited<ReturnType<typeof bootEngine>>;
     try {
-      booted = bootEngine({
+      booted = await bootEngine({
         env: io.env,
         cwd: io.cwd,
         transport: new TerminalTransport((shown) => elsewhere.push(shown)),
@@ -85,7 +85,7 @@ export const command: CliCommand = {
       io.out(await render(reply.cards, elsewhere, format));
       return reply.cards.some((c) => c.kind === "error") ? 1 : 0;
     } finally {
-      booted.close();
+      await booted.close();
     }
   },
 };

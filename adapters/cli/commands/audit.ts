@@ -40,9 +40,9 @@ export const command: CliCommand = {
       if (day === null) return usageError(io, `--${key} "${values[key]}" is not a date; expected YYYY-MM-DD.`);
       bounds[key] = day;
     }
-    const { openSqliteStore } = await import("../../../src/store/sqlite-store.ts");
+    const { openStore } = await import("../../../src/store/open-store.ts");
     const { auditEntries, auditToText } = await import("../../../src/audit/audit-log.ts");
-    const store = openSqliteStore(values.database ?? io.env.DATABASE_URL, { mustExist: true, cwd: io.cwd });
+    const store = await openStore(values.database ?? io.env.DATABASE_URL, { mustExist: true, cwd: io.cwd });
     const entries = auditEntries(await readStoredEvents(store, { ...bounds, types: ["audit"] }));
     io.out(values.json ? JSON.stringify(entries, null, 2) : auditToText(entries));
     return 0;

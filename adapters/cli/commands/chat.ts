@@ -63,9 +63,9 @@ export const command: CliCommand = {
     const user: Actor = { id: `cli:${name}`, name };
     const conversation: ConversationRef = { platform: "cli", channelId: "terminal", threadId: values.thread ?? "main" };
     const chat = createTerminalChat({ out: io.out, conversation, user });
-    let booted: ReturnType<typeof bootEngine>;
+    let booted: Awaited<ReturnType<typeof bootEngine>>;
     try {
-      booted = bootEngine({
+      booted = await bootEngine({
         env: io.env,
         cwd: io.cwd,
         transport: new TerminalTransport(chat.show),
@@ -91,7 +91,7 @@ export const command: CliCommand = {
         interactive: stdin.isTTY === true,
       });
     } finally {
-      booted.close();
+      await booted.close();
     }
   },
 };

@@ -61,12 +61,12 @@ export const command: CliCommand = {
     }
 
     // SQLite and the report code load only when a report is asked for, keeping `cpbot --help` fast.
-    const { openSqliteStore } = await import("../../../src/store/sqlite-store.ts");
+    const { openStore } = await import("../../../src/store/open-store.ts");
     const { buildReport } = await import("../../../src/analytics/build-report.ts");
     // A report reads; creating an empty database for it would hide a wrong path behind "no events".
-    const store = openSqliteStore(values.database ?? io.env.DATABASE_URL, { mustExist: true, cwd: io.cwd });
+    const store = await openStore(values.database ?? io.env.DATABASE_URL, { mustExist: true, cwd: io.cwd });
     try {
-      const events = store.listEvents({
+      const events = await store.listEvents({
         ...(since !== undefined ? { since } : {}),
         ...(until !== undefined ? { until } : {}),
       });
@@ -87,7 +87,7 @@ export const command: CliCommand = {
       }
       return 0;
     } finally {
-      store.close();
+      await store.close();
     }
   },
 };

@@ -62,7 +62,7 @@ export const command: CliCommand = {
     const { parseEvalCases } = await import("../../../src/matcher/eval-cases.ts");
     const { scoreSets } = await import("../../../src/authoring/propose-change.ts");
     const { suggest, defaultLowConfidence } = await import("../../../src/authoring/suggest.ts");
-    const { openSqliteStore } = await import("../../../src/store/sqlite-store.ts");
+    const { openStore } = await import("../../../src/store/open-store.ts");
 
     const sets = [];
     for (const name of evalSets) {
@@ -74,7 +74,7 @@ export const command: CliCommand = {
     if (sets.length === 0)
       io.err("cpbot suggest: no eval sets found in test/eval/; proposals are not measured against them.");
 
-    const store = openSqliteStore(values.database ?? io.env.DATABASE_URL, { mustExist: true, cwd: io.cwd });
+    const store = await openStore(values.database ?? io.env.DATABASE_URL, { mustExist: true, cwd: io.cwd });
     const events = await readStoredEvents(store, since !== undefined ? { since } : {});
     const ctx = {
       playbooks: loaded.playbooks,

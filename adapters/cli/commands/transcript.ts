@@ -51,8 +51,8 @@ export const command: CliCommand = {
     if (verb === "export" && !values.thread)
       return usageError(io, "export needs --thread ID (see `cpbot transcript list`).");
 
-    const { openSqliteStore } = await import("../../../src/store/sqlite-store.ts");
-    const store = openSqliteStore(values.database ?? io.env.DATABASE_URL, { mustExist: true, cwd: io.cwd });
+    const { openStore } = await import("../../../src/store/open-store.ts");
+    const store = await openStore(values.database ?? io.env.DATABASE_URL, { mustExist: true, cwd: io.cwd });
     const events = await readStoredEvents(store, since !== undefined ? { since } : {});
 
     if (verb === "list") {

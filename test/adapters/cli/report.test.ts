@@ -13,17 +13,17 @@ let dir: string;
 const fakeIO = (env: Record<string, string> = {}) => recordingIO({ env, cwd: dir });
 
 /** A database as the bot leaves it: one walkthrough in April, questions in May. */
-function seed(file: string): void {
+async function seed(file: string): Promise<void> {
   const store = openSqliteStore(file);
   const at = (day: number, minute: number) => new Date(Date.UTC(2024, 3, day, 9, minute)).toISOString();
   const base = { platform: "slack" as const, conversation: "slack:C1:1" };
-  store.recordEvent({ ...base, type: "question", at: at(20, 0), text: "station offline" });
-  store.recordEvent({ ...base, type: "match", at: at(20, 0), playbook: "station-offline", confidence: 0.9 });
-  store.recordEvent({ ...base, type: "walkthrough-start", at: at(20, 1), playbook: "station-offline" });
-  store.recordEvent({ ...base, type: "step", at: at(20, 2), playbook: "station-offline", step: "power" });
-  store.recordEvent({ ...base, type: "question", at: at(31 + 2, 0), text: "beeps, loudly" });
-  store.recordEvent({ ...base, type: "abstain", at: at(31 + 2, 0), text: "beeps, loudly" });
-  store.close();
+  await store.recordEvent({ ...base, type: "question", at: at(20, 0), text: "station offline" });
+  await store.recordEvent({ ...base, type: "match", at: at(20, 0), playbook: "station-offline", confidence: 0.9 });
+  await store.recordEvent({ ...base, type: "walkthrough-start", at: at(20, 1), playbook: "station-offline" });
+  await store.recordEvent({ ...base, type: "step", at: at(20, 2), playbook: "station-offline", step: "power" });
+  await store.recordEvent({ ...base, type: "question", at: at(31 + 2, 0), text: "beeps, loudly" });
+  await store.recordEvent({ ...base, type: "abstain", at: at(31 + 2, 0), text: "beeps, loudly" });
+  await store.close();
 }
 
 describe("cpbot report", () => {
@@ -33,7 +33,7 @@ describe("cpbot report", () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it("reads DATABASE_URL and prints the text report", async () => {
-    seed(path.join(dir, "bot.db"));
+    await seed(path.join(dir, "bot.db"));
     const io = fakeIO({ DATABASE_URL: "sqlite:./bot.db" });
     expect(await main(["report"], io)).toBe(0);
     expect(io.stderr).toEqual([]);
@@ -44,7 +44,7 @@ describe("cpbot report", () => {
   });
 
   it("uses ./data/cpbot.db by default and --since to narrow the window", async () => {
-    seed(path.join(dir, "data", "cpbot.db"));
+    await seed(path.join(dir, "data", "cpbot.db"));
     const io = fakeIO();
     expect(await main(["report", "--since", "2024-05-01", "--json"], io)).toBe(0);
     const report = JSON.parse(io.stdout.join("\n"));
@@ -58,7 +58,7 @@ describe("cpbot report", () => {
   });
 
   it("writes CSV with --csv, the --database option winning over DATABASE_URL", async () => {
-    seed(path.join(dir, "other.db"));
+    await seed(path.join(dir, "other.db"));
     const io = fakeIO({ DATABASE_URL: "./does-not-exist.db" });
     expect(await main(["report", "--csv", "--database", "other.db"], io)).toBe(0);
     const lines = io.stdout.join("\n").split("\r\n");

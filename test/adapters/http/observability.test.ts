@@ -12,7 +12,7 @@ let server: HttpServer | undefined;
 let store: Store | undefined;
 afterEach(async () => {
   await server?.close();
-  store?.close();
+  await store?.close();
   server = undefined;
   store = undefined;
 });
@@ -80,7 +80,7 @@ describe("GET /metrics", () => {
     observed.recordEvent(event("match", "offline-station"));
     observed.recordEvent(event("match", "offline-station"));
     observed.recordEvent(event("abstain"));
-    expect(store.listEvents()).toHaveLength(4);
+    expect(await store.listEvents()).toHaveLength(4);
     const text = await (await fetch(`${url}/metrics`)).text();
     expect(text).toContain('cpbot_matcher_outcomes_total{outcome="match"} 2');
     expect(text).toContain('cpbot_matcher_outcomes_total{outcome="abstain"} 1');

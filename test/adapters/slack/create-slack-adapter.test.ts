@@ -17,7 +17,7 @@ beforeEach(async () => {
   store = openSqliteStore(join(mkdtempSync(join(tmpdir(), "cpbot-slack-adapter-")), "cpbot.db"));
 });
 afterEach(async () => {
-  store.close();
+  await store.close();
   await api.close();
 });
 

@@ -51,7 +51,7 @@ describe("Slack: from a question in a channel to a resolved escalation", () => {
     const told = h.messagesIn("COPS00001").at(-1);
     expect(told?.threadTs).toBe(ts);
     expect(textOf(told)).toContain("Escalated to Support: ESC-0001");
-    const stored = h.server.store.getEscalation("ESC-0001");
+    const stored = await h.server.store.getEscalation("ESC-0001");
     expect(stored?.delivery.handoffMessageId).toBe(handoff?.ts);
 
     // Claim in the escalation channel: the handoff is updated in place and the requester's thread is told.
@@ -90,7 +90,7 @@ describe("Slack: from a question in a channel to a resolved escalation", () => {
     const resolvedNotice = h.messagesIn("COPS00001").at(-1);
     expect(resolvedNotice?.threadTs).toBe(ts);
     expect(textOf(resolvedNotice)).toContain("resolved escalation ESC-0001");
-    expect(h.server.store.getEscalation("ESC-0001")?.status).toBe("resolved");
+    expect((await h.server.store.getEscalation("ESC-0001"))?.status).toBe("resolved");
 
     // Nothing cpbot sent ever asked Slack to parse names or links.
     for (const call of h.api.calls) {

@@ -48,7 +48,7 @@ describe("Slack: limits on what a request can cost", () => {
     expect(sent).not.toContain("\\u0000");
     expect(sent).not.toContain(pasted);
     // Nor is it stored: the analytics keep the question as cleaned.
-    const stored = JSON.stringify(h.server.store.listEvents({}));
+    const stored = JSON.stringify(await h.server.store.listEvents({}));
     expect(stored).not.toContain(pasted);
     expect(stored).toContain("[redacted]");
     expect(sent).not.toContain(botToken);

@@ -23,7 +23,7 @@ describe("Slack redeliveries and duplicates", () => {
     const before = h.api.calls.length;
     for (const retryNum of [1, 2, 3]) expect((await h.event(envelope, { retryNum })).status).toBe(200);
     expect(h.api.calls.slice(before)).toEqual([]);
-    expect(h.server.store.listEscalations()).toHaveLength(1);
+    expect(await h.server.store.listEscalations()).toHaveLength(1);
   });
 
   it("the same event_id delivered twice without retry headers is answered once", async () => {
@@ -39,7 +39,7 @@ describe("Slack redeliveries and duplicates", () => {
     await h.event({ ...envelope, event_id: "Ev0AFTERRESTART" }, { retryNum: 1 });
     expect(replies()).toHaveLength(1);
     expect(handoffs()).toHaveLength(1);
-    expect(h.server.store.listEscalations()).toHaveLength(1);
+    expect(await h.server.store.listEscalations()).toHaveLength(1);
   });
 
   it("a mention inside a thread also sent as message.channels is answered once", async () => {
@@ -91,10 +91,10 @@ describe("Slack messages cpbot must not answer", () => {
       expect((await h.event(envelope())).status).toBe(200);
       expect(h.api.calls.slice(before)).toEqual([]);
       // Only the server's own start-up audit record: the ignored event stored nothing.
-      expect(h.server.store.listEvents().filter((e) => e.type !== "audit")).toEqual([]);
-      expect(h.server.store.listEvents({ types: ["audit"] }).map((e) => (e.data as { action: string }).action)).toEqual(
-        ["started"],
-      );
+      expect((await h.server.store.listEvents()).filter((e) => e.type !== "audit")).toEqual([]);
+      expect(
+        (await h.server.store.listEvents({ types: ["audit"] })).map((e) => (e.data as { action: string }).action),
+      ).toEqual(["started"]);
     });
   }
 

@@ -31,13 +31,13 @@ describe("Slack: only members of the escalation channel act on escalations", () 
     );
     expect(h.api.callsOf("chat.update")).toHaveLength(0);
     expect(h.api.callsOf("chat.postMessage")).toHaveLength(sentBefore);
-    expect(h.server.store.getEscalation("ESC-0001")?.status).toBe("open");
+    expect((await h.server.store.getEscalation("ESC-0001"))?.status).toBe("open");
     // Two presses within a minute: the channel's members were asked once.
     expect(h.api.callsOf("conversations.members")).toHaveLength(1);
     expect(h.api.callsOf("conversations.members")[0]?.body).toMatchObject({ channel: escalationChannel });
 
     await h.press(handoff, "Claim", { user: sue });
-    expect(h.server.store.getEscalation("ESC-0001")?.status).toBe("claimed");
+    expect((await h.server.store.getEscalation("ESC-0001"))?.status).toBe("claimed");
     expect(textOf(h.messagesIn("COPS00001").at(-1))).toContain("sue claimed escalation ESC-0001");
   });
 
@@ -50,9 +50,9 @@ describe("Slack: only members of the escalation channel act on escalations", () 
     await h.press(h.messagesIn("COPS00001").at(-1), "Escalate…");
     const [handoff] = h.messagesIn(escalationChannel);
     await h.press(handoff, "Claim", { user: sue });
-    expect(h.server.store.getEscalation("ESC-0001")?.status).toBe("open");
+    expect((await h.server.store.getEscalation("ESC-0001"))?.status).toBe("open");
     expect(h.logs.join("\n")).toContain("could not read the escalation channel's members");
     await h.press(handoff, "Claim", { user: { id: "URITA0001", username: "rita" } });
-    expect(h.server.store.getEscalation("ESC-0001")?.status).toBe("claimed");
+    expect((await h.server.store.getEscalation("ESC-0001"))?.status).toBe("claimed");
   });
 });

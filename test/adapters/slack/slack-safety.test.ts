@@ -44,7 +44,7 @@ describe("Slack: the escalation channel refuses the handoff", () => {
       expect(all).toContain("saved");
       expect(all).toContain(code);
       expect(all).toContain(code === "not_in_channel" ? "/invite @cpbot" : escalationChannel);
-      expect(h.server.store.listPendingDeliveries().map((e) => e.id)).toEqual(["ESC-0001"]);
+      expect((await h.server.store.listPendingDeliveries()).map((e) => e.id)).toEqual(["ESC-0001"]);
       expect(h.logs.join("\n")).toContain(`Slack refused a post in ${escalationChannel} (${code})`);
 
       // Someone fixes the channel; the next retry posts the handoff and tells the requester's thread.
@@ -52,7 +52,7 @@ describe("Slack: the escalation channel refuses the handoff", () => {
       await h.server.engine.retryPendingDeliveries();
       const [handoff] = h.messagesIn(escalationChannel).filter((m) => m.ts);
       expect(textOf(handoff)).toContain("ESC-0001");
-      expect(h.server.store.listPendingDeliveries()).toEqual([]);
+      expect(await h.server.store.listPendingDeliveries()).toEqual([]);
       expect(textOf(h.messagesIn("COPS00001").at(-1))).toContain("reached Support");
     });
   }

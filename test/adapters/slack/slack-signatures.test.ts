@@ -12,15 +12,17 @@ afterEach(async () => {
 const now = () => Math.floor(Date.now() / 1000);
 
 /** No Web API call after start-up's auth.test, no reply, and nothing in the database. */
-function expectNothingChanged(callsBefore: number) {
+async function expectNothingChanged(callsBefore: number) {
   expect(h.api.calls.slice(callsBefore)).toEqual([]);
   expect(h.api.responses).toEqual([]);
   // Nothing but the server's own start-up audit record.
   expect(
-    h.server.store.listEvents().filter((e) => (e.data as { action?: string } | undefined)?.action !== "started"),
+    (await h.server.store.listEvents()).filter(
+      (e) => (e.data as { action?: string } | undefined)?.action !== "started",
+    ),
   ).toEqual([]);
-  expect(h.server.store.listEscalations()).toEqual([]);
-  expect(h.server.store.getSession("slack:COPS00001:-")).toBeUndefined();
+  expect(await h.server.store.listEscalations()).toEqual([]);
+  expect(await h.server.store.getSession("slack:COPS00001:-")).toBeUndefined();
 }
 
 describe("Slack request signatures", () => {
@@ -52,7 +54,7 @@ describe("Slack request signatures", () => {
       const before = h.api.calls.length;
       const { envelope } = h.mention("fault 303-RSC");
       expect((await h.event(envelope, options)).status).toBe(401);
-      expectNothingChanged(before);
+      await expectNothingChanged(before);
     });
   }
 
@@ -67,6 +69,6 @@ describe("Slack request signatures", () => {
       signature: sign(body, timestamp),
     });
     expect(reply.status).toBe(401);
-    expectNothingChanged(before);
+    await expectNothingChanged(before);
   });
 });

@@ -20,12 +20,14 @@ afterEach(async () => {
 });
 
 /** Nothing of the request reached the store: no session, no event id, no conversation reference. */
-function expectNothingStored(activity: ReturnType<typeof fixture>): void {
-  expect(h.store.getSession("teams-ref:last")).toBeUndefined();
-  expect(h.store.getSession("teams:19:7e1c9b2a4d3f4e6a8b0c1d2e3f4a5b6c@thread.tacv2:1741078700000")).toBeUndefined();
-  expect(h.store.listEvents()).toEqual([]);
+async function expectNothingStored(activity: ReturnType<typeof fixture>): Promise<void> {
+  expect(await h.store.getSession("teams-ref:last")).toBeUndefined();
+  expect(
+    await h.store.getSession("teams:19:7e1c9b2a4d3f4e6a8b0c1d2e3f4a5b6c@thread.tacv2:1741078700000"),
+  ).toBeUndefined();
+  expect(await h.store.listEvents()).toEqual([]);
   // claimEvent is true only for an id never seen: the rejected request did not claim its own.
-  expect(h.store.claimEvent(`teams:${activity.conversation.id}:${activity.id}`, h.now.toISOString())).toBe(true);
+  expect(await h.store.claimEvent(`teams:${activity.conversation.id}:${activity.id}`, h.now.toISOString())).toBe(true);
 }
 
 describe("Teams endpoint with an app id: Bot Framework JWTs", () => {
@@ -66,7 +68,7 @@ describe("Teams endpoint with an app id: Bot Framework JWTs", () => {
       const res = await h.post(activity, await header());
       expect(res.status).toBe(401);
       expect(connector?.calls).toEqual([]);
-      expectNothingStored(activity);
+      await expectNothingStored(activity);
       // The log says why without the token or the password.
       const log = h.logs.join("\n");
       expect(log).toContain("Teams request rejected");

@@ -107,14 +107,14 @@ describe("Teams connector errors", () => {
     expect(connector.calls.filter(isHandoff).map((c) => c.status)).toEqual([503, 503, 503, 503]);
     const told = connector.calls.filter((c) => c.conversationId === thread).at(-1);
     expect(FakeConnector.textOf(told!)).toContain("saved but not posted yet");
-    expect(h.store.getEscalation("ESC-0001")?.delivery.handoffMessageId).toBeUndefined();
-    expect(h.store.listPendingDeliveries().map((e) => e.id)).toEqual(["ESC-0001"]);
+    expect((await h.store.getEscalation("ESC-0001"))?.delivery.handoffMessageId).toBeUndefined();
+    expect((await h.store.listPendingDeliveries()).map((e) => e.id)).toEqual(["ESC-0001"]);
 
     await h.engine.retryPendingDeliveries();
     const handoff = connector.calls.filter(isHandoff).at(-1);
     expect(handoff?.status).toBe(201);
     expect(handoff?.body).toMatchObject({ channelData: { channel: { id: supportChannel } } });
-    expect(h.store.listPendingDeliveries()).toEqual([]);
+    expect(await h.store.listPendingDeliveries()).toEqual([]);
     // The requester hears that it reached Support after all.
     expect(FakeConnector.textOf(connector.calls.at(-1)!)).toContain("reached Support");
     expect(connector.calls.at(-1)?.conversationId).toBe(thread);
@@ -126,7 +126,7 @@ describe("escalations here", () => {
     await start({ config: { escalationConversation: undefined } });
     const thread = await askAndEscalate();
     expect(connector.calls.filter(isHandoff)).toEqual([]);
-    expect(h.store.listPendingDeliveries()).toHaveLength(1);
+    expect(await h.store.listPendingDeliveries()).toHaveLength(1);
     expect(h.logs.join("\n")).toContain("escalations here");
 
     const support = "19:0f1e2d3c4b5a49687766554433221100@thread.tacv2";

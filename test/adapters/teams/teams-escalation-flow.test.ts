@@ -66,7 +66,7 @@ describe("Teams: a channel question to a resolved escalation", () => {
     const opened = calls().at(-1);
     expect(opened?.conversationId).toBe(thread);
     expect(text(opened)).toContain("Escalated to Support: ESC-0001");
-    const stored = h.store.getEscalation("ESC-0001");
+    const stored = await h.store.getEscalation("ESC-0001");
     expect(stored?.delivery.handoffMessageId).toBe(handoff?.messageId);
     expect(stored?.origin).toMatchObject({ platform: "teams", threadId: "1741078700000" });
 
@@ -100,7 +100,7 @@ describe("Teams: a channel question to a resolved escalation", () => {
     expect(buttonTitles(resolvedCard)).toEqual([]);
     const mirroredResolve = afterResolve.find((c) => c.method === "POST" && c.conversationId === thread);
     expect(text(mirroredResolve)).toContain("resolved escalation ESC-0001");
-    expect(h.store.getEscalation("ESC-0001")?.status).toBe("resolved");
+    expect((await h.store.getEscalation("ESC-0001"))?.status).toBe("resolved");
   });
 
   it("follows up in the thread without a mention while a walkthrough waits for the person", async () => {

@@ -144,6 +144,6 @@ export class TeamsHarness {
 
   async close(): Promise<void> {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
-    this.store.close();
+    await this.store.close();
   }
 }

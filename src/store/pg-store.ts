@@ -1,0 +1,244 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import pg from "pg";
+import { BotError } from "../core/bot-error.ts";
+import { describePgUrl, isConnectionError, isRetryableConflict, pgUnavailable } from "./pg-errors.ts";
+import { migratePg } from "./pg-migrate.ts";
+import { PgOps, type Query } from "./pg-ops.ts";
+import type {
+  AnalyticsEvent,
+  AnalyticsEventType,
+  EscalationDelivery,
+  EscalationRecord,
+  EscalationStatus,
+  EscalationTransition,
+  NewEscalation,
+  SessionRecord,
+  Store,
+} from "./store.ts";
+
+export interface PgOptions {
+  /** Connections per process; default 10. */
+  poolSize?: number;
+  /** Longest one statement may run before PostgreSQL cancels it; default 5000 ms. */
+  statementTimeoutMs?: number;
+  /** How long to wait for a free connection or a new one; default 5000 ms. */
+  connectTimeoutMs?: number;
+  /** Runs of a transaction after a serialization failure, deadlock or lost connection; default 4. */
+  maxAttempts?: number;
+  /** Apply pending migrations on open (under an advisory lock); default true. */
+  migrate?: boolean;
+}
+
+// BIGSERIAL ids come back as strings by default; ours stay far below 2^53.
+const types = {
+  getTypeParser: ((oid: number, format?: string) =>
+    oid === pg.types.builtins.INT8
+      ? (value: string) => Number(value)
+      : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
+};
+
+/** Opens a pool on DATABASE_URL=postgres://…, checks it answers and brings the schema up to date. */
+export async function openPgStore(url: string, options: PgOptions = {}): Promise<PgStore> {
+  const target = describePgUrl(url);
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    statement_timeout: options.statementTimeoutMs ?? 5000,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+    types,
+  });
+  // An idle connection dropped by the server (restart, failover) must not crash the process; the next
+  // query gets a fresh connection.
+  pool.on("error", () => {});
+  try {
+    if (options.migrate ?? true) await migratePg(pool, target);
+    else await pool.query("SELECT 1");
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw error instanceof BotError ? error : pgUnavailable(target, error);
+  }
+  return new PgStore(pool, target, options.maxAttempts ?? 4);
+}
+
+interface Scope {
+  owner: PgStore;
+  client: pg.PoolClient;
+  open: boolean;
+}
+
+/**
+ * The PostgreSQL Store: a pool for single operations, one connection per transaction. Calls made on this
+ * object from inside a transaction's async context run on that transaction's connection (joining it),
+ * as with SQLite, so the engine cannot deadlock against its own row locks.
+ */
+export class PgStore implements Store {
+  private readonly context = new AsyncLocalStorage<Scope>();
+  private closed = false;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    /** The URL without its password, for messages. */
+    readonly target: string,
+    private readonly maxAttempts: number,
+  ) {}
+
+  getSession(key: string): Promise<SessionRecord | undefined> {
+    return this.read((ops) => ops.getSession(key));
+  }
+  saveSession(key: string, state: unknown, expected: number | null, at: string): Promise<SessionRecord> {
+    return this.write((ops) => ops.saveSession(key, state, expected, at));
+  }
+  deleteSession(key: string): Promise<boolean> {
+    return this.write((ops) => ops.deleteSession(key));
+  }
+  createEscalation(input: NewEscalation): Promise<{ escalation: EscalationRecord; created: boolean }> {
+    return this.write((ops) => ops.createEscalation(input));
+  }
+  getEscalation(id: string): Promise<EscalationRecord | undefined> {
+    return this.read((ops) => ops.getEscalation(id));
+  }
+  getEscalationByKey(key: string): Promise<EscalationRecord | undefined> {
+    return this.read((ops) => ops.getEscalationByKey(key));
+  }
+  listEscalations(filter?: { status?: EscalationStatus[]; sessionKey?: string }): Promise<EscalationRecord[]> {
+    return this.read((ops) => ops.listEscalations(filter));
+  }
+  transitionEscalation(id: string, change: EscalationTransition): Promise<EscalationRecord> {
+    return this.write((ops) => ops.transitionEscalation(id, change));
+  }
+  setEscalationDelivery(id: string, delivery: EscalationDelivery): Promise<EscalationRecord> {
+    return this.write((ops) => ops.setEscalationDelivery(id, delivery));
+  }
+  updateEscalationHandoff(id: string, handoff: unknown, at: string): Promise<EscalationRecord> {
+    return this.write((ops) => ops.updateEscalationHandoff(id, handoff, at));
+  }
+  listPendingDeliveries(): Promise<EscalationRecord[]> {
+    return this.read((ops) => ops.listPendingDeliveries());
+  }
+  recordEvent(event: AnalyticsEvent): Promise<void> {
+    return this.write((ops) => ops.recordEvent(event));
+  }
+  listEvents(filter?: { since?: string; until?: string; types?: AnalyticsEventType[] }): Promise<AnalyticsEvent[]> {
+    return this.read((ops) => ops.listEvents(filter));
+  }
+  claimEvent(eventId: string, at: string): Promise<boolean> {
+    return this.write((ops) => ops.claimEvent(eventId, at));
+  }
+
+  /**
+   * BEGIN … COMMIT on one pooled connection. After a serialization failure or deadlock (PostgreSQL has
+   * rolled everything back), or a connection lost before COMMIT was sent, `fn` runs again from the start
+   * on a fresh connection; nothing of the failed attempt remains. A connection lost during COMMIT is not
+   * retried, because the commit may have happened: the caller gets store_unavailable.
+   */
+  async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    this.ensureOpen();
+    const scope = this.context.getStore();
+    if (scope?.open && scope.owner === this) return this.savepoint(scope, fn);
+    for (let attempt = 1; ; attempt++) {
+      let client: pg.PoolClient | undefined;
+      let committing = false;
+      let lost = false;
+      const inner: Scope = { owner: this, client: undefined as unknown as pg.PoolClient, open: true };
+      try {
+        client = await this.pool.connect();
+        inner.client = client;
+        await client.query("BEGIN");
+        const result = await this.context.run(inner, () => fn(this));
+        committing = true;
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        lost = isConnectionError(error);
+        if (client && !committing && !lost) await client.query("ROLLBACK").catch(() => {});
+        const again = isRetryableConflict(error) || (isConnectionError(error) && !committing);
+        if (!again || attempt >= this.maxAttempts) throw this.mapError(error);
+        await sleep(Math.min(200, 10 * 2 ** attempt) * (0.5 + Math.random()));
+      } finally {
+        inner.open = false;
+        // A broken connection is destroyed rather than handed to the next caller.
+        client?.release(lost || undefined);
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end();
+  }
+
+  /** A quick round trip for readiness probes: resolves when the database answers. */
+  async ping(): Promise<void> {
+    this.ensureOpen();
+    await this.pool.query("SELECT 1").catch((error: unknown) => {
+      throw this.mapError(error);
+    });
+  }
+
+  private async savepoint<T>(scope: Scope, fn: (tx: Store) => Promise<T>): Promise<T> {
+    const name = `cpbot_sp_${Math.random().toString(36).slice(2, 10)}`;
+    await scope.client.query(`SAVEPOINT ${name}`);
+    try {
+      const result = await fn(this);
+      await scope.client.query(`RELEASE SAVEPOINT ${name}`);
+      return result;
+    } catch (error) {
+      await scope.client.query(`ROLLBACK TO SAVEPOINT ${name}`).catch(() => {});
+      throw error;
+    }
+  }
+
+  /** A read: on the transaction's connection when inside one, else any pooled connection (retried once if lost). */
+  private async read<T>(op: (ops: PgOps) => Promise<T>): Promise<T> {
+    this.ensureOpen();
+    const scope = this.active();
+    if (scope) return op(new PgOps(clientQuery(scope.client)));
+    try {
+      return await op(new PgOps(poolQuery(this.pool)));
+    } catch (error) {
+      if (!isConnectionError(error)) throw this.mapError(error);
+      // Reading twice does nothing twice.
+      return op(new PgOps(poolQuery(this.pool))).catch((again: unknown) => {
+        throw this.mapError(again);
+      });
+    }
+  }
+
+  /** A write: joins the open transaction, else runs in its own (retried as transactions are). */
+  private write<T>(op: (ops: PgOps) => Promise<T>): Promise<T> {
+    this.ensureOpen();
+    const scope = this.active();
+    if (scope) return op(new PgOps(clientQuery(scope.client)));
+    return this.transaction(() => op(new PgOps(clientQuery(this.active()!.client))));
+  }
+
+  private active(): Scope | undefined {
+    const scope = this.context.getStore();
+    return scope?.open && scope.owner === this ? scope : undefined;
+  }
+
+  private ensureOpen(): void {
+    if (this.closed) throw new BotError(`The store for ${this.target} is closed; open it again.`, "store_unavailable");
+  }
+
+  private mapError(error: unknown): unknown {
+    if (error instanceof BotError) return error;
+    if (isConnectionError(error) || (error as { code?: string })?.code === "57014") {
+      return pgUnavailable(this.target, error);
+    }
+    return error;
+  }
+}
+
+function clientQuery(client: pg.PoolClient): Query {
+  return async <R>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as R[];
+}
+
+function poolQuery(pool: pg.Pool): Query {
+  return async <R>(sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows as R[];
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
