@@ -10,6 +10,11 @@ export const defaultLowConfidence = 0.6;
 /** Row key for escalations and walkthroughs that have no playbook (an unmatched question escalated). */
 export const noPlaybook = "(none)";
 
+/** Step key of "Did this help?" answered on a first answer, outside a walkthrough. */
+export const firstAnswerStep = "(first answer)";
+/** Step key of a walkthrough's end recorded without the step it ended on (older records). */
+export const walkthroughEndStep = "end";
+
 export interface ReportOptions {
   /** Inclusive ISO time or date; events before it are ignored. */
   since?: string;
@@ -40,7 +45,10 @@ export interface PlaybookStats {
 export interface Feedback {
   fixed: number;
   notFixed: number;
-  /** Per step the feedback was given at (first-answer feedback during a walkthrough, walkthrough ends: "end"). */
+  /**
+   * Per step the feedback was given at: the step a walkthrough ended (or was declared fixed) on, the step
+   * the thread stood on for a first answer during a walkthrough, else "(first answer)".
+   */
   byStep: Record<string, { fixed: number; notFixed: number }>;
   /** Per fault code the playbook was asked with. */
   byFaultCode: Record<string, { fixed: number; notFixed: number }>;
@@ -207,17 +215,18 @@ function emptyFeedback(): Feedback {
 }
 
 /**
- * A walkthrough's end ("Did that fix it?") and a first answer's "Did this help?" are the same signal:
- * both count, the first at the step "end", the second at the step the thread stood on (if any).
+ * A walkthrough's end and a first answer's "Did this help?" are the same signal: both count, each at the
+ * step it was given at (see Feedback.byStep) and under the fault code the thread asked with.
  */
 function countFeedback(into: Feedback, event: AnalyticsEvent): void {
   const helped = event.type === "resolved" || (event.type === "feedback" && event.action === "fixed");
   const key = helped ? "fixed" : "notFixed";
   into[key]++;
-  const step = event.type === "feedback" ? event.step : "end";
-  if (step) tally(into.byStep, step)[key]++;
-  const code = (event.data as { faultCode?: unknown } | undefined)?.faultCode;
-  if (typeof code === "string") tally(into.byFaultCode, code)[key]++;
+  const data = (event.data ?? {}) as { faultCode?: unknown; step?: unknown };
+  const recorded = event.step ?? (typeof data.step === "string" ? data.step : undefined);
+  const step = recorded ?? (event.type === "feedback" ? firstAnswerStep : walkthroughEndStep);
+  tally(into.byStep, step)[key]++;
+  if (typeof data.faultCode === "string") tally(into.byFaultCode, data.faultCode)[key]++;
 }
 
 /** The counter under `key`, created at zero the first time. */

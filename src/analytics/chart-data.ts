@@ -1,5 +1,5 @@
 import type { AnalyticsEvent, EscalationRecord } from "../store/store.ts";
-import { buildReport, type QuestionEntry } from "./build-report.ts";
+import { buildReport, type Feedback, firstAnswerStep, type QuestionEntry } from "./build-report.ts";
 
 /** One step of a playbook's walkthrough funnel. */
 export interface FunnelStep {
@@ -10,15 +10,20 @@ export interface FunnelStep {
   stopped: number;
   /** Escalations opened while the thread's walkthrough stood at this step. */
   escalated: number;
+  /** "Did this help?" answered here (the step a walkthrough ended on, or "(first answer)"). */
+  fixed: number;
+  notFixed: number;
 }
 
 export interface PlaybookFunnel {
   playbook: string;
   started: number;
   completed: number;
-  /** "Did that fix it?" answers: whether the walkthrough helped. */
+  /** "Did this help?" at the walkthrough's end: whether the walkthrough helped. */
   resolved: number;
   notResolved: number;
+  /** "Did this help?" at first answers and walkthrough ends together, as `cpbot report` counts it. */
+  feedback: { fixed: number; notFixed: number };
   steps: FunnelStep[];
 }
 
@@ -74,15 +79,30 @@ function runsOf(events: AnalyticsEvent[]): { runs: Run[]; escalatedAt: Map<strin
   return { runs, escalatedAt };
 }
 
-function funnels(events: AnalyticsEvent[], stepOrder: ReadonlyMap<string, readonly string[]>): PlaybookFunnel[] {
+function funnels(
+  events: AnalyticsEvent[],
+  stepOrder: ReadonlyMap<string, readonly string[]>,
+  feedback: ReadonlyMap<string, Feedback>,
+): PlaybookFunnel[] {
   const { runs, escalatedAt } = runsOf(events);
   const byPlaybook = new Map<string, PlaybookFunnel & { index: Map<string, FunnelStep> }>();
   const funnelOf = (playbook: string) => {
     let f = byPlaybook.get(playbook);
     if (!f) {
-      f = { playbook, started: 0, completed: 0, resolved: 0, notResolved: 0, steps: [], index: new Map() };
-      for (const step of stepOrder.get(playbook) ?? []) {
-        const s = { step, reached: 0, stopped: 0, escalated: 0 };
+      const { fixed = 0, notFixed = 0 } = feedback.get(playbook) ?? {};
+      f = {
+        playbook,
+        started: 0,
+        completed: 0,
+        resolved: 0,
+        notResolved: 0,
+        feedback: { fixed, notFixed },
+        steps: [],
+        index: new Map(),
+      };
+      // The first answer comes before the walkthrough's first step.
+      for (const step of [firstAnswerStep, ...(stepOrder.get(playbook) ?? [])]) {
+        const s = { step, reached: 0, stopped: 0, escalated: 0, fixed: 0, notFixed: 0 };
         f.steps.push(s);
         f.index.set(step, s);
       }
@@ -93,7 +113,7 @@ function funnels(events: AnalyticsEvent[], stepOrder: ReadonlyMap<string, readon
   const stepOf = (f: ReturnType<typeof funnelOf>, step: string) => {
     let s = f.index.get(step);
     if (!s) {
-      s = { step, reached: 0, stopped: 0, escalated: 0 };
+      s = { step, reached: 0, stopped: 0, escalated: 0, fixed: 0, notFixed: 0 };
       f.steps.push(s);
       f.index.set(step, s);
     }
@@ -111,6 +131,15 @@ function funnels(events: AnalyticsEvent[], stepOrder: ReadonlyMap<string, readon
     const f = funnelOf(playbook);
     for (const [step, n] of steps) stepOf(f, step).escalated += n;
   }
+  for (const [playbook, counts] of feedback) {
+    if (counts.fixed + counts.notFixed === 0) continue;
+    const f = funnelOf(playbook);
+    for (const [step, n] of Object.entries(counts.byStep)) {
+      const s = stepOf(f, step);
+      s.fixed += n.fixed;
+      s.notFixed += n.notFixed;
+    }
+  }
   for (const e of events) {
     if (e.type !== "resolved" && e.type !== "not-resolved") continue;
     const f = funnelOf(e.playbook ?? "");
@@ -118,11 +147,11 @@ function funnels(events: AnalyticsEvent[], stepOrder: ReadonlyMap<string, readon
     else f.notResolved++;
   }
   return [...byPlaybook.values()]
-    .filter((f) => f.started > 0)
+    .filter((f) => f.started > 0 || f.feedback.fixed + f.feedback.notFixed > 0)
     .sort((a, b) => b.started - a.started || a.playbook.localeCompare(b.playbook))
     .map(({ index: _index, ...f }) => ({
       ...f,
-      steps: f.steps.filter((s) => s.reached + s.stopped + s.escalated > 0),
+      steps: f.steps.filter((s) => s.reached + s.stopped + s.escalated + s.fixed + s.notFixed > 0),
     }));
 }
 
@@ -176,7 +205,7 @@ export function chartData(
       .slice(0, 10)
       .map((p) => ({ playbook: p.playbook, questions: p.questions })),
     unmatched: report.unmatched,
-    funnels: funnels(sorted, stepOrder),
+    funnels: funnels(sorted, stepOrder, new Map(report.playbooks.map((p) => [p.playbook, p.feedback]))),
     escalationRate: {
       overall: report.totals.escalationRate,
       byPlaybook: report.playbooks

@@ -4,7 +4,10 @@ import type { AnalyticsEvent } from "../store/store.ts";
 /** One line of the audit log as `cpbot audit` shows it. */
 export interface AuditEntry {
   at: string;
-  /** answer, escalation-opened, escalation-claimed, escalation-need-info, escalation-resolved, escalation-open, evidence-added, started, playbooks-reloaded. */
+  /**
+   * answer, started, playbooks-reloaded, and the escalation lines (src/audit/escalation-audit.ts):
+   * escalation-opened, -claimed, -need-info, -resolved, -reopened, -cancelled, -info-given, evidence-added.
+   */
   action: string;
   /** Who did it (a platform user id), or "cpbot" for what the bot did on its own. */
   by: string;
@@ -57,7 +60,7 @@ export function auditToText(entries: readonly AuditEntry[]): string {
       const what = [e.escalation, e.playbook, e.text ? `"${e.text}"` : undefined, e.digest?.slice(0, 19)]
         .filter(Boolean)
         .join(" ");
-      return `${e.at}  ${e.action.padEnd(20)} ${e.by.padEnd(12)} ${e.platform.padEnd(6)} ${what}`.trimEnd();
+      return `${e.at}  ${e.action.padEnd(21)} ${e.by.padEnd(12)} ${e.platform.padEnd(6)} ${what}`.trimEnd();
     })
     .join("\n");
 }

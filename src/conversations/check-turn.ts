@@ -1,3 +1,4 @@
+import { buildReport } from "../analytics/build-report.ts";
 import type { Store } from "../store/store.ts";
 import type { DriverOutput } from "./conversation-driver.ts";
 import type { ScriptTurn } from "./conversation-schema.ts";
@@ -100,6 +101,17 @@ export async function checkStored(turn: ScriptTurn, store: Store): Promise<strin
       );
     if (s.questions !== undefined && count("question") !== s.questions)
       problems.push(`expected ${s.questions} question(s) recorded, found ${count("question")}`);
+  }
+  if (s.feedback) {
+    const { fixed, notFixed } = buildReport(await store.listEvents()).totals.feedback;
+    const want = s.feedback;
+    if (
+      (want.fixed !== undefined && fixed !== want.fixed) ||
+      (want.notFixed !== undefined && notFixed !== want.notFixed)
+    )
+      problems.push(
+        `expected feedback ${want.fixed ?? "any"} fixed / ${want.notFixed ?? "any"} not fixed, found ${fixed} / ${notFixed}`,
+      );
   }
   return problems;
 }

@@ -59,6 +59,10 @@ export const StoredSchema = z.strictObject({
   unmatched: z.number().int().min(0).optional(),
   /** Questions recorded in all. */
   questions: z.number().int().min(0).optional(),
+  /** "Did this help?" answers counted so far, as `cpbot report` counts them (first answers and ends). */
+  feedback: z
+    .strictObject({ fixed: z.number().int().min(0).optional(), notFixed: z.number().int().min(0).optional() })
+    .optional(),
 });
 
 const who = z.string().min(1).optional();

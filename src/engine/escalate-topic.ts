@@ -22,7 +22,8 @@ export async function escalateTopic(
   const { walkthrough: w, question: q } = turn.state;
   if (w && walkIsTopic(turn.state)) {
     const playbook = turn.deps.registry.get(w.playbook);
-    if (playbook) return escalateWalk(turn, playbook, w, trigger, note);
+    // After "Didn't help" at the end, Escalate… is that answer acted on: the handoff says it did not fix it.
+    if (playbook) return escalateWalk(turn, playbook, w, w.status === "not-fixed" ? "not-fixed" : trigger, note);
   }
   let question: Question | undefined = q;
   if (!question) {

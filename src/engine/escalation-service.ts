@@ -1,4 +1,5 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
+import { escalationAudit, transitionAction } from "../audit/escalation-audit.ts";
 import type { Card } from "../cards/card-schema.ts";
 import { BotError } from "../core/bot-error.ts";
 import type { ConversationRef } from "../core/bot-event.ts";
@@ -131,6 +132,13 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
         action: "open",
         data: { id: escalation.id, trigger: request.trigger },
       });
+      // The note, or else the question it was opened with: what Support was asked to act on.
+      const said = request.note ?? request.question?.text;
+      record(
+        turn,
+        "audit",
+        escalationAudit("escalation-opened", escalation, { text: said, details: { trigger: request.trigger } }),
+      );
     }
     if (!escalation.delivery.handoffMessageId) {
       turn.later.push(async () =>
@@ -182,6 +190,7 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
     const card = escalationCard(escalationView(after, registry));
     if (!changed) return { cards: [card], mode: "replace" };
     record(turn, "escalation", { ...(after.playbook ? { playbook: after.playbook } : {}), action: to, data: { id } });
+    record(turn, "audit", escalationAudit(transitionAction(to), after, { text: note, from: before.status }));
     const entry = after.history.at(-1);
     const pressedOnHandoff =
       turn.event.kind === "action" &&
@@ -203,14 +212,11 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
       return { cards: [infoCard(`${before.id} is already closed`, ["Nothing to cancel: it was resolved."])] };
     }
     const who = before.requester.id === turn.by.id ? "the requester" : (turn.by.name ?? turn.by.id);
-    const after = await turn.deps.store.transitionEscalation(id, {
-      to: "resolved",
-      by: turn.by,
-      at: turn.at,
-      note: `Cancelled by ${who}.`,
-    });
+    const note = `Cancelled by ${who}.`;
+    const after = await turn.deps.store.transitionEscalation(id, { to: "resolved", by: turn.by, at: turn.at, note });
     // The requester's own thread gets this answer; Support sees the handoff card closed and a note under it.
     tellSupport(turn, after, "cancel");
+    record(turn, "audit", escalationAudit("escalation-cancelled", after, { text: note, from: before.status }));
     return {
       cards: [infoCard(`Cancelled: ${after.id}`, ["Support has been told that this no longer needs them."])],
       mode: "replace",
@@ -244,6 +250,7 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
       note: text,
     });
     tellSupport(turn, after, "info-given");
+    record(turn, "audit", escalationAudit("escalation-info-given", after, { text, from: escalation.status }));
     return {
       cards: [
         infoCard(`Sent to Support: ${after.id}`, [
@@ -274,6 +281,7 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
       action: "evidence",
       data: { id: after.id },
     });
+    record(turn, "audit", escalationAudit("evidence-added", after, { text: said }));
     turn.later.push(async () => {
       // Read again after the commit: the handoff may have been posted since the turn began.
       const current = (await store.getEscalation(after.id)) ?? after;

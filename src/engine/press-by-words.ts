@@ -5,9 +5,10 @@ import { type DialogueIntent, normaliseReply } from "./read-dialogue.ts";
 /** Which button verb each dialogue word presses, in order of preference, on whatever card is current. */
 const pressesFor: Partial<Record<DialogueIntent, string[]>> = {
   affirm: [cardActions.walkDone, cardActions.resolvedYes, cardActions.walkStart],
-  fixed: [cardActions.resolvedYes],
+  // "it worked" / "still broken" answer "Did this help?" wherever it is asked: a walkthrough's end or a first answer.
+  fixed: [cardActions.resolvedYes, cardActions.feedbackHelped],
   negate: [cardActions.resolvedNo],
-  "not-fixed": [cardActions.resolvedNo],
+  "not-fixed": [cardActions.resolvedNo, cardActions.feedbackNotHelped],
   skip: [cardActions.walkSkip],
   back: [cardActions.walkBack],
   start: [cardActions.walkStart],

@@ -85,7 +85,8 @@ export const WalkthroughSchema = z.object({
   inputs: z.record(z.string(), InputRecordSchema),
   evidence: z.record(z.string(), EvidenceRecordSchema),
   log: z.array(LogEntrySchema),
-  status: z.enum(["active", "awaiting-outcome", "fixed", "escalated", "abandoned"]),
+  /** "not-fixed": "Did this help?" was answered no; the escalation is offered, not opened. */
+  status: z.enum(["active", "awaiting-outcome", "fixed", "not-fixed", "escalated", "abandoned"]),
   /**
    * The step whose last entry its checker refused, with that result: Done stays hidden there until an
    * entry passes (or the person moves on), however often the step is shown again meanwhile.
@@ -111,6 +112,8 @@ export const QuestionSchema = z.object({
   alternatives: z.array(z.object({ playbook: z.string(), confidence: z.number() })),
   /** Evidence given as `id: value` while no walkthrough ran. */
   evidence: z.record(z.string(), EvidenceRecordSchema).optional(),
+  /** "Did this help?" answered on this question's first answer; only the first answer is counted. */
+  feedback: z.enum(["fixed", "not-fixed"]).optional(),
 });
 export type Question = z.infer<typeof QuestionSchema>;
 

@@ -2,12 +2,14 @@ import { cardActions } from "../cards/card-actions.ts";
 import type { Card } from "../cards/card-schema.ts";
 import type { Playbook } from "../playbooks/playbook-schema.ts";
 import { actions, button, header, text as textBlock } from "../render/card-blocks.ts";
+import { feedbackLabels, feedbackQuestion } from "../render/feedback-labels.ts";
 import { infoCard } from "../render/info-card.ts";
 import type { EscalationRecord, EscalationStatus } from "../store/store.ts";
 import { answerQuestion } from "./answer-question.ts";
 import type { CommandContext } from "./command-parser.ts";
 import { buttonsOf, pressIn } from "./continue-thread.ts";
 import { mostlyFacts } from "./extract-facts.ts";
+import { feedbackFaultCode } from "./give-feedback.ts";
 import { factsIn, keepEvidence } from "./plain-evidence.ts";
 import type { DialogueIntent } from "./read-dialogue.ts";
 import type { Walkthrough } from "./session-state.ts";
@@ -31,7 +33,7 @@ export async function threadEscalation(
 
 /** "the Relay Stuck Closed (303-RSC) walkthrough is at Step 3 of 9" */
 export function walkInWords({ w, playbook }: Walk): string {
-  if (w.status === "awaiting-outcome") return `The ${playbook.title} walkthrough is waiting for “Did that fix it?”`;
+  if (w.status === "awaiting-outcome") return `The ${playbook.title} walkthrough is waiting for “${feedbackQuestion}”`;
   const step = /^Step \d+ of \d+/.exec(walkStepCard(playbook, w).title)?.[0];
   return `The ${playbook.title} walkthrough is at ${step ?? "its current step"}`;
 }
@@ -69,7 +71,10 @@ export async function walkReply(
   const said = text.trim().length > 60 ? `${text.trim().slice(0, 57)}…` : text.trim();
   const choices = step?.choice ? " pick one of the options," : "";
   const hint = `I did not take “${said}” as an answer here:${choices} say done, skip or back, press a button, or describe a new problem with its fault code or what the station shows.`;
-  if (!step) return { cards: [infoCard("Did that fix it?", [`Answer yes or no. (${hint})`]), card] };
+  if (!step) {
+    const { yes, no } = feedbackLabels(playbook);
+    return { cards: [infoCard(feedbackQuestion, [`Answer ${yes} or ${no} (or yes / no). (${hint})`]), card] };
+  }
   return { cards: [walkStepCard(playbook, w, hint)] };
 }
 
@@ -129,9 +134,11 @@ export function stopWalk(turn: Turn, { w, playbook }: Walk): TurnReply {
 /** "it's fixed" before the last step: the walkthrough is resolved where it stands. */
 function resolveEarly(turn: Turn, { w, playbook }: Walk): TurnReply {
   turn.state = { ...turn.state, walkthrough: { ...w, status: "fixed" } };
+  const faultCode = feedbackFaultCode(playbook, turn.state.question?.text);
   record(turn, "resolved", {
     playbook: playbook.id,
-    data: { walkthrough: w.id, early: true, ...(w.cursor ? { step: w.cursor.step } : {}) },
+    ...(w.cursor ? { step: w.cursor.step } : {}),
+    data: { walkthrough: w.id, early: true, ...(faultCode ? { faultCode } : {}) },
   });
   return {
     cards: [

@@ -1,11 +1,13 @@
 import type { ActionPayload } from "../cards/card-actions.ts";
+import { notHelpedCard } from "../render/feedback-card.ts";
+import { isSetUp } from "../render/feedback-labels.ts";
 import { infoCard } from "../render/info-card.ts";
-import { isSetUp } from "../render/walkthrough-end-card.ts";
-import type { InputRecord } from "./session-state.ts";
+import { feedbackFaultCode } from "./give-feedback.ts";
+import type { InputRecord, Walkthrough } from "./session-state.ts";
 import { runStepTool } from "./step-tools.ts";
 import { record, type Turn, type TurnReply } from "./turn.ts";
 import { statusCard, walkStepCard } from "./walk-cards.ts";
-import { activeWalk, applyMove, changedPlaybook, currentWalk, escalateWalk } from "./walk-flow.ts";
+import { activeWalk, applyMove, changedPlaybook, currentWalk } from "./walk-flow.ts";
 import { currentStep, navigate } from "./walkthrough.ts";
 
 /**
@@ -58,24 +60,38 @@ export async function submitInput(
   return { cards: [walkStepCard(playbook, moved.walkthrough)], mode };
 }
 
-/** "Did that fix it?": yes closes the walkthrough as resolved; no escalates it. */
+/** The step a walkthrough ended on (its last move), the key its end feedback is counted under. */
+function lastStep(w: Walkthrough): string | undefined {
+  return [...w.log].reverse().find((entry) => entry.step)?.step;
+}
+
+/**
+ * "Did this help?" at the end of a walkthrough: Fixed it / Done closes it as resolved; Didn't help / Stuck
+ * is recorded and the guide's escalation offered (Escalate… opens it with the walkthrough). Only the first
+ * answer is counted; a later "fixed" still closes the walkthrough.
+ */
 export async function answerOutcome(turn: Turn, fixed: boolean, payload: ActionPayload): Promise<TurnReply> {
   const found = activeWalk(turn);
   if (!found || (payload.session && payload.session !== found.w.id)) {
     return { cards: [infoCard("That walkthrough is over", ["Ask again to start a new one."])] };
   }
   const { w, playbook } = found;
-  if (w.status !== "awaiting-outcome") {
-    // "No" after the fact still escalates (idempotently); anything else is a repeat of an answer given.
-    if (!fixed && w.status !== "active") return escalateWalk(turn, playbook, w, "not-fixed");
-    return { cards: [statusCard(playbook, w)] };
+  const answered = w.status === "not-fixed" || w.status === "fixed";
+  if (w.status !== "awaiting-outcome" && !answered) return { cards: [statusCard(playbook, w)] };
+  if (!answered) {
+    const step = lastStep(w);
+    const faultCode = feedbackFaultCode(playbook, turn.state.question?.text);
+    record(turn, fixed ? "resolved" : "not-resolved", {
+      playbook: playbook.id,
+      ...(step ? { step } : {}),
+      data: { walkthrough: w.id, ...(faultCode ? { faultCode } : {}) },
+    });
   }
   if (!fixed) {
-    record(turn, "not-resolved", { playbook: playbook.id, data: { walkthrough: w.id } });
-    return escalateWalk(turn, playbook, { ...w, status: "escalated" }, "not-fixed");
+    if (w.status !== "fixed") turn.state = { ...turn.state, walkthrough: { ...w, status: "not-fixed" } };
+    return { cards: [notHelpedCard({ playbook, already: answered })], mode: answered ? "new" : "replace" };
   }
   turn.state = { ...turn.state, walkthrough: { ...w, status: "fixed" } };
-  record(turn, "resolved", { playbook: playbook.id, data: { walkthrough: w.id } });
   const card = isSetUp(playbook)
     ? infoCard(`Done: ${playbook.title}`, [
         "The walkthrough is recorded as complete. Ask here again if something does not work as described.",

@@ -60,6 +60,7 @@ export function statusCard(playbook: Playbook, w: Walkthrough): Card {
   if (w.status === "awaiting-outcome") return endCard(playbook, w);
   const words = {
     fixed: "was marked fixed",
+    "not-fixed": "did not help; Escalate… hands it to Support",
     escalated: "was escalated to Support",
     abandoned: "was left for a newer one",
   };

@@ -2,6 +2,7 @@ import { cardActions } from "../cards/card-actions.ts";
 import type { Card } from "../cards/card-schema.ts";
 import type { Playbook } from "../playbooks/playbook-schema.ts";
 import { actions, button, context, header, list, percent, quoted, shorten, text } from "./card-blocks.ts";
+import { feedbackLabels, feedbackQuestion } from "./feedback-labels.ts";
 import { articleParts, errorLogFields } from "./overview-article.ts";
 import { renderCard } from "./render-card.ts";
 import { plannedSteps } from "./step-items.ts";
@@ -56,6 +57,12 @@ function refOf(playbook: Playbook, query: string | undefined) {
   return { playbook: playbook.id, ...(query !== undefined ? { query } : {}) };
 }
 
+/** Fixed it / Didn't help (a set-up article: Done / Stuck), stored per playbook by the feedback actions. */
+function feedbackActions(playbook: Playbook, ref: ReturnType<typeof refOf>) {
+  const { yes, no } = feedbackLabels(playbook);
+  return actions([button(yes, cardActions.feedbackHelped, ref), button(no, cardActions.feedbackNotHelped, ref)]);
+}
+
 /**
  * The answer first: what this is, the next thing to do and the buttons at the top, then the few facts
  * that confirm the match. The whole article is folded behind "Show all steps" (in place where the
@@ -79,6 +86,9 @@ export function overviewCard(playbook: Playbook, options: OverviewOptions = {}):
       // Whenever the card answers a question, the person can say it is the wrong one.
       options.query !== undefined && button("Not this one?", cardActions.alternatives, ref),
     ]),
+    // "Did this help?" right under the main buttons: answered at a glance, and never below the fold.
+    helped: text(`**${feedbackQuestion}**`),
+    feedback: feedbackActions(playbook, ref),
     match: context(matchContext(playbook, options)),
     facts: errorLogFields(playbook, true),
     symptoms: list("Symptoms", more > 0 ? [...symptoms, `… ${more} more under Show all steps`] : symptoms),

@@ -2,6 +2,7 @@ import { cardActions } from "../cards/card-actions.ts";
 import type { Card } from "../cards/card-schema.ts";
 import type { Playbook, Step } from "../playbooks/playbook-schema.ts";
 import { actions, button, context, header, list, text } from "./card-blocks.ts";
+import { feedbackLabels, feedbackQuestion } from "./feedback-labels.ts";
 import { renderCard } from "./render-card.ts";
 import { allSteps } from "./step-items.ts";
 import { replacementText } from "./step-provenance.ts";
@@ -24,14 +25,6 @@ function stepTexts(playbook: Playbook, ids: string[]): string[] {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-/**
- * Whether the playbook sets something up rather than fixes a fault (the guide's Configure section: Just
- * Charge, firmware upgrades, station messages). Its end is a neutral completion, not "Did that fix it?".
- */
-export function isSetUp(playbook: Pick<Playbook, "section">): boolean {
-  return playbook.section === "Configure";
-}
-
 /** What the last step leaves to do: a replacement the guide names, or a stop. Support is offered, not opened. */
 function endNote(last: Step | undefined) {
   if (last?.replacement) return text(replacementText(last.replacement), "warning");
@@ -40,11 +33,15 @@ function endNote(last: Step | undefined) {
   return null;
 }
 
-/** The end of a walkthrough: what was done and skipped, then "Did that fix it?" (a set-up: a neutral end). */
+/**
+ * The end of a walkthrough: what was done and skipped, then "Did this help?" with the answers of the
+ * first answer (Fixed it / Didn't help; a set-up article: Done / Stuck). "Didn't help" offers the
+ * guide's escalation; it never opens one by itself.
+ */
 export function walkthroughEndCard(view: WalkthroughEndView): Card {
   const { playbook } = view;
   const ref = { session: view.session, playbook: playbook.id };
-  const setUp = isSetUp(playbook);
+  const { yes, no } = feedbackLabels(playbook);
   return renderCard("walkthrough-end", {
     title: `Walkthrough finished: ${playbook.title}`,
     header: header("Walkthrough finished"),
@@ -54,16 +51,12 @@ export function walkthroughEndCard(view: WalkthroughEndView): Card {
     done: list("Done", stepTexts(playbook, view.done)),
     skipped: list("Skipped", stepTexts(playbook, view.skipped)),
     nextAction: endNote(view.last),
-    question: setUp
-      ? text("That was the last step. If the dashboard does not show what the steps describe, escalate.")
-      : text("**Did that fix it?**"),
-    actions: actions(
-      setUp
-        ? [button("Finish", cardActions.resolvedYes, ref, "primary"), button("Escalate…", cardActions.resolvedNo, ref)]
-        : [
-            button("Yes, it's fixed", cardActions.resolvedYes, ref, "primary"),
-            button("No, escalate", cardActions.resolvedNo, ref, "danger"),
-          ],
-    ),
+    question: text(`**${feedbackQuestion}**`),
+    actions: actions([
+      button(yes, cardActions.resolvedYes, ref, "primary"),
+      button(no, cardActions.resolvedNo, ref),
+      // A replacement the guide names is arranged with Support when wanted: the note above says "press Escalate".
+      view.last?.replacement !== undefined && button("Escalate…", cardActions.escalate, { playbook: playbook.id }),
+    ]),
   });
 }

@@ -153,7 +153,8 @@ describe("reportToText", () => {
     const text = reportToText(buildReport(crafted()));
     expect(text).toContain("cpbot report: all time (");
     expect(text).toMatch(/Walkthroughs: 7 started · 3 completed \(43%\)/);
-    expect(text).toMatch(/station-offline\s+5\s+5\s+2 \(40%\)\s+network \(2\)\s+1\s+1\s+1\s+20%/);
+    // … fixed, not fixed, then helped yes/no (the walkthrough ends here: no first-answer feedback), escalated.
+    expect(text).toMatch(/station-offline\s+5\s+5\s+2 \(40%\)\s+network \(2\)\s+1\s+1\s+1\/1\s+1\s+20%/);
     expect(text).toMatch(/2×\s+charger beeps at night\s+no match/);
     expect(text).toMatch(/1×\s+fault 999\s+unknown fault code/);
     expect(text).toMatch(/screen flickers\s+display\s+0\.41/);

@@ -31,13 +31,36 @@ describe("feedback in the report", () => {
     expect(rsc?.feedback).toEqual({
       fixed: 2,
       notFixed: 1,
-      byStep: { reboot: { fixed: 0, notFixed: 1 }, end: { fixed: 1, notFixed: 0 } },
+      // A first answer outside a walkthrough counts at "(first answer)"; an end recorded without its step at "end".
+      byStep: {
+        "(first answer)": { fixed: 1, notFixed: 0 },
+        reboot: { fixed: 0, notFixed: 1 },
+        end: { fixed: 1, notFixed: 0 },
+      },
       byFaultCode: { "303-RSC": { fixed: 1, notFixed: 1 } },
     });
     expect(report.playbooks.find((p) => p.playbook === "waitlist")?.feedback).toMatchObject({ fixed: 0, notFixed: 1 });
   });
 
+  it("counts a walkthrough's end at the step it ended on, and an early fix at its step", () => {
+    const ends = buildReport([
+      ev("resolved", { playbook: "waitlist", step: "last-step", data: { walkthrough: "w1" } }),
+      ev("resolved", { playbook: "waitlist", data: { walkthrough: "w2", early: true, step: "third" } }),
+      ev("not-resolved", { playbook: "waitlist", step: "last-step", data: { faultCode: "X-1" } }),
+    ]);
+    expect(ends.playbooks[0]?.feedback).toEqual({
+      fixed: 2,
+      notFixed: 1,
+      byStep: { "last-step": { fixed: 1, notFixed: 1 }, third: { fixed: 1, notFixed: 0 } },
+      byFaultCode: { "X-1": { fixed: 0, notFixed: 1 } },
+    });
+  });
+
   it("says it in the text report", () => {
-    expect(reportToText(report)).toContain("Did this help: 3 yes · 2 no");
+    const text = reportToText(report);
+    expect(text).toContain("Did this help: 3 yes · 2 no");
+    // Per playbook: first answers and walkthrough ends together, yes/no.
+    expect(text).toContain("helped yes/no");
+    expect(text).toMatch(/relay-stuck-closed .* 2\/1 /);
   });
 });

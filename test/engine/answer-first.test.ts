@@ -22,6 +22,8 @@ describe("answer first", () => {
       "Show all steps",
       "Escalate…",
       "Not this one?",
+      "Fixed it",
+      "Didn't help",
     ]);
     const shown = await h.press(overview, "Show all steps");
     expect(shown.mode).toBe("new");

@@ -47,13 +47,14 @@ describe("engine end to end through a fake adapter", () => {
     expect(textOf(branch.cards[0])).toContain("consider station head replacement");
     expect(textOf(branch.cards[0])).toContain("Fault persists");
 
-    // The branch's last step names a replacement, not Support: finishing it offers the escalation, and
-    // only the person's "No, escalate" opens it.
+    // The branch's last step names a replacement, not Support: finishing it offers the escalation (its
+    // Escalate… button beside "Did this help?"), and only the person's press opens it.
     const offered = await h.press(branch.cards[0], "Done");
     expect(offered.cards[0]?.kind).toBe("walkthrough-end");
     expect(textOf(offered.cards[0])).toContain("Next action: station head replacement.");
     expect(h.transport.posts).toHaveLength(0);
-    const end = await h.press(offered.cards[0], "No, escalate");
+    expect(buttonsOf(offered.cards[0]).map((b) => b.label)).toEqual(["Fixed it", "Didn't help", "Escalate…"]);
+    const end = await h.press(offered.cards[0], "Escalate…");
     expect(end.cards[0]?.title).toBe("Escalated to Support: ESC-0001");
     expect(textOf(end.cards[0])).toContain("Still missing");
 
@@ -153,7 +154,7 @@ describe("engine end to end through a fake adapter", () => {
     await h.restart();
     const branch = await h.press(choice, "Still OUT_OF_SERVICE");
     const offered = await h.press(branch.cards[0], "Done");
-    const end = await h.press(offered.cards[0], "No, escalate");
+    const end = await h.press(offered.cards[0], "Escalate…");
     expect(end.cards[0]?.title).toBe("Escalated to Support: ESC-0001");
     await h.restart();
     const handoff = h.transport.posts[0];
@@ -182,20 +183,20 @@ describe("engine end to end through a fake adapter", () => {
     const branch = await h.press(choice, "Still OUT_OF_SERVICE");
     const end = await h.press(branch.cards[0], "Skip");
     expect(end.cards[0]?.kind).toBe("walkthrough-end");
-    expect(textOf(end.cards[0])).toContain("Did that fix it?");
+    expect(textOf(end.cards[0])).toContain("Did this help?");
     expect(h.transport.posts).toHaveLength(0);
   });
 
-  it("a walkthrough that ends normally asks whether it fixed the problem; no escalates, yes resolves", async () => {
+  it("a walkthrough that ends normally asks Did this help?; yes resolves, no offers the escalation", async () => {
     h = new Harness();
     const asked = await h.say("relay stuck closed");
     const choice = await walkToChoice(asked.cards[0]);
     const branch = await h.press(choice, "Cleared (Available)");
     const end = await h.press(branch.cards[0], "Done");
     expect(end.cards[0]?.kind).toBe("walkthrough-end");
-    expect(textOf(end.cards[0])).toContain("Did that fix it?");
+    expect(textOf(end.cards[0])).toContain("Did this help?");
 
-    const yes = await h.press(end.cards[0], "Yes, it's fixed");
+    const yes = await h.press(end.cards[0], "Fixed it");
     expect(yes.cards[0]?.title).toBe("Resolved: Relay Stuck Closed (303-RSC)");
     expect(h.transport.posts).toHaveLength(0);
     expect(await h.store.listEvents({ types: ["resolved"] })).toHaveLength(1);
@@ -206,8 +207,15 @@ describe("engine end to end through a fake adapter", () => {
     const b2 = await h.press(c2, "Cleared (Available)", { thread: "T2" });
     await h.press(b2.cards[0], "Done", { thread: "T2" });
     const no = await h.say("no", { thread: "T2" });
-    expect(no.cards[0]?.title).toMatch(/^Escalated to Support: ESC-\d+/);
+    // "no" is the answer Didn't help: recorded, the guide's escalation offered, nothing opened.
+    expect(no.cards[0]?.title).toBe("Didn't help: Relay Stuck Closed (303-RSC)");
     expect(await h.store.listEvents({ types: ["not-resolved"] })).toHaveLength(1);
+    expect(await h.store.listEscalations()).toEqual([]);
+    // Saying it again counts once.
+    await h.say("still broken", { thread: "T2" });
+    expect(await h.store.listEvents({ types: ["not-resolved"] })).toHaveLength(1);
+    const escalated = await h.press(no.cards[0], "Escalate…", { thread: "T2" });
+    expect(escalated.cards[0]?.title).toMatch(/^Escalated to Support: ESC-\d+/);
     expect(h.transport.postsOf("escalation")).toHaveLength(1);
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Card } from "../../src/cards/card-schema.ts";
-import { Harness, registry, textOf } from "./engine-harness.ts";
+import { buttonsOf, Harness, registry, textOf } from "./engine-harness.ts";
 import { movesTo } from "./walk-path.ts";
 
 let h: Harness;
@@ -41,9 +41,22 @@ describe("escalation is offered, never opened silently, where the guide does not
     expect(h.transport.posts).toHaveLength(0);
     const said = textOf(end.cards[0]);
     expect(said).toMatch(/Next action: station (head )?replacement|Team addition/);
-    // The offer is real: the person can still take it.
-    const escalated = await h.press(end.cards[0], "No, escalate");
+    const labels = buttonsOf(end.cards[0]).map((b) => b.label);
+    // "press Escalate" in a replacement note has its button on the end card, beside the two answers.
+    expect(labels).toEqual(
+      said.includes("Next action") ? ["Fixed it", "Didn't help", "Escalate…"] : ["Fixed it", "Didn't help"],
+    );
+    // "Didn't help" is an answer, not a request: it offers the escalation and opens nothing.
+    const offer = await h.press(end.cards[0], "Didn't help");
+    expect(offer.cards[0]?.title).toMatch(/^Didn't help: /);
+    expect(textOf(offer.cards[0])).toContain("Nothing has been sent to Support.");
+    expect(h.transport.posts).toHaveLength(0);
+    expect(await h.store.listEscalations()).toEqual([]);
+    // The offer is real: the person can still take it, and the handoff says the walkthrough did not fix it.
+    const escalated = await h.press(offer.cards[0], "Escalate…");
     expect(escalated.cards[0]?.title).toMatch(/^Escalated to Support: ESC-\d+/);
+    const [escalation] = await h.store.listEscalations();
+    expect(escalation?.handoff).toMatchObject({ trigger: "not-fixed" });
   });
 
   it("a step where the guide does say contact Support still opens the escalation on Done", async () => {

@@ -7,6 +7,7 @@ import { errorCard } from "../../src/render/error-card.ts";
 import { escalateFormCard } from "../../src/render/escalate-form-card.ts";
 import { type EscalationView, escalationCard, escalationStatusCard } from "../../src/render/escalation-card.ts";
 import { escalationsListCard } from "../../src/render/escalations-list-card.ts";
+import { helpedCard, notHelpedCard } from "../../src/render/feedback-card.ts";
 import { formatAge } from "../../src/render/format-time.ts";
 import { helpCard } from "../../src/render/help-card.ts";
 import { noMatchCard } from "../../src/render/no-match-card.ts";
@@ -80,6 +81,7 @@ const blocksOf = <T extends CardBlock["type"]>(card: Card, type: T) =>
   card.blocks.filter((b): b is Extract<CardBlock, { type: T }> => b.type === type);
 const buttonsOf = (card: Card): Button[] => blocksOf(card, "actions").flatMap((b) => b.buttons);
 const labels = (card: Card) => buttonsOf(card).map((b) => `${b.action} ${b.label}`);
+const textOf = (card: Card) => JSON.stringify(card.blocks);
 const step = (id: string) =>
   [...playbook.solution, ...playbook.branches.flatMap((b) => b.steps)].find((s) => s.id === id)!;
 
@@ -93,7 +95,16 @@ describe("overviewCard", () => {
   it("answers first: what it is, the next thing to do and the buttons before any detail", () => {
     const card = overviewCard(playbook);
     expect(card.kind).toBe("overview");
-    expect(card.blocks.slice(0, 4).map((b) => b.type)).toEqual(["header", "text", "text", "actions"]);
+    // The main buttons, then "Did this help?" with its own two, all before any detail.
+    expect(card.blocks.slice(0, 6).map((b) => b.type)).toEqual([
+      "header",
+      "text",
+      "text",
+      "actions",
+      "text",
+      "actions",
+    ]);
+    expect(blocksOf(card, "text")[2]?.text).toBe("**Did this help?**");
     expect(blocksOf(card, "text")[1]?.text).toBe(
       "**Next:** press **Start walkthrough** to go through the 6 steps one at a time. Step 1: Log in.",
     );
@@ -105,9 +116,12 @@ describe("overviewCard", () => {
       "walk.start Start walkthrough",
       "overview.full Show all steps",
       "escalate Escalate…",
+      "feedback.helped Fixed it",
+      "feedback.not-helped Didn't help",
     ]);
     expect(buttonsOf(card)[1]?.toggles).toBe("all-steps");
     expect(decodeActionPayload(buttonsOf(card)[0]?.value)).toEqual({ playbook: "relay-stuck" });
+    expect(decodeActionPayload(buttonsOf(card)[4]?.value)).toEqual({ playbook: "relay-stuck" });
     // No step list before the fold.
     expect(blocksOf(card, "steps")).toEqual([]);
   });
@@ -153,6 +167,19 @@ describe("overviewCard", () => {
       "overview.full Show all steps",
       "escalate Escalate…",
       "alternatives Not this one?",
+      "feedback.helped Fixed it",
+      "feedback.not-helped Didn't help",
+    ]);
+  });
+
+  it("asks a set-up article (Configure, no fault code) Done / Stuck instead of Fixed it / Didn't help", () => {
+    const setUp = { ...playbook, section: "Configure" as const, errorLogs: undefined };
+    expect(labels(overviewCard(setUp)).slice(-2)).toEqual(["feedback.helped Done", "feedback.not-helped Stuck"]);
+    // A Configure article that does name a fault code is about a fault: its answers stay Fixed it / Didn't help.
+    const withCode = { ...playbook, section: "Configure" as const };
+    expect(labels(overviewCard(withCode)).slice(-2)).toEqual([
+      "feedback.helped Fixed it",
+      "feedback.not-helped Didn't help",
     ]);
   });
 
@@ -281,7 +308,40 @@ describe("walkthroughEndCard", () => {
       ["Done", ["Log in.", "Reboot.", "gone"]],
       ["Skipped", ["Give it time."]],
     ]);
-    expect(labels(card)).toEqual(["walk.fixed Yes, it's fixed", "walk.not-fixed No, escalate"]);
+    expect(blocksOf(card, "text").at(-1)?.text).toBe("**Did this help?**");
+    expect(labels(card)).toEqual(["walk.fixed Fixed it", "walk.not-fixed Didn't help"]);
+    // Nothing on the end card opens an escalation by itself: the negative answer is only an answer.
+    expect(buttonsOf(card).find((b) => b.style === "danger")).toBeUndefined();
+  });
+
+  it("asks a set-up article Done / Stuck", () => {
+    const setUp = { ...playbook, section: "Configure" as const, errorLogs: undefined };
+    const card = walkthroughEndCard({ session: "s1", playbook: setUp, done: ["log-in"], skipped: [] });
+    expect(blocksOf(card, "text").at(-1)?.text).toBe("**Did this help?**");
+    expect(labels(card)).toEqual(["walk.fixed Done", "walk.not-fixed Stuck"]);
+  });
+});
+
+describe("feedback cards", () => {
+  it("Didn't help records and offers the guide's escalation: its conditions, what to have ready, Escalate…", () => {
+    const card = notHelpedCard({ playbook, offerWalkthrough: true });
+    expect(card.title).toBe("Didn't help: Relay Stuck Closed (303-RSC)");
+    expect(textOf(card)).toContain("Recorded “Didn't help”. Nothing has been sent to Support.");
+    expect(blocksOf(card, "list").map((l) => l.title)).toEqual([
+      "Escalate to Support when",
+      "Have this ready for Support",
+    ]);
+    expect(blocksOf(card, "list")[0]?.items).toEqual(playbook.escalation.when.map((w) => w.text));
+    expect(labels(card)).toEqual(["walk.start Start walkthrough", "escalate Escalate…"]);
+    expect(decodeActionPayload(buttonsOf(card)[1]?.value)).toEqual({ playbook: "relay-stuck" });
+    // After a walkthrough there is nothing to start: Escalate… alone.
+    expect(labels(notHelpedCard({ playbook }))).toEqual(["escalate Escalate…"]);
+    expect(textOf(notHelpedCard({ playbook, already: true }))).toContain("already recorded");
+  });
+
+  it("Fixed it thanks and says what was recorded", () => {
+    expect(textOf(helpedCard({ playbook }))).toContain("Thanks: recorded “Fixed it” for Relay Stuck Closed (303-RSC).");
+    expect(labels(helpedCard({ playbook }))).toEqual([]);
   });
 });
 

@@ -153,11 +153,12 @@ function render(data: ChartData): void {
 
   const funnels = document.getElementById("funnels");
   if (funnels) {
-    funnels.innerHTML = data.funnels.length === 0 ? '<p class="muted">No walkthroughs yet.</p>' : "";
+    funnels.innerHTML =
+      data.funnels.length === 0 ? '<p class="muted">No walkthroughs or answers to Did this help? yet.</p>' : "";
     data.funnels.forEach((f, i) => {
       const section = document.createElement("section");
       section.className = "chart";
-      section.innerHTML = `<h3>${escapeHtml(f.playbook)}</h3><p>${f.started} started, ${f.completed} completed; helped: ${f.resolved} yes, ${f.notResolved} no.</p><canvas id="chart-funnel-${i}" role="img" aria-label="Step funnel of ${escapeHtml(f.playbook)}" height="200"></canvas><div id="table-funnel-${i}"></div>`;
+      section.innerHTML = `<h3>${escapeHtml(f.playbook)}</h3><p>${f.started} started, ${f.completed} completed. Did this help: ${f.feedback.fixed} yes, ${f.feedback.notFixed} no (first answers and walkthrough ends; at the end: ${f.resolved} yes, ${f.notResolved} no).</p><canvas id="chart-funnel-${i}" role="img" aria-label="Step funnel of ${escapeHtml(f.playbook)}" height="200"></canvas><div id="table-funnel-${i}"></div>`;
       funnels.append(section);
       draw(`funnel-${i}`, {
         type: "bar",
@@ -167,14 +168,16 @@ function render(data: ChartData): void {
             { label: "Reached", data: f.steps.map((s) => s.reached), backgroundColor: colours[0] },
             { label: "Stopped here", data: f.steps.map((s) => s.stopped), backgroundColor: colours[3] },
             { label: "Escalated here", data: f.steps.map((s) => s.escalated), backgroundColor: colours[2] },
+            { label: "Helped here", data: f.steps.map((s) => s.fixed), backgroundColor: colours[1] },
+            { label: "Did not help here", data: f.steps.map((s) => s.notFixed), backgroundColor: colours[5] },
           ],
         },
         options: { aspectRatio: 4, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
       });
       table(
         `table-funnel-${i}`,
-        ["Step", "Reached", "Stopped here", "Escalated here"],
-        f.steps.map((s) => [s.step, s.reached, s.stopped, s.escalated]),
+        ["Step", "Reached", "Stopped here", "Escalated here", "Helped here", "Did not help here"],
+        f.steps.map((s) => [s.step, s.reached, s.stopped, s.escalated, s.fixed, s.notFixed]),
       );
     });
   }

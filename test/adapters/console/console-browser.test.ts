@@ -143,6 +143,9 @@ function consoleSuite(engine: "sqlite" | "postgresql"): void {
         expect(painted).toBeGreaterThan(100);
         await expect(page.locator("#table-per-day").textContent()).resolves.toMatch(/Questions.*\d/);
         await expect(page.locator("#unmatched").textContent()).resolves.toContain("how do I bake bread");
+        // The funnel says whether answers helped, per step, first answers included.
+        await expect(page.locator("#funnels").textContent()).resolves.toMatch(/Did this help: 1 yes, 1 no/);
+        await expect(page.locator("#table-funnel-0").textContent()).resolves.toMatch(/Helped here.*\(first answer\)/);
         await page.screenshot({ path: path.join(artefacts, "analytics.png"), fullPage: true });
         expect(await seriousViolations()).toEqual([]);
 

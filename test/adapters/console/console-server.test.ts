@@ -239,13 +239,27 @@ describe("the console's analytics", () => {
       completed: 1,
       resolved: 1,
       notResolved: 0,
+      // "Did this help?" at the first answer and the walkthrough's end together, as cpbot report counts it.
+      feedback: { fixed: 1, notFixed: 1 },
     });
     expect(funnel?.steps.find((s) => s.step === "open-stations")).toEqual({
       step: "open-stations",
       reached: 1,
       stopped: 1,
       escalated: 1,
+      fixed: 0,
+      notFixed: 0,
     });
+    // The first answer leads the funnel; the end recorded without its step comes as "end".
+    expect(funnel?.steps[0]).toEqual({
+      step: "(first answer)",
+      reached: 0,
+      stopped: 0,
+      escalated: 0,
+      fixed: 0,
+      notFixed: 1,
+    });
+    expect(funnel?.steps.find((s) => s.step === "end")).toMatchObject({ fixed: 1, notFixed: 0 });
     const queue = await (await fetch(`${h.url}/console/escalations`)).text();
     expect(queue).toContain("Resolved (1)");
     expect(queue).toContain('<a href="https://teams.microsoft.com/l/message/19a/1">Teams 19a</a>');

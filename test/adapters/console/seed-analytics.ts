@@ -4,7 +4,8 @@ const day = 24 * 60 * 60 * 1000;
 
 /**
  * A week of support traffic in the store: questions on three days (matched, did-you-mean, unmatched),
- * two relay-stuck-closed walkthroughs (one completed and fixed, one stopped at step 2 and escalated),
+ * two relay-stuck-closed walkthroughs (one completed and fixed, one stopped at step 2 and escalated, after
+ * its first answer was marked "Didn't help"),
  * and one escalation claimed after 30 minutes and resolved after 2 hours. Awaited calls, so the seed
  * works on the synchronous store and on its promise-returning successor alike.
  */
@@ -43,6 +44,16 @@ export async function seedAnalytics(store: Store, now: Date): Promise<void> {
       playbook: pb,
       confidence: 0.9,
       text: "relay stuck closed again",
+    },
+    {
+      type: "feedback",
+      at: at(2, 0.5),
+      platform: "teams",
+      conversation: "teams:19a",
+      playbook: pb,
+      step: "(first answer)",
+      action: "not-fixed",
+      data: { helped: false, faultCode: "303-RSC" },
     },
     { type: "walkthrough-start", at: at(2, 1), platform: "teams", conversation: "teams:19a", playbook: pb },
     {
