@@ -20,6 +20,7 @@ import { retryPendingDeliveries } from "./pending-deliveries.ts";
 import type { PlatformAdapter, PlatformFactory } from "./platform-adapter.ts";
 import { platformMembers } from "./platform-members.ts";
 import { engineEscalationDestination, PlatformTransport } from "./platform-transport.ts";
+import { startRetention } from "./retention-job.ts";
 import { platformsReady, playbookCount, settleWithin } from "./server-checks.ts";
 
 export interface StartServerOptions {
@@ -175,13 +176,25 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       retried: (n) => metrics.deliveryRetries.inc(n),
       failed: (n) => metrics.deliveryFailures.inc(n),
     });
-    stopTimer = () => retries.stop();
+    const retention = config.retainQuestionsDays
+      ? startRetention({
+          store,
+          days: config.retainQuestionsDays,
+          clock,
+          logger: logger.child({ module: "store" }),
+        })
+      : undefined;
+    stopTimer = () => {
+      retries.stop();
+      retention?.stop();
+    };
 
     const shownHost = !host || host === "0.0.0.0" || host === "::" ? "localhost" : host;
     const url = `http://${shownHost.includes(":") ? `[${shownHost}]` : shownHost}:${address.port}`;
     const idle = async () => {
       await Promise.all(adapters.map((a) => a.idle?.()));
       await retries.settled();
+      await retention?.settled();
     };
     let closing: Promise<void> | undefined;
     return {
