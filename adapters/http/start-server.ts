@@ -1,6 +1,7 @@
 import { auditedEngine } from "../../src/audit/audited-engine.ts";
 import { recordReload, recordStart } from "../../src/audit/record-start.ts";
 import { loadConfig } from "../../src/config/load-config.ts";
+import { formatDuration } from "../../src/config/parse-duration.ts";
 import { BotError } from "../../src/core/bot-error.ts";
 import { createLogger, type Logger, resolveLogFormat } from "../../src/core/logger.ts";
 import { defaultPlaybooksDir } from "../../src/core/paths.ts";
@@ -15,6 +16,7 @@ import { templatesDir } from "../../src/render/card-templates.ts";
 import { openStore } from "../../src/store/open-store.ts";
 import type { Store } from "../../src/store/store.ts";
 import { watchPlaybooks } from "../cli/watch-playbooks.ts";
+import { startReminderTimer } from "./escalation-reminder-timer.ts";
 import { createHttpServer, type HttpServer } from "./http-server.ts";
 import { retryPendingDeliveries } from "./pending-deliveries.ts";
 import type { PlatformAdapter, PlatformFactory } from "./platform-adapter.ts";
@@ -41,6 +43,8 @@ export interface StartServerOptions {
   clock?: () => Date;
   /** How often stored handoffs that never reached their channel are posted again; default 5 minutes. */
   retryEveryMs?: number;
+  /** How often due escalation reminders are looked for (default every 2 s; tests go faster). */
+  reminderEveryMs?: number;
 }
 
 export interface RunningServer {
@@ -184,9 +188,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
           logger: logger.child({ module: "store" }),
         })
       : undefined;
+    const reminders = config.remindAfterMs
+      ? startReminderTimer(engine, config.remindAfterMs, logger.child({ module: "reminders" }), options.reminderEveryMs)
+      : undefined;
     stopTimer = () => {
       retries.stop();
       retention?.stop();
+      reminders?.stop();
     };
 
     const shownHost = !host || host === "0.0.0.0" || host === "::" ? "localhost" : host;
@@ -195,6 +203,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       await Promise.all(adapters.map((a) => a.idle?.()));
       await retries.settled();
       await retention?.settled();
+      await reminders?.settled();
     };
     let closing: Promise<void> | undefined;
     return {
@@ -207,6 +216,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       summary: [
         `cpbot serve: listening on ${url} (GET /healthz, /readyz, /metrics), ${registry.all().length} playbooks, database ${options.databaseUrl ?? config.databaseUrl}`,
         ...adapters.map((a) => (a.page ? `${a.summary}: ${url}${a.page}` : a.summary)),
+        ...(config.remindAfterMs
+          ? [`Escalation reminders: after ${formatDuration(config.remindAfterMs)} unclaimed or idle`]
+          : []),
       ],
       idle,
       close() {
