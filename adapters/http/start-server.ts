@@ -22,6 +22,7 @@ import { retryPendingDeliveries } from "./pending-deliveries.ts";
 import type { PlatformAdapter, PlatformFactory } from "./platform-adapter.ts";
 import { platformMembers } from "./platform-members.ts";
 import { engineEscalationDestination, PlatformTransport } from "./platform-transport.ts";
+import { startRetention } from "./retention-job.ts";
 import { platformsReady, playbookCount, settleWithin } from "./server-checks.ts";
 
 export interface StartServerOptions {
@@ -179,11 +180,20 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       retried: (n) => metrics.deliveryRetries.inc(n),
       failed: (n) => metrics.deliveryFailures.inc(n),
     });
+    const retention = config.retainQuestionsDays
+      ? startRetention({
+          store,
+          days: config.retainQuestionsDays,
+          clock,
+          logger: logger.child({ module: "store" }),
+        })
+      : undefined;
     const reminders = config.remindAfterMs
       ? startReminderTimer(engine, config.remindAfterMs, logger.child({ module: "reminders" }), options.reminderEveryMs)
       : undefined;
     stopTimer = () => {
       retries.stop();
+      retention?.stop();
       reminders?.stop();
     };
 
@@ -192,6 +202,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const idle = async () => {
       await Promise.all(adapters.map((a) => a.idle?.()));
       await retries.settled();
+      await retention?.settled();
       await reminders?.settled();
     };
     let closing: Promise<void> | undefined;

@@ -99,6 +99,12 @@ export const ConfigSchema = z.object({
       return levels;
     })
     .default({}),
+  RETAIN_QUESTIONS_DAYS: z.coerce
+    .number({ error: "RETAIN_QUESTIONS_DAYS must be a whole number of days, e.g. 90; unset keeps text forever" })
+    .int("RETAIN_QUESTIONS_DAYS must be a whole number of days, e.g. 90; unset keeps text forever")
+    .min(1, "RETAIN_QUESTIONS_DAYS must be 1 or more days, e.g. 90; unset it to keep text forever")
+    .max(36_500, "RETAIN_QUESTIONS_DAYS must be at most 36500 (100 years); unset it to keep text forever")
+    .optional(),
   SHUTDOWN_GRACE_MS: z.coerce
     .number({ error: "SHUTDOWN_GRACE_MS must be a whole number of milliseconds, e.g. 10000" })
     .int("SHUTDOWN_GRACE_MS must be a whole number of milliseconds, e.g. 10000")

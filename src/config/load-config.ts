@@ -22,6 +22,8 @@ export interface CoreConfig {
   logFormat: LogFormat;
   /** How long a stopping server lets requests and events in progress finish (SHUTDOWN_GRACE_MS). */
   shutdownGraceMs: number;
+  /** Days question text is kept (RETAIN_QUESTIONS_DAYS); undefined: forever. */
+  retainQuestionsDays?: number;
   /** Bearer token GET /metrics asks for; unset: /metrics is open (keep it off the public internet). */
   metricsToken?: string;
   /** Ids that may act on every escalation besides the escalation channel's members (ESCALATION_RESPONDERS). */
@@ -74,6 +76,7 @@ export function loadConfig(env: Record<string, string | undefined>): CoreConfig 
     moduleLevels: c.LOG_LEVELS,
     logFormat: c.LOG_FORMAT,
     shutdownGraceMs: c.SHUTDOWN_GRACE_MS,
+    ...(c.RETAIN_QUESTIONS_DAYS !== undefined ? { retainQuestionsDays: c.RETAIN_QUESTIONS_DAYS } : {}),
     ...(c.METRICS_TOKEN ? { metricsToken: c.METRICS_TOKEN } : {}),
     responders: c.ESCALATION_RESPONDERS ? c.ESCALATION_RESPONDERS.split(",").map((id) => id.trim()) : [],
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,

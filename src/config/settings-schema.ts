@@ -31,6 +31,11 @@ export const settings = {
     summary: "how long a stopping server lets work in progress finish",
     default: "10000",
   },
+  RETAIN_QUESTIONS_DAYS: {
+    group: "core",
+    summary: "days question text is kept; older text is cleared daily, counts stay",
+    default: "forever",
+  },
   METRICS_TOKEN: { group: "core", summary: "bearer token GET /metrics asks for", secret: true },
   CONSOLE_TOKEN: {
     group: "core",

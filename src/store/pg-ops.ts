@@ -220,6 +220,22 @@ export class PgOps {
     return (await this.q<EventRow>(sql, params)).map(rowToEvent);
   }
 
+  async forgetTextBefore(before: string): Promise<{ events: number; sessions: number }> {
+    const cutoff = isoTime(before, "retention cutoff");
+    const events = await this.q(
+      `UPDATE events SET
+         text = NULL,
+         data = CASE WHEN type = 'audit' AND data IS NOT NULL
+           THEN (((data::jsonb #- '{input,text}') #- '{input,inputs}') - 'cards')::text ELSE data END
+       WHERE at < $1 AND (text IS NOT NULL OR (type = 'audit' AND data IS NOT NULL AND
+         (data::jsonb ? 'cards' OR data::jsonb #> '{input,text}' IS NOT NULL)))
+       RETURNING id`,
+      [cutoff],
+    );
+    const sessions = await this.q("DELETE FROM sessions WHERE updated_at < $1 RETURNING key", [cutoff]);
+    return { events: events.length, sessions: sessions.length };
+  }
+
   async claimEvent(eventId: string, at: string): Promise<boolean> {
     const time = isoTime(at, "event time");
     const cutoff = new Date(Date.parse(time) - idempotencyTtlMs).toISOString();

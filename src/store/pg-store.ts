@@ -124,6 +124,16 @@ export class PgStore implements Store {
   claimEvent(eventId: string, at: string): Promise<boolean> {
     return this.write((ops) => ops.claimEvent(eventId, at));
   }
+  forgetTextBefore(before: string): Promise<{ events: number; sessions: number }> {
+    return this.transaction(async () => this.write((ops) => ops.forgetTextBefore(before)));
+  }
+  async vacuum(): Promise<void> {
+    this.ensureOpen();
+    // VACUUM cannot run inside a transaction block; a pooled connection outside one is what it needs.
+    await this.pool.query("VACUUM ANALYZE").catch((error: unknown) => {
+      throw this.mapError(error);
+    });
+  }
 
   /**
    * BEGIN … COMMIT on one pooled connection. After a serialization failure or deadlock (PostgreSQL has

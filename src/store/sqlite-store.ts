@@ -138,6 +138,22 @@ export class SqliteStore implements Store {
     });
   }
 
+  forgetTextBefore(before: string): Promise<{ events: number; sessions: number }> {
+    return this.run(() => {
+      const cutoff = isoTime(before, "retention cutoff");
+      return this.atomically(() => ({
+        events: this.sql(forgetEventsSql).run(cutoff).changes,
+        sessions: this.sql("DELETE FROM sessions WHERE updated_at < ?").run(cutoff).changes,
+      }));
+    });
+  }
+
+  vacuum(): Promise<void> {
+    return this.run(() => {
+      this.db.exec("VACUUM");
+    });
+  }
+
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
     this.ensureOpen();
     // The store itself is the transaction's handle: its calls from inside `fn` join (see SqliteTransactions).
@@ -193,3 +209,12 @@ function isOperationalError(error: unknown): boolean {
   const code = String((error as { code?: unknown }).code ?? "");
   return /^SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY|CORRUPT|NOTADB|CANTOPEN|PERM)/.test(code);
 }
+
+/** The text of old events cleared; an audit record also loses the words and cards it kept in `data`. */
+const forgetEventsSql = `
+  UPDATE events SET
+    text = NULL,
+    data = CASE WHEN type = 'audit' AND json_valid(data)
+      THEN json_remove(data, '$.input.text', '$.input.inputs', '$.cards') ELSE data END
+  WHERE at < ? AND (text IS NOT NULL OR (type = 'audit' AND json_valid(data) AND
+    (json_extract(data, '$.cards') IS NOT NULL OR json_extract(data, '$.input.text') IS NOT NULL)))`;

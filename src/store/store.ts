@@ -86,6 +86,22 @@ export interface Store {
    */
   claimEvent(eventId: string, at: string): Promise<boolean>;
 
+  // ── retention ─────────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Forgets what people wrote before `before` (RETAIN_QUESTIONS_DAYS): the text of analytics and audit
+   * events is cleared (the events stay, so every count in `cpbot report` is unchanged; an audit record
+   * keeps its digest), and the sessions of threads idle since then are deleted (their state holds the
+   * dialogue). Escalations are kept whole: they are Support's case records. Returns how many of each.
+   */
+  forgetTextBefore(before: string): Promise<{ events: number; sessions: number }>;
+
+  /**
+   * Gives the space of deleted and rewritten rows back to the file system and refreshes the planner's
+   * statistics: SQLite VACUUM, PostgreSQL VACUUM ANALYZE. Runs outside any transaction.
+   */
+  vacuum(): Promise<void>;
+
   // ── plumbing ──────────────────────────────────────────────────────────────────────────────────────
 
   /**

@@ -31,6 +31,7 @@ describe("loadConfig", () => {
         METRICS_TOKEN: "0123456789abcdef0123",
         ESCALATION_RESPONDERS: "U0123ABCD, 29:1xyz",
         RATE_LIMIT_PER_MINUTE: "0",
+        RETAIN_QUESTIONS_DAYS: "90",
         ESCALATION_REMIND_AFTER: "30m",
       }),
     ).toEqual({
@@ -46,6 +47,7 @@ describe("loadConfig", () => {
       responders: ["U0123ABCD", "29:1xyz"],
       remindAfterMs: 1_800_000,
       rateLimitPerMinute: 0,
+      retainQuestionsDays: 90,
     });
   });
 
@@ -76,6 +78,12 @@ describe("loadConfig", () => {
     }
     expect(message).toContain("- CONSOLE_TOKEN: CONSOLE_TOKEN must be at least 16 letters");
     expect(message).not.toContain("s3cret!");
+  });
+
+  it("refuses a retention period that is not a whole number of days of 1 or more", () => {
+    expect(() => loadConfig({ RETAIN_QUESTIONS_DAYS: "0" })).toThrow(/RETAIN_QUESTIONS_DAYS must be 1 or more days/);
+    expect(() => loadConfig({ RETAIN_QUESTIONS_DAYS: "2.5" })).toThrow(/RETAIN_QUESTIONS_DAYS must be a whole number/);
+    expect(() => loadConfig({ RETAIN_QUESTIONS_DAYS: "a month" })).toThrow(/RETAIN_QUESTIONS_DAYS must be a whole/);
   });
 
   it("explains a bad LOG_LEVELS pair", () => {

@@ -431,5 +431,55 @@ export function runStoreContract(name: string, makeStore: () => StoreHarness | P
         expect((await restarted.createEscalation(newEscalation("esc:1"))).created).toBe(false);
       });
     });
+
+    describe("retention", () => {
+      const audit = (minute: number, text: string) => ({
+        type: "audit" as const,
+        at: t(minute),
+        platform: "slack" as const,
+        text,
+        data: { action: "answer", digest: "sha256:abc", input: { kind: "message", text }, cards: [{ title: text }] },
+      });
+
+      it("clears the text people wrote before the cutoff, keeping every event and the audit digest", async () => {
+        await store.recordEvent({ type: "question", at: t(1), platform: "slack", text: "old question", playbook: "p" });
+        await store.recordEvent(audit(2, "old question"));
+        await store.recordEvent({ type: "question", at: t(30), platform: "slack", text: "new question" });
+        await store.recordEvent(audit(31, "new question"));
+        expect(await store.forgetTextBefore(t(10))).toEqual({ events: 2, sessions: 0 });
+        const events = await store.listEvents();
+        expect(events).toHaveLength(4);
+        expect(events.map((e) => e.text)).toEqual([undefined, undefined, "new question", "new question"]);
+        expect(events[0]).toMatchObject({ type: "question", playbook: "p" });
+        expect(events[1]?.data).toEqual({ action: "answer", digest: "sha256:abc", input: { kind: "message" } });
+        expect(events[3]?.data).toEqual(audit(31, "new question").data);
+        expect(JSON.stringify(events.slice(0, 2))).not.toContain("old question");
+        // A second run finds nothing left to clear.
+        expect(await store.forgetTextBefore(t(10))).toEqual({ events: 0, sessions: 0 });
+      });
+
+      it("deletes sessions idle since the cutoff and keeps escalations whole", async () => {
+        await store.saveSession("idle", { said: "my serial is 1234567890" }, null, t(1));
+        await store.saveSession("busy", { said: "still going" }, null, t(1));
+        await store.saveSession("busy", { said: "still going" }, 1, t(30));
+        const { escalation } = await store.createEscalation(newEscalation("esc:old"));
+        expect(await store.forgetTextBefore(t(10))).toEqual({ events: 0, sessions: 1 });
+        expect(await store.getSession("idle")).toBeUndefined();
+        expect(await store.getSession("busy")).toMatchObject({ revision: 2 });
+        expect(await store.getEscalation(escalation.id)).toEqual(escalation);
+      });
+
+      it("refuses a cutoff that is not a time, changing nothing", async () => {
+        await store.recordEvent({ type: "question", at: t(1), platform: "slack", text: "kept" });
+        await expect(store.forgetTextBefore("last tuesday")).rejects.toThrow(BotError);
+        expect((await store.listEvents())[0]?.text).toBe("kept");
+      });
+
+      it("vacuums, and the data is all still there afterwards", async () => {
+        await store.recordEvent({ type: "question", at: t(1), platform: "slack", text: "kept" });
+        await store.vacuum();
+        expect((await store.listEvents())[0]?.text).toBe("kept");
+      });
+    });
   });
 }
