@@ -148,6 +148,11 @@ export class SqliteStore implements Store {
     if (this.db.open) this.db.close();
   }
 
+  /** A readiness probe: the file is still the one opened (see database-file-identity.ts) and answers. */
+  ping(): Promise<void> {
+    return this.run(() => void this.sql("SELECT 1").get());
+  }
+
   /** Every operation: refused when closed, queued behind another caller's open transaction, errors mapped. */
   private run<T>(fn: () => T): Promise<T> {
     try {
