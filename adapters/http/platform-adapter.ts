@@ -2,6 +2,8 @@ import type { Platform } from "../../src/core/bot-event.ts";
 import type { Logger } from "../../src/core/logger.ts";
 import type { Transport } from "../../src/core/transport.ts";
 import type { Engine } from "../../src/engine/create-engine.ts";
+import type { Matcher } from "../../src/matcher/match-result.ts";
+import type { PlaybookRegistry } from "../../src/playbooks/playbook-registry.ts";
 import type { Store } from "../../src/store/store.ts";
 import type { Route } from "./http-server.ts";
 
@@ -20,8 +22,11 @@ export interface PlatformAdapter {
   members?: { isMember(userId: string): Promise<boolean> };
   /** An address the HTTP server must bind to (Teams without authentication: loopback only). */
   host?: string;
-  /** Registers the engine and returns the HTTP routes to mount (none in Slack's Socket Mode). */
-  connect(engine: Engine): Route[];
+  /**
+   * Registers the engine and returns the HTTP routes to mount (none in Slack's Socket Mode). `listen` is
+   * where the server is about to listen, for adapters whose routes depend on it (the console).
+   */
+  connect(engine: Engine, listen?: ListenAddress): Route[];
   /** After the server listens: open outgoing connections (Socket Mode). */
   start?(): Promise<void>;
   /** Stop taking events and wait for those being handled. */
@@ -30,6 +35,13 @@ export interface PlatformAdapter {
   idle?(): Promise<void>;
   /** One line for the start-up message: what runs and where (never a secret). */
   summary: string;
+  /** A page a person opens in a browser (the console), printed with the server's address after `summary`. */
+  page?: string;
+}
+
+/** Where the one HTTP server listens; host undefined means all interfaces. */
+export interface ListenAddress {
+  host?: string;
 }
 
 export interface PlatformDeps {
@@ -39,6 +51,9 @@ export interface PlatformDeps {
   clock: () => Date;
   /** HOST as the operator set it. */
   requestedHost?: string;
+  /** The playbooks and the matcher the engine uses (the console shows them and explains matches). */
+  registry: PlaybookRegistry;
+  matcher: Matcher;
   /** Another platform has credentials (Teams stays off without its own then, instead of Emulator mode). */
   othersConfigured: boolean;
 }

@@ -1,15 +1,21 @@
+import { auditedEngine } from "../../src/audit/audited-engine.ts";
+import { recordReload, recordStart } from "../../src/audit/record-start.ts";
 import { loadConfig } from "../../src/config/load-config.ts";
 import { BotError } from "../../src/core/bot-error.ts";
 import { createLogger, type Logger, resolveLogFormat } from "../../src/core/logger.ts";
+import { defaultPlaybooksDir } from "../../src/core/paths.ts";
 import { createEngine, type Engine } from "../../src/engine/create-engine.ts";
 import { createMatcher } from "../../src/matcher/create-matcher.ts";
 import { createBotMetrics } from "../../src/metrics/bot-metrics.ts";
 import { observeStore } from "../../src/metrics/observe-store.ts";
 import { formatLintReport } from "../../src/playbooks/lint-playbooks.ts";
 import { lintTemplates } from "../../src/playbooks/lint-templates.ts";
+import { LivePlaybooks } from "../../src/playbooks/live-playbooks.ts";
 import { loadRegistry } from "../../src/playbooks/playbook-registry.ts";
+import { templatesDir } from "../../src/render/card-templates.ts";
 import { openStore } from "../../src/store/open-store.ts";
 import type { Store } from "../../src/store/store.ts";
+import { watchPlaybooks } from "../cli/watch-playbooks.ts";
 import { createHttpServer, type HttpServer } from "./http-server.ts";
 import { retryPendingDeliveries } from "./pending-deliveries.ts";
 import type { PlatformAdapter, PlatformFactory } from "./platform-adapter.ts";
@@ -77,6 +83,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       "templates_invalid",
     );
   }
+  const matcher = createMatcher(registry.all());
   const store = await openStore(options.databaseUrl ?? config.databaseUrl, { cwd: options.cwd });
   const adapters: PlatformAdapter[] = [];
   let http: HttpServer | undefined;
@@ -93,6 +100,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         logger: logger.child({ module: factory.name }),
         clock,
         othersConfigured,
+        registry,
+        matcher,
         ...(requestedHost ? { requestedHost } : {}),
       });
       if (adapter) adapters.push(adapter);
@@ -104,9 +113,15 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       );
     }
     const escalationDestination = engineEscalationDestination(config.escalationDestination, adapters);
-    const engine = createEngine({
-      registry,
-      matcher: createMatcher(registry.all()),
+    const live = new LivePlaybooks(registry, options.playbooksDir ?? defaultPlaybooksDir, templatesDir());
+    const decided = createEngine({
+      // Getters, so a hot reload of playbooks/ and templates/ reaches the next turn without a restart.
+      get registry() {
+        return live.registry;
+      },
+      get matcher() {
+        return live.matcher;
+      },
       store: observeStore(store, metrics),
       transport: new PlatformTransport(adapters),
       config: {
@@ -119,8 +134,15 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       clock,
       logger: logger.child({ module: "engine" }),
     });
+    const engine = auditedEngine(decided, store, clock, logger.child({ module: "audit" }));
+    await recordStart(store, clock, live, config);
+    const stopWatching = watchPlaybooks(live, logger.child({ module: "playbooks" }), (outcome) => {
+      if (!outcome.ok) return;
+      recordReload(store, clock, live).catch((error) => logger.warn("could not audit the reload", { error }));
+    });
+    const host = adapters.find((a) => a.host)?.host ?? requestedHost;
     http = createHttpServer({
-      routes: adapters.flatMap((a) => a.connect(engine)),
+      routes: adapters.flatMap((a) => a.connect(engine, host ? { host } : {})),
       logger: logger.child({ module: "http" }),
       health: async () => {
         try {
@@ -142,7 +164,6 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         { name: "platforms", check: () => platformsReady(started, adapters) },
       ],
     });
-    const host = adapters.find((a) => a.host)?.host ?? requestedHost;
     const address = await http.listen(options.port ?? config.port, host);
     for (const adapter of adapters) await adapter.start?.();
     started = true;
@@ -170,7 +191,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       logger,
       summary: [
         `cpbot serve: listening on ${url} (GET /healthz, /readyz, /metrics), ${registry.all().length} playbooks, database ${options.databaseUrl ?? config.databaseUrl}`,
-        ...adapters.map((a) => a.summary),
+        ...adapters.map((a) => (a.page ? `${a.summary}: ${url}${a.page}` : a.summary)),
       ],
       idle,
       close() {
@@ -180,6 +201,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
           const graceMs = config.shutdownGraceMs;
           const deadline = Date.now() + graceMs;
           stopTimer();
+          stopWatching();
           await http?.close(graceMs);
           for (const adapter of adapters) await adapter.stop?.();
           const finished = await settleWithin(idle(), Math.max(0, deadline - Date.now()));
