@@ -44,8 +44,8 @@ async function seedSqlite(file: string): Promise<void> {
     playbook: "station-offline",
     confidence: 0.9,
   });
-  await store.recordEvent({ type: "resolved", at: at(3), platform: "teams", data: { helped: true } });
-  await store.recordEvent({ type: "escalation", at: at(4), platform: "slack", data: { kind: "answer", sha256: "ab" } });
+  await store.recordEvent({ type: "feedback", at: at(3), platform: "teams", data: { helped: true } });
+  await store.recordEvent({ type: "audit", at: at(4), platform: "slack", data: { kind: "answer", sha256: "ab" } });
   await store.claimEvent("Ev01", at(5));
   await store.close();
 }
