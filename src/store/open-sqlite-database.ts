@@ -13,6 +13,11 @@ export interface OpenOptions {
   mustExist?: boolean;
   /** How long a write waits for another process's lock; default `busyTimeoutMs`. */
   busyTimeoutMs?: number;
+  /**
+   * The escalation id prefix a NEW database takes (default: four random letters, escalation-ids.ts). Only
+   * the conversation runner sets it, so scripted conversations can name "ESC-TEST-0001".
+   */
+  escalationPrefix?: string;
   /** Told which migration versions this open applied (`cpbot db migrate` prints them). */
   onMigrated?: (applied: number[]) => void;
 }

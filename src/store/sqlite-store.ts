@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import { BotError } from "../core/bot-error.ts";
 import { DatabaseFileIdentity } from "./database-file-identity.ts";
+import { EscalationIds, idSettingsFromRows, newEscalationPrefix } from "./escalation-ids.ts";
 import { isoTime, toJson } from "./iso-time.ts";
 import { type OpenOptions, openSqliteDatabase, storeUnavailable } from "./open-sqlite-database.ts";
 import { describeTarget, parseDatabaseUrl } from "./parse-database-url.ts";
@@ -29,7 +30,7 @@ import { idempotencyTtlMs } from "./store.ts";
  */
 export function openSqliteStore(databaseUrl?: string, options: OpenOptions & { cwd?: string } = {}): SqliteStore {
   const target = parseDatabaseUrl(databaseUrl, options.cwd);
-  return new SqliteStore(openSqliteDatabase(target, options), describeTarget(target));
+  return new SqliteStore(openSqliteDatabase(target, options), describeTarget(target), options.escalationPrefix);
 }
 
 export class SqliteStore implements Store {
@@ -44,11 +45,16 @@ export class SqliteStore implements Store {
     private readonly db: Database.Database,
     /** The file path (or ":memory:"), for error messages. */
     readonly file: string,
+    escalationPrefix?: string,
   ) {
     this.sql = statementCache(db);
     this.transactions = new SqliteTransactions(db);
     this.identity = file === ":memory:" ? undefined : new DatabaseFileIdentity(file);
-    this.escalations = new SqliteEscalations(this.sql, (fn) => this.atomically(fn));
+    this.escalations = new SqliteEscalations(
+      this.sql,
+      (fn) => this.atomically(fn),
+      loadEscalationIds(db, escalationPrefix),
+    );
     this.events = new SqliteEvents(this.sql);
   }
 
@@ -197,4 +203,11 @@ function isOperationalError(error: unknown): boolean {
   if (!(error instanceof Error) || error.name !== "SqliteError") return false;
   const code = String((error as { code?: unknown }).code ?? "");
   return /^SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY|CORRUPT|NOTADB|CANTOPEN|PERM)/.test(code);
+}
+
+/** The database's escalation id prefix, drawn on the first open after migration 2 and kept for good. */
+function loadEscalationIds(db: Database.Database, prefix = newEscalationPrefix()): EscalationIds {
+  db.prepare("INSERT OR IGNORE INTO store_meta (key, value) VALUES ('escalation_prefix', ?)").run(prefix);
+  const rows = db.prepare("SELECT key, value FROM store_meta").all() as { key: string; value: string }[];
+  return new EscalationIds(idSettingsFromRows(rows));
 }

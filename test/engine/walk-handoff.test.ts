@@ -43,7 +43,7 @@ describe("escalation is offered, never opened silently, where the guide does not
     expect(said).toMatch(/Next action: station (head )?replacement|Team addition/);
     // The offer is real: the person can still take it.
     const escalated = await h.press(end.cards[0], "No, escalate");
-    expect(escalated.cards[0]?.title).toMatch(/^Escalated to Support: ESC-\d+/);
+    expect(escalated.cards[0]?.title).toMatch(/^Escalated to Support: ESC-[A-Z]{4}-\d{4}/);
   });
 
   it("a step where the guide does say contact Support still opens the escalation on Done", async () => {
@@ -51,7 +51,7 @@ describe("escalation is offered, never opened silently, where the guide does not
     const card = await walkTo("pricing-policy", "contact-support-pricing");
     expect(textOf(card)).toContain("The guide says to contact Support at this step.");
     const end = await h.press(card, "Done");
-    expect(end.cards[0]?.title).toMatch(/^Escalated to Support: ESC-\d+/);
+    expect(end.cards[0]?.title).toMatch(/^Escalated to Support: ESC-[A-Z]{4}-\d{4}/);
     expect(h.transport.posts).toHaveLength(1);
   });
 

@@ -59,5 +59,5 @@ describe.skipIf(!server)("the web console on PostgreSQL", () => {
     expect(queue).toContain("Open (1)");
     expect(queue).toContain("Resolved (1)");
     expect(queue).toContain(stored[0]!.id);
-  });
+  }, 60_000);
 });
