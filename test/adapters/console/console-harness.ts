@@ -15,7 +15,10 @@ export interface ConsoleHarness {
 let seq = 0;
 export const nextEventId = () => `evt-${process.pid}-${++seq}-abcdef`;
 
-/** A `cpbot serve` with only the console, on loopback (unless `host` says otherwise), in-memory unless `databaseUrl`. */
+/**
+ * A `cpbot serve` with only the console, on loopback (unless `host` says otherwise) and an in-memory
+ * SQLite store (or the database `databaseUrl` names, e.g. a PostgreSQL test database).
+ */
 export async function startConsole(
   options: { env?: Record<string, string>; host?: string; clock?: () => Date; databaseUrl?: string } = {},
 ): Promise<ConsoleHarness> {
