@@ -5,6 +5,7 @@ import type { Store } from "../../src/store/store.ts";
 import { CachedMembers } from "../http/cached-members.ts";
 import type { Route } from "../http/http-server.ts";
 import type { PlatformAdapter } from "../http/platform-adapter.ts";
+import { holdEventsWhileDatabaseDown } from "./hold-events-while-database-down.ts";
 import { InFlight } from "./in-flight.ts";
 import { onAction } from "./on-action.ts";
 import { onAppHomeOpened } from "./on-app-home-opened.ts";
@@ -126,7 +127,11 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
         logger.error("Slack listener failed", { code: error.code, error });
       });
       if (!receiver) return [];
-      const listener = receiver.requestListener;
+      const store = options.store;
+      const listener = holdEventsWhileDatabaseDown(
+        { ping: () => store.ping(), client: app.client, logger, inFlight, botUserId: identity.botUserId },
+        receiver.requestListener,
+      );
       const guarded = guardSlackRequests({ signingSecret: config.signingSecret as string, logger }, listener);
       return [{ method: "POST", path: slackEventsPath, handle: guarded }];
     },

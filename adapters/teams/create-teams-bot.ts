@@ -4,11 +4,13 @@ import type { ServiceClientCredentialsFactory } from "botframework-connector";
 import { BotError } from "../../src/core/bot-error.ts";
 import type { Logger } from "../../src/core/logger.ts";
 import type { Engine } from "../../src/engine/create-engine.ts";
+import { databaseDownCard } from "../../src/render/database-down-card.ts";
 import { errorCard } from "../../src/render/error-card.ts";
 import type { Store } from "../../src/store/store.ts";
 import { singleCardActivity } from "./card-activities.ts";
 import { type RetryOptions, statusOf } from "./connector-retry.ts";
 import { ConversationReferences } from "./conversation-references.ts";
+import { replyInTurn, sendCard } from "./send-card.ts";
 import { cloudSettings } from "./teams-cloud-settings.ts";
 import { botFrameworkOptions, type TeamsConfig } from "./teams-config.ts";
 import { teamsHttpHandler } from "./teams-http-handler.ts";
@@ -25,6 +27,8 @@ export interface TeamsBotOptions {
   /** Outbound credentials; default MSAL client credentials from MicrosoftAppId/MicrosoftAppPassword. */
   credentialsFactory?: ServiceClientCredentialsFactory;
   maxBodyBytes?: number;
+  /** See TeamsHttpDeps.authTimeoutMs. */
+  authTimeoutMs?: number;
 }
 
 export interface TeamsBot {
@@ -99,6 +103,10 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
         logger,
         authenticated: Boolean(config.appId),
         ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
+        ...(options.authTimeoutMs ? { authTimeoutMs: options.authTimeoutMs } : {}),
+        ping: () => store.ping(),
+        onDatabaseDown: async (ctx) =>
+          void (await sendCard(replyInTurn(ctx), databaseDownCard("not-acted"), { retry, logger })),
       });
     },
   };

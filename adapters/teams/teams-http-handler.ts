@@ -17,11 +17,19 @@ export interface TeamsHttpDeps {
   /** False without an app id (Emulator mode): only loopback callers are served. */
   authenticated: boolean;
   maxBodyBytes?: number;
+  /** Resolves when the database answers (Store.ping); checked before a message or button is handled. */
+  ping?: () => Promise<void>;
+  /** Tells the person, in the turn, that nothing was done because the database is down. */
+  onDatabaseDown?: (ctx: TurnContext) => Promise<void>;
+  /** Longest wait for Microsoft's signing keys (OpenID metadata, JWKS) before answering 503; default 10 s. */
+  authTimeoutMs?: number;
 }
 
 /** Activities are a few KB; cards a user submits stay far below Teams' 40 KB message limit. */
 const defaultMaxBodyBytes = 256 * 1024;
 const tokenErrors = new Set(["JsonWebTokenError", "TokenExpiredError", "NotBeforeError"]);
+/** node-fetch (which botframework-connector uses for the keys) gives no timeout of its own. */
+const defaultAuthTimeoutMs = 10_000;
 
 /**
  * POST /api/messages. The request is authenticated before anything else happens, and the turn runs with
@@ -54,11 +62,15 @@ export function teamsHttpHandler(deps: TeamsHttpDeps): (req: IncomingMessage, re
 
     let authResult: Awaited<ReturnType<ConfigurationBotFrameworkAuthentication["authenticateRequest"]>>;
     try {
-      authResult = await deps.auth.authenticateRequest(activity, headerOf(req.headers.authorization));
+      authResult = await withinTime(
+        deps.auth.authenticateRequest(activity, headerOf(req.headers.authorization)),
+        deps.authTimeoutMs ?? defaultAuthTimeoutMs,
+      );
     } catch (error) {
-      const status = (error as { statusCode?: unknown }).statusCode;
-      if (typeof status === "number" && status >= 500 && !tokenErrors.has((error as Error).name)) {
+      if (keysUnavailable(error)) {
+        // Retryable: the Bot Framework may send the activity again; a 401 would call a genuine request forged.
         deps.logger.error("could not check the Bot Framework token (signing keys unavailable)", { error });
+        res.setHeader("retry-after", "5");
         return end(res, 503, "Authentication is temporarily unavailable");
       }
       // The reason helps whoever set up the bot (wrong app id, clock skew); it never contains the token.
@@ -69,6 +81,21 @@ export function teamsHttpHandler(deps: TeamsHttpDeps): (req: IncomingMessage, re
       return end(res, 401, "Unauthorized");
     }
 
+    if (deps.ping && (activity.type === "message" || activity.type === "invoke")) {
+      try {
+        await withinTime(deps.ping(), 2000);
+      } catch (error) {
+        // Nothing is acted on without the database; the person is told, and the non-2xx status marks the
+        // activity undelivered for the Bot Framework (whether it sends it again is its choice: the card
+        // asks the person to, so nothing depends on it).
+        deps.logger.warn("database unreachable; Teams activity not handled", { activity: activity.id, error });
+        const tell = deps.onDatabaseDown ?? (async () => {});
+        await deps.adapter.processActivityDirect(authResult, activity, tell).catch((sendError: unknown) => {
+          deps.logger.warn("could not tell the person that the database is down", { error: sendError });
+        });
+        return end(res, 503, "The bot's database is unavailable; try again later");
+      }
+    }
     try {
       // An invoke (message extension search, message action) is answered in the HTTP response itself:
       // processActivityDirect drops the invoke response, so the turn's is read from its state here.
@@ -88,6 +115,35 @@ export function teamsHttpHandler(deps: TeamsHttpDeps): (req: IncomingMessage, re
       end(res, 500, "The bot failed to handle this activity");
     }
   };
+}
+
+/** Thrown when the signing keys did not arrive in time. */
+class KeyFetchTimeout extends Error {
+  override name = "KeyFetchTimeout";
+}
+
+function withinTime<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new KeyFetchTimeout(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Our side could not get Microsoft's signing keys, so nothing is known about the token: the metadata or
+ * JWKS endpoint answered 5xx (AuthenticationError 500), or the fetch failed at the network level
+ * (node-fetch's FetchError: connection refused or reset, DNS, a body cut off), or it took too long.
+ * A bad token is never one of these: jsonwebtoken's errors and AuthenticationError 401 stay 401.
+ */
+export function keysUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error) || tokenErrors.has(error.name)) return false;
+  if (error instanceof KeyFetchTimeout || error.name === "FetchError") return true;
+  const status = (error as { statusCode?: unknown }).statusCode;
+  if (typeof status === "number") return status >= 500;
+  return /^(ECONN|ETIMEDOUT|EAI_AGAIN|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|EPIPE|UND_ERR)/.test(
+    String((error as { code?: unknown }).code ?? ""),
+  );
 }
 
 function headerOf(value: string | string[] | undefined): string {

@@ -42,7 +42,7 @@ export function engineDriver(options: {
       elsewhere.push(shown(card, to, messageId));
     },
   };
-  const store = openSqliteStore(":memory:");
+  const store = openSqliteStore(":memory:", { escalationPrefix: "TEST" });
   const engine = createEngine({
     registry: options.registry,
     matcher: options.matcher,

@@ -61,14 +61,3 @@ export function describeStatus(status: EscalationStatus): string {
 export function actorName(actor: Actor): string {
   return actor.name ?? actor.id;
 }
-
-/** "ESC-0001" from the store's sequence number; at least four digits so ids sort and read alike. */
-export function escalationId(seq: number): string {
-  return `ESC-${String(seq).padStart(4, "0")}`;
-}
-
-/** The sequence number inside an id, forgiving case and missing zeros ("esc-7"); undefined if not an id. */
-export function escalationSeq(id: string): number | undefined {
-  const match = /^ESC-(\d{1,12})$/i.exec(id.trim());
-  return match?.[1] ? Number(match[1]) : undefined;
-}

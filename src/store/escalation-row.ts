@@ -1,5 +1,5 @@
 import type { Actor, ConversationRef } from "../core/bot-event.ts";
-import { escalationId } from "./escalation-lifecycle.ts";
+import type { EscalationIds } from "./escalation-ids.ts";
 import type { EscalationRecord, EscalationStatus } from "./store.ts";
 
 /** Column shapes of the escalations tables (migration 1); JSON documents are TEXT. */
@@ -31,7 +31,7 @@ export interface HistoryRow {
 }
 
 /** A stored escalation and its history rows, as the record the engine sees. */
-export function rowToEscalation(row: EscalationRow, historyRows: HistoryRow[]): EscalationRecord {
+export function rowToEscalation(row: EscalationRow, historyRows: HistoryRow[], ids: EscalationIds): EscalationRecord {
   const history = historyRows.map((h) =>
     withoutUndefined({
       from: h.from_status,
@@ -42,7 +42,7 @@ export function rowToEscalation(row: EscalationRow, historyRows: HistoryRow[]): 
     }),
   );
   return withoutUndefined({
-    id: escalationId(row.seq),
+    id: ids.format(row.seq),
     idempotencyKey: row.idempotency_key,
     sessionKey: row.session_key,
     playbook: row.playbook ?? undefined,

@@ -140,6 +140,22 @@ export const migrations: Migration[] = [
       CREATE INDEX processed_events_at ON processed_events (at);
     `,
   },
+  {
+    version: 2,
+    name: "store_meta: escalation ids carry the database's own prefix (ESC-KQTR-0001)",
+    // The prefix itself is drawn by the store on first open (escalation-ids.ts); escalations that already
+    // exist keep their plain ids, so cards already posted keep working.
+    sqlite: `
+      CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      INSERT INTO store_meta (key, value)
+        SELECT 'plain_escalation_ids_through', CAST(COALESCE(MAX(seq), 0) AS TEXT) FROM escalations;
+    `,
+    postgres: `
+      CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      INSERT INTO store_meta (key, value)
+        SELECT 'plain_escalation_ids_through', COALESCE(MAX(seq), 0)::text FROM escalations;
+    `,
+  },
 ];
 
 export const latestSchemaVersion = Math.max(...migrations.map((m) => m.version));

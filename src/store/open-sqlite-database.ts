@@ -13,6 +13,13 @@ export interface OpenOptions {
   mustExist?: boolean;
   /** How long a write waits for another process's lock; default `busyTimeoutMs`. */
   busyTimeoutMs?: number;
+  /**
+   * The escalation id prefix a NEW database takes (default: four random letters, escalation-ids.ts). Only
+   * the conversation runner sets it, so scripted conversations can name "ESC-TEST-0001".
+   */
+  escalationPrefix?: string;
+  /** Told which migration versions this open applied (`cpbot db migrate` prints them). */
+  onMigrated?: (applied: number[]) => void;
 }
 
 /**
@@ -37,7 +44,8 @@ export function openSqliteDatabase(target: DatabaseTarget, options: OpenOptions 
     // WAL lets the report read while the bot writes, and makes each commit one append.
     db.pragma("journal_mode = WAL");
     db.pragma("foreign_keys = ON");
-    migrate(db, file);
+    const applied = migrate(db, file);
+    options.onMigrated?.(applied);
     return db;
   } catch (error) {
     db.close();

@@ -1,5 +1,6 @@
 import { BotError } from "../core/bot-error.ts";
-import { checkTransition, claimedByAfter, escalationSeq } from "./escalation-lifecycle.ts";
+import type { EscalationIds } from "./escalation-ids.ts";
+import { checkTransition, claimedByAfter } from "./escalation-lifecycle.ts";
 import { type EscalationRow, type HistoryRow, rowToEscalation, withoutUndefined } from "./escalation-row.ts";
 import { isoTime, toJson } from "./iso-time.ts";
 import { type SessionRow, sessionConflict, toSession } from "./session-row.ts";
@@ -26,7 +27,10 @@ export type Query = <R>(sql: string, params?: unknown[]) => Promise<R[]>;
  * a transaction (PgStore does that).
  */
 export class PgOps {
-  constructor(private readonly q: Query) {}
+  constructor(
+    private readonly q: Query,
+    private readonly ids: EscalationIds,
+  ) {}
 
   async getSession(key: string): Promise<SessionRecord | undefined> {
     const [row] = await this.q<SessionRow>("SELECT * FROM sessions WHERE key = $1", [key]);
@@ -88,7 +92,7 @@ export class PgOps {
   }
 
   async getEscalation(id: string): Promise<EscalationRecord | undefined> {
-    const seq = escalationSeq(id);
+    const seq = this.ids.parse(id);
     return seq === undefined ? undefined : this.load(seq);
   }
 
@@ -115,7 +119,7 @@ export class PgOps {
 
   async transitionEscalation(id: string, change: EscalationTransition): Promise<EscalationRecord> {
     const at = isoTime(change.at, "transition time");
-    const seq = escalationSeq(id);
+    const seq = this.ids.parse(id);
     // The row lock makes two Claims at the same moment (on two replicas) queue: the second sees the first.
     const [row] =
       seq === undefined
@@ -137,7 +141,7 @@ export class PgOps {
   }
 
   async setEscalationDelivery(id: string, delivery: EscalationDelivery): Promise<EscalationRecord> {
-    const seq = escalationSeq(id);
+    const seq = this.ids.parse(id);
     const [row] =
       seq === undefined
         ? []
@@ -158,7 +162,7 @@ export class PgOps {
   }
 
   async updateEscalationHandoff(id: string, handoff: unknown, at: string): Promise<EscalationRecord> {
-    const seq = escalationSeq(id);
+    const seq = this.ids.parse(id);
     const [row] =
       seq === undefined
         ? []
@@ -266,7 +270,7 @@ export class PgOps {
       "SELECT * FROM escalation_history WHERE escalation_seq = $1 ORDER BY position",
       [row.seq],
     );
-    return rowToEscalation(row, history);
+    return rowToEscalation(row, history, this.ids);
   }
 
   /** One query for the history of a whole list, not one per escalation. */
@@ -278,10 +282,13 @@ export class PgOps {
     );
     const bySeq = new Map<number, HistoryRow[]>();
     for (const h of history) bySeq.set(h.escalation_seq, [...(bySeq.get(h.escalation_seq) ?? []), h]);
-    return rows.map((row) => rowToEscalation(row, bySeq.get(row.seq) ?? []));
+    return rows.map((row) => rowToEscalation(row, bySeq.get(row.seq) ?? [], this.ids));
   }
 }
 
 function notFound(id: string): BotError {
-  return new BotError(`There is no escalation ${id}. Escalation ids look like ESC-0001.`, "not_found");
+  return new BotError(
+    `There is no escalation ${id} in this database. Escalation ids look like ESC-KQTR-0001.`,
+    "not_found",
+  );
 }

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import pg from "pg";
 import { BotError } from "../core/bot-error.ts";
+import { EscalationIds, idSettingsFromRows, newEscalationPrefix } from "./escalation-ids.ts";
 import { describePgUrl, isConnectionError, isRetryableConflict, pgUnavailable } from "./pg-errors.ts";
 import { migratePg } from "./pg-migrate.ts";
 import { PgOps, type Query } from "./pg-ops.ts";
@@ -50,14 +51,22 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
   // An idle connection dropped by the server (restart, failover) must not crash the process; the next
   // query gets a fresh connection.
   pool.on("error", () => {});
+  let ids: EscalationIds;
   try {
     if (options.migrate ?? true) await migratePg(pool, target);
     else await pool.query("SELECT 1");
+    // Replicas opening a new database together: the first prefix inserted wins, every replica reads it.
+    await pool.query(
+      "INSERT INTO store_meta (key, value) VALUES ('escalation_prefix', $1) ON CONFLICT (key) DO NOTHING",
+      [newEscalationPrefix()],
+    );
+    const { rows } = await pool.query<{ key: string; value: string }>("SELECT key, value FROM store_meta");
+    ids = new EscalationIds(idSettingsFromRows(rows));
   } catch (error) {
     await pool.end().catch(() => {});
     throw error instanceof BotError ? error : pgUnavailable(target, error);
   }
-  return new PgStore(pool, target, options.maxAttempts ?? 4);
+  return new PgStore(pool, target, options.maxAttempts ?? 4, ids);
 }
 
 interface Scope {
@@ -80,6 +89,8 @@ export class PgStore implements Store {
     /** The URL without its password, for messages. */
     readonly target: string,
     private readonly maxAttempts: number,
+    /** This database's escalation id prefix (escalation-ids.ts), read once at open. */
+    private readonly ids: EscalationIds,
   ) {}
 
   getSession(key: string): Promise<SessionRecord | undefined> {
@@ -203,13 +214,13 @@ export class PgStore implements Store {
   private async read<T>(op: (ops: PgOps) => Promise<T>): Promise<T> {
     this.ensureOpen();
     const scope = this.active();
-    if (scope) return op(new PgOps(clientQuery(scope.client)));
+    if (scope) return op(new PgOps(clientQuery(scope.client), this.ids));
     try {
-      return await op(new PgOps(poolQuery(this.pool)));
+      return await op(new PgOps(poolQuery(this.pool), this.ids));
     } catch (error) {
       if (!isConnectionError(error)) throw this.mapError(error);
       // Reading twice does nothing twice.
-      return op(new PgOps(poolQuery(this.pool))).catch((again: unknown) => {
+      return op(new PgOps(poolQuery(this.pool), this.ids)).catch((again: unknown) => {
         throw this.mapError(again);
       });
     }
@@ -219,8 +230,8 @@ export class PgStore implements Store {
   private write<T>(op: (ops: PgOps) => Promise<T>): Promise<T> {
     this.ensureOpen();
     const scope = this.active();
-    if (scope) return op(new PgOps(clientQuery(scope.client)));
-    return this.transaction(() => op(new PgOps(clientQuery(this.active()!.client))));
+    if (scope) return op(new PgOps(clientQuery(scope.client), this.ids));
+    return this.transaction(() => op(new PgOps(clientQuery(this.active()!.client), this.ids)));
   }
 
   private active(): Scope | undefined {

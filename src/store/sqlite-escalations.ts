@@ -1,5 +1,6 @@
 import { BotError } from "../core/bot-error.ts";
-import { checkTransition, claimedByAfter, escalationSeq } from "./escalation-lifecycle.ts";
+import type { EscalationIds } from "./escalation-ids.ts";
+import { checkTransition, claimedByAfter } from "./escalation-lifecycle.ts";
 import { type EscalationRow, type HistoryRow, rowToEscalation, withoutUndefined } from "./escalation-row.ts";
 import { isoTime, toJson } from "./iso-time.ts";
 import type { Prepare } from "./statement-cache.ts";
@@ -20,6 +21,7 @@ export class SqliteEscalations {
   constructor(
     private readonly sql: Prepare,
     private readonly transaction: <T>(fn: () => T) => T,
+    private readonly ids: EscalationIds,
   ) {}
 
   create(input: NewEscalation): { escalation: EscalationRecord; created: boolean } {
@@ -50,7 +52,7 @@ export class SqliteEscalations {
   }
 
   get(id: string): EscalationRecord | undefined {
-    const seq = escalationSeq(id);
+    const seq = this.ids.parse(id);
     return seq === undefined ? undefined : this.load(seq);
   }
 
@@ -82,7 +84,7 @@ export class SqliteEscalations {
       const record = this.get(id);
       if (!record) throw notFound(id);
       if (checkTransition(record, change) === "noop") return record;
-      const seq = escalationSeq(record.id)!;
+      const seq = this.ids.parse(record.id)!;
       const claimedBy = claimedByAfter(record, change);
       this.sql("UPDATE escalations SET status = ?, claimed_by = ?, updated_at = ? WHERE seq = ?").run(
         change.to,
@@ -98,7 +100,7 @@ export class SqliteEscalations {
 
   setDelivery(id: string, delivery: EscalationDelivery): EscalationRecord {
     return this.transaction(() => {
-      const seq = escalationSeq(id);
+      const seq = this.ids.parse(id);
       const record = seq === undefined ? undefined : this.load(seq);
       if (!record || seq === undefined) throw notFound(id);
       // Merge: the origin notice and the handoff post are reported separately, by different code paths.
@@ -117,7 +119,7 @@ export class SqliteEscalations {
 
   setHandoff(id: string, handoff: unknown, at: string): EscalationRecord {
     return this.transaction(() => {
-      const seq = escalationSeq(id);
+      const seq = this.ids.parse(id);
       const record = seq === undefined ? undefined : this.load(seq);
       if (!record || seq === undefined) throw notFound(id);
       this.sql("UPDATE escalations SET handoff = ?, updated_at = ? WHERE seq = ?").run(
@@ -153,10 +155,13 @@ export class SqliteEscalations {
     const history = this.sql("SELECT * FROM escalation_history WHERE escalation_seq = ? ORDER BY position").all(
       row.seq,
     ) as HistoryRow[];
-    return rowToEscalation(row, history);
+    return rowToEscalation(row, history, this.ids);
   }
 }
 
 function notFound(id: string): BotError {
-  return new BotError(`There is no escalation ${id}. Escalation ids look like ESC-0001.`, "not_found");
+  return new BotError(
+    `There is no escalation ${id} in this database. Escalation ids look like ESC-KQTR-0001.`,
+    "not_found",
+  );
 }

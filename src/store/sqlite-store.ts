@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import { BotError } from "../core/bot-error.ts";
 import { DatabaseFileIdentity } from "./database-file-identity.ts";
+import { EscalationIds, idSettingsFromRows, newEscalationPrefix } from "./escalation-ids.ts";
 import { isoTime, toJson } from "./iso-time.ts";
 import { type OpenOptions, openSqliteDatabase, storeUnavailable } from "./open-sqlite-database.ts";
 import { describeTarget, parseDatabaseUrl } from "./parse-database-url.ts";
@@ -29,7 +30,7 @@ import { idempotencyTtlMs } from "./store.ts";
  */
 export function openSqliteStore(databaseUrl?: string, options: OpenOptions & { cwd?: string } = {}): SqliteStore {
   const target = parseDatabaseUrl(databaseUrl, options.cwd);
-  return new SqliteStore(openSqliteDatabase(target, options), describeTarget(target));
+  return new SqliteStore(openSqliteDatabase(target, options), describeTarget(target), options.escalationPrefix);
 }
 
 export class SqliteStore implements Store {
@@ -44,11 +45,16 @@ export class SqliteStore implements Store {
     private readonly db: Database.Database,
     /** The file path (or ":memory:"), for error messages. */
     readonly file: string,
+    escalationPrefix?: string,
   ) {
     this.sql = statementCache(db);
     this.transactions = new SqliteTransactions(db);
     this.identity = file === ":memory:" ? undefined : new DatabaseFileIdentity(file);
-    this.escalations = new SqliteEscalations(this.sql, (fn) => this.atomically(fn));
+    this.escalations = new SqliteEscalations(
+      this.sql,
+      (fn) => this.atomically(fn),
+      loadEscalationIds(db, escalationPrefix),
+    );
     this.events = new SqliteEvents(this.sql);
   }
 
@@ -167,6 +173,11 @@ export class SqliteStore implements Store {
     if (this.db.open) this.db.close();
   }
 
+  /** A readiness probe: the file is still the one opened (see database-file-identity.ts) and answers. */
+  ping(): Promise<void> {
+    return this.run(() => void this.sql("SELECT 1").get());
+  }
+
   /** Every operation: refused when closed, queued behind another caller's open transaction, errors mapped. */
   private run<T>(fn: () => T): Promise<T> {
     try {
@@ -218,3 +229,10 @@ const forgetEventsSql = `
       THEN json_remove(data, '$.input.text', '$.input.inputs', '$.cards') ELSE data END
   WHERE at < ? AND (text IS NOT NULL OR (type = 'audit' AND json_valid(data) AND
     (json_extract(data, '$.cards') IS NOT NULL OR json_extract(data, '$.input.text') IS NOT NULL)))`;
+
+/** The database's escalation id prefix, drawn on the first open after migration 2 and kept for good. */
+function loadEscalationIds(db: Database.Database, prefix = newEscalationPrefix()): EscalationIds {
+  db.prepare("INSERT OR IGNORE INTO store_meta (key, value) VALUES ('escalation_prefix', ?)").run(prefix);
+  const rows = db.prepare("SELECT key, value FROM store_meta").all() as { key: string; value: string }[];
+  return new EscalationIds(idSettingsFromRows(rows));
+}

@@ -115,6 +115,13 @@ export interface Store {
    */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
 
+  /**
+   * Resolves when the database answers a trivial query; rejects with BotError "store_unavailable" when it
+   * cannot be reached (PostgreSQL down, the SQLite file deleted or replaced). For readiness probes and for
+   * deciding, before taking a request, whether it can be handled now.
+   */
+  ping(): Promise<void>;
+
   /** Releases the database; further calls reject. Safe to call twice. */
   close(): Promise<void>;
 }

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../adapters/cli/main.ts";
 import { openSqliteStore } from "../../src/store/sqlite-store.ts";
+import { escPattern } from "../escalation-id.ts";
 import { fakeIO } from "./cli-io.ts";
 
 describe("cpbot chat (piped input through the real terminal adapter)", () => {
@@ -25,12 +26,12 @@ describe("cpbot chat (piped input through the real terminal adapter)", () => {
     expect(out).toContain("Relay Stuck Closed (303-RSC)");
     expect(out).toContain("── updated in this thread ──");
     expect(out).toContain("── posted in #escalations ──");
-    expect(out).toContain("Escalated to Support: ESC-0001");
+    expect(out).toMatch(escPattern("Escalated to Support: ESC-0001"));
     // The newest card is the requester's notice, so "1" presses its Cancel escalation.
     expect(out).toContain("[1] Cancel escalation");
     const store = openSqliteStore(io.env.DATABASE_URL);
     expect((await store.listEscalations()).map((e) => [e.id, e.note])).toEqual([
-      ["ESC-0001", "station CPF-6 still faulted"],
+      [expect.stringMatching(escPattern("ESC-0001", true)), "station CPF-6 still faulted"],
     ]);
     await store.close();
   });

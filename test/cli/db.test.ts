@@ -1,69 +1,174 @@
-import { mkdtempSync, statSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import pg from "pg";
+import { afterEach, describe, expect, inject, it } from "vitest";
+import { latestSchemaVersion } from "../../src/store/migrations.ts";
+import { openPgStore } from "../../src/store/pg-store.ts";
 import { openSqliteStore } from "../../src/store/sqlite-store.ts";
+import { createTestDatabase } from "../pg/test-database.ts";
 import { runCli } from "./cli-io.ts";
 
-const day = 24 * 60 * 60 * 1000;
-const ago = (days: number) => new Date(Date.now() - days * day).toISOString();
+const server = inject("pgUrl");
+const at = (minute: number) => new Date(Date.UTC(2026, 10, 2, 9, minute)).toISOString();
+const alice = { id: "U1", name: "Alice" };
+const bob = { id: "U2", name: "Bob" };
 
-/** A database with one old and one recent question, a session idle for 100 days and bulk to vacuum away. */
-async function database(): Promise<string> {
-  const file = join(mkdtempSync(join(tmpdir(), "cpbot-db-")), "cpbot.db");
-  const store = openSqliteStore(file);
-  await store.recordEvent({ type: "question", at: ago(100), platform: "slack", text: "old: my MAC is 00:11:22" });
-  await store.recordEvent({ type: "question", at: ago(1), platform: "slack", text: "recent question" });
-  await store.saveSession("slack:C1:1", { said: "old thread" }, null, ago(100));
-  for (let i = 0; i < 300; i++) {
-    await store.recordEvent({ type: "abstain", at: ago(100), platform: "cli", text: "x".repeat(2000) });
-  }
-  await store.close();
-  return file;
+function tempFile(): string {
+  return join(mkdtempSync(join(tmpdir(), "cpbot-db-")), "cpbot.db");
 }
 
-describe("cpbot db", () => {
-  it("forget clears text older than --days and says how much; the counts stay", async () => {
-    const file = await database();
-    const { status, out } = await runCli(["db", "forget", "--days", "90"], { env: { DATABASE_URL: file } });
-    expect(status).toBe(0);
-    expect(out).toMatch(/cleared the text of 301 event\(s\) and deleted 1 idle session\(s\)/);
-    const store = openSqliteStore(file);
-    const events = await store.listEvents();
-    expect(events).toHaveLength(302);
-    expect(events.filter((e) => e.text).map((e) => e.text)).toEqual(["recent question"]);
-    await store.close();
+/** A month's worth in miniature: every kind of row the bot writes. */
+async function seedSqlite(file: string): Promise<void> {
+  const store = openSqliteStore(file);
+  await store.saveSession("slack:C1:1700.1", { playbook: "station-offline", step: "check-power" }, null, at(0));
+  await store.saveSession("teams:19:abc", { playbook: "rfid-reader" }, null, at(1));
+  for (const n of [1, 2, 3]) {
+    const { escalation } = await store.createEscalation({
+      idempotencyKey: `esc:slack:C1:${n}`,
+      sessionKey: "slack:C1:1700.1",
+      playbook: "station-offline",
+      requester: alice,
+      origin: { platform: "slack", channelId: "C1", threadId: `1700.${n}` },
+      note: `offline ${n}`,
+      handoff: { done: ["check-power"], ref: `ref-${n}` },
+      at: at(n),
+    });
+    if (n === 2) await store.transitionEscalation(escalation.id, { to: "claimed", by: bob, at: at(10) });
+  }
+  await store.recordEvent({ type: "question", at: at(2), platform: "slack", text: "station offline" });
+  await store.recordEvent({
+    type: "match",
+    at: at(2),
+    platform: "slack",
+    playbook: "station-offline",
+    confidence: 0.9,
+  });
+  await store.recordEvent({ type: "feedback", at: at(3), platform: "teams", data: { helped: true } });
+  await store.recordEvent({ type: "audit", at: at(4), platform: "slack", data: { kind: "answer", sha256: "ab" } });
+  await store.claimEvent("Ev01", at(5));
+  await store.close();
+}
+
+describe("cpbot db migrate (SQLite)", () => {
+  it("applies the pending migrations of a new file, then finds nothing to do", async () => {
+    const file = tempFile();
+    const first = await runCli(["db", "migrate", "--database", file]);
+    expect(first.status).toBe(0);
+    expect(first.out).toMatch(/^applied 1: sessions, escalations/m);
+    expect(first.out).toContain(`schema now at version ${latestSchemaVersion}`);
+    const second = await runCli(["db", "migrate"], { env: { DATABASE_URL: file } });
+    expect(second.status).toBe(0);
+    expect(second.out).toBe(`${file}: schema is current (version ${latestSchemaVersion}); nothing to apply.`);
   });
 
-  it("forget takes the period from RETAIN_QUESTIONS_DAYS, and refuses to guess one", async () => {
-    const file = await database();
-    const fromEnv = await runCli(["db", "forget"], { env: { DATABASE_URL: file, RETAIN_QUESTIONS_DAYS: "200" } });
-    expect(fromEnv.out).toMatch(/cleared the text of 0 event\(s\)/);
-    const none = await runCli(["db", "forget"], { env: { DATABASE_URL: file } });
-    expect(none.status).toBe(2);
-    expect(none.err).toContain("give --days N (or set RETAIN_QUESTIONS_DAYS)");
-    const bad = await runCli(["db", "forget", "--days", "0"], { env: { DATABASE_URL: file } });
-    expect(bad.status).toBe(2);
-    expect(bad.err).toContain('--days "0" is not a whole number of days of 1 or more');
+  it("refuses options it does not take, and unknown actions, with exit 2", async () => {
+    expect((await runCli(["db", "migrate", "--from", "x"])).status).toBe(2);
+    const unknown = await runCli(["db", "frobnicate"]);
+    expect(unknown.status).toBe(2);
+    expect(unknown.err).toContain(`unknown action "frobnicate"; expected migrate, copy, vacuum, forget.`);
+  });
+});
+
+describe("cpbot db copy: bad input", () => {
+  it("names what is wrong with --from and --to, exit 1, and creates nothing", async () => {
+    const missing = tempFile();
+    const noSource = await runCli(["db", "copy", "--from", `sqlite:${missing}`, "--to", "postgres://u@127.0.0.1:1/x"]);
+    expect(noSource.status).toBe(1);
+    expect(noSource.err).toContain(`There is no database at ${missing}`);
+    const file = tempFile();
+    await seedSqlite(file);
+    const mysql = await runCli(["db", "copy", "--from", file, "--to", "mysql://u@h/x"]);
+    expect(mysql.status).toBe(1);
+    expect(mysql.err).toContain('--to "mysql://u@h/x" is not a PostgreSQL URL');
+    const noDb = await runCli(["db", "copy", "--from", file, "--to", "postgres://u@127.0.0.1:5432"]);
+    expect(noDb.status).toBe(1);
+    expect(noDb.err).toContain("needs a host and a database name");
+    const reversed = await runCli(["db", "copy", "--from", "postgres://u:pw@h/x", "--to", "postgres://u@h/y"]);
+    expect(reversed.status).toBe(1);
+    expect(reversed.err).toContain("is PostgreSQL; db copy moves the embedded SQLite database");
+    expect(reversed.err).not.toContain("pw");
+    const unreachable = await runCli(["db", "copy", "--from", file, "--to", "postgres://u:secret-pw@127.0.0.1:1/x"]);
+    expect(unreachable.status).toBe(1);
+    expect(unreachable.err).toContain("Cannot use the database postgres://u@127.0.0.1:1/x");
+    expect(unreachable.err).not.toContain("secret-pw");
+    expect((await runCli(["db", "copy", "--from", file])).status).toBe(2);
+  });
+});
+
+describe.skipIf(!server)("cpbot db on PostgreSQL", () => {
+  const drops: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const drop of drops.splice(0)) await drop();
+  });
+  async function database(): Promise<string> {
+    const db = await createTestDatabase(server);
+    drops.push(db.drop);
+    return db.url;
+  }
+
+  it("db migrate applies the migrations once under the lock and says so", async () => {
+    const url = await database();
+    const first = await runCli(["db", "migrate", "--database", url]);
+    expect(first.status).toBe(0);
+    expect(first.out).toMatch(/^applied 1: /m);
+    const second = await runCli(["db", "migrate"], { env: { DATABASE_URL: url } });
+    expect(second.out).toContain("nothing to apply");
   });
 
-  it("vacuum gives the space of cleared text back", async () => {
-    const file = await database();
-    await runCli(["db", "forget", "--days", "90"], { env: { DATABASE_URL: file } });
-    const before = statSync(file).size;
-    const { status, out } = await runCli(["db", "vacuum", "--database", file]);
-    expect(status).toBe(0);
-    expect(out).toMatch(/cpbot db vacuum: done in \d+ ms/);
-    expect(statSync(file).size).toBeLessThan(before);
+  it("copies every row, keeps escalation ids and history, and the next escalation gets a new id", async () => {
+    const file = tempFile();
+    await seedSqlite(file);
+    const url = await database();
+    const result = await runCli(["db", "copy", "--from", `sqlite:${file}`, "--to", url]);
+    expect(result.err).toBe("");
+    expect(result.status).toBe(0);
+    for (const line of [
+      /sessions\s+2 → 2 rows {2}ok/,
+      /escalations\s+3 → 3 rows {2}ok/,
+      /escalation_history\s+4 → 4 rows {2}ok/,
+      /events\s+4 → 4 rows {2}ok/,
+      /processed_events\s+1 → 1 rows {2}ok/,
+    ]) {
+      expect(result.out).toMatch(line);
+    }
+
+    const source = openSqliteStore(file, { mustExist: true });
+    const target = await openPgStore(url);
+    try {
+      expect(await target.listEscalations()).toEqual(await source.listEscalations());
+      expect(await target.listEvents()).toEqual(await source.listEvents());
+      expect(await target.getSession("slack:C1:1700.1")).toEqual(await source.getSession("slack:C1:1700.1"));
+      expect(await target.claimEvent("Ev01", at(6))).toBe(false);
+      const before = new Set((await target.listEscalations()).map((e) => e.id));
+      const { escalation } = await target.createEscalation({
+        idempotencyKey: "esc:new",
+        sessionKey: "slack:C1:1800.1",
+        requester: alice,
+        origin: { platform: "slack", channelId: "C1", threadId: "1800.1" },
+        handoff: {},
+        at: at(30),
+      });
+      expect(before.has(escalation.id)).toBe(false);
+    } finally {
+      await source.close();
+      await target.close();
+    }
   });
 
-  it("names a missing action or database instead of creating one", async () => {
-    const what = await runCli(["db"]);
-    expect(what.status).toBe(2);
-    expect(what.err).toContain("say what to do: vacuum or forget");
-    const missing = join(mkdtempSync(join(tmpdir(), "cpbot-db-")), "nothing-here.db");
-    const gone = await runCli(["db", "vacuum", "--database", missing]);
-    expect(gone.status).toBe(1);
-    expect(gone.err).toContain("nothing-here.db");
+  it("refuses a target that already holds rows, and copies nothing into it", async () => {
+    const file = tempFile();
+    await seedSqlite(file);
+    const url = await database();
+    expect((await runCli(["db", "copy", "--from", file, "--to", url])).status).toBe(0);
+    const again = await runCli(["db", "copy", "--from", file, "--to", url]);
+    expect(again.status).toBe(1);
+    expect(again.err).toMatch(/is not empty \(sessions: 2 rows, escalations: 3 rows/);
+    expect(again.err).toContain("Nothing was copied");
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const { rows } = await client.query("SELECT COUNT(*)::int AS n FROM escalations");
+    await client.end();
+    expect(rows[0].n).toBe(3);
   });
 });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { escPattern } from "../escalation-id.ts";
 import { buttonsOf, Harness, sue, textOf } from "./engine-harness.ts";
 
 let h: Harness;
@@ -84,7 +85,7 @@ describe("the /cp words through the engine", () => {
     expect(form.cards[0]?.blocks.find((b) => b.type === "input")).toMatchObject({ initial: "what's the weather" });
     expect(h.transport.posts).toEqual([]);
     const escalated = await h.press(form.cards[0], "Submit", { inputs: { problem: "what's the weather" } });
-    expect(escalated.cards[0]?.title).toBe("Escalated to Support: ESC-0001");
+    expect(escalated.cards[0]?.title).toMatch(escPattern("Escalated to Support: ESC-0001", true));
     expect(textOf(h.transport.posts[0]?.card)).toContain("Unmatched question");
     expect(textOf(h.transport.posts[0]?.card)).toContain("what's the weather");
   });
@@ -98,7 +99,7 @@ describe("the /cp words through the engine", () => {
     const handoff = h.transport.posts[0];
     expect(textOf(handoff?.card)).toContain("✅ Station name, MAC address or serial number");
     const later = await h.say("alarm-history: two RSC alarms in March");
-    expect(textOf(later.cards[0])).toContain("Sent to Support on ESC-0001");
+    expect(textOf(later.cards[0])).toMatch(escPattern("Sent to Support on ESC-0001"));
     const relayed = h.transport.posts.at(-1);
     expect(relayed?.to).toEqual({
       platform: "slack",
@@ -117,7 +118,8 @@ describe("the /cp words through the engine", () => {
     h.advance(90);
     const list = await h.cp("escalations");
     const text = textOf(list.cards[0]);
-    for (const cell of ["ESC-0001", "Relay Stuck Closed (303-RSC)", "Ann", "Open", "1 h 30 min", "relay welded"]) {
+    expect(text).toMatch(escPattern("ESC-0001"));
+    for (const cell of ["Relay Stuck Closed (303-RSC)", "Ann", "Open", "1 h 30 min", "relay welded"]) {
       expect(text).toContain(cell);
     }
     const handoff = h.transport.posts[0];

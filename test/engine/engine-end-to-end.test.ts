@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Card } from "../../src/cards/card-schema.ts";
+import { escId, escPattern } from "../escalation-id.ts";
 import { ann, bob, buttonsOf, Harness, registry, sue, textOf } from "./engine-harness.ts";
 
 const version = registry.get("relay-stuck-closed")?.version;
@@ -55,7 +56,7 @@ describe("engine end to end through a fake adapter", () => {
     expect(h.transport.posts).toHaveLength(0);
     expect(buttonsOf(offered.cards[0]).map((b) => b.label)).toEqual(["Fixed it", "Didn't help", "Escalate…"]);
     const end = await h.press(offered.cards[0], "Escalate…");
-    expect(end.cards[0]?.title).toBe("Escalated to Support: ESC-0001");
+    expect(end.cards[0]?.title).toMatch(escPattern("Escalated to Support: ESC-0001", true));
     expect(textOf(end.cards[0])).toContain("Still missing");
 
     const handoff = h.transport.posts[0];
@@ -91,7 +92,7 @@ describe("engine end to end through a fake adapter", () => {
     const mirrored = h.transport.posts.at(-1);
     expect(mirrored?.to).toMatchObject({ channelId: "C-OPS", threadId: "T1" });
     expect(mirrored?.card.kind).toBe("escalation-status");
-    expect(textOf(mirrored?.card)).toContain("Sue (Support) claimed escalation ESC-0001");
+    expect(textOf(mirrored?.card)).toMatch(escPattern("Sue (Support) claimed escalation ESC-0001"));
 
     const needInfo = await h.press(claimed.cards[0], "Need info", {
       user: sue,
@@ -106,7 +107,7 @@ describe("engine end to end through a fake adapter", () => {
     // The requester's next message in the thread answers Support.
     h.advance(5);
     const answered = await h.say("No other RSC alarms in 90 days, station CPF-6");
-    expect(answered.cards[0]?.title).toBe("Sent to Support: ESC-0001");
+    expect(answered.cards[0]?.title).toMatch(escPattern("Sent to Support: ESC-0001", true));
     expect(h.transport.updates.at(-1)?.messageId).toBe(handoff?.messageId);
     expect(textOf(h.transport.updates.at(-1)?.card)).toContain("No other RSC alarms in 90 days");
     expect(h.transport.posts.at(-1)?.to).toMatchObject({ channelId: "C-SUPPORT", threadId: handoff?.messageId });
@@ -123,9 +124,9 @@ describe("engine end to end through a fake adapter", () => {
     });
     expect(textOf(resolved.cards[0])).toContain("Resolved");
     expect(buttonsOf(resolved.cards[0])).toEqual([]);
-    expect(textOf(h.transport.posts.at(-1)?.card)).toContain("Sue (Support) resolved escalation ESC-0001");
+    expect(textOf(h.transport.posts.at(-1)?.card)).toMatch(escPattern("Sue (Support) resolved escalation ESC-0001"));
 
-    const stored = await h.store.getEscalation("ESC-0001");
+    const stored = await h.store.getEscalation(await escId(h.store, 1));
     expect(stored?.history.map((e) => [e.to, e.by.id])).toEqual([
       ["open", ann.id],
       ["claimed", sue.id],
@@ -139,7 +140,7 @@ describe("engine end to end through a fake adapter", () => {
     const open = await h.cp("escalations");
     expect(textOf(open.cards[0])).toContain("Escalations (0)");
     const all = await h.cp("escalations all");
-    expect(textOf(all.cards[0])).toContain("ESC-0001");
+    expect(textOf(all.cards[0])).toMatch(escPattern("ESC-0001"));
 
     const types = (await h.store.listEvents()).map((e) => e.type);
     for (const t of ["question", "match", "walkthrough-start", "step", "walkthrough-complete", "escalation"]) {
@@ -155,7 +156,7 @@ describe("engine end to end through a fake adapter", () => {
     const branch = await h.press(choice, "Still OUT_OF_SERVICE");
     const offered = await h.press(branch.cards[0], "Done");
     const end = await h.press(offered.cards[0], "Escalate…");
-    expect(end.cards[0]?.title).toBe("Escalated to Support: ESC-0001");
+    expect(end.cards[0]?.title).toMatch(escPattern("Escalated to Support: ESC-0001", true));
     await h.restart();
     const handoff = h.transport.posts[0];
     const support = { platform: "slack" as const, channelId: "C-SUPPORT" };
@@ -166,11 +167,11 @@ describe("engine end to end through a fake adapter", () => {
     });
     await h.restart();
     await h.press(claimed.cards[0], "Resolve", { user: sue, conversation: support, messageId: handoff?.messageId });
-    expect((await h.store.getEscalation("ESC-0001"))?.status).toBe("resolved");
+    expect((await h.store.getEscalation(await escId(h.store, 1)))?.status).toBe("resolved");
     const statuses = h.transport.postsOf("escalation-status").map((p) => p.to.threadId);
     expect(statuses).toEqual(["T1", "T1"]);
     // Skipped by Bob before the first restart, still recorded as his.
-    const handoffJson = (await h.store.getEscalation("ESC-0001"))?.handoff as {
+    const handoffJson = (await h.store.getEscalation(await escId(h.store, 1)))?.handoff as {
       stepsSkipped: { id: string; by: string }[];
     };
     expect(handoffJson.stepsSkipped).toEqual([expect.objectContaining({ id: "open-stations", by: "Bob" })]);

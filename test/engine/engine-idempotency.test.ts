@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Card } from "../../src/cards/card-schema.ts";
 import type { Store } from "../../src/store/store.ts";
+import { escId, escPattern } from "../escalation-id.ts";
 import { Harness, sue, textOf } from "./engine-harness.ts";
 
 let h: Harness;
@@ -46,8 +47,8 @@ describe("idempotency", () => {
     const [a, b] = await Promise.all([h.press(step1, "Escalate"), h.press(step1, "Escalate")]);
     await h.cp("escalate");
     const titles = [a.cards[0]?.title, b.cards[0]?.title];
-    expect(titles).toContain("Escalated to Support: ESC-0001");
-    expect(titles).toContain("Already escalated: ESC-0001");
+    expect(titles).toContainEqual(expect.stringMatching(escPattern("Escalated to Support: ESC-0001", true)));
+    expect(titles).toContainEqual(expect.stringMatching(escPattern("Already escalated: ESC-0001", true)));
     expect(await h.store.listEscalations()).toHaveLength(1);
     expect(h.transport.postsOf("escalation")).toHaveLength(1);
     expect(await h.store.listEvents({ types: ["escalation"] })).toHaveLength(1);
@@ -66,7 +67,7 @@ describe("idempotency", () => {
     await h.press(handoff?.card, "Claim", where);
     const second = await h.press(handoff?.card, "Claim", where);
     expect(second.cards[0]?.kind).toBe("escalation");
-    expect((await h.store.getEscalation("ESC-0001"))?.history).toHaveLength(2);
+    expect((await h.store.getEscalation(await escId(h.store, 1)))?.history).toHaveLength(2);
     expect(h.transport.postsOf("escalation-status")).toHaveLength(1);
   });
 
@@ -78,7 +79,7 @@ describe("idempotency", () => {
     await h.press(handoff?.card, "Claim", { conversation, messageId: handoff?.messageId, user: sue });
     const other = await h.press(handoff?.card, "Claim", { conversation, messageId: handoff?.messageId });
     expect(other.cards[0]?.kind).toBe("error");
-    expect(textOf(other.cards[0])).toContain("ESC-0001 is already claimed by Sue (Support)");
+    expect(textOf(other.cards[0])).toMatch(escPattern("ESC-0001 is already claimed by Sue (Support)"));
   });
 });
 
@@ -89,10 +90,12 @@ describe("restart between storing an escalation and posting it", () => {
     h.transport.failPosts = true;
     const reply = await h.cp("escalate station CPF-6 still faulted");
     expect(reply.cards.map((c) => c.title)).toEqual([
-      "Escalated to Support: ESC-0001",
-      "Escalation ESC-0001 is saved but not posted yet",
+      expect.stringMatching(escPattern("Escalated to Support: ESC-0001", true)),
+      expect.stringMatching(escPattern("Escalation ESC-0001 is saved but not posted yet", true)),
     ]);
-    expect((await h.store.listPendingDeliveries()).map((e) => e.id)).toEqual(["ESC-0001"]);
+    expect((await h.store.listPendingDeliveries()).map((e) => e.id)).toEqual([
+      expect.stringMatching(escPattern("ESC-0001", true)),
+    ]);
 
     await h.restart();
     h.transport.failPosts = false;
@@ -101,13 +104,15 @@ describe("restart between storing an escalation and posting it", () => {
     expect(h.transport.postsOf("escalation")).toHaveLength(1);
     expect(h.transport.postsOf("escalation")[0]?.to.channelId).toBe("C-SUPPORT");
     // The requester hears that it went out after all.
-    const notice = h.transport.posts.find((p) => p.card.title === "Escalation ESC-0001 reached Support");
+    const notice = h.transport.posts.find((p) =>
+      escPattern("Escalation ESC-0001 reached Support", true).test(p.card.title),
+    );
     expect(notice?.to).toMatchObject({ channelId: "C-OPS", threadId: "T1" });
     expect(await h.store.listPendingDeliveries()).toEqual([]);
 
     // A retried escalate after the restart finds the same escalation.
     const again = await h.cp("escalate");
-    expect(again.cards[0]?.title).toBe("Already escalated: ESC-0001");
+    expect(again.cards[0]?.title).toMatch(escPattern("Already escalated: ESC-0001", true));
     expect(await h.store.listEscalations()).toHaveLength(1);
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { SessionState } from "../../src/engine/session-state.ts";
+import { escPattern } from "../escalation-id.ts";
 import { ann, bob, Harness, textOf } from "./engine-harness.ts";
 
 let h: Harness;
@@ -37,7 +38,7 @@ describe("threads and people", () => {
     expect(esc?.sessionKey).toBe("slack:C-OPS:T2");
     expect(esc?.playbook).toBe((await state("T2"))?.walkthrough?.playbook);
     const again = await h.cp("escalate", { thread: "T1" });
-    expect(again.cards[0]?.title).toBe("Escalated to Support: ESC-0002");
+    expect(again.cards[0]?.title).toMatch(escPattern("Escalated to Support: ESC-0002", true));
   });
 
   it("two people in one thread share the walkthrough, and each move is recorded as theirs", async () => {

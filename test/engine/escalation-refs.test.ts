@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { decodeActionPayload } from "../../src/cards/card-actions.ts";
+import { escId, escPattern } from "../escalation-id.ts";
 import { buttonsOf, Harness, sue, textOf } from "./engine-harness.ts";
 
 const harnesses: Harness[] = [];
@@ -28,7 +29,9 @@ describe("escalation references on buttons", () => {
     const h = harness();
     const handoff = await escalate(h);
     const values = buttonsOf(handoff.card).map((b) => decodeActionPayload(b.value));
-    expect(values.every((v) => v.escalation === "ESC-0001" && (v.ref?.length ?? 0) >= 16)).toBe(true);
+    expect(
+      values.every((v) => escPattern("ESC-0001", true).test(v.escalation ?? "") && (v.ref?.length ?? 0) >= 16),
+    ).toBe(true);
     const other = harness();
     const second = await escalate(other);
     expect(decodeActionPayload(buttonsOf(second.card)[0]?.value).ref).not.toBe(values[0]?.ref);
@@ -46,21 +49,22 @@ describe("escalation references on buttons", () => {
       user: sue,
     });
     expect(textOf(forged.cards[0])).toContain("This button does not match any escalation here (ESC-0001");
-    expect((await h.store.getEscalation("ESC-0001"))?.status).toBe("open");
+    expect((await h.store.getEscalation(await escId(h.store, 1)))?.status).toBe("open");
   });
 
   it("an old handoff button pressed against a fresh database does not act on that database's ESC-0001", async () => {
     const before = harness();
     const oldHandoff = await escalate(before);
-    // The database was replaced: a new, empty file hands out ESC-0001 again.
+    // The database was replaced: a new, empty file numbers from 1 again, under a prefix of its own.
     const after = harness();
     await escalate(after);
+    expect(await escId(after.store, 1)).not.toBe(await escId(before.store, 1));
     const pressed = await after.press(oldHandoff.card, "Resolve", { user: sue, conversation: support });
     expect(pressed.cards[0]?.kind).toBe("error");
-    expect((await after.store.getEscalation("ESC-0001"))?.status).toBe("open");
+    expect((await after.store.getEscalation(await escId(after.store, 1)))?.status).toBe("open");
     // The current card's own button still works.
     const current = after.transport.postsOf("escalation").at(-1);
     await after.press(current?.card, "Resolve", { user: sue, conversation: support });
-    expect((await after.store.getEscalation("ESC-0001"))?.status).toBe("resolved");
+    expect((await after.store.getEscalation(await escId(after.store, 1)))?.status).toBe("resolved");
   });
 });

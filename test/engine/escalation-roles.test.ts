@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Actor, Platform } from "../../src/core/bot-event.ts";
 import type { EscalationMembers } from "../../src/core/escalation-members.ts";
+import { escId, escPattern } from "../escalation-id.ts";
 import { ann, bob, buttonsOf, Harness, sue, textOf } from "./engine-harness.ts";
 
 const mallory: Actor = { id: "U-MALLORY", name: "mallory" };
@@ -41,18 +42,20 @@ describe("who may act on an escalation", () => {
     expect(claim.privately).toBe(true);
     expect(claim.visibility).toBe("ephemeral");
     expect(claim.cards[0]?.kind).toBe("error");
-    expect(textOf(claim.cards[0])).toContain("Only Support (members of the escalation channel) can claim ESC-0001");
+    expect(textOf(claim.cards[0])).toMatch(
+      escPattern("Only Support (members of the escalation channel) can claim ESC-0001"),
+    );
     const resolve = await h.press(handoff?.card, "Resolve", {
       user: mallory,
       conversation: support(handoff?.messageId),
     });
-    expect(textOf(resolve.cards[0])).toContain("can resolve ESC-0001; nothing was changed");
+    expect(textOf(resolve.cards[0])).toMatch(escPattern("can resolve ESC-0001; nothing was changed"));
     const needInfo = await h.press(handoff?.card, "Need info", { user: mallory, conversation: dm });
     expect(needInfo.cards[0]?.kind).toBe("error");
 
     // Nothing changed and nobody was told anything.
-    expect((await h.store.getEscalation("ESC-0001"))?.status).toBe("open");
-    expect((await h.store.getEscalation("ESC-0001"))?.history).toHaveLength(1);
+    expect((await h.store.getEscalation(await escId(h.store, 1)))?.status).toBe("open");
+    expect((await h.store.getEscalation(await escId(h.store, 1)))?.history).toHaveLength(1);
     expect(h.transport.posts).toHaveLength(postsBefore);
     expect(h.transport.updates).toHaveLength(0);
 
@@ -62,8 +65,8 @@ describe("who may act on an escalation", () => {
       messageId: handoff?.messageId,
     });
     expect(claimed.privately).toBeUndefined();
-    expect((await h.store.getEscalation("ESC-0001"))?.status).toBe("claimed");
-    expect(textOf(h.transport.posts.at(-1)?.card)).toContain("Sue (Support) claimed escalation ESC-0001");
+    expect((await h.store.getEscalation(await escId(h.store, 1)))?.status).toBe("claimed");
+    expect(textOf(h.transport.posts.at(-1)?.card)).toMatch(escPattern("Sue (Support) claimed escalation ESC-0001"));
     expect(textOf(h.transport.posts.at(-1)?.card)).not.toContain("mallory");
   });
 
@@ -73,7 +76,7 @@ describe("who may act on an escalation", () => {
     const { handoff } = await escalate();
     expect(roster.asked).toBe(0);
     await h.press(handoff?.card, "Resolve", { user: rita, conversation: { platform: "slack", channelId: "D-RITA" } });
-    expect((await h.store.getEscalation("ESC-0001"))?.status).toBe("resolved");
+    expect((await h.store.getEscalation(await escId(h.store, 1)))?.status).toBe("resolved");
     expect(roster.asked).toBe(0);
   });
 
@@ -83,16 +86,18 @@ describe("who may act on an escalation", () => {
     expect(buttonsOf(opened).map((b) => b.label)).toEqual(["Cancel escalation"]);
 
     const own = await h.press(handoff?.card, "Resolve", { user: ann, conversation: h.conversation() });
-    expect(textOf(own.cards[0])).toContain("Only Support can resolve ESC-0001. You can add information to it");
+    expect(textOf(own.cards[0])).toMatch(
+      escPattern("Only Support can resolve ESC-0001. You can add information to it"),
+    );
 
     const stranger = await h.press(opened, "Cancel escalation", { user: mallory });
     expect(stranger.privately).toBe(true);
-    expect((await h.store.getEscalation("ESC-0001"))?.status).toBe("open");
+    expect((await h.store.getEscalation(await escId(h.store, 1)))?.status).toBe("open");
 
     const cancelled = await h.press(opened, "Cancel escalation", { user: ann });
-    expect(cancelled.cards[0]?.title).toBe("Cancelled: ESC-0001");
+    expect(cancelled.cards[0]?.title).toMatch(escPattern("Cancelled: ESC-0001", true));
     expect(cancelled.mode).toBe("replace");
-    const stored = await h.store.getEscalation("ESC-0001");
+    const stored = await h.store.getEscalation(await escId(h.store, 1));
     expect(stored?.status).toBe("resolved");
     expect(stored?.history.at(-1)?.note).toBe("Cancelled by the requester.");
     // Support sees the handoff card closed (no buttons) and a note in its thread.
@@ -106,10 +111,10 @@ describe("who may act on an escalation", () => {
     const where = { user: sue, conversation: support(handoff?.messageId), messageId: handoff?.messageId };
     await h.press(handoff?.card, "Need info", { ...where, inputs: { note: "Which port?" } });
     await h.say("ignore this, it is fixed, close it", { user: mallory });
-    expect((await h.store.getEscalation("ESC-0001"))?.status).toBe("need-info");
+    expect((await h.store.getEscalation(await escId(h.store, 1)))?.status).toBe("need-info");
     const answer = await h.say("Port 2, since Monday", { user: ann });
-    expect(answer.cards[0]?.title).toBe("Sent to Support: ESC-0001");
-    expect((await h.store.getEscalation("ESC-0001"))?.status).toBe("open");
+    expect(answer.cards[0]?.title).toMatch(escPattern("Sent to Support: ESC-0001", true));
+    expect((await h.store.getEscalation(await escId(h.store, 1)))?.status).toBe("open");
   });
 
   it("escalations all and stats show everything to Support, and only one's own elsewhere", async () => {

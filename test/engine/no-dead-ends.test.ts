@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Card } from "../../src/cards/card-schema.ts";
+import { escPattern } from "../escalation-id.ts";
 import { buttonsOf, Harness, textOf } from "./engine-harness.ts";
 
 let h: Harness;
@@ -58,7 +59,7 @@ describe("no dead ends", () => {
     const filed = await h.press(refused.cards[0], "Submit", {
       inputs: { problem: "Station CPF-6 shows Faulted after the reboot" },
     });
-    expect(filed.cards[0]?.title).toBe("Escalated to Support: ESC-0001");
+    expect(filed.cards[0]?.title).toMatch(escPattern("Escalated to Support: ESC-0001", true));
     expect(JSON.stringify((await h.store.listEscalations())[0]?.handoff)).toContain(
       "Station CPF-6 shows Faulted after the reboot",
     );
@@ -69,7 +70,7 @@ describe("no dead ends", () => {
     h = new Harness();
     const [overview] = (await h.cp("fault 303-RSC")).cards;
     const filed = await h.press(overview, "Escalate…");
-    expect(filed.cards[0]?.title).toBe("Escalated to Support: ESC-0001");
+    expect(filed.cards[0]?.title).toMatch(escPattern("Escalated to Support: ESC-0001", true));
     expect((await h.store.listEscalations())[0]?.playbook).toBe("relay-stuck-closed");
   });
 
@@ -81,7 +82,7 @@ describe("no dead ends", () => {
     expect(ok.cards[0]?.kind).toBe("escalate-form");
     expect(await h.store.listEscalations()).toEqual([]);
     const noted = await h.cp("escalate charger display is blank", { thread: "note" });
-    expect(noted.cards[0]?.title).toBe("Escalated to Support: ESC-0001");
+    expect(noted.cards[0]?.title).toMatch(escPattern("Escalated to Support: ESC-0001", true));
   });
 
   it("the Escalate button after 'thanks' in a thread asks what is wrong instead of filing 'thanks'", async () => {

@@ -54,7 +54,7 @@ describe("escalation is offered, never opened silently, where the guide does not
     expect(await h.store.listEscalations()).toEqual([]);
     // The offer is real: the person can still take it, and the handoff says the walkthrough did not fix it.
     const escalated = await h.press(offer.cards[0], "Escalate…");
-    expect(escalated.cards[0]?.title).toMatch(/^Escalated to Support: ESC-\d+/);
+    expect(escalated.cards[0]?.title).toMatch(/^Escalated to Support: ESC-[A-Z]{4}-\d{4}/);
     const [escalation] = await h.store.listEscalations();
     expect(escalation?.handoff).toMatchObject({ trigger: "not-fixed" });
   });
@@ -64,7 +64,7 @@ describe("escalation is offered, never opened silently, where the guide does not
     const card = await walkTo("pricing-policy", "contact-support-pricing");
     expect(textOf(card)).toContain("The guide says to contact Support at this step.");
     const end = await h.press(card, "Done");
-    expect(end.cards[0]?.title).toMatch(/^Escalated to Support: ESC-\d+/);
+    expect(end.cards[0]?.title).toMatch(/^Escalated to Support: ESC-[A-Z]{4}-\d{4}/);
     expect(h.transport.posts).toHaveLength(1);
   });
 

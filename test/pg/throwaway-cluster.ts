@@ -7,6 +7,10 @@ import { join } from "node:path";
 export interface Cluster {
   url: string;
   stop(): void;
+  /** Stops the server, keeping its data: "the database is down" for a test. */
+  pause(): void;
+  /** Starts it again on the same port with the same data. */
+  resume(): void;
 }
 
 /** The newest Debian PostgreSQL binaries (/usr/lib/postgresql/<major>/bin), or undefined when none. */
@@ -49,8 +53,11 @@ export async function startThrowawayCluster(bin: string): Promise<Cluster> {
   run("initdb", ["-D", data, "-U", user, "--auth=trust", "--locale=C", "--encoding=UTF8", "--no-sync"]);
   const port = await freePort();
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
-  run("pg_ctl", ["-D", data, "-o", options, "-l", join(dir, "log"), "-w", "-t", "30", "start"]);
+  const start = () => run("pg_ctl", ["-D", data, "-o", options, "-l", join(dir, "log"), "-w", "-t", "30", "start"]);
+  start();
   return {
+    pause: () => run("pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"]),
+    resume: start,
     url: `postgres://${user}@127.0.0.1:${port}/postgres`,
     stop() {
       try {

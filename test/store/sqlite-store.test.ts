@@ -7,7 +7,7 @@ import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BotError } from "../../src/core/bot-error.ts";
-import { latestSchemaVersion, migrate } from "../../src/store/migrations.ts";
+import { latestSchemaVersion, migrate, migrations } from "../../src/store/migrations.ts";
 import { openSqliteStore } from "../../src/store/sqlite-store.ts";
 import type { Store } from "../../src/store/store.ts";
 import { runStoreContract } from "./store-contract.ts";
@@ -265,5 +265,45 @@ describe("SQLite across processes", () => {
     expect(await store.listPendingDeliveries()).toEqual([]);
     expect(await store.getSession("crash-session")).toBeUndefined();
     await store.close();
+  });
+});
+
+describe("escalation ids of a database from before prefixes (schema version 1)", () => {
+  it("keeps the plain ids of escalations it already had, and prefixes the new ones", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "cpbot-v1-")), "cpbot.db");
+    const db = new Database(file);
+    migrate(db, file, migrations.slice(0, 1));
+    db.prepare(
+      `INSERT INTO escalations (idempotency_key, session_key, requester, origin, handoff, status, created_at, updated_at)
+       VALUES ('esc:old', 'slack:C1:1', '{"id":"U1"}', '{"platform":"slack","channelId":"C1"}', '{}', 'open', ?, ?)`,
+    ).run("2026-01-01T00:00:00.000Z", "2026-01-01T00:00:00.000Z");
+    db.close();
+
+    const store = openSqliteStore(file);
+    try {
+      const [old] = await store.listEscalations();
+      expect(old?.id).toBe("ESC-0001");
+      expect((await store.getEscalation("ESC-0001"))?.idempotencyKey).toBe("esc:old");
+      const { escalation } = await store.createEscalation({
+        idempotencyKey: "esc:new",
+        sessionKey: "slack:C1:2",
+        requester: { id: "U2" },
+        origin: { platform: "slack", channelId: "C1" },
+        handoff: {},
+        at: "2026-02-01T00:00:00.000Z",
+      });
+      expect(escalation.id).toMatch(/^ESC-[A-Z]{4}-0002$/);
+      // The plain form of a new id is not accepted: only escalations from before the upgrade have one.
+      expect(await store.getEscalation("ESC-0002")).toBeUndefined();
+      expect(
+        await store.transitionEscalation("ESC-0001", {
+          to: "claimed",
+          by: { id: "U9" },
+          at: "2026-02-02T00:00:00.000Z",
+        }),
+      ).toMatchObject({ status: "claimed" });
+    } finally {
+      await store.close();
+    }
   });
 });

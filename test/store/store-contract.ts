@@ -132,10 +132,44 @@ export function runStoreContract(name: string, makeStore: () => StoreHarness | P
     });
 
     describe("escalations", () => {
+      it("a fresh database never hands out an id an earlier database used, and refuses the other's ids", async () => {
+        const { escalation: old } = await store.createEscalation(newEscalation("esc:old"));
+        const other = await makeStore();
+        try {
+          const { escalation: fresh } = await other.store.createEscalation(newEscalation("esc:new"));
+          expect(fresh.id).not.toBe(old.id);
+          expect(fresh.id.slice(-4)).toBe(old.id.slice(-4));
+          // The old card's id names nothing here: not the new escalation that has the same number.
+          expect(await other.store.getEscalation(old.id)).toBeUndefined();
+          const refused = await botError(() =>
+            other.store.transitionEscalation(old.id, { to: "claimed", by: bob, at: t(1) }),
+          );
+          expect(refused.code).toBe("not_found");
+          expect(refused.message).toContain(`There is no escalation ${old.id} in this database`);
+          expect((await other.store.getEscalation(fresh.id))?.status).toBe("open");
+          // Bare ids, as before prefixes existed, name nothing in a database created with them.
+          expect(await other.store.getEscalation(`ESC-${fresh.id.slice(-4)}`)).toBeUndefined();
+          // Case and leading zeros are forgiven for the database's own ids.
+          expect((await other.store.getEscalation(fresh.id.toLowerCase().replace("-0001", "-1")))?.id).toBe(fresh.id);
+        } finally {
+          await other.store.close();
+          await other.cleanup();
+        }
+      });
+
+      it("keeps its prefix across a restart", async () => {
+        const { escalation } = await store.createEscalation(newEscalation("esc:1"));
+        const again = await reopen();
+        const { escalation: second } = await again.createEscalation(newEscalation("esc:2"));
+        expect(second.id.slice(0, 9)).toBe(escalation.id.slice(0, 9));
+        expect((await again.getEscalation(escalation.id))?.idempotencyKey).toBe("esc:1");
+      });
+
       it("creates an open escalation with a short id, the handoff and a creation entry in its history", async () => {
         const { escalation, created } = await store.createEscalation(newEscalation("esc:1"));
         expect(created).toBe(true);
-        expect(escalation.id).toMatch(/^ESC-\d{4,}$/);
+        // The database's own four-letter prefix, then the number: short, and never another database's id.
+        expect(escalation.id).toMatch(/^ESC-[BCDFGHJKLMNPQRSTVWXZ]{4}-0001$/);
         expect(escalation).toMatchObject({
           idempotencyKey: "esc:1",
           sessionKey: "slack:C1:1700.1",

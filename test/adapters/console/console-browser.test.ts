@@ -115,10 +115,10 @@ function consoleSuite(engine: "sqlite" | "postgresql"): void {
         await step(3).locator(".teams-view").getByRole("button", { name: "Escalate" }).click();
         const escalated = page
           .locator("#transcript")
-          .getByText(/Escalated to Support: ESC-\d{4}/)
+          .getByText(/Escalated to Support: ESC-[A-Z]{4}-\d{4}/)
           .first();
         await escalated.waitFor();
-        const id = /ESC-\d{4}/.exec((await escalated.textContent()) ?? "")?.[0];
+        const id = /ESC-[A-Z]{4}-\d{4}/.exec((await escalated.textContent()) ?? "")?.[0];
         expect(id).toBeDefined();
         expect(await seriousViolations()).toEqual([]);
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { ChartData } from "../../../src/analytics/chart-data.ts";
+import { escPattern } from "../../escalation-id.ts";
 import { type ConsoleHarness, nextEventId, startConsole, submitButtons } from "./console-harness.ts";
 import { seedAnalytics } from "./seed-analytics.ts";
 
@@ -85,10 +86,10 @@ describe("the web console on a loopback listener", () => {
     expect(back.cards[0]!.title).toMatch(/^Step 2 of \d+:/);
     const escalate = submitButtons(back.cards[0]!).find((b) => b.title.startsWith("Escalate"))!;
     const escalated = await press(h, thread, back.cards[0]!, escalate);
-    expect(escalated.cards[0]!.title).toBe("Escalated to Support: ESC-0001");
+    expect(escalated.cards[0]!.title).toMatch(escPattern("Escalated to Support: ESC-0001", true));
 
     const queue = await (await fetch(`${h.url}/console/escalations`)).text();
-    expect(queue).toContain("ESC-0001");
+    expect(queue).toMatch(escPattern("ESC-0001"));
     expect(queue).toContain("Open (1)");
     expect(queue).toContain("Relay Stuck Closed (303-RSC)");
     expect(queue).toContain("<dt>Steps done</dt>");

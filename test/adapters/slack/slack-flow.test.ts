@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { escId, escPattern } from "../../escalation-id.ts";
 import { buttonsOf, type Envelope, escalationChannel, fixture, SlackHarness, textOf } from "./slack-harness.ts";
 
 let h: SlackHarness;
@@ -50,8 +51,8 @@ describe("Slack: from a question in a channel to a resolved escalation", () => {
     expect(labels(handoff)).toEqual(["Claim", "Need info", "Resolve"]);
     const told = h.messagesIn("COPS00001").at(-1);
     expect(told?.threadTs).toBe(ts);
-    expect(textOf(told)).toContain("Escalated to Support: ESC-0001");
-    const stored = await h.server.store.getEscalation("ESC-0001");
+    expect(textOf(told)).toMatch(escPattern("Escalated to Support: ESC-0001"));
+    const stored = await h.server.store.getEscalation(await escId(h.server.store, 1));
     expect(stored?.delivery.handoffMessageId).toBe(handoff?.ts);
 
     // Claim in the escalation channel: the handoff is updated in place and the requester's thread is told.
@@ -63,7 +64,7 @@ describe("Slack: from a question in a channel to a resolved escalation", () => {
     expect(JSON.stringify(claimedUpdate?.body.blocks)).toContain("sue");
     const mirrored = afterClaim.find((c) => c.method === "chat.postMessage");
     expect(mirrored?.body).toMatchObject({ channel: "COPS00001", thread_ts: ts });
-    expect(JSON.stringify(mirrored?.body.blocks)).toContain("claimed escalation ESC-0001");
+    expect(JSON.stringify(mirrored?.body.blocks)).toMatch(escPattern("claimed escalation ESC-0001"));
 
     // Need info: the requester is asked in their thread, and their plain reply there goes back to Support.
     await h.press(h.messagesIn(escalationChannel).at(-1), "Need info", { user: sue });
@@ -71,7 +72,7 @@ describe("Slack: from a question in a channel to a resolved escalation", () => {
     const answer = fixture<Envelope>("message-thread-reply");
     Object.assign(answer.event, { thread_ts: ts, ts: "1699995000.000001", text: "Station CPF-6, no other RSC alarms" });
     await h.event(answer);
-    expect(textOf(h.messagesIn("COPS00001").at(-1))).toContain("Sent to Support: ESC-0001");
+    expect(textOf(h.messagesIn("COPS00001").at(-1))).toMatch(escPattern("Sent to Support: ESC-0001"));
     const relayed = h.messagesIn(escalationChannel).filter((m) => m.threadTs === handoff?.ts);
     expect(relayed.map((m) => textOf(m)).join()).toContain("Station CPF-6, no other RSC alarms");
 
@@ -89,8 +90,8 @@ describe("Slack: from a question in a channel to a resolved escalation", () => {
     expect(labels(resolved)).toEqual([]);
     const resolvedNotice = h.messagesIn("COPS00001").at(-1);
     expect(resolvedNotice?.threadTs).toBe(ts);
-    expect(textOf(resolvedNotice)).toContain("resolved escalation ESC-0001");
-    expect((await h.server.store.getEscalation("ESC-0001"))?.status).toBe("resolved");
+    expect(textOf(resolvedNotice)).toMatch(escPattern("resolved escalation ESC-0001"));
+    expect((await h.server.store.getEscalation(await escId(h.server.store, 1)))?.status).toBe("resolved");
 
     // Nothing cpbot sent ever asked Slack to parse names or links.
     for (const call of h.api.calls) {

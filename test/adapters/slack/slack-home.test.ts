@@ -62,7 +62,7 @@ describe("Slack App Home", () => {
     expect(walks).toMatch(/<https:\/\/acme\.slack\.com\/archives\/COPS00001\/p\d+\|[^>]*[Rr]elay[^>]*>/);
     expect(walks).toContain("At step 1");
     const mine = sectionText(view, /Your escalations/);
-    expect(mine).toMatch(/<https:\/\/acme\.slack\.com\/archives\/COPS00001\/p\d+\|ESC-0001: /);
+    expect(mine).toMatch(/<https:\/\/acme\.slack\.com\/archives\/COPS00001\/p\d+\|ESC-[A-Z]{4}-0001: /);
     expect(mine).toContain("Open");
     expect(sectionText(view, /Topics/)).toContain("/cp open relay-stuck-closed");
   });
@@ -76,7 +76,8 @@ describe("Slack App Home", () => {
     await h.event(homeOpened(sue));
     const view = published(sue);
     const queue = sectionText(view, /Escalation queue \(1\)/);
-    expect(queue).toContain(`archives/${escalationChannel}/p${String(handoff?.ts).replace(".", "")}|ESC-0001: `);
+    expect(queue).toContain(`archives/${escalationChannel}/p${String(handoff?.ts).replace(".", "")}|ESC-`);
+    expect(queue).toMatch(/\|ESC-[A-Z]{4}-0001: /);
     expect(queue).toContain("from ann");
     expect(sectionText(view, /Your escalations/)).toContain("None open.");
     // The Messages tab fires the same event: nothing to publish for it.

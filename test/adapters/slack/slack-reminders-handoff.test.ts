@@ -34,7 +34,7 @@ describe("Slack: escalation reminders and the richer handoff", () => {
 
     const inThread = () => h.messagesIn(escalationChannel).filter((m) => m.threadTs === handoff?.ts);
     now = new Date(now.getTime() + 31 * 60_000);
-    await eventually(() => inThread().some((m) => m.text.startsWith("Reminder: ESC-0001")));
+    await eventually(() => inThread().some((m) => /^Reminder: ESC-[A-Z]{4}-0001/.test(m.text)));
     expect(textOf(inThread().at(-1))).toContain("Nobody has claimed this escalation for 31 min");
 
     await h.press(handoff, "Claim", { user: sue });

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { escId, escPattern } from "../../escalation-id.ts";
 import { escalationChannel, SlackHarness, textOf } from "./slack-harness.ts";
 
 let h: SlackHarness;
@@ -26,19 +27,19 @@ describe("Slack: only members of the escalation channel act on escalations", () 
     const refusals = h.api.callsOf("chat.postEphemeral");
     expect(refusals).toHaveLength(2);
     expect(refusals[0]?.body).toMatchObject({ channel: escalationChannel, user: mallory.id, thread_ts: handoff?.ts });
-    expect(JSON.stringify(refusals[0]?.body.blocks)).toContain(
-      "Only Support (members of the escalation channel) can claim ESC-0001",
+    expect(JSON.stringify(refusals[0]?.body.blocks)).toMatch(
+      escPattern("Only Support (members of the escalation channel) can claim ESC-0001"),
     );
     expect(h.api.callsOf("chat.update")).toHaveLength(0);
     expect(h.api.callsOf("chat.postMessage")).toHaveLength(sentBefore);
-    expect((await h.server.store.getEscalation("ESC-0001"))?.status).toBe("open");
+    expect((await h.server.store.getEscalation(await escId(h.server.store, 1)))?.status).toBe("open");
     // Two presses within a minute: the channel's members were asked once.
     expect(h.api.callsOf("conversations.members")).toHaveLength(1);
     expect(h.api.callsOf("conversations.members")[0]?.body).toMatchObject({ channel: escalationChannel });
 
     await h.press(handoff, "Claim", { user: sue });
-    expect((await h.server.store.getEscalation("ESC-0001"))?.status).toBe("claimed");
-    expect(textOf(h.messagesIn("COPS00001").at(-1))).toContain("sue claimed escalation ESC-0001");
+    expect((await h.server.store.getEscalation(await escId(h.server.store, 1)))?.status).toBe("claimed");
+    expect(textOf(h.messagesIn("COPS00001").at(-1))).toMatch(escPattern("sue claimed escalation ESC-0001"));
   });
 
   it("when Slack cannot list the members, nobody outside ESCALATION_RESPONDERS may act (fail closed)", async () => {
@@ -50,9 +51,9 @@ describe("Slack: only members of the escalation channel act on escalations", () 
     await h.press(h.messagesIn("COPS00001").at(-1), "Escalate…");
     const [handoff] = h.messagesIn(escalationChannel);
     await h.press(handoff, "Claim", { user: sue });
-    expect((await h.server.store.getEscalation("ESC-0001"))?.status).toBe("open");
+    expect((await h.server.store.getEscalation(await escId(h.server.store, 1)))?.status).toBe("open");
     expect(h.logs.join("\n")).toContain("could not read the escalation channel's members");
     await h.press(handoff, "Claim", { user: { id: "URITA0001", username: "rita" } });
-    expect((await h.server.store.getEscalation("ESC-0001"))?.status).toBe("claimed");
+    expect((await h.server.store.getEscalation(await escId(h.server.store, 1)))?.status).toBe("claimed");
   });
 });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { escPattern } from "../../escalation-id.ts";
 import { botToken, escalationChannel, SlackHarness, signingSecret, textOf } from "./slack-harness.ts";
 
 let h: SlackHarness | undefined;
@@ -40,18 +41,20 @@ describe("Slack: the escalation channel refuses the handoff", () => {
       const told = h.messagesIn("COPS00001");
       expect(told.every((m) => m.threadTs === ts)).toBe(true);
       const all = told.map((m) => textOf(m)).join("\n");
-      expect(all).toContain("ESC-0001");
+      expect(all).toMatch(escPattern("ESC-0001"));
       expect(all).toContain("saved");
       expect(all).toContain(code);
       expect(all).toContain(code === "not_in_channel" ? "/invite @cpbot" : escalationChannel);
-      expect((await h.server.store.listPendingDeliveries()).map((e) => e.id)).toEqual(["ESC-0001"]);
+      expect((await h.server.store.listPendingDeliveries()).map((e) => e.id)).toEqual([
+        expect.stringMatching(escPattern("ESC-0001", true)),
+      ]);
       expect(h.logs.join("\n")).toContain(`Slack refused a post in ${escalationChannel} (${code})`);
 
       // Someone fixes the channel; the next retry posts the handoff and tells the requester's thread.
       h.api.allow(escalationChannel);
       await h.server.engine.retryPendingDeliveries();
       const [handoff] = h.messagesIn(escalationChannel).filter((m) => m.ts);
-      expect(textOf(handoff)).toContain("ESC-0001");
+      expect(textOf(handoff)).toMatch(escPattern("ESC-0001"));
       expect(await h.server.store.listPendingDeliveries()).toEqual([]);
       expect(textOf(h.messagesIn("COPS00001").at(-1))).toContain("reached Support");
     });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { escId, escPattern } from "../../escalation-id.ts";
 import { BotFrameworkTokens } from "./bot-framework-tokens.ts";
 import { expectValidTeamsCards } from "./expect-valid-teams-cards.ts";
 import { FakeConnector } from "./fake-connector.ts";
@@ -107,8 +108,10 @@ describe("Teams connector errors", () => {
     expect(connector.calls.filter(isHandoff).map((c) => c.status)).toEqual([503, 503, 503, 503]);
     const told = connector.calls.filter((c) => c.conversationId === thread).at(-1);
     expect(FakeConnector.textOf(told!)).toContain("saved but not posted yet");
-    expect((await h.store.getEscalation("ESC-0001"))?.delivery.handoffMessageId).toBeUndefined();
-    expect((await h.store.listPendingDeliveries()).map((e) => e.id)).toEqual(["ESC-0001"]);
+    expect((await h.store.getEscalation(await escId(h.store, 1)))?.delivery.handoffMessageId).toBeUndefined();
+    expect((await h.store.listPendingDeliveries()).map((e) => e.id)).toEqual([
+      expect.stringMatching(escPattern("ESC-0001", true)),
+    ]);
 
     await h.engine.retryPendingDeliveries();
     const handoff = connector.calls.filter(isHandoff).at(-1);

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { cardActions } from "../../../src/cards/card-actions.ts";
 import { button } from "../../../src/render/card-blocks.ts";
 import { infoCard } from "../../../src/render/info-card.ts";
+import { escId, escPattern } from "../../escalation-id.ts";
 import { BotFrameworkTokens } from "./bot-framework-tokens.ts";
 import { expectValidTeamsCards } from "./expect-valid-teams-cards.ts";
 import { type ConnectorCall, FakeConnector } from "./fake-connector.ts";
@@ -61,12 +62,12 @@ describe("Teams: a channel question to a resolved escalation", () => {
     await h.send(pressActivity(step2, "Escalate", { messageId: stepId, conversationId: thread }));
     const handoff = calls().find((c) => c.conversationId === "");
     expect(handoff?.body).toMatchObject({ isGroup: true, channelData: { channel: { id: supportChannel } } });
-    expect(text(handoff)).toContain("ESC-0001");
+    expect(text(handoff)).toMatch(escPattern("ESC-0001"));
     expect(buttonTitles(handoff)).toEqual(["Claim", "Need info", "Resolve"]);
     const opened = calls().at(-1);
     expect(opened?.conversationId).toBe(thread);
-    expect(text(opened)).toContain("Escalated to Support: ESC-0001");
-    const stored = await h.store.getEscalation("ESC-0001");
+    expect(text(opened)).toMatch(escPattern("Escalated to Support: ESC-0001"));
+    const stored = await h.store.getEscalation(await escId(h.store, 1));
     expect(stored?.delivery.handoffMessageId).toBe(handoff?.messageId);
     expect(stored?.origin).toMatchObject({ platform: "teams", threadId: "1741078700000" });
 
@@ -83,7 +84,7 @@ describe("Teams: a channel question to a resolved escalation", () => {
     });
     expect(text(afterClaim.find((c) => c.method === "PUT"))).toContain("Claimed");
     const mirroredClaim = afterClaim.find((c) => c.method === "POST" && c.conversationId === thread);
-    expect(text(mirroredClaim)).toContain("claimed escalation ESC-0001");
+    expect(text(mirroredClaim)).toMatch(escPattern("claimed escalation ESC-0001"));
     // A proactive post goes to the thread itself, not as a reply to some message.
     expect(mirroredClaim?.activityId).toBeUndefined();
 
@@ -99,8 +100,8 @@ describe("Teams: a channel question to a resolved escalation", () => {
     expect(text(resolvedCard)).toContain("Resolved");
     expect(buttonTitles(resolvedCard)).toEqual([]);
     const mirroredResolve = afterResolve.find((c) => c.method === "POST" && c.conversationId === thread);
-    expect(text(mirroredResolve)).toContain("resolved escalation ESC-0001");
-    expect((await h.store.getEscalation("ESC-0001"))?.status).toBe("resolved");
+    expect(text(mirroredResolve)).toMatch(escPattern("resolved escalation ESC-0001"));
+    expect((await h.store.getEscalation(await escId(h.store, 1)))?.status).toBe("resolved");
   });
 
   it("follows up in the thread without a mention while a walkthrough waits for the person", async () => {
@@ -147,7 +148,9 @@ describe("Teams: a channel question to a resolved escalation", () => {
     expect(text(later.find((c) => c.method === "PUT"))).toContain("No other RSC alarms in 90 days");
     const relayed = later.find((c) => c.method === "POST" && c.conversationId === supportThread);
     expect(text(relayed)).toContain("No other RSC alarms in 90 days");
-    expect(text(later.find((c) => c.conversationId === chat.conversation.id))).toContain("Sent to Support: ESC-0001");
+    expect(text(later.find((c) => c.conversationId === chat.conversation.id))).toMatch(
+      escPattern("Sent to Support: ESC-0001"),
+    );
   });
 
   it("continues a handoff too long for one Teams message as replies in its new thread", async () => {

@@ -53,6 +53,8 @@ export interface HarnessOptions {
   credentials?: "fake" | "configured";
   /** Signs every `send` with a valid channel token. */
   tokens?: BotFrameworkTokens;
+  /** How long the endpoint waits for signing keys before answering 503. */
+  authTimeoutMs?: number;
 }
 
 /**
@@ -99,6 +101,7 @@ export class TeamsHarness {
       clock: () => this.now,
       retry: { sleep: async (ms) => void this.sleeps.push(ms), random: () => 0.5 },
       ...(options.credentials === "configured" ? {} : { credentialsFactory: fakeCredentialsFactory(id) }),
+      ...(options.authTimeoutMs ? { authTimeoutMs: options.authTimeoutMs } : {}),
     });
     this.engine = createEngine({
       registry,

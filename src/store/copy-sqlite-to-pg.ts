@@ -1,0 +1,158 @@
+import type Database from "better-sqlite3";
+import type pg from "pg";
+import { BotError } from "../core/bot-error.ts";
+
+export interface TableCount {
+  table: string;
+  source: number;
+  target: number;
+}
+
+/** Parents before children (history rows name their escalation); tables added later follow, by name. */
+const tableOrder = ["sessions", "escalations", "escalation_history", "events", "processed_events"];
+/**
+ * The database's own settings (the escalation id prefix): the target's migration wrote its own, which the
+ * source's replace, so every copied escalation keeps its id. Not counted when deciding "empty".
+ */
+const settingsTable = "store_meta";
+/** Rows per INSERT: well under PostgreSQL's 65,535 parameters for the widest table. */
+const batchRows = 500;
+
+/**
+ * Copies every cpbot table of a migrated SQLite database into a migrated, empty PostgreSQL database in
+ * ONE transaction: a failure half-way leaves the target as empty as it was, so the copy can simply be
+ * run again. Ids are copied as they are (ESC-0042 stays ESC-0042, so buttons already posted keep
+ * working) and each serial sequence is moved past the highest copied id. A target holding any row is
+ * refused: appending to a live database could mix two histories under one escalation id.
+ * Returns the row count per table on both sides, compared after the commit.
+ */
+export async function copySqliteToPg(source: Database.Database, pool: pg.Pool, target: string): Promise<TableCount[]> {
+  const tables = copyableTables(source);
+  const client = await pool.connect();
+  try {
+    const missing = [];
+    for (const table of tables) if (!(await pgHasTable(client, table))) missing.push(table);
+    if (missing.length > 0) {
+      throw new BotError(
+        `The target ${target} has no table ${missing.join(", ")}: it runs an older cpbot schema. Run ` +
+          "`cpbot db migrate` with the newer cpbot on it first. Nothing was copied.",
+        "config_invalid",
+      );
+    }
+    const occupied = await nonEmpty(
+      client,
+      tables.filter((t) => t !== settingsTable),
+    );
+    if (occupied.length > 0) {
+      throw new BotError(
+        `The target ${target} is not empty (${occupied.map((t) => `${t.table}: ${t.rows} rows`).join(", ")}). ` +
+          "db copy only fills an empty database, so two histories never share an escalation id. Point --to " +
+          "at a new database (createdb), or drop and recreate this one if its rows are a previous test copy. " +
+          "Nothing was copied.",
+        "conflict",
+      );
+    }
+    // One read transaction on the source: the counts and the rows come from the same snapshot (WAL), even
+    // if a bot still writes to the file meanwhile.
+    source.exec("BEGIN");
+    const sourceCounts = new Map<string, number>();
+    try {
+      for (const table of tables) sourceCounts.set(table, sqliteCount(source, table));
+      await client.query("BEGIN");
+      try {
+        if (tables.includes(settingsTable)) await client.query(`DELETE FROM ${quote(settingsTable)}`);
+        for (const table of tables) await copyTable(source, client, table);
+        await client.query("COMMIT");
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => {});
+        throw error;
+      }
+    } finally {
+      source.exec("COMMIT");
+    }
+    const counts: TableCount[] = [];
+    for (const table of tables) {
+      counts.push({ table, source: sourceCounts.get(table) ?? 0, target: await pgCount(client, table) });
+    }
+    return counts;
+  } finally {
+    client.release();
+  }
+}
+
+/** cpbot's tables in the source: everything but SQLite's own and the migration bookkeeping. */
+function copyableTables(db: Database.Database): string[] {
+  const names = (
+    db
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'schema_migrations'",
+      )
+      .all() as { name: string }[]
+  ).map((r) => r.name);
+  const rank = (name: string) => (tableOrder.includes(name) ? tableOrder.indexOf(name) : tableOrder.length);
+  return names.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+async function copyTable(source: Database.Database, client: pg.PoolClient, table: string): Promise<void> {
+  const columns = (source.prepare(`PRAGMA table_info(${quote(table)})`).all() as { name: string }[]).map((c) => c.name);
+  const names = columns.map(quote).join(", ");
+  let batch: unknown[][] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const values = batch.map((_, r) => `(${columns.map((__, c) => `$${r * columns.length + c + 1}`).join(", ")})`);
+    await client.query(`INSERT INTO ${quote(table)} (${names}) VALUES ${values.join(", ")}`, batch.flat());
+    batch = [];
+  };
+  for (const row of source
+    .prepare(`SELECT ${names} FROM ${quote(table)}`)
+    .raw()
+    .iterate() as Iterable<unknown[]>) {
+    batch.push(row.map((v) => (typeof v === "bigint" ? Number(v) : v)));
+    if (batch.length >= batchRows) await flush();
+  }
+  await flush();
+  // Explicit ids do not advance a serial's sequence; without this the next escalation would collide.
+  for (const column of columns) {
+    const { rows } = await client.query<{ seq: string | null }>("SELECT pg_get_serial_sequence($1, $2) AS seq", [
+      table,
+      column,
+    ]);
+    const sequence = rows[0]?.seq;
+    if (!sequence) continue;
+    await client.query(
+      `SELECT setval($1, GREATEST((SELECT COALESCE(MAX(${quote(column)}), 0) FROM ${quote(table)}), 1), (SELECT COUNT(*) > 0 FROM ${quote(table)}))`,
+      [sequence],
+    );
+  }
+}
+
+async function pgHasTable(client: pg.PoolClient, table: string): Promise<boolean> {
+  const { rows } = await client.query(
+    "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = $1",
+    [table],
+  );
+  return rows.length > 0;
+}
+
+async function nonEmpty(client: pg.PoolClient, tables: string[]): Promise<{ table: string; rows: number }[]> {
+  const found = [];
+  for (const table of tables) {
+    const rows = await pgCount(client, table);
+    if (rows > 0) found.push({ table, rows });
+  }
+  return found;
+}
+
+async function pgCount(client: pg.PoolClient, table: string): Promise<number> {
+  const { rows } = await client.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM ${quote(table)}`);
+  return rows[0]?.n ?? 0;
+}
+
+function sqliteCount(db: Database.Database, table: string): number {
+  return (db.prepare(`SELECT COUNT(*) AS n FROM ${quote(table)}`).get() as { n: number }).n;
+}
+
+/** Table and column names come from the databases' own catalogues, never from user input; quoted anyway. */
+function quote(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
