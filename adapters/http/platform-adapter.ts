@@ -1,6 +1,7 @@
 import type { Platform } from "../../src/core/bot-event.ts";
 import type { Logger } from "../../src/core/logger.ts";
 import type { Transport } from "../../src/core/transport.ts";
+import type { Deliverer, OutboxDispatcher } from "../../src/delivery/outbox-dispatcher.ts";
 import type { Engine } from "../../src/engine/create-engine.ts";
 import type { Store } from "../../src/store/store.ts";
 import type { Route } from "./http-server.ts";
@@ -20,8 +21,10 @@ export interface PlatformAdapter {
   members?: { isMember(userId: string): Promise<boolean> };
   /** An address the HTTP server must bind to (Teams without authentication: loopback only). */
   host?: string;
-  /** Registers the engine and returns the HTTP routes to mount (none in Slack's Socket Mode). */
-  connect(engine: Engine): Route[];
+  /** Delivers this platform's stored replies (the outbox calls it, on whichever replica takes the row). */
+  deliverer?: Deliverer;
+  /** Registers the engine and the outbox, and returns the HTTP routes to mount (none in Slack's Socket Mode). */
+  connect(engine: Engine, outbox?: OutboxDispatcher): Route[];
   /** After the server listens: open outgoing connections (Socket Mode). */
   start?(): Promise<void>;
   /** Stop taking events and wait for those being handled. */

@@ -1,6 +1,7 @@
 import { loadConfig } from "../../src/config/load-config.ts";
 import { BotError } from "../../src/core/bot-error.ts";
 import { createLogger, type Logger, resolveLogFormat } from "../../src/core/logger.ts";
+import { defaultOutboxSettings, OutboxDispatcher } from "../../src/delivery/outbox-dispatcher.ts";
 import { createEngine, type Engine } from "../../src/engine/create-engine.ts";
 import { createMatcher } from "../../src/matcher/create-matcher.ts";
 import { createBotMetrics } from "../../src/metrics/bot-metrics.ts";
@@ -38,6 +39,8 @@ export interface StartServerOptions {
 }
 
 export interface RunningServer {
+  /** Delivers every decided reply (see src/delivery/outbox-dispatcher.ts). */
+  outbox: OutboxDispatcher;
   /** http://host:port of the shared server. */
   url: string;
   port: number;
@@ -104,6 +107,18 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       );
     }
     const escalationDestination = engineEscalationDestination(config.escalationDestination, adapters);
+    const outbox = new OutboxDispatcher({
+      store,
+      deliverers: Object.fromEntries(adapters.flatMap((a) => (a.deliverer ? [[a.platform, a.deliverer]] : []))),
+      settings: { ...defaultOutboxSettings(), leaseMs: config.outboxLeaseMs, giveUpAfterMs: config.outboxGiveUpMs },
+      clock,
+      logger: logger.child({ module: "outbox" }),
+      counters: {
+        delivered: (platform) => metrics.outbox.delivered.inc({ platform }),
+        retried: (platform) => metrics.outbox.retried.inc({ platform }),
+        dead: (platform) => metrics.outbox.dead.inc({ platform }),
+      },
+    });
     const engine = createEngine({
       registry,
       matcher: createMatcher(registry.all()),
@@ -118,9 +133,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       members: platformMembers(adapters),
       clock,
       logger: logger.child({ module: "engine" }),
+      outbox,
     });
     http = createHttpServer({
-      routes: adapters.flatMap((a) => a.connect(engine)),
+      routes: adapters.flatMap((a) => a.connect(engine, outbox)),
       logger: logger.child({ module: "http" }),
       health: async () => {
         try {
@@ -146,19 +162,25 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const address = await http.listen(options.port ?? config.port, host);
     for (const adapter of adapters) await adapter.start?.();
     started = true;
+    // Replies this or a dead replica decided but did not deliver: due ones go out now, the rest when due.
+    outbox.start();
 
     const retries = retryPendingDeliveries(engine, options.retryEveryMs ?? 5 * 60_000, logger, {
       pending: async () => (await store.listPendingDeliveries()).length,
       retried: (n) => metrics.deliveryRetries.inc(n),
       failed: (n) => metrics.deliveryFailures.inc(n),
     });
-    stopTimer = () => retries.stop();
+    stopTimer = () => {
+      retries.stop();
+      void outbox.stop();
+    };
 
     const shownHost = !host || host === "0.0.0.0" || host === "::" ? "localhost" : host;
     const url = `http://${shownHost.includes(":") ? `[${shownHost}]` : shownHost}:${address.port}`;
     const idle = async () => {
       await Promise.all(adapters.map((a) => a.idle?.()));
       await retries.settled();
+      await outbox.idle();
     };
     let closing: Promise<void> | undefined;
     return {
@@ -166,6 +188,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       port: address.port,
       adapters,
       engine,
+      outbox,
       store,
       logger,
       summary: [

@@ -1,20 +1,29 @@
 import type { BotEvent } from "../../src/core/bot-event.ts";
-import { deliverReply, type ReplyTarget } from "./deliver-reply.ts";
+import type { ReplyTarget } from "./deliver-reply.ts";
 import { collectDeliveryProblems, deliveryProblemCard } from "./delivery-problems.ts";
+import { sendReply } from "./send-reply.ts";
 import { slackErrorCode } from "./slack-api-error.ts";
 import type { SlackListenerDeps } from "./slack-listener-deps.ts";
 
 /**
- * Runs one event through the engine and delivers the reply. Errors stop here: Slack has been acknowledged
- * already, so a failure is logged (never with a token) rather than thrown back into Bolt. When the escalation
- * channel refused this event's handoff, the requester is told what to fix; the escalation stays stored.
+ * Runs one event through the engine and delivers the reply. The engine stores the reply in the outbox
+ * with `target` in the same transaction that marks the event handled, so a crash or a failing Slack API
+ * after that point delays the answer but never loses it. Errors stop here: Slack has been acknowledged
+ * already, so a failure is logged (never with a token) rather than thrown back into Bolt. When the
+ * escalation channel refused this event's handoff, the requester is told what to fix.
  */
 export async function answerEvent(deps: SlackListenerDeps, event: BotEvent, target: ReplyTarget): Promise<void> {
   try {
-    const { result: reply, found } = await collectDeliveryProblems(() => deps.engine.handle(event));
-    const cards = reply.duplicate ? [] : [...reply.cards, ...found.map(deliveryProblemCard)];
-    if (reply.duplicate) deps.logger.debug("event already handled; nothing sent", { eventId: event.eventId });
-    await deliverReply(deps, { ...reply, cards }, target);
+    const { result: reply, found } = await collectDeliveryProblems(() =>
+      deps.engine.handle(event, { replyTo: target }),
+    );
+    if (reply.duplicate) {
+      deps.logger.debug("event already handled; nothing sent", { eventId: event.eventId });
+      return;
+    }
+    const cards = [...reply.cards, ...found.map(deliveryProblemCard)];
+    if (reply.delivery && found.length > 0) await deps.outbox?.amend(reply.delivery.id, { ...reply, cards });
+    await sendReply(deps, { ...reply, cards }, target);
   } catch (error) {
     deps.logger.error("could not answer in Slack", {
       eventId: event.eventId,

@@ -1,16 +1,20 @@
-import { App, HTTPReceiver, type webApi } from "@slack/bolt";
+import { App, HTTPReceiver, webApi } from "@slack/bolt";
 import type { Logger } from "../../src/core/logger.ts";
+import type { OutboxDispatcher } from "../../src/delivery/outbox-dispatcher.ts";
 import type { Engine } from "../../src/engine/create-engine.ts";
 import type { Store } from "../../src/store/store.ts";
 import { CachedMembers } from "../http/cached-members.ts";
 import type { Route } from "../http/http-server.ts";
 import type { PlatformAdapter } from "../http/platform-adapter.ts";
+import type { DeliverDeps } from "./deliver-reply.ts";
 import { InFlight } from "./in-flight.ts";
 import { onAction } from "./on-action.ts";
 import { onCommand } from "./on-command.ts";
 import { onMessageEvents } from "./on-message-events.ts";
 import { onStationMessageView } from "./on-station-message-view.ts";
 import { RecentIds } from "./recent-ids.ts";
+import { respondToUrl } from "./respond-to-url.ts";
+import { slackDeliverer } from "./send-reply.ts";
 import type { SlackConfig } from "./slack-config.ts";
 import { checkSlackIdentity } from "./slack-identity.ts";
 import type { SlackIdentity } from "./slack-listener-deps.ts";
@@ -83,6 +87,20 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
     escalationChannel: options.handoffChannel ?? config.escalationChannel,
     logger,
   });
+  // Replies go through the outbox, which retries with its own backoff: this client fails fast (no retries
+  // of its own, a 429 comes back as an error with its Retry-After) instead of holding a delivery for minutes.
+  const deliveryTimeoutMs = options.clientOptions?.timeout ?? 10_000;
+  const delivery: DeliverDeps = {
+    client: new webApi.WebClient(config.botToken, {
+      ...clientOptions,
+      logger: boltLogger,
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+      timeout: deliveryTimeoutMs,
+    }),
+    logger,
+    respond: respondToUrl(deliveryTimeoutMs),
+  };
   const inFlight = new InFlight();
   const membersOf = options.handoffChannel ?? config.escalationChannel;
   const members = new CachedMembers(() => slackChannelMembers(app.client, membersOf), { channel: membersOf }, logger);
@@ -96,12 +114,15 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
     identity,
     escalationDestination: config.escalationChannel,
     members,
+    deliverer: slackDeliverer(delivery),
     summary:
       config.mode === "socket"
         ? `Slack (Socket Mode) as ${who}; escalations to channel ${config.escalationChannel}`
         : `Slack (HTTP) as ${who}: POST ${slackEventsPath} for events, /cp and buttons; escalations to channel ${config.escalationChannel}`,
-    connect(engine: Engine): Route[] {
+    connect(engine: Engine, outbox?: OutboxDispatcher): Route[] {
       const deps = {
+        delivery,
+        ...(outbox ? { outbox } : {}),
         engine,
         store: options.store,
         client: app.client,

@@ -14,10 +14,15 @@ import { isStationMessageFormRequest, stationMessageModal } from "./station-mess
  * visible to the person only unless they wrote `share`.
  */
 export function onCommand(app: App, d: SlackListenerDeps): void {
-  app.command(/^\/.+/, async ({ command, ack, respond }) => {
+  app.command(/^\/.+/, async ({ command, ack }) => {
     await d.inFlight.run(async () => {
       await ack();
-      const target = { kind: "respond", respond, channel: command.channel_id, user: command.user_id } as const;
+      const target = {
+        kind: "respond",
+        responseUrl: command.response_url,
+        channel: command.channel_id,
+        user: command.user_id,
+      } as const;
       if (isStationMessageFormRequest(command.text ?? "")) {
         try {
           // trigger_id expires 3 seconds after the command: open the modal before anything slow.
@@ -30,7 +35,7 @@ export function onCommand(app: App, d: SlackListenerDeps): void {
           d.logger.warn("could not open the station message form", { code, error });
           const message = `Slack did not open the form (${code}). Try ${command.command} msg again, or check the two lines directly: ${command.command} msg Closed today | Back at 8am`;
           const reply: EngineReply = { cards: [errorCard(message, code)], mode: "new", visibility: "ephemeral" };
-          await deliverReply(d, reply, { ...target, replaceable: false }).catch((e: unknown) =>
+          await deliverReply(d.delivery, reply, { ...target, replaceable: false }).catch((e: unknown) =>
             d.logger.error("could not tell the user the form failed", { error: e }),
           );
         }

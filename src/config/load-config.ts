@@ -17,6 +17,10 @@ export interface CoreConfig {
   logFormat: LogFormat;
   /** How long a stopping server lets requests and events in progress finish (SHUTDOWN_GRACE_MS). */
   shutdownGraceMs: number;
+  /** How long a replica holds a reply it is delivering (OUTBOX_LEASE_MS). */
+  outboxLeaseMs: number;
+  /** How long a reply is retried before it is given up (OUTBOX_GIVE_UP_MS). */
+  outboxGiveUpMs: number;
   /** Bearer token GET /metrics asks for; unset: /metrics is open (keep it off the public internet). */
   metricsToken?: string;
   /** Ids that may act on every escalation besides the escalation channel's members (ESCALATION_RESPONDERS). */
@@ -59,6 +63,8 @@ export function loadConfig(env: Record<string, string | undefined>): CoreConfig 
     moduleLevels: c.LOG_LEVELS,
     logFormat: c.LOG_FORMAT,
     shutdownGraceMs: c.SHUTDOWN_GRACE_MS,
+    outboxLeaseMs: c.OUTBOX_LEASE_MS,
+    outboxGiveUpMs: c.OUTBOX_GIVE_UP_MS,
     ...(c.METRICS_TOKEN ? { metricsToken: c.METRICS_TOKEN } : {}),
     responders: c.ESCALATION_RESPONDERS ? c.ESCALATION_RESPONDERS.split(",").map((id) => id.trim()) : [],
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,

@@ -31,6 +31,16 @@ export const settings = {
     summary: "how long a stopping server lets work in progress finish",
     default: "10000",
   },
+  OUTBOX_LEASE_MS: {
+    group: "core",
+    summary: "how long a replica holds a reply it is delivering; a dead replica's replies wait this long",
+    default: "30000",
+  },
+  OUTBOX_GIVE_UP_MS: {
+    group: "core",
+    summary: "how long a reply is retried before it is given up (logged, counted)",
+    default: "900000",
+  },
   METRICS_TOKEN: { group: "core", summary: "bearer token GET /metrics asks for", secret: true },
   CPBOT_ESCALATION_DESTINATION: { group: "core", summary: "one escalation channel for every platform" },
   CPBOT_LOW_CONFIDENCE: { group: "core", summary: "confidence below which a match counts as low", default: "0.6" },

@@ -28,6 +28,11 @@ export type Query = <R>(sql: string, params?: unknown[]) => Promise<R[]>;
 export class PgOps {
   constructor(private readonly q: Query) {}
 
+  /** The connection's query function, for the outbox statements (pg-outbox.ts). */
+  get query(): Query {
+    return this.q;
+  }
+
   async getSession(key: string): Promise<SessionRecord | undefined> {
     const [row] = await this.q<SessionRow>("SELECT * FROM sessions WHERE key = $1", [key]);
     return row ? toSession(row) : undefined;

@@ -4,13 +4,19 @@ import { BotError } from "../core/bot-error.ts";
 import { describePgUrl, isConnectionError, isRetryableConflict, pgUnavailable } from "./pg-errors.ts";
 import { migratePg } from "./pg-migrate.ts";
 import { PgOps, type Query } from "./pg-ops.ts";
+import { PgOutbox } from "./pg-outbox.ts";
 import type {
   AnalyticsEvent,
   AnalyticsEventType,
+  DeliveryFailure,
+  DeliveryRecord,
+  DeliveryStatus,
+  DeliveryTake,
   EscalationDelivery,
   EscalationRecord,
   EscalationStatus,
   EscalationTransition,
+  NewDelivery,
   NewEscalation,
   SessionRecord,
   Store,
@@ -122,6 +128,28 @@ export class PgStore implements Store {
     return this.write((ops) => ops.claimEvent(eventId, at));
   }
 
+  enqueueDelivery(input: NewDelivery): Promise<DeliveryRecord> {
+    return this.write((ops) => outbox(ops).enqueue(input));
+  }
+  takeDueDeliveries(take: DeliveryTake): Promise<DeliveryRecord[]> {
+    return this.write((ops) => outbox(ops).take(take));
+  }
+  updateDeliveryReply(id: string, by: string, reply: unknown): Promise<boolean> {
+    return this.write((ops) => outbox(ops).updateReply(id, by, reply));
+  }
+  completeDelivery(id: string, by: string, at: string): Promise<boolean> {
+    return this.write((ops) => outbox(ops).complete(id, by, at));
+  }
+  failDelivery(id: string, failure: DeliveryFailure): Promise<boolean> {
+    return this.write((ops) => outbox(ops).fail(id, failure));
+  }
+  getDelivery(id: string): Promise<DeliveryRecord | undefined> {
+    return this.read((ops) => outbox(ops).get(id));
+  }
+  countDeliveries(): Promise<Record<DeliveryStatus, number>> {
+    return this.read((ops) => outbox(ops).counts());
+  }
+
   /**
    * BEGIN … COMMIT on one pooled connection. After a serialization failure or deadlock (PostgreSQL has
    * rolled everything back), or a connection lost before COMMIT was sent, `fn` runs again from the start
@@ -226,6 +254,10 @@ export class PgStore implements Store {
     }
     return error;
   }
+}
+
+function outbox(ops: PgOps): PgOutbox {
+  return new PgOutbox(ops.query);
 }
 
 function clientQuery(client: pg.PoolClient): Query {
