@@ -81,7 +81,11 @@ export function createEngine(deps: EngineDeps): Engine {
       if (options.replyTo === undefined || !deps.outbox) return { turn, reply };
       const cards = [...reply.cards, ...(options.cut ? [options.cut] : [])];
       const answer = { cards, mode: reply.mode ?? "new", visibility: turn.visibility };
-      return { turn, reply, delivery: await queueReply(tx, deps.outbox, event, options.replyTo, answer, at) };
+      return {
+        turn,
+        reply,
+        delivery: await queueReply(tx, deps.outbox, event, options.replyTo, answer, deps.clock().toISOString()),
+      };
     });
   }
 
@@ -181,7 +185,7 @@ export function createEngine(deps: EngineDeps): Engine {
       return await deps.store.transaction(async (tx) => {
         if (!(await tx.claimEvent(event.eventId, at))) return undefined;
         if (options.replyTo === undefined || !deps.outbox) return undefined;
-        return queueReply(tx, deps.outbox, event, options.replyTo, answer, at);
+        return queueReply(tx, deps.outbox, event, options.replyTo, answer, deps.clock().toISOString());
       });
     } catch (error) {
       log.warn("could not remember event id", { eventId: event.eventId, error });

@@ -24,6 +24,7 @@ export async function queueReply(
   event: BotEvent,
   replyTo: unknown,
   reply: Pick<EngineReply, "cards" | "mode" | "visibility" | "privately">,
+  /** Now by the engine's clock (not the platform's event time): the give-up time counts from here. */
   at: string,
 ): Promise<{ id: string; createdAt: string }> {
   const id = randomUUID();
