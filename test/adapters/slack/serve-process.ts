@@ -1,11 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { join } from "node:path";
 import { botToken, escalationChannel, sign, signingSecret } from "./slack-harness.ts";
 
-const cli = join(import.meta.dirname, "../../../bin/cpbot.js");
-
 /**
- * `cpbot serve` as a real child process (from the TypeScript sources), with Slack pointed at a fake on
+ * `cpbot serve` as a real child process (compiled by buildCli), with Slack pointed at a fake on
  * loopback: what a replica is in production, so it can be killed with SIGKILL mid-work and started
  * again on the same database.
  */
@@ -21,11 +18,11 @@ export class ServeProcess {
     this.exited = exited;
   }
 
-  static async start(env: Record<string, string>): Promise<ServeProcess> {
-    const child = spawn(process.execPath, [cli, "serve", "--port", "0", "--host", "127.0.0.1"], {
+  static async start(main: string, env: Record<string, string>): Promise<ServeProcess> {
+    const child = spawn(process.execPath, [main, "serve", "--port", "0", "--host", "127.0.0.1"], {
       env: {
         PATH: process.env.PATH ?? "",
-        CPBOT_FROM_SOURCE: "1",
+        CPBOT_NO_DOTENV: "1",
         LOG_FORMAT: "json",
         LOG_LEVEL: "info",
         // The test drives the sweep's timing: a dead replica's rows are free after two seconds.

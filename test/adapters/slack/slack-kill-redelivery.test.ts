@@ -1,14 +1,21 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { buildCli } from "../../fakes/built-cli.ts";
 import { FakeSlackApi } from "./fake-slack-api.ts";
 import { ServeProcess, slackEnv } from "./serve-process.ts";
 import { type Envelope, fixture } from "./slack-harness.ts";
 
 let api: FakeSlackApi;
+let cli: Awaited<ReturnType<typeof buildCli>>;
 let database: string;
 const running: ServeProcess[] = [];
+
+beforeAll(async () => {
+  cli = await buildCli("kill-test");
+}, 120_000);
+afterAll(() => cli.remove());
 
 beforeEach(async () => {
   api = new FakeSlackApi();
@@ -21,7 +28,7 @@ afterEach(async () => {
 });
 
 async function replica(): Promise<ServeProcess> {
-  const p = await ServeProcess.start(slackEnv(api.apiUrl, database));
+  const p = await ServeProcess.start(cli.main, slackEnv(api.apiUrl, database));
   running.push(p);
   return p;
 }
@@ -29,7 +36,10 @@ async function replica(): Promise<ServeProcess> {
 async function until(done: () => boolean, what: string, ms = 20_000): Promise<void> {
   const end = Date.now() + ms;
   while (!done()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > end) {
+      const logs = running.map((p) => p.logs.join("")).join("\n---\n");
+      throw new Error(`timed out waiting for ${what}; the replicas logged:\n${logs.slice(-4000)}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -58,7 +68,7 @@ async function expectAnsweredOnce(ts: string): Promise<void> {
  * kill -9 of `cpbot serve` at each stage of answering a Slack event, then a restart on the same database
  * and Slack's redelivery of the event (X-Slack-Retry-Num): exactly one answer every time (issue 15, defect 3).
  */
-describe("kill -9 while answering, restart, Slack redelivers: exactly one answer", () => {
+describe("kill -9 while answering, restart, Slack redelivers: exactly one answer", { timeout: 60_000 }, () => {
   it("killed before the decision (waiting on Slack for the thread's permalink)", async () => {
     api.failDeliveries({ kind: "timeout" }, ["chat.getPermalink"]);
     const first = await replica();
