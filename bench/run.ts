@@ -1,8 +1,10 @@
 // `npm run bench`: runs every benchmark section and prints Markdown for docs/benchmarks.md.
 import { cpus, loadavg, totalmem } from "node:os";
+import { consoleBench } from "./console-bench.ts";
 import { matcherBench } from "./matcher-bench.ts";
+import { startupBench } from "./startup-bench.ts";
 
-const sections = [matcherBench];
+const sections = [matcherBench, startupBench, consoleBench];
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
 console.log(`Machine: ${machine}`);

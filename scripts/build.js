@@ -64,6 +64,10 @@ await esbuild.build({
 const { discoverCommands } = await import(path.join(outdir, "adapters", "cli", "main.js"));
 const commands = (await discoverCommands()).map(({ name, summary, usage, file }) => ({ name, summary, usage, file }));
 writeFileSync(path.join(outdir, "adapters", "cli", "commands.json"), `${JSON.stringify(commands, null, 2)}\n`);
+// The web console's browser bundles (adapters/console/client) go beside the compiled server.
+const { writeConsoleAssets } = await import(path.join(outdir, "adapters", "console", "build-console-assets.js"));
+const assets = await writeConsoleAssets(path.join(outdir, "console-assets"));
+console.log(`cpbot build: console assets ${assets.join(", ")}`);
 console.log(
   `cpbot build: ${entryPoints.length} files and ${commands.length} commands to ${path.relative(root, outdir) || "."} in ${Date.now() - started} ms`,
 );

@@ -32,7 +32,9 @@ const mapped = (s, p) => path.join(s.root, p);
 for (const { op, args, words } of instructions) {
   if (op === "FROM") {
     const name = /\bAS\s+(\S+)/i.exec(args)?.[1] ?? `stage${stages.size}`;
-    stage = { name, root: path.join(work, name), cwd: "/", workdirs: [], env: { ...process.env }, cmd: undefined };
+    // Each stage gets its own npm cache, as in a fresh image: `npm cache clean` must not empty the machine's.
+    const env = { ...process.env, npm_config_cache: path.join(work, name, ".npm") };
+    stage = { name, root: path.join(work, name), cwd: "/", workdirs: [], env, cmd: undefined };
     mkdirSync(stage.root, { recursive: true });
     stages.set(name, stage);
     say(`stage ${name} (${words[0]}) in ${stage.root}`);

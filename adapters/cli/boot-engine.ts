@@ -1,3 +1,4 @@
+import { auditedEngine } from "../../src/audit/audited-engine.ts";
 import { type CoreConfig, loadConfig } from "../../src/config/load-config.ts";
 import { createLogger, type Logger, resolveLogFormat } from "../../src/core/logger.ts";
 import type { Transport } from "../../src/core/transport.ts";
@@ -49,7 +50,7 @@ export async function bootEngine(options: BootOptions): Promise<Booted> {
   const matcher = createMatcher(registry.all());
   const store = await openStore(options.databaseUrl ?? config.databaseUrl, { cwd: options.cwd });
   const destination = config.escalationDestination ?? options.defaultEscalationDestination;
-  const engine = createEngine({
+  const decided = createEngine({
     registry,
     matcher,
     store,
@@ -58,5 +59,6 @@ export async function bootEngine(options: BootOptions): Promise<Booted> {
     clock: options.clock ?? (() => new Date()),
     logger,
   });
+  const engine = auditedEngine(decided, store, options.clock ?? (() => new Date()), logger);
   return { engine, store, registry, config, logger, close: () => store.close() };
 }

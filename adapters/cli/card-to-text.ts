@@ -48,7 +48,21 @@ function tableLines(block: Extract<CardBlock, { type: "table" }>): string[] {
   ];
 }
 
-function blockLines(block: CardBlock, buttons: Button[]): string[] {
+/**
+ * Walkthrough buttons keep one number on every step card, so a hand that learnt "2 is Skip" is never
+ * surprised by Back taking its place. Other buttons (Submit, a choice's options) follow from 5 on.
+ */
+const stepSlots: Record<string, number> = { "walk.done": 1, "walk.skip": 2, "walk.back": 3, escalate: 4 };
+
+/** The number shown for each button, in card order: stable slots on a step card, 1, 2, 3… elsewhere. */
+function numbersFor(card: Card): number[] {
+  const all = card.blocks.flatMap((b) => (b.type === "actions" ? b.buttons : []));
+  if (card.kind !== "step") return all.map((_, i) => i + 1);
+  let next = Math.max(...Object.values(stepSlots)) + 1;
+  return all.map((b) => stepSlots[b.action] ?? next++);
+}
+
+function blockLines(block: CardBlock, buttons: Button[], numbers: number[] = []): string[] {
   switch (block.type) {
     case "header":
       return [plain(block.text), "=".repeat(Math.min(plain(block.text).length, 60))];
@@ -79,7 +93,7 @@ function blockLines(block: CardBlock, buttons: Button[]): string[] {
     case "actions":
       return block.buttons.map((b) => {
         buttons.push(b);
-        return `[${buttons.length}] ${plain(b.label)}`;
+        return `[${numbers[buttons.length - 1] ?? buttons.length}] ${plain(b.label)}`;
       });
     case "divider":
       return ["—".repeat(40)];
@@ -91,16 +105,25 @@ function blockLines(block: CardBlock, buttons: Button[]): string[] {
 
 export interface CardText {
   text: string;
-  /** The card's buttons in the order they are numbered: `buttons[n - 1]` is "[n]". */
+  /** The card's buttons in card order. */
   buttons: Button[];
+  /** The number shown for each button (`numbers[i]` is the "[n]" of `buttons[i]`). */
+  numbers: number[];
+}
+
+/** The button a typed number presses, if the card shows that number. */
+export function buttonNumbered(text: Pick<CardText, "buttons" | "numbers">, n: number): Button | undefined {
+  const i = text.numbers.indexOf(n);
+  return i >= 0 ? text.buttons[i] : undefined;
 }
 
 /** `withButtons: false` leaves the numbered buttons out, for a notification fallback. */
 export function cardToText(card: Card, options: { withButtons?: boolean } = {}): CardText {
   const buttons: Button[] = [];
+  const numbers = numbersFor(card);
   const parts: string[] = [];
   for (const block of card.blocks) {
-    const lines = blockLines(block, buttons);
+    const lines = blockLines(block, buttons, numbers);
     if (block.type === "actions" && options.withButtons === false) continue;
     if (lines.length === 0) continue;
     parts.push(lines.join("\n"));
@@ -108,5 +131,5 @@ export function cardToText(card: Card, options: { withButtons?: boolean } = {}):
   const hasHeader = card.blocks.some((b) => b.type === "header");
   // A card without a header still opens with its title, so the text says what it is about.
   const text = [...(hasHeader ? [] : [plain(card.title)]), ...parts].join("\n\n");
-  return { text, buttons };
+  return { text, buttons, numbers };
 }

@@ -4,7 +4,7 @@ import type { Button } from "../../src/cards/card-schema.ts";
 import type { Actor, BotEvent, ConversationRef } from "../../src/core/bot-event.ts";
 import type { EngineReply } from "../../src/core/transport.ts";
 import type { Engine } from "../../src/engine/create-engine.ts";
-import { cardToText } from "./card-to-text.ts";
+import { buttonNumbered, cardToText } from "./card-to-text.ts";
 import { describeConversation, type ShownCard } from "./terminal-transport.ts";
 
 export interface TerminalChatOptions {
@@ -17,6 +17,7 @@ export interface TerminalChatOptions {
 /** The last card with buttons, so a typed number presses one of them. */
 interface Pressable {
   buttons: Button[];
+  numbers: number[];
   shown: ShownCard;
   /** The first input field of the card, filled by "N text". */
   inputId?: string;
@@ -35,12 +36,12 @@ export function createTerminalChat(options: TerminalChatOptions) {
   let pressable: Pressable | undefined;
 
   function show(shown: ShownCard): void {
-    const { text, buttons } = cardToText(shown.card);
+    const { text, buttons, numbers } = cardToText(shown.card);
     const where = shown.via ? `── ${shown.via} in ${describeConversation(shown.conversation, home)} ──\n` : "";
     out(`\n${where}${text}`);
     if (buttons.length > 0) {
       const input = shown.card.blocks.find((b) => b.type === "input");
-      pressable = { buttons, shown, ...(input?.type === "input" ? { inputId: input.id } : {}) };
+      pressable = { buttons, numbers, shown, ...(input?.type === "input" ? { inputId: input.id } : {}) };
     }
   }
 
@@ -49,10 +50,12 @@ export function createTerminalChat(options: TerminalChatOptions) {
     const press = /^(\d+)(?:\s+(.*))?$/s.exec(line);
     if (press) {
       const n = Number(press[1]);
-      const button = pressable?.buttons[n - 1];
+      const button = pressable ? buttonNumbered(pressable, n) : undefined;
       if (!pressable || !button) {
-        const count = pressable?.buttons.length ?? 0;
-        return count > 0 ? `There is no button ${n}; press 1 to ${count}.` : "There are no buttons to press yet.";
+        const shownNumbers = pressable?.numbers ?? [];
+        return shownNumbers.length > 0
+          ? `There is no button ${n}; press ${shownNumbers.join(", ")}.`
+          : "There are no buttons to press yet.";
       }
       const { shown, inputId } = pressable;
       const text = press[2]?.trim();

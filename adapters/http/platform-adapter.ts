@@ -3,6 +3,8 @@ import type { Logger } from "../../src/core/logger.ts";
 import type { Transport } from "../../src/core/transport.ts";
 import type { Deliverer, OutboxDispatcher } from "../../src/delivery/outbox-dispatcher.ts";
 import type { Engine } from "../../src/engine/create-engine.ts";
+import type { Matcher } from "../../src/matcher/match-result.ts";
+import type { PlaybookRegistry } from "../../src/playbooks/playbook-registry.ts";
 import type { Store } from "../../src/store/store.ts";
 import type { Route } from "./http-server.ts";
 
@@ -23,8 +25,12 @@ export interface PlatformAdapter {
   host?: string;
   /** Delivers this platform's stored replies (the outbox calls it, on whichever replica takes the row). */
   deliverer?: Deliverer;
-  /** Registers the engine and the outbox, and returns the HTTP routes to mount (none in Slack's Socket Mode). */
-  connect(engine: Engine, outbox?: OutboxDispatcher): Route[];
+  /**
+   * Registers the engine and returns the HTTP routes to mount (none in Slack's Socket Mode). `listen` is
+   * where the server is about to listen, for adapters whose routes depend on it (the console); `outbox`
+   * delivers the replies the engine queues.
+   */
+  connect(engine: Engine, listen?: ListenAddress, outbox?: OutboxDispatcher): Route[];
   /** After the server listens: open outgoing connections (Socket Mode). */
   start?(): Promise<void>;
   /** Stop taking events and wait for those being handled. */
@@ -33,6 +39,13 @@ export interface PlatformAdapter {
   idle?(): Promise<void>;
   /** One line for the start-up message: what runs and where (never a secret). */
   summary: string;
+  /** A page a person opens in a browser (the console), printed with the server's address after `summary`. */
+  page?: string;
+}
+
+/** Where the one HTTP server listens; host undefined means all interfaces. */
+export interface ListenAddress {
+  host?: string;
 }
 
 export interface PlatformDeps {
@@ -42,6 +55,9 @@ export interface PlatformDeps {
   clock: () => Date;
   /** HOST as the operator set it. */
   requestedHost?: string;
+  /** The playbooks and the matcher the engine uses (the console shows them and explains matches). */
+  registry: PlaybookRegistry;
+  matcher: Matcher;
   /** Another platform has credentials (Teams stays off without its own then, instead of Emulator mode). */
   othersConfigured: boolean;
 }

@@ -1,6 +1,9 @@
+import { auditedEngine } from "../../src/audit/audited-engine.ts";
+import { recordReload, recordStart } from "../../src/audit/record-start.ts";
 import { loadConfig } from "../../src/config/load-config.ts";
 import { BotError } from "../../src/core/bot-error.ts";
 import { createLogger, type Logger, resolveLogFormat } from "../../src/core/logger.ts";
+import { defaultPlaybooksDir } from "../../src/core/paths.ts";
 import { defaultOutboxSettings, OutboxDispatcher } from "../../src/delivery/outbox-dispatcher.ts";
 import { createEngine, type Engine } from "../../src/engine/create-engine.ts";
 import { createMatcher } from "../../src/matcher/create-matcher.ts";
@@ -8,9 +11,12 @@ import { createBotMetrics } from "../../src/metrics/bot-metrics.ts";
 import { observeStore } from "../../src/metrics/observe-store.ts";
 import { formatLintReport } from "../../src/playbooks/lint-playbooks.ts";
 import { lintTemplates } from "../../src/playbooks/lint-templates.ts";
+import { LivePlaybooks } from "../../src/playbooks/live-playbooks.ts";
 import { loadRegistry } from "../../src/playbooks/playbook-registry.ts";
+import { templatesDir } from "../../src/render/card-templates.ts";
 import { openStore } from "../../src/store/open-store.ts";
 import type { Store } from "../../src/store/store.ts";
+import { watchPlaybooks } from "../cli/watch-playbooks.ts";
 import { createHttpServer, type HttpServer } from "./http-server.ts";
 import { retryPendingDeliveries } from "./pending-deliveries.ts";
 import type { PlatformAdapter, PlatformFactory } from "./platform-adapter.ts";
@@ -80,6 +86,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       "templates_invalid",
     );
   }
+  const matcher = createMatcher(registry.all());
   const store = await openStore(options.databaseUrl ?? config.databaseUrl, { cwd: options.cwd });
   const adapters: PlatformAdapter[] = [];
   let http: HttpServer | undefined;
@@ -96,6 +103,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         logger: logger.child({ module: factory.name }),
         clock,
         othersConfigured,
+        registry,
+        matcher,
         ...(requestedHost ? { requestedHost } : {}),
       });
       if (adapter) adapters.push(adapter);
@@ -119,9 +128,15 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         dead: (platform) => metrics.outbox.dead.inc({ platform }),
       },
     });
-    const engine = createEngine({
-      registry,
-      matcher: createMatcher(registry.all()),
+    const live = new LivePlaybooks(registry, options.playbooksDir ?? defaultPlaybooksDir, templatesDir());
+    const decided = createEngine({
+      // Getters, so a hot reload of playbooks/ and templates/ reaches the next turn without a restart.
+      get registry() {
+        return live.registry;
+      },
+      get matcher() {
+        return live.matcher;
+      },
       store: observeStore(store, metrics),
       transport: new PlatformTransport(adapters),
       config: {
@@ -135,8 +150,15 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       logger: logger.child({ module: "engine" }),
       outbox,
     });
+    const engine = auditedEngine(decided, store, clock, logger.child({ module: "audit" }));
+    await recordStart(store, clock, live, config);
+    const stopWatching = watchPlaybooks(live, logger.child({ module: "playbooks" }), (outcome) => {
+      if (!outcome.ok) return;
+      recordReload(store, clock, live).catch((error) => logger.warn("could not audit the reload", { error }));
+    });
+    const host = adapters.find((a) => a.host)?.host ?? requestedHost;
     http = createHttpServer({
-      routes: adapters.flatMap((a) => a.connect(engine, outbox)),
+      routes: adapters.flatMap((a) => a.connect(engine, host ? { host } : {}, outbox)),
       logger: logger.child({ module: "http" }),
       health: async () => {
         try {
@@ -158,7 +180,6 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         { name: "platforms", check: () => platformsReady(started, adapters) },
       ],
     });
-    const host = adapters.find((a) => a.host)?.host ?? requestedHost;
     const address = await http.listen(options.port ?? config.port, host);
     for (const adapter of adapters) await adapter.start?.();
     started = true;
@@ -193,7 +214,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       logger,
       summary: [
         `cpbot serve: listening on ${url} (GET /healthz, /readyz, /metrics), ${registry.all().length} playbooks, database ${options.databaseUrl ?? config.databaseUrl}`,
-        ...adapters.map((a) => a.summary),
+        ...adapters.map((a) => (a.page ? `${a.summary}: ${url}${a.page}` : a.summary)),
       ],
       idle,
       close() {
@@ -203,6 +224,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
           const graceMs = config.shutdownGraceMs;
           const deadline = Date.now() + graceMs;
           stopTimer();
+          stopWatching();
           await http?.close(graceMs);
           for (const adapter of adapters) await adapter.stop?.();
           const finished = await settleWithin(idle(), Math.max(0, deadline - Date.now()));

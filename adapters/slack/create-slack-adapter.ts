@@ -119,7 +119,7 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
       config.mode === "socket"
         ? `Slack (Socket Mode) as ${who}; escalations to channel ${config.escalationChannel}`
         : `Slack (HTTP) as ${who}: POST ${slackEventsPath} for events, /cp and buttons; escalations to channel ${config.escalationChannel}`,
-    connect(engine: Engine, outbox?: OutboxDispatcher): Route[] {
+    connect(engine: Engine, _listen?: unknown, outbox?: OutboxDispatcher): Route[] {
       const deps = {
         delivery,
         ...(outbox ? { outbox } : {}),

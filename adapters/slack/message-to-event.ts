@@ -12,6 +12,8 @@ export interface SlackMessageFields {
   text?: string;
   ts: string;
   thread_ts?: string;
+  /** file_share messages: the files attached; the link a person in the workspace can open is the permalink. */
+  files?: { name?: string; title?: string; permalink?: string }[];
   /** Sent with many message events; the only place a name comes without the users:read scope. */
   user_profile?: { display_name?: string; real_name?: string; name?: string };
 }
@@ -46,6 +48,11 @@ export function messageToEvent(message: SlackMessageFields, botUserId: string): 
   const p = message.user_profile;
   const name = p?.display_name || p?.real_name || p?.name;
   const id = message.user ?? "unknown";
+  // Attached files are evidence for Support: the engine keeps their names and links.
+  const files = (message.files ?? []).flatMap((f) => {
+    const name = f.name ?? f.title;
+    return name ? [f.permalink ? { name, url: f.permalink } : { name }] : [];
+  });
   return {
     kind: "message",
     eventId: messageEventId(message.channel, message.ts),
@@ -53,5 +60,6 @@ export function messageToEvent(message: SlackMessageFields, botUserId: string): 
     user: name ? { id, name } : { id },
     text: inboundText(message.text ?? "", botUserId),
     ...(at ? { at } : {}),
+    ...(files.length > 0 ? { files } : {}),
   };
 }

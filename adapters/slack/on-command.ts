@@ -1,7 +1,7 @@
 import type { App } from "@slack/bolt";
 import type { EngineReply } from "../../src/core/transport.ts";
 import { errorCard } from "../../src/render/error-card.ts";
-import { answerEvent } from "./answer-event.ts";
+import { answerCommand } from "./answer-command.ts";
 import { commandToEvent } from "./command-to-event.ts";
 import { deliverReply } from "./deliver-reply.ts";
 import { slackErrorCode } from "./slack-api-error.ts";
@@ -10,38 +10,39 @@ import { isStationMessageFormRequest, stationMessageModal } from "./station-mess
 
 /**
  * The slash command (`/cp` in the manifest; any name works, so a workspace can rename it if /cp is taken).
- * Slack wants an answer within 3 seconds: ack() comes first, the reply follows through response_url,
- * visible to the person only unless they wrote `share`.
+ * Slack wants an answer within 3 seconds: the answer goes in the acknowledgement when it is ready in time
+ * (answer-command.ts), else it follows through response_url (by way of the outbox), visible to the person
+ * only unless they wrote `share`.
  */
 export function onCommand(app: App, d: SlackListenerDeps): void {
   app.command(/^\/.+/, async ({ command, ack }) => {
     await d.inFlight.run(async () => {
-      await ack();
       const target = {
         kind: "respond",
         responseUrl: command.response_url,
         channel: command.channel_id,
         user: command.user_id,
       } as const;
-      if (isStationMessageFormRequest(command.text ?? "")) {
-        try {
-          // trigger_id expires 3 seconds after the command: open the modal before anything slow.
-          await d.client.views.open({
-            trigger_id: command.trigger_id,
-            view: stationMessageModal({ channel: command.channel_id, user: command.user_id }),
-          });
-        } catch (error) {
-          const code = slackErrorCode(error) ?? "error";
-          d.logger.warn("could not open the station message form", { code, error });
-          const message = `Slack did not open the form (${code}). Try ${command.command} msg again, or check the two lines directly: ${command.command} msg Closed today | Back at 8am`;
-          const reply: EngineReply = { cards: [errorCard(message, code)], mode: "new", visibility: "ephemeral" };
-          await deliverReply(d.delivery, reply, { ...target, replaceable: false }).catch((e: unknown) =>
-            d.logger.error("could not tell the user the form failed", { error: e }),
-          );
-        }
+      if (!isStationMessageFormRequest(command.text ?? "")) {
+        await answerCommand(d, commandToEvent(command), ack, { ...target, replaceable: false });
         return;
       }
-      await answerEvent(d, commandToEvent(command), { ...target, replaceable: false });
+      await ack();
+      try {
+        // trigger_id expires 3 seconds after the command: open the modal before anything slow.
+        await d.client.views.open({
+          trigger_id: command.trigger_id,
+          view: stationMessageModal({ channel: command.channel_id, user: command.user_id }),
+        });
+      } catch (error) {
+        const code = slackErrorCode(error) ?? "error";
+        d.logger.warn("could not open the station message form", { code, error });
+        const message = `Slack did not open the form (${code}). Try ${command.command} msg again, or check the two lines directly: ${command.command} msg Closed today | Back at 8am`;
+        const reply: EngineReply = { cards: [errorCard(message, code)], mode: "new", visibility: "ephemeral" };
+        await deliverReply(d.delivery, reply, { ...target, replaceable: false }).catch((e: unknown) =>
+          d.logger.error("could not tell the user the form failed", { error: e }),
+        );
+      }
     });
   });
 }

@@ -50,10 +50,11 @@ export function activityToBotEvent(activity: Activity): TranslatedActivity {
   }
   const mentioned = mentionsBot(activity);
   const text = messageText(activity);
-  if (!text) return { kind: "ignore", reason: "empty message" };
+  const files = attachedFiles(activity);
+  if (!text && files.length === 0) return { kind: "ignore", reason: "empty message" };
   return {
     kind: "event",
-    event: { kind: "message", ...base, text },
+    event: { kind: "message", ...base, text, ...(files.length > 0 ? { files } : {}) },
     mentioned,
     ...(type ? { conversationType: type } : {}),
   };
@@ -105,6 +106,23 @@ function submittedAction(activity: Activity): Pick<ActionEvent, "action" | "valu
     ...(typeof value.value === "string" ? { value: value.value } : {}),
     ...(Object.keys(inputs).length > 0 ? { inputs } : {}),
   };
+}
+
+/**
+ * Files a person attached (Teams delivers them to bots in personal chat): a file's download info carries
+ * its name and link; a pasted image comes with a content URL. Cards and mentions are not files.
+ */
+function attachedFiles(activity: Activity): { name: string; url?: string }[] {
+  return (activity.attachments ?? []).flatMap((a) => {
+    const content = (a.content ?? {}) as { downloadUrl?: string };
+    if (a.contentType === "application/vnd.microsoft.teams.file.download.info") {
+      const url = content.downloadUrl ?? a.contentUrl;
+      return [{ name: a.name ?? "file", ...(url ? { url } : {}) }];
+    }
+    if (a.contentType?.startsWith("image/"))
+      return [{ name: a.name ?? "image", ...(a.contentUrl ? { url: a.contentUrl } : {}) }];
+    return [];
+  });
 }
 
 function mentionsBot(activity: Activity): boolean {

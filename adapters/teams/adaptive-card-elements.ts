@@ -19,8 +19,14 @@ const maxTextChars = 8000;
 
 type StepItem = Extract<CardBlock, { type: "steps" }>["items"][number];
 
+/**
+ * Card text → what Teams renders. Adaptive Card markdown has no inline code, so `303-RSC` would show its
+ * backticks literally; the code is kept as plain text (a fault code reads fine without them).
+ */
+export const teamsText = (raw: string): string => raw.replace(/`([^`\n]+)`/g, "$1");
+
 const textBlocks = (text: string, props: Record<string, unknown> = {}): AcElement[] =>
-  splitText(text, maxTextChars).map((chunk) => ({ type: "TextBlock", text: chunk, wrap: true, ...props }));
+  splitText(teamsText(text), maxTextChars).map((chunk) => ({ type: "TextBlock", text: chunk, wrap: true, ...props }));
 const orDash = (raw: string) => (raw.trim() ? raw : "—");
 const bold = (raw: string) => (raw.includes("**") || !raw.trim() ? raw : `**${raw.trim()}**`);
 const spacing = { spacing: "None" } as const;
@@ -68,11 +74,11 @@ function table(block: Extract<CardBlock, { type: "table" }>): AcElement[] {
 }
 
 export function submitAction(b: Button): AcAction {
-  if (b.toggles) return { type: "Action.ToggleVisibility", title: b.label, targetElements: [b.toggles] };
+  if (b.toggles) return { type: "Action.ToggleVisibility", title: teamsText(b.label), targetElements: [b.toggles] };
   // Teams sends `data` back merged with the card's input values (keyed by input id) in activity.value.
   const action: AcAction & { type: "Action.Submit" } = {
     type: "Action.Submit",
-    title: b.label,
+    title: teamsText(b.label),
     data: b.value === undefined ? { action: b.action } : { action: b.action, value: b.value },
   };
   if (b.style) action.style = b.style === "primary" ? "positive" : "destructive";
@@ -125,7 +131,12 @@ export function toElements(block: Exclude<CardBlock, { type: "divider" }>): AcEl
       const long = block.fields.filter((f) => f.value.length > 2000);
       return [
         ...(short.length > 0
-          ? [{ type: "FactSet", facts: short.map((f) => ({ title: f.label, value: orDash(f.value) })) }]
+          ? [
+              {
+                type: "FactSet",
+                facts: short.map((f) => ({ title: teamsText(f.label), value: teamsText(orDash(f.value)) })),
+              },
+            ]
           : []),
         ...long.flatMap((f) => [...textBlocks(f.label, { weight: "Bolder" }), ...textBlocks(f.value, spacing)]),
       ];
@@ -143,8 +154,8 @@ export function toElements(block: Exclude<CardBlock, { type: "divider" }>): AcEl
         ...block.items.map(stepContainer),
       ];
     case "input": {
-      const input: AcElement = { type: "Input.Text", id: block.id, label: block.label };
-      if (block.placeholder) input.placeholder = block.placeholder;
+      const input: AcElement = { type: "Input.Text", id: block.id, label: teamsText(block.label) };
+      if (block.placeholder) input.placeholder = teamsText(block.placeholder);
       if (block.multiline) input.isMultiline = true;
       if (block.initial !== undefined) input.value = block.initial;
       if (block.maxLength) input.maxLength = block.maxLength;

@@ -31,7 +31,9 @@ export function teamsPlatform(): PlatformFactory {
         ...(teams.host ? { host: teams.host } : {}),
         summary: teams.summary,
         deliverer: teams.deliverer,
-        connect: (engine, outbox) => [{ method: "POST", path: teamsPath, handle: teams.handler(engine, outbox) }],
+        connect: (engine, _listen, outbox) => [
+          { method: "POST", path: teamsPath, handle: teams.handler(engine, outbox) },
+        ],
       };
     },
   };

@@ -30,9 +30,20 @@ export interface PlaybookStats {
   dropOff: { step: string; count: number } | null;
   resolved: number;
   notResolved: number;
+  /** "Did this help?": first answers and walkthrough ends that helped (fixed) or did not (notFixed). */
+  feedback: Feedback;
   escalations: number;
   /** escalations / walkthroughs started; when none started, escalations / questions; null when both are 0. */
   escalationRate: number | null;
+}
+
+export interface Feedback {
+  fixed: number;
+  notFixed: number;
+  /** Per step the feedback was given at (first-answer feedback during a walkthrough, walkthrough ends: "end"). */
+  byStep: Record<string, { fixed: number; notFixed: number }>;
+  /** Per fault code the playbook was asked with. */
+  byFaultCode: Record<string, { fixed: number; notFixed: number }>;
 }
 
 export interface Report {
@@ -54,6 +65,7 @@ export interface Report {
     completionRate: number | null;
     resolved: number;
     notResolved: number;
+    feedback: Feedback;
     escalations: number;
     escalationRate: number | null;
   };
@@ -75,7 +87,9 @@ export function buildReport(all: AnalyticsEvent[], options: ReportOptions = {}):
   // Stored times are canonical UTC ISO strings, so bounds must be too for string comparison to hold.
   const since = canonical(options.since);
   const until = canonical(options.until);
+  // Audit records (src/audit) share the event log but are not analytics: they would count every turn twice.
   const events = all
+    .filter((e) => e.type !== "audit")
     .filter((e) => (since === undefined || e.at >= since) && (until === undefined || e.at < until))
     .sort((a, b) => a.at.localeCompare(b.at));
 
@@ -93,7 +107,9 @@ export function buildReport(all: AnalyticsEvent[], options: ReportOptions = {}):
     if (event.type === "match") row(event.playbook).questions++;
     else if (event.type === "resolved") row(event.playbook).resolved++;
     else if (event.type === "not-resolved") row(event.playbook).notResolved++;
-    else if (isNewEscalation(event)) row(event.playbook).escalations++;
+    if (event.type === "feedback" || event.type === "resolved" || event.type === "not-resolved") {
+      countFeedback(row(event.playbook).feedback, event);
+    } else if (isNewEscalation(event)) row(event.playbook).escalations++;
   }
   for (const [playbook, funnel] of walkthroughFunnel(events)) {
     const stats = row(playbook);
@@ -129,6 +145,7 @@ export function buildReport(all: AnalyticsEvent[], options: ReportOptions = {}):
     ),
     resolved: sum((s) => s.resolved),
     notResolved: sum((s) => s.notResolved),
+    feedback: playbooks.reduce((all, s) => mergeFeedback(all, s.feedback), emptyFeedback()),
     escalations: sum((s) => s.escalations),
     escalationRate: null as number | null,
   };
@@ -179,7 +196,51 @@ function emptyStats(playbook: string): PlaybookStats {
     dropOff: null,
     resolved: 0,
     notResolved: 0,
+    feedback: emptyFeedback(),
     escalations: 0,
     escalationRate: null,
+  };
+}
+
+function emptyFeedback(): Feedback {
+  return { fixed: 0, notFixed: 0, byStep: {}, byFaultCode: {} };
+}
+
+/**
+ * A walkthrough's end ("Did that fix it?") and a first answer's "Did this help?" are the same signal:
+ * both count, the first at the step "end", the second at the step the thread stood on (if any).
+ */
+function countFeedback(into: Feedback, event: AnalyticsEvent): void {
+  const helped = event.type === "resolved" || (event.type === "feedback" && event.action === "fixed");
+  const key = helped ? "fixed" : "notFixed";
+  into[key]++;
+  const step = event.type === "feedback" ? event.step : "end";
+  if (step) tally(into.byStep, step)[key]++;
+  const code = (event.data as { faultCode?: unknown } | undefined)?.faultCode;
+  if (typeof code === "string") tally(into.byFaultCode, code)[key]++;
+}
+
+/** The counter under `key`, created at zero the first time. */
+function tally(counts: Feedback["byStep"], key: string): { fixed: number; notFixed: number } {
+  const slot = counts[key] ?? { fixed: 0, notFixed: 0 };
+  counts[key] = slot;
+  return slot;
+}
+
+function mergeFeedback(a: Feedback, b: Feedback): Feedback {
+  const add = (x: Record<string, { fixed: number; notFixed: number }>, y: typeof x) => {
+    const out = structuredClone(x);
+    for (const [k, v] of Object.entries(y)) {
+      const slot = tally(out, k);
+      slot.fixed += v.fixed;
+      slot.notFixed += v.notFixed;
+    }
+    return out;
+  };
+  return {
+    fixed: a.fixed + b.fixed,
+    notFixed: a.notFixed + b.notFixed,
+    byStep: add(a.byStep, b.byStep),
+    byFaultCode: add(a.byFaultCode, b.byFaultCode),
   };
 }

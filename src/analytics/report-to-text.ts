@@ -24,6 +24,7 @@ export function reportToText(report: Report): string {
       `low confidence (< ${report.lowConfidence}) ${t.lowConfidence}`,
     `Walkthroughs: ${t.walkthroughsStarted} started · ${t.walkthroughsCompleted} completed (${percent(t.completionRate)}) · ` +
       `fixed ${t.resolved} · not fixed ${t.notResolved}`,
+    `Did this help: ${t.feedback.fixed} yes · ${t.feedback.notFixed} no (first answers and walkthrough ends)`,
     `Escalations: ${t.escalations} (${percent(t.escalationRate)} of ${t.walkthroughsStarted > 0 ? "walkthroughs" : "questions"})`,
     "",
     "Per playbook",

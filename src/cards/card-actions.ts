@@ -20,6 +20,9 @@ export const cardActions = {
   /** End of walkthrough: did it fix the problem? "no" escalates. */
   resolvedYes: "walk.fixed",
   resolvedNo: "walk.not-fixed",
+  /** "Did this help?" on a first answer: `helped` says which; stored per playbook, step and fault code. */
+  feedbackHelped: "feedback.helped",
+  feedbackNotHelped: "feedback.not-helped",
   /** Open `playbook`'s overview (did-you-mean choice, list entry). */
   open: "open",
   /** "Not this one?": show the alternatives of the last match. */
@@ -28,6 +31,16 @@ export const cardActions = {
   noneOfThese: "none",
   /** Open an escalation for the thread's playbook or last question. */
   escalate: "escalate",
+  /** "Escalate…" where no playbook is known: ask what is wrong first (Slack: a modal; elsewhere a form card). */
+  escalateAsk: "escalate.ask",
+  /** The "what is wrong?" form's Submit: files the escalation with the typed text (input `problem`). */
+  escalateSubmit: "escalate.submit",
+  /** Every playbook by section (the no-match card's "Browse all"). */
+  browse: "browse",
+  /** Run the `/cp` words in `query` (a did-you-mean for a mistyped subcommand). */
+  run: "run",
+  /** Read `query` as a question, not as a mistyped subcommand. */
+  ask: "ask",
   /** Escalation lifecycle, on the handoff card in the escalation channel. */
   escalationClaim: "esc.claim",
   escalationNeedInfo: "esc.need-info",

@@ -115,6 +115,8 @@ export const cardKinds = [
   "walkthrough-end",
   "did-you-mean",
   "no-match",
+  /** "Escalate…" with no playbook known: what is wrong? (a text input and Submit). */
+  "escalate-form",
   "help",
   "list",
   "validation",

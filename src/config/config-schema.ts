@@ -39,6 +39,14 @@ export const ConfigSchema = z.object({
     .min(0, "CPBOT_LOW_CONFIDENCE must be a number from 0 to 1, e.g. 0.6")
     .max(1, "CPBOT_LOW_CONFIDENCE must be a number from 0 to 1, e.g. 0.6")
     .default(0.6),
+  CONSOLE_TOKEN: z
+    .string()
+    .trim()
+    .regex(
+      /^[A-Za-z0-9._~-]{16,}$/,
+      "CONSOLE_TOKEN must be at least 16 letters, digits or . _ ~ - (make one with `openssl rand -hex 24`)",
+    )
+    .optional(),
   ESCALATION_RESPONDERS: z
     .string()
     .trim()

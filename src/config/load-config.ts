@@ -12,6 +12,11 @@ export interface CoreConfig {
   /** Matches below this confidence are recorded as low-confidence for playbook authors. */
   lowConfidence: number;
   logLevel: LogLevel;
+  /**
+   * The web console's access token: required on every console request when the server listens on an
+   * address other than loopback; without it the console is only served on loopback.
+   */
+  consoleToken?: string;
   /** Levels by module (LOG_LEVELS), applied to the module's child logger. */
   moduleLevels: Record<string, LogLevel>;
   logFormat: LogFormat;
@@ -28,6 +33,9 @@ export interface CoreConfig {
   /** Messages, commands and presses one person may send a minute; 0: no limit. A channel gets ten times this. */
   rateLimitPerMinute: number;
 }
+
+/** Settings whose values are never repeated in an error message (it goes to logs and terminals). */
+const secretKeys = new Set<string>(["CONSOLE_TOKEN", "METRICS_TOKEN"]);
 
 const keys = Object.keys(ConfigSchema.shape) as (keyof typeof ConfigSchema.shape)[];
 
@@ -46,7 +54,8 @@ export function loadConfig(env: Record<string, string | undefined>): CoreConfig 
     const problems = parsed.error.issues.map((issue) => {
       const key = String(issue.path[0] ?? "configuration");
       const given = input[key];
-      return `- ${key}${given === undefined ? "" : ` = "${given}"`}: ${issue.message}`;
+      const shown = given === undefined || secretKeys.has(key) ? "" : ` = "${given}"`;
+      return `- ${key}${shown}: ${issue.message}`;
     });
     throw new BotError(
       `Configuration is invalid (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n${problems.join("\n")}\nSet these in the environment or .env and start again.`,
@@ -60,6 +69,7 @@ export function loadConfig(env: Record<string, string | undefined>): CoreConfig 
     ...(c.CPBOT_ESCALATION_DESTINATION ? { escalationDestination: c.CPBOT_ESCALATION_DESTINATION } : {}),
     lowConfidence: c.CPBOT_LOW_CONFIDENCE,
     logLevel: c.LOG_LEVEL,
+    ...(c.CONSOLE_TOKEN ? { consoleToken: c.CONSOLE_TOKEN } : {}),
     moduleLevels: c.LOG_LEVELS,
     logFormat: c.LOG_FORMAT,
     shutdownGraceMs: c.SHUTDOWN_GRACE_MS,

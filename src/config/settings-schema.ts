@@ -42,6 +42,11 @@ export const settings = {
     default: "900000",
   },
   METRICS_TOKEN: { group: "core", summary: "bearer token GET /metrics asks for", secret: true },
+  CONSOLE_TOKEN: {
+    group: "core",
+    summary: "token the web console asks for; without it the console is served on loopback only",
+    secret: true,
+  },
   CPBOT_ESCALATION_DESTINATION: { group: "core", summary: "one escalation channel for every platform" },
   CPBOT_LOW_CONFIDENCE: { group: "core", summary: "confidence below which a match counts as low", default: "0.6" },
   ESCALATION_RESPONDERS: { group: "core", summary: "user ids that may act on every escalation" },

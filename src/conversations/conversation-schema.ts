@@ -94,7 +94,7 @@ export const ConversationSchema = z.strictObject({
   name: z.string().min(1),
   /** Free text for authors: why this conversation exists. */
   about: z.string().optional(),
-  platform: z.enum(["slack", "teams", "cli"]).default("slack"),
+  platform: z.enum(["slack", "teams", "cli", "console"]).default("slack"),
   turns: z.array(ScriptTurnSchema).min(1),
 });
 export type Conversation = z.infer<typeof ConversationSchema>;

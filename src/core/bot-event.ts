@@ -2,7 +2,7 @@
  * The neutral events adapters hand to the engine. Adapters translate platform payloads into these;
  * the engine never sees a Slack or Teams object (`raw` is an escape hatch the core never reads).
  */
-export type Platform = "slack" | "teams" | "cli";
+export type Platform = "slack" | "teams" | "cli" | "console";
 
 export interface Actor {
   id: string;

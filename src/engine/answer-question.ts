@@ -3,7 +3,8 @@ import { didYouMeanCard } from "../render/did-you-mean-card.ts";
 import { errorCard } from "../render/error-card.ts";
 import { noMatchCard } from "../render/no-match-card.ts";
 import { overviewCard } from "../render/overview-card.ts";
-import { type CommandContext, unknownCommandError } from "./command-parser.ts";
+import { unknownWordCard } from "../render/unknown-word-card.ts";
+import type { CommandContext } from "./command-parser.ts";
 import type { MatchResult } from "./engine-deps.ts";
 import type { Question } from "./session-state.ts";
 import { smallTalkCard, smallTalkIntent } from "./small-talk.ts";
@@ -17,7 +18,8 @@ function isConfident(result: MatchResult, lowConfidence: number): boolean {
 export function explain(result: MatchResult): string[] {
   const e = result.explanation;
   const out: string[] = [];
-  if (e.rule) out.push(e.rule);
+  // The scorer's own name ("lexical scorer (softmax)") means nothing to a person; the words below say why.
+  if (e.rule && !/scorer/i.test(e.rule)) out.push(e.rule);
   if (e.terms.length > 0) out.push(`matched ${e.terms.map((t) => `“${t}”`).join(", ")}`);
   for (const c of e.corrections ?? []) out.push(`read “${c.from}” as “${c.to}”`);
   for (const s of e.synonyms ?? []) out.push(`took “${s.from}” as “${s.to}”`);
@@ -29,11 +31,12 @@ export function explain(result: MatchResult): string[] {
  * A new question: match it, remember it as the thread's topic, record it for playbook authors, and answer
  * with the overview, a did-you-mean, an unknown-code notice or an honest no-match.
  */
-export function answerQuestion(turn: Turn, text: string, ctx: CommandContext, nearCommand?: string): TurnReply {
+export function answerQuestion(turn: Turn, text: string, _ctx: CommandContext, nearCommand?: string): TurnReply {
   const { matcher, registry, config } = turn.deps;
   const result = matcher.match(text);
-  // A mistyped subcommand ("stast") that the matcher is not sure about is answered as the typo it is.
-  if (nearCommand && !isConfident(result, config.lowConfidence)) throw unknownCommandError(text, nearCommand, ctx);
+  // A mistyped subcommand ("stast") that the matcher is not sure about is answered as the typo it is:
+  // a did-you-mean with buttons, never an error.
+  if (nearCommand && !isConfident(result, config.lowConfidence)) return { cards: [unknownWordCard(text, nearCommand)] };
   const question: Question = {
     id: nextId(turn, "q"),
     text,
@@ -97,7 +100,22 @@ export function answerQuestion(turn: Turn, text: string, ctx: CommandContext, ne
   // The kind (adjacent topic, dashboard feature, ...) lets the report tell unmet needs from chatter.
   const kindField = result.outOfScopeKind ? { data: { outOfScopeKind: result.outOfScopeKind } } : {};
   record(turn, "abstain", { text, confidence: result.confidence, ...kindField });
-  return { cards: [noMatchCard(text, [...registry.all()])] };
+  return { cards: [noMatch(turn, text, result)] };
+}
+
+/** The no-match card for `text`, with the closest playbooks the matcher found (`result` when known). */
+export function noMatch(turn: Turn, text: string, result?: MatchResult, except: readonly string[] = []): Card {
+  const found = result ?? turn.deps.matcher.match(text);
+  const closest = (found.closest ?? []).flatMap((c) => {
+    const playbook = except.includes(c.playbook) ? undefined : turn.deps.registry.get(c.playbook);
+    return playbook ? [playbook] : [];
+  });
+  // The matcher's own words for an out-of-scope topic ("this looks like Billing, which has no playbook").
+  const why = found.explanation.note
+    ?.split("; ")
+    .find((n) => n.startsWith("this looks like"))
+    ?.replace(/^this/, "This");
+  return noMatchCard(text, closest, why ? { why: `${why}.` } : {});
 }
 
 /** The candidates of a match as a did-you-mean card, best first. */

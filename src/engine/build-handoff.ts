@@ -1,5 +1,6 @@
 import type { Playbook } from "../playbooks/playbook-schema.ts";
 import type { ToolResult } from "../tools/tool-result.ts";
+import { extraEvidence } from "./extra-evidence.ts";
 import type { Question, Walkthrough } from "./session-state.ts";
 import { mainSteps, stepsOf } from "./walkthrough.ts";
 
@@ -70,7 +71,13 @@ export function buildHandoff(input: {
   const { playbook, walkthrough: w, question } = input;
   const handoff: Handoff = { trigger: input.trigger, stepsDone: [], stepsSkipped: [], inputs: [], evidence: [] };
   if (question) handoff.question = question.text;
-  if (!playbook) return handoff;
+  if (!playbook) {
+    for (const [id, label] of Object.entries(extraEvidence)) {
+      const got = question?.evidence?.[id];
+      if (got) handoff.evidence.push({ id, label, required: false, value: got.value, source: got.source });
+    }
+    return handoff;
+  }
   handoff.playbook = {
     id: playbook.id,
     title: playbook.title,
@@ -108,6 +115,11 @@ export function buildHandoff(input: {
     const got = w?.evidence[e.id] ?? question?.evidence?.[e.id];
     return { id: e.id, label: e.label, required: e.required, ...(got ? { value: got.value, source: got.source } : {}) };
   });
+  // What the thread gave beyond the playbook's list (other details, attached files) goes along too.
+  for (const [id, label] of Object.entries(extraEvidence)) {
+    const got = w?.evidence[id] ?? question?.evidence?.[id];
+    if (got) handoff.evidence.push({ id, label, required: false, value: got.value, source: got.source });
+  }
   return handoff;
 }
 

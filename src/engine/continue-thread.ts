@@ -1,9 +1,11 @@
 import type { Button, Card } from "../cards/card-schema.ts";
-import type { ActionEvent } from "../core/bot-event.ts";
+import type { ActionEvent, Attachment } from "../core/bot-event.ts";
 import { overviewCard } from "../render/overview-card.ts";
 import { addEvidence } from "./add-evidence.ts";
 import type { CommandContext } from "./command-parser.ts";
+import { mostlyFacts } from "./extract-facts.ts";
 import { handleAction } from "./handle-action.ts";
+import { factsIn, keepEvidence } from "./plain-evidence.ts";
 import { pressByWords } from "./press-by-words.ts";
 import { type DialogueIntent, isSmallTalk, readDialogue } from "./read-dialogue.ts";
 import { walkIsTopic } from "./session-state.ts";
@@ -21,12 +23,19 @@ const opened = new Set(["match", "fault-code", "fault", "open", "chosen"]);
  * step's input, or, only when it is clearly a new problem, a new question (saying how to go back).
  * Undefined: not a reply to anything here, so the caller treats it as a command or question.
  */
-export async function continueThread(turn: Turn, text: string, ctx: CommandContext): Promise<TurnReply | undefined> {
+export async function continueThread(
+  turn: Turn,
+  text: string,
+  ctx: CommandContext,
+  files: Attachment[] = [],
+): Promise<TurnReply | undefined> {
   // Only the requester answers for their escalation; anyone else in the thread is just asking something.
   const pending = await threadEscalation(turn, ["need-info"], turn.by.id);
   if (pending) return turn.escalations.answerNeedInfo(turn, pending, text);
   const noted = await addEvidence(turn, text);
   if (noted) return noted;
+  // Files attached in the thread are evidence whatever the words with them say.
+  if (files.length > 0) return keepEvidence(turn, text ? factsIn(turn, text) : [], files);
 
   const intent = readDialogue(text);
   const found = activeWalk(turn);
@@ -35,6 +44,14 @@ export async function continueThread(turn: Turn, text: string, ctx: CommandConte
 
   if (walk && (walk.w.status === "active" || walk.w.status === "awaiting-outcome")) {
     return walkReply(turn, walk, text, intent, ctx);
+  }
+  // Facts typed while an escalation is in progress go to it, unless the message is clearly a new question.
+  const facts = factsIn(turn, text);
+  if (facts.length > 0 && !intent) {
+    const escalated = await threadEscalation(turn, ["open", "claimed"]);
+    const topic = escalated?.playbook ?? turn.state.question?.playbook ?? found?.w.playbook;
+    const evidence = mostlyFacts(text, facts) || !sureMatchElsewhere(turn, text, topic);
+    if ((escalated || topic) && evidence) return keepEvidence(turn, facts);
   }
   const question = turn.state.question;
   if (!walk && question?.playbook && opened.has(question.kind)) {
@@ -52,6 +69,17 @@ export async function continueThread(turn: Turn, text: string, ctx: CommandConte
     return pressIn(turn, [resumeButton(found.w.playbook)], "start");
   if (intent) return { cards: [nothingToAnswerCard(text.trim())] };
   return undefined;
+}
+
+/**
+ * True when the matcher surely places `text` in a playbook other than the thread's: a new question, not
+ * evidence ("the alarm log shows two RSC" in a Relay Stuck Closed thread is evidence).
+ */
+function sureMatchElsewhere(turn: Turn, text: string, topic: string | null | undefined): boolean {
+  const result = turn.deps.matcher.match(text);
+  const sure =
+    (result.kind === "match" || result.kind === "fault-code") && result.confidence >= turn.deps.config.lowConfidence;
+  return sure && result.playbook !== topic;
 }
 
 export function buttonsOf(card: Card): Button[] {

@@ -46,7 +46,16 @@ const maxAttempts = 4;
 export function createEngine(deps: EngineDeps): Engine {
   const log = deps.logger ?? silentLogger;
   const escalations = createEscalationService(deps, log);
-  const ctx = commandContext(deps.registry);
+  // A hot reload swaps deps.registry; the command words follow the set that is serving.
+  let ctxOf = deps.registry;
+  let ctx = commandContext(ctxOf);
+  const context = () => {
+    if (deps.registry !== ctxOf) {
+      ctxOf = deps.registry;
+      ctx = commandContext(ctxOf);
+    }
+    return ctx;
+  };
   const limiter = new RateLimiter(deps.config.rateLimitPerMinute ?? 0);
 
   /**
@@ -91,11 +100,11 @@ export function createEngine(deps: EngineDeps): Engine {
 
   async function route(turn: Turn): Promise<TurnReply> {
     const { event } = turn;
-    if (event.kind === "action") return handleAction(turn, event);
-    if (event.kind === "message") return handleMessage(turn, event, ctx);
-    const parsed = parseCommand(event.text, ctx);
+    if (event.kind === "action") return handleAction(turn, event, context());
+    if (event.kind === "message") return handleMessage(turn, event, context());
+    const parsed = parseCommand(event.text, context());
     turn.visibility = parsed.visibility;
-    return handleCommand(turn, parsed.command, ctx);
+    return handleCommand(turn, parsed.command, context());
   }
 
   async function handle(received: BotEvent, options: HandleOptions = {}): Promise<EngineReply> {
@@ -113,7 +122,7 @@ export function createEngine(deps: EngineDeps): Engine {
     const cut = cutFrom === undefined ? undefined : cutNotice(cutFrom);
     try {
       // Asked before the transaction: a transaction touches only the database (it may run again).
-      const role = needsRole(event, ctx) ? await roleOf(deps, event) : "member";
+      const role = needsRole(event, context()) ? await roleOf(deps, event) : "member";
       let decided: Awaited<ReturnType<typeof decide>> | undefined;
       for (let attempt = 1; !decided; attempt++) {
         try {

@@ -1,4 +1,5 @@
-import { BotError } from "../core/bot-error.ts";
+import { escalateFormCard } from "../render/escalate-form-card.ts";
+import { isRealQuestion } from "./real-question.ts";
 import type { Question } from "./session-state.ts";
 import { walkIsTopic } from "./session-state.ts";
 import { nextId, type Turn, type TurnReply } from "./turn.ts";
@@ -26,12 +27,8 @@ export async function escalateTopic(
   let question: Question | undefined = q;
   if (!question) {
     const text = hint?.query ?? note;
-    if (!text) {
-      throw new BotError(
-        "There is nothing to escalate in this thread yet. Ask your question or open a playbook first (e.g. fault 303-RSC), or write escalate <what is wrong> to escalate with a note.",
-        "invalid_input",
-      );
-    }
+    // Nothing in the thread says what is wrong: ask first, so Support never gets "ok" as the question.
+    if (!text || (!hint?.playbook && !isRealQuestion(text))) return askFirst(text);
     question = {
       id: nextId(turn, "q"),
       text,
@@ -46,6 +43,8 @@ export async function escalateTopic(
   }
   const playbook =
     question.playbook && opened.has(question.kind) ? turn.deps.registry.get(question.playbook) : undefined;
+  // A thread whose last question was "thanks" or "hi" has nothing for Support yet, unless the note says it.
+  if (!playbook && !isRealQuestion(question.text) && !isRealQuestion(note)) return askFirst(note ?? question.text);
   const { cards } = await turn.escalations.open(turn, {
     trigger,
     idempotencyKey: `${turn.key}:${question.id}`,
@@ -54,4 +53,31 @@ export async function escalateTopic(
     ...(note && note !== question.text ? { note } : {}),
   });
   return { cards };
+}
+
+/** The "what is wrong?" form, with what was typed kept when it says something. */
+function askFirst(typed: string | undefined): TurnReply {
+  return { cards: [escalateFormCard(isRealQuestion(typed) && typed ? { initial: typed } : {})] };
+}
+
+/**
+ * The "what is wrong?" form's Submit: the typed text becomes the thread's question and is escalated at
+ * once, with the walkthrough or playbook the thread already has when there is one.
+ */
+export async function escalateWithText(turn: Turn, text: string): Promise<TurnReply> {
+  const { walkthrough: w, question: q } = turn.state;
+  if (w && walkIsTopic(turn.state)) return escalateTopic(turn, "button", text);
+  const keep = q?.playbook && opened.has(q.kind) ? { playbook: q.playbook } : {};
+  const question: Question = {
+    id: nextId(turn, "q"),
+    text,
+    at: turn.at,
+    by: turn.by,
+    kind: keep.playbook ? "chosen" : "escalate",
+    playbook: keep.playbook ?? null,
+    confidence: 0,
+    alternatives: [],
+  };
+  turn.state = { ...turn.state, question };
+  return escalateTopic(turn, "button");
 }

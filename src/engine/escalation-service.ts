@@ -45,6 +45,8 @@ export interface EscalationService {
   answerNeedInfo(turn: Turn, escalation: EscalationRecord, text: string): Promise<TurnReply>;
   /** Posts a note into the escalation's handoff thread, after the turn commits. */
   relay(turn: Turn, escalation: EscalationRecord, title: string, lines: string[]): void;
+  /** Stores evidence given after the escalation opened, updates the handoff card and notes it under it. */
+  updateEvidence(turn: Turn, escalation: EscalationRecord, handoff: unknown, said: string): Promise<void>;
   /** Posts every stored handoff that never reached the escalation channel. */
   retryPendingDeliveries(): Promise<void>;
 }
@@ -207,35 +209,22 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
       at: turn.at,
       note: `Cancelled by ${who}.`,
     });
-    record(turn, "escalation", {
-      ...(after.playbook ? { playbook: after.playbook } : {}),
-      action: "cancel",
-      data: { id },
-    });
-    const entry = after.history.at(-1);
     // The requester's own thread gets this answer; Support sees the handoff card closed and a note under it.
-    turn.later.push(async () => {
-      await refreshHandoff(after);
-      const thread = after.delivery.handoffConversation;
-      if (thread && entry) await safely(() => transport.post(thread, escalationStatusCard(statusUpdate(after, entry))));
-      return [];
-    });
+    tellSupport(turn, after, "cancel");
     return {
       cards: [infoCard(`Cancelled: ${after.id}`, ["Support has been told that this no longer needs them."])],
       mode: "replace",
     };
   }
 
-  async function answerNeedInfo(turn: Turn, escalation: EscalationRecord, text: string): Promise<TurnReply> {
-    const after = await turn.deps.store.transitionEscalation(escalation.id, {
-      to: "open",
-      by: turn.by,
-      at: turn.at,
-      note: text,
-    });
+  /**
+   * A change the requester made (cancel, information given): recorded, then, after the turn, the handoff
+   * card redrawn and the change noted under it in Support's thread.
+   */
+  function tellSupport(turn: Turn, after: EscalationRecord, action: string): void {
     record(turn, "escalation", {
       ...(after.playbook ? { playbook: after.playbook } : {}),
-      action: "info-given",
+      action,
       data: { id: after.id },
     });
     const entry = after.history.at(-1);
@@ -245,6 +234,16 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
       if (thread && entry) await safely(() => transport.post(thread, escalationStatusCard(statusUpdate(after, entry))));
       return [];
     });
+  }
+
+  async function answerNeedInfo(turn: Turn, escalation: EscalationRecord, text: string): Promise<TurnReply> {
+    const after = await turn.deps.store.transitionEscalation(escalation.id, {
+      to: "open",
+      by: turn.by,
+      at: turn.at,
+      note: text,
+    });
+    tellSupport(turn, after, "info-given");
     return {
       cards: [
         infoCard(`Sent to Support: ${after.id}`, [
@@ -259,6 +258,30 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
       // Read again after the commit: the handoff may have been posted since the turn began.
       const thread = ((await store.getEscalation(escalation.id)) ?? escalation).delivery.handoffConversation;
       if (thread) await safely(() => transport.post(thread, infoCard(`${escalation.id}: ${title}`, lines)));
+      return [];
+    });
+  }
+
+  async function updateEvidence(
+    turn: Turn,
+    escalation: EscalationRecord,
+    handoff: unknown,
+    said: string,
+  ): Promise<void> {
+    const after = await turn.deps.store.updateEscalationHandoff(escalation.id, handoff, turn.at);
+    record(turn, "escalation", {
+      ...(after.playbook ? { playbook: after.playbook } : {}),
+      action: "evidence",
+      data: { id: after.id },
+    });
+    turn.later.push(async () => {
+      // Read again after the commit: the handoff may have been posted since the turn began.
+      const current = (await store.getEscalation(after.id)) ?? after;
+      await refreshHandoff(current);
+      const thread = current.delivery.handoffConversation;
+      const who = turn.by.name ?? turn.by.id;
+      if (thread)
+        await safely(() => transport.post(thread, infoCard(`${after.id}: evidence added`, [`${who} added: ${said}`])));
       return [];
     });
   }
@@ -287,5 +310,5 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
     for (const escalation of await store.listPendingDeliveries()) await deliver(escalation, true);
   }
 
-  return { open, transition, cancel, answerNeedInfo, relay, retryPendingDeliveries };
+  return { open, transition, cancel, answerNeedInfo, relay, updateEvidence, retryPendingDeliveries };
 }

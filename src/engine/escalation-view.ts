@@ -60,7 +60,12 @@ export function escalationView(record: EscalationRecord, registry: PlaybookRegis
     stepsSkipped: h.stepsSkipped.map((s) => s.id),
     inputs: h.inputs.map((i) => ({ step: i.step, label: i.label, value: i.text })),
     toolResults: h.inputs.flatMap((i) => (i.result ? [i.result] : [])),
-    evidence: h.evidence.map((e) => ({ label: e.label, required: e.required, provided: e.value !== undefined })),
+    evidence: h.evidence.map((e) => ({
+      label: e.label,
+      required: e.required,
+      provided: e.value !== undefined,
+      ...(e.value !== undefined ? { value: e.value } : {}),
+    })),
     ...(record.note ? { note: record.note } : {}),
     history: record.history.map((entry) => statusUpdate(record, entry)),
   };

@@ -1,19 +1,30 @@
 import { type ActionPayload, cardActions, decodeActionPayload } from "../cards/card-actions.ts";
 import { BotError } from "../core/bot-error.ts";
 import type { ActionEvent } from "../core/bot-event.ts";
-import { noMatchCard } from "../render/no-match-card.ts";
+import { escalateFormCard, problemInputId } from "../render/escalate-form-card.ts";
 import { articleCard, overviewCard } from "../render/overview-card.ts";
+import { playbookListCard } from "../render/playbook-list-card.ts";
 import { validationCard } from "../render/validation-card.ts";
-import { didYouMean } from "./answer-question.ts";
-import { escalateTopic } from "./escalate-topic.ts";
+import { answerQuestion, didYouMean, noMatch } from "./answer-question.ts";
+import { commandContext } from "./command-context.ts";
+import type { CommandContext } from "./command-parser.ts";
+import { parseCommand } from "./command-parser.ts";
+import { escalateTopic, escalateWithText } from "./escalate-topic.ts";
 import type { EscalationTarget } from "./escalation-service.ts";
+import { giveFeedback } from "./give-feedback.ts";
+import { handleCommand } from "./handle-command.ts";
+import { isRealQuestion } from "./real-question.ts";
 import { runStationMessageForm } from "./step-tools.ts";
 import { nextId, record, type Turn, type TurnReply } from "./turn.ts";
 import { answerOutcome, submitInput } from "./walk-answers.ts";
 import { moveWalk, playbookFor, startWalk } from "./walk-flow.ts";
 
 /** A button press or form submit on a card the engine sent; the verb says what, the payload says on what. */
-export async function handleAction(turn: Turn, event: ActionEvent): Promise<TurnReply> {
+export async function handleAction(
+  turn: Turn,
+  event: ActionEvent,
+  ctx: CommandContext = commandContext(turn.deps.registry),
+): Promise<TurnReply> {
   const p = decodeActionPayload(event.value);
   switch (event.action) {
     case cardActions.walkStart:
@@ -37,6 +48,13 @@ export async function handleAction(turn: Turn, event: ActionEvent): Promise<Turn
       return answerOutcome(turn, true, p);
     case cardActions.resolvedNo:
       return answerOutcome(turn, false, p);
+    case cardActions.feedbackHelped:
+    case cardActions.feedbackNotHelped:
+      return giveFeedback(
+        turn,
+        playbookFor(turn, required(p.playbook, "playbook")),
+        event.action === cardActions.feedbackHelped,
+      );
     case cardActions.open:
       return openChosen(turn, required(p.playbook, "playbook"), p.query);
     case cardActions.alternatives:
@@ -44,8 +62,28 @@ export async function handleAction(turn: Turn, event: ActionEvent): Promise<Turn
     case cardActions.noneOfThese: {
       const query = p.query ?? turn.state.question?.text ?? "";
       record(turn, "abstain", { text: query, data: { via: "none-of-these" } });
-      return { cards: [noMatchCard(query, [...turn.deps.registry.all()])], mode: "replace" };
+      return { cards: [noMatch(turn, query)], mode: "replace" };
     }
+    case cardActions.escalateAsk:
+      // The question asked before is offered as the starting text only when it says what is wrong.
+      return { cards: [escalateFormCard(isRealQuestion(p.query) && p.query ? { initial: p.query } : {})] };
+    case cardActions.escalateSubmit: {
+      const typed = (event.inputs?.[problemInputId] ?? firstInput(event)).trim();
+      if (!isRealQuestion(typed)) {
+        const error =
+          "Say what is wrong in a few words (the station, what it shows, what you tried), so Support can act on it.";
+        return { cards: [escalateFormCard({ ...(typed ? { initial: typed } : {}), error })], mode: "replace" };
+      }
+      return { ...(await escalateWithText(turn, typed)), mode: "replace" };
+    }
+    case cardActions.browse:
+      return { cards: [playbookListCard([...turn.deps.registry.all()])] };
+    case cardActions.run: {
+      const parsed = parseCommand(required(p.query, "command"), ctx);
+      return handleCommand(turn, parsed.command, ctx);
+    }
+    case cardActions.ask:
+      return answerQuestion(turn, required(p.query, "question"), ctx);
     case cardActions.escalate:
       return escalateTopic(turn, "button", undefined, {
         ...(p.playbook ? { playbook: p.playbook } : {}),
@@ -131,7 +169,12 @@ function alternatives(turn: Turn, query: string | undefined): TurnReply {
   const q = turn.state.question;
   const text = q && (!query || q.text === query) ? q.text : (query ?? "");
   const others = q && q.text === text ? q.alternatives : turn.deps.matcher.match(text).alternatives;
-  record(turn, "abstain", { text, data: { via: "not-this-one", rejected: q?.playbook ?? null } });
-  if (others.length === 0) return { cards: [noMatchCard(text, [...turn.deps.registry.all()])], mode: "replace" };
-  return { cards: [didYouMean(turn, text, { playbook: null, confidence: 0, alternatives: others })] };
+  const rejected = q?.playbook ?? null;
+  record(turn, "abstain", { text, data: { via: "not-this-one", rejected } });
+  if (others.length > 0) {
+    return { cards: [didYouMean(turn, text, { playbook: null, confidence: 0, alternatives: others })] };
+  }
+  // A sure match has no close runner-up, but the person says it is wrong: offer the next best playbooks
+  // (never "none fits"), with Browse all and Escalate… on the card.
+  return { cards: [noMatch(turn, text, undefined, rejected ? [rejected] : [])] };
 }

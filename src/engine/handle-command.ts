@@ -104,7 +104,9 @@ function toolReply(turn: Turn, command: Extract<ParsedCommand, { kind: "tool" }>
     throw missing(command.word, ctx.toolWords.find((t) => t.word === command.word)?.usage ?? command.word);
   }
   const result = runCpTool(command.word, command.args);
-  if (result.verdict === "invalid" && turn.deps.matcher.match(command.text).kind !== "no-match") {
+  // Any text is a station message to check: an invalid one is a finding to show, never a question.
+  const readable = result.tool === "station-message";
+  if (!readable && result.verdict === "invalid" && turn.deps.matcher.match(command.text).kind !== "no-match") {
     return answerQuestion(turn, command.text, ctx);
   }
   const card: Card = result.tool === "station-message" ? validationCard(result) : toolResultCard(result);

@@ -14,8 +14,8 @@ export async function handleMessage(turn: Turn, event: MessageEvent, ctx: Comman
   const first = text.split(/\s+/)[0]?.toLowerCase() ?? "";
   // Tool words are left out on purpose: "status …" may well be the paste a step asks for.
   const isCommand = text.startsWith("/") || (subcommands as readonly string[]).includes(first) || first === "share";
-  if (!isCommand && text) {
-    const answered = await continueThread(turn, text, ctx);
+  if (!isCommand && (text || event.files?.length)) {
+    const answered = await continueThread(turn, text, ctx, event.files);
     if (answered) return answered;
   }
   const parsed = parseCommand(text, ctx);

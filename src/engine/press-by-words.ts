@@ -40,17 +40,18 @@ export function pressByWords(
 
   const options = buttons.filter((b) => b.action === cardActions.walkChoose);
   if (options.length > 0 && intent) {
-    const wanted =
-      intent === "affirm" || intent === "fixed"
-        ? positive
-        : intent === "negate" || intent === "not-fixed"
-          ? negative
-          : undefined;
-    const other = wanted === positive ? negative : positive;
-    const fitting = wanted ? options.filter((o) => wanted.test(o.label) && !other.test(o.label)) : [];
+    // "yes"/"no" answer a yes/no question; outcome words ("it cleared") also match what the option says.
+    const yesNo = intent === "affirm" ? /^yes\b/i : intent === "negate" ? /^no\b/i : undefined;
+    const outcome = intent === "fixed" ? positive : intent === "not-fixed" ? negative : undefined;
+    const other = outcome === positive ? negative : positive;
+    const fitting = yesNo
+      ? options.filter((o) => yesNo.test(o.label))
+      : outcome
+        ? options.filter((o) => outcome.test(o.label) && !other.test(o.label))
+        : [];
     if (fitting.length === 1) return fitting[0];
-    // "ok" at a choice does not pick for the person; Skip / Back still work there.
-    if (intent === "affirm" || intent === "negate" || intent === "fixed" || intent === "not-fixed") return undefined;
+    // Otherwise "ok" at a choice does not pick for the person; Skip / Back still work there.
+    if (yesNo || outcome) return undefined;
   }
   for (const action of intent ? (pressesFor[intent] ?? []) : []) {
     const button = buttons.find((b) => b.action === action);

@@ -11,7 +11,7 @@ import type { ToolResult } from "../tools/tool-result.ts";
 const ActorSchema = z.object({ id: z.string(), name: z.string().optional() });
 
 const ConversationSchema = z.object({
-  platform: z.enum(["slack", "teams", "cli"]),
+  platform: z.enum(["slack", "teams", "cli", "console"]),
   channelId: z.string(),
   threadId: z.string().optional(),
   permalink: z.string().optional(),
@@ -115,6 +115,8 @@ export const SessionStateSchema = z.object({
   /** The last question, `fault` or `open` in the thread. */
   question: QuestionSchema.optional(),
   walkthrough: WalkthroughSchema.optional(),
+  /** The thread was asked which station it is about; asked once per thread. */
+  stationAsked: z.boolean().optional(),
 });
 export type SessionState = z.infer<typeof SessionStateSchema>;
 

@@ -7,6 +7,8 @@ import type { EscalationRecord, EscalationStatus } from "../store/store.ts";
 import { answerQuestion } from "./answer-question.ts";
 import type { CommandContext } from "./command-parser.ts";
 import { buttonsOf, pressIn } from "./continue-thread.ts";
+import { mostlyFacts } from "./extract-facts.ts";
+import { factsIn, keepEvidence } from "./plain-evidence.ts";
 import type { DialogueIntent } from "./read-dialogue.ts";
 import type { Walkthrough } from "./session-state.ts";
 import { runStepTool } from "./step-tools.ts";
@@ -54,8 +56,16 @@ export async function walkReply(
   if (pressed) return pressed;
   const step = w.status === "active" ? currentStep(playbook, w) : undefined;
   if (step && intent === "fixed") return resolveEarly(turn, walk);
+  const facts = intent ? [] : factsIn(turn, text);
+  // A paste the step's checker reads is the step's answer; a message of plain facts is evidence.
+  const reads =
+    step?.input && (!step.input.tool || runStepTool(step.input.tool, text, playbook.id)?.verdict !== "invalid");
+  if (reads && !intent) return submitInput(turn, text, "new");
+  if (mostlyFacts(text, facts)) return keepEvidence(turn, facts);
   if (!intent && clearlyNewProblem(turn, text, playbook.id)) return switchTopic(turn, walk, text, ctx);
-  if (step?.input && !intent) return submitInput(turn, text, "new");
+  // The checker's error says what the step wants better than a generic hint.
+  if (step?.input && !intent && facts.length === 0) return submitInput(turn, text, "new");
+  if (facts.length > 0) return keepEvidence(turn, facts);
   const said = text.trim().length > 60 ? `${text.trim().slice(0, 57)}…` : text.trim();
   const choices = step?.choice ? " pick one of the options," : "";
   const hint = `I did not take “${said}” as an answer here:${choices} say done, skip or back, press a button, or describe a new problem with its fault code or what the station shows.`;

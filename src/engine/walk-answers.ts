@@ -1,5 +1,6 @@
 import type { ActionPayload } from "../cards/card-actions.ts";
 import { infoCard } from "../render/info-card.ts";
+import { isSetUp } from "../render/walkthrough-end-card.ts";
 import type { InputRecord } from "./session-state.ts";
 import { runStepTool } from "./step-tools.ts";
 import { record, type Turn, type TurnReply } from "./turn.ts";
@@ -74,12 +75,12 @@ export async function answerOutcome(turn: Turn, fixed: boolean, payload: ActionP
   }
   turn.state = { ...turn.state, walkthrough: { ...w, status: "fixed" } };
   record(turn, "resolved", { playbook: playbook.id, data: { walkthrough: w.id } });
-  return {
-    cards: [
-      infoCard(`Resolved: ${playbook.title}`, [
+  const card = isSetUp(playbook)
+    ? infoCard(`Done: ${playbook.title}`, [
+        "The walkthrough is recorded as complete. Ask here again if something does not work as described.",
+      ])
+    : infoCard(`Resolved: ${playbook.title}`, [
         "Glad that fixed it. The walkthrough is recorded as resolved; ask here again if it comes back.",
-      ]),
-    ],
-    mode: "replace",
-  };
+      ]);
+  return { cards: [card], mode: "replace" };
 }

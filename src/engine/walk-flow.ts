@@ -44,7 +44,8 @@ function at(w: Walkthrough): { step?: string } {
 export function activeWalk(turn: Turn): { w: Walkthrough; playbook: Playbook } | undefined {
   const w = turn.state.walkthrough;
   if (!w) return undefined;
-  const playbook = turn.deps.registry.get(w.playbook);
+  // The version the walkthrough started on, even after a hot reload brought a newer one.
+  const playbook = turn.deps.registry.get(w.playbook, w.version);
   return playbook ? { w, playbook } : undefined;
 }
 

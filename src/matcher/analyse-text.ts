@@ -1,5 +1,5 @@
 import { editDistance } from "./edit-distance.ts";
-import { applyNegationScope } from "./negation-scope.ts";
+import { readNegationScope } from "./negation-scope.ts";
 import { normaliseText } from "./normalise-text.ts";
 import type { SpellCorrector } from "./spell-corrector.ts";
 import { stemWord } from "./stem-word.ts";
@@ -132,7 +132,8 @@ export function analyseText(text: string, corrector?: SpellCorrector): AnalysedT
   }
 
   // What a negator denies is read before synonyms: "no card" is charging without authentication, not a card.
-  const read = applyNegationScope(words);
+  const scoped = readNegationScope(words);
+  const read = scoped.map((r) => r.word);
   const terms: string[] = [];
   const sources: string[] = [];
   const applied: Rewrite[] = [];
@@ -165,7 +166,7 @@ export function analyseText(text: string, corrector?: SpellCorrector): AnalysedT
     }
     if (!matched) {
       const word = read[i]!;
-      keep(word, word);
+      keep(word, scoped[i]!.from);
       // A dotted version ("4.6.0.76") is a software version whatever read surround it.
       if (/^\d+(\.\d+){2,}$/.test(word)) for (const w of ["software", "version"]) keep(w, word);
       i += 1;

@@ -114,6 +114,7 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
     return withNotes(
       {
         ...decision,
+        closest: ranked.slice(0, 4),
         explanation: {
           rule: `lexical scorer (${scorer.model})`,
           terms: scorer.topTerms(best, cls),

@@ -34,6 +34,11 @@ export interface MatchResult {
   /** Other candidates, best first: the close ones for "ambiguous", weaker runners-up for "match". */
   alternatives: Candidate[];
   explanation: MatchExplanation;
+  /**
+   * The best-scoring playbooks whatever was decided, best first, for "what else could it be" (a no-match
+   * card's suggestions, "Not this one?" on a sure match). Not a claim that any of them fits.
+   */
+  closest?: Candidate[];
   /** For "no-match": what kind of out-of-scope question this looks like. */
   outOfScopeKind?: OutOfScopeKind;
   unknownCode?: string;

@@ -91,25 +91,40 @@ const replaceWords = new Set(["replace", "replaced", "replacing", "replacement",
 /** Words a denied replacement may be said about ("no hardware was replaced", "nothing on the unit was swapped"). */
 const replacedThings = new Set(["hardware", "unit", "station", "head", "parts", "part", "charger", "anything"]);
 
+const tapVerbs = new Set(["tap", "tapping", "swipe", "swiping", "scan", "scanning", "badge", "badging"]);
+
 export const authFreeConcept = "authfree";
 
+/** The words as read, without where they came from. */
 export function applyNegationScope(words: readonly string[]): string[] {
-  const out: string[] = [];
+  return readNegationScope(words).map((r) => r.word);
+}
+
+/** Each word as read, with the words of the message it stands for ("no card" for the concept), for explanations. */
+export function readNegationScope(words: readonly string[]): { word: string; from: string }[] {
+  const out: { word: string; from: string }[] = [];
+  const push = (word: string, from = word) => out.push({ word, from });
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     const authCue = negators.has(word) || (word === "not" && deniedNeed.has(words[i + 1] ?? ""));
     const eventCue = eventNegators.has(word);
     if (!authCue && !eventCue) {
-      out.push(word);
+      push(word);
       continue;
     }
-    out.push(word);
+    push(word);
     // Find the first content word the negator reaches, allowing the few words that may come between.
     let j = i + 1;
     while (j < words.length && j - i <= 6) {
       const w = words[j]!;
+      // "without anyone tapping anything": a denied tap of nothing in particular is still no authentication.
+      if (authCue && tapVerbs.has(w) && words[j + 1] === "anything") {
+        push(authFreeConcept, words.slice(i, j + 2).join(" "));
+        i = j + 1;
+        break;
+      }
       if (authCue && authWords.has(w)) {
-        out.push(authFreeConcept);
+        push(authFreeConcept, words.slice(i, j + 1).join(" "));
         // "no card no app": the next denied object joins the same concept.
         i = j;
         break;

@@ -149,7 +149,7 @@ export type Evidence = z.infer<typeof EvidenceSchema>;
 
 /** One "contact Support" condition; a bare string is a rule without provenance (lint asks for one). */
 export const EscalationRuleSchema = z.union([
-  text.transform((t) => ({ text: t })),
+  text.transform((t): { text: string; source?: string; addition?: string } => ({ text: t })),
   z.strictObject({ text, ...provenance }),
 ]);
 export type EscalationRule = z.infer<typeof EscalationRuleSchema>;

@@ -23,6 +23,7 @@ export function didYouMeanCard(query: string, candidates: Candidate[]): Card {
     actions: actions([
       ...candidates.map((c) => button(c.playbook.title, cardActions.open, { playbook: c.playbook.id, query })),
       button("None of these", cardActions.noneOfThese, { query }),
+      button("Escalate…", cardActions.escalateAsk, { query }),
     ]),
   });
 }

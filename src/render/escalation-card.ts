@@ -48,7 +48,7 @@ export interface EscalationView {
   inputs: { step: string; label: string; value: string }[];
   toolResults: ToolResult[];
   /** The playbook's evidence list, with what has been provided so far. */
-  evidence: { label: string; required: boolean; provided: boolean }[];
+  evidence: { label: string; required: boolean; provided: boolean; value?: string }[];
   note?: string;
   history: EscalationStatusUpdate[];
 }
@@ -111,7 +111,11 @@ export function escalationCard(view: EscalationView): Card {
     toolResults: view.toolResults.map(toolResultBlocks),
     evidence: list(
       "Evidence",
-      view.evidence.map((e) => `${e.provided ? "✅" : "⬜"} ${e.label}${e.required ? "" : " (optional)"}`),
+      // What was given is shown, so Support reads it here instead of scrolling the thread.
+      view.evidence.map(
+        (e) =>
+          `${e.provided ? "✅" : "⬜"} ${e.label}${e.required ? "" : " (optional)"}${e.value ? `: ${e.value}` : ""}`,
+      ),
     ),
     missing: missing.length > 0 ? text(`Still missing: ${missing.map((e) => e.label).join("; ")}`, "warning") : null,
     history,

@@ -40,6 +40,8 @@ export function stepCard(view: StepView): Card {
   const { session, playbook, step } = view;
   const ref = { session, playbook: playbook.id, step: step.id };
   const position = `Step ${view.index} of ${view.total}`;
+  // After an entry the step's checker refused, Done waits until an entry passes (Skip still moves on).
+  const refused = view.previousResult?.verdict === "invalid";
   const choiceButtons =
     step.choice?.options.map((o) => button(o.label, cardActions.walkChoose, { ...ref, branch: o.branch })) ?? [];
   return renderCard("step", {
@@ -62,7 +64,7 @@ export function stepCard(view: StepView): Card {
     choice: step.choice ? text(`**${step.choice.prompt}**`) : null,
     choices: actions(choiceButtons),
     actions: actions([
-      !step.choice && button("Done", cardActions.walkDone, ref, step.input ? undefined : "primary"),
+      !step.choice && !refused && button("Done", cardActions.walkDone, ref, step.input ? undefined : "primary"),
       view.canGoBack && button("Back", cardActions.walkBack, ref),
       button("Skip", cardActions.walkSkip, ref),
       button("Escalate", cardActions.escalate, ref, step.escalate || step.replacement ? "danger" : undefined),

@@ -24,6 +24,14 @@ function stepTexts(playbook: Playbook, ids: string[]): string[] {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
+/**
+ * Whether the playbook sets something up rather than fixes a fault (the guide's Configure section: Just
+ * Charge, firmware upgrades, station messages). Its end is a neutral completion, not "Did that fix it?".
+ */
+export function isSetUp(playbook: Pick<Playbook, "section">): boolean {
+  return playbook.section === "Configure";
+}
+
 /** What the last step leaves to do: a replacement the guide names, or a stop. Support is offered, not opened. */
 function endNote(last: Step | undefined) {
   if (last?.replacement) return text(replacementText(last.replacement), "warning");
@@ -32,10 +40,11 @@ function endNote(last: Step | undefined) {
   return null;
 }
 
-/** The end of a walkthrough: what was done and skipped, then "Did that fix it?". */
+/** The end of a walkthrough: what was done and skipped, then "Did that fix it?" (a set-up: a neutral end). */
 export function walkthroughEndCard(view: WalkthroughEndView): Card {
   const { playbook } = view;
   const ref = { session: view.session, playbook: playbook.id };
+  const setUp = isSetUp(playbook);
   return renderCard("walkthrough-end", {
     title: `Walkthrough finished: ${playbook.title}`,
     header: header("Walkthrough finished"),
@@ -45,10 +54,16 @@ export function walkthroughEndCard(view: WalkthroughEndView): Card {
     done: list("Done", stepTexts(playbook, view.done)),
     skipped: list("Skipped", stepTexts(playbook, view.skipped)),
     nextAction: endNote(view.last),
-    question: text("**Did that fix it?**"),
-    actions: actions([
-      button("Yes, it's fixed", cardActions.resolvedYes, ref, "primary"),
-      button("No, escalate", cardActions.resolvedNo, ref, "danger"),
-    ]),
+    question: setUp
+      ? text("That was the last step. If the dashboard does not show what the steps describe, escalate.")
+      : text("**Did that fix it?**"),
+    actions: actions(
+      setUp
+        ? [button("Finish", cardActions.resolvedYes, ref, "primary"), button("Escalate…", cardActions.resolvedNo, ref)]
+        : [
+            button("Yes, it's fixed", cardActions.resolvedYes, ref, "primary"),
+            button("No, escalate", cardActions.resolvedNo, ref, "danger"),
+          ],
+    ),
   });
 }

@@ -162,6 +162,21 @@ export class PgOps {
     return (await this.load(seq))!;
   }
 
+  async updateEscalationHandoff(id: string, handoff: unknown, at: string): Promise<EscalationRecord> {
+    const seq = escalationSeq(id);
+    const [row] =
+      seq === undefined
+        ? []
+        : await this.q<EscalationRow>("SELECT seq FROM escalations WHERE seq = $1 FOR UPDATE", [seq]);
+    if (!row || seq === undefined) throw notFound(id);
+    await this.q("UPDATE escalations SET handoff = $1, updated_at = $2 WHERE seq = $3", [
+      toJson(handoff, "the escalation handoff"),
+      at,
+      seq,
+    ]);
+    return (await this.load(seq))!;
+  }
+
   async listPendingDeliveries(): Promise<EscalationRecord[]> {
     return this.toRecords(
       await this.q<EscalationRow>(

@@ -115,6 +115,9 @@ export class PgStore implements Store {
   setEscalationDelivery(id: string, delivery: EscalationDelivery): Promise<EscalationRecord> {
     return this.write((ops) => ops.setEscalationDelivery(id, delivery));
   }
+  updateEscalationHandoff(id: string, handoff: unknown, at: string): Promise<EscalationRecord> {
+    return this.write((ops) => ops.updateEscalationHandoff(id, handoff, at));
+  }
   listPendingDeliveries(): Promise<EscalationRecord[]> {
     return this.read((ops) => ops.listPendingDeliveries());
   }

@@ -115,6 +115,20 @@ export class SqliteEscalations {
     });
   }
 
+  setHandoff(id: string, handoff: unknown, at: string): EscalationRecord {
+    return this.transaction(() => {
+      const seq = escalationSeq(id);
+      const record = seq === undefined ? undefined : this.load(seq);
+      if (!record || seq === undefined) throw notFound(id);
+      this.sql("UPDATE escalations SET handoff = ?, updated_at = ? WHERE seq = ?").run(
+        toJson(handoff, "the escalation handoff"),
+        at,
+        seq,
+      );
+      return this.load(seq)!;
+    });
+  }
+
   /** Resolved ones are left out: someone dealt with them, even if the handoff post never made it. */
   listPending(): EscalationRecord[] {
     const rows = this.sql(

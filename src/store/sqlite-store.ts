@@ -118,6 +118,9 @@ export class SqliteStore implements Store {
   setEscalationDelivery(id: string, delivery: EscalationDelivery): Promise<EscalationRecord> {
     return this.run(() => this.escalations.setDelivery(id, delivery));
   }
+  updateEscalationHandoff(id: string, handoff: unknown, at: string): Promise<EscalationRecord> {
+    return this.run(() => this.escalations.setHandoff(id, handoff, at));
+  }
   listPendingDeliveries(): Promise<EscalationRecord[]> {
     return this.run(() => this.escalations.listPending());
   }

@@ -61,6 +61,12 @@ export interface Store {
    */
   setEscalationDelivery(id: string, delivery: EscalationDelivery): Promise<EscalationRecord>;
 
+  /**
+   * Replaces the handoff JSON (evidence given after the escalation opened); status and history are
+   * untouched. Throws BotError "not_found" for an unknown id.
+   */
+  updateEscalationHandoff(id: string, handoff: unknown, at: string): Promise<EscalationRecord>;
+
   /** Escalations stored whose handoff was never posted (failed post, crash): deliver these on start-up. */
   listPendingDeliveries(): Promise<EscalationRecord[]>;
 
@@ -213,7 +219,11 @@ export type AnalyticsEventType =
   | "walkthrough-complete"
   | "resolved"
   | "not-resolved"
-  | "escalation";
+  | "escalation"
+  /** "Did this help?" answered on a first answer (walkthrough ends record resolved / not-resolved). */
+  | "feedback"
+  /** An append-only audit record (an answered turn, an escalation change, start-up settings): see src/audit. */
+  | "audit";
 
 export interface AnalyticsEvent {
   type: AnalyticsEventType;

@@ -1,4 +1,3 @@
-import { listSome } from "./describe-value.ts";
 import { fieldError } from "./invalid-result.ts";
 import { forbiddenReplacements, type MessageLineRule, stationMessageRules } from "./station-message-rules.ts";
 import type { FieldError } from "./tool-result.ts";
@@ -22,7 +21,33 @@ const lineBreaks: Record<string, string> = {
   "\u2029": "a paragraph separator (U+2029)",
 };
 
-const codePoint = (ch: string): string => `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
+const codePoint = (ch: string): string =>
+  Array.from(ch, (c) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`).join(" ");
+
+// Characters that look like the forbidden ones; named in the error so the person sees why.
+const lookAlikes: Record<string, string> = {
+  "／": "/",
+  "∕": "/",
+  "⁄": "/",
+  "～": "~",
+  "〜": "~",
+  "“": '"',
+  "”": '"',
+  "＂": '"',
+  "″": '"',
+  "＜": "<",
+  "‹": "<",
+  "＞": ">",
+  "›": ">",
+  "｜": "|",
+  "│": "|",
+};
+
+const segmenter = new Intl.Segmenter("en", { granularity: "grapheme" });
+/** User-perceived characters: "👍🏽", "👨‍👩‍👧" and "e" + combining accent are one each. */
+export const graphemes = (text: string): string[] =>
+  // Plain ASCII is one character per code unit; segmenting a 100,000-character paste is needlessly slow.
+  /^[\x20-\x7e]*$/.test(text) ? text.split("") : Array.from(segmenter.segment(text), (s) => s.segment);
 // Ten positions are enough to find the rest; a pasted block of "|" should not make a 10,000-number message.
 const listPositions = (positions: number[]): string => {
   if (positions.length === 1) return `position ${positions[0]}`;
@@ -30,7 +55,7 @@ const listPositions = (positions: number[]): string => {
   return `positions ${shown}${positions.length > 10 ? ` and ${positions.length - 10} more` : ""}`;
 };
 
-/** Positions (1-based, in code points) of each character matching `test`, grouped by character. */
+/** Positions (1-based, in user-perceived characters) of each character matching `test`, grouped by character. */
 function positionsOf(chars: string[], test: (ch: string, index: number) => boolean): Map<string, number[]> {
   const found = new Map<string, number[]>();
   chars.forEach((ch, i) => {
@@ -43,8 +68,10 @@ function positionsOf(chars: string[], test: (ch: string, index: number) => boole
 }
 
 /**
- * Checks one text line of a station message. Length counts Unicode code points: the closest measure to
- * what a character display shows that does not depend on a font ("é" is 1, "e" + combining accent is 2).
+ * Checks one text line of a station message. Length and positions count user-perceived characters
+ * (grapheme clusters, Intl.Segmenter). The guide's limits and forbidden characters are written for
+ * ASCII station displays, so anything outside printable ASCII (accents, emoji, look-alikes) is an error
+ * that names the character and its position.
  */
 export function checkMessageLine(
   field: "line1" | "line2",
@@ -53,7 +80,7 @@ export function checkMessageLine(
   emptyHint = "",
 ): CheckedLine {
   const text = value.replace(/^\p{Zs}+|\p{Zs}+$/gu, "");
-  const chars = Array.from(text);
+  const chars = graphemes(text);
   const errors: FieldError[] = [];
   const notes: string[] = [];
   const { label, maxChars } = rule;
@@ -67,13 +94,14 @@ export function checkMessageLine(
     return { text, length: 0, errors, notes };
   }
 
-  // A Windows CRLF is one line break, reported once at the CR.
-  const isBreak = (c: string, i: number) => c in lineBreaks && !(c === "\n" && chars[i - 1] === "\r");
+  // A Windows CRLF is one grapheme, so one line break, named by its CR.
+  const breakOf = (c: string) => Array.from(c).find((x) => x in lineBreaks);
+  const isBreak = (c: string) => breakOf(c) !== undefined;
   for (const [ch, at] of positionsOf(chars, isBreak)) {
-    const message = `${label} has ${lineBreaks[ch]} at ${listPositions(at)}: each line must be a single line of text; put the rest on the other line or shorten it`;
+    const message = `${label} has ${lineBreaks[breakOf(ch) ?? ""]} at ${listPositions(at)}: each line must be a single line of text; put the rest on the other line or shorten it`;
     errors.push(fieldError(field, "line_break", message));
   }
-  const isControl = (c: string) => !(c in lineBreaks) && /[\p{Cc}\p{Cs}]/u.test(c);
+  const isControl = (c: string) => !isBreak(c) && /[\p{Cc}\p{Cs}]/u.test(c);
   for (const [ch, at] of positionsOf(chars, isControl)) {
     const name = ch === "\t" ? "a tab" : /\p{Cs}/u.test(ch) ? "a broken character" : "a control character";
     const fix = ch === "\t" ? "replace it with a space" : "remove it";
@@ -93,12 +121,15 @@ export function checkMessageLine(
     errors.push(fieldError(field, "too_long", message));
   }
 
-  const unusual = positionsOf(chars, (c) => /[^\x20-\x7e]/.test(c) && !/[\p{Cc}\p{Cs}\u2028\u2029]/u.test(c));
-  if (unusual.size > 0) {
-    const shown = listSome([...unusual].map(([ch, at]) => `"${ch}" (${codePoint(ch)}) at ${listPositions(at)}`));
-    notes.push(
-      `${label} has characters beyond plain ASCII: ${shown}. The guide does not forbid them, but check the message on one station before applying it to many; each code point counts as one character (an emoji with a skin tone or an accent typed as a combining mark counts as two).`,
-    );
+  // Our rule, stated on the card: the guide's rules are for ASCII displays, so other characters are errors.
+  const nonAscii = (c: string) => !/^[\x20-\x7e]$/.test(c) && !isBreak(c) && !isControl(c);
+  for (const [ch, at] of positionsOf(chars, nonAscii)) {
+    const like = lookAlikes[ch];
+    const why = like
+      ? `it looks like the forbidden ${like} but is ${codePoint(ch)}`
+      : `it is outside printable ASCII (${codePoint(ch)})`;
+    const message = `${label} has "${ch}" at ${listPositions(at)}: ${why}; station messages are limited to plain ASCII letters, digits, spaces and punctuation (our rule: the guide's limits are for ASCII displays). ${like ? `Remove it, or use ${forbiddenReplacements[like]} instead` : "Replace it with a plain ASCII character or remove it"}`;
+    errors.push(fieldError(field, "non_ascii", message));
   }
   return { text, length: chars.length, errors, notes };
 }

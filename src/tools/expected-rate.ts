@@ -36,6 +36,15 @@ export const expectedRateInput = z.strictObject({
   jumpers: flagField("jumpers").optional(),
   cars: oneOrTwo("cars", "cars charging at once").optional(),
   powerSelectAmps: amps("powerSelectAmps").optional(),
+  /** The rate a session actually reached, per car, to compare with the guide's figure. */
+  measuredKw: numberField({
+    label: "measuredKw",
+    unit: "kW",
+    min: 0,
+    max: 100,
+    maxReason: "Level 2 AC stations deliver far less than 100 kW",
+    example: "2.1",
+  }).optional(),
 });
 export type ExpectedRateInput = z.infer<typeof expectedRateInput>;
 
@@ -114,14 +123,26 @@ export function checkExpectedRate(
   if (rate.setup) figures.push({ label: "One car", value: formatKwRange(rate.setup.oneCar) });
   if (rate.twoCars) figures.push({ label: "Two cars", value: `${formatKwRange(rate.twoCars)} each` });
   if (input.powerSelectAmps !== undefined) figures.push({ label: "Power Select", value: `${input.powerSelectAmps} A` });
+  // Measured against the guide's figure as it stands: the guide gives no tolerance.
+  const below = input.measuredKw !== undefined && rate.perCar !== undefined && input.measuredKw < rate.perCar.min;
+  if (input.measuredKw !== undefined) {
+    const against = rate.perCar ? ` (guide: ${formatKwRange(rate.perCar)} per car)` : "";
+    figures.push({ label: "Measured", value: `${input.measuredKw} kW${against}` });
+  }
 
   const rateText = rate.setup
     ? `expect ${formatKwRange(rate.setup.oneCar)} for one car${rate.twoCars ? ` and ${formatKwRange(rate.twoCars)} each for two` : ""}`
     : "no expected rate in the guide for this setup";
+  const measuredText =
+    input.measuredKw === undefined || !rate.perCar
+      ? ""
+      : below
+        ? ` Measured ${input.measuredKw} kW is below the guide's ${formatKwRange(rate.perCar)} per car.`
+        : ` Measured ${input.measuredKw} kW meets the guide's ${formatKwRange(rate.perCar)} per car.`;
   const summary =
-    problems.length > 0
+    (problems.length > 0
       ? `${problems.length > 1 ? `${problems.length} install problems, first: ` : "Install problem: "}${problems[0]!.text.split(":")[0]}. Guide's rate: ${rateText}.`
-      : `${describeInstall(input)}: ${rateText}.`;
+      : `${describeInstall(input)}: ${rateText}.`) + measuredText;
   const explanation = [
     ...rate.notes,
     ...findings.map((f) => f.text),
@@ -130,7 +151,7 @@ export function checkExpectedRate(
   return {
     tool: "expected-rate",
     playbook,
-    verdict: problems.length > 0 ? "problem" : findings.length > 0 || !rate.setup ? "warning" : "ok",
+    verdict: problems.length > 0 || below ? "problem" : findings.length > 0 || !rate.setup ? "warning" : "ok",
     summary,
     figures,
     explanation,
@@ -147,14 +168,24 @@ export const expectedRateTool = defineTool({
   playbooks: ["slow-zero-energy", "circuit-sharing"],
   summary: "Expected kW per car for a CT4020 or CPF setup, with the circuit sharing, jumper and Power Select checks.",
   usage:
-    "rate <model> <breaker amps> [one|two breakers] [circuit sharing on|off] [jumpers|no jumpers] [2 cars] [power select <A>]",
+    "rate <model> <breaker amps> [one|two breakers] [circuit sharing on|off] [jumpers|no jumpers] [2 cars] [power select <A>] [measured kW]",
   examples: [
     "rate ct4020 40 one breaker circuit sharing 2 cars",
     "rate cpf 50",
     "rate ct4020 40 two breakers power select 32",
   ],
   inputSchema: expectedRateInput,
-  fields: ["model", "breakerAmps", "breakers", "wires", "circuitSharing", "jumpers", "cars", "powerSelectAmps"],
+  fields: [
+    "model",
+    "breakerAmps",
+    "breakers",
+    "wires",
+    "circuitSharing",
+    "jumpers",
+    "cars",
+    "powerSelectAmps",
+    "measuredKw",
+  ],
   check: (input, playbook) => checkExpectedRate(input, playbook),
   parseText: (text) => {
     const parsed = parseChargingSetup(text);

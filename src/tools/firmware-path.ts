@@ -60,7 +60,7 @@ export function checkFirmwarePath(
         ...explanation,
       ],
       errors: [],
-      next: ["Stop here. If the upgrade is still needed, contact Support."],
+      next: ["Stop here: do not upgrade the firmware (the guide gives no further step for a blacklisted station)."],
       data: { family: input.family, ...(newVersion ? { newVersion } : {}) },
     };
   }

@@ -94,6 +94,14 @@ export function checkJustCharge(input: JustChargeInput): ToolResult<{ eligible: 
  */
 function parseJustChargeText(text: string): TextParse {
   const cleaned = text.replace(/^\s*customer\s*category\s*[:=]?\s*/i, "").trim();
+  // A subcategory typed alone and naming one row ("Municipal Fleet", no dash) is that row: read as
+  // category "Municipal" + subcategory "Fleet" it would wrongly be not eligible.
+  const bySubcategory = justChargeCategories.filter((r) => norm(r.subcategory) === norm(cleaned));
+  const alsoCategory = justChargeCategories.some((r) => norm(r.category) === norm(cleaned));
+  if (bySubcategory.length === 1 && bySubcategory[0] && !alsoCategory) {
+    const r = bySubcategory[0];
+    return { ok: true, input: { category: r.category, subcategory: r.subcategory } };
+  }
   const known = [...justChargeCategories].sort((a, b) => b.category.length - a.category.length);
   for (const r of known) {
     for (const form of [r.category, r.category.replace(/\s*\(.*\)/, "")]) {

@@ -24,10 +24,15 @@ function take(state: { rest: string }, pattern: RegExp): RegExpExecArray | undef
  * "CT4020, one 40 A breaker, circuit sharing on, jumpers installed", "power select 32".
  */
 export function parseChargingSetup(text: string): ParsedSetup {
-  const state = { rest: ` ${text.toLowerCase().replace(/[,;()]/g, " ")} ` };
+  // Commas and semicolons stay as " ; " clause marks: "circuit sharing, no jumpers" must not read as
+  // "circuit sharing no" (disabled) followed by "jumpers" (installed).
+  const state = { rest: ` ${text.toLowerCase().replace(/[,;]/g, " ; ").replace(/[()]/g, " ")} ` };
   const setup: Record<string, unknown> = {};
   const errors: FieldError[] = [];
 
+  // A measured rate ("2.1 kW") is read before the bare numbers, so it is never taken for the breaker amps.
+  const measured = take(state, /(?:^|\s)(\d+(?:\.\d+)?)\s*kw\b/);
+  if (measured) setup.measuredKw = Number(measured[1]);
   const power = take(state, /power[\s-]*select\s*(?:is|at|set to|=|:)?\s*(\d+(?:\.\d+)?)\s*(?:a|amps?)?\b/);
   if (power) setup.powerSelectAmps = Number(power[1]);
   const cars = take(state, /\b(one|two|1|2)\s*(?:cars?|vehicles?|evs?)\b/);
@@ -42,9 +47,11 @@ export function parseChargingSetup(text: string): ParsedSetup {
   }
   const wires = take(state, /\b(three|five|3|5)[\s-]*wires?\b/);
   if (wires) setup.wires = count(wires[1]!);
+  // A trailing "no" negates circuit sharing only when no noun follows it ("circuit sharing no jumpers"
+  // is two facts: sharing on, jumpers absent).
   const noSharing = take(
     state,
-    /\b(?:no|without)\s+circuit[\s-]*sharing\b|\bcircuit[\s-]*sharing\s*(?:is\s*)?(?:off|disabled|no|false)\b|\bcs\s*(?:off|disabled)\b/,
+    /\b(?:no|without|not using|disabled)\s+circuit[\s-]*sharing\b|\bcircuit[\s-]*sharing\s*(?:is\s*)?(?:off|disabled|not enabled|not on|false|no(?!\s+[a-z]))(?![a-z])|\bcs\s*(?:off|disabled)\b/,
   );
   const sharing =
     !noSharing &&
@@ -52,7 +59,7 @@ export function parseChargingSetup(text: string): ParsedSetup {
   if (noSharing || sharing) setup.circuitSharing = !noSharing;
   const noJumpers = take(
     state,
-    /\b(?:no|without|missing)\s+(?:power[\s-]*sharing\s+)?jumpers?\b|\bjumpers?\s*(?:are\s*)?(?:missing|not installed|absent|off|no)\b/,
+    /\b(?:no|without|missing)\s+(?:power[\s-]*sharing\s+)?jumpers?\b|\bjumpers?\s*(?:are\s*)?(?:missing|not installed|absent|off|no(?!\s+[a-z]))(?![a-z])/,
   );
   const jumpers =
     !noJumpers && take(state, /\b(?:power[\s-]*sharing\s+)?jumpers?(?:\s*(?:are\s*)?(?:installed|on|yes|in))?\b/);
@@ -69,6 +76,7 @@ export function parseChargingSetup(text: string): ParsedSetup {
       ),
     );
 
+  state.rest = state.rest.replace(/;/g, " ");
   const numbers = [...state.rest.matchAll(/(?:^|\s)(-?\d+(?:\.\d+)?)\s*(?:a|amps?)?(?=\s|$)/g)].map((m) =>
     Number(m[1]),
   );

@@ -7,7 +7,8 @@ import { identityExamples } from "./station-identity-examples.ts";
 /** "0024:B100:0006:ED63", "serial 220741018018", "mac 0024B1000006ED63 password 65506", "42.2743 / -89.0985". */
 export function parseIdentityText(text: string): TextParse {
   const input: Record<string, unknown> = {};
-  let rest = ` ${text} `;
+  // Commas and semicolons separate fields ("MAC Address …, Serial number …"); none belongs to a value.
+  let rest = ` ${text.replace(/[,;]/g, " ")} `;
   const mac =
     /(?:mac(?:\s*(?:address|id))?\s*[:=]?\s*)?((?:[0-9a-f]{4}[:\s.-]?){3}[0-9a-f]{4}|(?:[0-9a-f]{2}[:-]){7}[0-9a-f]{2})(?![0-9a-f])/i.exec(
       rest,
@@ -41,7 +42,9 @@ export function parseIdentityText(text: string): TextParse {
       const message = `${lat} is not a latitude (latitudes run from -90 to 90) but works as a longitude: give them in the dashboard's order, Lat / Long, i.e. ${long} / ${lat}`;
       return { ok: false, errors: [fieldError("latitude", "swapped", message)] };
     }
-    Object.assign(input, { latitude: lat, longitude: long });
+    // Decimals as typed: 37.3800 has four, though the number 37.38 has two.
+    const typed = numbers.map((n) => (n.split(".")[1] ?? "").length) as [number, number];
+    Object.assign(input, { latitude: lat, longitude: long, decimalsTyped: typed });
   } else if (numbers.length > 0) {
     const message = `Found ${numbers.length === 1 ? "one number" : `${numbers.length} numbers`} (${listSome(numbers)}) where latitude / longitude need two, e.g. 42.274392 / -89.098501`;
     return { ok: false, errors: [fieldError("latitude", "unreadable", message)] };

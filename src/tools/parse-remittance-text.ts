@@ -9,6 +9,9 @@ export function parseRemittanceText(text: string): TextParse {
   const input: Record<string, unknown> = {};
   if (/\b(us|usa|u\.s\.|united states)\b/.test(t)) input.country = "US";
   else if (/\b(ca|canada|canadian)\b/.test(t)) input.country = "CA";
+  // Any other country or currency: the guide's remittance rule is for the US and Canada only.
+  else if (/\b(uk|u\.k\.|united kingdom|britain|gb|gbp|eur|euro|europe|mexico|australia|germany|france)\b|[£€]/.test(t))
+    input.country = "other";
   if (/\bach\b/.test(t)) input.paymentMethod = "ach";
   else if (/\bwire\b/.test(t)) input.paymentMethod = "wire";
   else if (/\b(paper\s*)?(checks?|cheques?)\b/.test(t)) input.paymentMethod = "check";

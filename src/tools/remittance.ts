@@ -90,10 +90,13 @@ export function checkRemittance(input: RemittanceInput): ToolResult<{ net?: numb
         : `Payment is made once the balance reaches ${formatUsd(threshold)}; ${formatUsd(balance)} is ${formatUsd(toCents(threshold - balance))} short, so no payment is due yet.`,
     );
   }
-  if (input.country === "other")
-    explanation.push(
-      "The guide gives these remittance rules for the United States and Canada; for other countries check the organization's MSSA.",
-    );
+  // The guide states the $50 / 15th rule under "United States and Canada" only; elsewhere it says nothing.
+  const rulesApply = input.country === "US" || input.country === "CA";
+  const caveat =
+    input.country === "other"
+      ? "The guide gives the $50 / 15th rule for the United States and Canada only; for other countries it gives no rule, so check the organization's MSSA."
+      : "No country given: the guide gives the $50 / 15th rule for the United States and Canada only; for other countries check the organization's MSSA.";
+  if (!rulesApply && balance !== undefined) explanation.unshift(caveat);
   if (input.expectedDay !== undefined && input.expectedDay !== typicalDay) {
     explanation.push(`Payments are typically made on the ${typicalDay}th, not the ${ordinal(input.expectedDay)}.`);
   }
@@ -118,17 +121,21 @@ export function checkRemittance(input: RemittanceInput): ToolResult<{ net?: numb
       "Remittance terms for the owner are in the organization's MSSA (PDF in ChargePoint Cloud Dashboard).",
     );
   }
-  const summary =
-    problems[0] ??
-    (due === undefined
+  const ruleSummary =
+    due === undefined
       ? `Paid when the balance reaches ${formatUsd(threshold)}, typically on the ${typicalDay}th; give the balance to check it.`
       : due
         ? `Payment due: balance ${formatUsd(balance!)} is at least ${formatUsd(threshold)}; expect it around the ${typicalDay}th.`
-        : `No payment yet: balance ${formatUsd(balance!)} is below the ${formatUsd(threshold)} threshold (${formatUsd(toCents(threshold - balance!))} to go).`);
+        : `No payment yet: balance ${formatUsd(balance!)} is below the ${formatUsd(threshold)} threshold (${formatUsd(toCents(threshold - balance!))} to go).`;
+  const summary =
+    problems[0] ??
+    (rulesApply || balance === undefined
+      ? ruleSummary
+      : `${input.country === "other" ? "Outside the US and Canada the guide gives no remittance rule" : "Country not given"}; the US/Canada rule would say: ${ruleSummary}`);
   return {
     tool: "remittance",
     playbook: "flex-billing",
-    verdict: problems.length ? "problem" : due === false ? "warning" : "ok",
+    verdict: problems.length ? "problem" : due === false || (!rulesApply && balance !== undefined) ? "warning" : "ok",
     summary,
     figures,
     explanation: [...problems.slice(1), ...explanation],

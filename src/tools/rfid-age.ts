@@ -12,6 +12,8 @@ import type { ToolResult } from "./tool-result.ts";
  */
 export const rfidReference = {
   oldSerialPrefixes: ["13", "14"],
+  /** The guide writes the serials as 13XXXXXXXX / 14XXXXXXXX: 13 or 14 then 8 more digits, 10 in all. */
+  oldSerialPattern: /^1[34]\d{8}$/,
   oldFirmware: "210316",
   oldUic: "68T01421_V2.1",
   goodExample: "rfidinfo 210326, UIC 68FCA911_V1.1",
@@ -57,17 +59,26 @@ const rebootSteps = [
 export function checkRfidAge(input: RfidAgeInput): ToolResult<{ oldHardware: boolean }> {
   const { serialNumber, rfidFirmware, uic } = input;
   const ref = rfidReference;
-  const oldSerial = serialNumber !== undefined && ref.oldSerialPrefixes.some((p) => serialNumber.startsWith(p));
-  const oldVersion = rfidFirmware === ref.oldFirmware || uic?.toUpperCase() === ref.oldUic.toUpperCase();
+  const oldSerial = serialNumber !== undefined && ref.oldSerialPattern.test(serialNumber);
+  const firmwareMatch = rfidFirmware === ref.oldFirmware;
+  const uicMatch = uic?.toUpperCase() === ref.oldUic.toUpperCase();
+  // The note names firmware and UIC together: both must match; one alone is only a lead.
+  const oldVersion = firmwareMatch && uicMatch;
+  const oneMissing = (firmwareMatch && uic === undefined) || (uicMatch && rfidFirmware === undefined);
   const silent = [rfidFirmware, uic].some((v) => v !== undefined && noResponse.test(v));
   const figures = [
     ...(serialNumber
-      ? [{ label: "Serial number", value: `${serialNumber}${oldSerial ? " (older CT4000 range 13/14)" : ""}` }]
+      ? [
+          {
+            label: "Serial number",
+            value: `${serialNumber}${oldSerial ? " (older CT4000: 13XXXXXXXX / 14XXXXXXXX)" : ""}`,
+          },
+        ]
       : []),
     ...(rfidFirmware ? [{ label: "RFID firmware", value: rfidFirmware }] : []),
     ...(uic ? [{ label: "UIC", value: uic }] : []),
   ];
-  const note = `The guide's note: CT4000 stations with serial numbers starting 13 or 14 and RFID firmware ${ref.oldFirmware}, UIC ${ref.oldUic} are too old for the critical PCI compliance updates.`;
+  const note = `The guide's note: older CT4000 stations (SN 13XXXXXXXX, 14XXXXXXXX: 10 digits) with RFID firmware ${ref.oldFirmware}, UIC ${ref.oldUic} are too old for the critical PCI compliance updates.`;
   const base = { tool: "rfid-age" as const, playbook: "rfid-reader", figures, errors: [] };
   if (silent) {
     return {
@@ -80,20 +91,32 @@ export function checkRfidAge(input: RfidAgeInput): ToolResult<{ oldHardware: boo
     };
   }
   if (oldSerial && oldVersion) {
-    const both = rfidFirmware !== undefined && uic !== undefined;
     return {
       ...base,
       verdict: "problem",
       summary: "Hardware too old for PCI updates: consider station head replacement.",
-      explanation: [
-        note,
-        ...(both ? [] : [`Only the ${rfidFirmware ? "firmware" : "UIC"} was given; it matches the note.`]),
-      ],
+      explanation: [note],
       next: ["Consider station head replacement: this RFID hardware cannot take the critical PCI compliance updates."],
       data: { oldHardware: true },
     };
   }
   const [verdict, summary, next] = ((): [ToolResult["verdict"], string, string[]] => {
+    if (oldSerial && oneMissing) {
+      return [
+        "warning",
+        `Serial and ${firmwareMatch ? "RFID firmware" : "UIC"} match the old-hardware note: check the ${firmwareMatch ? "UIC" : "RFID firmware"} too.`,
+        [
+          `The note needs both: RFID firmware ${ref.oldFirmware} and UIC ${ref.oldUic}. Read the other from the RFID section of Get Latest Status.`,
+        ],
+      ];
+    }
+    if (serialNumber && !oldSerial && /^1[34]/.test(serialNumber)) {
+      return [
+        "ok",
+        `Serial ${serialNumber} starts 13/14 but is not 10 digits, so it is not the guide's 13XXXXXXXX / 14XXXXXXXX pattern.`,
+        ["Check the serial number on the General tab; otherwise continue with the RFID Reader steps."],
+      ];
+    }
     if (oldSerial && !rfidFirmware && !uic) {
       return [
         "warning",
@@ -103,19 +126,21 @@ export function checkRfidAge(input: RfidAgeInput): ToolResult<{ oldHardware: boo
         ],
       ];
     }
-    if (!serialNumber && oldVersion) {
+    if (!serialNumber && (oldVersion || oneMissing)) {
       return [
         "warning",
         "The RFID firmware matches the guide's old-hardware note: check the serial number.",
-        ["Check the serial number on the General tab: if it starts 13 or 14, consider station head replacement."],
+        [
+          `Check the serial number on the General tab (13XXXXXXXX / 14XXXXXXXX) and that both RFID firmware ${ref.oldFirmware} and UIC ${ref.oldUic} show; only then consider station head replacement.`,
+        ],
       ];
     }
-    if (!oldSerial && oldVersion) {
+    if (!oldSerial && (oldVersion || oneMissing)) {
       return [
         "warning",
         "The RFID firmware matches the old-hardware note, but the serial number does not start 13 or 14.",
         [
-          "The note covers older CT4000 stations only (SN 13…, 14…): double-check the serial number; otherwise continue with the RFID Reader steps.",
+          "The note covers older CT4000 stations only (SN 13XXXXXXXX, 14XXXXXXXX): double-check the serial number; otherwise continue with the RFID Reader steps.",
         ],
       ];
     }

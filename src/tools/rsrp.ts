@@ -11,6 +11,14 @@ import type { ToolResult } from "./tool-result.ts";
  * ("RSRP (ideally between -90 dBm to -70 dBm)"), step 5 ("check if the modem type is LTE and not GSM")
  * and the Solution steps for a weak signal.
  */
+/**
+ * The guide's Solution step 5 says boosters for "above -90 dBm RSRP", while step 4 calls -90 to -70 dBm
+ * ideal. Read literally, -85 dBm (ideal) would need boosters; we read "above -90" as "beyond -90", i.e.
+ * weaker. The tool and the playbook step both state this reading so neither contradicts the other.
+ */
+export const boosterReading =
+  'How we read the guide: its Solution step 5 recommends signal boosters "if the signal strength is above -90 dBm RSRP"; next to its ideal range of -90 to -70 dBm we read that as a signal weaker than -90 dBm (e.g. -95 dBm), not as -85 dBm, which is inside the ideal range.';
+
 export const rsrpReference = {
   idealMin: -90,
   idealMax: -70,
@@ -18,8 +26,8 @@ export const rsrpReference = {
     "Check where the station is installed: an open area, or a garage under the basement.",
     "Check the SIM is seated correctly; if not, re-seat the SIM card.",
     "Do a cellular survey to find the carrier with the good signal strength, and make sure that carrier's SIM card is inserted.",
-    "Recommend signal boosters for a signal weaker than -90 dBm RSRP.",
-    "Check whether a nearby station that reaches the dashboard without issues uses a different carrier, and match it.",
+    'Recommend signal boosters: the guide says for a signal strength "above -90 dBm RSRP"; read next to its ideal range (-90 to -70 dBm) as weaker than -90 dBm (our reading, see the note).',
+    "Check whether a nearby station that reaches the dashboard without issues uses the same carrier as the problem station.",
     "If the issue persists, contact Support to check the SIM card is activated and the correct service profile is configured.",
   ],
 } as const;
@@ -53,19 +61,14 @@ export function checkRsrp(input: RsrpInput): ToolResult<{ band: "weak" | "ideal"
   const gsm = modem === "GSM";
   const explanation = [
     "RSRP is negative: closer to zero is stronger, so -95 dBm is weaker than -90 dBm.",
-    ...(band === "weak"
-      ? [
-          'The guide\'s step 5 says "above -90 dBm RSRP" for boosters; with the ideal range -90 to -70 it means a signal weaker than -90 dBm.',
-        ]
-      : []),
-    ...(gsm ? ["The modem type is GSM: the guide says to check that it is LTE and not GSM."] : []),
+    boosterReading,
+    ...(gsm ? ["The modem type is GSM: the guide says to check that the modem type is LTE and not GSM."] : []),
     ...(modem === undefined
       ? ["Modem type not given: check the General tab's Network section shows Modem Type LTE, not GSM."]
       : []),
   ];
   const next = [
     ...(band === "weak" ? rsrpReference.weakSignalSteps : []),
-    ...(gsm ? ["Report the GSM modem type to Support along with the signal strength."] : []),
     ...(band !== "weak" && !gsm
       ? [
           "Signal is fine: ask the customer to power cycle the station, then check Station Status, Port Status, the last communication time and how often Alarms show it unreachable.",
@@ -76,7 +79,7 @@ export function checkRsrp(input: RsrpInput): ToolResult<{ band: "weak" | "ideal"
     tool: "rsrp",
     playbook: "station-unreachable",
     verdict: band === "weak" || gsm ? "problem" : "ok",
-    summary: `${band === "weak" ? "Weak signal" : band === "ideal" ? "Good signal" : "Strong signal"}: ${signal}${gsm ? " Modem type GSM, expected LTE." : ""}`,
+    summary: `${band === "weak" ? "Weak signal, boosters recommended" : band === "ideal" ? "Within the ideal range, no boosters" : "Strong signal, no boosters"}: ${signal}${gsm ? " Modem type GSM, expected LTE." : ""}`,
     figures: [
       { label: "RSRP", value: `${rsrpDbm} dBm` },
       { label: "Ideal range", value: `${idealMin} to ${idealMax} dBm` },

@@ -59,6 +59,8 @@ export const stationIdentityInput = z
       maxReason: "longitudes run from -180 to 180",
       example: "-121.91664",
     }).optional(),
+    /** Decimal places of latitude and longitude as typed (trailing zeros count); set by the text parser. */
+    decimalsTyped: z.tuple([z.number().int().min(0), z.number().int().min(0)]).optional(),
   })
   .refine((v) => Object.values(v).some((x) => x !== undefined), {
     error: "Nothing to check: give a MAC address, serial number, activation password or latitude / longitude",
@@ -102,7 +104,7 @@ export function checkStationIdentity(input: StationIdentityInput, playbook: stri
     );
   }
   if (input.latitude !== undefined && input.longitude !== undefined) {
-    const coords = checkCoordinates(input.latitude, input.longitude);
+    const coords = checkCoordinates(input.latitude, input.longitude, input.decimalsTyped);
     figures.push(...coords.figures);
     explanation.push(...coords.notes);
     next.push(...coords.next);

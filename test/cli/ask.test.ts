@@ -39,7 +39,7 @@ describe("cpbot ask", () => {
     const { status, out } = await ask("what's the weather");
     expect(status).toBe(0);
     expect(out).toContain("I have no playbook for that");
-    expect(out).toContain("Escalate to Support");
+    expect(out).toContain("Escalate…");
   });
 
   it("validates a station message through the same path", async () => {

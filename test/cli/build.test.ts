@@ -1,5 +1,7 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -62,7 +64,30 @@ describe("npm run build", () => {
     expect(ask.stdout).toContain("Relay Stuck Closed (303-RSC)");
   }, 180_000);
 
-  it("serves Teams from dist/ when configured (Emulator mode here), answers /healthz, and exits 0 on SIGTERM", async () => {
+  it("serves Teams and the console from dist/ (Emulator mode here); on SIGTERM finishes the turn in flight, then exits 0", async () => {
+    // The Bot Connector the reply goes to, slow on purpose: the turn is still running when SIGTERM arrives.
+    let replyArrived: () => void = () => {};
+    const arrived = new Promise<void>((resolve) => {
+      replyArrived = resolve;
+    });
+    const replies: string[] = [];
+    const connector = createServer((req, res) => {
+      let body = "";
+      req.on("data", (chunk: Buffer) => {
+        body += chunk.toString();
+      });
+      req.on("end", () => {
+        replies.push(body);
+        replyArrived();
+        setTimeout(() => {
+          res.writeHead(200, { "content-type": "application/json" });
+          res.end(JSON.stringify({ id: `reply-${replies.length}` }));
+        }, 1500);
+      });
+    });
+    await new Promise<void>((resolve) => connector.listen(0, "127.0.0.1", resolve));
+    const serviceUrl = `http://127.0.0.1:${(connector.address() as AddressInfo).port}/`;
+
     const child = spawn(process.execPath, [main, "serve", "--port", "0", "--database", "bot.db"], {
       cwd: dataDir,
       env: bareEnv({ LOG_LEVEL: "info" }),
@@ -83,10 +108,40 @@ describe("npm run build", () => {
       void exited.then(() => reject(new Error(`serve ended before listening:\n${stderr}`)));
     });
     const health = await fetch(`${url}/healthz`);
-    expect(await health.json()).toMatchObject({ status: "ok", platforms: ["teams"] });
+    expect(await health.json()).toMatchObject({ status: "ok", platforms: ["teams", "console"] });
+    // The console (on loopback here, as Emulator mode binds 127.0.0.1) serves the bundles the build wrote.
+    const bundle = await fetch(`${url}/console/assets/playground.js`);
+    expect(bundle.status).toBe(200);
+    expect(
+      Buffer.from(await bundle.arrayBuffer()).equals(
+        readFileSync(path.join(outDir, "console-assets", "playground.js")),
+      ),
+    ).toBe(true);
     expect(stderr).toContain("UNAUTHENTICATED for the Bot Framework Emulator on 127.0.0.1");
+    expect((await fetch(`${url}/readyz`)).status).toBe(200);
+
+    const turn = fetch(`${url}/api/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        type: "message",
+        id: "activity-1",
+        text: "fault 303-RSC",
+        channelId: "emulator",
+        serviceUrl,
+        from: { id: "user-1", name: "Ann" },
+        recipient: { id: "bot-1", name: "cpbot" },
+        conversation: { id: "conversation-1" },
+      }),
+    });
+    await arrived;
     child.kill("SIGTERM");
+    // The turn in progress completes (its reply delivered), and only then does the process exit, with 0.
+    expect((await turn).status).toBeLessThan(300);
+    expect(replies.join("\n")).toContain("303-RSC");
     expect(await exited).toBe(0);
+    expect(stderr).toContain("SIGTERM received");
     expect(stderr).toContain("stopped");
+    connector.close();
   }, 180_000);
 });

@@ -26,12 +26,11 @@ describe("cpbot chat (piped input through the real terminal adapter)", () => {
     expect(out).toContain("── updated in this thread ──");
     expect(out).toContain("── posted in #escalations ──");
     expect(out).toContain("Escalated to Support: ESC-0001");
-    // "1" after the handoff presses Claim on it; the requester's thread gets the mirrored update.
-    expect(out).toContain("Ann claimed escalation ESC-0001");
-    expect(out).toContain("── posted in this thread ──");
+    // The newest card is the requester's notice, so "1" presses its Cancel escalation.
+    expect(out).toContain("[1] Cancel escalation");
     const store = openSqliteStore(io.env.DATABASE_URL);
-    expect((await store.listEscalations()).map((e) => [e.id, e.status, e.note])).toEqual([
-      ["ESC-0001", "claimed", "station CPF-6 still faulted"],
+    expect((await store.listEscalations()).map((e) => [e.id, e.note])).toEqual([
+      ["ESC-0001", "station CPF-6 still faulted"],
     ]);
     await store.close();
   });

@@ -1,16 +1,34 @@
 import { describe, expect, it } from "vitest";
-import { platformCredentials } from "../../adapters/cli/commands/run.ts";
-import { main } from "../../adapters/cli/main.ts";
+import { platformCredentials, run } from "../../adapters/cli/commands/run.ts";
 import { fakeIO } from "./cli-io.ts";
 
 describe("cpbot run", () => {
-  it("with no Slack or Teams credentials starts the terminal chat on SQLite and says why", async () => {
-    const { io, stdout, stderr } = fakeIO("fault 303-RSC\n");
-    expect(await main(["run"], io)).toBe(0);
+  it("with no Slack or Teams credentials starts the server with the web console on 127.0.0.1 and prints its URL", async () => {
+    const { io, stderr } = fakeIO("", { LOG_LEVEL: "info" });
+    let stop = () => {};
+    const stopped = new Promise<string>((resolve) => {
+      stop = () => resolve("SIGTERM");
+    });
+    // Options go on to cpbot serve; port 0 picks a free one.
+    const status = run(["--port", "0"], io, () => stopped);
+    // The console's line appears once the server listens; open the page it names, then stop the server.
+    let url: string | undefined;
+    for (let i = 0; i < 1200 && !url; i++) {
+      url = /Console \(loopback only\): (http:\/\/127\.0\.0\.1:\d+\/console\/)/.exec(stderr())?.[1];
+      if (!url) await new Promise((r) => setTimeout(r, 50));
+    }
     expect(stderr()).toContain("no Slack or Teams credentials (SLACK_BOT_TOKEN, MicrosoftAppId)");
-    expect(stderr()).toContain(`starting the terminal chat on SQLite at ${io.env.DATABASE_URL}`);
-    expect(stdout()).toContain("Relay Stuck Closed (303-RSC)");
-  });
+    expect(stderr()).toContain(
+      "starting the server with the web console on 127.0.0.1 (the terminal chat is cpbot chat)",
+    );
+    expect(url, stderr()).toBeDefined();
+    const page = await fetch(url!);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<label for="message">Message</label>');
+    stop();
+    expect(await status).toBe(0);
+    expect(stderr()).toContain("cpbot serve: stopped.");
+  }, 90_000);
 
   it("names the credentials it found, never their values; empty values do not count", () => {
     expect(platformCredentials({})).toEqual([]);

@@ -63,6 +63,19 @@ describe("loadConfig", () => {
     expect(e.message).toContain("LOG_LEVEL must be one of debug, info, warn, error, silent");
   });
 
+  it("takes a CONSOLE_TOKEN of 16+ safe characters, and rejects a short one without repeating its value", () => {
+    expect(loadConfig({ CONSOLE_TOKEN: "abcdef0123456789abcd" }).consoleToken).toBe("abcdef0123456789abcd");
+    expect(loadConfig({}).consoleToken).toBeUndefined();
+    let message = "";
+    try {
+      loadConfig({ CONSOLE_TOKEN: "s3cret!" });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain("- CONSOLE_TOKEN: CONSOLE_TOKEN must be at least 16 letters");
+    expect(message).not.toContain("s3cret!");
+  });
+
   it("explains a bad LOG_LEVELS pair", () => {
     expect(() => loadConfig({ LOG_LEVELS: "slack=loud" })).toThrow(
       /LOG_LEVELS = "slack=loud": LOG_LEVELS must be module=level pairs/,

@@ -45,7 +45,7 @@ describe("the /cp words through the engine", () => {
     const asked = await h.say("driver cannot charge");
     expect(asked.cards[0]?.kind).toBe("did-you-mean");
     const labels = buttonsOf(asked.cards[0]).map((b) => b.label);
-    expect(labels.at(-1)).toBe("None of these");
+    expect(labels.slice(-2)).toEqual(["None of these", "Escalate…"]);
     const picked = await h.press(asked.cards[0], labels[0] ?? "");
     expect(picked.cards[0]?.kind).toBe("overview");
     const none = await h.press(asked.cards[0], "None of these");
@@ -53,23 +53,37 @@ describe("the /cp words through the engine", () => {
     expect((await h.store.listEvents({ types: ["abstain"] })).map((e) => e.text)).toEqual(["driver cannot charge"]);
   });
 
-  it("Not this one? on a confident answer lists every topic and records the rejection for authors", async () => {
+  it("Not this one? on a confident answer offers the next best playbooks and records the rejection for authors", async () => {
     h = new Harness();
     const asked = await h.say("relay stuck closed on port 1");
     expect(asked.cards[0]?.kind).toBe("overview");
     const other = await h.press(asked.cards[0], "Not this one?");
     expect(other.cards[0]?.kind).toBe("no-match");
-    expect(textOf(other.cards[0])).toContain("Waitlist");
+    const labels = buttonsOf(other.cards[0]).map((b) => b.label);
+    // Other playbooks as buttons (not the rejected one), then the whole list and a person.
+    expect(labels).toHaveLength(5);
+    expect(labels).not.toContain("Relay Stuck Closed (303-RSC)");
+    expect(labels.slice(-2)).toEqual(["Browse all", "Escalate…"]);
+    const opened = await h.press(other.cards[0], labels[0] ?? "");
+    expect(opened.cards[0]?.kind).toBe("overview");
+    const all = await h.press(other.cards[0], "Browse all");
+    expect(all.cards[0]?.kind).toBe("list");
+    expect(textOf(all.cards[0])).toContain("Waitlist");
     const rejected = await h.store.listEvents({ types: ["abstain"] });
     expect(rejected.map((e) => e.text)).toEqual(["relay stuck closed on port 1"]);
     expect(rejected[0]?.data).toMatchObject({ via: "not-this-one", rejected: "relay-stuck-closed" });
   });
 
-  it("a no-match question can be escalated from its card, with the question as the subject", async () => {
+  it("a no-match question is escalated from its card after saying what is wrong, with that as the subject", async () => {
     h = new Harness();
     const asked = await h.say("what's the weather");
     expect(asked.cards[0]?.kind).toBe("no-match");
-    const escalated = await h.press(asked.cards[0], "Escalate to Support");
+    const form = await h.press(asked.cards[0], "Escalate…");
+    expect(form.cards[0]?.kind).toBe("escalate-form");
+    // The question asked is offered as the starting text; nothing is filed before Submit.
+    expect(form.cards[0]?.blocks.find((b) => b.type === "input")).toMatchObject({ initial: "what's the weather" });
+    expect(h.transport.posts).toEqual([]);
+    const escalated = await h.press(form.cards[0], "Submit", { inputs: { problem: "what's the weather" } });
     expect(escalated.cards[0]?.title).toBe("Escalated to Support: ESC-0001");
     expect(textOf(h.transport.posts[0]?.card)).toContain("Unmatched question");
     expect(textOf(h.transport.posts[0]?.card)).toContain("what's the weather");

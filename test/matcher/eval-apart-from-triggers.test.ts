@@ -5,6 +5,7 @@ import { evalCases, realMatcher } from "./real-matcher.ts";
 
 const holdoutFile = fileURLToPath(new URL("../eval/holdout.jsonl", import.meta.url));
 const probeFile = fileURLToPath(new URL("../eval/dev-probe.jsonl", import.meta.url));
+const freshFile = fileURLToPath(new URL("../eval/fresh-2026-11.jsonl", import.meta.url));
 
 /** Case, whitespace and punctuation do not make a copied sentence a new one. */
 const normal = (s: string) =>
@@ -27,6 +28,7 @@ describe("the eval set stays apart from what the matcher is trained on", () => {
     ["queries.jsonl", undefined],
     ["holdout.jsonl", holdoutFile],
     ["dev-probe.jsonl", probeFile],
+    ["fresh-2026-11.jsonl", freshFile],
   ])("no line of %s appears verbatim among any trigger phrase, keyword or out-of-scope example", (_name, file) => {
     const copies = evalCases(file)
       .filter((c) => training.has(normal(c.text)))

@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runEval } from "../../src/matcher/run-eval.ts";
 import { evalCases, realMatcher } from "./real-matcher.ts";
@@ -26,4 +27,25 @@ describe("the matcher on the project's eval set (test/eval/queries.jsonl)", () =
   it("reports recall for every playbook the set covers", () => {
     expect(Object.keys(report.perPlaybook).sort()).toEqual([...realMatcher().matcher.playbooks].sort());
   });
+});
+
+describe("the matcher on the other sets (holdout, and the dev probe it was tuned on)", () => {
+  const dir = new URL("../eval/", import.meta.url);
+  it.each([
+    ["holdout.jsonl", 0.97, 0.9, 0.9],
+    ["dev-probe.jsonl", 0.95, 0.9, 0.9],
+  ])("%s: top-1 >= %d, out-of-scope precision >= %d and recall >= %d", (name, top1, precision, recall) => {
+    const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
+    expect(report.top1, JSON.stringify(report.misses, null, 1)).toBeGreaterThanOrEqual(top1);
+    expect(report.oosPrecision).toBeGreaterThanOrEqual(precision);
+    expect(report.oosRecall).toBeGreaterThanOrEqual(recall);
+  });
+
+  it.each(["queries.jsonl", "holdout.jsonl", "dev-probe.jsonl"])(
+    "%s: at most 1% of lines get a wrong playbook as a sure match (80%+)",
+    (name) => {
+      const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
+      expect(report.confidentWrong).toBeLessThanOrEqual(0.01);
+    },
+  );
 });

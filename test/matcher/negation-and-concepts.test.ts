@@ -12,6 +12,7 @@ describe("negation scope", () => {
     ["drivers do not need to authenticate", ["drivers", "do", "not", authFreeConcept]],
     ["skip authentication", ["skip", authFreeConcept]],
     ["nobody has a chargepoint account", ["nobody", authFreeConcept]],
+    ["without anyone tapping anything", ["without", authFreeConcept]],
   ])("%j denies authentication", (text, expected) => {
     expect(applyNegationScope(text.split(" "))).toEqual(expected);
   });

@@ -29,15 +29,15 @@ describe("loadPlaybooks", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "cpbot-bad-yaml-"));
     copyFileSync(path.join(fixture("valid"), "beta.yaml"), path.join(dir, "beta.yaml"));
     const alpha = readFileSync(path.join(fixture("valid"), "alpha.yaml"), "utf8");
-    // Line 18 is under `- id: reboot` (line 16); a key indented one space short breaks the mapping.
+    // Line 20 is under `- id: reboot` (line 18); a key indented one space short breaks the mapping.
     const broken = alpha.replace("    notes:\n", "   notes: [unclosed\n    notes:\n");
     writeFileSync(path.join(dir, "alpha.yaml"), broken);
     const { playbooks, problems } = loadPlaybooks(dir);
     expect(problems).toHaveLength(1);
     const [problem] = problems;
     expect(path.basename(problem!.file)).toBe("alpha.yaml");
-    expect(problem!.path).toMatch(/^line 18, column \d+$/);
-    expect(problem!.line).toBe(18);
+    expect(problem!.path).toMatch(/^line 20, column \d+$/);
+    expect(problem!.line).toBe(20);
     expect(problem!.message).toMatch(/^YAML syntax error/);
     expect(playbooks.map((p) => p.id)).toEqual(["beta"]);
   });

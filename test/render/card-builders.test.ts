@@ -4,6 +4,7 @@ import type { Button, Card, CardBlock } from "../../src/cards/card-schema.ts";
 import { type Playbook, PlaybookSchema } from "../../src/playbooks/playbook-schema.ts";
 import { didYouMeanCard } from "../../src/render/did-you-mean-card.ts";
 import { errorCard } from "../../src/render/error-card.ts";
+import { escalateFormCard } from "../../src/render/escalate-form-card.ts";
 import { type EscalationView, escalationCard, escalationStatusCard } from "../../src/render/escalation-card.ts";
 import { escalationsListCard } from "../../src/render/escalations-list-card.ts";
 import { formatAge } from "../../src/render/format-time.ts";
@@ -14,6 +15,7 @@ import { playbookListCard } from "../../src/render/playbook-list-card.ts";
 import { statsCard } from "../../src/render/stats-card.ts";
 import { stepCard } from "../../src/render/step-card.ts";
 import { toolResultCard } from "../../src/render/tool-result-card.ts";
+import { unknownWordCard } from "../../src/render/unknown-word-card.ts";
 import { validationCard } from "../../src/render/validation-card.ts";
 import { walkthroughEndCard } from "../../src/render/walkthrough-end-card.ts";
 import { sampleResult } from "./card-samples.ts";
@@ -290,21 +292,72 @@ describe("didYouMeanCard and noMatchCard", () => {
       { playbook, confidence: 0.55 },
       { playbook: other, confidence: 0.5 },
     ]);
-    expect(labels(card)).toEqual(["open Relay Stuck Closed (303-RSC)", "open Hardware Fault", "none None of these"]);
+    expect(labels(card)).toEqual([
+      "open Relay Stuck Closed (303-RSC)",
+      "open Hardware Fault",
+      "none None of these",
+      "escalate.ask Escalate…",
+    ]);
     expect(decodeActionPayload(buttonsOf(card)[1]?.value)).toEqual({ playbook: "hw", query: "relay" });
     expect(blocksOf(card, "list")[0]?.items[1]).toBe("**Hardware Fault** (50%): Hardware.");
   });
 
-  it("says plainly that nothing fits, lists the topics by section and offers escalation", () => {
+  it("says plainly that nothing fits and offers the closest playbooks, Browse all and Escalate…", () => {
     const configure = { ...playbook, id: "jc", title: "Just Charge", section: "Configure" as const };
-    const card = noMatchCard("coffee machine", [playbook, configure]);
+    const extra = ["a", "b", "c"].map((id) => ({ id, title: `Topic ${id}` }));
+    const card = noMatchCard("coffee machine", [configure, playbook, ...extra], {
+      why: "This looks like Billing, which has no playbook.",
+    });
     expect(card.title).toBe("I have no playbook for that");
-    expect(blocksOf(card, "list").map((l) => [l.title, l.items])).toEqual([
-      ["Configure", ["Just Charge"]],
-      ["Diagnose", ["Relay Stuck Closed (303-RSC)"]],
+    expect(blocksOf(card, "text")[0]?.text).toBe(
+      "None of my playbooks fits “coffee machine”. This looks like Billing, which has no playbook. Try the fault code (e.g. 303-RSC), the station status or the alarm name.",
+    );
+    // At most three suggestions, in the matcher's order; no green button that files a ticket in one press.
+    expect(labels(card)).toEqual([
+      "open Just Charge",
+      "open Relay Stuck Closed (303-RSC)",
+      "open Topic a",
+      "browse Browse all",
+      "escalate.ask Escalate…",
     ]);
-    expect(labels(card)).toEqual(["escalate Escalate to Support"]);
-    expect(decodeActionPayload(buttonsOf(card)[0]?.value)).toEqual({ query: "coffee machine" });
+    expect(buttonsOf(card).filter((b) => b.style)).toEqual([]);
+    expect(decodeActionPayload(buttonsOf(card)[0]?.value)).toEqual({ playbook: "jc", query: "coffee machine" });
+    expect(decodeActionPayload(buttonsOf(card).at(-1)?.value)).toEqual({ query: "coffee machine" });
+  });
+
+  it("with nothing close it still offers Browse all and Escalate…", () => {
+    expect(labels(noMatchCard("zzz", []))).toEqual(["browse Browse all", "escalate.ask Escalate…"]);
+  });
+
+  it("the escalate form asks what is wrong, keeps what was typed and shows why it was refused", () => {
+    const card = escalateFormCard({ initial: "ok", error: "Say what is wrong" });
+    expect(card.kind).toBe("escalate-form");
+    expect(blocksOf(card, "input")).toEqual([
+      {
+        type: "input",
+        id: "problem",
+        label: "What is wrong?",
+        placeholder: expect.stringContaining("station CPF-6"),
+        multiline: true,
+        maxLength: 2000,
+        initial: "ok",
+        error: "Say what is wrong",
+      },
+    ]);
+    expect(labels(card)).toEqual(["escalate.submit Submit"]);
+  });
+
+  it("a mistyped word: did you mean the corrected words, as buttons", () => {
+    const card = unknownWordCard("fualt 303-RSC", "fault");
+    expect(card.title).toBe("Did you mean “fault”?");
+    expect(labels(card)).toEqual([
+      "run fault 303-RSC",
+      "ask Read it as a question",
+      "run Help",
+      "escalate.ask Escalate…",
+    ]);
+    expect(decodeActionPayload(buttonsOf(card)[0]?.value)).toEqual({ query: "fault 303-RSC" });
+    expect(decodeActionPayload(buttonsOf(card)[1]?.value)).toEqual({ query: "fualt 303-RSC" });
   });
 });
 

@@ -2,6 +2,7 @@ import type { Card } from "../../src/cards/card-schema.ts";
 import type { Playbook } from "../../src/playbooks/playbook-schema.ts";
 import { didYouMeanCard } from "../../src/render/did-you-mean-card.ts";
 import { errorCard } from "../../src/render/error-card.ts";
+import { escalateFormCard } from "../../src/render/escalate-form-card.ts";
 import { escalationCard, escalationStatusCard } from "../../src/render/escalation-card.ts";
 import { escalationsListCard } from "../../src/render/escalations-list-card.ts";
 import { helpCard } from "../../src/render/help-card.ts";
@@ -13,6 +14,7 @@ import { statsCard } from "../../src/render/stats-card.ts";
 import { stepCard } from "../../src/render/step-card.ts";
 import { allSteps } from "../../src/render/step-items.ts";
 import { toolResultCard } from "../../src/render/tool-result-card.ts";
+import { unknownWordCard } from "../../src/render/unknown-word-card.ts";
 import { validationCard } from "../../src/render/validation-card.ts";
 import { walkthroughEndCard } from "../../src/render/walkthrough-end-card.ts";
 import type { ToolResult } from "../../src/tools/tool-result.ts";
@@ -77,7 +79,15 @@ export function cardsFor(playbook: Playbook, all: Playbook[]): [string, Card][] 
         [playbook, ...others].map((p, i) => ({ playbook: p, confidence: 0.6 - i / 20 })),
       ),
     ],
-    ["no match", noMatchCard("my cat ate the cable", all)],
+    [
+      "no match",
+      noMatchCard("my cat ate the cable", others, { why: "This looks like Billing, which has no playbook." }),
+    ],
+    [
+      "escalate form",
+      escalateFormCard({ initial: "my cat ate the cable", error: "Say what is wrong in a few words." }),
+    ],
+    ["unknown word", unknownWordCard("stast since 2025-01-31", "stats")],
     ["help", helpCard([{ usage: "/cp <question>", summary: "Find the playbook for a problem." }])],
     ["list", playbookListCard(all)],
     ["validation", validationCard(sampleResult(playbook, { verdict: "invalid" }))],

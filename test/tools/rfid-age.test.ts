@@ -9,7 +9,7 @@ describe("RFID hardware age: the guide's note", () => {
       expect(r.verdict).toBe("problem");
       expect(r.summary).toBe("Hardware too old for PCI updates: consider station head replacement.");
       expect(r.figures).toEqual([
-        { label: "Serial number", value: `${sn} (older CT4000 range 13/14)` },
+        { label: "Serial number", value: `${sn} (older CT4000: 13XXXXXXXX / 14XXXXXXXX)` },
         { label: "RFID firmware", value: "210316" },
         { label: "UIC", value: "68T01421_V2.1" },
       ]);

@@ -14,8 +14,8 @@ describe("RSRP: the guide's range and figures", () => {
   });
 
   it.each([
-    ["-90", "ok", "Good signal"],
-    ["-70", "ok", "Good signal"],
+    ["-90", "ok", "Within the ideal range, no boosters"],
+    ["-70", "ok", "Within the ideal range, no boosters"],
     ["-91", "problem", "Weak signal"],
     ["-69", "ok", "Strong signal"],
   ])("%s dBm sits on the right side of the range edges", (text, verdict, start) => {
@@ -26,7 +26,9 @@ describe("RSRP: the guide's range and figures", () => {
 
   it("a weak -95 dBm gets the article's next steps, boosters included", () => {
     const r = rsrpTool.fromText("-95 dBm lte");
-    expect(r.summary).toBe("Weak signal: -95 dBm is weaker than the ideal range (-90 to -70 dBm) by 5 dB.");
+    expect(r.summary).toBe(
+      "Weak signal, boosters recommended: -95 dBm is weaker than the ideal range (-90 to -70 dBm) by 5 dB.",
+    );
     expect(r.next).toHaveLength(6);
     expect(r.next.join(" ")).toMatch(/re-seat the SIM card/);
     expect(r.next.join(" ")).toMatch(/signal boosters/);

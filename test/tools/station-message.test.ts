@@ -93,21 +93,36 @@ describe("station message: edges", () => {
     expect(r.errors[1]!.message).toContain("a control character (U+0007) at position 5");
   });
 
-  it("counts code points: an emoji is one, an emoji with a skin tone two, a combining accent its own", () => {
-    expect(check({ line1: `${"A".repeat(14)}👍` }).errors).toEqual([]);
+  it("counts user-perceived characters: an emoji with a skin tone, a family and a combining accent are one each", () => {
     const toned = check({ line1: `${"A".repeat(14)}👍🏽` });
-    expect(toned.errors[0]?.message).toMatch(/^Line 1 is 16 characters/);
-    const accented = check({ line1: "Café" });
-    expect(accented.figures).toContainEqual({ label: "Line 1 (4/15)", value: "Café" });
+    expect(toned.errors.map((e) => e.code)).toEqual(["non_ascii"]);
+    expect(toned.errors[0]?.message).toContain('"👍🏽" at position 15');
+    const family = check({ line1: `${"A".repeat(13)}👨‍👩‍👧` });
+    expect(family.errors[0]?.message).toContain("at position 14");
+    expect(family.errors.map((e) => e.code)).not.toContain("too_long");
     const combining = check({ line1: "Cafe\u0301" });
-    expect(combining.figures[1]!.label).toBe("Line 1 (5/15)");
+    expect(combining.errors[0]?.message).toContain("at position 4");
   });
 
-  it("warns, without rejecting, about characters beyond ASCII since the guide does not forbid them", () => {
+  it("rejects anything outside printable ASCII, naming the character and its position", () => {
     const r = check({ line1: "Café ouvert" });
-    expect(r.verdict).toBe("warning");
-    expect(r.errors).toEqual([]);
-    expect(r.explanation[0]).toContain('"é" (U+00E9) at position 4');
+    expect(r.verdict).toBe("invalid");
+    expect(r.errors.map((e) => e.code)).toEqual(["non_ascii"]);
+    expect(r.errors[0]!.message).toContain('"é" at position 4');
+    expect(r.errors[0]!.message).toContain("U+00E9");
+  });
+
+  it.each([
+    ["／", "/"],
+    ["＜", "<"],
+    ["＞", ">"],
+    ["“", '"'],
+    ["”", '"'],
+  ])("rejects the look-alike %s of the forbidden %s", (like, forbidden) => {
+    const r = check({ line1: `Open${like}Closed` });
+    expect(r.verdict).toBe("invalid");
+    expect(r.errors[0]!.message).toContain(`looks like the forbidden ${forbidden}`);
+    expect(r.errors[0]!.message).toContain("at position 5");
   });
 
   it("reports a huge line with a short excerpt of what does not fit", () => {

@@ -2,23 +2,30 @@ import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { defaultPlaybooksDir, defaultTemplatesDir } from "../../../src/core/paths.ts";
+import { defaultGuideFile, readGuide } from "../../../src/playbooks/guide-lines.ts";
 import { formatLintReport } from "../../../src/playbooks/lint-playbooks.ts";
+import { lintProvenance } from "../../../src/playbooks/lint-provenance.ts";
 import { lintTemplates } from "../../../src/playbooks/lint-templates.ts";
 import { displayPath, loadPlaybooks } from "../../../src/playbooks/load-playbooks.ts";
 import { reviewProblems } from "../../../src/playbooks/review-problems.ts";
 import type { CliCommand, CliIO } from "../command.ts";
 import { parseDay } from "./report.ts";
 
-const usage = `Usage: cpbot lint [--playbooks DIR] [--templates DIR] [--strict] [--today DATE] [--json]
+const usage = `Usage: cpbot lint [--playbooks DIR] [--templates DIR] [--guide FILE] [--strict] [--today DATE] [--json]
 
 Checks every playbook against the schema and across playbooks (unique ids, file name = id, one playbook
 per fault code, branches that resolve, no empty step, no trigger claimed twice), and compiles every
 Handlebars template. Lists all problems with file and path; exits 1 if there are any. Warns about
 playbooks with no owner or review date, and those whose review_by date has come (warnings do not fail).
+Provenance: with the package's playbooks (or --guide), every step, escalation rule, background block,
+reference table and error log must cite guide lines (source:) or be marked as the team's addition; its
+numbers, fault codes, quoted strings and bold UI names must appear in those lines; every example input
+must pass its step's tool.
 
 Options:
   --playbooks DIR   playbook YAML folder (default: the package's playbooks/)
   --templates DIR   Handlebars templates folder (default: the package's templates/)
+  --guide FILE      the guide text source: line numbers refer to (default: the package's guide/)
   --strict          a review_by date in the past is a problem, not a warning (for CI)
   --today DATE      judge review dates as of DATE (YYYY-MM-DD; default: today, UTC)
   --json            print { playbooks, templates, problems, warnings } as JSON
@@ -29,13 +36,21 @@ export const command: CliCommand = {
   summary: "Check every playbook and template; list each problem with file, path and fix",
   usage,
   async run(args: string[], io: CliIO): Promise<number> {
-    let values: { playbooks?: string; templates?: string; json?: boolean; strict?: boolean; today?: string };
+    let values: {
+      playbooks?: string;
+      templates?: string;
+      guide?: string;
+      json?: boolean;
+      strict?: boolean;
+      today?: string;
+    };
     try {
       ({ values } = parseArgs({
         args,
         options: {
           playbooks: { type: "string" },
           templates: { type: "string" },
+          guide: { type: "string" },
           json: { type: "boolean" },
           strict: { type: "boolean" },
           today: { type: "string" },
@@ -73,7 +88,16 @@ export const command: CliCommand = {
       playbook,
     }));
     const review = reviewProblems(loaded, today, values.strict === true);
-    const problems = [...playbooks.problems, ...templates.problems, ...review.errors];
+    // Fixture folders have no guide to cite; the package's playbooks (or an explicit --guide) always do.
+    const guideFile = values.guide ? path.resolve(io.cwd, values.guide) : defaultGuideFile;
+    if (values.guide && !existsSync(guideFile)) {
+      io.err(`cpbot lint: --guide ${guideFile} does not exist. Pass the guide text file.`);
+      return 2;
+    }
+    const checkProvenance = values.guide !== undefined || values.playbooks === undefined;
+    const guide = checkProvenance ? readGuide(guideFile) : undefined;
+    const provenance = guide ? loaded.flatMap((l) => lintProvenance(l.file, l.playbook, guide)) : [];
+    const problems = [...playbooks.problems, ...templates.problems, ...review.errors, ...provenance];
     const warnings = review.warnings;
     if (values.json) {
       const report = {

@@ -2,10 +2,10 @@ import type { CliCommand, CliIO } from "../command.ts";
 
 const usage = `Usage: cpbot run [options]
 
-What "npm start" runs. With Slack or Teams credentials in the environment it starts the server
-(cpbot serve); with none it starts the terminal chat (cpbot chat) on SQLite, so the bot works with
-nothing else configured. Says on stderr which it chose and why. Options are passed on to the
-command it starts (see cpbot chat --help, cpbot serve --help).
+What "npm start" runs: the server (cpbot serve). With Slack or Teams credentials in the environment it
+serves them; with none it listens on 127.0.0.1 (unless HOST or --host says otherwise) and prints the
+web console's address, where the bot can be tried with real cards. The terminal chat is cpbot chat.
+Says on stderr what it found. Options are passed on to cpbot serve (see cpbot serve --help).
 
 Credentials looked for (values are never printed):
   Slack   SLACK_BOT_TOKEN
@@ -22,20 +22,26 @@ export function platformCredentials(env: Record<string, string | undefined>): st
 
 export const command: CliCommand = {
   name: "run",
-  summary: "Start the bot: the Slack/Teams server when credentials are set, else the terminal chat",
+  summary: "Start the bot: the server for Slack/Teams, or with no credentials the web console on 127.0.0.1",
   usage,
-  async run(args: string[], io: CliIO): Promise<number> {
-    const found = platformCredentials(io.env);
-    if (found.length > 0) {
-      io.err(`cpbot run: ${found.join(" and ")} set; starting the server (cpbot serve).`);
-      const { command: serve } = await import("./serve.ts");
-      return serve.run(args, io);
-    }
-    const database = isSet(io.env.DATABASE_URL) ? io.env.DATABASE_URL : "./data/cpbot.db";
-    io.err(
-      `cpbot run: no Slack or Teams credentials (SLACK_BOT_TOKEN, MicrosoftAppId); starting the terminal chat on SQLite at ${database}.`,
-    );
-    const { command: chat } = await import("./chat.ts");
-    return chat.run(args, io);
-  },
+  run: (args, io) => run(args, io),
 };
+
+/** `cpbot run`; `stopWhen` ends the server (SIGINT/SIGTERM by default; tests pass their own). */
+export async function run(args: string[], io: CliIO, stopWhen?: () => Promise<string>): Promise<number> {
+  const found = platformCredentials(io.env);
+  const { serve, shutdownSignal } = await import("./serve.ts");
+  const until = stopWhen ?? shutdownSignal;
+  if (found.length > 0) {
+    io.err(`cpbot run: ${found.join(" and ")} set; starting the server (cpbot serve).`);
+    return serve(args, io, until);
+  }
+  // Nothing to connect to yet: the console is the way in, and it is only served on loopback.
+  const hostGiven = isSet(io.env.HOST) || args.some((a) => a === "--host" || a.startsWith("--host="));
+  io.err(
+    `cpbot run: no Slack or Teams credentials (SLACK_BOT_TOKEN, MicrosoftAppId); starting the server with the web console${
+      hostGiven ? "" : " on 127.0.0.1"
+    } (the terminal chat is cpbot chat).`,
+  );
+  return serve(hostGiven ? args : ["--host", "127.0.0.1", ...args], io, until);
+}

@@ -8,6 +8,8 @@ Runs cpbot for Slack and/or Microsoft Teams on one HTTP server:
   POST /slack/events   Slack events, /cp and buttons (HTTP mode; Socket Mode needs no public URL)
   POST /api/messages   Teams (Bot Framework)
   GET  /healthz        {"status":"ok", platforms, pendingEscalations} for load balancers
+  GET  /console/       the web console (playground, playbooks, analytics, escalations): on a loopback
+                       address only, or anywhere with CONSOLE_TOKEN (then required on every request)
 Each platform turns itself on from the environment (see .env.example):
   Slack   SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode), SLACK_ESCALATION_CHANNEL
   Teams   MicrosoftAppId, MicrosoftAppPassword; without an app id and without Slack, Bot Framework
@@ -29,15 +31,17 @@ Options:
  * The factories are light: each imports its SDK (Bolt, botbuilder) only when its settings turn it on.
  */
 export async function servePlatforms(): Promise<PlatformFactory[]> {
-  const [{ slackPlatform }, { teamsPlatform }] = await Promise.all([
+  const [{ slackPlatform }, { teamsPlatform }, { consolePlatform }] = await Promise.all([
     import("../../slack/slack-platform.ts"),
     import("../../teams/teams-platform.ts"),
+    import("../../console/console-platform.ts"),
   ]);
-  return [slackPlatform(), teamsPlatform()];
+  // The console last, so a platform's own address requirement (Teams Emulator: loopback) is known first.
+  return [slackPlatform(), teamsPlatform(), consolePlatform()];
 }
 
 /** Resolves on the first SIGINT or SIGTERM. */
-function shutdownSignal(): Promise<string> {
+export function shutdownSignal(): Promise<string> {
   return new Promise((resolve) => {
     const on = (signal: string) => {
       process.off("SIGINT", on);

@@ -2,10 +2,10 @@ import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { projectRoot } from "../../../src/core/paths.ts";
-import type { AnalyticsEvent } from "../../../src/store/store.ts";
 import type { CliCommand, CliIO } from "../command.ts";
 import { loadMatcher } from "../load-matcher.ts";
 import { parseCommandArgs } from "../parse-command-args.ts";
+import { readStoredEvents } from "../read-stored-events.ts";
 import { parseDay } from "./report.ts";
 
 const usage = `Usage: cpbot suggest [--since DATE] [--json] [--write-patch FILE] [--low-confidence N] [--database URL] [--playbooks DIR]
@@ -75,7 +75,7 @@ export const command: CliCommand = {
       io.err("cpbot suggest: no eval sets found in test/eval/; proposals are not measured against them.");
 
     const store = await openStore(values.database ?? io.env.DATABASE_URL, { mustExist: true, cwd: io.cwd });
-    const events = await readEvents(store, since);
+    const events = await readStoredEvents(store, since !== undefined ? { since } : {});
     const ctx = {
       playbooks: loaded.playbooks,
       matcher: loaded.matcher,
@@ -115,18 +115,6 @@ export const command: CliCommand = {
     return 0;
   },
 };
-
-/** Reads the events and always releases the database, whatever happens. */
-async function readEvents(
-  store: { listEvents(f: { since?: string }): AnalyticsEvent[] | Promise<AnalyticsEvent[]>; close(): unknown },
-  since: string | undefined,
-): Promise<AnalyticsEvent[]> {
-  try {
-    return await store.listEvents(since !== undefined ? { since } : {});
-  } finally {
-    await store.close();
-  }
-}
 
 function usageError(io: CliIO, message: string): number {
   io.err(`cpbot suggest: ${message}\n\n${usage}`);

@@ -9,7 +9,7 @@ describe("cpbot tool", () => {
     expect(r.status).toBe(1);
     expect(r.out.split("\n").slice(0, 2)).toEqual([
       "PROBLEM · Cellular signal (RSRP) (playbook: station-unreachable)",
-      "Weak signal: -95 dBm is weaker than the ideal range (-90 to -70 dBm) by 5 dB.",
+      "Weak signal, boosters recommended: -95 dBm is weaker than the ideal range (-90 to -70 dBm) by 5 dB.",
     ]);
     expect(r.out).toContain("  RSRP         -95 dBm");
     expect(r.out).toMatch(/\nNext:\n {2}1\. Check where the station is installed/);

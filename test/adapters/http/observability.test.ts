@@ -12,7 +12,7 @@ let server: HttpServer | undefined;
 let store: Store | undefined;
 afterEach(async () => {
   await server?.close();
-  store?.close();
+  await store?.close();
   server = undefined;
   store = undefined;
 });

@@ -48,9 +48,11 @@ describe("startServer", () => {
       port: 0,
       host: "127.0.0.1",
     });
-    expect(running.adapters.map((a) => a.platform)).toEqual(["slack", "teams"]);
+    // The web console runs beside them on every serve (here on loopback, so it is mounted).
+    expect(running.adapters.map((a) => a.platform)).toEqual(["slack", "teams", "console"]);
     const health = (await (await fetch(`${running.url}/healthz`)).json()) as { platforms: string[] };
-    expect(health.platforms).toEqual(["slack", "teams"]);
+    expect(health.platforms).toEqual(["slack", "teams", "console"]);
+    expect((await fetch(`${running.url}/console/`)).status).toBe(200);
     // Teams' route is mounted (and refuses a request without a Bot Framework token).
     expect((await fetch(`${running.url}/api/messages`, { method: "POST", body: "{}" })).status).not.toBe(404);
 

@@ -149,8 +149,17 @@ export class SlackHarness {
     return this.send(JSON.stringify(envelope), "application/json", o);
   }
 
-  command(fields: Record<string, string>, o: SendOptions = {}) {
-    return this.send(new URLSearchParams(fields).toString(), "application/x-www-form-urlencoded", o);
+  /**
+   * A slash command. cpbot may answer in the acknowledgement itself; such an answer is recorded with the
+   * response_url posts under the command's response id, since the person sees it the same way.
+   */
+  async command(fields: Record<string, string>, o: SendOptions = {}) {
+    const answer = await this.send(new URLSearchParams(fields).toString(), "application/x-www-form-urlencoded", o);
+    if (answer.status === 200 && answer.text.startsWith("{")) {
+      const id = (fields.response_url ?? "").split("/respond/")[1] ?? "inline";
+      this.api.responses.push({ id, body: { ...JSON.parse(answer.text), inline: true } });
+    }
+    return answer;
   }
 
   interact(payload: unknown, o: SendOptions = {}) {

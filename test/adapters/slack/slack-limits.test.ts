@@ -77,4 +77,16 @@ describe("Slack: limits on what a request can cost", () => {
     expect(h.api.callsOf("chat.postMessage")).toHaveLength(5);
     expect(JSON.stringify(h.api.callsOf("chat.postMessage")[4]?.body.blocks)).toContain("303-RSC");
   });
+
+  it("five slash commands while response_url and the Web API are failing: all five answered (in the acknowledgement)", async () => {
+    h = await SlackHarness.start();
+    const release = h.api.holdResponses();
+    h.api.failAlways("chat.postMessage", "internal_error");
+    h.api.failAlways("chat.postEphemeral", "internal_error");
+    const acks = [];
+    for (let i = 0; i < 5; i++) acks.push(await h.command(h.slash("fault 303-RSC", `cmd-down${i}`), { wait: false }));
+    expect(acks.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(acks.every((a) => a.text.includes("Relay Stuck Closed (303-RSC)"))).toBe(true);
+    release();
+  });
 });

@@ -16,7 +16,7 @@ describe("Slack: only members of the escalation channel act on escalations", () 
   it("mallory's signed Claim and Resolve get an ephemeral refusal; the handoff and the requester's thread are untouched", async () => {
     const { envelope } = h.mention("the relay is stuck closed on port 2");
     await h.event(envelope);
-    await h.press(h.messagesIn("COPS00001").at(-1), "Escalate");
+    await h.press(h.messagesIn("COPS00001").at(-1), "Escalate…");
     const [handoff] = h.messagesIn(escalationChannel);
     const sentBefore = h.api.callsOf("chat.postMessage").length;
 
@@ -47,7 +47,7 @@ describe("Slack: only members of the escalation channel act on escalations", () 
     h.api.members.clear();
     const { envelope } = h.mention("the relay is stuck closed on port 2");
     await h.event(envelope);
-    await h.press(h.messagesIn("COPS00001").at(-1), "Escalate");
+    await h.press(h.messagesIn("COPS00001").at(-1), "Escalate…");
     const [handoff] = h.messagesIn(escalationChannel);
     await h.press(handoff, "Claim", { user: sue });
     expect((await h.server.store.getEscalation("ESC-0001"))?.status).toBe("open");

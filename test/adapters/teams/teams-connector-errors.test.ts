@@ -152,7 +152,7 @@ describe("escalations here", () => {
 
     const personal = { ...fixture("personal-message"), id: "1741079999002", text: "escalations here", from: sue };
     await h.post(personal);
-    expect(FakeConnector.textOf(connector.calls.at(-1)!)).toContain("Type `escalations here` in the Teams channel");
+    expect(FakeConnector.textOf(connector.calls.at(-1)!)).toContain("Type escalations here in the Teams channel");
 
     await h.post(
       channelMessage("escalations here", { from: sue, conversationId: `${elsewhere};messageid=1741079999003` }),

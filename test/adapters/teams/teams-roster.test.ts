@@ -30,6 +30,8 @@ async function serve(): Promise<RunningServer> {
       LOG_LEVEL: "info",
       MicrosoftAppId: appId,
       MicrosoftAppPassword: appPassword,
+      // An existing multi-tenant bot: SingleTenant (the default now) would also need a tenant id.
+      MicrosoftAppType: "MultiTenant",
       TEAMS_ESCALATION_CONVERSATION: support,
     },
     cwd: process.cwd(),

@@ -63,7 +63,7 @@ describe("cpbot serve with only Teams configured", () => {
       MicrosoftAppType: "MultiTenant",
       TEAMS_ESCALATION_CONVERSATION: "19:support@thread.tacv2",
     });
-    expect(running.adapters.map((a) => a.platform)).toEqual(["teams"]);
+    expect(running.adapters.map((a) => a.platform)).toEqual(["teams", "console"]); // the web console is a platform of every serve;
     expect(running.summary.join("\n")).toContain(`Teams: POST /api/messages for app ${appId}`);
 
     expect((await post(running.url, fixture("channel-mention"))).status).toBe(401);
@@ -85,7 +85,7 @@ describe("cpbot serve with only Teams configured", () => {
     expect((await post(running.url, fixture("personal-message"))).status).toBe(200);
     expect(connector.calls).toHaveLength(1);
     const health = (await (await fetch(`${running.url}/healthz`)).json()) as { platforms: string[] };
-    expect(health.platforms).toEqual(["teams"]);
+    expect(health.platforms).toEqual(["teams", "console"]);
   });
 
   it("refuses to start unauthenticated on any other address", async () => {

@@ -71,7 +71,7 @@ describe("Teams station message form", () => {
     expect(preview).toMatchObject({ method: "PUT", activityId: formId });
     expect(FakeConnector.textOf(preview!)).toContain("Station message: input looks good");
     expect(FakeConnector.textOf(preview!)).toContain("Winter closure");
-    expect(FakeConnector.textOf(preview!)).toContain("On the station screen:\\n`Closed today`\\n`Back at 8am`");
+    expect(FakeConnector.textOf(preview!)).toContain("On the station screen:\\nClosed today\\nBack at 8am");
     expect(inputs(preview)).toEqual([]);
   });
 });

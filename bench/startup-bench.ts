@@ -1,0 +1,111 @@
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { BenchSection } from "./matcher-bench.ts";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const bin = path.join(root, "bin", "cpbot.js");
+const rounds = Number(process.env.BENCH_STARTUP_ROUNDS ?? 5);
+
+// The baseline: a bare Bolt app over HTTP with a /healthz route, compiled nothing, loaded nothing else.
+const bareBolt = `
+import bolt from "@slack/bolt";
+const receiver = new bolt.HTTPReceiver({ signingSecret: "s", customRoutes: [{ path: "/healthz", method: ["GET"], handler: (_q, r) => { r.writeHead(200); r.end("ok"); } }] });
+const app = new bolt.App({ token: "xoxb-bench", botId: "B1", botUserId: "U1", receiver });
+await app.start(Number(process.env.PORT));
+process.on("SIGTERM", () => process.exit(0));`;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+function timeCommand(args: string[], cwd: string): number {
+  const start = performance.now();
+  execFileSync(process.execPath, args, { cwd, stdio: "ignore", env: { ...process.env, CPBOT_NO_DOTENV: "1" } });
+  return performance.now() - start;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Milliseconds from spawn to the first 200 from GET /healthz, and the process's RSS once idle. */
+async function timeToHealthz(args: string[], cwd: string): Promise<{ ms: number; rssMb: number }> {
+  const port = await freePort();
+  const start = performance.now();
+  const child = spawn(process.execPath, args, {
+    cwd,
+    stdio: "ignore",
+    env: { ...process.env, PORT: String(port), LOG_LEVEL: "warn", CPBOT_NO_DOTENV: "1" },
+  });
+  try {
+    for (;;) {
+      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ok) break;
+      if (child.exitCode !== null) throw new Error(`${args.join(" ")} exited with ${child.exitCode}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    const ms = performance.now() - start;
+    await new Promise((r) => setTimeout(r, 1000));
+    const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+    const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    return { ms, rssMb: rssKb / 1024 };
+  } finally {
+    child.kill("SIGTERM");
+    await new Promise((r) => child.once("exit", r));
+  }
+}
+
+/** Start-up of the compiled CLI and server against plain Node and a bare Bolt app, alternating runs. */
+export async function startupBench(): Promise<BenchSection> {
+  if (!existsSync(path.join(root, "dist", "adapters", "cli", "main.js"))) execFileSync("npm", ["run", "build"]);
+  const cwd = mkdtempSync(path.join(tmpdir(), "cpbot-bench-"));
+  const boltFile = path.join(root, "node_modules", ".cache", "bench-bare-bolt.mjs");
+  mkdirSync(path.dirname(boltFile), { recursive: true });
+  writeFileSync(boltFile, bareBolt);
+  const samples: Record<string, number[]> = { node: [], help: [], match: [], ask: [], serve: [], bolt: [] };
+  const rss: Record<string, number[]> = { serve: [], bolt: [] };
+  try {
+    for (let r = 0; r < rounds; r++) {
+      samples.node!.push(timeCommand(["-e", "0"], cwd));
+      samples.help!.push(timeCommand([bin, "--help"], cwd));
+      samples.match!.push(timeCommand([bin, "match", "fault 303-RSC"], cwd));
+      samples.ask!.push(timeCommand([bin, "ask", "fault 303-RSC"], cwd));
+      const bolt = await timeToHealthz([boltFile], path.join(root));
+      samples.bolt!.push(bolt.ms);
+      rss.bolt!.push(bolt.rssMb);
+      const serve = await timeToHealthz([bin, "serve", "--database", path.join(cwd, "bench.db")], cwd);
+      samples.serve!.push(serve.ms);
+      rss.serve!.push(serve.rssMb);
+    }
+  } finally {
+    rmSync(cwd, { recursive: true, force: true });
+  }
+  const m = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)])) as Record<string, number>;
+  const row = (what: string, ms: number, base: string, baseMs: number, goal: string) =>
+    `| ${what} | ${ms.toFixed(0)} ms | ${base} ${baseMs.toFixed(0)} ms | ${(ms / baseMs).toFixed(2)}× | ${goal} |`;
+  return {
+    title: "Start-up and idle memory (compiled dist/, medians of alternating runs)",
+    lines: [
+      `${rounds} rounds, each running every command once in turn. Teams in Emulator mode stands in for a platform;`,
+      "the bare Bolt app is `@slack/bolt` over HTTP with a `/healthz` custom route and nothing else.",
+      "",
+      "| measured | cpbot | baseline | ratio | goal |",
+      "|---|---|---|---|---|",
+      row("`cpbot --help`", m.help!, "`node -e 0`", m.node!, "≤ 2×"),
+      row('`cpbot match "fault 303-RSC"`', m.match!, "`node -e 0`", m.node!, "≤ 4×"),
+      row('`cpbot ask "fault 303-RSC"`', m.ask!, "`node -e 0`", m.node!, "≤ 4×"),
+      row("`cpbot serve` → `/healthz`", m.serve!, "bare Bolt", m.bolt!, "≤ 2×"),
+      `| idle RSS of \`cpbot serve\` | ${median(rss.serve!).toFixed(0)} MiB | bare Bolt ${median(rss.bolt!).toFixed(0)} MiB | ${(median(rss.serve!) / median(rss.bolt!)).toFixed(2)}× | < 120 MiB |`,
+    ],
+  };
+}
