@@ -1,6 +1,8 @@
 import { editDistance } from "./edit-distance.ts";
 import { readNegationScope } from "./negation-scope.ts";
 import { normaliseText } from "./normalise-text.ts";
+import { quotedSpans } from "./quoted-text.ts";
+import { asksForScreenWording } from "./screen-wording.ts";
 import type { SpellCorrector } from "./spell-corrector.ts";
 import { stemWord } from "./stem-word.ts";
 import { stopwords } from "./stopwords.ts";
@@ -171,6 +173,11 @@ export function analyseText(text: string, corrector?: SpellCorrector): AnalysedT
       if (/^\d+(\.\d+){2,}$/.test(word)) for (const w of ["software", "version"]) keep(w, word);
       i += 1;
     }
+  }
+
+  if (asksForScreenWording(read, quotedSpans(text).length > 0)) {
+    for (const w of ["station", "message"]) keep(w, "wording asked for on the screen");
+    applied.push({ from: "wording asked for on the screen", to: "station message" });
   }
 
   return {

@@ -7,6 +7,7 @@ import type { Candidate, Matcher, MatcherOptions, MatchResult } from "./match-re
 import { outOfScopeTopics } from "./out-of-scope-topics.ts";
 import { isSmallTalk } from "./small-talk.ts";
 import { splitSentences } from "./split-sentences.ts";
+import { buildStatusLineIndex, statusLineAnswer } from "./status-line-answer.ts";
 import { trainingExamples } from "./training-examples.ts";
 
 const defaultMaxChars = 4000;
@@ -42,6 +43,7 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
   ];
   const scorer = createLexicalScorer(examples, ids.length + outOfScopeTopics.length, options.scorer);
   const faultIndex = buildFaultCodeIndex(playbooks);
+  const statusLines = buildStatusLineIndex(playbooks);
 
   /** How sure we are of each playbook for one piece of text: its probability times the share of the text the domain vocabulary explains. */
   const rank = (scored: ScoredText): Candidate[] => {
@@ -68,12 +70,17 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
     const scan = scanFaultCodes(read, faultIndex);
     const byCode = faultCodeAnswer(scan);
     if (byCode) return withNotes(byCode, notes);
+    const byStatusLine = statusLineAnswer(read, statusLines);
+    if (byStatusLine) return withNotes(byStatusLine, notes);
     if (scan.unknown.length === 0 && isSmallTalk(read)) return withNotes(smallTalk, notes);
     if (scan.unknown.length > 0) {
       // Judge the topic on the rest of the message: "fault code 12" must not vouch for itself.
       const rest = scan.unknownForms.reduce((t, form) => t.replace(form, " "), read.normalize("NFKC").toLowerCase());
-      const topic = decideMatch(rank(scorer.score(rest)), policy, false);
-      if (!(topic.kind === "match" && topic.confidence >= clearTopic)) {
+      const restScored = scorer.score(rest);
+      const topic = decideMatch(rank(restScored), policy, false);
+      // "on port 1" is where, not what: the rest needs two words that are not numbers to be a topic.
+      const words = restScored.analysed.terms.filter((t) => !/^[\d.]+$/.test(t)).length;
+      if (!(topic.kind === "match" && topic.confidence >= clearTopic && words >= 2)) {
         return withNotes(unknownCodeAnswer(scan.unknown[0]!, faultIndex), notes);
       }
     }

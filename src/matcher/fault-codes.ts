@@ -81,9 +81,19 @@ export function scanFaultCodes(text: string, index: readonly FaultCodeEntry[]): 
       unknownForms.push(form);
     }
   }
+  // "RSC303", "ef-202", "E307": the letters written first. Only a known code counts (the letters its own
+  // or "e"/"err" for error), since model names look the same ("ct4000", "cpf50").
+  for (const m of lower.matchAll(/(?<![\w.$-])([a-z]{1,4})[-_]?(\d{3})(?![\w])/g)) {
+    const [, letters = "", number = ""] = m;
+    const entry = index.find(
+      (e) => e.number === number && (e.suffix === letters || letters === "e" || letters === "err"),
+    );
+    if (entry) hit(entry, written(m));
+  }
   // "error 307", "code 18", "status 18": a number announced as a code.
   for (const m of lower.matchAll(
-    /\b(?:error|err|code|fault|alarm|status|reason)\s*(?:code)?\s*[#:]?\s*(\d{1,4})\b(?![.\d])/g,
+    // Not "latest status: 1,J1772,…": a number opening a comma-separated port line is the port.
+    /\b(?:error|err|code|fault|alarm|status|reason)\s*(?:code)?\s*[#:]?\s*(\d{1,4})\b(?![.\d]|,[a-z0-9]+,)/g,
   )) {
     const [form, number = ""] = m;
     const entry = byNumber(number);

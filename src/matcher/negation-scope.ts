@@ -12,7 +12,25 @@ import { stopwords } from "./stopwords.ts";
  * Only these two: "no signal", "no funds" or "not reachable" name the symptom itself and stay as written.
  * Runs on the normalised, spelling-corrected words, before synonyms, for triggers and messages alike.
  */
-const negators = new Set(["no", "without", "nobody", "none", "nor", "skip", "skipping", "bypass", "bypassing"]);
+const negators = new Set([
+  "no",
+  "without",
+  "nobody",
+  "none",
+  "nor",
+  "skip",
+  "skipping",
+  "bypass",
+  "bypassing",
+  // Not wanting the card at all is the same wish: "sick of badging in", "avoid cards", "instead of tapping fobs".
+  "hate",
+  "hates",
+  "avoid",
+  "avoiding",
+  "sick",
+  "tired",
+  "instead",
+]);
 /** These deny an event, not a thing: "nothing was replaced", "never swapped", "has not been replaced". */
 const eventNegators = new Set(["nothing", "never", "not", "no", "without", "nobody"]);
 /** "not" denies only a need or a use: "doesn't need a card" yes, "does not respond to the card" no. */
@@ -62,6 +80,19 @@ const between = new Set([
   "kind",
   "sort",
   "type",
+  // "without fumbling with cards", "no messing around with badges": the bother denied is the card's.
+  "fumbling",
+  "messing",
+  "around",
+  "dealing",
+  "bothering",
+  "fiddling",
+  "juggling",
+  "carrying",
+  "hassle",
+  "worrying",
+  "entirely",
+  "completely",
 ]);
 const authWords = new Set([
   "card",
@@ -90,6 +121,9 @@ const authWords = new Set([
 const replaceWords = new Set(["replace", "replaced", "replacing", "replacement", "swap", "swapped", "swapping", "rma"]);
 /** Words a denied replacement may be said about ("no hardware was replaced", "nothing on the unit was swapped"). */
 const replacedThings = new Set(["hardware", "unit", "station", "head", "parts", "part", "charger", "anything"]);
+
+/** A card word followed by one of these names the device, not the card: "no card reader", "without the badge scanner". */
+const readerWords = new Set(["reader", "readers", "scanner", "scanners"]);
 
 const tapVerbs = new Set(["tap", "tapping", "swipe", "swiping", "scan", "scanning", "badge", "badging"]);
 
@@ -123,7 +157,8 @@ export function readNegationScope(words: readonly string[]): { word: string; fro
         i = j + 1;
         break;
       }
-      if (authCue && authWords.has(w)) {
+      // "no card reader response" denies the reader's answer, not authentication: left as written.
+      if (authCue && authWords.has(w) && !readerWords.has(words[j + 1] ?? "")) {
         push(authFreeConcept, words.slice(i, j + 1).join(" "));
         // "no card no app": the next denied object joins the same concept.
         i = j;

@@ -19,6 +19,11 @@ describe("fault codes in every form go straight to their playbook", () => {
     ["301-ba", "breakaway"],
     ["alarm log: Cable breakaway detected on port 2", "breakaway"],
     ["Earth Fault Station out of service", "earth-ground-fault"],
+    // Letters first: the code's own letters, or "e"/"err" for error.
+    ["RSC303 again", "relay-stuck-closed"],
+    ["ef-202 on the lobby unit", "earth-ground-fault"],
+    ["E305 after the storm", "pilot-unreachable"],
+    ["err307", "hardware-fault"],
   ];
   for (const [text, playbook] of forms) {
     it(`"${text}" → ${playbook}`, () => {
@@ -45,6 +50,9 @@ describe("fault codes in every form go straight to their playbook", () => {
       "firmware 4.6.0.305 is out",
       "session on 2024-07-09",
       "he said the lot is full",
+      "ct4000 on a 40 amp breaker",
+      "cpf050 port 1",
+      "xy303 is not a form of any code",
     ]) {
       const result = matcher.match(text);
       expect(result.kind, text).not.toBe("fault-code");

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { analyseText } from "../../src/matcher/analyse-text.ts";
 import { englishWords } from "../../src/matcher/english-words.ts";
 import { applyNegationScope, authFreeConcept } from "../../src/matcher/negation-scope.ts";
+import { asksForScreenWording } from "../../src/matcher/screen-wording.ts";
 import { createSpellCorrector } from "../../src/matcher/spell-corrector.ts";
 import { realMatcher } from "./real-matcher.ts";
 
@@ -13,6 +14,9 @@ describe("negation scope", () => {
     ["skip authentication", ["skip", authFreeConcept]],
     ["nobody has a chargepoint account", ["nobody", authFreeConcept]],
     ["without anyone tapping anything", ["without", authFreeConcept]],
+    ["no juggling with fobs", ["no", authFreeConcept]],
+    ["staff are tired of swiping badges", ["staff", "are", "tired", authFreeConcept]],
+    ["avoid the app completely", ["avoid", authFreeConcept, "completely"]],
   ])("%j denies authentication", (text, expected) => {
     expect(applyNegationScope(text.split(" "))).toEqual(expected);
   });
@@ -23,6 +27,8 @@ describe("negation scope", () => {
     "no signal at the site",
     "no funds received",
     "card not working",
+    "no card reader response",
+    "works without the badge scanner",
   ])("%j keeps its words: the negation names the symptom", (text) => {
     expect(applyNegationScope(text.split(" "))).toEqual(text.split(" "));
   });
@@ -61,6 +67,17 @@ describe("the matcher reads what a message means, not its loudest word", () => {
   it("a denied replacement does not vouch for the hardware-replacement playbook", () => {
     const result = matcher.match("nothing was replaced but the station name changed to ChargePoint/Station");
     expect(result.playbook).toBe("station-unreachable");
+  });
+
+  it.each([
+    ["stations at the motor pool should start on their own when a truck is connected", "just-charge"],
+    ["our chargers are in a basement two floors down and go unreachable", "station-unreachable"],
+    ["the map puts the station across the street from the clinic", "bad-pinpoint"],
+    ["cars lined up for the port and the order got skipped", "waitlist"],
+    ["ev connected for the whole shift and nothing gets into the battery", "slow-zero-energy"],
+    ["could the units read 'Reserved for visitors' on the screen", "station-messages"],
+  ])("%j is understood by what it describes (%s)", (text, playbook) => {
+    expect(matcher.match(text).playbook).toBe(playbook);
   });
 
   it("a SIM card is the modem's, not a driver's card", () => {
@@ -106,5 +123,25 @@ describe("an answer resting on one word is never sure", () => {
     ["slack notification settings for this channel", "adjacent-topic"],
   ])("%j shares a domain word but is out of scope (%s)", (text, kind) => {
     expect(matcher.match(text)).toMatchObject({ kind: "no-match", outOfScopeKind: kind });
+  });
+});
+
+describe("wording asked for on a station screen", () => {
+  const words = (text: string) => text.split(" ");
+  it.each([
+    ["can the chargers say lot closes at 9 on the display", false],
+    ["we want them to read hello on their screens", false],
+    ["get it to come up on the charger", true],
+  ])("%j is a request for wording (quoted: %s)", (text, quoted) => {
+    expect(asksForScreenWording(words(text), quoted)).toBe(true);
+  });
+
+  it.each([
+    ["the screen says unavailable", true],
+    ["how to read the latest status on the display", false],
+    ["can the driver read the card", false],
+    ["app should show the station", false],
+  ])("%j reports or asks something else (quoted: %s)", (text, quoted) => {
+    expect(asksForScreenWording(words(text), quoted)).toBe(false);
   });
 });

@@ -1,0 +1,25 @@
+/**
+ * Asking for words on a station's screen, said without the guide's "station message": "can the chargers
+ * say 'Max 2 hours'", "we want them to read Staff Only on the screen", "get 'Lot closes at 9' to come up
+ * on the charger". A screen that *says* something is reporting a state ("screen says Unavailable") and
+ * stays as written; only a wish (to, can, could) for wording that is quoted or meant for a screen counts.
+ */
+const wordingVerbs = new Set(["say", "read", "display", "show"]);
+/** "come up on the charger", "pop up on the screen": the verb and the word after it. */
+const appearVerbs = new Set(["come", "pop", "show"]);
+const wishes = new Set(["to", "can", "could"]);
+const screens = new Set(["screen", "screens", "display", "displays", "lcd", "lcds"]);
+
+export function asksForScreenWording(words: readonly string[], hasQuote: boolean): boolean {
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i]!;
+    const appear = appearVerbs.has(w) && words[i + 1] === "up";
+    if (!wordingVerbs.has(w) && !appear) continue;
+    // "how to read the latest status" asks how to read something, not for wording.
+    if (words[i - 1] === "to" && words[i - 2] === "how") continue;
+    const wished = words.slice(Math.max(0, i - 4), i).some((x) => wishes.has(x));
+    const forScreen = hasQuote || words.slice(i + 1, i + 8).some((x) => screens.has(x));
+    if (wished && forScreen) return true;
+  }
+  return false;
+}

@@ -1,0 +1,55 @@
+import type { Playbook } from "../playbooks/playbook-schema.ts";
+import { parseStatusLine } from "../tools/status-line.ts";
+import type { MatchResult } from "./match-result.ts";
+
+/** A Get Latest Status port line as the guide prints it: "1,J1772,FwRev=32,SSM1Rev=40,...". */
+const portLine = /\b\d{1,2},[A-Za-z0-9_-]+,FwRev=[^\s"']*/g;
+
+/** Which playbooks show a faulted port line with this fault field (field 13), from their own text. */
+export type StatusLineIndex = Map<string, string[]>;
+
+/**
+ * Learnt from the example lines the playbooks quote from the guide (Hardware Fault shows field 13 = 9,
+ * Pilot Unreachable and Relay Stuck Closed show 8), so nothing here names a playbook.
+ */
+export function buildStatusLineIndex(playbooks: readonly Playbook[]): StatusLineIndex {
+  const index: StatusLineIndex = new Map();
+  for (const playbook of [...playbooks].sort((a, b) => a.id.localeCompare(b.id))) {
+    for (const field of faultFields(JSON.stringify(playbook))) {
+      const ids = index.get(field) ?? [];
+      if (!ids.includes(playbook.id)) ids.push(playbook.id);
+      index.set(field, ids);
+    }
+  }
+  return index;
+}
+
+/** The fault fields of every out-of-service port line in a text. */
+function faultFields(text: string): string[] {
+  const fields: string[] = [];
+  for (const [line] of text.matchAll(portLine)) {
+    const parsed = parseStatusLine(line);
+    if (parsed.ok && parsed.port.portState === "OUT_OF_SERVICE" && /^\d+$/.test(parsed.port.faultField))
+      fields.push(parsed.port.faultField);
+  }
+  return fields;
+}
+
+/** A pasted port line whose fault field a playbook's example shows answers with that playbook (or asks which). */
+export function statusLineAnswer(text: string, index: StatusLineIndex): MatchResult | undefined {
+  const field = faultFields(text).find((f) => index.has(f));
+  if (field === undefined) return undefined;
+  const playbooks = index.get(field)!;
+  const rule = `latest status port line, out of service with fault field ${field}`;
+  const terms = [`OUT_OF_SERVICE … ${field}`];
+  if (playbooks.length === 1)
+    return { kind: "match", playbook: playbooks[0]!, confidence: 0.9, alternatives: [], explanation: { rule, terms } };
+  const share = 1 / playbooks.length;
+  return {
+    kind: "ambiguous",
+    playbook: playbooks[0]!,
+    confidence: share,
+    alternatives: playbooks.slice(1).map((playbook) => ({ playbook, confidence: share })),
+    explanation: { rule, terms, note: "the guide shows this port line in more than one article" },
+  };
+}
