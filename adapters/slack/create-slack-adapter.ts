@@ -37,6 +37,8 @@ export interface SlackAdapterOptions {
   handoffChannel?: string;
   /** WebClient options on top of the defaults (tests turn retries off: `retryConfig: { retries: 0 }`). */
   clientOptions?: Omit<webApi.WebClientOptions, "logger" | "slackApiUrl">;
+  /** How long one reply delivery call may take (a third of the outbox lease); clientOptions.timeout wins. */
+  deliveryTimeoutMs?: number;
 }
 
 export interface SlackAdapter extends PlatformAdapter {
@@ -89,7 +91,7 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
   });
   // Replies go through the outbox, which retries with its own backoff: this client fails fast (no retries
   // of its own, a 429 comes back as an error with its Retry-After) instead of holding a delivery for minutes.
-  const deliveryTimeoutMs = options.clientOptions?.timeout ?? 10_000;
+  const deliveryTimeoutMs = options.clientOptions?.timeout ?? options.deliveryTimeoutMs ?? 10_000;
   const delivery: DeliverDeps = {
     client: new webApi.WebClient(config.botToken, {
       ...clientOptions,

@@ -34,7 +34,7 @@ export class ServeProcess {
     const logs: string[] = [];
     const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
     const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`serve did not start:\n${logs.join("")}`)), 30_000);
+      const timer = setTimeout(() => reject(new Error(`serve did not start:\n${logs.join("")}`)), 60_000);
       const read = (chunk: Buffer) => {
         logs.push(chunk.toString("utf8"));
         const found = /listening on (http:\/\/[0-9.:]+)/.exec(logs.join(""));
