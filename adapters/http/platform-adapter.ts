@@ -1,6 +1,7 @@
 import type { Platform } from "../../src/core/bot-event.ts";
 import type { Logger } from "../../src/core/logger.ts";
 import type { Transport } from "../../src/core/transport.ts";
+import type { Deliverer, OutboxDispatcher } from "../../src/delivery/outbox-dispatcher.ts";
 import type { Engine } from "../../src/engine/create-engine.ts";
 import type { Matcher } from "../../src/matcher/match-result.ts";
 import type { PlaybookRegistry } from "../../src/playbooks/playbook-registry.ts";
@@ -22,11 +23,14 @@ export interface PlatformAdapter {
   members?: { isMember(userId: string): Promise<boolean> };
   /** An address the HTTP server must bind to (Teams without authentication: loopback only). */
   host?: string;
+  /** Delivers this platform's stored replies (the outbox calls it, on whichever replica takes the row). */
+  deliverer?: Deliverer;
   /**
    * Registers the engine and returns the HTTP routes to mount (none in Slack's Socket Mode). `listen` is
-   * where the server is about to listen, for adapters whose routes depend on it (the console).
+   * where the server is about to listen, for adapters whose routes depend on it (the console); `outbox`
+   * delivers the replies the engine queues.
    */
-  connect(engine: Engine, listen?: ListenAddress): Route[];
+  connect(engine: Engine, listen?: ListenAddress, outbox?: OutboxDispatcher): Route[];
   /** After the server listens: open outgoing connections (Socket Mode). */
   start?(): Promise<void>;
   /** Stop taking events and wait for those being handled. */

@@ -5,6 +5,7 @@ import { formatDuration } from "../../src/config/parse-duration.ts";
 import { BotError } from "../../src/core/bot-error.ts";
 import { createLogger, type Logger, resolveLogFormat } from "../../src/core/logger.ts";
 import { defaultPlaybooksDir } from "../../src/core/paths.ts";
+import { defaultOutboxSettings, OutboxDispatcher } from "../../src/delivery/outbox-dispatcher.ts";
 import { createEngine, type Engine } from "../../src/engine/create-engine.ts";
 import { createBotMetrics } from "../../src/metrics/bot-metrics.ts";
 import { observeStore } from "../../src/metrics/observe-store.ts";
@@ -48,6 +49,8 @@ export interface StartServerOptions {
 }
 
 export interface RunningServer {
+  /** Delivers every decided reply (see src/delivery/outbox-dispatcher.ts). */
+  outbox: OutboxDispatcher;
   /** http://host:port of the shared server. */
   url: string;
   port: number;
@@ -119,6 +122,18 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       );
     }
     const escalationDestination = engineEscalationDestination(config.escalationDestination, adapters);
+    const outbox = new OutboxDispatcher({
+      store,
+      deliverers: Object.fromEntries(adapters.flatMap((a) => (a.deliverer ? [[a.platform, a.deliverer]] : []))),
+      settings: { ...defaultOutboxSettings(), leaseMs: config.outboxLeaseMs, giveUpAfterMs: config.outboxGiveUpMs },
+      clock,
+      logger: logger.child({ module: "outbox" }),
+      counters: {
+        delivered: (platform) => metrics.outbox.delivered.inc({ platform }),
+        retried: (platform) => metrics.outbox.retried.inc({ platform }),
+        dead: (platform) => metrics.outbox.dead.inc({ platform }),
+      },
+    });
     const decided = createEngine({
       // Getters, so a hot reload of playbooks/ and templates/ reaches the next turn without a restart.
       get registry() {
@@ -138,6 +153,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       members: platformMembers(adapters),
       clock,
       logger: logger.child({ module: "engine" }),
+      outbox,
     });
     const engine = auditedEngine(decided, store, clock, logger.child({ module: "audit" }));
     await recordStart(store, clock, live, config);
@@ -149,7 +165,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     matcher.warmUp?.();
     const host = adapters.find((a) => a.host)?.host ?? requestedHost;
     http = createHttpServer({
-      routes: adapters.flatMap((a) => a.connect(engine, host ? { host } : {})),
+      routes: adapters.flatMap((a) => a.connect(engine, host ? { host } : {}, outbox)),
       logger: logger.child({ module: "http" }),
       health: async () => {
         try {
@@ -174,6 +190,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const address = await http.listen(options.port ?? config.port, host);
     for (const adapter of adapters) await adapter.start?.();
     started = true;
+    // Replies this or a dead replica decided but did not deliver: due ones go out now, the rest when due.
+    outbox.start();
 
     const retries = retryPendingDeliveries(engine, options.retryEveryMs ?? 5 * 60_000, logger, {
       pending: async () => (await store.listPendingDeliveries()).length,
@@ -195,6 +213,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       retries.stop();
       retention?.stop();
       reminders?.stop();
+      void outbox.stop();
     };
 
     const shownHost = !host || host === "0.0.0.0" || host === "::" ? "localhost" : host;
@@ -204,6 +223,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       await retries.settled();
       await retention?.settled();
       await reminders?.settled();
+      await outbox.idle();
     };
     let closing: Promise<void> | undefined;
     return {
@@ -211,6 +231,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       port: address.port,
       adapters,
       engine,
+      outbox,
       store,
       logger,
       summary: [

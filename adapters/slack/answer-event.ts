@@ -1,14 +1,17 @@
 import type { BotEvent } from "../../src/core/bot-event.ts";
-import { deliverReply, type ReplyTarget } from "./deliver-reply.ts";
+import type { ReplyTarget } from "./deliver-reply.ts";
 import { collectDeliveryProblems, deliveryProblemCard } from "./delivery-problems.ts";
 import { askInModal } from "./escalate-modal.ts";
+import { sendReply } from "./send-reply.ts";
 import { slackErrorCode } from "./slack-api-error.ts";
 import type { SlackListenerDeps } from "./slack-listener-deps.ts";
 
 /**
- * Runs one event through the engine and delivers the reply. Errors stop here: Slack has been acknowledged
- * already, so a failure is logged (never with a token) rather than thrown back into Bolt. When the escalation
- * channel refused this event's handoff, the requester is told what to fix; the escalation stays stored.
+ * Runs one event through the engine and delivers the reply. The engine stores the reply in the outbox
+ * with `target` in the same transaction that marks the event handled, so a crash or a failing Slack API
+ * after that point delays the answer but never loses it. Errors stop here: Slack has been acknowledged
+ * already, so a failure is logged (never with a token) rather than thrown back into Bolt. When the
+ * escalation channel refused this event's handoff, the requester is told what to fix.
  */
 export async function answerEvent(
   deps: SlackListenerDeps,
@@ -18,12 +21,23 @@ export async function answerEvent(
   triggerId?: string,
 ): Promise<void> {
   try {
-    const { result: decided, found } = await collectDeliveryProblems(() => deps.engine.handle(event));
-    const reply =
-      triggerId && !decided.duplicate ? await askInModal(deps, decided, triggerId, event.conversation) : decided;
-    const cards = reply.duplicate ? [] : [...reply.cards, ...found.map(deliveryProblemCard)];
-    if (reply.duplicate) deps.logger.debug("event already handled; nothing sent", { eventId: event.eventId });
-    await deliverReply(deps, { ...reply, cards }, target);
+    const { result: decided, found } = await collectDeliveryProblems(() =>
+      deps.engine.handle(event, { replyTo: target }),
+    );
+    if (decided.duplicate) {
+      deps.logger.debug("event already handled; nothing sent", { eventId: event.eventId });
+      return;
+    }
+    // A "What is wrong?" question opens as a modal and leaves the reply; the stored reply follows, so a
+    // retry after a crash never posts the form the modal already showed.
+    const reply = triggerId ? await askInModal(deps, decided, triggerId, event.conversation) : decided;
+    const cards = [...reply.cards, ...found.map(deliveryProblemCard)];
+    if (reply.delivery && (found.length > 0 || reply !== decided)) {
+      await deps.outbox?.amend(reply.delivery.id, { ...reply, cards });
+    }
+    // Nothing left to post (the modal was the whole answer): the stored reply is done.
+    if (cards.length === 0 && reply.delivery) await deps.outbox?.delivered(reply.delivery.id);
+    await sendReply(deps, { ...reply, cards }, target);
   } catch (error) {
     deps.logger.error("could not answer in Slack", {
       eventId: event.eventId,

@@ -1,10 +1,12 @@
-import { App, HTTPReceiver, type webApi } from "@slack/bolt";
+import { App, HTTPReceiver, webApi } from "@slack/bolt";
 import type { Logger } from "../../src/core/logger.ts";
+import type { OutboxDispatcher } from "../../src/delivery/outbox-dispatcher.ts";
 import type { Engine } from "../../src/engine/create-engine.ts";
 import type { Store } from "../../src/store/store.ts";
 import { CachedMembers } from "../http/cached-members.ts";
 import type { Route } from "../http/http-server.ts";
 import type { PlatformAdapter } from "../http/platform-adapter.ts";
+import type { DeliverDeps } from "./deliver-reply.ts";
 import { holdEventsWhileDatabaseDown } from "./hold-events-while-database-down.ts";
 import { InFlight } from "./in-flight.ts";
 import { onAction } from "./on-action.ts";
@@ -15,6 +17,8 @@ import { onMessageEvents } from "./on-message-events.ts";
 import { onMessageShortcut } from "./on-message-shortcut.ts";
 import { onStationMessageView } from "./on-station-message-view.ts";
 import { RecentIds } from "./recent-ids.ts";
+import { respondToUrl } from "./respond-to-url.ts";
+import { slackDeliverer } from "./send-reply.ts";
 import type { SlackConfig } from "./slack-config.ts";
 import { checkSlackIdentity } from "./slack-identity.ts";
 import type { SlackIdentity } from "./slack-listener-deps.ts";
@@ -37,6 +41,8 @@ export interface SlackAdapterOptions {
   handoffChannel?: string;
   /** WebClient options on top of the defaults (tests turn retries off: `retryConfig: { retries: 0 }`). */
   clientOptions?: Omit<webApi.WebClientOptions, "logger" | "slackApiUrl">;
+  /** How long one reply delivery call may take (a third of the outbox lease); clientOptions.timeout wins. */
+  deliveryTimeoutMs?: number;
 }
 
 export interface SlackAdapter extends PlatformAdapter {
@@ -87,6 +93,20 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
     escalationChannel: options.handoffChannel ?? config.escalationChannel,
     logger,
   });
+  // Replies go through the outbox, which retries with its own backoff: this client fails fast (no retries
+  // of its own, a 429 comes back as an error with its Retry-After) instead of holding a delivery for minutes.
+  const deliveryTimeoutMs = options.clientOptions?.timeout ?? options.deliveryTimeoutMs ?? 10_000;
+  const delivery: DeliverDeps = {
+    client: new webApi.WebClient(config.botToken, {
+      ...clientOptions,
+      logger: boltLogger,
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+      timeout: deliveryTimeoutMs,
+    }),
+    logger,
+    respond: respondToUrl(deliveryTimeoutMs),
+  };
   const inFlight = new InFlight();
   const membersOf = options.handoffChannel ?? config.escalationChannel;
   const members = new CachedMembers(() => slackChannelMembers(app.client, membersOf), { channel: membersOf }, logger);
@@ -100,12 +120,15 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
     identity,
     escalationDestination: config.escalationChannel,
     members,
+    deliverer: slackDeliverer(delivery),
     summary:
       config.mode === "socket"
         ? `Slack (Socket Mode) as ${who}; escalations to channel ${config.escalationChannel}`
         : `Slack (HTTP) as ${who}: POST ${slackEventsPath} for events, /cp and buttons; escalations to channel ${config.escalationChannel}`,
-    connect(engine: Engine): Route[] {
+    connect(engine: Engine, _listen?: unknown, outbox?: OutboxDispatcher): Route[] {
       const deps = {
+        delivery,
+        ...(outbox ? { outbox } : {}),
         engine,
         store: options.store,
         client: app.client,
@@ -129,7 +152,7 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
       if (!receiver) return [];
       const store = options.store;
       const listener = holdEventsWhileDatabaseDown(
-        { ping: () => store.ping(), client: app.client, logger, inFlight, botUserId: identity.botUserId },
+        { ping: () => store.ping(), client: app.client, delivery, logger, inFlight, botUserId: identity.botUserId },
         receiver.requestListener,
       );
       const guarded = guardSlackRequests({ signingSecret: config.signingSecret as string, logger }, listener);

@@ -2,13 +2,15 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { webApi } from "@slack/bolt";
 import type { Logger } from "../../src/core/logger.ts";
 import { databaseDownCard } from "../../src/render/database-down-card.ts";
-import { deliverReply } from "./deliver-reply.ts";
+import { type DeliverDeps, deliverReply } from "./deliver-reply.ts";
 import type { InFlight } from "./in-flight.ts";
 
 export interface DatabaseGateDeps {
   /** Resolves when the database answers (Store.ping); rejects when it cannot be reached. */
   ping: () => Promise<void>;
   client: webApi.WebClient;
+  /** How the one "database is down" card is sent (the Web API without retries of its own). */
+  delivery: DeliverDeps;
   logger: Logger;
   inFlight: InFlight;
   botUserId: string;
@@ -85,7 +87,7 @@ async function tellPerson(deps: DatabaseGateDeps, envelope: EventEnvelope): Prom
   if (!addressed) return;
   try {
     const reply = { cards: [databaseDownCard("redelivered")], mode: "new" as const, visibility: "in_channel" as const };
-    await deliverReply(deps, reply, { kind: "thread", channel: e.channel, threadTs: e.thread_ts ?? e.ts });
+    await deliverReply(deps.delivery, reply, { kind: "thread", channel: e.channel, threadTs: e.thread_ts ?? e.ts });
   } catch (error) {
     deps.logger.warn("could not tell the person that the database is down", { eventId: envelope.event_id, error });
   }

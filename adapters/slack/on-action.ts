@@ -10,7 +10,7 @@ import type { SlackListenerDeps } from "./slack-listener-deps.ts";
  * message in a channel, response_url with replace_original on an ephemeral one.
  */
 export function onAction(app: App, d: SlackListenerDeps): void {
-  app.action(/.*/, async ({ body, action, ack, respond }) => {
+  app.action(/.*/, async ({ body, action, ack }) => {
     await d.inFlight.run(async () => {
       await ack();
       if (body.type !== "block_actions" || action.type !== "button") return;
@@ -30,10 +30,16 @@ export function onAction(app: App, d: SlackListenerDeps): void {
             channel: surface.channel,
             ts: surface.messageTs as string,
             threadTs: surface.threadTs ?? (surface.messageTs as string),
-            respond,
+            ...(block.response_url ? { responseUrl: block.response_url } : {}),
             user: block.user.id,
           }
-        : { kind: "respond", respond, channel: surface.channel, user: block.user.id, replaceable: true };
+        : {
+            kind: "respond",
+            responseUrl: block.response_url,
+            channel: surface.channel,
+            user: block.user.id,
+            replaceable: true,
+          };
       const conversation = onMessage ? await d.links.withLink(event.conversation) : event.conversation;
       await answerEvent(d, { ...event, conversation }, target, block.trigger_id);
     });

@@ -11,13 +11,18 @@ import { isStationMessageFormRequest, stationMessageModal } from "./station-mess
 /**
  * The slash command (`/cp` in the manifest; any name works, so a workspace can rename it if /cp is taken).
  * Slack wants an answer within 3 seconds: the answer goes in the acknowledgement when it is ready in time
- * (answer-command.ts), else it follows through response_url, visible to the person only unless they
- * wrote `share`.
+ * (answer-command.ts), else it follows through response_url (by way of the outbox), visible to the person
+ * only unless they wrote `share`.
  */
 export function onCommand(app: App, d: SlackListenerDeps): void {
-  app.command(/^\/.+/, async ({ command, ack, respond }) => {
+  app.command(/^\/.+/, async ({ command, ack }) => {
     await d.inFlight.run(async () => {
-      const target = { kind: "respond", respond, channel: command.channel_id, user: command.user_id } as const;
+      const target = {
+        kind: "respond",
+        responseUrl: command.response_url,
+        channel: command.channel_id,
+        user: command.user_id,
+      } as const;
       if (!isStationMessageFormRequest(command.text ?? "")) {
         await answerCommand(d, commandToEvent(command), ack, { ...target, replaceable: false });
         return;
@@ -34,7 +39,7 @@ export function onCommand(app: App, d: SlackListenerDeps): void {
         d.logger.warn("could not open the station message form", { code, error });
         const message = `Slack did not open the form (${code}). Try ${command.command} msg again, or check the two lines directly: ${command.command} msg Closed today | Back at 8am`;
         const reply: EngineReply = { cards: [errorCard(message, code)], mode: "new", visibility: "ephemeral" };
-        await deliverReply(d, reply, { ...target, replaceable: false }).catch((e: unknown) =>
+        await deliverReply(d.delivery, reply, { ...target, replaceable: false }).catch((e: unknown) =>
           d.logger.error("could not tell the user the form failed", { error: e }),
         );
       }

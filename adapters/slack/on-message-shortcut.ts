@@ -49,7 +49,7 @@ async function answerShortcut(d: SlackListenerDeps, s: MessageShortcut): Promise
   const conversation = await d.links.withLink(slackConversation(channel, threadTs));
   const reply = await d.engine.handle(event(conversation, `slack:shortcut:${s.trigger_id}`));
   try {
-    await deliverReply(d, reply, { kind: "thread", channel, threadTs });
+    await deliverReply(d.delivery, reply, { kind: "thread", channel, threadTs });
     return;
   } catch (error) {
     if (!isChannelAccessError(error)) throw error;
@@ -85,5 +85,5 @@ async function answerInDm(
   const dmChannel = posted.channel ?? userId;
   const rootTs = posted.ts as string;
   const reply = await ask(slackConversation(dmChannel, rootTs));
-  await deliverReply(d, reply, { kind: "thread", channel: dmChannel, threadTs: rootTs });
+  await deliverReply(d.delivery, reply, { kind: "thread", channel: dmChannel, threadTs: rootTs });
 }

@@ -28,7 +28,7 @@ export function onStationMessageView(app: App, d: SlackListenerDeps): void {
       const origin = readModalOrigin(view);
       const reply: EngineReply = { cards: [toolResultCard(result)], mode: "new", visibility: "ephemeral" };
       try {
-        await deliverReply(d, reply, {
+        await deliverReply(d.delivery, reply, {
           kind: "ephemeral",
           channel: origin?.channel ?? body.user.id,
           user: body.user.id,

@@ -1,7 +1,9 @@
 import type { webApi } from "@slack/bolt";
 import type { Logger } from "../../src/core/logger.ts";
+import type { OutboxDispatcher } from "../../src/delivery/outbox-dispatcher.ts";
 import type { Engine } from "../../src/engine/create-engine.ts";
 import type { Store } from "../../src/store/store.ts";
+import type { DeliverDeps } from "./deliver-reply.ts";
 import type { InFlight } from "./in-flight.ts";
 import type { RecentIds } from "./recent-ids.ts";
 import type { ThreadLinks } from "./thread-links.ts";
@@ -28,4 +30,8 @@ export interface SlackListenerDeps {
   links: ThreadLinks;
   /** The slash command's name in this workspace (SLACK_COMMAND), for texts that tell people how to ask. */
   command: string;
+  /** How replies are sent: a Web API client without retries of its own (the outbox retries) and response_url posts. */
+  delivery: DeliverDeps;
+  /** The durable outbox; without it (unit tests of a listener) replies are sent once, directly. */
+  outbox?: OutboxDispatcher;
 }

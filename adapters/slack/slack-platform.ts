@@ -22,8 +22,18 @@ export function slackPlatform(
         store: deps.store,
         logger: deps.logger,
         ...(override ? { handoffChannel: override } : {}),
+        deliveryTimeoutMs: deliveryTimeout(deps.env.OUTBOX_LEASE_MS),
         ...overrides,
       });
     },
   };
+}
+
+/**
+ * One delivery attempt must end well inside the outbox lease (OUTBOX_LEASE_MS, checked by the core config),
+ * or another replica could take the row while this one is still sending it: a third of it, at most 10 s.
+ */
+function deliveryTimeout(lease: string | undefined): number {
+  const ms = Number(lease?.trim() || 30_000);
+  return Math.max(300, Math.min(10_000, Math.floor((Number.isFinite(ms) ? ms : 30_000) / 3)));
 }

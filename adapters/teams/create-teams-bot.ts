@@ -3,6 +3,7 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext
 import type { ServiceClientCredentialsFactory } from "botframework-connector";
 import { BotError } from "../../src/core/bot-error.ts";
 import type { Logger } from "../../src/core/logger.ts";
+import type { Deliverer, OutboxDispatcher } from "../../src/delivery/outbox-dispatcher.ts";
 import type { Engine } from "../../src/engine/create-engine.ts";
 import { databaseDownCard } from "../../src/render/database-down-card.ts";
 import { errorCard } from "../../src/render/error-card.ts";
@@ -13,6 +14,7 @@ import { ConversationReferences } from "./conversation-references.ts";
 import { replyInTurn, sendCard } from "./send-card.ts";
 import { cloudSettings } from "./teams-cloud-settings.ts";
 import { botFrameworkOptions, type TeamsConfig } from "./teams-config.ts";
+import { teamsDeliverer } from "./teams-delivery.ts";
 import { teamsHttpHandler } from "./teams-http-handler.ts";
 import { TeamsTransport, teamsEscalationAlias } from "./teams-transport.ts";
 import { createTeamsTurn } from "./teams-turn.ts";
@@ -39,7 +41,9 @@ export interface TeamsBot {
   /** False without an app id: Emulator mode, loopback only. */
   authenticated: boolean;
   /** The POST /api/messages handler, once the engine exists (the engine needs the transport first). */
-  handler(engine: Engine): (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  handler(engine: Engine, outbox?: OutboxDispatcher): (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  /** Delivers stored replies as proactive messages (the outbox, after a failure or on another replica). */
+  deliverer: Deliverer;
 }
 
 /**
@@ -94,8 +98,18 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
     transport,
     escalationDestination: teamsEscalationAlias,
     authenticated: Boolean(config.appId),
-    handler(engine) {
-      const onTurn = createTeamsTurn({ engine, store, references, config, logger, retry, clock });
+    deliverer: teamsDeliverer(adapter, config.appId ?? "", { retry, logger }),
+    handler(engine, outbox) {
+      const onTurn = createTeamsTurn({
+        engine,
+        store,
+        references,
+        config,
+        logger,
+        retry,
+        clock,
+        ...(outbox ? { outbox } : {}),
+      });
       return teamsHttpHandler({
         adapter,
         auth,

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ServiceClientCredentialsFactory } from "botframework-connector";
 import type { Logger } from "../../src/core/logger.ts";
+import type { Deliverer, OutboxDispatcher } from "../../src/delivery/outbox-dispatcher.ts";
 import type { Engine } from "../../src/engine/create-engine.ts";
 import type { Store } from "../../src/store/store.ts";
 import { CachedMembers } from "../http/cached-members.ts";
@@ -35,7 +36,9 @@ export interface TeamsService {
   /** Where the server must listen; undefined: wherever it would anyway. */
   host?: string;
   /** POST /api/messages, once the engine exists. */
-  handler(engine: Engine): (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  handler(engine: Engine, outbox?: OutboxDispatcher): (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  /** Delivers stored Teams replies (the outbox). */
+  deliverer: Deliverer;
   /** One line for the start-up log. */
   summary: string;
 }
@@ -72,7 +75,8 @@ export function setUpTeams(options: TeamsSetupOptions): TeamsService | undefined
     transport: bot.transport,
     escalationDestination: bot.escalationDestination,
     ...(listen.host ? { host: listen.host } : {}),
-    handler: (engine) => bot.handler(engine),
+    handler: (engine, outbox) => bot.handler(engine, outbox),
+    deliverer: bot.deliverer,
     summary: config.appId
       ? `Teams: POST ${teamsPath} for app ${config.appId} (${config.appType}); ${where}`
       : `Teams: POST ${teamsPath} UNAUTHENTICATED for the Bot Framework Emulator on ${listen.host}; ${where}`,

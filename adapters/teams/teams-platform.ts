@@ -30,7 +30,10 @@ export function teamsPlatform(): PlatformFactory {
         escalationDestination: teams.escalationDestination,
         ...(teams.host ? { host: teams.host } : {}),
         summary: teams.summary,
-        connect: (engine) => [{ method: "POST", path: teamsPath, handle: teams.handler(engine) }],
+        deliverer: teams.deliverer,
+        connect: (engine, _listen, outbox) => [
+          { method: "POST", path: teamsPath, handle: teams.handler(engine, outbox) },
+        ],
       };
     },
   };

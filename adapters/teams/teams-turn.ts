@@ -1,5 +1,7 @@
-import { type Activity, ActivityTypes, type TurnContext } from "botbuilder";
+import { type Activity, ActivityTypes, TurnContext } from "botbuilder";
 import type { Logger } from "../../src/core/logger.ts";
+import type { EngineReply } from "../../src/core/transport.ts";
+import type { OutboxDispatcher } from "../../src/delivery/outbox-dispatcher.ts";
 import type { Engine } from "../../src/engine/create-engine.ts";
 import { infoCard } from "../../src/render/info-card.ts";
 import type { Store } from "../../src/store/store.ts";
@@ -13,6 +15,7 @@ import { answerMessageExtension, isMessageExtensionInvoke } from "./message-exte
 import { replyInTurn, sendCard } from "./send-card.ts";
 import { isStationMessageFormRequest, stationMessageForm, stationMessageFormReply } from "./station-message-form.ts";
 import type { TeamsConfig } from "./teams-config.ts";
+import { deliverTeamsReply, type TeamsReplyTarget } from "./teams-delivery.ts";
 
 export interface TeamsTurnDeps {
   engine: Engine;
@@ -22,6 +25,8 @@ export interface TeamsTurnDeps {
   logger: Logger;
   retry: RetryOptions;
   clock: () => Date;
+  /** The durable outbox; without it replies are sent once, in the turn. */
+  outbox?: OutboxDispatcher;
 }
 
 /**
@@ -74,9 +79,26 @@ export function createTeamsTurn(deps: TeamsTurnDeps): (ctx: TurnContext) => Prom
       return;
     }
 
-    let reply = await deps.engine.handle(event);
-    if (event.kind === "action") reply = stationMessageFormReply(event, reply);
-    await deliverReply(ctx, reply, send);
+    const replyTo: TeamsReplyTarget = {
+      reference: TurnContext.getConversationReference(activity),
+      ...(activity.replyToId ? { replyToId: activity.replyToId } : {}),
+    };
+    const decided = await deps.engine.handle(event, { replyTo });
+    const reply = event.kind === "action" ? stationMessageFormReply(event, decided) : decided;
+    if (!reply.delivery || !deps.outbox || reply.duplicate) {
+      await deliverReply(ctx, reply, send);
+      return;
+    }
+    if (reply !== decided) await deps.outbox.amend(reply.delivery.id, reply);
+    const { delivery, ...stored } = reply;
+    // First in this turn (a reply to the message, as Teams expects); a failure is retried by the outbox
+    // later as a proactive message, on this replica or another.
+    const inTurn = {
+      deliver: (_: unknown, r: EngineReply, from: number) =>
+        deliverTeamsReply(ctx, replyInTurn(ctx), r, replyTo.replyToId, from, send),
+    };
+    const row = { id: delivery.id, platform: "teams" as const, target: replyTo, reply: stored, progress: 0 };
+    await deps.outbox.deliver({ ...row, createdAt: delivery.createdAt }, inTurn);
   };
 
   /** Installed in a team, a chat or personally: say hello once, with how to ask. */

@@ -12,8 +12,8 @@ import { turnRecord } from "./turn-record.ts";
 export function auditedEngine(engine: Engine, store: Store, clock: () => Date, logger: Logger): Engine {
   return {
     ...engine,
-    async handle(event) {
-      const reply = await engine.handle(event);
+    async handle(event, options) {
+      const reply = await engine.handle(event, options);
       if (reply.duplicate) return reply;
       try {
         await store.recordEvent(turnRecord(event, reply, clock().toISOString()));

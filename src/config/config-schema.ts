@@ -105,6 +105,18 @@ export const ConfigSchema = z.object({
     .min(1, "RETAIN_QUESTIONS_DAYS must be 1 or more days, e.g. 90; unset it to keep text forever")
     .max(36_500, "RETAIN_QUESTIONS_DAYS must be at most 36500 (100 years); unset it to keep text forever")
     .optional(),
+  OUTBOX_LEASE_MS: z.coerce
+    .number({ error: "OUTBOX_LEASE_MS must be a whole number of milliseconds, e.g. 30000" })
+    .int("OUTBOX_LEASE_MS must be a whole number of milliseconds, e.g. 30000")
+    .min(1000, "OUTBOX_LEASE_MS must be at least 1000 (a delivery needs time to finish), e.g. 30000")
+    .max(600_000, "OUTBOX_LEASE_MS must be at most 600000 (10 minutes), e.g. 30000")
+    .default(30_000),
+  OUTBOX_GIVE_UP_MS: z.coerce
+    .number({ error: "OUTBOX_GIVE_UP_MS must be a whole number of milliseconds, e.g. 900000 (15 minutes)" })
+    .int("OUTBOX_GIVE_UP_MS must be a whole number of milliseconds, e.g. 900000 (15 minutes)")
+    .min(5000, "OUTBOX_GIVE_UP_MS must be at least 5000, e.g. 900000 (15 minutes)")
+    .max(86_400_000, "OUTBOX_GIVE_UP_MS must be at most 86400000 (a day); Slack's response_url lasts 30 minutes")
+    .default(900_000),
   SHUTDOWN_GRACE_MS: z.coerce
     .number({ error: "SHUTDOWN_GRACE_MS must be a whole number of milliseconds, e.g. 10000" })
     .int("SHUTDOWN_GRACE_MS must be a whole number of milliseconds, e.g. 10000")

@@ -24,6 +24,10 @@ export interface CoreConfig {
   shutdownGraceMs: number;
   /** Days question text is kept (RETAIN_QUESTIONS_DAYS); undefined: forever. */
   retainQuestionsDays?: number;
+  /** How long a replica holds a reply it is delivering (OUTBOX_LEASE_MS). */
+  outboxLeaseMs: number;
+  /** How long a reply is retried before it is given up (OUTBOX_GIVE_UP_MS). */
+  outboxGiveUpMs: number;
   /** Bearer token GET /metrics asks for; unset: /metrics is open (keep it off the public internet). */
   metricsToken?: string;
   /** Ids that may act on every escalation besides the escalation channel's members (ESCALATION_RESPONDERS). */
@@ -77,6 +81,8 @@ export function loadConfig(env: Record<string, string | undefined>): CoreConfig 
     logFormat: c.LOG_FORMAT,
     shutdownGraceMs: c.SHUTDOWN_GRACE_MS,
     ...(c.RETAIN_QUESTIONS_DAYS !== undefined ? { retainQuestionsDays: c.RETAIN_QUESTIONS_DAYS } : {}),
+    outboxLeaseMs: c.OUTBOX_LEASE_MS,
+    outboxGiveUpMs: c.OUTBOX_GIVE_UP_MS,
     ...(c.METRICS_TOKEN ? { metricsToken: c.METRICS_TOKEN } : {}),
     responders: c.ESCALATION_RESPONDERS ? c.ESCALATION_RESPONDERS.split(",").map((id) => id.trim()) : [],
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,

@@ -36,6 +36,16 @@ export const settings = {
     summary: "days question text is kept; older text is cleared daily, counts stay",
     default: "forever",
   },
+  OUTBOX_LEASE_MS: {
+    group: "core",
+    summary: "how long a replica holds a reply it is delivering; a dead replica's replies wait this long",
+    default: "30000",
+  },
+  OUTBOX_GIVE_UP_MS: {
+    group: "core",
+    summary: "how long a reply is retried before it is given up (logged, counted)",
+    default: "900000",
+  },
   METRICS_TOKEN: { group: "core", summary: "bearer token GET /metrics asks for", secret: true },
   CONSOLE_TOKEN: {
     group: "core",

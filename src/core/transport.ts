@@ -28,4 +28,10 @@ export interface EngineReply {
   limited?: boolean;
   /** True when the event was a retry of one already handled: deliver nothing. */
   duplicate?: boolean;
+  /**
+   * The outbox row holding this reply, leased to this process: deliver it through the OutboxDispatcher
+   * (which marks it delivered or retries it). Absent when the adapter gave no `replyTo`, or nothing was
+   * stored (a rate-limit refusal, a database failure): then deliver directly, best effort.
+   */
+  delivery?: { id: string; createdAt: string };
 }

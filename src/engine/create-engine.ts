@@ -18,6 +18,7 @@ import { createEscalationService } from "./escalation-service.ts";
 import { handleAction } from "./handle-action.ts";
 import { handleCommand } from "./handle-command.ts";
 import { handleMessage } from "./handle-message.ts";
+import { type HandleOptions, queueReply } from "./queue-reply.ts";
 import { RateLimiter } from "./rate-limiter.ts";
 import { type PlaybookHit, searchPlaybooks } from "./search-playbooks.ts";
 import { loadSession, SessionConflict, saveSession } from "./session-io.ts";
@@ -25,7 +26,7 @@ import type { Turn, TurnReply } from "./turn.ts";
 
 export interface Engine {
   /** Answers one event. Never throws: a bad input or a bug becomes an error card. */
-  handle(event: BotEvent): Promise<EngineReply>;
+  handle(event: BotEvent, options?: HandleOptions): Promise<EngineReply>;
   /** Posts stored escalation handoffs that never reached the escalation channel (call at start-up). */
   retryPendingDeliveries(): Promise<void>;
   /** The person's home page (Slack App Home): read only. `command` is the slash command in use. */
@@ -71,7 +72,12 @@ export function createEngine(deps: EngineDeps): Engine {
    * The deciding part of a turn, in one transaction: claim the event id, decide, save, record. The turn's
    * handlers see the transaction as `turn.deps.store`; nothing is posted until it has committed.
    */
-  function decide(event: BotEvent, at: string, role: Role): Promise<{ turn: Turn; reply: TurnReply } | "duplicate"> {
+  function decide(
+    event: BotEvent,
+    at: string,
+    role: Role,
+    options: HandleOptions & { cut?: Card },
+  ): Promise<{ turn: Turn; reply: TurnReply; delivery?: EngineReply["delivery"] } | "duplicate"> {
     return deps.store.transaction(async (tx) => {
       if (!(await tx.claimEvent(event.eventId, at))) return "duplicate" as const;
       const session = await loadSession(tx, event.conversation, log);
@@ -91,7 +97,14 @@ export function createEngine(deps: EngineDeps): Engine {
       const reply = await route(turn);
       await saveSession(tx, session, turn.state, at);
       for (const e of turn.events) await tx.recordEvent(e);
-      return { turn, reply };
+      if (options.replyTo === undefined || !deps.outbox) return { turn, reply };
+      const cards = [...reply.cards, ...(options.cut ? [options.cut] : [])];
+      const answer = { cards, mode: reply.mode ?? "new", visibility: turn.visibility };
+      return {
+        turn,
+        reply,
+        delivery: await queueReply(tx, deps.outbox, event, options.replyTo, answer, deps.clock().toISOString()),
+      };
     });
   }
 
@@ -104,7 +117,7 @@ export function createEngine(deps: EngineDeps): Engine {
     return handleCommand(turn, parsed.command, context());
   }
 
-  async function handle(received: BotEvent): Promise<EngineReply> {
+  async function handle(received: BotEvent, options: HandleOptions = {}): Promise<EngineReply> {
     // The platform's own time when it gives one (a queued retry happened then), else the engine's clock.
     const given = received.at ? Date.parse(received.at) : Number.NaN;
     const at = (Number.isNaN(given) ? deps.clock() : new Date(given)).toISOString();
@@ -116,37 +129,48 @@ export function createEngine(deps: EngineDeps): Engine {
     );
     if (verdict !== "ok") return limited(received, verdict);
     const { event, cutFrom } = cleanEvent(received);
+    const cut = cutFrom === undefined ? undefined : cutNotice(cutFrom);
     try {
       // Asked before the transaction: a transaction touches only the database (it may run again).
       const role = needsRole(event, context()) ? await roleOf(deps, event) : "member";
       let decided: Awaited<ReturnType<typeof decide>> | undefined;
       for (let attempt = 1; !decided; attempt++) {
         try {
-          decided = await decide(event, at, role);
+          decided = await decide(event, at, role, { ...options, ...(cut ? { cut } : {}) });
         } catch (error) {
           // Someone else in the thread saved first (another process): read again and decide again.
           if (!(error instanceof SessionConflict) || attempt >= maxAttempts) throw error;
         }
       }
       if (decided === "duplicate") return { cards: [], mode: "new", visibility: "ephemeral", duplicate: true };
-      const { turn, reply } = decided;
+      const { turn, reply, delivery } = decided;
       const cards = [...reply.cards];
-      for (const task of turn.later) cards.push(...(await task()));
-      if (cutFrom !== undefined) cards.push(cutNotice(cutFrom));
-      return { cards, mode: reply.mode ?? "new", visibility: turn.visibility };
+      const extra: Card[] = [];
+      for (const task of turn.later) extra.push(...(await task()));
+      cards.push(...extra, ...(cut ? [cut] : []));
+      const answer: EngineReply = { cards, mode: reply.mode ?? "new", visibility: turn.visibility };
+      // Cards added after the commit ("posted to #support") join the queued reply while we hold it.
+      if (delivery && extra.length > 0) await deps.store.updateDeliveryReply(delivery.id, ownerOf(deps), answer);
+      return delivery ? { ...answer, delivery } : answer;
     } catch (error) {
-      return await failure(event, at, error);
+      return await failure(event, at, error, options);
     }
   }
 
-  async function failure(event: BotEvent, at: string, error: unknown): Promise<EngineReply> {
+  async function failure(event: BotEvent, at: string, error: unknown, options: HandleOptions): Promise<EngineReply> {
     const visibility = "ephemeral";
     if (error instanceof BotError && userErrors.has(error.code)) {
-      // Remember the id anyway, so a platform retry of a refused event is not answered twice.
-      await claimQuietly(event.eventId, at);
       // A refusal is for the person who pressed, never for the thread or the handoff channel.
       const privately = error.code === "forbidden" ? { privately: true } : {};
-      return { cards: [errorCard(error.message, error.code)], mode: "new", visibility, ...privately };
+      const answer: EngineReply = {
+        cards: [errorCard(error.message, error.code)],
+        mode: "new",
+        visibility,
+        ...privately,
+      };
+      // Remember the id anyway, so a platform retry of a refused event is not answered twice.
+      const delivery = await claimQuietly(event, at, options, answer);
+      return delivery ? { ...answer, delivery } : answer;
     }
     log.error("event failed", { eventId: event.eventId, kind: event.kind, error });
     const message =
@@ -169,11 +193,22 @@ export function createEngine(deps: EngineDeps): Engine {
     return { cards: [card], mode: "new", visibility: "ephemeral", privately: true, limited: true };
   }
 
-  async function claimQuietly(eventId: string, at: string): Promise<void> {
+  /** Claims the event id and, when the adapter wants it, queues the refusal with it. */
+  async function claimQuietly(
+    event: BotEvent,
+    at: string,
+    options: HandleOptions,
+    answer: EngineReply,
+  ): Promise<EngineReply["delivery"]> {
     try {
-      await deps.store.claimEvent(eventId, at);
+      return await deps.store.transaction(async (tx) => {
+        if (!(await tx.claimEvent(event.eventId, at))) return undefined;
+        if (options.replyTo === undefined || !deps.outbox) return undefined;
+        return queueReply(tx, deps.outbox, event, options.replyTo, answer, deps.clock().toISOString());
+      });
     } catch (error) {
-      log.warn("could not remember event id", { eventId, error });
+      log.warn("could not remember event id", { eventId: event.eventId, error });
+      return undefined;
     }
   }
 
@@ -191,6 +226,10 @@ function cutNotice(total: number): Card {
   return infoCard("Only the start of your message was read", [
     `Your message had ${total.toLocaleString("en-US")} characters; I read the first ${maxUserTextChars.toLocaleString("en-US")}. Send the rest separately if it matters.`,
   ]);
+}
+
+function ownerOf(deps: EngineDeps): string {
+  return deps.outbox?.lease().by ?? "";
 }
 
 function actor(user: Actor): Actor {

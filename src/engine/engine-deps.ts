@@ -4,6 +4,7 @@ import type { Transport } from "../core/transport.ts";
 import type { MatchResult } from "../matcher/match-result.ts";
 import type { PlaybookRegistry } from "../playbooks/playbook-registry.ts";
 import type { Store } from "../store/store.ts";
+import type { OutboxLease } from "./queue-reply.ts";
 
 /** What the engine needs from the matcher: one call, deterministic. */
 export type { MatchResult };
@@ -38,4 +39,6 @@ export interface EngineDeps {
   /** Injectable so tests control every timestamp (ages, history, analytics). */
   clock: () => Date;
   logger?: Logger;
+  /** Replies of events handled with `replyTo` are written to the outbox under this lease. */
+  outbox?: OutboxLease;
 }

@@ -10,6 +10,8 @@ export interface BotMetrics {
   playbookHits: Counter<"playbook">;
   deliveryRetries: Counter;
   deliveryFailures: Counter;
+  /** The reply outbox: replies delivered, attempts that failed and will be retried, replies given up. */
+  outbox: { delivered: Counter<"platform">; retried: Counter<"platform">; dead: Counter<"platform"> };
   /** Counts what an analytics event says happened: a matcher outcome, a playbook answered. */
   observeEvent(event: AnalyticsEvent): void;
 }
@@ -24,7 +26,9 @@ const statuses: readonly EscalationStatus[] = ["open", "claimed", "need-info", "
  * Escalations and pending deliveries are read from the store at scrape time, so every replica reports
  * the shared truth rather than its own share.
  */
-export function createBotMetrics(store: Pick<Store, "listEscalations" | "listPendingDeliveries">): BotMetrics {
+export function createBotMetrics(
+  store: Pick<Store, "listEscalations" | "listPendingDeliveries"> & Partial<Pick<Store, "countDeliveries">>,
+): BotMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 20 });
   const httpRequests = new Counter({
@@ -81,8 +85,30 @@ export function createBotMetrics(store: Pick<Store, "listEscalations" | "listPen
       this.set((await store.listPendingDeliveries()).length);
     },
   });
+  const outboxCounter = (name: string, help: string) =>
+    new Counter({ name, help, labelNames: ["platform"] as const, registers: [registry] });
+  const outbox = {
+    delivered: outboxCounter("cpbot_outbox_delivered_total", "Replies delivered from the outbox by this replica"),
+    retried: outboxCounter("cpbot_outbox_retries_total", "Reply deliveries that failed and were scheduled again"),
+    dead: outboxCounter(
+      "cpbot_outbox_dead_total",
+      "Replies given up (refused by the platform, or still failing after OUTBOX_GIVE_UP_MS); each one is logged",
+    ),
+  };
+  if (store.countDeliveries) {
+    const count = store.countDeliveries.bind(store);
+    new Gauge({
+      name: "cpbot_outbox_pending",
+      help: "Replies decided and stored but not delivered yet (all replicas)",
+      registers: [registry],
+      async collect() {
+        this.set((await count()).pending);
+      },
+    });
+  }
   return {
     registry,
+    outbox,
     httpRequests,
     httpDuration,
     matcherOutcomes,

@@ -156,6 +156,50 @@ export const migrations: Migration[] = [
         SELECT 'plain_escalation_ids_through', COALESCE(MAX(seq), 0)::text FROM escalations;
     `,
   },
+  {
+    version: 3,
+    name: "outbox: replies decided, until delivered",
+    // One row per decided reply. status pending → delivered | dead; a pending row is free for any
+    // replica once next_attempt_at has passed and nobody holds its lease (locked_until in the past).
+    sqlite: `
+      CREATE TABLE outbox (
+        id TEXT PRIMARY KEY,
+        event_id TEXT,
+        platform TEXT NOT NULL,
+        target TEXT NOT NULL,
+        reply TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'dead')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        progress INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT NOT NULL,
+        locked_until TEXT,
+        locked_by TEXT,
+        last_error TEXT,
+        created_at TEXT NOT NULL,
+        finished_at TEXT
+      );
+      CREATE INDEX outbox_due ON outbox (status, next_attempt_at);
+    `,
+    postgres: `
+      CREATE TABLE outbox (
+        id TEXT PRIMARY KEY,
+        event_id TEXT,
+        platform TEXT NOT NULL,
+        target TEXT NOT NULL,
+        reply TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'dead')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        progress INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT COLLATE "C" NOT NULL,
+        locked_until TEXT COLLATE "C",
+        locked_by TEXT,
+        last_error TEXT,
+        created_at TEXT COLLATE "C" NOT NULL,
+        finished_at TEXT COLLATE "C"
+      );
+      CREATE INDEX outbox_due ON outbox (status, next_attempt_at);
+    `,
+  },
 ];
 
 export const latestSchemaVersion = Math.max(...migrations.map((m) => m.version));

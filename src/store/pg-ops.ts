@@ -32,6 +32,11 @@ export class PgOps {
     private readonly ids: EscalationIds,
   ) {}
 
+  /** The connection's query function, for the outbox statements (pg-outbox.ts). */
+  get query(): Query {
+    return this.q;
+  }
+
   async getSession(key: string): Promise<SessionRecord | undefined> {
     const [row] = await this.q<SessionRow>("SELECT * FROM sessions WHERE key = $1", [key]);
     return row ? toSession(row) : undefined;

@@ -5,13 +5,19 @@ import { EscalationIds, idSettingsFromRows, newEscalationPrefix } from "./escala
 import { describePgUrl, isConnectionError, isRetryableConflict, pgUnavailable } from "./pg-errors.ts";
 import { migratePg } from "./pg-migrate.ts";
 import { PgOps, type Query } from "./pg-ops.ts";
+import { PgOutbox } from "./pg-outbox.ts";
 import type {
   AnalyticsEvent,
   AnalyticsEventType,
+  DeliveryFailure,
+  DeliveryRecord,
+  DeliveryStatus,
+  DeliveryTake,
   EscalationDelivery,
   EscalationRecord,
   EscalationStatus,
   EscalationTransition,
+  NewDelivery,
   NewEscalation,
   SessionRecord,
   Store,
@@ -146,6 +152,28 @@ export class PgStore implements Store {
     });
   }
 
+  enqueueDelivery(input: NewDelivery): Promise<DeliveryRecord> {
+    return this.write((ops) => outbox(ops).enqueue(input));
+  }
+  takeDueDeliveries(take: DeliveryTake): Promise<DeliveryRecord[]> {
+    return this.write((ops) => outbox(ops).take(take));
+  }
+  updateDeliveryReply(id: string, by: string, reply: unknown): Promise<boolean> {
+    return this.write((ops) => outbox(ops).updateReply(id, by, reply));
+  }
+  completeDelivery(id: string, by: string, at: string): Promise<boolean> {
+    return this.write((ops) => outbox(ops).complete(id, by, at));
+  }
+  failDelivery(id: string, failure: DeliveryFailure): Promise<boolean> {
+    return this.write((ops) => outbox(ops).fail(id, failure));
+  }
+  getDelivery(id: string): Promise<DeliveryRecord | undefined> {
+    return this.read((ops) => outbox(ops).get(id));
+  }
+  countDeliveries(): Promise<Record<DeliveryStatus, number>> {
+    return this.read((ops) => outbox(ops).counts());
+  }
+
   /**
    * BEGIN … COMMIT on one pooled connection. After a serialization failure or deadlock (PostgreSQL has
    * rolled everything back), or a connection lost before COMMIT was sent, `fn` runs again from the start
@@ -250,6 +278,10 @@ export class PgStore implements Store {
     }
     return error;
   }
+}
+
+function outbox(ops: PgOps): PgOutbox {
+  return new PgOutbox(ops.query);
 }
 
 function clientQuery(client: pg.PoolClient): Query {

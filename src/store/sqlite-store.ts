@@ -8,15 +8,21 @@ import { describeTarget, parseDatabaseUrl } from "./parse-database-url.ts";
 import { type SessionRow, sessionConflict, toSession } from "./session-row.ts";
 import { SqliteEscalations } from "./sqlite-escalations.ts";
 import { SqliteEvents } from "./sqlite-events.ts";
+import { SqliteOutbox } from "./sqlite-outbox.ts";
 import { SqliteTransactions } from "./sqlite-transactions.ts";
 import { type Prepare, statementCache } from "./statement-cache.ts";
 import type {
   AnalyticsEvent,
   AnalyticsEventType,
+  DeliveryFailure,
+  DeliveryRecord,
+  DeliveryStatus,
+  DeliveryTake,
   EscalationDelivery,
   EscalationRecord,
   EscalationStatus,
   EscalationTransition,
+  NewDelivery,
   NewEscalation,
   SessionRecord,
   Store,
@@ -36,6 +42,7 @@ export function openSqliteStore(databaseUrl?: string, options: OpenOptions & { c
 export class SqliteStore implements Store {
   private readonly escalations: SqliteEscalations;
   private readonly events: SqliteEvents;
+  private readonly outbox: SqliteOutbox;
   private readonly sql: Prepare;
   private readonly transactions: SqliteTransactions;
   /** The file opened, checked before every use (see database-file-identity.ts); none for :memory:. */
@@ -56,6 +63,7 @@ export class SqliteStore implements Store {
       loadEscalationIds(db, escalationPrefix),
     );
     this.events = new SqliteEvents(this.sql);
+    this.outbox = new SqliteOutbox(this.sql, (fn) => this.atomically(fn));
   }
 
   getSession(key: string): Promise<SessionRecord | undefined> {
@@ -158,6 +166,27 @@ export class SqliteStore implements Store {
     return this.run(() => {
       this.db.exec("VACUUM");
     });
+  }
+  enqueueDelivery(input: NewDelivery): Promise<DeliveryRecord> {
+    return this.run(() => this.outbox.enqueue(input));
+  }
+  takeDueDeliveries(take: DeliveryTake): Promise<DeliveryRecord[]> {
+    return this.run(() => this.outbox.take(take));
+  }
+  updateDeliveryReply(id: string, by: string, reply: unknown): Promise<boolean> {
+    return this.run(() => this.outbox.updateReply(id, by, reply));
+  }
+  completeDelivery(id: string, by: string, at: string): Promise<boolean> {
+    return this.run(() => this.outbox.complete(id, by, at));
+  }
+  failDelivery(id: string, failure: DeliveryFailure): Promise<boolean> {
+    return this.run(() => this.outbox.fail(id, failure));
+  }
+  getDelivery(id: string): Promise<DeliveryRecord | undefined> {
+    return this.run(() => this.outbox.get(id));
+  }
+  countDeliveries(): Promise<Record<DeliveryStatus, number>> {
+    return this.run(() => this.outbox.counts());
   }
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {

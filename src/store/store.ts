@@ -102,6 +102,37 @@ export interface Store {
    */
   vacuum(): Promise<void>;
 
+  // ── outbox: replies decided, until delivered ──────────────────────────────────────────────────────
+
+  /**
+   * Queues a decided reply. Called inside the transaction that claims the event and saves the decision,
+   * so "handled" and "answer queued" commit together. With `lease` the caller delivers it first itself
+   * (nobody else takes the row until the lease ends); without, the next sweep does.
+   */
+  enqueueDelivery(input: NewDelivery): Promise<DeliveryRecord>;
+
+  /**
+   * Leases up to `limit` pending deliveries that are due at `at` (next attempt reached, no live lease) to
+   * `by` until `leaseUntil`, counting the attempt. Rows locked by another replica's take are skipped
+   * (PostgreSQL: FOR UPDATE SKIP LOCKED), so two replicas never take one row.
+   */
+  takeDueDeliveries(take: DeliveryTake): Promise<DeliveryRecord[]>;
+
+  /** Replaces the reply of a row `by` holds (cards added after the decision); false when it does not hold it. */
+  updateDeliveryReply(id: string, by: string, reply: unknown): Promise<boolean>;
+
+  /** Marks a row `by` holds delivered; false when its lease went to someone else meanwhile. */
+  completeDelivery(id: string, by: string, at: string): Promise<boolean>;
+
+  /** Ends a failed attempt: pending again from `retryAt`, or "dead" (given up) when `retryAt` is absent. */
+  failDelivery(id: string, failure: DeliveryFailure): Promise<boolean>;
+
+  /** The delivery with this id, or undefined. */
+  getDelivery(id: string): Promise<DeliveryRecord | undefined>;
+
+  /** How many rows are in each state (metrics, tests). */
+  countDeliveries(): Promise<Record<DeliveryStatus, number>>;
+
   // ── plumbing ──────────────────────────────────────────────────────────────────────────────────────
 
   /**
@@ -234,4 +265,58 @@ export interface AnalyticsEvent {
   /** The question text for question / abstain / ambiguous / unknown-code / match. */
   text?: string;
   data?: unknown;
+}
+
+export type DeliveryStatus = "pending" | "delivered" | "dead";
+
+export interface NewDelivery {
+  /** Unique; the caller makes it (a random UUID). */
+  id: string;
+  /** The event it answers, for logs and audits. */
+  eventId?: string;
+  platform: Platform;
+  /** Where the reply goes, in the adapter's own JSON (thread, response_url, conversation reference). */
+  target: unknown;
+  /** What to deliver: the engine's reply (cards, mode, visibility). */
+  reply: unknown;
+  at: string;
+  /** Held by the caller until this time, for delivering it at once. */
+  lease?: { by: string; until: string };
+}
+
+export interface DeliveryTake {
+  at: string;
+  by: string;
+  leaseUntil: string;
+  limit: number;
+  /** Only rows for these platforms (the ones this replica runs). */
+  platforms: Platform[];
+}
+
+export interface DeliveryFailure {
+  by: string;
+  at: string;
+  error: string;
+  /** Messages of the reply already delivered, so a retry does not post them twice. */
+  progress: number;
+  /** When to try again; absent: give up (the row becomes "dead"). */
+  retryAt?: string;
+}
+
+export interface DeliveryRecord {
+  id: string;
+  eventId?: string;
+  platform: Platform;
+  target: unknown;
+  reply: unknown;
+  status: DeliveryStatus;
+  /** Attempts started, the one in progress included. */
+  attempts: number;
+  progress: number;
+  nextAttemptAt: string;
+  lockedUntil?: string;
+  lockedBy?: string;
+  lastError?: string;
+  createdAt: string;
+  finishedAt?: string;
 }

@@ -12,6 +12,8 @@ describe("loadConfig", () => {
       moduleLevels: {},
       logFormat: "auto",
       shutdownGraceMs: 10_000,
+      outboxLeaseMs: 30_000,
+      outboxGiveUpMs: 900_000,
       responders: [],
       rateLimitPerMinute: 30,
     });
@@ -33,6 +35,8 @@ describe("loadConfig", () => {
         RATE_LIMIT_PER_MINUTE: "0",
         RETAIN_QUESTIONS_DAYS: "90",
         ESCALATION_REMIND_AFTER: "30m",
+        OUTBOX_LEASE_MS: "5000",
+        OUTBOX_GIVE_UP_MS: "60000",
       }),
     ).toEqual({
       databaseUrl: "sqlite:/var/lib/cpbot.db",
@@ -43,6 +47,8 @@ describe("loadConfig", () => {
       moduleLevels: { slack: "debug", http: "warn" },
       logFormat: "json",
       shutdownGraceMs: 2000,
+      outboxLeaseMs: 5000,
+      outboxGiveUpMs: 60_000,
       metricsToken: "0123456789abcdef0123",
       responders: ["U0123ABCD", "29:1xyz"],
       remindAfterMs: 1_800_000,
@@ -65,6 +71,11 @@ describe("loadConfig", () => {
     expect(e.message).toContain('PORT = "http": PORT must be a whole number from 1 to 65535');
     expect(e.message).toContain('CPBOT_LOW_CONFIDENCE = "1.5"');
     expect(e.message).toContain("LOG_LEVEL must be one of debug, info, warn, error, silent");
+  });
+
+  it("refuses an outbox lease too short to deliver in, saying what is accepted", () => {
+    expect(() => loadConfig({ OUTBOX_LEASE_MS: "10" })).toThrow(/OUTBOX_LEASE_MS must be at least 1000/);
+    expect(() => loadConfig({ OUTBOX_GIVE_UP_MS: "soon" })).toThrow(/OUTBOX_GIVE_UP_MS must be a whole number/);
   });
 
   it("takes a CONSOLE_TOKEN of 16+ safe characters, and rejects a short one without repeating its value", () => {

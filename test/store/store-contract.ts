@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BotError } from "../../src/core/bot-error.ts";
 import type { ConversationRef } from "../../src/core/bot-event.ts";
 import type { NewEscalation, Store } from "../../src/store/store.ts";
+import { outboxContract } from "./outbox-contract.ts";
 
 export interface StoreHarness {
   store: Store;
@@ -68,6 +69,8 @@ export function runStoreContract(name: string, makeStore: () => StoreHarness | P
       for (const s of [store, ...extra]) await s.close();
       await harness.cleanup();
     });
+
+    outboxContract(() => ({ store, reopen }));
 
     describe("sessions", () => {
       it("creates, reads and updates a session, counting revisions", async () => {

@@ -16,6 +16,15 @@ export interface ResponsePost {
   body: Record<string, unknown>;
 }
 
+/** How every delivery (chat.* calls and response_url posts) fails while a fault is set. */
+export type Fault =
+  | { kind: "500" }
+  | { kind: "429"; retryAfterSeconds: number }
+  /** The request is read and never answered (until the fault clears; then the socket is dropped). */
+  | { kind: "timeout" }
+  /** The connection is reset as soon as the request arrives. */
+  | { kind: "reset" };
+
 type Answer = Record<string, unknown> | { status: number; headers?: Record<string, string>; body?: unknown };
 
 const jsonFields = new Set(["blocks", "attachments", "view", "metadata"]);
@@ -35,6 +44,12 @@ export class FakeSlackApi {
   /** conversations.members answers, per channel. */
   members = new Map<string, string[]>();
   private hold: Promise<void> | undefined;
+  private fault: Fault | undefined;
+  /** Only these Web API methods fail while the fault is set; undefined: every delivery. */
+  private faultOnly: string[] | undefined;
+  private stalled: (() => void)[] = [];
+  /** Deliveries refused by a fault, by kind: they reached the fake and were not accepted. */
+  faulted = 0;
   private server: Server | undefined;
   private base = "";
   private seq = 0;
@@ -49,6 +64,10 @@ export class FakeSlackApi {
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => {
+      if (this.fault && this.affected(req.url ?? "")) {
+        void this.failDelivery(req, res, this.fault);
+        return;
+      }
       void this.handle(req).then(({ status, headers, body }) => {
         res.writeHead(status, { "content-type": "application/json", ...headers });
         res.end(JSON.stringify(body));
@@ -60,8 +79,47 @@ export class FakeSlackApi {
   }
 
   async close(): Promise<void> {
+    this.clearFault();
     this.server?.closeAllConnections();
     await new Promise((resolve) => this.server?.close(resolve));
+  }
+
+  /**
+   * From now on every delivery (chat.* Web API calls and response_url posts) fails this way, until
+   * `clearFault()`: Slack having an outage, rate limiting, hanging or dropping connections.
+   */
+  failDeliveries(fault: Fault, only?: string[]): void {
+    this.fault = fault;
+    this.faultOnly = only;
+  }
+
+  private affected(url: string): boolean {
+    if (!this.faultOnly) return isDelivery(url);
+    return this.faultOnly.some((method) => url.startsWith(`/api/${method}`));
+  }
+
+  clearFault(): void {
+    this.fault = undefined;
+    for (const drop of this.stalled.splice(0)) drop();
+  }
+
+  private async failDelivery(req: IncomingMessage, res: import("node:http").ServerResponse, fault: Fault) {
+    await readBody(req);
+    this.faulted++;
+    switch (fault.kind) {
+      case "500":
+        res.writeHead(500, { "content-type": "text/plain" }).end("Internal Server Error");
+        return;
+      case "429":
+        res.writeHead(429, { "retry-after": String(fault.retryAfterSeconds) }).end();
+        return;
+      case "reset":
+        req.socket.destroy();
+        return;
+      case "timeout":
+        this.stalled.push(() => req.socket.destroy());
+        return;
+    }
   }
 
   /** Makes response_url posts wait until the returned function is called. */
@@ -176,6 +234,10 @@ export class FakeSlackApi {
     this.seq++;
     return `1700000${String(this.seq).padStart(3, "0")}.000100`;
   }
+}
+
+function isDelivery(url: string): boolean {
+  return url.startsWith("/respond/") || url.startsWith("/api/chat.");
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -199,16 +199,7 @@ export class SlackHarness {
 
   /** What cpbot posted or updated in a channel, oldest first. */
   messagesIn(channel: string): SeenMessage[] {
-    const threads = new Map<string, string>();
-    return this.api.calls
-      .filter((c) => (c.method === "chat.postMessage" || c.method === "chat.update") && c.body.channel === channel)
-      .map((c) => {
-        const message = seen(c);
-        // An edit keeps the message in its thread, as Slack's block_actions payload would say.
-        if (message.ts && message.threadTs) threads.set(message.ts, message.threadTs);
-        const thread = message.ts ? threads.get(message.ts) : undefined;
-        return thread ? { ...message, threadTs: thread } : message;
-      });
+    return messagesInChannel(this.api, channel);
   }
 
   /** What cpbot answered through a response_url. */
@@ -224,44 +215,9 @@ export class SlackHarness {
   }
 
   /** Presses the button labelled `label` on `message`, as Slack would send the block_actions payload. */
-  press(
-    message: SeenMessage | undefined,
-    label: string,
-    o: { user?: { id: string; username: string }; inputs?: Record<string, string>; responseId?: string } = {},
-  ) {
-    if (!message) throw new Error(`no message to press "${label}" on`);
-    const button = buttonsOf(message).find((b) => b.text.text === label);
-    if (!button)
-      throw new Error(
-        `no button "${label}" on the message: ${buttonsOf(message)
-          .map((b) => b.text.text)
-          .join(", ")}`,
-      );
-    const payload = fixture<BlockActionsPayload>("block-actions");
-    payload.trigger_id = `trigger${++this.seq}.333649436676.d8c1bb837935619ccad0f624c448ffb3`;
-    payload.response_url = this.api.responseUrl(o.responseId ?? `act${this.seq}`);
-    if (o.user) payload.user = { ...payload.user, id: o.user.id, username: o.user.username, name: o.user.username };
-    payload.channel = { id: message.channel, name: "somewhere" };
-    if (message.ephemeral) {
-      payload.container = {
-        type: "message",
-        message_ts: message.ts ?? "1700009999.000001",
-        channel_id: message.channel,
-        is_ephemeral: true,
-      };
-      delete payload.message;
-    } else {
-      payload.container = { type: "message", message_ts: message.ts, channel_id: message.channel, is_ephemeral: false };
-      payload.message = { ...payload.message, ts: message.ts, blocks: message.blocks, text: message.text };
-      if (message.threadTs) payload.message.thread_ts = message.threadTs;
-      else delete payload.message.thread_ts;
-    }
-    const values: Record<string, Record<string, { type: string; value: string }>> = {};
-    for (const [id, value] of Object.entries(o.inputs ?? {}))
-      values[id] = { [id]: { type: "plain_text_input", value } };
-    payload.state = { values };
-    payload.actions = [{ ...payload.actions[0], action_id: button.action_id, value: button.value, text: button.text }];
-    return this.interact(payload);
+  press(message: SeenMessage | undefined, label: string, o: PressOptions = {}) {
+    const seq = ++this.seq;
+    return this.interact(pressPayload(this.api, message, label, o, seq));
   }
 }
 
@@ -286,4 +242,66 @@ function seen(call: ApiCall): SeenMessage {
     text: String(call.body.text ?? ""),
     ephemeral: false,
   };
+}
+
+export interface PressOptions {
+  user?: { id: string; username: string };
+  inputs?: Record<string, string>;
+  responseId?: string;
+}
+
+/** What cpbot posted or updated in a channel of the fake, oldest first. */
+export function messagesInChannel(api: FakeSlackApi, channel: string): SeenMessage[] {
+  const threads = new Map<string, string>();
+  return api.calls
+    .filter((c) => (c.method === "chat.postMessage" || c.method === "chat.update") && c.body.channel === channel)
+    .map((c) => {
+      const message = seen(c);
+      // An edit keeps the message in its thread, as Slack's block_actions payload would say.
+      if (message.ts && message.threadTs) threads.set(message.ts, message.threadTs);
+      const thread = message.ts ? threads.get(message.ts) : undefined;
+      return thread ? { ...message, threadTs: thread } : message;
+    });
+}
+
+/** The block_actions payload Slack sends when `label` is pressed on `message`. */
+export function pressPayload(
+  api: FakeSlackApi,
+  message: SeenMessage | undefined,
+  label: string,
+  o: PressOptions,
+  seq: number,
+) {
+  if (!message) throw new Error(`no message to press "${label}" on`);
+  const button = buttonsOf(message).find((b) => b.text.text === label);
+  if (!button)
+    throw new Error(
+      `no button "${label}" on the message: ${buttonsOf(message)
+        .map((b) => b.text.text)
+        .join(", ")}`,
+    );
+  const payload = fixture<BlockActionsPayload>("block-actions");
+  payload.trigger_id = `trigger${seq}.333649436676.d8c1bb837935619ccad0f624c448ffb3`;
+  payload.response_url = api.responseUrl(o.responseId ?? `act${seq}`);
+  if (o.user) payload.user = { ...payload.user, id: o.user.id, username: o.user.username, name: o.user.username };
+  payload.channel = { id: message.channel, name: "somewhere" };
+  if (message.ephemeral) {
+    payload.container = {
+      type: "message",
+      message_ts: message.ts ?? "1700009999.000001",
+      channel_id: message.channel,
+      is_ephemeral: true,
+    };
+    delete payload.message;
+  } else {
+    payload.container = { type: "message", message_ts: message.ts, channel_id: message.channel, is_ephemeral: false };
+    payload.message = { ...payload.message, ts: message.ts, blocks: message.blocks, text: message.text };
+    if (message.threadTs) payload.message.thread_ts = message.threadTs;
+    else delete payload.message.thread_ts;
+  }
+  const values: Record<string, Record<string, { type: string; value: string }>> = {};
+  for (const [id, value] of Object.entries(o.inputs ?? {})) values[id] = { [id]: { type: "plain_text_input", value } };
+  payload.state = { values };
+  payload.actions = [{ ...payload.actions[0], action_id: button.action_id, value: button.value, text: button.text }];
+  return payload;
 }

@@ -62,16 +62,22 @@ describe("Slack: the escalation channel refuses the handoff", () => {
 });
 
 describe("Slack rate limits", () => {
-  it("a 429 is waited out for Retry-After and the post retried by the WebClient", async () => {
-    h = await SlackHarness.start({}, { retryConfig: { retries: 1, minTimeout: 0, maxTimeout: 0 } });
+  it("a 429 is waited out for Retry-After and the post retried by the outbox", async () => {
+    h = await SlackHarness.start();
     h.api.answerNext("chat.postMessage", {
       status: 429,
-      headers: { "retry-after": "0" },
+      headers: { "retry-after": "1" },
       body: { ok: false, error: "ratelimited" },
     });
     const { envelope } = h.mention("fault 303-RSC");
     await h.event(envelope);
-    const posts = h.api.callsOf("chat.postMessage");
+    const started = Date.now();
+    while (h.api.callsOf("chat.postMessage").length < 2 && Date.now() - started < 10_000) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    // Not before the second Slack asked for.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(500);
+    const posts = h.api.callsOf("chat.postMessage").slice(0, 2);
     expect(posts.map((p) => (p.result as { ok: boolean }).ok)).toEqual([false, true]);
     expect(posts[0]?.body).toEqual(posts[1]?.body);
   });

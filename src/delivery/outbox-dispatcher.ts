@@ -1,0 +1,207 @@
+import { randomUUID } from "node:crypto";
+import type { Platform } from "../core/bot-event.ts";
+import type { Logger } from "../core/logger.ts";
+import type { EngineReply } from "../core/transport.ts";
+import type { DeliveryRecord, Store } from "../store/store.ts";
+import { DeliveryError } from "./delivery-error.ts";
+
+/** One platform's way of delivering a stored reply to a stored target (its own JSON). */
+export interface Deliverer {
+  /** Sends the reply's messages from number `from` on; throws DeliveryError saying how many went out. */
+  deliver(target: unknown, reply: EngineReply, from: number): Promise<void>;
+}
+
+export interface OutboxSettings {
+  /** This process's name on the leases it takes (unique per replica and start). */
+  owner: string;
+  /** How long a taken row stays ours; a replica that dies loses its rows to the others after this. */
+  leaseMs: number;
+  /** How often the sweep looks for due rows. */
+  pollMs: number;
+  /** The first retry's delay; later ones double up to `maxRetryMs`. */
+  firstRetryMs: number;
+  maxRetryMs: number;
+  /** After this long since the decision a reply is given up (dead letter, logged and counted). */
+  giveUpAfterMs: number;
+}
+
+export const defaultOutboxSettings = (): OutboxSettings => ({
+  owner: `cpbot-${randomUUID()}`,
+  leaseMs: 30_000,
+  pollMs: 1_000,
+  firstRetryMs: 1_000,
+  maxRetryMs: 60_000,
+  giveUpAfterMs: 15 * 60_000,
+});
+
+export interface OutboxCounters {
+  delivered(platform: Platform): void;
+  retried(platform: Platform): void;
+  dead(platform: Platform): void;
+}
+
+export interface OutboxDeps {
+  store: Store;
+  deliverers: Partial<Record<Platform, Deliverer>>;
+  settings: OutboxSettings;
+  clock: () => Date;
+  logger: Logger;
+  counters?: OutboxCounters;
+}
+
+type Outcome = "delivered" | "retry" | "dead" | "lost";
+type Row = Pick<DeliveryRecord, "id" | "platform" | "target" | "reply" | "progress" | "createdAt">;
+
+/**
+ * Delivers the outbox: every reply the engine decided is a row, written in the transaction that marked its
+ * event handled. The replica that decided delivers it at once (`deliver`, holding the lease it wrote);
+ * the sweep takes what is due (failed attempts after their backoff, rows of a replica that died once its
+ * lease ended) and delivers those. A row is delivered, or retried with backoff (honouring Retry-After)
+ * until `giveUpAfterMs`, then dead: logged and counted, never silently dropped.
+ */
+export class OutboxDispatcher {
+  #timer: NodeJS.Timeout | undefined;
+  #sweeping: Promise<number> | undefined;
+  readonly #running = new Set<Promise<Outcome>>();
+
+  constructor(private readonly deps: OutboxDeps) {}
+
+  get settings(): OutboxSettings {
+    return this.deps.settings;
+  }
+
+  /** The lease a reply is written with, so the deciding replica delivers it first. */
+  lease(): { by: string; until: string } {
+    const now = this.deps.clock().getTime();
+    return { by: this.deps.settings.owner, until: new Date(now + this.deps.settings.leaseMs).toISOString() };
+  }
+
+  /**
+   * Delivers a row this replica holds (just decided, or taken by the sweep) and records the outcome.
+   * `via` replaces the platform's deliverer for this attempt (Teams answers inside the live turn).
+   */
+  deliver(row: Row, via?: Deliverer): Promise<Outcome> {
+    const work = this.#deliver(row, via);
+    this.#running.add(work);
+    const forget = () => this.#running.delete(work);
+    work.then(forget, forget);
+    return work;
+  }
+
+  /** Replaces the reply of a row this replica holds (cards found after the decision). */
+  async amend(id: string, reply: EngineReply): Promise<void> {
+    const { delivery: _, ...stored } = reply;
+    await this.deps.store.updateDeliveryReply(id, this.deps.settings.owner, stored);
+  }
+
+  /** Marks a held row delivered by other means (a slash command answered in its acknowledgement). */
+  async delivered(id: string): Promise<void> {
+    await this.deps.store.completeDelivery(id, this.deps.settings.owner, this.deps.clock().toISOString());
+  }
+
+  /** Takes the rows due now and delivers them; returns how many were taken. One sweep runs at a time. */
+  sweep(): Promise<number> {
+    this.#sweeping ??= this.#sweep().finally(() => {
+      this.#sweeping = undefined;
+    });
+    return this.#sweeping;
+  }
+
+  start(): void {
+    if (this.#timer) return;
+    const tick = () => {
+      this.sweep().catch((error: unknown) => this.deps.logger.error("outbox sweep failed", { error }));
+    };
+    tick();
+    this.#timer = setInterval(tick, this.deps.settings.pollMs);
+    this.#timer.unref();
+  }
+
+  /** Stops sweeping and waits for the deliveries under way; rows not taken stay for the next replica. */
+  async stop(): Promise<void> {
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = undefined;
+    await this.idle();
+  }
+
+  async idle(): Promise<void> {
+    while (this.#sweeping || this.#running.size > 0) {
+      await Promise.allSettled([this.#sweeping, ...this.#running]);
+    }
+  }
+
+  async #sweep(): Promise<number> {
+    const platforms = Object.keys(this.deps.deliverers) as Platform[];
+    const now = this.deps.clock().getTime();
+    const rows = await this.deps.store.takeDueDeliveries({
+      at: new Date(now).toISOString(),
+      by: this.deps.settings.owner,
+      leaseUntil: new Date(now + this.deps.settings.leaseMs).toISOString(),
+      limit: 20,
+      platforms,
+    });
+    // In order: a thread's replies must not overtake each other.
+    for (const row of rows) await this.deliver(row);
+    return rows.length;
+  }
+
+  async #deliver(row: Row, via?: Deliverer) {
+    const { store, settings, logger } = this.deps;
+    const deliverer = via ?? this.deps.deliverers[row.platform];
+    try {
+      if (!deliverer) throw new DeliveryError(`${row.platform} is not running here`, { done: row.progress });
+      await deliverer.deliver(row.target, row.reply as EngineReply, row.progress);
+    } catch (error) {
+      return this.#failed(row, error);
+    }
+    const ok = await store.completeDelivery(row.id, settings.owner, this.deps.clock().toISOString());
+    if (!ok) {
+      // Our lease ran out mid-delivery and another replica took the row: it may post it again.
+      logger.warn("delivered a reply after its lease ended", { delivery: row.id, platform: row.platform });
+      return "lost";
+    }
+    this.deps.counters?.delivered(row.platform);
+    return "delivered";
+  }
+
+  async #failed(row: Pick<DeliveryRecord, "id" | "platform" | "progress" | "createdAt">, error: unknown) {
+    const { store, settings, logger } = this.deps;
+    const now = this.deps.clock().getTime();
+    const failure = error instanceof DeliveryError ? error : undefined;
+    const done = failure?.done ?? row.progress;
+    const fresh = await store.getDelivery(row.id);
+    const attempts = fresh?.attempts ?? 1;
+    const backoff = Math.min(settings.maxRetryMs, settings.firstRetryMs * 2 ** Math.max(0, attempts - 1));
+    const wait = Math.max(backoff * (0.75 + Math.random() * 0.5), failure?.retryAfterMs ?? 0);
+    const expired = now + wait - Date.parse(row.createdAt) > settings.giveUpAfterMs;
+    const giveUp = failure?.permanent === true || expired;
+    const message = error instanceof Error ? error.message : String(error);
+    await store.failDelivery(row.id, {
+      by: settings.owner,
+      at: new Date(now).toISOString(),
+      error: message,
+      progress: done,
+      ...(giveUp ? {} : { retryAt: new Date(now + wait).toISOString() }),
+    });
+    if (giveUp) {
+      logger.error("reply given up (dead letter)", {
+        delivery: row.id,
+        platform: row.platform,
+        attempts,
+        reason: failure?.permanent ? "refused" : "retries exhausted",
+        error: message,
+      });
+      this.deps.counters?.dead(row.platform);
+      return "dead";
+    }
+    logger.warn("reply not delivered yet; retrying", {
+      delivery: row.id,
+      platform: row.platform,
+      attempts,
+      retryInMs: Math.round(wait),
+      error: message,
+    });
+    this.deps.counters?.retried(row.platform);
+    return "retry";
+  }
+}

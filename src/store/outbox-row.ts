@@ -1,0 +1,77 @@
+import type { Platform } from "../core/bot-event.ts";
+import { isoTime, toJson } from "./iso-time.ts";
+import type { DeliveryFailure, DeliveryRecord, DeliveryStatus, NewDelivery } from "./store.ts";
+
+/** Column shapes of the outbox table (migration 2); target and reply are JSON text. */
+export interface OutboxRow {
+  id: string;
+  event_id: string | null;
+  platform: Platform;
+  target: string;
+  reply: string;
+  status: DeliveryStatus;
+  attempts: number;
+  progress: number;
+  next_attempt_at: string;
+  locked_until: string | null;
+  locked_by: string | null;
+  last_error: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+export function rowToDelivery(row: OutboxRow): DeliveryRecord {
+  const record: DeliveryRecord = {
+    id: row.id,
+    platform: row.platform,
+    target: JSON.parse(row.target) as unknown,
+    reply: JSON.parse(row.reply) as unknown,
+    status: row.status,
+    attempts: row.attempts,
+    progress: row.progress,
+    nextAttemptAt: row.next_attempt_at,
+    createdAt: row.created_at,
+  };
+  if (row.event_id !== null) record.eventId = row.event_id;
+  if (row.locked_until !== null) record.lockedUntil = row.locked_until;
+  if (row.locked_by !== null) record.lockedBy = row.locked_by;
+  if (row.last_error !== null) record.lastError = row.last_error;
+  if (row.finished_at !== null) record.finishedAt = row.finished_at;
+  return record;
+}
+
+/** The insert's values, in column order, checked before anything is written. */
+export function newDeliveryValues(input: NewDelivery): unknown[] {
+  const at = isoTime(input.at, "delivery time");
+  return [
+    input.id,
+    input.eventId ?? null,
+    input.platform,
+    toJson(input.target, "the delivery target"),
+    toJson(input.reply, "the reply"),
+    input.lease ? 1 : 0,
+    at,
+    input.lease ? isoTime(input.lease.until, "lease end") : null,
+    input.lease?.by ?? null,
+    at,
+  ];
+}
+
+/** The failure's values: status, next attempt, error (cut: a log line, not a dump), progress. */
+export function failureValues(failure: DeliveryFailure): {
+  status: DeliveryStatus;
+  next: string;
+  error: string;
+  finished: string | null;
+} {
+  const at = isoTime(failure.at, "failure time");
+  const retry = failure.retryAt === undefined ? undefined : isoTime(failure.retryAt, "retry time");
+  return {
+    status: retry ? "pending" : "dead",
+    next: retry ?? at,
+    error: failure.error.slice(0, 500),
+    finished: retry ? null : at,
+  };
+}
+
+export const emptyCounts = (): Record<DeliveryStatus, number> => ({ pending: 0, delivered: 0, dead: 0 });
