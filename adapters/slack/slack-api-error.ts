@@ -2,10 +2,11 @@
  * Slack's Web API answers HTTP 200 with `{ ok: false, error: "channel_not_found" }` for most failures;
  * the WebClient throws that as a platform error whose `data.error` is the code worth acting on.
  */
-export function slackErrorCode(error: unknown): string | undefined {
-  const e = error as { code?: unknown; data?: { error?: unknown } } | null;
+export function slackErrorCode(error: unknown, depth = 0): string | undefined {
+  const e = error as { code?: unknown; data?: { error?: unknown }; cause?: unknown } | null;
   if (e && e.code === "slack_webapi_platform_error" && typeof e.data?.error === "string") return e.data.error;
-  return undefined;
+  // A delivery error (the outbox's retry classification) keeps Slack's error as its cause.
+  return e?.cause !== undefined && depth < 3 ? slackErrorCode(e.cause, depth + 1) : undefined;
 }
 
 /** The channel cannot take posts from cpbot until someone changes Slack (invite, unarchive, fix the id). */

@@ -101,8 +101,8 @@ export async function handleCommand(turn: Turn, command: ParsedCommand, ctx: Com
 /**
  * `/cp msg …`, `/cp status …`: a tool runs only when it can read the line. A line it cannot read is a
  * question that starts with a tool word ("firmware stuck at 4.6", "events are missing") and goes to the
- * matcher; only when the matcher knows nothing of it either is the tool's own error shown, since then the
- * person most likely meant the tool.
+ * matcher; only when the matcher knows nothing of it either, and the line is short enough to be tool input
+ * rather than a sentence, is the tool's own error shown, since then the person most likely meant the tool.
  */
 function toolReply(turn: Turn, command: Extract<ParsedCommand, { kind: "tool" }>, ctx: CommandContext): TurnReply {
   if (!command.args) {
@@ -112,7 +112,14 @@ function toolReply(turn: Turn, command: Extract<ParsedCommand, { kind: "tool" }>
   const result = runCpTool(command.word, command.args);
   // Any text is a station message to check: an invalid one is a finding to show, never a question.
   const readable = result.tool === "station-message";
-  if (!readable && result.verdict === "invalid" && turn.deps.matcher.match(command.text).kind !== "no-match") {
+  // A sentence ("station messages for site, mail jo@…") is a question even when the matcher finds no
+  // playbook for it: the no-match answer offers the closest ones, where the tool's error would only confuse.
+  const sentence = command.args.trim().split(/\s+/).length > 4;
+  if (
+    !readable &&
+    result.verdict === "invalid" &&
+    (sentence || turn.deps.matcher.match(command.text).kind !== "no-match")
+  ) {
     return answerQuestion(turn, command.text, ctx);
   }
   const card: Card = result.tool === "station-message" ? validationCard(result) : toolResultCard(result);

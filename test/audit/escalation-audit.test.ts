@@ -4,6 +4,7 @@ import { escalationAudit, transitionAction } from "../../src/audit/escalation-au
 import type { AnalyticsEvent } from "../../src/store/store.ts";
 import { runCli } from "../cli/cli-io.ts";
 import { ann, Harness, sue } from "../engine/engine-harness.ts";
+import { escId } from "../escalation-id.ts";
 
 let h: Harness;
 afterEach(() => h?.close());
@@ -33,14 +34,15 @@ describe("escalation changes are explicit audit lines", () => {
     await h.press(reclaimed.cards[0], "Resolve", { ...onHandoff, inputs: { note: "head replaced" } });
 
     const entries = await audit();
+    const id = await escId(h.store, 1);
     expect(lines(entries)).toEqual([
-      ["escalation-opened", ann.id, "ESC-0001", "station keeps faulting, call me on [phone]"],
-      ["escalation-claimed", sue.id, "ESC-0001", null],
-      ["escalation-need-info", sue.id, "ESC-0001", "which port?"],
-      ["escalation-info-given", ann.id, "ESC-0001", "port 2, station CPF-6"],
-      ["evidence-added", ann.id, "ESC-0001", "MAC [mac]"],
-      ["escalation-claimed", sue.id, "ESC-0001", null],
-      ["escalation-resolved", sue.id, "ESC-0001", "head replaced"],
+      ["escalation-opened", ann.id, id, "station keeps faulting, call me on [phone]"],
+      ["escalation-claimed", sue.id, id, null],
+      ["escalation-need-info", sue.id, id, "which port?"],
+      ["escalation-info-given", ann.id, id, "port 2, station CPF-6"],
+      ["evidence-added", ann.id, id, "MAC [mac]"],
+      ["escalation-claimed", sue.id, id, null],
+      ["escalation-resolved", sue.id, id, "head replaced"],
     ]);
     // Each line says the status it moved between, and each is stored with the change it records.
     expect(entries.find((e) => e.action === "escalation-need-info")?.details).toEqual({
@@ -56,14 +58,15 @@ describe("escalation changes are explicit audit lines", () => {
     await h.say("relay stuck closed");
     const opened = await h.cp("escalate");
     const cancel = await h.press(opened.cards[0], "Cancel escalation");
-    expect(cancel.cards[0]?.title).toBe("Cancelled: ESC-0001");
+    const id = await escId(h.store, 1);
+    expect(cancel.cards[0]?.title).toBe(`Cancelled: ${id}`);
     await h.press(opened.cards[0], "Cancel escalation");
     const handoff = h.transport.posts[0];
     // Resolve on an escalation already resolved changes nothing, so nothing is logged.
     await h.press(handoff?.card, "Resolve", { user: sue, conversation: support, messageId: handoff?.messageId });
     expect(lines(await audit())).toEqual([
-      ["escalation-opened", ann.id, "ESC-0001", "relay stuck closed"],
-      ["escalation-cancelled", ann.id, "ESC-0001", "Cancelled by the requester."],
+      ["escalation-opened", ann.id, id, "relay stuck closed"],
+      ["escalation-cancelled", ann.id, id, "Cancelled by the requester."],
     ]);
   });
 
@@ -75,8 +78,10 @@ describe("escalation changes are explicit audit lines", () => {
     await h.press(handoff?.card, "Claim", { user: sue, conversation: support, messageId: handoff?.messageId });
     const text = await runCli(["audit", "--database", h.file]);
     expect(text.status, text.err).toBe(0);
-    expect(text.out).toMatch(/escalation-opened\s+U-ANN\s+slack\s+ESC-0001 relay-stuck-closed "relay stuck closed"/);
-    expect(text.out).toMatch(/escalation-claimed\s+U-SUE\s+slack\s+ESC-0001 relay-stuck-closed/);
+    expect(text.out).toMatch(
+      /escalation-opened\s+U-ANN\s+slack\s+ESC-[A-Z]{4}-0001 relay-stuck-closed "relay stuck closed"/,
+    );
+    expect(text.out).toMatch(/escalation-claimed\s+U-SUE\s+slack\s+ESC-[A-Z]{4}-0001 relay-stuck-closed/);
     const json = JSON.parse((await runCli(["audit", "--json", "--database", h.file])).out) as AuditEntry[];
     expect(json.map((e) => e.action)).toEqual(["escalation-opened", "escalation-claimed"]);
   });

@@ -68,7 +68,7 @@ describe("Did this help? at the first answer", () => {
     expect(await h.store.listEscalations()).toEqual([]);
 
     const opened = await h.press(offer, "Escalate…");
-    expect(opened.cards[0]?.title).toMatch(/^Escalated to Support: ESC-\d+/);
+    expect(opened.cards[0]?.title).toMatch(/^Escalated to Support: ESC-[A-Z]{4}-\d{4}/);
     const [escalation] = await h.store.listEscalations();
     expect(escalation?.playbook).toBe("relay-stuck-closed");
   });

@@ -216,7 +216,7 @@ describe("engine end to end through a fake adapter", () => {
     await h.say("still broken", { thread: "T2" });
     expect(await h.store.listEvents({ types: ["not-resolved"] })).toHaveLength(1);
     const escalated = await h.press(no.cards[0], "Escalate…", { thread: "T2" });
-    expect(escalated.cards[0]?.title).toMatch(/^Escalated to Support: ESC-\d+/);
+    expect(escalated.cards[0]?.title).toMatch(/^Escalated to Support: ESC-[A-Z]{4}-\d{4}/);
     expect(h.transport.postsOf("escalation")).toHaveLength(1);
   });
 });

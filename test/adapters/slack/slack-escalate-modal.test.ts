@@ -1,5 +1,6 @@
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { escPattern } from "../../escalation-id.ts";
 import { escalationChannel, fixture, SlackHarness, textOf } from "./slack-harness.ts";
 
 let h: SlackHarness;
@@ -106,7 +107,7 @@ describe("Slack: Escalate… from a no-match asks what is wrong in a modal", () 
     expect(textOf(h.messagesIn(escalationChannel)[0])).toContain("Station CPF-6 shows Faulted after the reboot");
     const told = h.messagesIn("COPS00001").at(-1);
     expect(told?.threadTs).toBe(ts);
-    expect(textOf(told)).toContain("Escalated to Support: ESC-0001");
+    expect(textOf(told)).toMatch(escPattern("Escalated to Support: ESC-0001"));
 
     // Slack delivering the same submission again files nothing more.
     await h.interact(submission(view, "Station CPF-6 shows Faulted after the reboot"));

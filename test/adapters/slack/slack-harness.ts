@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type RunningServer, startServer } from "../../../adapters/http/start-server.ts";
 import { slackPlatform } from "../../../adapters/slack/slack-platform.ts";
+import { openSqliteStore } from "../../../src/store/sqlite-store.ts";
 import { type ApiCall, FakeSlackApi } from "./fake-slack-api.ts";
 
 export const signingSecret = "8f742231b10e8888abc8d99efab4a85a";
@@ -93,9 +94,16 @@ export class SlackHarness {
   static async start(
     env: Record<string, string> = {},
     clientOptions: NonNullable<Parameters<typeof slackPlatform>[0]>["clientOptions"] = { retryConfig: { retries: 0 } },
-    /** A clock and timer periods for tests of timed behaviour (reminders). */
-    timing: { clock?: () => Date; reminderEveryMs?: number } = {},
+    /**
+     * A clock and timer periods for tests of timed behaviour (reminders), and a fixed escalation id prefix
+     * (ESC-TEST-0001) for scripted checks instead of the database's random one.
+     */
+    options: { clock?: () => Date; reminderEveryMs?: number; escalationPrefix?: string } = {},
   ): Promise<SlackHarness> {
+    const { escalationPrefix, ...timing } = options;
+    const database = join(mkdtempSync(join(tmpdir(), "cpbot-slack-")), "cpbot.db");
+    // The prefix is drawn when the database is created and kept: create it here with the fixed one.
+    if (escalationPrefix) await openSqliteStore(database, { escalationPrefix }).close();
     const api = new FakeSlackApi();
     // Sue is on the support team: a member of the escalation channel.
     api.members.set(escalationChannel, ["USUE00001", "UCPBOT"]);
@@ -107,7 +115,7 @@ export class SlackHarness {
         SLACK_SIGNING_SECRET: signingSecret,
         SLACK_ESCALATION_CHANNEL: escalationChannel,
         SLACK_API_URL: api.apiUrl,
-        DATABASE_URL: join(mkdtempSync(join(tmpdir(), "cpbot-slack-")), "cpbot.db"),
+        DATABASE_URL: database,
         LOG_LEVEL: "debug",
         ...env,
       },

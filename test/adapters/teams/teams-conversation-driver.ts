@@ -36,7 +36,7 @@ export async function teamsDriver(): Promise<ConversationDriver> {
   keys ??= BotFrameworkTokens.create();
   const tokens = await keys;
   const connector = new FakeConnector();
-  const h = await TeamsHarness.start({ tokens });
+  const h = await TeamsHarness.start({ tokens, escalationPrefix: "TEST" });
   const threads = new Map<string, string>();
   let root = 1741078700000;
 

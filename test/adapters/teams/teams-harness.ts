@@ -48,6 +48,8 @@ export function fakeCredentialsFactory(id: string | undefined): ServiceClientCre
 
 export interface HarnessOptions {
   config?: Partial<TeamsConfig>;
+  /** A fixed escalation id prefix (ESC-TEST-0001) instead of the database's random one, for scripted checks. */
+  escalationPrefix?: string;
   /** Without one the bot runs unauthenticated (Emulator mode). */
   appId?: string | null;
   credentials?: "fake" | "configured";
@@ -92,7 +94,7 @@ export class TeamsHarness {
       ...options.config,
     };
     const file = join(mkdtempSync(join(tmpdir(), "cpbot-teams-")), "cpbot.db");
-    this.store = openSqliteStore(file);
+    this.store = openSqliteStore(file, options.escalationPrefix ? { escalationPrefix: options.escalationPrefix } : {});
     const logger = createLogger({ level: "debug", write: (line) => this.logs.push(line), now: () => this.now });
     this.bot = createTeamsBot({
       config,
