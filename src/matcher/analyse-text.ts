@@ -1,4 +1,5 @@
 import { editDistance } from "./edit-distance.ts";
+import { englishWords } from "./english-words.ts";
 import { readNegationScope } from "./negation-scope.ts";
 import { normaliseText } from "./normalise-text.ts";
 import { quotedSpans } from "./quoted-text.ts";
@@ -91,7 +92,11 @@ function fuzzyPhraseAt(words: string[], i: number): { phrase: string; n: number 
     const typed = window.join(" ");
     const candidates = new Set(window.flatMap((w) => table.phrasesByWord.get(w) ?? []));
     for (const phrase of [...candidates].sort()) {
-      if (phrase.split(" ").length === n && editDistance(typed, phrase, 1) === 1) return { phrase, n };
+      if (phrase.split(" ").length !== n || editDistance(typed, phrase, 1) !== 1) continue;
+      // The slip must be in a word that is not itself English: "got shipped" is not a typo for "got skipped".
+      const parts = phrase.split(" ");
+      if (window.some((w, k) => w !== parts[k] && englishWords().has(w))) continue;
+      return { phrase, n };
     }
   }
   return undefined;

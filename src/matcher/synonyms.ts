@@ -241,6 +241,21 @@ export const synonyms: Readonly<Record<string, readonly string[]>> = {
     "slow charger",
   ],
   amp: ["amps", "amperage", "ampere", "amperes"],
+  // Sizing the wire of a new install is electrical design the guide does not cover (adjacent-topics.ts);
+  // "wire" alone stays itself, since the guide counts the wires on a power plate.
+  gauge: [
+    "wire gauge",
+    "gauge wire",
+    "wire size",
+    "wire sizing",
+    "size of wire",
+    "conductor size",
+    "conductor",
+    "conductors",
+    "awg",
+    "kcmil",
+    "thhn",
+  ],
   kw: ["kilowatt", "kilowatts"],
   kwh: ["kw/h", "kilowatt hour", "kilowatt hours"],
   volt: ["vac", "volts", "voltage"],

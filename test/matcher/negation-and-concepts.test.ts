@@ -97,6 +97,15 @@ describe("the spelling corrector never turns an English word into another", () =
     expect(corrector.correct("clsoed")).toBe("closed");
   });
 
+  it("a phrase is fixed only where the slip is not an English word: 'got shipped' is not 'got skipped'", () => {
+    const { matcher } = realMatcher();
+    expect(matcher.match("the new head got shipped today").explanation.corrections ?? []).toEqual([]);
+    expect(matcher.match("jst charge for the fleet").explanation.corrections).toContainEqual({
+      from: "jst charge",
+      to: "just charge",
+    });
+  });
+
   it("the real matcher does not read a blank screen as a bank", () => {
     const result = realMatcher().matcher.match("station screen is blank");
     expect(result.explanation.corrections ?? []).toEqual([]);
