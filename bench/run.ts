@@ -1,10 +1,15 @@
-// `npm run bench`: runs every benchmark section and prints Markdown for docs/benchmarks.md.
+// `npm run bench`: runs the benchmark sections and prints Markdown for docs/benchmarks.md.
 import { cpus, loadavg, totalmem } from "node:os";
 import { consoleBench } from "./console-bench.ts";
+import { loadBench } from "./load-bench.ts";
 import { matcherBench } from "./matcher-bench.ts";
 import { startupBench } from "./startup-bench.ts";
 
-const sections = [matcherBench, startupBench, consoleBench];
+// Arguments pick sections by name (`npm run bench -- startup`); `npm run bench:load` is "load", which
+// takes a few minutes and is not part of the default run.
+const all = { matcher: matcherBench, startup: startupBench, console: consoleBench, load: loadBench };
+const picked = process.argv.slice(2).filter((name): name is keyof typeof all => name in all);
+const sections = picked.length > 0 ? picked.map((name) => all[name]) : [matcherBench, startupBench, consoleBench];
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
 console.log(`Machine: ${machine}`);

@@ -1,9 +1,9 @@
-import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { startChildServer } from "./child-server.ts";
 import type { BenchSection } from "./matcher-bench.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -26,42 +26,14 @@ function timeCommand(args: string[], cwd: string): number {
   return performance.now() - start;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 /** Milliseconds from spawn to the first 200 from GET /healthz, and the process's RSS once idle. */
 async function timeToHealthz(args: string[], cwd: string): Promise<{ ms: number; rssMb: number }> {
-  const port = await freePort();
-  const start = performance.now();
-  const child = spawn(process.execPath, args, {
-    cwd,
-    stdio: "ignore",
-    env: { ...process.env, PORT: String(port), LOG_LEVEL: "warn", CPBOT_NO_DOTENV: "1" },
-  });
+  const server = await startChildServer(args, { cwd });
   try {
-    for (;;) {
-      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) break;
-      if (child.exitCode !== null) throw new Error(`${args.join(" ")} exited with ${child.exitCode}`);
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    const ms = performance.now() - start;
     await new Promise((r) => setTimeout(r, 1000));
-    const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
-    const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-    return { ms, rssMb: rssKb / 1024 };
+    return { ms: server.readyMs, rssMb: server.rssMb() };
   } finally {
-    child.kill("SIGTERM");
-    await new Promise((r) => child.once("exit", r));
+    await server.stop();
   }
 }
 

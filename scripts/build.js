@@ -64,6 +64,18 @@ await esbuild.build({
 const { discoverCommands } = await import(path.join(outdir, "adapters", "cli", "main.js"));
 const commands = (await discoverCommands()).map(({ name, summary, usage, file }) => ({ name, summary, usage, file }));
 writeFileSync(path.join(outdir, "adapters", "cli", "commands.json"), `${JSON.stringify(commands, null, 2)}\n`);
+// The build cache (dist/cache): the playbooks as validated JSON and the matcher's trained weights, so a
+// start with these playbooks neither parses YAML nor trains. A playbook edited later gets its own entry
+// at its first start; broken playbooks are left to `cpbot lint` and the start-up check.
+try {
+  const { loadRegistry } = await import(path.join(outdir, "src", "playbooks", "playbook-registry.js"));
+  const { cachedMatcher } = await import(path.join(outdir, "src", "matcher", "cached-matcher.js"));
+  const playbooks = loadRegistry().all();
+  cachedMatcher(playbooks).warmUp();
+  console.log(`cpbot build: cached ${playbooks.length} playbooks and the trained matcher in dist/cache`);
+} catch (error) {
+  console.log(`cpbot build: playbooks not cached (${error.message.split("\n")[0]}); they load in full at start`);
+}
 // The web console's browser bundles (adapters/console/client) go beside the compiled server.
 const { writeConsoleAssets } = await import(path.join(outdir, "adapters", "console", "build-console-assets.js"));
 const assets = await writeConsoleAssets(path.join(outdir, "console-assets"));

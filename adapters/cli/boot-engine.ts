@@ -3,7 +3,7 @@ import { type CoreConfig, loadConfig } from "../../src/config/load-config.ts";
 import { createLogger, type Logger, resolveLogFormat } from "../../src/core/logger.ts";
 import type { Transport } from "../../src/core/transport.ts";
 import { createEngine, type Engine } from "../../src/engine/create-engine.ts";
-import { createMatcher } from "../../src/matcher/create-matcher.ts";
+import { cachedMatcher } from "../../src/matcher/cached-matcher.ts";
 import { loadRegistry, type PlaybookRegistry } from "../../src/playbooks/playbook-registry.ts";
 import { openStore } from "../../src/store/open-store.ts";
 import type { Store } from "../../src/store/store.ts";
@@ -47,7 +47,7 @@ export async function bootEngine(options: BootOptions): Promise<Booted> {
     ...(options.write ? { write: options.write } : {}),
   });
   const registry = options.playbooksDir ? loadRegistry(options.playbooksDir) : loadRegistry();
-  const matcher = createMatcher(registry.all());
+  const matcher = cachedMatcher(registry.all());
   const store = await openStore(options.databaseUrl ?? config.databaseUrl, { cwd: options.cwd });
   const destination = config.escalationDestination ?? options.defaultEscalationDestination;
   const decided = createEngine({

@@ -70,6 +70,10 @@ function blockLines(block: CardBlock, buttons: Button[], numbers: number[] = [])
       return [`${stylePrefix[block.style ?? "normal"]}${plain(block.text)}`];
     case "context":
       return [plain(block.text)];
+    case "people":
+      return [
+        `${plain(block.label)}: ${[...block.people.map((p) => p.name ?? p.id), ...(block.everyone ? ["everyone here"] : [])].join(", ")}`,
+      ];
     case "fields": {
       const width = Math.min(Math.max(...block.fields.map((f) => f.label.length)), 32);
       return block.fields.map(

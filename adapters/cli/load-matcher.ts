@@ -1,8 +1,8 @@
 import path from "node:path";
 import { defaultPlaybooksDir } from "../../src/core/paths.ts";
-import { createMatcher } from "../../src/matcher/create-matcher.ts";
+import { cachedMatcher } from "../../src/matcher/cached-matcher.ts";
 import type { Matcher } from "../../src/matcher/match-result.ts";
-import { loadPlaybooks } from "../../src/playbooks/load-playbooks.ts";
+import { loadPlaybooksCached } from "../../src/playbooks/load-playbooks-cached.ts";
 import type { Playbook } from "../../src/playbooks/playbook-schema.ts";
 import type { CliIO } from "./command.ts";
 
@@ -16,7 +16,7 @@ export function loadMatcher(
   dir?: string,
 ): { matcher: Matcher; playbooks: Playbook[]; skipped: string[] } | undefined {
   const playbooksDir = dir ? path.resolve(io.cwd, dir) : defaultPlaybooksDir;
-  const { playbooks, problems } = loadPlaybooks(playbooksDir);
+  const { playbooks, problems } = loadPlaybooksCached(playbooksDir);
   const skipped = [...new Set(problems.map((p) => p.file))].sort();
   if (skipped.length > 0) {
     io.err(
@@ -27,5 +27,5 @@ export function loadMatcher(
     io.err(`cpbot ${command}: no valid playbooks in ${playbooksDir}.`);
     return undefined;
   }
-  return { matcher: createMatcher(playbooks), playbooks, skipped };
+  return { matcher: cachedMatcher(playbooks), playbooks, skipped };
 }

@@ -1,11 +1,11 @@
 import { auditedEngine } from "../../src/audit/audited-engine.ts";
 import { recordReload, recordStart } from "../../src/audit/record-start.ts";
 import { loadConfig } from "../../src/config/load-config.ts";
+import { formatDuration } from "../../src/config/parse-duration.ts";
 import { BotError } from "../../src/core/bot-error.ts";
 import { createLogger, type Logger, resolveLogFormat } from "../../src/core/logger.ts";
 import { defaultPlaybooksDir } from "../../src/core/paths.ts";
 import { createEngine, type Engine } from "../../src/engine/create-engine.ts";
-import { createMatcher } from "../../src/matcher/create-matcher.ts";
 import { createBotMetrics } from "../../src/metrics/bot-metrics.ts";
 import { observeStore } from "../../src/metrics/observe-store.ts";
 import { formatLintReport } from "../../src/playbooks/lint-playbooks.ts";
@@ -16,6 +16,7 @@ import { templatesDir } from "../../src/render/card-templates.ts";
 import { openStore } from "../../src/store/open-store.ts";
 import type { Store } from "../../src/store/store.ts";
 import { watchPlaybooks } from "../cli/watch-playbooks.ts";
+import { startReminderTimer } from "./escalation-reminder-timer.ts";
 import { createHttpServer, type HttpServer } from "./http-server.ts";
 import { retryPendingDeliveries } from "./pending-deliveries.ts";
 import type { PlatformAdapter, PlatformFactory } from "./platform-adapter.ts";
@@ -41,6 +42,8 @@ export interface StartServerOptions {
   clock?: () => Date;
   /** How often stored handoffs that never reached their channel are posted again; default 5 minutes. */
   retryEveryMs?: number;
+  /** How often due escalation reminders are looked for (default every 2 s; tests go faster). */
+  reminderEveryMs?: number;
 }
 
 export interface RunningServer {
@@ -83,7 +86,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       "templates_invalid",
     );
   }
-  const matcher = createMatcher(registry.all());
+  // One matcher, built from the build cache when the playbooks are unchanged; the engine reads it from here.
+  const live = new LivePlaybooks(registry, options.playbooksDir ?? defaultPlaybooksDir, templatesDir());
+  const matcher = live.matcher;
   const store = await openStore(options.databaseUrl ?? config.databaseUrl, { cwd: options.cwd });
   const adapters: PlatformAdapter[] = [];
   let http: HttpServer | undefined;
@@ -113,7 +118,6 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       );
     }
     const escalationDestination = engineEscalationDestination(config.escalationDestination, adapters);
-    const live = new LivePlaybooks(registry, options.playbooksDir ?? defaultPlaybooksDir, templatesDir());
     const decided = createEngine({
       // Getters, so a hot reload of playbooks/ and templates/ reaches the next turn without a restart.
       get registry() {
@@ -140,6 +144,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       if (!outcome.ok) return;
       recordReload(store, clock, live).catch((error) => logger.warn("could not audit the reload", { error }));
     });
+    // Trained (or read from the cache) before listening, so the first question is not the slow one.
+    matcher.warmUp?.();
     const host = adapters.find((a) => a.host)?.host ?? requestedHost;
     http = createHttpServer({
       routes: adapters.flatMap((a) => a.connect(engine, host ? { host } : {})),
@@ -173,13 +179,20 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       retried: (n) => metrics.deliveryRetries.inc(n),
       failed: (n) => metrics.deliveryFailures.inc(n),
     });
-    stopTimer = () => retries.stop();
+    const reminders = config.remindAfterMs
+      ? startReminderTimer(engine, config.remindAfterMs, logger.child({ module: "reminders" }), options.reminderEveryMs)
+      : undefined;
+    stopTimer = () => {
+      retries.stop();
+      reminders?.stop();
+    };
 
     const shownHost = !host || host === "0.0.0.0" || host === "::" ? "localhost" : host;
     const url = `http://${shownHost.includes(":") ? `[${shownHost}]` : shownHost}:${address.port}`;
     const idle = async () => {
       await Promise.all(adapters.map((a) => a.idle?.()));
       await retries.settled();
+      await reminders?.settled();
     };
     let closing: Promise<void> | undefined;
     return {
@@ -192,6 +205,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       summary: [
         `cpbot serve: listening on ${url} (GET /healthz, /readyz, /metrics), ${registry.all().length} playbooks, database ${options.databaseUrl ?? config.databaseUrl}`,
         ...adapters.map((a) => (a.page ? `${a.summary}: ${url}${a.page}` : a.summary)),
+        ...(config.remindAfterMs
+          ? [`Escalation reminders: after ${formatDuration(config.remindAfterMs)} unclaimed or idle`]
+          : []),
       ],
       idle,
       close() {

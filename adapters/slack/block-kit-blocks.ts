@@ -116,6 +116,33 @@ function button(b: Button, actionId: string): types.Button {
   return out;
 }
 
+/** A Slack user id; anything else (a Teams id, a name) is shown as text and pings nobody. */
+const slackUserId = /^[UW][A-Z0-9]{2,}$/;
+
+/**
+ * "*Requester:* <@U123>": real mentions, built only from the ids the engine put in the block. A name shown
+ * as text is escaped; a very long one continues in further sections rather than being cut.
+ */
+function peopleBlocks(block: Extract<CardBlock, { type: "people" }>): KnownBlock[] {
+  const label = `*${toPlain(block.label)}:* `;
+  const names = block.people.flatMap((p) =>
+    slackUserId.test(p.id) ? [`<@${p.id}>`] : splitText(p.name ?? p.id, slackLimits.sectionText - 200).map(toMrkdwn),
+  );
+  if (block.everyone) names.push("<!here>");
+  if (names.length === 0) names.push("—");
+  const texts: string[] = [];
+  let current = label;
+  for (const name of names) {
+    const piece = current === label ? name : `, ${name}`;
+    if (current.length + piece.length > slackLimits.sectionText) {
+      texts.push(current);
+      current = name;
+    } else current += piece;
+  }
+  texts.push(current);
+  return texts.map((text) => ({ type: "section", text: { type: "mrkdwn", text } }));
+}
+
 /** Converts one card block; `nextActionId` numbers buttons so every action_id in a message is unique. */
 export function toUnit(block: CardBlock, nextActionId: (action: string) => string): Unit {
   switch (block.type) {
@@ -135,6 +162,8 @@ export function toUnit(block: CardBlock, nextActionId: (action: string) => strin
     }
     case "context":
       return { blocks: block.text.trim() ? contexts(block.text) : [] };
+    case "people":
+      return { blocks: peopleBlocks(block) };
     case "fields": {
       const rendered = block.fields.map((f) => toMrkdwn(`${bold(f.label)}\n${orDash(f.value)}`));
       // A field over Slack's 2,000 characters becomes a section of its own rather than being cut.

@@ -15,5 +15,7 @@ export function commandToEvent(command: SlashCommand): CommandEvent {
     conversation: slackConversation(command.channel_id, undefined, command.user_id),
     user: command.user_name ? { id: command.user_id, name: command.user_name } : { id: command.user_id },
     text: inboundText(command.text ?? ""),
+    // The name the workspace gave the command (SLACK_COMMAND documents it; Slack says which was used).
+    ...(/^\/[a-z0-9_-]{1,31}$/.test(command.command ?? "") ? { command: command.command } : {}),
   };
 }

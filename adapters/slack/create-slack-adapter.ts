@@ -7,9 +7,11 @@ import type { Route } from "../http/http-server.ts";
 import type { PlatformAdapter } from "../http/platform-adapter.ts";
 import { InFlight } from "./in-flight.ts";
 import { onAction } from "./on-action.ts";
+import { onAppHomeOpened } from "./on-app-home-opened.ts";
 import { onCommand } from "./on-command.ts";
 import { onEscalateView } from "./on-escalate-view.ts";
 import { onMessageEvents } from "./on-message-events.ts";
+import { onMessageShortcut } from "./on-message-shortcut.ts";
 import { onStationMessageView } from "./on-station-message-view.ts";
 import { RecentIds } from "./recent-ids.ts";
 import type { SlackConfig } from "./slack-config.ts";
@@ -111,12 +113,15 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
         inFlight,
         recent: new RecentIds(),
         links: new ThreadLinks((channel, ts) => transport.permalink(channel, ts)),
+        command: config.command,
       };
       onMessageEvents(app, deps);
       onCommand(app, deps);
       onAction(app, deps);
       onStationMessageView(app, deps);
       onEscalateView(app, deps);
+      onAppHomeOpened(app, deps);
+      onMessageShortcut(app, deps);
       app.error(async (error) => {
         logger.error("Slack listener failed", { code: error.code, error });
       });

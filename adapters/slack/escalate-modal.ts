@@ -27,7 +27,7 @@ type InputBlock = Extract<CardBlock, { type: "input" }>;
 
 /** The modal for an escalate-form card: its intro, and its input with the starting text and any error. */
 export function escalateModal(card: Card, origin: EscalateOrigin): types.ModalView {
-  const input = card.blocks.find((b): b is InputBlock => b.type === "input" && b.id === problemInputId);
+  const inputs = card.blocks.filter((b): b is InputBlock => b.type === "input");
   const intro = card.blocks.flatMap((b) => (b.type === "text" ? [b.text] : []));
   return {
     type: "modal",
@@ -38,26 +38,37 @@ export function escalateModal(card: Card, origin: EscalateOrigin): types.ModalVi
     close: { type: "plain_text", text: "Cancel" },
     blocks: [
       ...intro.map((t): types.SectionBlock => ({ type: "section", text: { type: "mrkdwn", text: escapeSlack(t) } })),
-      {
-        type: "input",
-        block_id: problemInputId,
-        label: { type: "plain_text", text: input?.label ?? "What is wrong?" },
-        element: {
-          type: "plain_text_input",
-          action_id: valueId,
-          multiline: true,
-          max_length: Math.min(input?.maxLength ?? 2000, 3000),
-          ...(input?.placeholder ? { placeholder: { type: "plain_text", text: input.placeholder.slice(0, 150) } } : {}),
-          ...(input?.initial ? { initial_value: input.initial } : {}),
-        },
-      },
+      // Every input of the card (the problem, and the optional note), each block_id its input's id.
+      ...inputs.map(
+        (input): types.InputBlock => ({
+          type: "input",
+          block_id: input.id,
+          ...(input.id === problemInputId ? {} : { optional: true }),
+          label: { type: "plain_text", text: input.label },
+          element: {
+            type: "plain_text_input",
+            action_id: valueId,
+            multiline: input.multiline ?? input.id === problemInputId,
+            max_length: Math.min(input.maxLength ?? 2000, 3000),
+            ...(input.placeholder
+              ? { placeholder: { type: "plain_text", text: input.placeholder.slice(0, 150) } }
+              : {}),
+            ...(input.initial ? { initial_value: input.initial } : {}),
+          },
+        }),
+      ),
     ],
   };
 }
 
-export function readEscalateProblem(view: ViewOutput): string {
-  const value = view.state.values[problemInputId]?.[valueId]?.value;
-  return typeof value === "string" ? value.trim() : "";
+/** What was typed in each of the modal's inputs, by input id; empty ones left out. */
+export function readEscalateInputs(view: ViewOutput): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [id, elements] of Object.entries(view.state.values)) {
+    const value = elements[valueId]?.value;
+    if (typeof value === "string" && value.trim()) out[id] = value.trim();
+  }
+  return out;
 }
 
 export function readEscalateOrigin(view: ViewOutput): EscalateOrigin | undefined {

@@ -4,7 +4,7 @@ import type { ActionEvent } from "../../src/core/bot-event.ts";
 import { isRealQuestion } from "../../src/engine/real-question.ts";
 import { problemInputId, problemNeeded } from "../../src/render/escalate-form-card.ts";
 import { answerEvent } from "./answer-event.ts";
-import { escalateModalCallbackId, readEscalateOrigin, readEscalateProblem } from "./escalate-modal.ts";
+import { escalateModalCallbackId, readEscalateInputs, readEscalateOrigin } from "./escalate-modal.ts";
 import { slackConversation } from "./message-to-event.ts";
 import type { SlackListenerDeps } from "./slack-listener-deps.ts";
 
@@ -17,7 +17,8 @@ import type { SlackListenerDeps } from "./slack-listener-deps.ts";
 export function onEscalateView(app: App, d: SlackListenerDeps): void {
   app.view(escalateModalCallbackId, async ({ view, body, ack }) => {
     await d.inFlight.run(async () => {
-      const problem = readEscalateProblem(view);
+      const inputs = readEscalateInputs(view);
+      const problem = inputs[problemInputId] ?? "";
       if (!isRealQuestion(problem)) {
         await ack({ response_action: "errors", errors: { [problemInputId]: problemNeeded } });
         return;
@@ -36,7 +37,7 @@ export function onEscalateView(app: App, d: SlackListenerDeps): void {
         conversation: origin.privateTo ? conversation : await d.links.withLink(conversation),
         user: body.user.name ? { id: body.user.id, name: body.user.name } : { id: body.user.id },
         action: cardActions.escalateSubmit,
-        inputs: { [problemInputId]: problem },
+        inputs,
       };
       const target =
         origin.threadTs && !origin.privateTo

@@ -15,7 +15,12 @@ export interface SlackConfig {
   escalationChannel: string;
   /** Web API base URL ending in "/", when not Slack's own (tests, a proxy). */
   apiUrl?: string;
+  /** The slash command as created in the app (SLACK_COMMAND, default /cp), for texts that name it. */
+  command: string;
 }
+
+/** The slash command when SLACK_COMMAND is unset: the one in slack/manifest.yml. */
+export const defaultSlackCommand = "/cp";
 
 const botTokenHelp =
   "copy the Bot User OAuth Token (it starts with xoxb-) from your app's settings: OAuth & Permissions → OAuth Tokens (install the app to the workspace first)";
@@ -57,6 +62,15 @@ export const SlackConfigSchema = z.object({
     .string({ error: `SLACK_ESCALATION_CHANNEL is not set: ${channelHelp}` })
     .trim()
     .regex(/^[CG][A-Z0-9]{8,}$/, `SLACK_ESCALATION_CHANNEL must be a channel ID, not a name: ${channelHelp}`),
+  // Slack's rule for command names: a slash, then at most 31 lowercase letters, digits, - or _.
+  SLACK_COMMAND: z
+    .string()
+    .trim()
+    .regex(
+      /^\/[a-z0-9_-]{1,31}$/,
+      "SLACK_COMMAND must be the slash command exactly as in the app's manifest, a slash and up to 31 lowercase letters, digits, - or _ (e.g. /cp or /chargepoint)",
+    )
+    .optional(),
   SLACK_API_URL: z
     .url({
       protocol: /^https?$/,
@@ -67,7 +81,7 @@ export const SlackConfigSchema = z.object({
 
 const keys = Object.keys(SlackConfigSchema.shape) as (keyof typeof SlackConfigSchema.shape)[];
 /** Values that may be shown back in an error; tokens and the signing secret never are. */
-const showable = new Set<string>(["SLACK_ESCALATION_CHANNEL", "SLACK_API_URL"]);
+const showable = new Set<string>(["SLACK_ESCALATION_CHANNEL", "SLACK_API_URL", "SLACK_COMMAND"]);
 
 const isSet = (value: string | undefined): value is string => value !== undefined && value.trim() !== "";
 
@@ -110,6 +124,7 @@ export function loadSlackConfig(env: Record<string, string | undefined>): SlackC
     ...(c.SLACK_APP_TOKEN ? { appToken: c.SLACK_APP_TOKEN } : {}),
     mode: c.SLACK_APP_TOKEN ? "socket" : "http",
     escalationChannel: c.SLACK_ESCALATION_CHANNEL,
+    command: c.SLACK_COMMAND ?? defaultSlackCommand,
     ...(c.SLACK_API_URL ? { apiUrl: c.SLACK_API_URL.endsWith("/") ? c.SLACK_API_URL : `${c.SLACK_API_URL}/` } : {}),
   };
 }

@@ -26,4 +26,6 @@ export interface SlackListenerDeps {
   inFlight: InFlight;
   recent: RecentIds;
   links: ThreadLinks;
+  /** The slash command's name in this workspace (SLACK_COMMAND), for texts that tell people how to ask. */
+  command: string;
 }

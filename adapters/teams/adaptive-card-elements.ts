@@ -163,5 +163,40 @@ export function toElements(block: Exclude<CardBlock, { type: "divider" }>): AcEl
     }
     case "actions":
       return actionSets(block.buttons);
+    case "people": {
+      const names = block.people.map((p) => `<at>${mentionName(p)}</at>`);
+      if (block.everyone) names.push("the support team");
+      return [{ type: "TextBlock", text: `**${teamsText(block.label)}:** ${names.join(", ") || "—"}`, wrap: true }];
+    }
   }
+}
+
+/**
+ * The text inside <at>…</at>; Teams matches it to the card's mention entity, so both use this. A display
+ * name is short; a pathological one is cut so the card and its entity stay within Teams' size limit.
+ */
+export const mentionName = (p: { id: string; name?: string }) => {
+  const name = (p.name ?? p.id).replace(/[<>]/g, "").trim() || p.id;
+  return name.length > 100 ? `${name.slice(0, 99)}…` : name;
+};
+
+/**
+ * The mention entities Teams needs beside `<at>Name</at>` for the names to notify (msteams.entities on the
+ * card): one per person of the card's people blocks, folded ones included.
+ */
+export function mentionEntities(blocks: readonly CardBlock[]): Record<string, unknown>[] {
+  const people = blocks.flatMap((b) =>
+    b.type === "people"
+      ? b.people
+      : b.type === "details"
+        ? b.blocks.flatMap((x) => (x.type === "people" ? x.people : []))
+        : [],
+  );
+  const seen = new Set<string>();
+  return people.flatMap((p) => {
+    if (seen.has(p.id)) return [];
+    seen.add(p.id);
+    const name = mentionName(p);
+    return [{ type: "mention", text: `<at>${name}</at>`, mentioned: { id: p.id, name } }];
+  });
 }

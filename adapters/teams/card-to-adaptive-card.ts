@@ -1,6 +1,13 @@
 import type { Card } from "../../src/cards/card-schema.ts";
 import { withoutDetails } from "../../src/cards/without-details.ts";
-import { type AcAction, type AcElement, elementsOf, maxActionsPerSet, submitAction } from "./adaptive-card-elements.ts";
+import {
+  type AcAction,
+  type AcElement,
+  elementsOf,
+  maxActionsPerSet,
+  mentionEntities,
+  submitAction,
+} from "./adaptive-card-elements.ts";
 
 export interface AdaptiveCard {
   type: "AdaptiveCard";
@@ -8,6 +15,8 @@ export interface AdaptiveCard {
   version: "1.5";
   body: AcElement[];
   actions?: AcAction[];
+  /** Teams' own extension: the mention entities of `<at>…</at>` names in the body. */
+  msteams?: { entities: Record<string, unknown>[] };
 }
 
 /** Teams rejects bot messages over 40 KB (UTF-16, 413 MessageSizeTooBig). */
@@ -48,7 +57,14 @@ function bodyOf(card: Card): { body: AcElement[]; actions?: AcAction[] } {
 export function cardToAdaptiveCard(card: Card): AdaptiveCard[] {
   const { body, actions } = bodyOf(card);
   if (body.length === 0) body.push({ type: "TextBlock", text: card.title, wrap: true, weight: "Bolder" });
-  const whole = shell(body, actions);
+  const entities = mentionEntities(card.blocks);
+  // Each part carries only the mentions whose <at>name</at> it shows, as Teams requires.
+  const withMentions = (ac: AdaptiveCard): AdaptiveCard => {
+    const json = JSON.stringify(ac.body);
+    const own = entities.filter((e) => json.includes(String(e.text)));
+    return own.length > 0 ? { ...ac, msteams: { entities: own } } : ac;
+  };
+  const whole = withMentions(shell(body, actions));
   if (bytesOf(whole) <= cardBudget) return [whole];
   // Folded content too big to travel inside the card is left to its button, which then asks the bot.
   const unfolded = withoutDetails(card);
@@ -67,7 +83,9 @@ export function cardToAdaptiveCard(card: Card): AdaptiveCard[] {
     parts[parts.length - 1]?.push(element);
     size += add;
   }
-  return parts.map((elements, i) => {
+  return parts.map((elements, i) => withMentions(partCard(elements, i)));
+
+  function partCard(elements: AcElement[], i: number): AdaptiveCard {
     const items =
       i === 0
         ? elements
@@ -82,5 +100,5 @@ export function cardToAdaptiveCard(card: Card): AdaptiveCard[] {
             ...elements,
           ];
     return shell(items, i === parts.length - 1 ? actions : undefined);
-  });
+  }
 }

@@ -23,6 +23,16 @@ interface Manifest {
     commandLists?: { scopes?: string[]; commands?: { title?: string; description?: string }[] }[];
   }[];
   validDomains?: string[];
+  composeExtensions?: {
+    botId?: string;
+    commands?: {
+      id?: string;
+      type?: string;
+      title?: string;
+      description?: string;
+      parameters?: { name?: string; title?: string; description?: string }[];
+    }[];
+  }[];
 }
 
 export function checkTeamsManifest(manifest: Manifest, icons: { color: Uint8Array; outline: Uint8Array }): string[] {
@@ -61,6 +71,27 @@ export function checkTeamsManifest(manifest: Manifest, icons: { color: Uint8Arra
       for (const command of list.commands ?? []) {
         length(command.title, 32, `command "${command.title}" title`);
         length(command.description, 128, `command "${command.title}" description`);
+      }
+    }
+  }
+  for (const extension of manifest.composeExtensions ?? []) {
+    need(extension.botId === bots[0]?.botId, "composeExtensions[0].botId must be the bot's id (bots[0].botId)");
+    need((extension.commands?.length ?? 0) <= 10, "composeExtensions[0] may hold at most 10 commands");
+    for (const command of extension.commands ?? []) {
+      need(/^.{1,64}$/.test(command.id ?? ""), `message extension command id must be 1 to 64 characters`);
+      need(
+        command.type === "query" || command.type === "action",
+        `command "${command.id}" type must be query or action`,
+      );
+      length(command.title, 32, `message extension command "${command.id}" title`);
+      if (command.description !== undefined)
+        length(command.description, 128, `message extension command "${command.id}" description`);
+      const parameters = command.parameters ?? [];
+      need(parameters.length >= 1 && parameters.length <= 5, `command "${command.id}" needs 1 to 5 parameters`);
+      for (const p of parameters) {
+        length(p.name, 64, `parameter name of "${command.id}"`);
+        length(p.title, 32, `parameter "${p.name}" title`);
+        if (p.description !== undefined) length(p.description, 128, `parameter "${p.name}" description`);
       }
     }
   }

@@ -1,5 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Activity, CloudAdapter, ConfigurationBotFrameworkAuthentication, TurnContext } from "botbuilder";
+import {
+  type Activity,
+  type CloudAdapter,
+  type ConfigurationBotFrameworkAuthentication,
+  INVOKE_RESPONSE_KEY,
+  type TurnContext,
+} from "botbuilder";
 import type { Logger } from "../../src/core/logger.ts";
 import { readJsonBody } from "./read-json-body.ts";
 
@@ -64,7 +70,18 @@ export function teamsHttpHandler(deps: TeamsHttpDeps): (req: IncomingMessage, re
     }
 
     try {
-      await deps.adapter.processActivityDirect(authResult, activity, deps.onTurn);
+      // An invoke (message extension search, message action) is answered in the HTTP response itself:
+      // processActivityDirect drops the invoke response, so the turn's is read from its state here.
+      let invoke: { status?: number; body?: unknown } | undefined;
+      await deps.adapter.processActivityDirect(authResult, activity, async (ctx) => {
+        await deps.onTurn(ctx);
+        invoke = (ctx.turnState.get(INVOKE_RESPONSE_KEY) as Activity | undefined)?.value;
+      });
+      if (invoke && !res.headersSent) {
+        res.writeHead(invoke.status ?? 200, { "content-type": "application/json; charset=utf-8" });
+        res.end(JSON.stringify(invoke.body ?? {}));
+        return;
+      }
       end(res, 200);
     } catch (error) {
       deps.logger.error("Teams turn failed", { error, activity: activity.id, type: activity.type });

@@ -9,6 +9,7 @@ import type { ConversationReferences } from "./conversation-references.ts";
 import { deliverReply } from "./deliver-reply.ts";
 import { escalationsHere, isEscalationsHereRequest } from "./escalations-here.ts";
 import { isThreadFollowUp } from "./is-thread-follow-up.ts";
+import { answerMessageExtension, isMessageExtensionInvoke } from "./message-extension.ts";
 import { replyInTurn, sendCard } from "./send-card.ts";
 import { isStationMessageFormRequest, stationMessageForm, stationMessageFormReply } from "./station-message-form.ts";
 import type { TeamsConfig } from "./teams-config.ts";
@@ -34,6 +35,7 @@ export function createTeamsTurn(deps: TeamsTurnDeps): (ctx: TurnContext) => Prom
     const activity = ctx.activity;
     const at = deps.clock().toISOString();
     if (activity.type === ActivityTypes.ConversationUpdate) return greet(ctx, at);
+    if (isMessageExtensionInvoke(activity)) return answerMessageExtension(ctx, deps.engine, send);
 
     const translated = activityToBotEvent(activity);
     if (translated.kind === "ignore") {

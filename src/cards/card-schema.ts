@@ -84,6 +84,20 @@ const contentBlocks = [
     buttons: z.array(ButtonSchema).min(1),
   }),
   z.strictObject({ type: z.literal("divider") }),
+  /**
+   * People named so the platform notifies them: Slack `<@U…>`, a Teams mention entity, a plain name
+   * elsewhere. Only the engine fills it, from ids the platform gave (a requester, a claimer, responders),
+   * never from typed text, so nobody can make cpbot ping by writing a name. Editing a message that holds
+   * it notifies nobody again (Slack chat.update, Teams updateActivity).
+   */
+  z.strictObject({
+    type: z.literal("people"),
+    /** Shown before the names: "Requester", "Reminder for". */
+    label: str,
+    people: z.array(z.strictObject({ id: str, name: str.optional() })),
+    /** Also call everyone in the conversation (the escalation channel: Slack @here). */
+    everyone: z.boolean().optional(),
+  }),
   z.strictObject({ type: z.literal("context"), text: str }),
 ] as const;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseDuration } from "./parse-duration.ts";
 
 /** Log levels in increasing severity; "silent" turns logging off (tests, `cpbot ask`). */
 export const logLevels = ["debug", "info", "warn", "error", "silent"] as const;
@@ -7,6 +8,8 @@ export type LogLevel = (typeof logLevels)[number];
 export const logFormats = ["auto", "json", "pretty"] as const;
 export type LogFormat = (typeof logFormats)[number];
 
+const remindHelp =
+  "ESCALATION_REMIND_AFTER must be a duration such as 90s, 30m or 2h (a whole number, then s, m or h; from 10s to 168h); leave it unset to send no reminders";
 const moduleLevelsHelp = `LOG_LEVELS must be module=level pairs separated by commas, e.g. "slack=debug,http=warn" (levels: ${logLevels.join(", ")})`;
 
 /**
@@ -64,6 +67,19 @@ export const ConfigSchema = z.object({
     .min(0, "RATE_LIMIT_PER_MINUTE must be 0 (off) or more, e.g. 30")
     .max(100_000, "RATE_LIMIT_PER_MINUTE must be at most 100000; 0 turns limits off")
     .default(30),
+  ESCALATION_REMIND_AFTER: z
+    .string()
+    .trim()
+    .transform((value, ctx) => {
+      const ms = parseDuration(value);
+      // At least 10 s: the reminder timer runs every few seconds; at most a week.
+      if (ms === undefined || ms < 10_000 || ms > 7 * 24 * 3_600_000) {
+        ctx.addIssue({ code: "custom", message: remindHelp });
+        return z.NEVER;
+      }
+      return ms;
+    })
+    .optional(),
   LOG_LEVEL: z.enum(logLevels, { error: `LOG_LEVEL must be one of ${logLevels.join(", ")}` }).default("info"),
   LOG_LEVELS: z
     .string()

@@ -28,6 +28,11 @@ export interface CoreConfig {
   responders: string[];
   /** Messages, commands and presses one person may send a minute; 0: no limit. A channel gets ten times this. */
   rateLimitPerMinute: number;
+  /**
+   * ESCALATION_REMIND_AFTER in ms: an escalation nobody claimed gets a reminder after this, the responders'
+   * mention after twice this, a claimed one with no change for this long reminds its claimer. Unset: off.
+   */
+  remindAfterMs?: number;
 }
 
 /** Settings whose values are never repeated in an error message (it goes to logs and terminals). */
@@ -72,5 +77,6 @@ export function loadConfig(env: Record<string, string | undefined>): CoreConfig 
     ...(c.METRICS_TOKEN ? { metricsToken: c.METRICS_TOKEN } : {}),
     responders: c.ESCALATION_RESPONDERS ? c.ESCALATION_RESPONDERS.split(",").map((id) => id.trim()) : [],
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
+    ...(c.ESCALATION_REMIND_AFTER ? { remindAfterMs: c.ESCALATION_REMIND_AFTER } : {}),
   };
 }

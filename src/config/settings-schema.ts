@@ -40,6 +40,7 @@ export const settings = {
   CPBOT_ESCALATION_DESTINATION: { group: "core", summary: "one escalation channel for every platform" },
   CPBOT_LOW_CONFIDENCE: { group: "core", summary: "confidence below which a match counts as low", default: "0.6" },
   ESCALATION_RESPONDERS: { group: "core", summary: "user ids that may act on every escalation" },
+  ESCALATION_REMIND_AFTER: { group: "core", summary: "remind Support of waiting escalations after (90s, 30m, 2h)" },
   RATE_LIMIT_PER_MINUTE: {
     group: "core",
     summary: "messages one person may send a minute; 0: no limit",
@@ -51,6 +52,7 @@ export const settings = {
   SLACK_APP_TOKEN: { group: "slack", summary: "app-level token (xapp-): Socket Mode", secret: true },
   SLACK_ESCALATION_CHANNEL: { group: "slack", summary: "channel ID that receives escalations" },
   SLACK_API_URL: { group: "slack", summary: "Web API base URL", default: "https://slack.com/api/" },
+  SLACK_COMMAND: { group: "slack", summary: "the slash command's name, as in the manifest", default: "/cp" },
   MicrosoftAppId: { group: "teams", summary: "the bot's Microsoft App ID", aliases: ["MICROSOFT_APP_ID"] },
   MicrosoftAppPassword: {
     group: "teams",

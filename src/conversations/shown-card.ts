@@ -33,6 +33,9 @@ export function cardPlainText(card: Card): string {
       case "fields":
         for (const f of b.fields) lines.push(`${f.label}: ${f.value}`);
         break;
+      case "people":
+        lines.push(`${b.label}: ${b.people.map((p) => p.name ?? p.id).join(", ")}`);
+        break;
       case "list":
         if (b.title) lines.push(b.title);
         lines.push(...b.items);

@@ -59,6 +59,8 @@ export interface CommandEvent extends EventBase {
   kind: "command";
   /** Everything after `/cp`. */
   text: string;
+  /** The slash command as typed, when the platform has one (Slack: "/cp", or the name it was renamed to). */
+  command?: string;
 }
 
 /** A button press or form submit on a card the bot sent. */

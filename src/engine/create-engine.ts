@@ -1,21 +1,25 @@
 import type { Card } from "../cards/card-schema.ts";
 import { BotError } from "../core/bot-error.ts";
-import type { Actor, BotEvent } from "../core/bot-event.ts";
+import type { Actor, BotEvent, Platform } from "../core/bot-event.ts";
 import { maxUserTextChars } from "../core/clean-user-text.ts";
 import { silentLogger } from "../core/logger.ts";
 import type { EngineReply } from "../core/transport.ts";
 import { errorCard } from "../render/error-card.ts";
+import type { HomeModel } from "../render/home-model.ts";
 import { infoCard } from "../render/info-card.ts";
+import { buildHome } from "./build-home.ts";
 import { cleanEvent } from "./clean-event.ts";
 import { commandContext } from "./command-context.ts";
 import { parseCommand } from "./command-parser.ts";
 import type { EngineDeps } from "./engine-deps.ts";
 import { needsRole, type Role, roleOf } from "./escalation-access.ts";
+import { sendDueReminders } from "./escalation-reminders.ts";
 import { createEscalationService } from "./escalation-service.ts";
 import { handleAction } from "./handle-action.ts";
 import { handleCommand } from "./handle-command.ts";
 import { handleMessage } from "./handle-message.ts";
 import { RateLimiter } from "./rate-limiter.ts";
+import { type PlaybookHit, searchPlaybooks } from "./search-playbooks.ts";
 import { loadSession, SessionConflict, saveSession } from "./session-io.ts";
 import type { Turn, TurnReply } from "./turn.ts";
 
@@ -24,6 +28,12 @@ export interface Engine {
   handle(event: BotEvent): Promise<EngineReply>;
   /** Posts stored escalation handoffs that never reached the escalation channel (call at start-up). */
   retryPendingDeliveries(): Promise<void>;
+  /** The person's home page (Slack App Home): read only. `command` is the slash command in use. */
+  home(user: Actor, platform: Platform, command: string): Promise<HomeModel>;
+  /** Playbooks and fault codes for a search box (Teams message extension): read only. */
+  search(query: string): PlaybookHit[];
+  /** Posts the escalation reminders due now (ESCALATION_REMIND_AFTER = `afterMs`); returns how many. */
+  remindEscalations(afterMs: number): Promise<number>;
 }
 
 /** Errors that are the person's to fix: shown as they are. Anything else is our bug: logged, not shown. */
@@ -167,7 +177,13 @@ export function createEngine(deps: EngineDeps): Engine {
     }
   }
 
-  return { handle, retryPendingDeliveries: () => escalations.retryPendingDeliveries() };
+  return {
+    handle,
+    retryPendingDeliveries: () => escalations.retryPendingDeliveries(),
+    home: (user, platform, command) => buildHome(deps, user, platform, command),
+    search: (query) => searchPlaybooks(deps, query),
+    remindEscalations: (afterMs) => sendDueReminders(deps, afterMs),
+  };
 }
 
 /** Says what was read of a message too long to read whole, so nobody wonders where the rest went. */

@@ -64,9 +64,9 @@ function askFirst(typed: string | undefined): TurnReply {
  * The "what is wrong?" form's Submit: the typed text becomes the thread's question and is escalated at
  * once, with the walkthrough or playbook the thread already has when there is one.
  */
-export async function escalateWithText(turn: Turn, text: string): Promise<TurnReply> {
+export async function escalateWithText(turn: Turn, text: string, note?: string): Promise<TurnReply> {
   const { walkthrough: w, question: q } = turn.state;
-  if (w && walkIsTopic(turn.state)) return escalateTopic(turn, "button", text);
+  if (w && walkIsTopic(turn.state)) return escalateTopic(turn, "button", note ? `${text}\n${note}` : text);
   const keep = q?.playbook && opened.has(q.kind) ? { playbook: q.playbook } : {};
   const question: Question = {
     id: nextId(turn, "q"),
@@ -79,5 +79,6 @@ export async function escalateWithText(turn: Turn, text: string): Promise<TurnRe
     alternatives: [],
   };
   turn.state = { ...turn.state, question };
-  return escalateTopic(turn, "button");
+  // The optional note from the form travels as the escalation's note, shown on the handoff card.
+  return escalateTopic(turn, "button", note);
 }

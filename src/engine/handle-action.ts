@@ -1,7 +1,7 @@
 import { type ActionPayload, cardActions, decodeActionPayload } from "../cards/card-actions.ts";
 import { BotError } from "../core/bot-error.ts";
 import type { ActionEvent } from "../core/bot-event.ts";
-import { escalateFormCard, problemInputId, problemNeeded } from "../render/escalate-form-card.ts";
+import { escalateFormCard, noteInputId, problemInputId, problemNeeded } from "../render/escalate-form-card.ts";
 import { articleCard, overviewCard } from "../render/overview-card.ts";
 import { playbookListCard } from "../render/playbook-list-card.ts";
 import { validationCard } from "../render/validation-card.ts";
@@ -69,11 +69,13 @@ export async function handleAction(
       return { cards: [escalateFormCard(isRealQuestion(p.query) && p.query ? { initial: p.query } : {})] };
     case cardActions.escalateSubmit: {
       const typed = (event.inputs?.[problemInputId] ?? firstInput(event)).trim();
+      const extra = (event.inputs?.[noteInputId] ?? "").trim();
       if (!isRealQuestion(typed)) {
         const error = problemNeeded;
-        return { cards: [escalateFormCard({ ...(typed ? { initial: typed } : {}), error })], mode: "replace" };
+        const kept = { ...(typed ? { initial: typed } : {}), ...(extra ? { note: extra } : {}) };
+        return { cards: [escalateFormCard({ ...kept, error })], mode: "replace" };
       }
-      return { ...(await escalateWithText(turn, typed)), mode: "replace" };
+      return { ...(await escalateWithText(turn, typed, extra || undefined)), mode: "replace" };
     }
     case cardActions.browse:
       return { cards: [playbookListCard([...turn.deps.registry.all()])] };

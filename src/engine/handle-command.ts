@@ -16,8 +16,12 @@ import { runCpTool } from "./step-tools.ts";
 import { nextId, record, type Turn, type TurnReply } from "./turn.ts";
 import { playbookFor } from "./walk-flow.ts";
 
-/** The grammar as help shows it; the same words work in Slack, Teams and the terminal. */
-export function commandHelp(ctx: CommandContext) {
+/**
+ * The grammar as help shows it; the same words work in Slack, Teams and the terminal. `command` is the
+ * slash command as the person typed it (a workspace may have renamed /cp), so help names the one in use.
+ */
+export function commandHelp(ctx: CommandContext, command = "/cp") {
+  const named = (text: string) => (command === "/cp" ? text : text.replace(/\/cp\b/g, command));
   return [
     {
       usage: "/cp <question>",
@@ -38,14 +42,16 @@ export function commandHelp(ctx: CommandContext) {
     },
     { usage: "/cp share <command>", summary: "post the answer for the whole channel instead of only you" },
     { usage: "/cp help", summary: "this list" },
-  ];
+  ].map((c) => ({ usage: named(c.usage), summary: named(c.summary) }));
 }
 
 export async function handleCommand(turn: Turn, command: ParsedCommand, ctx: CommandContext): Promise<TurnReply> {
   const { registry } = turn.deps;
   switch (command.kind) {
     case "help":
-      return { cards: [helpCard(commandHelp(ctx))] };
+      return {
+        cards: [helpCard(commandHelp(ctx, turn.event.kind === "command" ? turn.event.command : undefined))],
+      };
     case "list": {
       const all = registry.all();
       const shown = command.section ? all.filter((p) => p.section === command.section) : all;

@@ -2,7 +2,7 @@ import type { Playbook } from "../playbooks/playbook-schema.ts";
 import { decideMatch, defaultPolicy } from "./decide-match.ts";
 import { faultCodeAnswer, unknownCodeAnswer } from "./fault-code-answer.ts";
 import { buildFaultCodeIndex, scanFaultCodes } from "./fault-codes.ts";
-import { createLexicalScorer, type ScoredText } from "./lexical-scorer.ts";
+import { createLexicalScorer, type LexicalScorer, type ScoredText } from "./lexical-scorer.ts";
 import type { Candidate, Matcher, MatcherOptions, MatchResult } from "./match-result.ts";
 import { outOfScopeTopics } from "./out-of-scope-topics.ts";
 import { isSmallTalk } from "./small-talk.ts";
@@ -24,7 +24,8 @@ const oneWordCap = 0.75;
 
 /**
  * Builds the matcher from the playbooks: fault-code rules, then synonyms and spelling correction, then a
- * lexical scorer trained on the triggers at construction, then a calibrated abstain/ambiguous decision.
+ * lexical scorer trained on the triggers (on first use, or read from `options.modelCache`), then a
+ * calibrated abstain/ambiguous decision.
  * Deterministic: the same playbooks and message give the same answer on every machine.
  */
 export function createMatcher(playbooks: readonly Playbook[], options: MatcherOptions = {}): Matcher {
@@ -37,16 +38,25 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
   const sorted = [...playbooks].sort((a, b) => a.id.localeCompare(b.id));
   const ids = sorted.map((p) => p.id);
   const classOf = new Map(ids.map((id, i) => [id, i]));
-  const examples = [
+  const examples = () => [
     ...trainingExamples(sorted).map((e) => ({ cls: classOf.get(e.playbook)!, text: e.text, weight: e.weight })),
     ...outOfScopeTopics.flatMap((t, i) => t.phrases.map((text) => ({ cls: ids.length + i, text, weight: 1 }))),
   ];
-  const scorer = createLexicalScorer(examples, ids.length + outOfScopeTopics.length, options.scorer);
+  // Training is the costly part of building, and a fault code or small talk never needs it: built on first use.
+  let trained: LexicalScorer | undefined;
+  const scorerNow = (): LexicalScorer =>
+    (trained ??= createLexicalScorer(
+      examples(),
+      ids.length + outOfScopeTopics.length,
+      options.scorer,
+      options.modelCache,
+    ));
   const faultIndex = buildFaultCodeIndex(playbooks);
   const statusLines = buildStatusLineIndex(playbooks);
 
   /** How sure we are of each playbook for one piece of text: its probability times the share of the text the domain vocabulary explains. */
   const rank = (scored: ScoredText): Candidate[] => {
+    const scorer = scorerNow();
     const byConfidence = (a: Candidate, b: Candidate) =>
       b.confidence - a.confidence || a.playbook.localeCompare(b.playbook);
     const ranked = ids
@@ -73,6 +83,7 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
     const byStatusLine = statusLineAnswer(read, statusLines);
     if (byStatusLine) return withNotes(byStatusLine, notes);
     if (scan.unknown.length === 0 && isSmallTalk(read)) return withNotes(smallTalk, notes);
+    const scorer = scorerNow();
     if (scan.unknown.length > 0) {
       // Judge the topic on the rest of the message: "fault code 12" must not vouch for itself.
       const rest = scan.unknownForms.reduce((t, form) => t.replace(form, " "), read.normalize("NFKC").toLowerCase());
@@ -135,7 +146,13 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
     );
   }
 
-  return { playbooks: ids, match: matchText };
+  return {
+    playbooks: ids,
+    match: matchText,
+    warmUp() {
+      scorerNow();
+    },
+  };
 }
 
 const noPlaybooks: MatchResult = {

@@ -1,10 +1,12 @@
 import { type AnalysedText, analyseText, synonymWords } from "./analyse-text.ts";
 import { CentroidScorer } from "./centroid-scorer.ts";
+import type { ModelCache } from "./match-result.ts";
 import { normaliseText } from "./normalise-text.ts";
 import { quotedSpans } from "./quoted-text.ts";
-import { defaultSoftmaxOptions, SoftmaxRegression, softmax } from "./softmax-regression.ts";
+import { SoftmaxRegression, softmax } from "./softmax-regression.ts";
 import { createSpellCorrector, type WordContext } from "./spell-corrector.ts";
 import { stopwords } from "./stopwords.ts";
+import { trainOrLoad } from "./train-or-load.ts";
 import { type SparseVector, Vectoriser } from "./vectorise.ts";
 
 export interface LabelledText {
@@ -61,6 +63,7 @@ export function createLexicalScorer(
   examples: readonly LabelledText[],
   classCount: number,
   choice: "auto" | "softmax" | "centroid" = "auto",
+  cache?: ModelCache,
 ): LexicalScorer {
   const analysed = examples.map((e) => analyseText(e.text));
   // The spelling corrector's vocabulary: every word the training texts use, with how often.
@@ -86,7 +89,7 @@ export function createLexicalScorer(
   const nnz = xs.ids.length;
   const useSoftmax = choice === "auto" ? nnz * classCount <= softmaxBudget : choice === "softmax";
   const model = useSoftmax ? new SoftmaxRegression(vectoriser.size, classCount) : new CentroidScorer(classCount);
-  if (model instanceof SoftmaxRegression) model.train(xs, ys, weights, defaultSoftmaxOptions);
+  if (model instanceof SoftmaxRegression) trainOrLoad(model, { xs, ys, weights, classCount }, cache);
   else model.train(xs, ys, weights, vectoriser.size);
 
   const maxIdf = Math.log(1 + classCount);

@@ -49,6 +49,11 @@ export interface Matcher {
   match(text: string): MatchResult;
   /** The playbook ids this matcher can answer with, sorted. */
   readonly playbooks: readonly string[];
+  /**
+   * Builds now what the first question would otherwise build (the trained scorer is made on first use,
+   * so a command answered by a fault code alone never pays for training). A server calls it at start.
+   */
+  warmUp?(): void;
 }
 
 export interface MatcherOptions {
@@ -63,4 +68,15 @@ export interface MatcherOptions {
    * softmax while its training cost fits a start-up budget (about 45 playbooks), centroids beyond.
    */
   scorer?: "auto" | "softmax" | "centroid";
+  /** Where trained weights are kept between runs; without it the model is trained on every start. */
+  modelCache?: ModelCache;
+}
+
+/**
+ * Trained model weights stored under a key that hashes everything training reads (the vectorised
+ * examples, labels, weights and options), so a hit is exactly the model training would produce.
+ */
+export interface ModelCache {
+  load(key: string): Float64Array | undefined;
+  save(key: string, weights: Float64Array): void;
 }

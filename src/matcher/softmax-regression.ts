@@ -74,6 +74,27 @@ export class SoftmaxRegression {
     }
   }
 
+  /**
+   * The trained state for a model cache: the raw weights, the biases, then the scale, kept apart rather
+   * than multiplied out so a model read back scores bit for bit like the one trained.
+   */
+  exportWeights(): Float64Array {
+    const out = new Float64Array(this.raw.length + this.classCount + 1);
+    out.set(this.raw);
+    out.set(this.bias, this.raw.length);
+    out[out.length - 1] = this.scale;
+    return out;
+  }
+
+  /** Takes the state `exportWeights()` gave for a model of the same shape; false (nothing changed) otherwise. */
+  importWeights(weights: Float64Array): boolean {
+    if (weights.length !== this.raw.length + this.classCount + 1) return false;
+    this.raw.set(weights.subarray(0, this.raw.length));
+    this.bias.set(weights.subarray(this.raw.length, this.raw.length + this.classCount));
+    this.scale = weights[weights.length - 1]!;
+    return true;
+  }
+
   private rescale(): void {
     for (let i = 0; i < this.raw.length; i++) this.raw[i]! *= this.scale;
     this.scale = 1;

@@ -1,4 +1,4 @@
-import { createMatcher } from "../matcher/create-matcher.ts";
+import { cachedMatcher } from "../matcher/cached-matcher.ts";
 import type { Matcher } from "../matcher/match-result.ts";
 import { reloadTemplates } from "../render/card-templates.ts";
 import { formatLintReport, type LintProblem } from "./lint-playbooks.ts";
@@ -25,7 +25,7 @@ export class LivePlaybooks {
     registry: PlaybookRegistry,
     readonly playbooksDir: string,
     readonly templatesDir: string,
-    private readonly build: (registry: PlaybookRegistry) => Matcher = (r) => createMatcher(r.all()),
+    private readonly build: (registry: PlaybookRegistry) => Matcher = (r) => cachedMatcher(r.all()),
   ) {
     this.#registry = registry;
     this.#matcher = this.build(registry);

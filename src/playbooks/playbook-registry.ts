@@ -1,7 +1,7 @@
 import { BotError } from "../core/bot-error.ts";
 import { defaultPlaybooksDir } from "../core/paths.ts";
 import { formatLintReport, normaliseFaultCode } from "./lint-playbooks.ts";
-import { loadPlaybooks } from "./load-playbooks.ts";
+import { loadPlaybooksCached } from "./load-playbooks-cached.ts";
 import type { Playbook } from "./playbook-schema.ts";
 
 export interface FaultCodeEntry {
@@ -76,7 +76,7 @@ export class PlaybookRegistry {
 
 /** Loads and lints the playbooks; a bot must not start with a broken one, so any problem throws the report. */
 export function loadRegistry(dir: string = defaultPlaybooksDir): PlaybookRegistry {
-  const { playbooks, problems } = loadPlaybooks(dir);
+  const { playbooks, problems } = loadPlaybooksCached(dir);
   if (problems.length > 0) {
     throw new BotError(
       `The playbooks have problems; fix them and start again.\n\n${formatLintReport(problems)}`,

@@ -96,8 +96,10 @@ export function escalationCard(view: EscalationView): Card {
     title: `Escalation ${view.id}: ${subject}`,
     header: header(`Escalation: ${subject}`),
     status: text(`**Status:** ${statusLabels[view.status]}${view.assignee ? ` (${personName(view.assignee)})` : ""}`),
+    // A real mention (Slack <@U…>, a Teams mention entity) on the first post; editing the card later
+    // (status, evidence) notifies nobody again.
+    requester: { type: "people", label: "Requested by", people: [view.requester] },
     facts: fields([
-      ["Requested by", personName(view.requester)],
       ["Opened", formatTime(view.openedAt)],
       ["Playbook", view.playbook ? `${view.playbook.title} (\`${view.playbook.id}\` v${view.playbook.version})` : null],
       ["Thread", view.originLink],

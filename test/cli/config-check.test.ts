@@ -74,10 +74,13 @@ describe("cpbot config check", () => {
     const empty = await check({});
     expect(empty.status).toBe(0);
     expect(empty.out).toContain("Bot Framework Emulator mode: unauthenticated, on 127.0.0.1 only");
-    const bad = await check({ PORT: "http", SHUTDOWN_GRACE_MS: "-1" });
+    const bad = await check({ PORT: "http", SHUTDOWN_GRACE_MS: "-1", ESCALATION_REMIND_AFTER: "half an hour" });
     expect(bad.status).toBe(1);
     expect(bad.out).toContain("PORT must be a whole number");
     expect(bad.out).toContain("SHUTDOWN_GRACE_MS must be 0 or more");
+    expect(bad.out).toContain(
+      'ESCALATION_REMIND_AFTER = "half an hour": ESCALATION_REMIND_AFTER must be a duration such as 90s, 30m or 2h',
+    );
   });
 
   it("refuses anything but `check`", async () => {

@@ -31,6 +31,7 @@ describe("loadConfig", () => {
         METRICS_TOKEN: "0123456789abcdef0123",
         ESCALATION_RESPONDERS: "U0123ABCD, 29:1xyz",
         RATE_LIMIT_PER_MINUTE: "0",
+        ESCALATION_REMIND_AFTER: "30m",
       }),
     ).toEqual({
       databaseUrl: "sqlite:/var/lib/cpbot.db",
@@ -43,6 +44,7 @@ describe("loadConfig", () => {
       shutdownGraceMs: 2000,
       metricsToken: "0123456789abcdef0123",
       responders: ["U0123ABCD", "29:1xyz"],
+      remindAfterMs: 1_800_000,
       rateLimitPerMinute: 0,
     });
   });
@@ -80,6 +82,20 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ LOG_LEVELS: "slack=loud" })).toThrow(
       /LOG_LEVELS = "slack=loud": LOG_LEVELS must be module=level pairs/,
     );
+  });
+
+  it("reads ESCALATION_REMIND_AFTER as 90s, 30m or 2h, off when unset, and refuses anything else clearly", () => {
+    expect(loadConfig({ ESCALATION_REMIND_AFTER: "90s" }).remindAfterMs).toBe(90_000);
+    expect(loadConfig({ ESCALATION_REMIND_AFTER: "2h" }).remindAfterMs).toBe(7_200_000);
+    expect(loadConfig({ ESCALATION_REMIND_AFTER: "45 min" }).remindAfterMs).toBe(2_700_000);
+    expect(loadConfig({}).remindAfterMs).toBeUndefined();
+    for (const bad of ["30", "half an hour", "5s", "1.5h", "-30m", "200h"]) {
+      expect(() => loadConfig({ ESCALATION_REMIND_AFTER: bad })).toThrow(
+        new RegExp(
+          `ESCALATION_REMIND_AFTER = "${bad.replace(/[.]/g, "\\.")}": ESCALATION_REMIND_AFTER must be a duration such as 90s, 30m or 2h`,
+        ),
+      );
+    }
   });
 
   it("refuses a responder list with spaces inside an id or empty entries, and a negative rate limit", () => {

@@ -343,8 +343,18 @@ describe("didYouMeanCard and noMatchCard", () => {
         initial: "ok",
         error: "Say what is wrong",
       },
+      {
+        type: "input",
+        id: "note",
+        label: "Note for Support (optional)",
+        placeholder: expect.stringContaining("site manager"),
+        multiline: true,
+        maxLength: 1000,
+      },
     ]);
     expect(labels(card)).toEqual(["escalate.submit Submit"]);
+    const kept = blocksOf(escalateFormCard({ initial: "ok", note: "call 555-0100" }), "input");
+    expect(kept[1]).toMatchObject({ id: "note", initial: "call 555-0100" });
   });
 
   it("a mistyped word: did you mean the corrected words, as buttons", () => {
@@ -416,8 +426,11 @@ describe("escalation cards", () => {
 
   it("hands off everything Support needs", () => {
     const card = escalationCard(base);
+    // The requester is a people block, so each platform can make it a real mention.
+    expect(blocksOf(card, "people")).toEqual([
+      { type: "people", label: "Requested by", people: [{ id: "U1", name: "Dana" }] },
+    ]);
     expect(blocksOf(card, "fields")[0]?.fields).toEqual([
-      { label: "Requested by", value: "Dana" },
       { label: "Opened", value: "2025-03-04 09:15 UTC" },
       { label: "Playbook", value: "Relay Stuck Closed (303-RSC) (`relay-stuck` v3)" },
       { label: "Thread", value: "https://example.slack.com/archives/C1/p1" },

@@ -39,7 +39,11 @@ describe("every playbook × every card type", () => {
             expect(validate.errors ?? [], JSON.stringify(validate.errors?.slice(0, 3))).toEqual([]);
             expect(ok).toBe(true);
             expect(checkAdaptiveCardSize(ac).ok).toBe(true);
-            expect(ac).not.toHaveProperty("msteams");
+            // msteams carries only mention entities, each for an <at>name</at> the card's body shows.
+            for (const entity of ac.msteams?.entities ?? []) {
+              expect(entity.type).toBe("mention");
+              expect(JSON.stringify(ac.body)).toContain(JSON.stringify(entity.text).slice(1, -1));
+            }
           }
 
           const text = cardToText(card);

@@ -8,7 +8,13 @@ afterEach(() => {
 });
 
 function engine(sweep: () => Promise<void>): Engine {
-  return { handle: async () => ({ cards: [], mode: "new", visibility: "ephemeral" }), retryPendingDeliveries: sweep };
+  return {
+    handle: async () => ({ cards: [], mode: "new", visibility: "ephemeral" }),
+    retryPendingDeliveries: sweep,
+    home: async () => ({ title: "cpbot", sections: [] }),
+    search: () => [],
+    remindEscalations: async () => 0,
+  };
 }
 
 describe("retrying stored escalation handoffs", () => {

@@ -57,6 +57,9 @@ describe("createSlackAdapter", () => {
       adapter.connect({
         handle: async () => ({ cards: [], mode: "new", visibility: "ephemeral" }),
         retryPendingDeliveries: async () => {},
+        home: async () => ({ title: "cpbot", sections: [] }),
+        search: () => [],
+        remindEscalations: async () => 0,
       }),
     ).toEqual([]);
     expect(api.calls).toEqual([]);

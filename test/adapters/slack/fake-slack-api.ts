@@ -165,6 +165,8 @@ export class FakeSlackApi {
       }
       case "views.open":
         return { ok: true, view: { id: "VMODAL1" } };
+      case "views.publish":
+        return { ok: true, view: { id: "VHOME1", type: "home" } };
       default:
         return { ok: false, error: "unknown_method" };
     }

@@ -10,6 +10,7 @@ const root = join(import.meta.dirname, "../../..");
 
 interface Manifest {
   features: {
+    app_home: { home_tab_enabled: boolean; messages_tab_enabled: boolean };
     bot_user: { display_name: string };
     slash_commands: { command: string; url: string; usage_hint: string; should_escape: boolean }[];
   };
@@ -35,6 +36,10 @@ describe("slack/manifest.yml", () => {
     expect(manifest.settings.socket_mode_enabled).toBe(false);
   });
 
+  it("turns the Home tab on (published on app_home_opened) and keeps the Messages tab", () => {
+    expect(manifest.features.app_home).toMatchObject({ home_tab_enabled: true, messages_tab_enabled: true });
+  });
+
   it("declares /cp with a usage hint and unescaped text", () => {
     const [cp, ...others] = manifest.features.slash_commands;
     expect(others).toEqual([]);
@@ -44,7 +49,7 @@ describe("slack/manifest.yml", () => {
 
   it("subscribes to the events cpbot handles and asks for exactly the scopes they need", () => {
     expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(
-      ["app_mention", "message.channels", "message.groups", "message.im"].sort(),
+      ["app_home_opened", "app_mention", "message.channels", "message.groups", "message.im"].sort(),
     );
     expect(manifest.oauth_config.scopes.bot.sort()).toEqual(
       [

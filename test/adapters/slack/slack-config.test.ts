@@ -26,6 +26,7 @@ describe("Slack settings", () => {
       signingSecret: valid.SLACK_SIGNING_SECRET,
       mode: "http",
       escalationChannel: "C0123ABCD",
+      command: "/cp",
     });
     const socket = loadSlackConfig({ ...valid, SLACK_SIGNING_SECRET: "", SLACK_APP_TOKEN: "xapp-1-A111-222-abc" });
     expect(socket.mode).toBe("socket");

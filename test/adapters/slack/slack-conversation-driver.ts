@@ -33,7 +33,7 @@ const slackUser = (actor: Actor) => actor.id.replace(/[^A-Z0-9]/g, "");
  */
 export async function slackDriver(): Promise<ConversationDriver> {
   let now = new Date("2025-03-04T09:00:00.000Z");
-  const h = await SlackHarness.start({}, { retryConfig: { retries: 0 } }, () => now);
+  const h = await SlackHarness.start({}, { retryConfig: { retries: 0 } }, { clock: () => now });
   const roots = new Map<string, string>();
 
   async function send(input: DriverInput): Promise<DriverOutput> {

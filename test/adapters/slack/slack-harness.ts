@@ -93,7 +93,8 @@ export class SlackHarness {
   static async start(
     env: Record<string, string> = {},
     clientOptions: NonNullable<Parameters<typeof slackPlatform>[0]>["clientOptions"] = { retryConfig: { retries: 0 } },
-    clock?: () => Date,
+    /** A clock and timer periods for tests of timed behaviour (reminders). */
+    timing: { clock?: () => Date; reminderEveryMs?: number } = {},
   ): Promise<SlackHarness> {
     const api = new FakeSlackApi();
     // Sue is on the support team: a member of the escalation channel.
@@ -115,7 +116,7 @@ export class SlackHarness {
       port: 0,
       host: "127.0.0.1",
       write: (line) => logs.push(line),
-      ...(clock ? { clock } : {}),
+      ...timing,
     });
     await server.idle();
     return new SlackHarness(api, server, logs);

@@ -1,0 +1,62 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createServer } from "node:net";
+
+/** A port free on loopback right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export interface ChildServer {
+  port: number;
+  child: ChildProcess;
+  /** Milliseconds from spawn to the first 200 from GET /healthz. */
+  readyMs: number;
+  /** Resident memory of the process now, in MiB (Linux /proc). */
+  rssMb(): number;
+  stop(): Promise<void>;
+}
+
+/** Spawns `node args…` with PORT set and waits until GET /healthz answers 200 (or the child exits). */
+export async function startChildServer(
+  args: string[],
+  options: { cwd: string; env?: Record<string, string> },
+): Promise<ChildServer> {
+  const port = await freePort();
+  const start = performance.now();
+  const child = spawn(process.execPath, args, {
+    cwd: options.cwd,
+    stdio: ["ignore", "ignore", "pipe"],
+    env: { ...process.env, PORT: String(port), LOG_LEVEL: "warn", CPBOT_NO_DOTENV: "1", ...options.env },
+  });
+  // Kept so a server that fails to start can say why; only the tail matters.
+  let stderr = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString("utf8")).slice(-4000);
+  });
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    child.kill("SIGTERM");
+    await new Promise((r) => child.once("exit", r));
+  };
+  for (;;) {
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    if (child.exitCode !== null) throw new Error(`${args.join(" ")} exited with ${child.exitCode}:\n${stderr}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  const readyMs = performance.now() - start;
+  const rssMb = () => {
+    const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  };
+  return { port, child, readyMs, rssMb, stop };
+}

@@ -1,0 +1,144 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+import { type ChildServer, startChildServer } from "./child-server.ts";
+import { FakeWebApi } from "./fake-web-api.ts";
+import type { BenchSection } from "./matcher-bench.ts";
+import { bareBoltLoadApp, benchSigningSecret, type LoadKind, signedSlackRequest } from "./signed-slack-requests.ts";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 5);
+const rounds = Number(process.env.BENCH_LOAD_ROUNDS ?? 3);
+const connections = Number(process.env.BENCH_LOAD_CONNECTIONS ?? 10);
+
+interface RunResult {
+  /** Acknowledged requests per second (2xx only). */
+  rps: number;
+  p99: number;
+  /** Replies that reached the fake Web API per second of the run until the last one arrived (mentions). */
+  repliesPerSecond: number;
+  failures: number;
+}
+
+/** Waits until the fake Web API has seen no new `method` call for half a second (at most 30 s). */
+async function drained(api: FakeWebApi, method: string, since: number): Promise<{ count: number; at: number }> {
+  let count = api.count(method);
+  let at = performance.now();
+  const deadline = at + 30_000;
+  while (performance.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    const now = api.count(method);
+    if (now !== count) {
+      count = now;
+      at = performance.now();
+    } else if (performance.now() - at > 500) break;
+  }
+  return { count, at: Math.max(at, since) };
+}
+
+/** One fixed-length autocannon run of signed requests against a server, each request unique. */
+async function load(server: ChildServer, api: FakeWebApi, kind: LoadKind, offset: number): Promise<RunResult> {
+  api.reset();
+  let n = offset;
+  const started = performance.now();
+  const result = await autocannon({
+    url: `http://127.0.0.1:${server.port}`,
+    connections,
+    duration: seconds,
+    timeout: 10,
+    requests: [
+      {
+        method: "POST",
+        path: "/slack/events",
+        // Signed at send time with a fresh trigger_id / event_id, as Slack would.
+        setupRequest: (request) => ({ ...request, ...signedSlackRequest(kind, n++, api.responseUrl) }),
+      },
+    ],
+  });
+  // Commands are answered in the acknowledgement itself; mentions through chat.postMessage afterwards.
+  const replies = await drained(api, "chat.postMessage", started);
+  const ok = result["2xx"];
+  const failures = result.non2xx + result.errors + result.timeouts;
+  const repliesPerSecond = replies.count / ((replies.at - started) / 1000);
+  return { rps: ok / (result.duration || seconds), p99: result.latency.p99, repliesPerSecond, failures };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+/**
+ * `npm run bench:load`: signed `/cp fault 303-RSC` slash commands and app_mention events against
+ * `cpbot serve` (compiled dist/, Slack over HTTP, the Web API faked on loopback) and against a bare Bolt
+ * app doing the same work, in alternating fixed-length runs; throughput and p99 as ratios.
+ */
+export async function loadBench(): Promise<BenchSection> {
+  execFileSync("npm", ["run", "build", "--silent"], { cwd: root, stdio: "ignore" });
+  const cwd = mkdtempSync(path.join(tmpdir(), "cpbot-load-"));
+  const boltFile = path.join(root, "node_modules", ".cache", "bench-load-bolt.mjs");
+  mkdirSync(path.dirname(boltFile), { recursive: true });
+  writeFileSync(boltFile, bareBoltLoadApp);
+  const api = new FakeWebApi();
+  await api.start();
+  const common = { SLACK_API_URL: api.apiUrl };
+  const bolt = await startChildServer([boltFile], {
+    cwd: root,
+    env: { ...common, SIGNING_SECRET: benchSigningSecret },
+  });
+  const cpbot = await startChildServer(
+    [path.join(root, "bin", "cpbot.js"), "serve", "--host", "127.0.0.1", "--database", path.join(cwd, "load.db")],
+    {
+      cwd,
+      env: {
+        ...common,
+        SLACK_BOT_TOKEN: "xoxb-bench-token",
+        SLACK_SIGNING_SECRET: benchSigningSecret,
+        SLACK_ESCALATION_CHANNEL: "C0BENCH001",
+        // The baseline has no per-person limit; cpbot's would answer "slow down" instead of the playbook.
+        RATE_LIMIT_PER_MINUTE: "0",
+      },
+    },
+  );
+  const runs: Record<string, RunResult[]> = {};
+  let offset = 0;
+  try {
+    for (let r = 0; r < rounds; r++) {
+      for (const kind of ["command", "mention"] as const) {
+        for (const [name, server] of [
+          ["bolt", bolt],
+          ["cpbot", cpbot],
+        ] as const) {
+          const result = await load(server, api, kind, offset);
+          offset += 1_000_000;
+          const key = `${name}:${kind}`;
+          runs[key] = [...(runs[key] ?? []), result];
+        }
+      }
+    }
+  } finally {
+    await Promise.all([bolt.stop(), cpbot.stop()]);
+    await api.close();
+    rmSync(cwd, { recursive: true, force: true });
+  }
+  const m = (key: string, field: keyof RunResult) => median((runs[key] ?? []).map((x) => x[field]));
+  const row = (what: string, kind: LoadKind, goal: string) => {
+    const [c, b] = [`cpbot:${kind}`, `bolt:${kind}`];
+    const failures = m(c, "failures") + m(b, "failures");
+    return `| ${what} | ${m(c, "rps").toFixed(0)} | ${m(b, "rps").toFixed(0)} | ${(m(c, "rps") / m(b, "rps")).toFixed(3)}× | ${m(c, "p99").toFixed(0)} | ${m(b, "p99").toFixed(0)} | ${(m(c, "p99") / Math.max(1, m(b, "p99"))).toFixed(1)}× | ${kind === "command" ? "in the acknowledgement" : `${m(c, "repliesPerSecond").toFixed(0)} / ${m(b, "repliesPerSecond").toFixed(0)}`} | ${failures} | ${goal} |`;
+  };
+  return {
+    title: "Throughput under load (signed Slack requests, loopback)",
+    lines: [
+      `${rounds} rounds of ${seconds} s runs with ${connections} connections each, alternating the bare Bolt app and`,
+      "`cpbot serve`; medians of the runs. Both acknowledge a command with its answer's blocks; a mention is",
+      "acknowledged first and answered in its thread with chat.postMessage, so replies/s counts the answers that",
+      "reached the fake Web API until the last one arrived.",
+      "",
+      "| request | cpbot req/s | Bolt req/s | throughput ratio | cpbot p99 ms | Bolt p99 ms | p99 ratio | replies/s cpbot / Bolt | failed | goal |",
+      "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+      row("`/cp fault 303-RSC`", "command", "≥ 0.5×"),
+      row("app_mention `fault 303-RSC`", "mention", "≥ 0.5×"),
+    ],
+  };
+}

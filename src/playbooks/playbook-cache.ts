@@ -1,0 +1,55 @@
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { Playbook } from "./playbook-schema.ts";
+
+/**
+ * Validated playbooks kept as JSON under a hash of the folder's YAML files (names and bytes), so a start
+ * with unchanged playbooks skips YAML parsing, schema validation and lint: most of what `cpbot match`
+ * spent starting. Only a set that loaded without a single problem is stored, and any edit changes the
+ * hash, so a hit is always what a full load would return. Failures only mean "load in full".
+ */
+export class PlaybookCache {
+  constructor(private readonly dir: string) {}
+
+  /** The hash of the playbook folder's YAML files; undefined when the folder cannot be read. */
+  static keyOf(playbooksDir: string): string | undefined {
+    try {
+      const hash = createHash("sha256");
+      for (const name of readdirSync(playbooksDir)
+        .filter((n) => /\.ya?ml$/.test(n))
+        .sort()) {
+        hash.update(`${name}\0`);
+        hash.update(readFileSync(path.join(playbooksDir, name)));
+        hash.update("\0");
+      }
+      return hash.digest("hex").slice(0, 32);
+    } catch {
+      return undefined;
+    }
+  }
+
+  load(key: string): Playbook[] | undefined {
+    try {
+      const parsed: unknown = JSON.parse(readFileSync(this.file(key), "utf8"));
+      return Array.isArray(parsed) ? (parsed as Playbook[]) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  save(key: string, playbooks: readonly Playbook[]): void {
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      const temporary = `${this.file(key)}.${process.pid}.tmp`;
+      writeFileSync(temporary, JSON.stringify(playbooks));
+      renameSync(temporary, this.file(key));
+    } catch {
+      // A read-only install: the next start loads the YAML again, which is correct, only slower.
+    }
+  }
+
+  private file(key: string): string {
+    return path.join(this.dir, `playbooks-${key}.json`);
+  }
+}
