@@ -76,7 +76,14 @@ export function consoleRoutes(deps: ConsoleRouteDeps): Route[] {
     get("/console/playbooks", (_req, res) => sendPage(res, playbooksPage({ csrf, registry }))),
     get("/console/analytics", (_req, res) => sendPage(res, analyticsPage({ csrf }))),
     get("/console/escalations", async (_req, res) =>
-      sendPage(res, escalationsPage({ csrf, escalations: await loadEscalations(deps.store) })),
+      sendPage(
+        res,
+        escalationsPage({
+          csrf,
+          escalations: await loadEscalations(deps.store),
+          titleOf: (id) => registry.get(id)?.title,
+        }),
+      ),
     ),
     get("/console/api/analytics", async (_req, res) => {
       res.setHeader("cache-control", "no-store");

@@ -15,9 +15,12 @@ export interface ConsoleHarness {
 let seq = 0;
 export const nextEventId = () => `evt-${process.pid}-${++seq}-abcdef`;
 
-/** A `cpbot serve` with only the console, on loopback (unless `host` says otherwise) and an in-memory store. */
+/**
+ * A `cpbot serve` with only the console, on loopback (unless `host` says otherwise) and an in-memory
+ * SQLite store (or the database `databaseUrl` names, e.g. a PostgreSQL test database).
+ */
 export async function startConsole(
-  options: { env?: Record<string, string>; host?: string; clock?: () => Date } = {},
+  options: { env?: Record<string, string>; host?: string; clock?: () => Date; databaseUrl?: string } = {},
 ): Promise<ConsoleHarness> {
   const logs: string[] = [];
   const running = await startServer({
@@ -26,7 +29,7 @@ export async function startConsole(
     platforms: [consolePlatform()],
     port: 0,
     host: options.host ?? "127.0.0.1",
-    databaseUrl: ":memory:",
+    databaseUrl: options.databaseUrl ?? ":memory:",
     write: (line) => logs.push(line),
     ...(options.clock ? { clock: options.clock } : {}),
   });

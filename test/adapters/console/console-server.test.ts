@@ -93,7 +93,7 @@ describe("the web console on a loopback listener", () => {
     expect(queue).toContain("Relay Stuck Closed (303-RSC)");
     expect(queue).toContain("<dt>Steps done</dt>");
     expect(queue).toContain("<dt>Stopped at</dt>");
-    expect(queue).toContain(`console console / ${thread}`);
+    expect(queue).toContain(`Console console, thread ${thread}`);
   });
 
   it("keeps one thread per tab: another tab's button cannot move this tab's walkthrough", async () => {
@@ -248,6 +248,6 @@ describe("the console's analytics", () => {
     });
     const queue = await (await fetch(`${h.url}/console/escalations`)).text();
     expect(queue).toContain("Resolved (1)");
-    expect(queue).toContain('<a href="https://teams.microsoft.com/l/message/19a/1">teams 19a</a>');
+    expect(queue).toContain('<a href="https://teams.microsoft.com/l/message/19a/1">Teams 19a</a>');
   });
 });
