@@ -10,6 +10,7 @@ import { pressByWords } from "./press-by-words.ts";
 import { type DialogueIntent, isSmallTalk, readDialogue } from "./read-dialogue.ts";
 import { walkIsTopic } from "./session-state.ts";
 import { nothingToAnswerCard, smallTalkCard } from "./small-talk.ts";
+import { answerStationQuestion } from "./station-question.ts";
 import { stopWalk, threadEscalation, walkInWords, walkReply } from "./thread-topics.ts";
 import type { Turn, TurnReply } from "./turn.ts";
 import { activeWalk } from "./walk-flow.ts";
@@ -38,6 +39,8 @@ export async function continueThread(
   if (files.length > 0) return keepEvidence(turn, text ? factsIn(turn, text) : [], files);
 
   const intent = readDialogue(text);
+  const station = await answerStationQuestion(turn, text, intent);
+  if (station) return station;
   const found = activeWalk(turn);
   const walk = found && walkIsTopic(turn.state) ? found : undefined;
   if (isSmallTalk(intent) && intent) return { cards: [smallTalkCard(intent, walk ? walkInWords(walk) : undefined)] };

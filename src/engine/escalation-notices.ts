@@ -5,9 +5,10 @@ import { infoCard } from "../render/info-card.ts";
 import type { EscalationRecord } from "../store/store.ts";
 import { missingEvidence } from "./build-handoff.ts";
 import { handoffOf } from "./escalation-view.ts";
+import { stationQuestion } from "./station-question.ts";
 
 /** What the requester is told when they escalate: what Support gets, and what is still missing. */
-export function openedCard(escalation: EscalationRecord): Card {
+export function openedCard(escalation: EscalationRecord, askStation = false): Card {
   const missing = missingEvidence(handoffOf(escalation));
   const lines = [
     `Support gets the playbook, the steps done and skipped, what you entered and the checks' results${escalation.note ? ", and your note" : ""}. You will see every update in this thread.`,
@@ -16,6 +17,7 @@ export function openedCard(escalation: EscalationRecord): Card {
     lines.push(`Still missing: ${missing.map((e) => e.label).join("; ")}.`);
     lines.push(`Add it here as \`${missing[0]?.id}: <value>\` so Support has it.`);
   }
+  if (askStation) lines.push(stationQuestion);
   const ref = handoffOf(escalation).ref;
   const cancel = button("Cancel escalation", cardActions.escalationCancel, {
     escalation: escalation.id,

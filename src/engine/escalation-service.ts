@@ -14,6 +14,7 @@ import { assertMayAct } from "./escalation-access.ts";
 import { alreadyCard, openedCard } from "./escalation-notices.ts";
 import { escalationView, handoffOf, statusUpdate, subjectOf } from "./escalation-view.ts";
 import type { Question, Walkthrough } from "./session-state.ts";
+import { askStationOnce } from "./station-question.ts";
 import { record, type Turn, type TurnReply } from "./turn.ts";
 
 export interface EscalationRequest {
@@ -151,7 +152,8 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
             ],
       );
     }
-    return { escalation, created, cards: [created ? openedCard(escalation) : alreadyCard(escalation)] };
+    const card = created ? openedCard(escalation, askStationOnce(turn, escalation)) : alreadyCard(escalation);
+    return { escalation, created, cards: [card] };
   }
 
   /** The stored escalation a button names, refused unless the button's reference matches the stored one. */

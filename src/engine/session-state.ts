@@ -127,6 +127,8 @@ export const SessionStateSchema = z.object({
   walkthrough: WalkthroughSchema.optional(),
   /** The thread was asked which station it is about; asked once per thread. */
   stationAsked: z.boolean().optional(),
+  /** The next message may answer "Which station is affected?" ("CPF-6", "skip"). */
+  stationAwaited: z.boolean().optional(),
 });
 export type SessionState = z.infer<typeof SessionStateSchema>;
 
