@@ -120,10 +120,16 @@ function parseFault(rest: string, ctx: CommandContext): ParsedCommand {
   const examples = ctx.faultCodes.map((f) => f.code);
   if (!rest)
     throw missing("fault", `fault <code>, e.g. fault ${examples[0] ?? "303-RSC"}. Known codes: ${list(examples)}`);
-  const wanted = normaliseFaultCode(rest);
-  const found = ctx.faultCodes.find(
-    (f) => normaliseFaultCode(f.code) === wanted || (f.aliases ?? []).some((a) => normaliseFaultCode(a) === wanted),
-  );
+  const lookUp = (text: string) => {
+    const wanted = normaliseFaultCode(text);
+    return ctx.faultCodes.find(
+      (f) => normaliseFaultCode(f.code) === wanted || (f.aliases ?? []).some((a) => normaliseFaultCode(a) === wanted),
+    );
+  };
+  // People add context after the code ("fault 303-RSC on CPF-6", "fault 303 rsc since Monday"): the code
+  // is the whole text, or its first two words, or its first word.
+  const words = rest.split(/\s+/);
+  const found = lookUp(rest) ?? lookUp(words.slice(0, 2).join(" ")) ?? lookUp(words[0] ?? "");
   if (found) return { kind: "fault", code: found.code, playbook: found.playbook };
   throw new BotError(
     `Unknown fault code "${rest}". Known codes: ${list(examples)}. To describe the problem in words instead, drop the word "fault".`,

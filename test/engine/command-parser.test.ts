@@ -83,6 +83,13 @@ describe("parseCommand", () => {
     );
   });
 
+  it("reads the code when people add context after it", () => {
+    const rsc = { kind: "fault", code: "303-RSC", playbook: "relay-stuck-closed" };
+    expect(parseCommand("fault 303-RSC on CPF-6", ctx).command).toEqual(rsc);
+    expect(parseCommand("fault 303 rsc since Monday", ctx).command).toEqual(rsc);
+    expect(error("fault 999-XX on CPF-6").message).toContain('"999-XX on CPF-6"');
+  });
+
   it("names the known codes for an unknown fault code", () => {
     const e = error("fault 999-XX");
     expect(e.code).toBe("unknown_fault_code");

@@ -6,6 +6,7 @@ import { evalCases, realMatcher } from "./real-matcher.ts";
 const holdoutFile = fileURLToPath(new URL("../eval/holdout.jsonl", import.meta.url));
 const probeFile = fileURLToPath(new URL("../eval/dev-probe.jsonl", import.meta.url));
 const freshFile = fileURLToPath(new URL("../eval/fresh-2026-11.jsonl", import.meta.url));
+const blindFile = fileURLToPath(new URL("../eval/blind-2026-11b.jsonl", import.meta.url));
 
 /** Case, whitespace and punctuation do not make a copied sentence a new one. */
 const normal = (s: string) =>
@@ -34,5 +35,15 @@ describe("the eval set stays apart from what the matcher is trained on", () => {
       .filter((c) => training.has(normal(c.text)))
       .map((c) => `line ${c.line}: "${c.text}" = ${training.get(normal(c.text))}`);
     expect(copies).toEqual([]);
+  });
+
+  // The blind set was written by someone who never saw the triggers, and three of its lines happen to equal
+  // triggers that existed before it (two bare fault codes and one plain phrasing). Those three stay as
+  // written and scored; any other line showing up among the triggers would be a copy.
+  it("no line of blind-2026-11b.jsonl appears among the triggers beyond the three it was written with", () => {
+    const copies = evalCases(blindFile)
+      .filter((c) => training.has(normal(c.text)))
+      .map((c) => c.text);
+    expect(copies).toEqual(["202-EF", "305-LCO", "driver can't join the driver group"]);
   });
 });

@@ -151,6 +151,7 @@ function consoleSuite(engine: "sqlite" | "postgresql"): void {
 
         await page.goto(`${h.url}/console/playbooks`);
         await expect(page.locator("li.playbook").count()).resolves.toBe(20);
+        await page.screenshot({ path: path.join(artefacts, "playbooks.png") });
         expect(await seriousViolations()).toEqual([]);
         expect(problems).toEqual([]);
       }, 120_000);
