@@ -124,13 +124,8 @@ export class PgOps {
 
   async transitionEscalation(id: string, change: EscalationTransition): Promise<EscalationRecord> {
     const at = isoTime(change.at, "transition time");
-    const seq = this.ids.parse(id);
     // The row lock makes two Claims at the same moment (on two replicas) queue: the second sees the first.
-    const [row] =
-      seq === undefined
-        ? []
-        : await this.q<EscalationRow>("SELECT * FROM escalations WHERE seq = $1 FOR UPDATE", [seq]);
-    if (!row || seq === undefined) throw notFound(id);
+    const { seq, row } = await this.lockEscalation(id);
     const record = await this.toRecord(row);
     if (checkTransition(record, change) === "noop") return record;
     const claimedBy = claimedByAfter(record, change);
@@ -145,13 +140,19 @@ export class PgOps {
     return (await this.load(seq))!;
   }
 
-  async setEscalationDelivery(id: string, delivery: EscalationDelivery): Promise<EscalationRecord> {
+  /** The escalation's row, locked until the transaction ends; not_found for an id this database never gave. */
+  private async lockEscalation(id: string): Promise<{ seq: number; row: EscalationRow }> {
     const seq = this.ids.parse(id);
     const [row] =
       seq === undefined
         ? []
         : await this.q<EscalationRow>("SELECT * FROM escalations WHERE seq = $1 FOR UPDATE", [seq]);
     if (!row || seq === undefined) throw notFound(id);
+    return { seq, row };
+  }
+
+  async setEscalationDelivery(id: string, delivery: EscalationDelivery): Promise<EscalationRecord> {
+    const { seq, row } = await this.lockEscalation(id);
     const record = await this.toRecord(row);
     const merged = { ...record.delivery, ...withoutUndefined(delivery) };
     await this.q(
@@ -167,12 +168,7 @@ export class PgOps {
   }
 
   async updateEscalationHandoff(id: string, handoff: unknown, at: string): Promise<EscalationRecord> {
-    const seq = this.ids.parse(id);
-    const [row] =
-      seq === undefined
-        ? []
-        : await this.q<EscalationRow>("SELECT seq FROM escalations WHERE seq = $1 FOR UPDATE", [seq]);
-    if (!row || seq === undefined) throw notFound(id);
+    const { seq } = await this.lockEscalation(id);
     await this.q("UPDATE escalations SET handoff = $1, updated_at = $2 WHERE seq = $3", [
       toJson(handoff, "the escalation handoff"),
       at,

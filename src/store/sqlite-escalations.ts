@@ -100,9 +100,7 @@ export class SqliteEscalations {
 
   setDelivery(id: string, delivery: EscalationDelivery): EscalationRecord {
     return this.transaction(() => {
-      const seq = this.ids.parse(id);
-      const record = seq === undefined ? undefined : this.load(seq);
-      if (!record || seq === undefined) throw notFound(id);
+      const { seq, record } = this.found(id);
       // Merge: the origin notice and the handoff post are reported separately, by different code paths.
       const merged = { ...record.delivery, ...withoutUndefined(delivery) };
       this.sql(
@@ -119,9 +117,7 @@ export class SqliteEscalations {
 
   setHandoff(id: string, handoff: unknown, at: string): EscalationRecord {
     return this.transaction(() => {
-      const seq = this.ids.parse(id);
-      const record = seq === undefined ? undefined : this.load(seq);
-      if (!record || seq === undefined) throw notFound(id);
+      const { seq } = this.found(id);
       this.sql("UPDATE escalations SET handoff = ?, updated_at = ? WHERE seq = ?").run(
         toJson(handoff, "the escalation handoff"),
         at,
@@ -137,6 +133,14 @@ export class SqliteEscalations {
       "SELECT * FROM escalations WHERE handoff_message_id IS NULL AND status != 'resolved' ORDER BY seq",
     ).all() as EscalationRow[];
     return rows.map((row) => this.toRecord(row));
+  }
+
+  /** The stored escalation and its sequence number; not_found for an id this database never gave. */
+  private found(id: string): { seq: number; record: EscalationRecord } {
+    const seq = this.ids.parse(id);
+    const record = seq === undefined ? undefined : this.load(seq);
+    if (!record || seq === undefined) throw notFound(id);
+    return { seq, record };
   }
 
   private load(seq: number): EscalationRecord | undefined {
