@@ -148,12 +148,15 @@ export class OutboxDispatcher {
   async #deliver(row: Row, via?: Deliverer) {
     const { store, settings, logger } = this.deps;
     const deliverer = via ?? this.deps.deliverers[row.platform];
+    const release = this.#holdLease(row);
     try {
       if (!deliverer) throw new DeliveryError(`${row.platform} is not running here`, { done: row.progress });
       await deliverer.deliver(row.target, row.reply as EngineReply, row.progress);
     } catch (error) {
+      await release();
       return this.#failed(row, error);
     }
+    await release();
     const ok = await store.completeDelivery(row.id, settings.owner, this.deps.clock().toISOString());
     if (!ok) {
       // Our lease ran out mid-delivery and another replica took the row: it may post it again.
@@ -162,6 +165,39 @@ export class OutboxDispatcher {
     }
     this.deps.counters?.delivered(row.platform);
     return "delivered";
+  }
+
+  /**
+   * Keeps this replica's lease on a row alive while its delivery runs: a platform call can outlast the
+   * lease (Teams answers a reply in the turn, with the connector's own retries and Retry-After waits), and
+   * a lease that ran out meanwhile would let a sweep, this replica's own included, post the reply a second
+   * time. Renewed every third of the lease; a replica that dies stops renewing, so its rows still pass to
+   * the others. Not past the give-up time: a call that never ends must not hold its row forever. Returns a
+   * function that stops renewing and waits for a renewal under way.
+   */
+  #holdLease(row: Row): () => Promise<void> {
+    const { store, settings, logger } = this.deps;
+    let renewing: Promise<unknown> = Promise.resolve();
+    const timer = setInterval(
+      () => {
+        const now = this.deps.clock().getTime();
+        if (now - Date.parse(row.createdAt) > settings.giveUpAfterMs) return clearInterval(timer);
+        const until = new Date(now + settings.leaseMs).toISOString();
+        renewing = store.renewDeliveryLease(row.id, settings.owner, until).then(
+          (ours) => {
+            if (!ours) clearInterval(timer);
+          },
+          (error: unknown) =>
+            logger.warn("could not renew the lease of a reply being delivered", { delivery: row.id, error }),
+        );
+      },
+      Math.max(10, Math.floor(settings.leaseMs / 3)),
+    );
+    timer.unref();
+    return async () => {
+      clearInterval(timer);
+      await renewing;
+    };
   }
 
   async #failed(row: Pick<DeliveryRecord, "id" | "platform" | "progress" | "createdAt">, error: unknown) {

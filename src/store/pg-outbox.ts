@@ -46,6 +46,14 @@ export class PgOutbox {
     return rows.length === 1;
   }
 
+  async renew(id: string, by: string, until: string): Promise<boolean> {
+    const rows = await this.q(
+      "UPDATE outbox SET locked_until = $1 WHERE id = $2 AND locked_by = $3 AND status = 'pending' RETURNING id",
+      [isoTime(until, "lease end"), id, by],
+    );
+    return rows.length === 1;
+  }
+
   async complete(id: string, by: string, at: string): Promise<boolean> {
     const rows = await this.q(
       `UPDATE outbox SET status = 'delivered', finished_at = $1, locked_until = NULL, last_error = NULL

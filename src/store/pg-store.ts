@@ -161,6 +161,9 @@ export class PgStore implements Store {
   updateDeliveryReply(id: string, by: string, reply: unknown): Promise<boolean> {
     return this.write((ops) => outbox(ops).updateReply(id, by, reply));
   }
+  renewDeliveryLease(id: string, by: string, until: string): Promise<boolean> {
+    return this.write((ops) => outbox(ops).renew(id, by, until));
+  }
   completeDelivery(id: string, by: string, at: string): Promise<boolean> {
     return this.write((ops) => outbox(ops).complete(id, by, at));
   }

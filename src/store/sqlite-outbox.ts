@@ -46,6 +46,17 @@ export class SqliteOutbox {
     );
   }
 
+  renew(id: string, by: string, until: string): boolean {
+    const time = isoTime(until, "lease end");
+    return (
+      this.sql("UPDATE outbox SET locked_until = ? WHERE id = ? AND locked_by = ? AND status = 'pending'").run(
+        time,
+        id,
+        by,
+      ).changes === 1
+    );
+  }
+
   complete(id: string, by: string, at: string): boolean {
     const time = isoTime(at, "delivery time");
     return (

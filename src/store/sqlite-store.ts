@@ -176,6 +176,9 @@ export class SqliteStore implements Store {
   updateDeliveryReply(id: string, by: string, reply: unknown): Promise<boolean> {
     return this.run(() => this.outbox.updateReply(id, by, reply));
   }
+  renewDeliveryLease(id: string, by: string, until: string): Promise<boolean> {
+    return this.run(() => this.outbox.renew(id, by, until));
+  }
   completeDelivery(id: string, by: string, at: string): Promise<boolean> {
     return this.run(() => this.outbox.complete(id, by, at));
   }

@@ -121,6 +121,13 @@ export interface Store {
   /** Replaces the reply of a row `by` holds (cards added after the decision); false when it does not hold it. */
   updateDeliveryReply(id: string, by: string, reply: unknown): Promise<boolean>;
 
+  /**
+   * Extends the lease `by` holds on a pending row to `until`, while a slow delivery is still under way (so
+   * no replica, this one's own sweep included, takes it and posts it a second time); false when the row is
+   * no longer `by`'s (another replica took it after the lease ran out) or no longer pending.
+   */
+  renewDeliveryLease(id: string, by: string, until: string): Promise<boolean>;
+
   /** Marks a row `by` holds delivered; false when its lease went to someone else meanwhile. */
   completeDelivery(id: string, by: string, at: string): Promise<boolean>;
 

@@ -191,6 +191,34 @@ describe.each(engines())("outbox dispatcher on %s", (_name, open) => {
     expect((await store.getDelivery("d2"))?.attempts).toBe(1);
   });
 
+  it("a delivery slower than its lease keeps renewing it: no sweep takes the row meanwhile, and it goes out once", async () => {
+    let finish = () => {};
+    const slow = new (class extends ScriptedPlatform {
+      override async deliver(target: unknown, r: EngineReply, from: number): Promise<void> {
+        await new Promise<void>((resolve) => {
+          finish = resolve;
+        });
+        await super.deliver(target, r, from);
+      }
+    })();
+    const outbox = dispatcher(slow, "a", store, { leaseMs: 150 });
+    const delivering = outbox.deliver(await queue("d1", reply("one"), outbox.lease()));
+    const other = new ScriptedPlatform();
+    const sweeper = dispatcher(other, "b", store, { leaseMs: 150 });
+    for (let i = 0; i < 4; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 120));
+      // The clock passes the lease the row was written with: only the renewals keep it "a"'s.
+      now += 100;
+      expect(await sweeper.sweep()).toBe(0);
+      expect(await outbox.sweep()).toBe(0);
+    }
+    finish();
+    expect(await delivering).toBe("delivered");
+    expect(slow.received).toEqual(["one"]);
+    expect(other.received).toEqual([]);
+    expect(await store.getDelivery("d1")).toMatchObject({ status: "delivered", attempts: 1 });
+  });
+
   it("a replica that dies holding a row loses it to another when the lease ends, and it goes out once", async () => {
     const slack = new ScriptedPlatform();
     const dead = dispatcher(new ScriptedPlatform(), "dead-replica");

@@ -49,6 +49,25 @@ export function outboxContract(get: () => { store: Store; reopen: () => Promise<
       expect(await store.completeDelivery("d1", "replica-b", t(11))).toBe(true);
     });
 
+    it("the holder renews its lease while delivering; nobody takes the row meanwhile; a lost row cannot be renewed", async () => {
+      const { store } = get();
+      await store.enqueueDelivery(delivery("d1", { lease: { by: "replica-a", until: t(10) } }));
+      expect(await store.renewDeliveryLease("d1", "replica-a", t(40))).toBe(true);
+      expect(await store.getDelivery("d1")).toMatchObject({ lockedBy: "replica-a", lockedUntil: t(40) });
+      const take = { at: t(20), by: "replica-b", leaseUntil: t(50), limit: 10, platforms: ["slack" as const] };
+      // Past the first lease, still renewed: not free.
+      expect(await store.takeDueDeliveries(take)).toEqual([]);
+      expect(await store.renewDeliveryLease("d1", "replica-b", t(60))).toBe(false);
+      await expect(store.renewDeliveryLease("d1", "replica-a", "soon")).rejects.toThrow(/lease end "soon"/);
+      // replica-a stopped renewing (it died): after the renewed lease replica-b takes it, and a's renewal fails.
+      const [taken] = await store.takeDueDeliveries({ ...take, at: t(40) });
+      expect(taken).toMatchObject({ id: "d1", lockedBy: "replica-b", lockedUntil: t(50) });
+      expect(await store.renewDeliveryLease("d1", "replica-a", t(70))).toBe(false);
+      expect(await store.completeDelivery("d1", "replica-b", t(41))).toBe(true);
+      expect(await store.renewDeliveryLease("d1", "replica-b", t(80))).toBe(false);
+      expect(await store.getDelivery("d1")).toMatchObject({ status: "delivered", finishedAt: t(41) });
+    });
+
     it("a failed attempt waits for its retry time, keeps its progress, and a given-up row is dead", async () => {
       const { store } = get();
       await store.enqueueDelivery(delivery("d1", { lease: { by: "a", until: t(30) } }));
