@@ -70,7 +70,12 @@ function buildSynonymTable(): SynonymTable {
 
 const table = buildSynonymTable();
 
-const cueSources = { purchase: "asks to buy or order", newinstall: "plans a new installation" } as const;
+const cueSources = {
+  purchase: "asks to buy or order",
+  newinstall: "plans a new installation",
+  accountaccess: "signing in to an account",
+  chattool: "the chat tool itself",
+} as const;
 
 // Stems are asked for again and again (the same words recur across every trigger), so remember them.
 const stems = new Map<string, string>();

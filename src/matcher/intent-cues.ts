@@ -10,7 +10,7 @@
  */
 
 /** A concept term per cue; adjacent-topic phrases reach the same terms through this same function. */
-export type IntentCue = "purchase" | "newinstall";
+export type IntentCue = "purchase" | "newinstall" | "accountaccess" | "chattool";
 
 const priceWords = new Set(["price", "prices", "pricing", "priced", "cost", "costs", "msrp", "quote", "quotes"]);
 /** Hardware models as written on the guide's screens: CT4020, CT4010, CPF50, CP6K. */
@@ -100,6 +100,76 @@ const newness = new Set(["new", "brand", "planned", "planning", "future", "upcom
 const installTrouble =
   /^(fault|faults|faulted|faulting|trip|trips|tripped|tripping|error|errors|unavailable|red|jumper|jumpers|swap|swapped|replaced|after|since|fail|fails|failed|failing|broken|slow|not|no|never|down|offline|sharing|shared|unreachable|signal)$/;
 
+/** Signing in to an account: the dashboard's, the app's, a laptop's; never a station's Activation Password. */
+const accountWords = new Set([
+  "password",
+  "passwords",
+  "passwd",
+  "login",
+  "logins",
+  "username",
+  "usernames",
+  "sso",
+  "okta",
+  "2fa",
+  "mfa",
+  "lockout",
+  "signin",
+]);
+const logVerbs = new Set(["log", "logs", "logged", "logging", "sign", "signs", "signed", "signing"]);
+const loginTrouble = new Set([
+  "not",
+  "unable",
+  "cannot",
+  "forgot",
+  "forgotten",
+  "trouble",
+  "fails",
+  "failed",
+  "error",
+  "reset",
+]);
+const lockedOutOfStation = new Set([
+  "station",
+  "stations",
+  "charger",
+  "chargers",
+  "port",
+  "ports",
+  "driver",
+  "drivers",
+  "visitor",
+  "visitors",
+  "employee",
+  "employees",
+  "access",
+  "policy",
+  "group",
+]);
+const stationSecrets = new Set(["activation", "mac", "serial", "wifi", "wi", "fi", "router"]);
+
+/** The chat tool the bot lives in; "teams" only beside a chat word (a maintenance team is not Teams). */
+const chatTools = new Set(["slack", "bot", "cpbot", "dm", "dms"]);
+const chatWords = new Set([
+  "channel",
+  "channels",
+  "chat",
+  "notification",
+  "notifications",
+  "ping",
+  "pings",
+  "pinging",
+  "pinged",
+  "mute",
+  "muted",
+  "mention",
+  "mentions",
+  "unread",
+  "sound",
+  "workspace",
+  "thread",
+]);
+
 const near = (words: readonly string[], i: number, span: number, set: ReadonlySet<string>): boolean =>
   words.slice(Math.max(0, i - span), i + span + 1).some((w) => set.has(w));
 
@@ -121,10 +191,31 @@ function plansNewInstall(words: readonly string[]): boolean {
   return words.some((w, i) => installWords.has(w) && near(words, i, 3, newness));
 }
 
+function signsIn(words: readonly string[]): boolean {
+  if (words.some((w) => stationSecrets.has(w))) return false;
+  return words.some(
+    (w, i) =>
+      accountWords.has(w) ||
+      // Drivers "locked out" of a station are Access Control's.
+      (w === "locked" && words[i + 1] === "out" && !words.some((x) => lockedOutOfStation.has(x))) ||
+      // "log in to the dashboard" is every article's first step; failing to, or being thrown out, is not.
+      (logVerbs.has(w) && words[i + 1] === "in" && near(words, i, 3, loginTrouble)) ||
+      (logVerbs.has(w) && (words[i + 1] === "out" || (words[i + 1] === "me" && words[i + 2] === "out"))),
+  );
+}
+
+function talksAboutTheChatTool(words: readonly string[]): boolean {
+  return words.some(
+    (w) => chatTools.has(w) || ((w === "teams" || w === "microsoft") && words.some((x) => chatWords.has(x))),
+  );
+}
+
 /** The intent cues a message's words show, in a fixed order. */
 export function readIntentCues(words: readonly string[]): IntentCue[] {
   const cues: IntentCue[] = [];
   if (asksPriceOfHardware(words) || ordersCards(words)) cues.push("purchase");
   if (plansNewInstall(words)) cues.push("newinstall");
+  if (signsIn(words)) cues.push("accountaccess");
+  if (talksAboutTheChatTool(words)) cues.push("chattool");
   return cues;
 }

@@ -82,6 +82,8 @@ export const dashboardFeatures: readonly OutOfScopeTopic[] = [
       "remove an administrator",
       "dashboard login locked out",
       "dashboard password",
+      "reset a dashboard user's password or two factor login",
+      "give a colleague a username for the dashboard",
     ],
   },
   {

@@ -64,3 +64,26 @@ describe("intent cues against the domain word they share with a playbook", () =>
     expect(result.explanation.synonyms).toContainEqual({ from: "asks to buy or order", to: "purchase" });
   });
 });
+
+describe("cues for account access and the chat tool", () => {
+  it.each([
+    ["can not log in to the dashboard since this morning", ["accountaccess"]],
+    ["the portal keeps logging me out", ["accountaccess"]],
+    ["mfa prompt never arrives", ["accountaccess"]],
+    ["stop the bot pinging everyone in the channel", ["chattool"]],
+    ["teams notification for every reply is too much", ["chattool"]],
+  ])("%j reads as %j", (text, expected) => {
+    expect(cues(text)).toEqual(expected);
+  });
+
+  it.each([
+    // Every article starts by logging in; the station's Activation Password is Replace Hardware's.
+    "log in to the dashboard and the station shows faulted",
+    "activation password rejected for the new head",
+    "visitors are locked out of the station by the access policy",
+    // A maintenance team is not Microsoft Teams.
+    "our field teams report the station is unavailable",
+  ])("%j is none of them", (text) => {
+    expect(cues(text)).toEqual([]);
+  });
+});
