@@ -1,5 +1,6 @@
 import type { Button, Card } from "../cards/card-schema.ts";
 import type { ActionEvent, Attachment } from "../core/bot-event.ts";
+import { escalateFormCard } from "../render/escalate-form-card.ts";
 import { overviewCard } from "../render/overview-card.ts";
 import { addEvidence } from "./add-evidence.ts";
 import type { CommandContext } from "./command-parser.ts";
@@ -8,6 +9,7 @@ import { handleAction } from "./handle-action.ts";
 import { factsIn, keepEvidence } from "./plain-evidence.ts";
 import { pressByWords } from "./press-by-words.ts";
 import { type DialogueIntent, isSmallTalk, readDialogue } from "./read-dialogue.ts";
+import { isRealQuestion } from "./real-question.ts";
 import { walkIsTopic } from "./session-state.ts";
 import { nothingToAnswerCard, smallTalkCard } from "./small-talk.ts";
 import { answerStationQuestion } from "./station-question.ts";
@@ -67,6 +69,13 @@ export async function continueThread(
     const pressed = overview && (await pressIn(turn, buttonsOf(overview), text, intent));
     if (pressed) return pressed;
   }
+  // "didn't help" after a no-match: none of the suggestions fit, so the way on is a person. The form asks
+  // what is wrong, the question filled in; nothing is filed until it is sent.
+  if (intent === "not-fixed" && question?.kind === "no-match" && !question.playbook)
+    return { cards: [escalateFormCard(isRealQuestion(question.text) ? { initial: question.text } : {})] };
+  // "back to the relay one": words that ask to return and name the waiting walkthrough's playbook.
+  if (!intent && found?.w.status === "active" && !walk && asksBackTo(turn, text, found.w.playbook))
+    return pressIn(turn, [resumeButton(found.w.playbook)], "start");
   if (intent === "stop" && found?.w.status === "active") return stopWalk(turn, found);
   if (intent === "resume" && found?.w.status === "active")
     return pressIn(turn, [resumeButton(found.w.playbook)], "start");
@@ -83,6 +92,13 @@ function sureMatchElsewhere(turn: Turn, text: string, topic: string | null | und
   const sure =
     (result.kind === "match" || result.kind === "fault-code") && result.confidence >= turn.deps.config.lowConfidence;
   return sure && result.playbook !== topic;
+}
+
+/** Asking to return ("back to", "resume", "continue with") to a topic the matcher places in `playbook`. */
+function asksBackTo(turn: Turn, text: string, playbook: string): boolean {
+  if (!/\b(?:back|resume|return|continue|carry on|go on)\b/i.test(text)) return false;
+  const result = turn.deps.matcher.match(text);
+  return (result.kind === "match" || result.kind === "fault-code") && result.playbook === playbook;
 }
 
 export function buttonsOf(card: Card): Button[] {

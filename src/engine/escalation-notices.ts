@@ -15,7 +15,12 @@ export function openedCard(escalation: EscalationRecord, askStation = false): Ca
   ];
   if (missing.length > 0) {
     lines.push(`Still missing: ${missing.map((e) => e.label).join("; ")}.`);
-    lines.push(`Add it here as \`${missing[0]?.id}: <value>\` so Support has it.`);
+    // Plain words are read (station, MAC, counts, status lines); the id form names one item exactly. Files
+    // arrive only where the platform hands them to cpbot (Slack, a Teams chat with cpbot).
+    const photos = missing.some((e) => /photo|file|screenshot/i.test(e.label));
+    lines.push(
+      `Reply here with what you have and it goes straight to Support: in plain words (e.g. station CPF-6) or by item (\`${missing[0]?.id}: <value>\`)${photos ? "; attach photos and files to your message in Slack or in a Teams chat with cpbot" : ""}.`,
+    );
   }
   if (askStation) lines.push(stationQuestion);
   const ref = handoffOf(escalation).ref;

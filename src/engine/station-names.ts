@@ -44,9 +44,9 @@ export function looksLikeStationName(word: string, faultCodes: readonly string[]
 const word = String.raw`([A-Za-z][\w.#-]*[A-Za-z0-9])`;
 /** "on CPF-6", "at CPF-6", "for CPF-6", "from CPF-6". */
 const afterPlace = new RegExp(String.raw`\b(?:on|at|for|from)\s+(?:the\s+)?${word}`, "gi");
-/** "CPF-6 shows …", "CPF-6 has …", "CPF-6 is showing …" at the start of a sentence. */
+/** "CPF-6 shows …", "also CPF-9 has …", "CPF-6 is showing …" at the start of a sentence. */
 const beforeVerb = new RegExp(
-  String.raw`(?:^|[.!?;]\s*)${word}\s+(?:shows?|showing|has|had|says|said|reports?|reported|throws?|threw|gives?|gave|displays?|displayed|got|is\s+(?:showing|throwing|reporting|down|faulted|offline)|keeps?)\b`,
+  String.raw`(?:^|[.!?;,]\s*)(?:(?:also|and|now|btw|plus|then|but)\s+)?${word}\s+(?:shows?|showing|has|had|says|said|reports?|reported|throws?|threw|gives?|gave|displays?|displayed|got|is\s+(?:showing|throwing|reporting|down|faulted|offline)|keeps?)\b`,
   "gi",
 );
 

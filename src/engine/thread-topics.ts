@@ -58,6 +58,9 @@ export async function walkReply(
   if (pressed) return pressed;
   const step = w.status === "active" ? currentStep(playbook, w) : undefined;
   if (step && intent === "fixed") return resolveEarly(turn, walk);
+  // "still broken" where the guide says to contact Support if the issue persists is that condition met:
+  // say how to hand it over (nothing is sent without a press) rather than refuse the words.
+  if (step?.escalate && intent === "not-fixed") return { cards: [persistsCard(), card] };
   const facts = intent ? [] : factsIn(turn, text);
   // A paste the step's checker reads is the step's answer; a message of plain facts is evidence.
   const reads =
@@ -147,4 +150,10 @@ function resolveEarly(turn: Turn, { w, playbook }: Walk): TurnReply {
       ]),
     ],
   };
+}
+
+function persistsCard(): Card {
+  return infoCard("The issue persists", [
+    "The guide says to contact Support at this step when the issue persists. Press **Done** to hand it to Support with everything from this walkthrough, or **Skip** if it cleared after all. Nothing is sent until you do.",
+  ]);
 }

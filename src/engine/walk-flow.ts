@@ -29,7 +29,12 @@ export async function startWalk(turn: Turn, playbook: Playbook): Promise<TurnRep
   }
   if (running?.status === "active")
     record(turn, "step", { playbook: running.playbook, action: "abandon", ...at(running) });
-  const w = startWalkthrough(playbook, nextId(turn, "w"), turn.by, turn.at);
+  const started = startWalkthrough(playbook, nextId(turn, "w"), turn.by, turn.at);
+  // What the question already gave ("fault 303-RSC on CPF-6", "station CPF-6" after the overview) goes
+  // with the walkthrough, whose evidence is what an escalation from it carries.
+  const q = turn.state.question;
+  const given = q?.playbook === playbook.id ? q.evidence : undefined;
+  const w = given ? { ...started, evidence: { ...given } } : started;
   turn.state = { ...turn.state, walkthrough: w };
   record(turn, "walkthrough-start", { playbook: playbook.id, data: { walkthrough: w.id, version: playbook.version } });
   if (!w.cursor) return finish(turn, playbook, w, false);

@@ -17,11 +17,16 @@ describe("cpbot run", () => {
       url = /Console \(loopback only\): (http:\/\/127\.0\.0\.1:\d+\/console\/)/.exec(stderr())?.[1];
       if (!url) await new Promise((r) => setTimeout(r, 50));
     }
-    expect(stderr()).toContain("no Slack or Teams credentials (SLACK_BOT_TOKEN, MicrosoftAppId)");
     expect(stderr()).toContain(
-      "starting the server with the web console on 127.0.0.1 (the terminal chat is cpbot chat)",
+      "no Slack or Teams credentials set (SLACK_BOT_TOKEN, MicrosoftAppId), so cpbot starts on its embedded defaults, with the web console on 127.0.0.1.",
     );
     expect(url, stderr()).toBeDefined();
+    // After the log, a plain welcome says where to go: the console's own address first, then the terminal.
+    for (let i = 0; i < 200 && !stderr().includes("cpbot is ready."); i++) await new Promise((r) => setTimeout(r, 50));
+    const welcome = stderr().slice(stderr().indexOf("cpbot is ready."));
+    expect(welcome).toContain(`Try it in your browser:  ${url}`);
+    expect(welcome).toContain("Or in this terminal:     npm run chat");
+    expect(welcome).toContain("Stop:                    Ctrl+C");
     const page = await fetch(url!);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<label for="message">Message</label>');

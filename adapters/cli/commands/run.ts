@@ -39,9 +39,30 @@ export async function run(args: string[], io: CliIO, stopWhen?: () => Promise<st
   // Nothing to connect to yet: the console is the way in, and it is only served on loopback.
   const hostGiven = isSet(io.env.HOST) || args.some((a) => a === "--host" || a.startsWith("--host="));
   io.err(
-    `cpbot run: no Slack or Teams credentials (SLACK_BOT_TOKEN, MicrosoftAppId); starting the server with the web console${
+    `cpbot run: no Slack or Teams credentials set (SLACK_BOT_TOKEN, MicrosoftAppId), so cpbot starts on its embedded defaults, with the web console${
       hostGiven ? "" : " on 127.0.0.1"
-    } (the terminal chat is cpbot chat).`,
+    }.`,
   );
-  return serve(hostGiven ? args : ["--host", "127.0.0.1", ...args], io, until);
+  return serve(hostGiven ? args : ["--host", "127.0.0.1", ...args], io, until, undefined, (ready) =>
+    io.err(welcome(ready.pages[0])),
+  );
+}
+
+/**
+ * What a person who just typed `npm start` needs after the start-up log: where to try the bot, the same
+ * bot in the terminal, how to connect Slack and Teams, and how to stop. Plain words; the log says the rest.
+ */
+export function welcome(consoleUrl: string | undefined): string {
+  return [
+    "",
+    "cpbot is ready.",
+    ...(consoleUrl
+      ? [`  Try it in your browser:  ${consoleUrl}  (ask a question; see the Slack and Teams cards)`]
+      : []),
+    "  Or in this terminal:     npm run chat  (the same bot, typed; numbered buttons)",
+    "  Connect Slack or Teams:  set their credentials (docs/slack.md, docs/teams.md) and start again.",
+    "                           Until then, Teams' /api/messages answers only the Bot Framework Emulator on this machine.",
+    "  Stop:                    Ctrl+C",
+    "",
+  ].join("\n");
 }

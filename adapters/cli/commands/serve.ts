@@ -69,6 +69,8 @@ export async function serve(
   io: CliIO,
   stopWhen: () => Promise<string>,
   platforms?: PlatformFactory[],
+  /** Called once the server listens, with its address and the browser pages it serves (cpbot run's welcome). */
+  onReady?: (ready: { url: string; pages: string[] }) => void,
 ): Promise<number> {
   let values: { port?: string; host?: string; database?: string; playbooks?: string };
   try {
@@ -112,6 +114,7 @@ export async function serve(
   }
   // The banner goes through the logger too: in production every line on stderr is JSON.
   for (const line of running.summary) running.logger.info(line);
+  onReady?.({ url: running.url, pages: running.adapters.flatMap((a) => (a.page ? [`${running.url}${a.page}`] : [])) });
   const signal = await stopWhen();
   running.logger.info(`cpbot serve: ${signal} received; finishing requests in progress, then stopping.`, { signal });
   await running.close();
