@@ -122,8 +122,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       );
     }
     const escalationDestination = engineEscalationDestination(config.escalationDestination, adapters);
+    const transport = new PlatformTransport(adapters);
     const outbox = new OutboxDispatcher({
       store,
+      transport,
       deliverers: Object.fromEntries(adapters.flatMap((a) => (a.deliverer ? [[a.platform, a.deliverer]] : []))),
       settings: { ...defaultOutboxSettings(), leaseMs: config.outboxLeaseMs, giveUpAfterMs: config.outboxGiveUpMs },
       clock,
@@ -143,7 +145,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         return live.matcher;
       },
       store: observeStore(store, metrics),
-      transport: new PlatformTransport(adapters),
+      transport,
       config: {
         lowConfidence: config.lowConfidence,
         responders: config.responders,

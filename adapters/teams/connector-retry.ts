@@ -18,6 +18,20 @@ export interface RetryOptions {
   baseDelayMs?: number;
   maxDelayMs?: number;
   logger?: Logger;
+  /** Longest one connector call may take (default 15 s). */
+  timeoutMs?: number;
+}
+
+/**
+ * botbuilder sets no timeout on connector calls: a Teams that accepts the connection and never answers
+ * would hold the delivery (and the outbox row it leases) forever. A call that times out fails like a
+ * dropped connection, and the outbox tries it again.
+ */
+export const defaultConnectorTimeoutMs = 15_000;
+
+/** The per-request options every connector call of ours passes (the SDK's RequestOptionsBase). */
+export function requestOptions(options: RetryOptions = {}): { timeout: number } {
+  return { timeout: options.timeoutMs ?? defaultConnectorTimeoutMs };
 }
 
 const retryable = new Set([412, 429, 502, 504]);

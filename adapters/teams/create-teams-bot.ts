@@ -120,7 +120,7 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
         ...(options.authTimeoutMs ? { authTimeoutMs: options.authTimeoutMs } : {}),
         ping: () => store.ping(),
         onDatabaseDown: async (ctx) =>
-          void (await sendCard(replyInTurn(ctx), databaseDownCard("not-acted"), { retry, logger })),
+          void (await sendCard(replyInTurn(ctx, retry), databaseDownCard("not-acted"), { retry, logger })),
       });
     },
   };

@@ -16,5 +16,5 @@ export async function deliverReply(ctx: TurnContext, reply: EngineReply, options
   if (reply.mode === "replace" && target && first && (await updateCard(ctx, target, first, options))) {
     cards = cards.slice(1);
   }
-  for (const card of cards) await sendCard(replyInTurn(ctx), card, options);
+  for (const card of cards) await sendCard(replyInTurn(ctx, options.retry), card, options);
 }

@@ -1,8 +1,9 @@
-import type { Activity, TurnContext } from "botbuilder";
+import { type Activity, TurnContext } from "botbuilder";
+import type { ConnectorClient } from "botframework-connector";
 import type { Card } from "../../src/cards/card-schema.ts";
 import type { Logger } from "../../src/core/logger.ts";
 import { cardActivities, foldedCard, singleCardActivity } from "./card-activities.ts";
-import { isMessageTooBig, type RetryOptions, statusOf, withConnectorRetry } from "./connector-retry.ts";
+import { isMessageTooBig, type RetryOptions, requestOptions, statusOf, withConnectorRetry } from "./connector-retry.ts";
 
 export interface SendOptions {
   retry: RetryOptions;
@@ -12,11 +13,30 @@ export interface SendOptions {
 /** Sends one activity somewhere and returns Teams' id for it. */
 export type SendActivity = (activity: Partial<Activity>) => Promise<{ id?: string } | undefined>;
 
-/** Replies in the turn's own conversation (in the thread, when the turn came from one). */
+/**
+ * Replies in the turn's own conversation (in the thread, when the turn came from one), as
+ * ctx.sendActivity does (addressed from the turn, a reply to its activity) but with our timeout: the
+ * connector client ctx.sendActivity uses has none.
+ */
 export const replyInTurn =
-  (ctx: TurnContext): SendActivity =>
-  (activity) =>
-    ctx.sendActivity(activity);
+  (ctx: TurnContext, options: RetryOptions = {}): SendActivity =>
+  (activity) => {
+    const client = connectorOf(ctx);
+    if (!client) return ctx.sendActivity(activity);
+    const addressed = TurnContext.applyConversationReference(
+      { ...activity },
+      TurnContext.getConversationReference(ctx.activity),
+    ) as Activity;
+    const id = addressed.conversation.id;
+    return addressed.replyToId
+      ? client.conversations.replyToActivity(id, addressed.replyToId, addressed, requestOptions(options))
+      : client.conversations.sendToConversation(id, addressed, requestOptions(options));
+  };
+
+/** The turn's connector client (absent in botbuilder's TestAdapter). */
+export function connectorOf(ctx: TurnContext): ConnectorClient | undefined {
+  return ctx.turnState.get<ConnectorClient>(ctx.adapter.ConnectorClientKey);
+}
 
 /**
  * Posts a card with `send` and returns the id of its first message. A 413 MessageSizeTooBig sends the
@@ -50,7 +70,11 @@ export async function updateCard(
   options: SendOptions,
 ): Promise<boolean> {
   const update = (activity: ReturnType<typeof singleCardActivity>) =>
-    withConnectorRetry("update card", () => ctx.updateActivity({ ...activity, id: messageId }), options.retry);
+    withConnectorRetry(
+      "update card",
+      () => updateInTurn(ctx, { ...activity, id: messageId }, options.retry),
+      options.retry,
+    );
   try {
     await update(singleCardActivity(card));
     return true;
@@ -69,4 +93,20 @@ export async function updateCard(
     options.logger.warn("could not update the card in place; posting it as a new message", { status, kind: card.kind });
     return false;
   }
+}
+
+/** ctx.updateActivity with our timeout (see replyInTurn). */
+function updateInTurn(ctx: TurnContext, activity: Partial<Activity> & { id: string }, options: RetryOptions) {
+  const client = connectorOf(ctx);
+  if (!client) return ctx.updateActivity(activity);
+  const addressed = TurnContext.applyConversationReference(
+    { ...activity },
+    TurnContext.getConversationReference(ctx.activity),
+  ) as Activity;
+  return client.conversations.updateActivity(
+    addressed.conversation.id,
+    activity.id,
+    addressed,
+    requestOptions(options),
+  );
 }

@@ -3,7 +3,7 @@ import type { ConnectorClient } from "botframework-connector";
 import type { EngineReply } from "../../src/core/transport.ts";
 import { DeliveryError } from "../../src/delivery/delivery-error.ts";
 import type { Deliverer } from "../../src/delivery/outbox-dispatcher.ts";
-import { retryAfterMs, statusOf } from "./connector-retry.ts";
+import { requestOptions, retryAfterMs, statusOf } from "./connector-retry.ts";
 import { type SendActivity, type SendOptions, sendCard, updateCard } from "./send-card.ts";
 
 /** Where a Teams answer goes, stored with the reply: the turn's conversation and the card a button was on. */
@@ -68,7 +68,7 @@ export function teamsDeliverer(adapter: CloudAdapter, appId: string, options: Se
         const client = ctx.turnState.get<ConnectorClient>(ctx.adapter.ConnectorClientKey);
         const send: SendActivity = (activity) => {
           const addressed = TurnContext.applyConversationReference({ ...activity }, reference) as Activity;
-          return client.conversations.sendToConversation(id, addressed);
+          return client.conversations.sendToConversation(id, addressed, requestOptions(options.retry));
         };
         // Caught inside: an error thrown out of a proactive turn goes to onTurnError, which would post an
         // error card into the conversation instead of letting the outbox retry.

@@ -1,4 +1,5 @@
 import type { PlatformFactory } from "../http/platform-adapter.ts";
+import type { RetryOptions } from "./connector-retry.ts";
 import { hasTeamsAppId, teamsPath } from "./teams-config.ts";
 
 /**
@@ -7,7 +8,7 @@ import { hasTeamsAppId, teamsPath } from "./teams-config.ts";
  * and with no other platform configured, in Bot Framework Emulator mode on 127.0.0.1 only. Whether Teams
  * runs is decided from the settings alone, before botbuilder (a quarter of a second to load) is imported.
  */
-export function teamsPlatform(): PlatformFactory {
+export function teamsPlatform(options: { retry?: RetryOptions } = {}): PlatformFactory {
   return {
     name: "teams",
     configured: hasTeamsAppId,
@@ -20,6 +21,8 @@ export function teamsPlatform(): PlatformFactory {
         logger: deps.logger,
         othersConfigured: deps.othersConfigured,
         clock: deps.clock,
+        // Tests shorten the connector timeout; serve uses the defaults.
+        ...(options.retry ? { retry: options.retry } : {}),
         ...(deps.requestedHost ? { requestedHost: deps.requestedHost } : {}),
       });
       if (!teams) return undefined;

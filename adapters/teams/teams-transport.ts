@@ -12,7 +12,7 @@ import type { ConversationRef } from "../../src/core/bot-event.ts";
 import type { Logger } from "../../src/core/logger.ts";
 import type { Transport } from "../../src/core/transport.ts";
 import { cardActivities, foldedCard, singleCardActivity } from "./card-activities.ts";
-import { isMessageTooBig, type RetryOptions, withConnectorRetry } from "./connector-retry.ts";
+import { isMessageTooBig, type RetryOptions, requestOptions, withConnectorRetry } from "./connector-retry.ts";
 import type { ConversationReferences } from "./conversation-references.ts";
 import { resolveTeamsTarget, type TargetContext, type TeamsTarget } from "./resolve-teams-target.ts";
 import { type SendActivity, type SendOptions, sendCard, updateCard } from "./send-card.ts";
@@ -87,17 +87,10 @@ export class TeamsTransport implements Transport {
   async escalationRoster(): Promise<Set<string>> {
     const target = await resolveTeamsTarget({ platform: "teams", channelId: teamsEscalationAlias }, this.deps);
     const ids = new Set<string>();
-    let failed: { error: unknown } | undefined;
-    await this.continueIn({ ...target, threadId: undefined }, async (ctx) => {
-      // Caught here: an error thrown out of the turn would go to the adapter's onTurnError, which answers
-      // the "turn" with an error card in the support channel instead of telling the caller.
-      try {
-        await this.readRoster(ctx, target.conversationId, ids);
-      } catch (error) {
-        failed = { error };
-      }
-    });
-    if (failed) throw failed.error;
+    // continueIn hands a failure back to us rather than to the adapter's onTurnError.
+    await this.continueIn({ ...target, threadId: undefined }, (ctx) =>
+      this.readRoster(ctx, target.conversationId, ids),
+    );
     return ids;
   }
 
@@ -111,10 +104,10 @@ export class TeamsTransport implements Transport {
         "read the escalation channel's roster",
         // The SDK's type wants a token even on the first page; the API does not.
         () =>
-          client.conversations.getConversationPagedMembers(
-            conversationId,
-            options as typeof options & { continuationToken: string },
-          ),
+          client.conversations.getConversationPagedMembers(conversationId, {
+            ...options,
+            ...requestOptions(this.deps.retry),
+          } as typeof options & { continuationToken: string }),
         this.deps.retry,
       );
       for (const member of result.members ?? []) {
@@ -143,7 +136,7 @@ export class TeamsTransport implements Transport {
         };
         return withConnectorRetry(
           "create channel thread",
-          () => client.conversations.createConversation(parameters),
+          () => client.conversations.createConversation(parameters, requestOptions(this.deps.retry)),
           this.deps.retry,
         );
       };
@@ -183,14 +176,23 @@ export class TeamsTransport implements Transport {
       ...target.reference,
       conversation: { ...target.reference.conversation, id },
     } as ConversationReference;
+    let failed: { error: unknown } | undefined;
     await this.deps.adapter.continueConversationAsync(this.deps.appId, reference, async (ctx) => {
       const client = ctx.turnState.get<ConnectorClient>(ctx.adapter.ConnectorClientKey);
       const send: SendActivity = (activity) => {
         const addressed = TurnContext.applyConversationReference({ ...activity }, reference) as Activity;
-        return client.conversations.sendToConversation(id, addressed);
+        return client.conversations.sendToConversation(id, addressed, requestOptions(this.deps.retry));
       };
-      await logic(ctx, send);
+      // Caught inside and thrown to the caller: an error leaving a proactive turn goes to onTurnError, which
+      // posts an error card into the target conversation and swallows it, so the caller (the outbox, the
+      // handoff retry) would count a failed post as done and never try again.
+      try {
+        await logic(ctx, send);
+      } catch (error) {
+        failed = { error };
+      }
     });
+    if (failed) throw failed.error;
   }
 
   private sendOptions(): SendOptions {

@@ -1,8 +1,10 @@
 import { type Activity, ActivityTypes, TurnContext } from "botbuilder";
+import type { Card } from "../../src/cards/card-schema.ts";
 import type { Logger } from "../../src/core/logger.ts";
 import type { EngineReply } from "../../src/core/transport.ts";
-import type { OutboxDispatcher } from "../../src/delivery/outbox-dispatcher.ts";
+import type { Deliverer, OutboxDispatcher } from "../../src/delivery/outbox-dispatcher.ts";
 import type { Engine } from "../../src/engine/create-engine.ts";
+import { queueReply } from "../../src/engine/queue-reply.ts";
 import { infoCard } from "../../src/render/info-card.ts";
 import type { Store } from "../../src/store/store.ts";
 import { activityToBotEvent } from "./activity-to-bot-event.ts";
@@ -58,31 +60,33 @@ export function createTeamsTurn(deps: TeamsTurnDeps): (ctx: TurnContext) => Prom
     // Kept for proactive posts later (status mirrored into this thread, handoffs to this channel).
     await deps.references.remember(activity, at);
 
-    if (event.kind === "message" && isEscalationsHereRequest(event.text)) {
-      if (!(await deps.store.claimEvent(event.eventId, at))) return;
-      const result = await escalationsHere({
-        event,
-        activity,
-        ...(conversationType ? { conversationType } : {}),
-        config: deps.config,
-        references: deps.references,
-        at,
-      });
-      await sendCard(replyInTurn(ctx), result.card, send);
-      // Handoffs stored while no channel was set (or the old one failed) go out now, to the new place.
-      if (result.changed) await deps.engine.retryPendingDeliveries();
-      return;
-    }
-    if (event.kind === "message" && isStationMessageFormRequest(event.text)) {
-      if (!(await deps.store.claimEvent(event.eventId, at))) return;
-      await sendCard(replyInTurn(ctx), stationMessageForm(), send);
-      return;
-    }
-
     const replyTo: TeamsReplyTarget = {
       reference: TurnContext.getConversationReference(activity),
       ...(activity.replyToId ? { replyToId: activity.replyToId } : {}),
     };
+    if (event.kind === "message" && isEscalationsHereRequest(event.text)) {
+      let changed = false;
+      await answerOnce(ctx, event.eventId, at, replyTo, async () => {
+        const result = await escalationsHere({
+          event,
+          activity,
+          ...(conversationType ? { conversationType } : {}),
+          config: deps.config,
+          references: deps.references,
+          at,
+        });
+        changed = result.changed;
+        return result.card;
+      });
+      // Handoffs stored while no channel was set (or the old one failed) go out now, to the new place.
+      if (changed) await deps.engine.retryPendingDeliveries();
+      return;
+    }
+    if (event.kind === "message" && isStationMessageFormRequest(event.text)) {
+      await answerOnce(ctx, event.eventId, at, replyTo, async () => stationMessageForm());
+      return;
+    }
+
     const decided = await deps.engine.handle(event, { replyTo });
     const reply = event.kind === "action" ? stationMessageFormReply(event, decided) : decided;
     if (!reply.delivery || !deps.outbox || reply.duplicate) {
@@ -93,13 +97,47 @@ export function createTeamsTurn(deps: TeamsTurnDeps): (ctx: TurnContext) => Prom
     const { delivery, ...stored } = reply;
     // First in this turn (a reply to the message, as Teams expects); a failure is retried by the outbox
     // later as a proactive message, on this replica or another.
-    const inTurn = {
-      deliver: (_: unknown, r: EngineReply, from: number) =>
-        deliverTeamsReply(ctx, replyInTurn(ctx), r, replyTo.replyToId, from, send),
-    };
     const row = { id: delivery.id, platform: "teams" as const, target: replyTo, reply: stored, progress: 0 };
-    await deps.outbox.deliver({ ...row, createdAt: delivery.createdAt }, inTurn);
+    await deps.outbox.deliver({ ...row, createdAt: delivery.createdAt }, inTurn(ctx, replyTo));
   };
+
+  /** Delivers in the live turn (a reply to the message, as Teams expects); a retry is a proactive message. */
+  function inTurn(ctx: TurnContext, replyTo: TeamsReplyTarget): Deliverer {
+    return {
+      deliver: (_: unknown, r: EngineReply, from: number) =>
+        deliverTeamsReply(ctx, replyInTurn(ctx, deps.retry), r, replyTo.replyToId, from, send),
+    };
+  }
+
+  /**
+   * A Teams-only answer (`escalations here`, the `msg` form, the greeting), decided here rather than by the
+   * engine: the event id is claimed and the card queued in one transaction (what `decide` writes through
+   * the store joins it), then delivered like any reply, so a failed send is retried by the outbox.
+   */
+  async function answerOnce(
+    ctx: TurnContext,
+    eventId: string,
+    at: string,
+    replyTo: TeamsReplyTarget,
+    decide: () => Promise<Card>,
+  ): Promise<void> {
+    const outbox = deps.outbox;
+    if (!outbox) {
+      if (!(await deps.store.claimEvent(eventId, at))) return;
+      await sendCard(replyInTurn(ctx, deps.retry), await decide(), send);
+      return;
+    }
+    const reply = { cards: [] as Card[], mode: "new" as const, visibility: "in_channel" as const };
+    const queued = await deps.store.transaction(async (tx) => {
+      if (!(await tx.claimEvent(eventId, at))) return undefined;
+      reply.cards = [await decide()];
+      const event = { eventId, conversation: { platform: "teams" as const } };
+      return queueReply(tx, outbox, event, replyTo, reply, deps.clock().toISOString());
+    });
+    if (!queued) return;
+    const row = { id: queued.id, platform: "teams" as const, target: replyTo, reply, progress: 0 };
+    await outbox.deliver({ ...row, createdAt: queued.createdAt }, inTurn(ctx, replyTo));
+  }
 
   /** Installed in a team, a chat or personally: say hello once, with how to ask. */
   async function greet(ctx: TurnContext, at: string): Promise<void> {
@@ -107,12 +145,18 @@ export function createTeamsTurn(deps: TeamsTurnDeps): (ctx: TurnContext) => Prom
     const added = (activity.membersAdded ?? []).some((m) => m.id === activity.recipient?.id);
     if (!added) return;
     await deps.references.remember(activity, at);
-    if (!(await deps.store.claimEvent(`teams:${activity.conversation.id}:install:${activity.id ?? at}`, at))) return;
     const card = infoCard("Hi, I am cpbot", [
       "I walk you through ChargePoint Cloud Dashboard troubleshooting, step by step, from the support guide.",
       "Ask in your own words (mention me in a channel), e.g. **relay stuck closed**, or type **fault 303-RSC**, **list** or **help**.",
       "Type **msg** for the station message form.",
     ]);
-    await sendCard(replyInTurn(ctx), card, send);
+    const replyTo: TeamsReplyTarget = { reference: TurnContext.getConversationReference(activity) };
+    await answerOnce(
+      ctx,
+      `teams:${activity.conversation.id}:install:${activity.id ?? at}`,
+      at,
+      replyTo,
+      async () => card,
+    );
   }
 }

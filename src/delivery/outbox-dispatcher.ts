@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { Platform } from "../core/bot-event.ts";
 import type { Logger } from "../core/logger.ts";
-import type { EngineReply } from "../core/transport.ts";
+import type { EngineReply, Transport } from "../core/transport.ts";
 import type { DeliveryRecord, Store } from "../store/store.ts";
 import { DeliveryError } from "./delivery-error.ts";
+import { isTransportTarget, transportDeliverer } from "./transport-deliverer.ts";
 
 /** One platform's way of delivering a stored reply to a stored target (its own JSON). */
 export interface Deliverer {
@@ -43,6 +44,11 @@ export interface OutboxCounters {
 export interface OutboxDeps {
   store: Store;
   deliverers: Partial<Record<Platform, Deliverer>>;
+  /**
+   * Delivers rows queued for other conversations (handoff card updates, notices in an escalation's
+   * threads, reminders): the engine's transport, which picks the platform.
+   */
+  transport?: Transport;
   settings: OutboxSettings;
   clock: () => Date;
   logger: Logger;
@@ -62,9 +68,13 @@ type Row = Pick<DeliveryRecord, "id" | "platform" | "target" | "reply" | "progre
 export class OutboxDispatcher {
   #timer: NodeJS.Timeout | undefined;
   #sweeping: Promise<number> | undefined;
+  #again = false;
+  readonly #viaTransport: Deliverer | undefined;
   readonly #running = new Set<Promise<Outcome>>();
 
-  constructor(private readonly deps: OutboxDeps) {}
+  constructor(private readonly deps: OutboxDeps) {
+    this.#viaTransport = deps.transport ? transportDeliverer(deps.transport) : undefined;
+  }
 
   get settings(): OutboxSettings {
     return this.deps.settings;
@@ -107,6 +117,18 @@ export class OutboxDispatcher {
     return this.#sweeping;
   }
 
+  /**
+   * Rows were just queued without a lease (the engine's notices to other conversations): sweep now rather
+   * than at the next poll, and once more after a sweep already under way, which may have looked too early.
+   */
+  kick(): void {
+    if (this.#sweeping) {
+      this.#again = true;
+      return;
+    }
+    this.sweep().catch((error: unknown) => this.deps.logger.error("outbox sweep failed", { error }));
+  }
+
   start(): void {
     if (this.#timer) return;
     const tick = () => {
@@ -142,12 +164,16 @@ export class OutboxDispatcher {
     });
     // In order: a thread's replies must not overtake each other.
     for (const row of rows) await this.deliver(row);
+    if (this.#again) {
+      this.#again = false;
+      return rows.length + (await this.#sweep());
+    }
     return rows.length;
   }
 
   async #deliver(row: Row, via?: Deliverer) {
     const { store, settings, logger } = this.deps;
-    const deliverer = via ?? this.deps.deliverers[row.platform];
+    const deliverer = via ?? (isTransportTarget(row.target) ? this.#viaTransport : this.deps.deliverers[row.platform]);
     const release = this.#holdLease(row);
     try {
       if (!deliverer) throw new DeliveryError(`${row.platform} is not running here`, { done: row.progress });

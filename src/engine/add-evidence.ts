@@ -33,7 +33,7 @@ export async function addEvidence(turn: Turn, text: string): Promise<TurnReply |
   ).at(-1);
   const lines = [`Kept as evidence for Support: ${value}`];
   if (open) {
-    turn.escalations.relay(turn, open, `${turn.by.name ?? turn.by.id} added ${wanted.label}`, [value]);
+    await turn.escalations.relay(turn, open, `${turn.by.name ?? turn.by.id} added ${wanted.label}`, [value]);
     lines.push(`Sent to Support on ${open.id}.`);
   }
   return { cards: [infoCard(`Noted: ${wanted.label}`, lines)] };

@@ -4,13 +4,15 @@ import { reminderCard } from "../render/reminder-card.ts";
 import { type DueReminder, dueReminders } from "./due-reminders.ts";
 import type { EngineDeps } from "./engine-deps.ts";
 import { subjectOf } from "./escalation-view.ts";
+import { queueNotice } from "./queue-reply.ts";
 
 /**
- * Posts the escalation reminders that are due now (ESCALATION_REMIND_AFTER = `afterMs`) in each handoff
- * thread. Each reminder's key is claimed in the store first (INSERT … ON CONFLICT DO NOTHING on the
- * processed-events table, kept 24 hours): only the replica whose claim inserts the key posts it, and a
- * restart never sends it again. Claim-then-post means a post that fails is not retried; the next reminder
- * (the responders' mention, the next idle period) still comes. Returns how many were posted.
+ * Sends the escalation reminders that are due now (ESCALATION_REMIND_AFTER = `afterMs`) to each handoff
+ * thread. Each reminder's key is claimed in the store (INSERT … ON CONFLICT DO NOTHING on the
+ * processed-events table, kept 24 hours): only the replica whose claim inserts the key sends it, and a
+ * restart never sends it again. With the outbox the claim and the queued reminder are one transaction, so
+ * a reminder whose post fails is retried like any reply; without one (the terminal chat) it is posted once
+ * after the claim. Returns how many were sent (queued).
  */
 export async function sendDueReminders(deps: EngineDeps, afterMs: number): Promise<number> {
   const log = deps.logger ?? silentLogger;
@@ -21,6 +23,17 @@ export async function sendDueReminders(deps: EngineDeps, afterMs: number): Promi
     const thread = handoffThread(due);
     // Not posted in the escalation channel yet: the delivery retry comes first; its reminder waits.
     if (!thread) continue;
+    const outbox = deps.outbox;
+    if (outbox) {
+      const at = now.toISOString();
+      const queued = await deps.store.transaction(async (tx) => {
+        if (!(await tx.claimEvent(due.key, at))) return false;
+        await queueNotice(tx, { to: thread, cards: [cardOf(deps, due)], eventId: due.key }, at);
+        return true;
+      });
+      if (queued) sent++;
+      continue;
+    }
     if (!(await deps.store.claimEvent(due.key, now.toISOString()))) continue;
     try {
       await deps.transport.post(thread, cardOf(deps, due));
@@ -29,6 +42,7 @@ export async function sendDueReminders(deps: EngineDeps, afterMs: number): Promi
       log.warn("escalation reminder not delivered", { escalation: due.escalation.id, kind: due.kind, error });
     }
   }
+  if (sent > 0) deps.outbox?.kick?.();
   return sent;
 }
 
@@ -46,8 +60,10 @@ function cardOf(deps: EngineDeps, due: DueReminder) {
     subject: subjectOf(due.escalation),
     kind: due.kind,
     waitedMinutes: due.waitedMs / 60_000,
+    // Only people someone named: the configured responders, the claimer. Without ESCALATION_RESPONDERS the
+    // reminder goes to the thread with no broadcast mention: an @here from a bot at any hour notifies the
+    // whole channel (people off shift, other teams) for one escalation, and is one text change away from
+    // a ping anyone could cause.
     people,
-    // Without responder ids, the responders are the escalation channel: call it (Slack @here).
-    ...(due.kind === "responders" && responders.length === 0 ? { everyone: true } : {}),
   });
 }

@@ -13,6 +13,7 @@ import type { EngineDeps } from "./engine-deps.ts";
 import { assertMayAct } from "./escalation-access.ts";
 import { alreadyCard, openedCard } from "./escalation-notices.ts";
 import { escalationView, handoffOf, statusUpdate, subjectOf } from "./escalation-view.ts";
+import { queueNotice } from "./queue-reply.ts";
 import type { Question, Walkthrough } from "./session-state.ts";
 import { askStationOnce } from "./station-question.ts";
 import { record, type Turn, type TurnReply } from "./turn.ts";
@@ -45,8 +46,8 @@ export interface EscalationService {
   cancel(turn: Turn, target: EscalationTarget): Promise<TurnReply>;
   /** A requester's answer to "need info": back to open, relayed to the handoff thread. */
   answerNeedInfo(turn: Turn, escalation: EscalationRecord, text: string): Promise<TurnReply>;
-  /** Posts a note into the escalation's handoff thread, after the turn commits. */
-  relay(turn: Turn, escalation: EscalationRecord, title: string, lines: string[]): void;
+  /** Posts a note into the escalation's handoff thread (queued in the turn, or sent after the commit). */
+  relay(turn: Turn, escalation: EscalationRecord, title: string, lines: string[]): Promise<void>;
   /** Stores evidence given after the escalation opened, updates the handoff card and notes it under it. */
   updateEvidence(turn: Turn, escalation: EscalationRecord, handoff: unknown, said: string): Promise<void>;
   /** Posts every stored handoff that never reached the escalation channel. */
@@ -94,8 +95,14 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
         const notice = infoCard(`Escalation ${current.id} reached Support`, [
           `Your escalation about ${subjectOf(current)} is now in the support channel${posted.permalink ? `: ${posted.permalink}` : ""}.`,
         ]);
-        const sent = await transport.post(current.origin, notice);
-        await store.setEscalationDelivery(current.id, { originMessageId: sent.messageId });
+        if (deps.outbox) {
+          // The handoff is recorded as posted: the notice must not depend on this attempt succeeding too.
+          await queueNotice(store, { to: current.origin, cards: [notice] }, deps.clock().toISOString());
+          deps.outbox.kick?.();
+        } else {
+          const sent = await transport.post(current.origin, notice);
+          await store.setEscalationDelivery(current.id, { originMessageId: sent.messageId });
+        }
       }
       log.info("escalation delivered", { escalation: current.id });
       return true;
@@ -198,11 +205,8 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
       turn.event.kind === "action" &&
       turn.event.messageId !== undefined &&
       turn.event.messageId === after.delivery.handoffMessageId;
-    turn.later.push(async () => {
-      if (entry) await mirror(after, escalationStatusCard(statusUpdate(after, entry)));
-      if (!pressedOnHandoff) await refreshHandoff(after);
-      return [];
-    });
+    if (entry) await mirror(turn, after, escalationStatusCard(statusUpdate(after, entry)));
+    if (!pressedOnHandoff) await refreshHandoff(turn, after);
     return { cards: [card], mode: pressedOnHandoff ? "replace" : "new" };
   }
 
@@ -217,7 +221,7 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
     const note = `Cancelled by ${who}.`;
     const after = await turn.deps.store.transitionEscalation(id, { to: "resolved", by: turn.by, at: turn.at, note });
     // The requester's own thread gets this answer; Support sees the handoff card closed and a note under it.
-    tellSupport(turn, after, "cancel");
+    await tellSupport(turn, after, "cancel");
     record(turn, "audit", escalationAudit("escalation-cancelled", after, { text: note, from: before.status }));
     return {
       cards: [infoCard(`Cancelled: ${after.id}`, ["Support has been told that this no longer needs them."])],
@@ -229,19 +233,16 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
    * A change the requester made (cancel, information given): recorded, then, after the turn, the handoff
    * card redrawn and the change noted under it in Support's thread.
    */
-  function tellSupport(turn: Turn, after: EscalationRecord, action: string): void {
+  async function tellSupport(turn: Turn, after: EscalationRecord, action: string): Promise<void> {
     record(turn, "escalation", {
       ...(after.playbook ? { playbook: after.playbook } : {}),
       action,
       data: { id: after.id },
     });
     const entry = after.history.at(-1);
-    turn.later.push(async () => {
-      await refreshHandoff(after);
-      const thread = after.delivery.handoffConversation;
-      if (thread && entry) await safely(() => transport.post(thread, escalationStatusCard(statusUpdate(after, entry))));
-      return [];
-    });
+    await refreshHandoff(turn, after);
+    const thread = after.delivery.handoffConversation;
+    if (thread && entry) await elsewhere(turn, thread, escalationStatusCard(statusUpdate(after, entry)));
   }
 
   async function answerNeedInfo(turn: Turn, escalation: EscalationRecord, text: string): Promise<TurnReply> {
@@ -251,7 +252,7 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
       at: turn.at,
       note: text,
     });
-    tellSupport(turn, after, "info-given");
+    await tellSupport(turn, after, "info-given");
     record(turn, "audit", escalationAudit("escalation-info-given", after, { text, from: escalation.status }));
     return {
       cards: [
@@ -262,11 +263,18 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
     };
   }
 
-  function relay(turn: Turn, escalation: EscalationRecord, title: string, lines: string[]): void {
+  async function relay(turn: Turn, escalation: EscalationRecord, title: string, lines: string[]): Promise<void> {
+    const card = infoCard(`${escalation.id}: ${title}`, lines);
+    if (deps.outbox) {
+      // Read in the turn's transaction: the handoff may have been posted since the turn began.
+      const thread = ((await turn.deps.store.getEscalation(escalation.id)) ?? escalation).delivery.handoffConversation;
+      if (thread) await elsewhere(turn, thread, card);
+      return;
+    }
     turn.later.push(async () => {
       // Read again after the commit: the handoff may have been posted since the turn began.
       const thread = ((await store.getEscalation(escalation.id)) ?? escalation).delivery.handoffConversation;
-      if (thread) await safely(() => transport.post(thread, infoCard(`${escalation.id}: ${title}`, lines)));
+      if (thread) await safely(() => transport.post(thread, card));
       return [];
     });
   }
@@ -284,24 +292,64 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
       data: { id: after.id },
     });
     record(turn, "audit", escalationAudit("evidence-added", after, { text: said }));
+    const who = turn.by.name ?? turn.by.id;
+    const note = infoCard(`${after.id}: evidence added`, [`${who} added: ${said}`]);
+    if (deps.outbox) {
+      await refreshHandoff(turn, after);
+      const thread = after.delivery.handoffConversation;
+      if (thread) await elsewhere(turn, thread, note);
+      return;
+    }
     turn.later.push(async () => {
       // Read again after the commit: the handoff may have been posted since the turn began.
       const current = (await store.getEscalation(after.id)) ?? after;
-      await refreshHandoff(current);
+      await postHandoffUpdate(current);
       const thread = current.delivery.handoffConversation;
-      const who = turn.by.name ?? turn.by.id;
-      if (thread)
-        await safely(() => transport.post(thread, infoCard(`${after.id}: evidence added`, [`${who} added: ${said}`])));
+      if (thread) await safely(() => transport.post(thread, note));
       return [];
     });
   }
 
-  async function mirror(escalation: EscalationRecord, card: Card): Promise<void> {
-    const sent = await safely(() => transport.post(escalation.origin, card));
-    if (sent) await store.setEscalationDelivery(escalation.id, { originMessageId: sent.messageId });
+  /**
+   * A card for another conversation, decided in this turn. With the outbox it is queued in the turn's
+   * transaction (stored exactly when the change it reports is, retried until delivered); without one
+   * (the terminal chat, tests of the engine alone) it is sent once after the commit.
+   */
+  async function elsewhere(turn: Turn, to: ConversationRef, card: Card, update?: string): Promise<void> {
+    const outbox = deps.outbox;
+    if (outbox) {
+      const notice = { to, cards: [card], eventId: turn.event.eventId, ...(update ? { update } : {}) };
+      await queueNotice(turn.deps.store, notice, deps.clock().toISOString());
+      turn.later.push(async () => {
+        outbox.kick?.();
+        return [];
+      });
+      return;
+    }
+    turn.later.push(async () => {
+      await safely<unknown>(() => (update ? transport.update(to, update, card) : transport.post(to, card)));
+      return [];
+    });
   }
 
-  async function refreshHandoff(escalation: EscalationRecord): Promise<void> {
+  /** Status mirrored into the requester's thread. */
+  async function mirror(turn: Turn, escalation: EscalationRecord, card: Card): Promise<void> {
+    if (deps.outbox) return elsewhere(turn, escalation.origin, card);
+    turn.later.push(async () => {
+      const sent = await safely(() => transport.post(escalation.origin, card));
+      if (sent) await store.setEscalationDelivery(escalation.id, { originMessageId: sent.messageId });
+      return [];
+    });
+  }
+
+  /** The handoff card redrawn where Support sees it (once it has been posted). */
+  async function refreshHandoff(turn: Turn, escalation: EscalationRecord): Promise<void> {
+    const { handoffConversation: where, handoffMessageId: messageId } = escalation.delivery;
+    if (!where || !messageId) return;
+    await elsewhere(turn, where, escalationCard(escalationView(escalation, registry)), messageId);
+  }
+
+  async function postHandoffUpdate(escalation: EscalationRecord): Promise<void> {
     const { handoffConversation: where, handoffMessageId: messageId } = escalation.delivery;
     if (!where || !messageId) return;
     await safely(() => transport.update(where, messageId, escalationCard(escalationView(escalation, registry))));

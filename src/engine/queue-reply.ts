@@ -1,11 +1,15 @@
 import { randomUUID } from "node:crypto";
-import type { BotEvent } from "../core/bot-event.ts";
+import type { Card } from "../cards/card-schema.ts";
+import type { BotEvent, ConversationRef } from "../core/bot-event.ts";
 import type { EngineReply } from "../core/transport.ts";
+import { transportTarget } from "../delivery/transport-deliverer.ts";
 import type { Store } from "../store/store.ts";
 
 /** How the engine leases the rows it writes to the outbox (the OutboxDispatcher of this process). */
 export interface OutboxLease {
   lease(): { by: string; until: string };
+  /** Rows were queued without a lease: deliver them soon (the dispatcher sweeps at once). */
+  kick?(): void;
 }
 
 /** Where the adapter wants the answer to go, in its own JSON; stored with the reply. */
@@ -21,7 +25,7 @@ export interface HandleOptions {
 export async function queueReply(
   tx: Store,
   outbox: OutboxLease,
-  event: BotEvent,
+  event: Pick<BotEvent, "eventId"> & { conversation: Pick<ConversationRef, "platform"> },
   replyTo: unknown,
   reply: Pick<EngineReply, "cards" | "mode" | "visibility" | "privately">,
   /** Now by the engine's clock (not the platform's event time): the give-up time counts from here. */
@@ -38,4 +42,25 @@ export async function queueReply(
     lease: outbox.lease(),
   });
   return { id, createdAt: at };
+}
+
+/**
+ * Queues cards for a conversation other than the one being answered (a handoff card to replace with
+ * `update`, a note in an escalation's thread, a reminder), without a lease: the dispatcher's next sweep, on
+ * any replica, delivers them through the engine's transport and retries them like any reply. Called with
+ * the turn's transaction, the notice is stored exactly when the change it reports is.
+ */
+export async function queueNotice(
+  tx: Store,
+  notice: { to: ConversationRef; cards: Card[]; update?: string; eventId?: string },
+  at: string,
+): Promise<void> {
+  await tx.enqueueDelivery({
+    id: randomUUID(),
+    ...(notice.eventId ? { eventId: notice.eventId } : {}),
+    platform: notice.to.platform,
+    target: transportTarget(notice.to, notice.update),
+    reply: { cards: notice.cards, mode: "new", visibility: "in_channel" },
+    at,
+  });
 }

@@ -53,6 +53,8 @@ describe("Slack: the escalation channel refuses the handoff", () => {
       // Someone fixes the channel; the next retry posts the handoff and tells the requester's thread.
       h.api.allow(escalationChannel);
       await h.server.engine.retryPendingDeliveries();
+      // The requester's notice goes through the outbox (retried if their thread fails too).
+      await h.server.idle();
       const [handoff] = h.messagesIn(escalationChannel).filter((m) => m.ts);
       expect(textOf(handoff)).toMatch(escPattern("ESC-0001"));
       expect(await h.server.store.listPendingDeliveries()).toEqual([]);

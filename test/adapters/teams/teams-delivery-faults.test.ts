@@ -1,91 +1,197 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { Activity } from "botbuilder";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openSqliteStore } from "../../../src/store/sqlite-store.ts";
-import { buildCli } from "../../fakes/built-cli.ts";
-import { FakeTeamsService, type TeamsFault } from "../../fakes/fake-teams-service.ts";
-import { noneTwice, sendActivity, teamsEnv } from "../../fakes/teams-replica.ts";
-import { ServeProcess } from "../slack/serve-process.ts";
-import { buttonTitles, channelMessage } from "./teams-activities.ts";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { BotFrameworkTokens } from "./bot-framework-tokens.ts";
+import { type ConnectorCall, type ConnectorFault, FakeConnector } from "./fake-connector.ts";
+import { buttonTitles, channelMessage, pressActivity } from "./teams-activities.ts";
+import { fixture, supportChannel } from "./teams-harness.ts";
+import { nockTeamsLogin, TeamsServeHarness, until } from "./teams-serve-harness.ts";
 
-let teams: FakeTeamsService;
-let cli: Awaited<ReturnType<typeof buildCli>>;
-let replica: ServeProcess;
-let database: string;
+let tokens: BotFrameworkTokens;
+let h: TeamsServeHarness | undefined;
 
-// One `cpbot serve` child for every fault: the faults are the connector's, the replica stays the same.
 beforeAll(async () => {
-  teams = await FakeTeamsService.start();
-  cli = await buildCli("teams-faults");
-  database = join(mkdtempSync(join(tmpdir(), "cpbot-teams-faults-")), "cpbot.db");
-  replica = await ServeProcess.start(cli.main, { DATABASE_URL: database, ...teamsEnv(teams) });
-}, 120_000);
-afterAll(async () => {
-  await replica?.stop();
-  await teams?.close();
-  cli?.remove();
+  tokens = await BotFrameworkTokens.create();
+  nockTeamsLogin();
+});
+afterEach(async (context) => {
+  if (context.task.result?.state === "fail" && process.env.DEBUG_LOGS) console.log(h?.logs.join("\n"));
+  await h?.close();
+  h = undefined;
 });
 
-async function until(done: () => boolean, what: string, ms = 30_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!done()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}:\n${replica.logs.join("").slice(-3000)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-let seq = 0;
-const question = (): Activity =>
-  channelMessage("fault 303-RSC", { conversationId: `19:7e1c9b2a@thread.tacv2;messageid=${1741078600000 + ++seq}` });
-
-/** The answer reached Teams once; the same activity sent again (Teams' retry) adds nothing; no row is left. */
-async function expectAnsweredOnce(activity: Activity): Promise<void> {
-  const answers = () => teams.deliveredIn(activity.conversation.id);
-  await until(() => answers().length > 0, "the answer");
-  expect(await sendActivity(replica.url, teams, activity)).toBe(200);
-  await new Promise((resolve) => setTimeout(resolve, 1500));
-  expect(noneTwice(answers())).toBe(true);
-  expect(answers().filter((c) => buttonTitles(c).includes("Start walkthrough"))).toHaveLength(1);
-  const store = openSqliteStore(database, { mustExist: true });
-  expect(await store.countDeliveries()).toMatchObject({ pending: 0, dead: 0 });
-  await store.close();
-}
-
-const faults: [string, TeamsFault][] = [
+const faults: [string, ConnectorFault][] = [
   ["500", { kind: "500" }],
   ["429 with Retry-After", { kind: "429", retryAfterSeconds: 1 }],
   ["a timeout", { kind: "timeout" }],
   ["a connection reset", { kind: "reset" }],
 ];
 
-describe("Teams connector failing: every answer arrives exactly once after the fault clears", {
-  timeout: 60_000,
-}, () => {
-  for (const [name, fault] of faults) {
-    it(`the connector answering ${name} while the turn replies`, async () => {
-      teams.failDeliveries(fault);
-      const before = teams.faulted;
-      const activity = question();
-      const answered = sendActivity(replica.url, teams, activity);
-      // A retry seen (a hanging request is one attempt that never ends), then the connector recovers.
-      await until(() => teams.faulted >= before + (fault.kind === "timeout" ? 1 : 2), "a failed attempt");
-      expect(teams.deliveredIn(activity.conversation.id)).toEqual([]);
-      teams.clearFault();
-      expect(await answered).toBe(200);
-      await expectAnsweredOnce(activity);
-    });
-  }
+const personal = fixture("personal-message").conversation.id;
+const inPersonal = (c: ConnectorCall) => c.conversationId === personal;
 
-  it("the connector failing until the turn gives up: the outbox sends the answer later, as a proactive message", async () => {
-    teams.failDeliveries({ kind: "500" });
-    const activity = question();
-    // The turn's own attempts all fail; Teams still gets 200, since the answer is queued, not lost.
-    expect(await sendActivity(replica.url, teams, activity)).toBe(200);
-    expect(teams.deliveredIn(activity.conversation.id)).toEqual([]);
-    teams.clearFault();
-    await expectAnsweredOnce(activity);
-    expect(teams.deliveredIn(activity.conversation.id).every((c) => c.kind === "send")).toBe(true);
-  });
+/** Teams' 2nd attempt at the first faulted call came within 5 s of the first (pipeline, turn or outbox retry). */
+function expectFirstRetryWithin5s(calls: ConnectorCall[]): void {
+  const [first, second] = calls;
+  expect(second, "no retry at all").toBeDefined();
+  expect((second?.at ?? 0) - (first?.at ?? 0)).toBeLessThan(5000);
+}
+
+/** Each delivered message is a different activity: nothing posted twice. */
+function expectNoDuplicates(calls: ConnectorCall[]): void {
+  const bodies = calls.map((c) => `${c.method} ${c.activityId ?? ""} ${JSON.stringify(FakeConnector.cardsOf(c))}`);
+  expect(new Set(bodies).size).toBe(bodies.length);
+}
+
+describe.each(faults)(
+  "Teams answering through %s: each reply arrives exactly once after the fault clears",
+  (_n, fault) => {
+    it("a message answer", async () => {
+      h = await TeamsServeHarness.start(tokens);
+      const t = h;
+      t.connector.failAll(fault);
+      const sent = t.send(fixture("personal-message"));
+      await until(() => t.connector.faulted >= 2);
+      expect(t.connector.delivered()).toEqual([]);
+      t.connector.clearFault();
+      expect(await sent).toBe(200);
+      await until(() => t.connector.delivered().some(inPersonal));
+      await t.server.outbox.idle();
+      // Teams sending the same activity again changes nothing.
+      expect(await t.send(fixture("personal-message"))).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const answers = t.connector.delivered().filter(inPersonal);
+      expect(answers).toHaveLength(1);
+      expect(FakeConnector.textOf(answers[0]!)).toContain("303-RSC");
+      expectFirstRetryWithin5s(t.connector.calls);
+      expect(await t.server.store.countDeliveries()).toMatchObject({ pending: 0, dead: 0, delivered: 1 });
+    });
+
+    it("a card button press (Action.Submit)", async () => {
+      h = await TeamsServeHarness.start(tokens);
+      const t = h;
+      expect(await t.send(fixture("personal-message"))).toBe(200);
+      await t.server.outbox.idle();
+      const card = t.connector.delivered().find(inPersonal);
+      expect(buttonTitles(card)).toContain("Start walkthrough");
+      const before = t.connector.calls.length;
+      t.connector.failAll(fault);
+      const pressed = t.send(
+        pressActivity(card, "Start walkthrough", { messageId: card?.messageId ?? "", conversationId: personal }),
+      );
+      await until(() => t.connector.faulted >= 2);
+      t.connector.clearFault();
+      expect(await pressed).toBe(200);
+      await until(() => t.connector.delivered().length > 1);
+      await t.server.outbox.idle();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const answered = t.connector.delivered().slice(1);
+      expectNoDuplicates(answered);
+      // One delivery of the walkthrough's first step: the card edited in place or, failing that, posted.
+      expect(answered.map((c) => FakeConnector.textOf(c)).filter((x) => x.includes("Step 1 of"))).toHaveLength(1);
+      expectFirstRetryWithin5s(t.connector.calls.slice(before));
+      expect(await t.server.store.countDeliveries()).toMatchObject({ pending: 0, dead: 0, delivered: 2 });
+    });
+  },
+);
+
+const isHandoff = (c: ConnectorCall) => c.conversationId === "";
+
+/** Asks in a channel thread (answered with no fault) and returns the thread's conversation id. */
+async function askInChannel(t: TeamsServeHarness): Promise<string> {
+  const question = fixture("channel-mention");
+  expect(await t.send(question)).toBe(200);
+  await t.server.outbox.idle();
+  return question.conversation.id;
+}
+
+describe.each(faults)(
+  "Teams escalations through %s: posted and updated exactly once after the fault clears",
+  (_n, fault) => {
+    it("the proactive escalation post to the escalation channel", async () => {
+      h = await TeamsServeHarness.start(tokens);
+      const t = h;
+      const thread = await askInChannel(t);
+      t.connector.failAll(fault, isHandoff);
+      const escalated = t.send(
+        channelMessage("escalate port 2 still faulted after reboot", { conversationId: thread }),
+      );
+      await until(() => t.connector.faulted >= 2);
+      expect(t.connector.delivered().filter(isHandoff)).toEqual([]);
+      t.connector.clearFault();
+      expect(await escalated).toBe(200);
+      await until(() => t.connector.delivered().some(isHandoff));
+      await until(async () => (await t.server.store.listPendingDeliveries()).length === 0);
+      await t.server.idle();
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const handoffs = t.connector.delivered().filter(isHandoff);
+      expect(handoffs).toHaveLength(1);
+      expect(handoffs[0]?.body).toMatchObject({ channelData: { channel: { id: supportChannel } } });
+      expect(buttonTitles(handoffs[0])).toEqual(["Claim", "Need info", "Resolve"]);
+      expectFirstRetryWithin5s(t.connector.calls.filter(isHandoff));
+      // The requester was told it is saved, then (once) that it reached Support.
+      const told = t.connector
+        .delivered()
+        .filter((c) => c.conversationId === thread)
+        .map((c) => FakeConnector.textOf(c));
+      // (No notice when a retry inside the first attempt got through: then the handoff was never "saved only".)
+      const saved = told.some((x) => x.includes("saved but not posted yet"));
+      expect(told.filter((x) => x.includes("reached Support"))).toHaveLength(saved ? 1 : 0);
+      expect(await t.server.store.countDeliveries()).toMatchObject({ pending: 0, dead: 0 });
+    });
+
+    it("the update of the handoff card (the requester cancels)", async () => {
+      h = await TeamsServeHarness.start(tokens);
+      const t = h;
+      const thread = await askInChannel(t);
+      expect(
+        await t.send(channelMessage("escalate port 2 still faulted after reboot", { conversationId: thread })),
+      ).toBe(200);
+      await t.server.idle();
+      const handoff = t.connector.delivered().find(isHandoff);
+      const rootId = handoff?.messageId ?? "";
+      const opened = t.connector.delivered().find((c) => FakeConnector.textOf(c).includes("Cancel escalation"));
+      expect(opened?.conversationId).toBe(thread);
+      const isHandoffUpdate = (c: ConnectorCall) => c.method === "PUT" && c.activityId === rootId;
+      const before = t.connector.calls.length;
+      t.connector.failAll(fault, isHandoffUpdate);
+      const cancelled = t.send(
+        pressActivity(opened, "Cancel escalation", { messageId: opened?.messageId ?? "", conversationId: thread }),
+      );
+      await until(() => t.connector.faulted >= 2);
+      t.connector.clearFault();
+      expect(await cancelled).toBe(200);
+      await until(() => t.connector.delivered().some(isHandoffUpdate));
+      await t.server.idle();
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const updates = t.connector.delivered().filter(isHandoffUpdate);
+      expect(updates).toHaveLength(1);
+      expect(FakeConnector.textOf(updates[0]!)).toContain("Resolved");
+      expect(buttonTitles(updates[0])).toEqual([]);
+      expectFirstRetryWithin5s(t.connector.calls.slice(before).filter(isHandoffUpdate));
+      // The note under the handoff, posted once too.
+      const notes = t.connector
+        .delivered()
+        .filter((c) => c.method === "POST" && c.conversationId === `${supportChannel};messageid=${rootId}`);
+      expect(notes).toHaveLength(1);
+      expect(await t.server.store.countDeliveries()).toMatchObject({ pending: 0, dead: 0 });
+    });
+  },
+);
+
+describe("Teams delivery that never recovers", () => {
+  it("gives up after OUTBOX_GIVE_UP_MS: a logged, counted dead letter, and nothing is sent later", async () => {
+    h = await TeamsServeHarness.start(tokens, { OUTBOX_GIVE_UP_MS: "5000" });
+    const t = h;
+    t.connector.failAll({ kind: "500" });
+    expect(await t.send(fixture("personal-message"))).toBe(200);
+    await until(async () => (await t.server.store.countDeliveries()).dead === 1, 20_000);
+    expect(await t.server.store.countDeliveries()).toMatchObject({ pending: 0, dead: 1, delivered: 0 });
+    expect(t.logs.join("\n")).toContain("reply given up (dead letter)");
+    const metrics = await (await fetch(`${t.server.url}/metrics`)).text();
+    expect(metrics).toMatch(/cpbot_outbox_dead_total\{platform="teams"\} 1/);
+    t.connector.clearFault();
+    const tried = t.connector.calls.length;
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(t.connector.calls.length).toBe(tried);
+    expect(t.connector.delivered()).toEqual([]);
+  }, 30_000);
 });
