@@ -11,8 +11,10 @@ COPY scripts ./scripts
 RUN npm ci --no-audit --no-fund --ignore-scripts && npm rebuild better-sqlite3 esbuild
 COPY src ./src
 COPY adapters ./adapters
-# The build caches the validated playbooks and the trained matcher in dist/cache, so it reads them.
+# The build caches the validated playbooks, the trained matcher and the precompiled card templates in
+# dist/cache, so it reads them.
 COPY playbooks ./playbooks
+COPY templates ./templates
 RUN npm run build
 
 FROM node:20-slim AS runtime

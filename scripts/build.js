@@ -76,6 +76,14 @@ try {
 } catch (error) {
   console.log(`cpbot build: playbooks not cached (${error.message.split("\n")[0]}); they load in full at start`);
 }
+// The card templates, precompiled: a start with unchanged templates runs them on the Handlebars runtime
+// without loading the compiler. Broken templates are left to `cpbot lint` and the start-up check.
+try {
+  const { loadTemplates } = await import(path.join(outdir, "src", "render", "card-templates.js"));
+  console.log(`cpbot build: cached ${loadTemplates().size} precompiled card templates in dist/cache`);
+} catch (error) {
+  console.log(`cpbot build: templates not cached (${error.message.split("\n")[0]}); they compile at start`);
+}
 // The web console's browser bundles (adapters/console/client) go beside the compiled server.
 const { writeConsoleAssets } = await import(path.join(outdir, "adapters", "console", "build-console-assets.js"));
 const assets = await writeConsoleAssets(path.join(outdir, "console-assets"));

@@ -5,7 +5,7 @@
 // command and exit 0 on SIGTERM. USER, EXPOSE and VOLUME are Docker's business and only reported.
 // Usage: node scripts/replay-dockerfile.js [Dockerfile] [workdir]
 import { execFileSync, spawn } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -26,6 +26,22 @@ const instructions = readFileSync(dockerfile, "utf8")
     return { op: op.toUpperCase(), args: line.slice(op.length).trim(), words: rest };
   });
 
+/** Hard-links the machine's npm cache into `into`; without one (or across file systems) npm downloads. */
+function seedCache(into) {
+  try {
+    const machine = execFileSync("npm", ["config", "get", "cache"], { encoding: "utf8" }).trim();
+    if (!existsSync(path.join(machine, "_cacache"))) return;
+    const cacache = path.join(into, "_cacache");
+    mkdirSync(cacache, { recursive: true });
+    // Package contents are written once and never changed, so links are safe; the index files are
+    // appended to, so they are copied.
+    execFileSync("cp", ["-al", path.join(machine, "_cacache", "content-v2"), cacache]);
+    execFileSync("cp", ["-r", path.join(machine, "_cacache", "index-v5"), cacache]);
+  } catch {
+    say("npm cache not shared with the replay; packages come from the registry");
+  }
+}
+
 const stages = new Map();
 let stage;
 const mapped = (s, p) => path.join(s.root, p);
@@ -33,7 +49,11 @@ for (const { op, args, words } of instructions) {
   if (op === "FROM") {
     const name = /\bAS\s+(\S+)/i.exec(args)?.[1] ?? `stage${stages.size}`;
     // Each stage gets its own npm cache, as in a fresh image: `npm cache clean` must not empty the machine's.
-    const env = { ...process.env, npm_config_cache: path.join(work, name, ".npm") };
+    // It starts as a copy of the machine's cache (same lockfile, so the same packages, without downloading
+    // them again), so the replay takes minutes; cleaning it removes the copy only.
+    const cache = path.join(work, name, ".npm");
+    seedCache(cache);
+    const env = { ...process.env, npm_config_cache: cache, npm_config_prefer_offline: "true" };
     stage = { name, root: path.join(work, name), cwd: "/", workdirs: [], env, cmd: undefined };
     mkdirSync(stage.root, { recursive: true });
     stages.set(name, stage);

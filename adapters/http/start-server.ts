@@ -4,7 +4,7 @@ import { loadConfig } from "../../src/config/load-config.ts";
 import { formatDuration } from "../../src/config/parse-duration.ts";
 import { BotError } from "../../src/core/bot-error.ts";
 import { createLogger, type Logger, resolveLogFormat } from "../../src/core/logger.ts";
-import { defaultPlaybooksDir } from "../../src/core/paths.ts";
+import { defaultPlaybooksDir, defaultTemplatesDir } from "../../src/core/paths.ts";
 import { defaultOutboxSettings, OutboxDispatcher } from "../../src/delivery/outbox-dispatcher.ts";
 import { createEngine, type Engine } from "../../src/engine/create-engine.ts";
 import { createBotMetrics } from "../../src/metrics/bot-metrics.ts";
@@ -13,7 +13,7 @@ import { formatLintReport } from "../../src/playbooks/lint-playbooks.ts";
 import { lintTemplates } from "../../src/playbooks/lint-templates.ts";
 import { LivePlaybooks } from "../../src/playbooks/live-playbooks.ts";
 import { loadRegistry } from "../../src/playbooks/playbook-registry.ts";
-import { templatesDir } from "../../src/render/card-templates.ts";
+import { templatesCached, templatesDir } from "../../src/render/card-templates.ts";
 import { openStore } from "../../src/store/open-store.ts";
 import type { Store } from "../../src/store/store.ts";
 import { watchPlaybooks } from "../cli/watch-playbooks.ts";
@@ -83,7 +83,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   });
   const clock = options.clock ?? (() => new Date());
   const registry = options.playbooksDir ? loadRegistry(options.playbooksDir) : loadRegistry();
-  const templates = lintTemplates();
+  // Templates the build cache holds precompiled passed these checks when stored; only others are linted.
+  const templates = templatesCached(defaultTemplatesDir) ? { problems: [] } : lintTemplates();
   if (templates.problems.length > 0) {
     throw new BotError(
       `The card templates have problems; fix them and start again.\n\n${formatLintReport(templates.problems)}`,

@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { type Logger as PinoLogger, pino } from "pino";
+import type { Logger as PinoLogger } from "pino";
 import type { LogFormat, LogLevel } from "../config/config-schema.ts";
 import { redact, redactString } from "./redact.ts";
 
@@ -47,12 +47,30 @@ function prettifier(): ((line: string) => string) | null {
   return pretty;
 }
 
-function wrap(base: PinoLogger, options: LoggerOptions): Logger {
-  const log = (level: "debug" | "info" | "warn" | "error") => (message: string, fields?: Record<string, unknown>) => {
-    if (!base.isLevelEnabled(level)) return;
+const severity: Record<LogLevel, number> = {
+  debug: 20,
+  info: 30,
+  warn: 40,
+  error: 50,
+  silent: Number.POSITIVE_INFINITY,
+};
+
+/**
+ * pino (and each child) is built on the first line that passes its level, so a command that logs nothing
+ * (`cpbot ask` at "error") never loads it: about a tenth of such a command's start. The level is checked
+ * here with pino's own numbers, and a child takes its module's level or its parent's, as pino does.
+ */
+function wrap(make: () => PinoLogger, level: LogLevel, options: LoggerOptions): Logger {
+  let made: PinoLogger | undefined;
+  const base = () => {
+    made ??= make();
+    return made;
+  };
+  const log = (at: "debug" | "info" | "warn" | "error") => (message: string, fields?: Record<string, unknown>) => {
+    if (severity[at] < severity[level]) return;
     // Redacted before pino sees them: token shapes anywhere in a string, secret-named keys at any depth.
-    if (fields) base[level](redact(fields) as object, redactString(message));
-    else base[level](redactString(message));
+    if (fields) base()[at](redact(fields) as object, redactString(message));
+    else base()[at](redactString(message));
   };
   return {
     debug: log("debug"),
@@ -61,8 +79,9 @@ function wrap(base: PinoLogger, options: LoggerOptions): Logger {
     error: log("error"),
     child(bindings) {
       const module = typeof bindings.module === "string" ? bindings.module : undefined;
-      const level = module ? options.moduleLevels?.[module] : undefined;
-      return wrap(base.child(redact(bindings) as object, level ? { level } : {}), options);
+      const own = module ? options.moduleLevels?.[module] : undefined;
+      const make = () => base().child(redact(bindings) as object, own ? { level: own } : {});
+      return wrap(make, own ?? level, options);
     },
   };
 }
@@ -72,10 +91,15 @@ function wrap(base: PinoLogger, options: LoggerOptions): Logger {
  * on a terminal, secrets redacted before anything is written, Errors with their causes.
  */
 export function createLogger(options: LoggerOptions): Logger {
+  return wrap(() => makePino(options), options.level, options);
+}
+
+function makePino(options: LoggerOptions): PinoLogger {
+  const { pino } = createRequire(import.meta.url)("pino") as typeof import("pino");
   const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
   const now = options.now ?? (() => new Date());
   const format = options.format === "pretty" ? prettifier() : null;
-  const base = pino(
+  return pino(
     {
       level: options.level,
       base: undefined,
@@ -100,7 +124,6 @@ export function createLogger(options: LoggerOptions): Logger {
     },
     { write: (line: string) => write(format ? format(line).replace(/\n$/, "") : line.replace(/\n$/, "")) },
   );
-  return wrap(base, options);
 }
 
 /** For tests and commands that must print nothing but their answer. */

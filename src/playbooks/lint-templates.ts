@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
-import Handlebars from "handlebars";
+import type Handlebars from "handlebars";
 import { defaultTemplatesDir } from "../core/paths.ts";
 import type { LintProblem } from "./lint-playbooks.ts";
 import { displayPath } from "./load-playbooks.ts";
@@ -20,7 +21,8 @@ export function lintTemplates(dir: string = defaultTemplatesDir): { templates: s
     };
     return { templates: [], problems: [problem] };
   }
-  const handlebars = Handlebars.create();
+  // Loaded here, not at import: a start whose templates are precompiled in the build cache never lints.
+  const handlebars = (createRequire(import.meta.url)("handlebars") as typeof Handlebars).create();
   const templates = listTemplates(dir);
   const problems: LintProblem[] = [];
   for (const name of templates) {

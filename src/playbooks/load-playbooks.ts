@@ -1,10 +1,19 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
-import { type Document, isCollection, LineCounter, parseDocument } from "yaml";
+import type { Document, LineCounter } from "yaml";
 import { defaultPlaybooksDir } from "../core/paths.ts";
 import { type LintProblem, type LoadedPlaybook, lintPlaybooks } from "./lint-playbooks.ts";
 import { type Playbook, PlaybookSchema } from "./playbook-schema.ts";
 import { parsePath, schemaProblems } from "./schema-problems.ts";
+
+type Yaml = typeof import("yaml");
+let yamlModule: Yaml | undefined;
+/** The YAML parser, loaded on the first full load: a start answered by the build cache never needs it. */
+function yaml(): Yaml {
+  yamlModule ??= createRequire(import.meta.url)("yaml") as Yaml;
+  return yamlModule;
+}
 
 /** Paths in reports are relative to the working directory, so editors and terminals can open them. */
 export function displayPath(file: string): string {
@@ -40,6 +49,7 @@ export function loadPlaybooks(dir: string = defaultPlaybooksDir): { playbooks: P
   const loaded: (LoadedPlaybook & { doc: Document; lines: LineCounter })[] = [];
   for (const name of names) {
     const file = displayPath(path.join(dir, name));
+    const { LineCounter, parseDocument } = yaml();
     const lines = new LineCounter();
     const doc = parseDocument(readFileSync(path.join(dir, name), "utf8"), { lineCounter: lines });
     const [error, ...more] = doc.errors;
@@ -85,7 +95,8 @@ function withLines(problems: LintProblem[], doc: Document, lines: LineCounter): 
     for (let n = segments.length; n >= 0; n--) {
       const node = n === 0 ? doc.contents : doc.getIn(segments.slice(0, n), true);
       const offset = (node as { range?: [number, number, number] } | undefined)?.range?.[0];
-      if (offset !== undefined && (n > 0 || isCollection(node))) return { ...p, line: lines.linePos(offset).line };
+      if (offset !== undefined && (n > 0 || yaml().isCollection(node)))
+        return { ...p, line: lines.linePos(offset).line };
     }
     return p;
   });

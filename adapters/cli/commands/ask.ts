@@ -51,6 +51,10 @@ export const command: CliCommand = {
       return 2;
     }
 
+    // One answer validates each card schema once or twice: zod's compiled fast path costs more to build
+    // than it saves here (about a tenth of the command's time), and jitless validates exactly the same.
+    const { z } = await import("zod");
+    z.config({ jitless: true });
     const [{ bootEngine }, { TerminalTransport }, { resolve }] = await Promise.all([
       import("../boot-engine.ts"),
       import("../terminal-transport.ts"),
