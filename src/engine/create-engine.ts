@@ -1,6 +1,6 @@
 import type { Card } from "../cards/card-schema.ts";
 import { BotError } from "../core/bot-error.ts";
-import type { Actor, BotEvent, Platform } from "../core/bot-event.ts";
+import type { Actor, BotEvent, ConversationRef, Platform } from "../core/bot-event.ts";
 import { maxUserTextChars } from "../core/clean-user-text.ts";
 import { silentLogger } from "../core/logger.ts";
 import type { EngineReply } from "../core/transport.ts";
@@ -162,7 +162,22 @@ export function createEngine(deps: EngineDeps): Engine {
     role: Role,
     options: HandleOptions & { cut?: Card },
   ): Promise<Decided> {
-    return (await decideReading(event, at, role, options)) ?? decideWriting(event, at, role, options);
+    const read = await decideReading(event, at, role, options);
+    if (read) return read;
+    // A turn that writes may open an escalation, whose handoff links back to the thread: the link is
+    // asked of the platform now, before the transaction (never inside it, and never for a plain answer).
+    const conversation = await linked(event.conversation);
+    return decideWriting({ ...event, conversation }, at, role, options);
+  }
+
+  async function linked(conversation: ConversationRef): Promise<ConversationRef> {
+    if (conversation.permalink || !deps.transport.link) return conversation;
+    try {
+      return await deps.transport.link(conversation);
+    } catch (error) {
+      log.warn("no permalink for the thread", { channel: conversation.channelId, error });
+      return conversation;
+    }
   }
 
   async function route(turn: Turn): Promise<TurnReply> {
