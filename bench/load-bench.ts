@@ -13,6 +13,8 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 5);
 const rounds = Number(process.env.BENCH_LOAD_ROUNDS ?? 3);
 const connections = Number(process.env.BENCH_LOAD_CONNECTIONS ?? 10);
+/** A folder: `cpbot serve` runs with --cpu-prof and writes its profile there when it stops. */
+const cpuProfileDir = process.env.BENCH_LOAD_CPU_PROF;
 
 interface RunResult {
   /** Acknowledged requests per second (2xx only). */
@@ -87,7 +89,15 @@ export async function loadBench(): Promise<BenchSection> {
     env: { ...common, SIGNING_SECRET: benchSigningSecret },
   });
   const cpbot = await startChildServer(
-    [path.join(root, "bin", "cpbot.js"), "serve", "--host", "127.0.0.1", "--database", path.join(cwd, "load.db")],
+    [
+      ...(cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(cpuProfileDir)}`] : []),
+      path.join(root, "bin", "cpbot.js"),
+      "serve",
+      "--host",
+      "127.0.0.1",
+      "--database",
+      path.join(cwd, "load.db"),
+    ],
     {
       cwd,
       env: {

@@ -29,6 +29,11 @@ export class PlatformTransport implements Transport {
     return adapter.transport.update(resolve(to, adapter), messageId, card);
   }
 
+  async link(conversation: ConversationRef): Promise<ConversationRef> {
+    const transport = this.#adapters.get(conversation.platform)?.transport;
+    return transport?.link ? transport.link(conversation) : conversation;
+  }
+
   private adapterFor(to: ConversationRef): PlatformAdapter {
     const adapter = this.#adapters.get(to.platform);
     if (adapter) return adapter;

@@ -21,13 +21,22 @@ export function actionOfActionId(actionId: string): string {
   return colon > 0 ? actionId.slice(0, colon) : actionId;
 }
 
-/** Visible characters of a block, the measure of the per-message budget. */
-function blockChars(block: types.KnownBlock): number {
+/**
+ * Visible characters of a block (every string under a "text" key, at any depth), the measure of the
+ * per-message budget. A plain walk: serialising each block with a replacer to count them cost more than
+ * building it.
+ */
+function blockChars(value: unknown): number {
+  if (Array.isArray(value)) {
+    let n = 0;
+    for (const item of value) n += blockChars(item);
+    return n;
+  }
+  if (!value || typeof value !== "object") return 0;
   let n = 0;
-  JSON.stringify(block, (key, value) => {
-    if (key === "text" && typeof value === "string") n += value.length;
-    return value;
-  });
+  for (const [key, inner] of Object.entries(value)) {
+    n += key === "text" && typeof inner === "string" ? inner.length : blockChars(inner);
+  }
   return n;
 }
 
@@ -61,22 +70,25 @@ function pack(groups: types.KnownBlock[][]): types.KnownBlock[][] {
   let chars = 0;
   const room = { blocks: slackLimits.blocksPerMessage - 1, chars: slackLimits.messageChars - 200 };
   for (const group of groups) {
-    const size = group.reduce((n, b) => n + blockChars(b), 0);
+    // Each block measured once.
+    const sizes = group.map(blockChars);
+    const size = sizes.reduce((n, s) => n + s, 0);
     if (current.length > 0 && (current.length + group.length > room.blocks || chars + size > room.chars)) {
       messages.push(current);
       current = [];
       chars = 0;
     }
     // A group larger than a whole message (only plain sections can be) goes on block by block.
-    for (const block of group) {
-      if (current.length >= room.blocks || (current.length > 0 && chars + blockChars(block) > room.chars)) {
+    group.forEach((block, i) => {
+      const blockSize = sizes[i] ?? 0;
+      if (current.length >= room.blocks || (current.length > 0 && chars + blockSize > room.chars)) {
         messages.push(current);
         current = [];
         chars = 0;
       }
       current.push(block);
-      chars += blockChars(block);
-    }
+      chars += blockSize;
+    });
   }
   if (current.length > 0) messages.push(current);
   return messages.map(trimDividers).filter((m) => m.length > 0);

@@ -26,7 +26,6 @@ import { slackLogger } from "./slack-logger.ts";
 import { slackChannelMembers } from "./slack-members.ts";
 import { guardSlackRequests, slackBodyLimit } from "./slack-request-guard.ts";
 import { SlackTransport } from "./slack-transport.ts";
-import { ThreadLinks } from "./thread-links.ts";
 
 /** Slack's request URL path for events, slash commands and interactivity alike (the manifest uses it). */
 export const slackEventsPath = "/slack/events";
@@ -136,7 +135,7 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
         identity,
         inFlight,
         recent: new RecentIds(),
-        links: new ThreadLinks((channel, ts) => transport.permalink(channel, ts)),
+        links: transport.links,
         command: config.command,
       };
       onMessageEvents(app, deps);

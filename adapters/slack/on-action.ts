@@ -40,8 +40,8 @@ export function onAction(app: App, d: SlackListenerDeps): void {
             user: block.user.id,
             replaceable: true,
           };
-      const conversation = onMessage ? await d.links.withLink(event.conversation) : event.conversation;
-      await answerEvent(d, { ...event, conversation }, target, block.trigger_id);
+      // No permalink asked here: the engine asks for one only when the press escalates (Transport.link).
+      await answerEvent(d, event, target, block.trigger_id);
     });
   });
 }

@@ -52,7 +52,7 @@ export function onMessageEvents(app: App, d: SlackListenerDeps): void {
 
 async function answer(deps: SlackListenerDeps, m: SlackMessageFields): Promise<void> {
   const event = messageToEvent(m, deps.identity.botUserId);
-  const conversation = await deps.links.withLink(event.conversation);
   const threadTs = m.thread_ts ?? m.ts;
-  await answerEvent(deps, { ...event, conversation }, { kind: "thread", channel: m.channel, threadTs });
+  // No permalink asked here: the engine asks for one only when the answer escalates (Transport.link).
+  await answerEvent(deps, event, { kind: "thread", channel: m.channel, threadTs });
 }

@@ -7,6 +7,7 @@ import type { Transport } from "../../src/core/transport.ts";
 import { cardToBlockKit } from "./card-to-block-kit.ts";
 import { reportDeliveryProblem } from "./delivery-problems.ts";
 import { channelAccessFix, isChannelAccessError, slackErrorCode } from "./slack-api-error.ts";
+import { ThreadLinks } from "./thread-links.ts";
 
 export interface SlackTransportDeps {
   client: webApi.WebClient;
@@ -21,7 +22,14 @@ export interface SlackTransportDeps {
  * for one message continues in the same thread.
  */
 export class SlackTransport implements Transport {
+  /** Thread permalinks, one chat.getPermalink per thread and process. */
+  readonly links = new ThreadLinks((channel, ts) => this.permalink(channel, ts));
+
   constructor(private readonly deps: SlackTransportDeps) {}
+
+  link(conversation: ConversationRef): Promise<ConversationRef> {
+    return this.links.withLink(conversation);
+  }
 
   async post(to: ConversationRef, card: Card): Promise<{ messageId: string; permalink?: string }> {
     const channel = to.channelId;

@@ -10,6 +10,12 @@ export interface Transport {
   post(to: ConversationRef, card: Card): Promise<{ messageId: string; permalink?: string }>;
   /** Replaces a message posted earlier. */
   update(to: ConversationRef, messageId: string, card: Card): Promise<void>;
+  /**
+   * The conversation with its permalink filled in when the platform can give one (Slack asks
+   * chat.getPermalink, once per thread); otherwise the conversation as it was. Never throws. Asked only
+   * when a link will be shown (an escalation handoff, the Home tab), never before an ordinary answer.
+   */
+  link?(conversation: ConversationRef): Promise<ConversationRef>;
 }
 
 /** What the engine answers to one event, for the adapter to deliver in the event's own conversation. */

@@ -1,4 +1,4 @@
-import type { Actor, Platform } from "../core/bot-event.ts";
+import type { Actor, ConversationRef, Platform } from "../core/bot-event.ts";
 import type { HomeEscalation, HomeModel, HomeWalkthrough } from "../render/home-model.ts";
 import { homeModel } from "../render/home-model.ts";
 import type { EscalationRecord } from "../store/store.ts";
@@ -79,7 +79,9 @@ async function runningWalkthrough(deps: EngineDeps, key: string): Promise<HomeWa
     w.status === "awaiting-outcome" || !step
       ? "Waiting for your answer: did it fix the problem?"
       : `At step ${pathOf(playbook, w).findIndex((p) => p.step.id === step.id) + 1}`;
-  return { playbook: playbook.title, where, ...(conversation.permalink ? { link: conversation.permalink } : {}) };
+  // Answers no longer ask the platform for the thread's link; the Home tab asks when it shows one.
+  const link = conversation.permalink ?? (await linkOf(deps, conversation));
+  return { playbook: playbook.title, where, ...(link ? { link } : {}) };
 }
 
 function homeEscalation(e: EscalationRecord, now: Date, link: string | undefined): HomeEscalation {
@@ -92,4 +94,12 @@ function homeEscalation(e: EscalationRecord, now: Date, link: string | undefined
     ...(e.claimedBy ? { claimedBy: e.claimedBy.name ?? e.claimedBy.id } : {}),
     ...(link ? { link } : {}),
   };
+}
+
+async function linkOf(deps: EngineDeps, conversation: ConversationRef): Promise<string | undefined> {
+  try {
+    return (await deps.transport.link?.(conversation))?.permalink;
+  } catch {
+    return undefined;
+  }
 }

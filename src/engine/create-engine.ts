@@ -1,12 +1,13 @@
 import type { Card } from "../cards/card-schema.ts";
 import { BotError } from "../core/bot-error.ts";
-import type { Actor, BotEvent, Platform } from "../core/bot-event.ts";
+import type { Actor, BotEvent, ConversationRef, Platform } from "../core/bot-event.ts";
 import { maxUserTextChars } from "../core/clean-user-text.ts";
 import { silentLogger } from "../core/logger.ts";
 import type { EngineReply } from "../core/transport.ts";
 import { errorCard } from "../render/error-card.ts";
 import type { HomeModel } from "../render/home-model.ts";
 import { infoCard } from "../render/info-card.ts";
+import type { Store } from "../store/store.ts";
 import { buildHome } from "./build-home.ts";
 import { cleanEvent } from "./clean-event.ts";
 import { commandContext } from "./command-context.ts";
@@ -20,8 +21,9 @@ import { handleCommand } from "./handle-command.ts";
 import { handleMessage } from "./handle-message.ts";
 import { type HandleOptions, queueReply } from "./queue-reply.ts";
 import { RateLimiter } from "./rate-limiter.ts";
+import { readOnlyStore, WriteNeeded } from "./read-only-store.ts";
 import { type PlaybookHit, searchPlaybooks } from "./search-playbooks.ts";
-import { loadSession, SessionConflict, saveSession } from "./session-io.ts";
+import { type LoadedSession, loadSession, SessionConflict, saveSession } from "./session-io.ts";
 import type { Turn, TurnReply } from "./turn.ts";
 
 export interface Engine {
@@ -68,44 +70,114 @@ export function createEngine(deps: EngineDeps): Engine {
   };
   const limiter = new RateLimiter(deps.config.rateLimitPerMinute ?? 0);
 
+  type Decided = { turn: Turn; reply: TurnReply; delivery?: EngineReply["delivery"] } | "duplicate";
+
+  function newTurn(event: BotEvent, at: string, role: Role, session: LoadedSession, store: Store): Turn {
+    return {
+      deps: { ...deps, store },
+      escalations,
+      event,
+      at,
+      by: actor(event.user),
+      key: session.key,
+      state: session.state,
+      events: [],
+      later: [],
+      visibility: "ephemeral",
+      role,
+    };
+  }
+
   /**
-   * The deciding part of a turn, in one transaction: claim the event id, decide, save, record. The turn's
-   * handlers see the transaction as `turn.deps.store`; nothing is posted until it has committed.
+   * Most turns only read (a question, a slash command, a button that shows something): they are decided
+   * outside any transaction, and what they change (the thread's session, the analytics, the event-id
+   * claim, the queued reply) is written in one short transaction afterwards. The session save checks
+   * the revision read, so a thread changed in between is decided again. A turn that writes more (an
+   * escalation) returns undefined at its first write and is decided again inside a transaction.
    */
-  function decide(
+  async function decideReading(
     event: BotEvent,
     at: string,
     role: Role,
     options: HandleOptions & { cut?: Card },
-  ): Promise<{ turn: Turn; reply: TurnReply; delivery?: EngineReply["delivery"] } | "duplicate"> {
+  ): Promise<Decided | undefined> {
+    const session = await loadSession(deps.store, event.conversation, log);
+    const turn = newTurn(event, at, role, session, readOnlyStore(deps.store));
+    let reply: TurnReply;
+    try {
+      reply = await route(turn);
+    } catch (error) {
+      if (error instanceof WriteNeeded) return undefined;
+      throw error;
+    }
+    turn.deps = { ...deps };
+    return deps.store.transaction(async (tx) => {
+      if (!(await tx.claimEvent(event.eventId, at))) return "duplicate" as const;
+      await saveSession(tx, session, turn.state, at);
+      return { turn, reply, ...(await record(tx, event, turn, reply, options)) };
+    });
+  }
+
+  /**
+   * The deciding part of a turn that writes, in one transaction: claim the event id, decide, save,
+   * record. The turn's handlers see the transaction as `turn.deps.store`; nothing is posted until it
+   * has committed.
+   */
+  function decideWriting(
+    event: BotEvent,
+    at: string,
+    role: Role,
+    options: HandleOptions & { cut?: Card },
+  ): Promise<Decided> {
     return deps.store.transaction(async (tx) => {
       if (!(await tx.claimEvent(event.eventId, at))) return "duplicate" as const;
       const session = await loadSession(tx, event.conversation, log);
-      const turn: Turn = {
-        deps: { ...deps, store: tx },
-        escalations,
-        event,
-        at,
-        by: actor(event.user),
-        key: session.key,
-        state: session.state,
-        events: [],
-        later: [],
-        visibility: "ephemeral",
-        role,
-      };
+      const turn = newTurn(event, at, role, session, tx);
       const reply = await route(turn);
       await saveSession(tx, session, turn.state, at);
-      for (const e of turn.events) await tx.recordEvent(e);
-      if (options.replyTo === undefined || !deps.outbox) return { turn, reply };
-      const cards = [...reply.cards, ...(options.cut ? [options.cut] : [])];
-      const answer = { cards, mode: reply.mode ?? "new", visibility: turn.visibility };
-      return {
-        turn,
-        reply,
-        delivery: await queueReply(tx, deps.outbox, event, options.replyTo, answer, deps.clock().toISOString()),
-      };
+      return { turn, reply, ...(await record(tx, event, turn, reply, options)) };
     });
+  }
+
+  /** The turn's analytics and, when the adapter wants it, its reply queued in the outbox. */
+  async function record(
+    tx: Store,
+    event: BotEvent,
+    turn: Turn,
+    reply: TurnReply,
+    options: HandleOptions & { cut?: Card },
+  ): Promise<{ delivery?: EngineReply["delivery"] }> {
+    for (const e of turn.events) await tx.recordEvent(e);
+    if (options.replyTo === undefined || !deps.outbox) return {};
+    const cards = [...reply.cards, ...(options.cut ? [options.cut] : [])];
+    const answer = { cards, mode: reply.mode ?? "new", visibility: turn.visibility };
+    return {
+      delivery: await queueReply(tx, deps.outbox, event, options.replyTo, answer, deps.clock().toISOString()),
+    };
+  }
+
+  async function decide(
+    event: BotEvent,
+    at: string,
+    role: Role,
+    options: HandleOptions & { cut?: Card },
+  ): Promise<Decided> {
+    const read = await decideReading(event, at, role, options);
+    if (read) return read;
+    // A turn that writes may open an escalation, whose handoff links back to the thread: the link is
+    // asked of the platform now, before the transaction (never inside it, and never for a plain answer).
+    const conversation = await linked(event.conversation);
+    return decideWriting({ ...event, conversation }, at, role, options);
+  }
+
+  async function linked(conversation: ConversationRef): Promise<ConversationRef> {
+    if (conversation.permalink || !deps.transport.link) return conversation;
+    try {
+      return await deps.transport.link(conversation);
+    } catch (error) {
+      log.warn("no permalink for the thread", { channel: conversation.channelId, error });
+      return conversation;
+    }
   }
 
   async function route(turn: Turn): Promise<TurnReply> {
@@ -168,9 +240,11 @@ export function createEngine(deps: EngineDeps): Engine {
         visibility,
         ...privately,
       };
-      // Remember the id anyway, so a platform retry of a refused event is not answered twice.
-      const delivery = await claimQuietly(event, at, options, answer);
-      return delivery ? { ...answer, delivery } : answer;
+      // Remember the id anyway, so a platform retry of a refused event is not answered twice. A turn is
+      // decided before its id is claimed (see decideReading), so the retry itself comes here, and stops.
+      const claimed = await claimQuietly(event, at, options, answer);
+      if (claimed === "duplicate") return { cards: [], mode: "new", visibility, duplicate: true };
+      return claimed ? { ...answer, delivery: claimed } : answer;
     }
     log.error("event failed", { eventId: event.eventId, kind: event.kind, error });
     const message =
@@ -199,10 +273,10 @@ export function createEngine(deps: EngineDeps): Engine {
     at: string,
     options: HandleOptions,
     answer: EngineReply,
-  ): Promise<EngineReply["delivery"]> {
+  ): Promise<EngineReply["delivery"] | "duplicate"> {
     try {
       return await deps.store.transaction(async (tx) => {
-        if (!(await tx.claimEvent(event.eventId, at))) return undefined;
+        if (!(await tx.claimEvent(event.eventId, at))) return "duplicate" as const;
         if (options.replyTo === undefined || !deps.outbox) return undefined;
         return queueReply(tx, deps.outbox, event, options.replyTo, answer, deps.clock().toISOString());
       });

@@ -241,14 +241,16 @@ export class PgOps {
     return { events: events.length, sessions: sessions.length };
   }
 
-  async claimEvent(eventId: string, at: string): Promise<boolean> {
+  async claimEvent(eventId: string, at: string, prune: boolean): Promise<boolean> {
     const time = isoTime(at, "event time");
     const cutoff = new Date(Date.parse(time) - idempotencyTtlMs).toISOString();
-    await this.q("DELETE FROM processed_events WHERE at < $1", [cutoff]);
-    // A replica claiming the same id at the same moment waits on the key, then finds it taken.
+    if (prune) await this.q("DELETE FROM processed_events WHERE at < $1", [cutoff]);
+    // A replica claiming the same id at the same moment waits on the key, then finds it taken. An id
+    // older than the TTL that was not pruned yet counts as new again.
     const rows = await this.q(
-      "INSERT INTO processed_events (event_id, at) VALUES ($1, $2) ON CONFLICT (event_id) DO NOTHING RETURNING event_id",
-      [eventId, time],
+      `INSERT INTO processed_events (event_id, at) VALUES ($1, $2)
+         ON CONFLICT (event_id) DO UPDATE SET at = EXCLUDED.at WHERE processed_events.at < $3 RETURNING event_id`,
+      [eventId, time, cutoff],
     );
     return rows.length === 1;
   }

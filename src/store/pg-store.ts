@@ -4,8 +4,10 @@ import { BotError } from "../core/bot-error.ts";
 import { EscalationIds, idSettingsFromRows, newEscalationPrefix } from "./escalation-ids.ts";
 import { describePgUrl, isConnectionError, isRetryableConflict, pgUnavailable } from "./pg-errors.ts";
 import { migratePg } from "./pg-migrate.ts";
+import { namedQuery } from "./pg-named-query.ts";
 import { PgOps, type Query } from "./pg-ops.ts";
 import { PgOutbox } from "./pg-outbox.ts";
+import { PruneSchedule } from "./prune-schedule.ts";
 import type {
   AnalyticsEvent,
   AnalyticsEventType,
@@ -88,6 +90,7 @@ interface Scope {
  */
 export class PgStore implements Store {
   private readonly context = new AsyncLocalStorage<Scope>();
+  private readonly pruning = new PruneSchedule();
   private closed = false;
 
   constructor(
@@ -139,7 +142,8 @@ export class PgStore implements Store {
     return this.read((ops) => ops.listEvents(filter));
   }
   claimEvent(eventId: string, at: string): Promise<boolean> {
-    return this.write((ops) => ops.claimEvent(eventId, at));
+    const prune = this.pruning.due(at);
+    return this.write((ops) => ops.claimEvent(eventId, at, prune));
   }
   forgetTextBefore(before: string): Promise<{ events: number; sessions: number }> {
     return this.transaction(async () => this.write((ops) => ops.forgetTextBefore(before)));
@@ -288,11 +292,11 @@ function outbox(ops: PgOps): PgOutbox {
 }
 
 function clientQuery(client: pg.PoolClient): Query {
-  return async <R>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as R[];
+  return async <R>(sql: string, params?: unknown[]) => (await client.query(namedQuery(sql, params))).rows as R[];
 }
 
 function poolQuery(pool: pg.Pool): Query {
-  return async <R>(sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows as R[];
+  return async <R>(sql: string, params?: unknown[]) => (await pool.query(namedQuery(sql, params))).rows as R[];
 }
 
 function sleep(ms: number): Promise<void> {

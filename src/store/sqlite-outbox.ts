@@ -14,11 +14,11 @@ export class SqliteOutbox {
   ) {}
 
   enqueue(input: NewDelivery): DeliveryRecord {
-    this.sql(
+    const row = this.sql(
       `INSERT INTO outbox (id, event_id, platform, target, reply, status, attempts, next_attempt_at,
-         locked_until, locked_by, created_at) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?)`,
-    ).run(...newDeliveryValues(input));
-    return this.get(input.id) as DeliveryRecord;
+         locked_until, locked_by, created_at) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?) RETURNING *`,
+    ).get(...newDeliveryValues(input)) as OutboxRow;
+    return rowToDelivery(row);
   }
 
   take(take: DeliveryTake): DeliveryRecord[] {

@@ -5,6 +5,7 @@ import { EscalationIds, idSettingsFromRows, newEscalationPrefix } from "./escala
 import { isoTime, toJson } from "./iso-time.ts";
 import { type OpenOptions, openSqliteDatabase, storeUnavailable } from "./open-sqlite-database.ts";
 import { describeTarget, parseDatabaseUrl } from "./parse-database-url.ts";
+import { PruneSchedule } from "./prune-schedule.ts";
 import { type SessionRow, sessionConflict, toSession } from "./session-row.ts";
 import { SqliteEscalations } from "./sqlite-escalations.ts";
 import { SqliteEvents } from "./sqlite-events.ts";
@@ -45,6 +46,7 @@ export class SqliteStore implements Store {
   private readonly outbox: SqliteOutbox;
   private readonly sql: Prepare;
   private readonly transactions: SqliteTransactions;
+  private readonly pruning = new PruneSchedule();
   /** The file opened, checked before every use (see database-file-identity.ts); none for :memory:. */
   private readonly identity: DatabaseFileIdentity | undefined;
 
@@ -77,28 +79,23 @@ export class SqliteStore implements Store {
     return this.run(() => {
       const time = isoTime(at, "session time");
       const json = toJson(state, `session ${key}`);
-      return this.atomically(() => {
-        const current = this.sql("SELECT revision FROM sessions WHERE key = ?").get(key) as
-          | { revision: number }
-          | undefined;
-        const stored = current?.revision ?? null;
-        if (stored !== expectedRevision) throw sessionConflict(key, stored, expectedRevision);
-        if (current) {
-          this.sql("UPDATE sessions SET state = ?, revision = revision + 1, updated_at = ? WHERE key = ?").run(
-            json,
-            time,
-            key,
-          );
-        } else {
-          this.sql("INSERT INTO sessions (key, state, revision, created_at, updated_at) VALUES (?, ?, 1, ?, ?)").run(
-            key,
-            json,
-            time,
-            time,
-          );
-        }
-        return toSession(this.sql("SELECT * FROM sessions WHERE key = ?").get(key) as SessionRow);
-      });
+      // One statement either way: the revision check is the write's own condition, and RETURNING gives
+      // the row back without reading it again.
+      const row = (
+        expectedRevision === null
+          ? this.sql(
+              `INSERT INTO sessions (key, state, revision, created_at, updated_at) VALUES (?, ?, 1, ?, ?)
+                 ON CONFLICT (key) DO NOTHING RETURNING *`,
+            ).get(key, json, time, time)
+          : this.sql(
+              "UPDATE sessions SET state = ?, revision = revision + 1, updated_at = ? WHERE key = ? AND revision = ? RETURNING *",
+            ).get(json, time, key, expectedRevision)
+      ) as SessionRow | undefined;
+      if (row) return toSession(row);
+      const current = this.sql("SELECT revision FROM sessions WHERE key = ?").get(key) as
+        | { revision: number }
+        | undefined;
+      throw sessionConflict(key, current?.revision ?? null, expectedRevision);
     });
   }
 
@@ -142,13 +139,14 @@ export class SqliteStore implements Store {
     return this.run(() => {
       const time = isoTime(at, "event time");
       const cutoff = new Date(Date.parse(time) - idempotencyTtlMs).toISOString();
-      return this.atomically(() => {
-        this.sql("DELETE FROM processed_events WHERE at < ?").run(cutoff);
-        return (
-          this.sql("INSERT OR IGNORE INTO processed_events (event_id, at) VALUES (?, ?)").run(eventId, time).changes ===
-          1
-        );
-      });
+      if (this.pruning.due(time)) this.sql("DELETE FROM processed_events WHERE at < ?").run(cutoff);
+      // One statement: a new id is inserted; an id older than the TTL (not pruned yet) counts as new again.
+      return (
+        this.sql(
+          `INSERT INTO processed_events (event_id, at) VALUES (?, ?)
+             ON CONFLICT (event_id) DO UPDATE SET at = excluded.at WHERE processed_events.at < ?`,
+        ).run(eventId, time, cutoff).changes === 1
+      );
     });
   }
 
@@ -213,7 +211,11 @@ export class SqliteStore implements Store {
   /** Every operation: refused when closed, queued behind another caller's open transaction, errors mapped. */
   private run<T>(fn: () => T): Promise<T> {
     try {
-      this.ensureOpen();
+      // Inside a transaction the file was checked when it began (a stat per statement cost more than the
+      // statement); outside, every call checks.
+      if (this.transactions.inside()) {
+        if (!this.db.open) this.ensureOpen();
+      } else this.ensureOpen();
     } catch (error) {
       return Promise.reject(error);
     }

@@ -40,9 +40,14 @@ describe("Slack: from a question in a channel to a resolved escalation", () => {
     const step2 = h.messagesIn("COPS00001").at(-1);
     expect(textOf(step2)).toMatch(/Step 2 of \d+/);
 
+    // Answers and walkthrough steps need no link back to the thread: Slack was never asked for one.
+    expect(h.api.callsOf("chat.getPermalink")).toEqual([]);
+
     // Escalate from the step: the handoff starts a thread in the escalation channel.
     expect(step2?.threadTs).toBe(ts);
     await h.press(step2, "Escalate");
+    const asked = h.api.callsOf("chat.getPermalink").filter((c) => c.body.channel === "COPS00001");
+    expect(asked).toHaveLength(1);
     const [handoff] = h.messagesIn(escalationChannel);
     expect(handoff?.threadTs).toBeUndefined();
     expect(textOf(handoff)).toContain("Relay Stuck Closed");

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { buildCli } from "../../fakes/built-cli.ts";
 import { FakeSlackApi } from "./fake-slack-api.ts";
 import { ServeProcess, slackEnv } from "./serve-process.ts";
-import { type Envelope, fixture } from "./slack-harness.ts";
+import { type Envelope, escalationChannel, fixture } from "./slack-harness.ts";
 
 let api: FakeSlackApi;
 let cli: Awaited<ReturnType<typeof buildCli>>;
@@ -56,12 +56,12 @@ function mention(text: string): { envelope: Envelope; ts: string } {
 const answersIn = (ts: string) => api.callsOf("chat.postMessage").filter((c) => c.body.thread_ts === ts);
 
 /** The answer is there, and stays single: no message of it is posted twice, even after the leases run out. */
-async function expectAnsweredOnce(ts: string): Promise<void> {
+async function expectAnsweredOnce(ts: string, first = "303-RSC"): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 3000));
   const posts = answersIn(ts).map((c) => JSON.stringify(c.body.blocks));
   expect(posts.length).toBeGreaterThan(0);
   expect(new Set(posts).size).toBe(posts.length);
-  expect(posts[0]).toContain("303-RSC");
+  expect(posts[0]).toContain(first);
 }
 
 /**
@@ -69,10 +69,10 @@ async function expectAnsweredOnce(ts: string): Promise<void> {
  * and Slack's redelivery of the event (X-Slack-Retry-Num): exactly one answer every time (issue 15, defect 3).
  */
 describe("kill -9 while answering, restart, Slack redelivers: exactly one answer", { timeout: 60_000 }, () => {
-  it("killed before the decision (waiting on Slack for the thread's permalink)", async () => {
+  it("killed before the decision (an escalation waiting on Slack for the thread's permalink)", async () => {
     api.failDeliveries({ kind: "timeout" }, ["chat.getPermalink"]);
     const first = await replica();
-    const { envelope, ts } = mention("fault 303-RSC");
+    const { envelope, ts } = mention("escalate relay stuck closed after a remote reboot");
     expect(await first.event(envelope)).toBe(200);
     await until(() => api.faulted > 0, "the permalink request");
     await first.kill();
@@ -80,7 +80,11 @@ describe("kill -9 while answering, restart, Slack redelivers: exactly one answer
     const second = await replica();
     expect(await second.event(envelope, 1)).toBe(200);
     await until(() => answersIn(ts).length > 0, "the answer");
-    await expectAnsweredOnce(ts);
+    await expectAnsweredOnce(ts, "Escalated to Support");
+    // One handoff in the escalation channel, linking back to the thread.
+    const handoffs = api.callsOf("chat.postMessage").filter((c) => c.body.channel === escalationChannel);
+    expect(handoffs).toHaveLength(1);
+    expect(JSON.stringify(handoffs[0]?.body.blocks)).toContain(`p${ts.replace(".", "")}`);
   });
 
   it("killed after the decision, before the answer reached Slack", async () => {
