@@ -3,6 +3,7 @@ import { englishWords } from "./english-words.ts";
 import { readNegationScope } from "./negation-scope.ts";
 import { normaliseText } from "./normalise-text.ts";
 import { observedConcepts } from "./observed-concepts.ts";
+import { lineMeansQueue } from "./queue-line.ts";
 import { quotedSpans } from "./quoted-text.ts";
 import { asksForScreenWording } from "./screen-wording.ts";
 import type { SpellCorrector } from "./spell-corrector.ts";
@@ -190,6 +191,7 @@ export function analyseText(text: string, corrector?: SpellCorrector): AnalysedT
       keep(word, scoped[i]!.from);
       // A dotted version ("4.6.0.76") is a software version whatever read surround it.
       if (/^\d+(\.\d+){2,}$/.test(word)) for (const w of ["software", "version"]) keep(w, word);
+      if (lineMeansQueue(read, i)) keep("queue", word);
       i += 1;
     }
   }

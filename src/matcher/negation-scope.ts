@@ -157,6 +157,12 @@ export function readNegationScope(words: readonly string[]): { word: string; fro
         i = j + 1;
         break;
       }
+      // "doesn't need anything to start": needing nothing at all is no authentication ("anything replaced" is not).
+      if (authCue && w === "anything" && deniedNeed.has(words[i + 1] ?? "") && !replaceWords.has(words[j + 1] ?? "")) {
+        push(authFreeConcept, words.slice(i, j + 1).join(" "));
+        i = j;
+        break;
+      }
       // "no card reader response" denies the reader's answer, not authentication: left as written.
       if (authCue && authWords.has(w) && !readerWords.has(words[j + 1] ?? "")) {
         push(authFreeConcept, words.slice(i, j + 1).join(" "));
