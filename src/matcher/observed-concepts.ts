@@ -291,6 +291,18 @@ export const observedConcepts: Readonly<Record<string, readonly string[]>> = {
     "employer group",
   ],
   invite: ["invitation", "invitations", "invited"],
+  // "drivers can join that driver group with the connection code": a code for joining, described.
+  "connection code": [
+    "invalid code",
+    "code is invalid",
+    "code not accepted",
+    "code is not accepted",
+    "code was not accepted",
+    "code we gave",
+    "code they gave",
+    "code from hr",
+  ],
+  connect: ["link up", "linking up", "hook up"],
   // Firmware Upgrade: a release is a software version (the Auto-OTA rule "ends with GA").
   "software version": ["ga release", "latest release", "newest release", "firmware release", "software release"],
   // Slow or Zero Energy Dispensed, by what the driver saw.
@@ -323,6 +335,88 @@ export const observedConcepts: Readonly<Record<string, readonly string[]>> = {
     "talk to the cloud",
     "talking to the network",
     "heard from",
+  ],
+  // Station Unreachable, said as the station not reporting: "the time stamp of the last communication".
+  "last communication": [
+    "reports in",
+    "reported in",
+    "report in",
+    "reporting in",
+    "last contact",
+    "last contacted",
+    "last seen",
+    "last heard",
+    "last check in",
+  ],
+  // Breakaway: "a cord is pulled with enough force to move the wires internally".
+  breakaway: [
+    "stretched",
+    // Not "torn off": one letter from "turn off", which the phrase corrector would take it for.
+    "tore off",
+    "ripped off",
+    "ripped out",
+    "pulled out",
+    "pulled off",
+    "tugged",
+    "drove off with",
+    "drove away with",
+    "drive off",
+    "cable cut",
+    "cord cut",
+    "cut the cable",
+    "cut the cord",
+  ],
+  // Relay Stuck Closed: a relay that stays closed keeps the port powered (the team's reading of the name).
+  "relay stuck closed": [
+    "still live",
+    "stays live",
+    "still energized",
+    "stays energized",
+    "keeps powering",
+    "power stays on",
+    "power will not turn off",
+    "power does not turn off",
+  ],
+  // Hardware Fault: "consistent with a breaker being powered off or tripped".
+  "powered off": [
+    "power was cut",
+    "power cut",
+    "power outage",
+    "power went out",
+    "lost power",
+    "power was off",
+    "power failure",
+  ],
+  // Circuit Sharing: "Breakers trip when both the ports are occupied"; breakers flip as well as pop.
+  // Not "flipped": an electrician who flipped a breaker turned it off on purpose.
+  trip: ["flips", "flipping"],
+  "both ports": ["both spaces", "both spots", "both stalls", "both bays", "both plugs", "both sides"],
+  // Slow or Zero Energy: what a driver sees is range, not kWh.
+  "energy dispensed": ["range added", "no range", "miles added", "range gained", "barely any range", "almost no range"],
+  // Bad PinPoint: "Drivers unable to locate the charging station in the mobile app".
+  locate: [
+    "find the station",
+    "find the charger",
+    "find our station",
+    "find our charger",
+    "find the stations",
+    "find the chargers",
+    "find our chargers",
+    "find where",
+    "where the charger is",
+    "where the station is",
+    "where it actually is",
+  ],
+  // Firmware Upgrade: a station behind on its software.
+  "old firmware": [
+    "versions behind",
+    "version behind",
+    "out of date",
+    "up to date",
+    "old version",
+    "older version",
+    "latest version",
+    "newest version",
   ],
   // Replacing Hardware: a new station put where the old one was.
   replace: ["in place of", "in its place", "where the old one was", "where the broken one was"],
