@@ -60,6 +60,26 @@ describe("observed concepts add the concept and keep the person's words", () => 
   });
 });
 
+describe("phrases are not 'corrected' out of ordinary words", () => {
+  it("turn off is not torn off, turn on power is not no power", () => {
+    for (const text of ["how to turn off notifications", "turn on power sharing"]) {
+      expect(analyseText(text).corrections, text).toEqual([]);
+    }
+  });
+});
+
+describe("no authentication and screen wording, said another way", () => {
+  it("'should not have to badge in' denies authentication", () => {
+    expect(applyNegationScope("buses should not have to badge in".split(" "))).toContain(authFreeConcept);
+    expect(applyNegationScope("the card does not have to be replaced".split(" "))).not.toContain(authFreeConcept);
+  });
+
+  it("the chargers asked to show something is a station message", () => {
+    const { matcher } = realMatcher();
+    expect(matcher.match("we want the chargers to show our lot rules to drivers").playbook).toBe("station-messages");
+  });
+});
+
 describe("a line people wait in is the waitlist's queue", () => {
   const at = (text: string) => {
     const words = text.split(" ");
