@@ -3,6 +3,8 @@ import { englishWords } from "./english-words.ts";
 import { readIntentCues } from "./intent-cues.ts";
 import { readNegationScope } from "./negation-scope.ts";
 import { normaliseText } from "./normalise-text.ts";
+import { observedConcepts } from "./observed-concepts.ts";
+import { lineMeansQueue } from "./queue-line.ts";
 import { quotedSpans } from "./quoted-text.ts";
 import { asksForScreenWording } from "./screen-wording.ts";
 import type { SpellCorrector } from "./spell-corrector.ts";
@@ -35,6 +37,8 @@ interface SynonymTable {
   phrasesByWord: Map<string, string[]>;
   /** What each of those phrases reads as: a variant's canonical form, or a canonical phrase itself ("earth fault"). */
   fuzzyTarget: Map<string, string>;
+  /** Variants that add their concept and keep their own words (observed-concepts.ts). */
+  expanding: Set<string>;
 }
 
 function buildSynonymTable(): SynonymTable {
@@ -65,7 +69,10 @@ function buildSynonymTable(): SynonymTable {
     if (parts.length < 2 || key.length < 8) continue;
     for (const part of new Set(parts)) phrasesByWord.set(part, [...(phrasesByWord.get(part) ?? []), key]);
   }
-  return { byPhrase, lengthsByFirst, phrasesByWord, fuzzyTarget };
+  // An observed effect ("turned away", "my turn") adds its concept but keeps its words: a trigger that says
+  // "get in line" must still carry "line", and a message's own words still count.
+  const expanding = new Set(Object.values(observedConcepts).flatMap((variants) => variants.map(normaliseText)));
+  return { byPhrase, lengthsByFirst, phrasesByWord, fuzzyTarget, expanding };
 }
 
 const table = buildSynonymTable();
@@ -104,10 +111,17 @@ function fuzzyPhraseAt(words: string[], i: number): { phrase: string; n: number 
       // The slip must be in a word that is not itself English: "got shipped" is not a typo for "got skipped".
       const parts = phrase.split(" ");
       if (window.some((w, k) => w !== parts[k] && englishWords().has(w))) continue;
+      // Nor in a function word: "turn on power" is not "no power" (the English list has no short words).
+      if (window.some((w, k) => w !== parts[k] && stopwords.has(w))) continue;
       return { phrase, n };
     }
   }
   return undefined;
+}
+
+/** Whether a term's source is an observed-concept phrase, whose own words neither help nor hurt coverage. */
+export function isObservedPhrase(source: string): boolean {
+  return table.expanding.has(source);
 }
 
 /** Every word the synonym table knows, so the spelling corrector leaves them alone. */
@@ -164,6 +178,7 @@ export function analyseText(text: string, corrector?: SpellCorrector): AnalysedT
       const phrase = n === 1 ? read[i]! : read.slice(i, i + n).join(" ");
       const canonical = table.byPhrase.get(phrase);
       if (canonical === undefined) continue;
+      if (table.expanding.has(phrase)) for (const w of read.slice(i, i + n)) keep(w, phrase);
       for (const w of canonical.split(" ")) keep(w, phrase);
       applied.push({ from: phrase, to: canonical });
       i += n;
@@ -186,6 +201,7 @@ export function analyseText(text: string, corrector?: SpellCorrector): AnalysedT
       // protocol's own ("OCPP 2.0.1").
       if (/^\d+(\.\d+){2,}$/.test(word) && read[i - 1] !== "ocpp")
         for (const w of ["software", "version"]) keep(w, word);
+      if (lineMeansQueue(read, i)) keep("queue", word);
       i += 1;
     }
   }

@@ -1,4 +1,4 @@
-import { type AnalysedText, analyseText, synonymWords } from "./analyse-text.ts";
+import { type AnalysedText, analyseText, isObservedPhrase, synonymWords } from "./analyse-text.ts";
 import { CentroidScorer } from "./centroid-scorer.ts";
 import type { ModelCache } from "./match-result.ts";
 import { normaliseText } from "./normalise-text.ts";
@@ -126,6 +126,8 @@ export function createLexicalScorer(
         if (/^[\d.]+$/.test(term)) return; // "4.6.0.76", "14": neither for nor against the domain
         const idf = vectoriser.wordIdf(term);
         if (idf === undefined && quotedWords.has(analysed.sources[t]!)) return;
+        // "refused", "slower": a described effect's own word is carried by its concept, not held against it.
+        if (idf === undefined && isObservedPhrase(analysed.sources[t]!)) return;
         known += idf ?? 0;
         total += idf ?? maxIdf;
       });

@@ -54,6 +54,7 @@ const between = new Set([
   "required",
   "requiring",
   "having",
+  "have",
   "want",
   "wanting",
   "tap",
@@ -140,7 +141,9 @@ export function readNegationScope(words: readonly string[]): { word: string; fro
   const push = (word: string, from = word) => out.push({ word, from });
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
-    const authCue = negators.has(word) || (word === "not" && deniedNeed.has(words[i + 1] ?? ""));
+    // "should not have to badge in" denies a need as much as "does not need to".
+    const hasTo = words[i + 1] === "have" && words[i + 2] === "to";
+    const authCue = negators.has(word) || (word === "not" && (deniedNeed.has(words[i + 1] ?? "") || hasTo));
     const eventCue = eventNegators.has(word);
     if (!authCue && !eventCue) {
       push(word);
@@ -155,6 +158,12 @@ export function readNegationScope(words: readonly string[]): { word: string; fro
       if (authCue && tapVerbs.has(w) && words[j + 1] === "anything") {
         push(authFreeConcept, words.slice(i, j + 2).join(" "));
         i = j + 1;
+        break;
+      }
+      // "doesn't need anything to start": needing nothing at all is no authentication ("anything replaced" is not).
+      if (authCue && w === "anything" && deniedNeed.has(words[i + 1] ?? "") && !replaceWords.has(words[j + 1] ?? "")) {
+        push(authFreeConcept, words.slice(i, j + 1).join(" "));
+        i = j;
         break;
       }
       // "no card reader response" denies the reader's answer, not authentication: left as written.

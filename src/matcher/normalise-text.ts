@@ -94,6 +94,8 @@ export function normaliseText(text: string): string {
       .replace(/\b1st\b/g, "first")
       .replace(/\b2nd\b/g, "second")
       .replace(/\b3rd\b/g, "third");
+    // An amount of money is a price, whatever the currency sign: "$9" reads "dollars 9".
+    s = s.replace(/[$€£]\s?(?=\d)/g, " dollars ");
     // Keep decimal points inside numbers ("6.6", "4.6.0.76").
     s = s.replace(/(\d)\.(?=\d)/g, "$1\u0000");
   }

@@ -9,6 +9,17 @@ const wordingVerbs = new Set(["say", "read", "display", "show"]);
 const appearVerbs = new Set(["come", "pop", "show"]);
 const wishes = new Set(["to", "can", "could"]);
 const screens = new Set(["screen", "screens", "display", "displays", "lcd", "lcds"]);
+/** "we want the chargers to show our lot rules": the station itself is asked to show something. */
+const stationSubjects = new Set([
+  "charger",
+  "chargers",
+  "station",
+  "stations",
+  "screen",
+  "screens",
+  "display",
+  "displays",
+]);
 
 export function asksForScreenWording(words: readonly string[], hasQuote: boolean): boolean {
   for (let i = 1; i < words.length; i++) {
@@ -18,7 +29,8 @@ export function asksForScreenWording(words: readonly string[], hasQuote: boolean
     // "how to read the latest status" asks how to read something, not for wording.
     if (words[i - 1] === "to" && words[i - 2] === "how") continue;
     const wished = words.slice(Math.max(0, i - 4), i).some((x) => wishes.has(x));
-    const forScreen = hasQuote || words.slice(i + 1, i + 8).some((x) => screens.has(x));
+    const subject = words[i - 1] === "to" && stationSubjects.has(words[i - 2] ?? "");
+    const forScreen = hasQuote || subject || words.slice(i + 1, i + 8).some((x) => screens.has(x));
     if (wished && forScreen) return true;
   }
   return false;

@@ -1,10 +1,12 @@
+import { withObservedConcepts } from "./observed-concepts.ts";
+
 /**
  * Support-desk vocabulary mapped onto the guide's own words. Both the triggers and every query pass
  * through this table, so a playbook written with "firmware" matches a message that says "fw" or "OTA".
  * Keys are the guide's words; values are what people type. Entries are general domain usage, never
  * tuned to a single sentence. Multi-word variants win over single words ("free vend" before "free").
  */
-export const synonyms: Readonly<Record<string, readonly string[]>> = {
+const guideSynonyms: Readonly<Record<string, readonly string[]>> = {
   firmware: ["fw", "f/w", "ota", "otang", "ota ng", "over the air", "firmwares"],
   "firmware upgrade": ["reflash", "re flash", "firmware update", "fw update", "fw upgrade", "ota update"],
   software: ["sw", "s/w"],
@@ -32,8 +34,6 @@ export const synonyms: Readonly<Record<string, readonly string[]>> = {
     "any car that plugs in",
     "any vehicle that plugs in",
     "any ev that plugs in",
-    "open to anyone",
-    "open to everyone",
     // A station that starts a session by itself when a car is plugged in is one that asks for nothing.
     "start by itself",
     "starts by itself",
@@ -324,7 +324,6 @@ export const synonyms: Readonly<Record<string, readonly string[]>> = {
     "a block away",
     "miles away",
     "a mile away",
-    "old address",
   ],
   map: ["maps", "navigation", "directions", "sat nav", "satnav"],
   // A code a driver types in the app to join a group is the guide's connection code.
@@ -404,3 +403,6 @@ export const synonyms: Readonly<Record<string, readonly string[]>> = {
   with: ["w"],
   without: ["w/o", "wo"],
 };
+
+/** The table both triggers and messages are read through: the guide's synonyms plus the observed concepts. */
+export const synonyms: Readonly<Record<string, readonly string[]>> = withObservedConcepts(guideSynonyms);
