@@ -43,6 +43,7 @@ export function readOnlyStore(store: Store): Store {
     updateDeliveryReply: refuse("updateDeliveryReply"),
     completeDelivery: refuse("completeDelivery"),
     failDelivery: refuse("failDelivery"),
+    renewDeliveryLease: refuse("renewDeliveryLease"),
     transaction: refuse("transaction"),
     close: refuse("close"),
   };

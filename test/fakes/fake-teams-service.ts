@@ -145,6 +145,7 @@ export class FakeTeamsService {
     if (this.fail(kind, req, res)) return;
     const call: TeamsCall = {
       kind,
+      at: Date.now(),
       method: req.method === "PUT" ? "PUT" : "POST",
       conversationId: decodeURIComponent(match[1] ?? ""),
       ...(match[3] ? { activityId: decodeURIComponent(match[3]) } : {}),

@@ -69,7 +69,9 @@ async function expectAnsweredOnce(activity: Activity): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 3000));
   expect(noneTwice(answers())).toBe(true);
   expect(answers().filter((c) => buttonTitles(c).includes("Start walkthrough"))).toHaveLength(1);
-  expect(FakeConnector.textOf(answers()[0] ?? { method: "POST", conversationId: "", body: {} })).toContain("303-RSC");
+  expect(FakeConnector.textOf(answers()[0] ?? { method: "POST", conversationId: "", body: {}, at: 0 })).toContain(
+    "303-RSC",
+  );
   const store = openSqliteStore(database, { mustExist: true });
   expect(await store.countDeliveries()).toMatchObject({ pending: 0, dead: 0 });
   await store.close();
