@@ -46,9 +46,14 @@ describe("cpbot suggest on a seeded month of questions", () => {
     expect(solar?.group.questions).toHaveLength(3);
     expect(solar?.proposal.kind).toBe("new-topic");
 
-    // The patch applies to the real playbooks, and the result still loads with the proposed trigger.
+    // The patch applies to the real playbooks, and the result still loads with the proposed trigger. Whether
+    // a group earns a trigger depends on today's matcher and eval sets; with none, the patch is empty.
     const triggers = groups.filter((g) => g.proposal.kind === "trigger");
     expect(existsSync(patch)).toBe(true);
+    if (triggers.length === 0) {
+      expect(readFileSync(patch, "utf8")).toBe("");
+      return;
+    }
     const copy = mkdtempSync(join(tmpdir(), "cpbot-patched-"));
     cpSync(defaultPlaybooksDir, join(copy, "playbooks"), { recursive: true });
     execFileSync("git", ["apply", patch], { cwd: copy });
