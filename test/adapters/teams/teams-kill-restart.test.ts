@@ -83,7 +83,7 @@ async function expectAnsweredOnce(activity: Activity): Promise<void> {
  * or may not send the activity again (same activity id). Each test sends it again after the restart, which
  * must neither lose the answer nor post it twice (issue 15, for Teams).
  */
-describe("Teams: kill -9 while answering, restart: exactly one answer", { timeout: 60_000 }, () => {
+describe("Teams: kill -9 while answering, restart: exactly one answer", { timeout: 120_000 }, () => {
   it("killed before the decision (waiting for the channel's signing keys): the activity is sent again and answered once", async () => {
     teams.failDeliveries({ kind: "timeout" }, ["keys"]);
     const first = await replica();
