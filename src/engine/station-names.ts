@@ -22,6 +22,8 @@ const notStation = [
   /^v\d+(?:\.\d+)*$/i,
   /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*[-./]?\d{1,4}$/i,
   /^(?:port|plug|connector|step|level|lvl|firmware|fw|rev|rfid|esc)[-_#.]?\d+$/i,
+  // cpbot's own escalation ids ("any news for ESC-KQTR-0001?").
+  /^ESC-[A-Z0-9]+-\d+$/i,
 ];
 
 /** A fault code in any order people write it (303-RSC, RSC303, rsc-303) is never a station. */

@@ -65,6 +65,7 @@ describe("extractFacts: evidence in plain words, echoed as typed", () => {
       "firmware stuck at v4.6 on port2",
       "station is down at the garage",
       "fault on Nov-28",
+      "any news for ESC-KQTR-0001?",
     ]) {
       expect(
         kinds(text).filter((k) => k.startsWith("station=")),
