@@ -88,7 +88,8 @@ export const observedConcepts: Readonly<Record<string, readonly string[]>> = {
     "no longer public",
     "non public",
   ],
-  // ...or All Drivers ("Commercial with unrestricted access"). Open to everyone is who may charge, not
+  // ...or All Drivers ("Commercial with unrestricted access"). Not "open to anyone": "open to anyone who
+  // plugs in" is Just Charge's always authorized station. Open to everyone is who may charge, not
   // whether they authenticate: Just Charge is found by the absence of a card or app (negation-scope.ts).
   unrestricted: [
     "open to the public",
@@ -96,7 +97,6 @@ export const observedConcepts: Readonly<Record<string, readonly string[]>> = {
     "open to all",
     "open to everyone",
     "open to everybody",
-    "open to anyone",
     "public",
     "publicly",
     "publicly available",

@@ -40,7 +40,7 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     ["dev-oos-2.jsonl", 0.95, 0.95, 0.93],
     // Written before the third round (82.4% top-1 then), mostly in scope: its 10 out-of-scope lines make
     // precision count the in-scope lines abstained on, so its floor is low.
-    ["dev-probe-2.jsonl", 0.93, 0.6, 0.9],
+    ["dev-probe-2.jsonl", 0.95, 0.6, 0.9],
   ])("%s: top-1 >= %d, out-of-scope precision >= %d and recall >= %d", (name, top1, precision, recall) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.top1, JSON.stringify(report.misses, null, 1)).toBeGreaterThanOrEqual(top1);
