@@ -21,6 +21,8 @@ export const adjacentTopics: readonly OutOfScopeTopic[] = [
       "the invoice from chargepoint has the wrong billing address or po number",
       "pay our chargepoint invoice by ach or wire instead of card",
       "we were invoiced twice for the cloud plan",
+      "contract term and renewal price of our chargepoint service",
+      "when does the subscription renew",
     ],
   },
   {
@@ -189,6 +191,7 @@ export const adjacentTopics: readonly OutOfScopeTopic[] = [
       "pay with apple pay or google pay in the driver app",
       "link a car maker account or connected vehicle to the app",
       "dark mode or language setting in the mobile app",
+      "the app asks for location or bluetooth permission on the phone",
     ],
   },
   {

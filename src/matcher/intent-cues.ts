@@ -15,7 +15,8 @@ export type IntentCue = "purchase" | "newinstall" | "accountaccess" | "chattool"
 const priceWords = new Set(["price", "prices", "pricing", "priced", "cost", "costs", "msrp", "quote", "quotes"]);
 /** Hardware models as written on the guide's screens: CT4020, CT4010, CPF50, CP6K. */
 const modelCode = /^(ct|cpf|cpe|cp)\d+[a-z0-9]*$/;
-const hardwareNouns = new Set([
+/** What is bought from ChargePoint or a reseller: hardware, and the service contract itself. */
+const boughtNouns = new Set([
   "pedestal",
   "pedestals",
   "unit",
@@ -25,6 +26,15 @@ const hardwareNouns = new Set([
   "heads",
   "cable",
   "cables",
+  "subscription",
+  "subscriptions",
+  "contract",
+  "contracts",
+  "license",
+  "licenses",
+  "warranty",
+  "renewal",
+  "renew",
 ]);
 const moreOf = new Set(["new", "another", "more", "additional", "extra", "spare", "replacement"]);
 const stationNouns = new Set(["station", "stations", "charger", "chargers", "port", "ports", "evse"]);
@@ -177,7 +187,7 @@ function asksPriceOfHardware(words: readonly string[]): boolean {
   const price = words.some((w, i) => priceWords.has(w) || (w === "how" && words[i + 1] === "much"));
   if (!price || words.some((w) => sessionPrice.has(w))) return false;
   return words.some(
-    (w, i) => modelCode.test(w) || hardwareNouns.has(w) || (stationNouns.has(w) && near(words, i, 2, moreOf)),
+    (w, i) => modelCode.test(w) || boughtNouns.has(w) || (stationNouns.has(w) && near(words, i, 2, moreOf)),
   );
 }
 

@@ -154,6 +154,18 @@ const guideSynonyms: Readonly<Record<string, readonly string[]>> = {
     "time sheet",
     "human resources",
   ],
+  // The company's stock: "share price" is not Circuit Sharing's share nor a Pricing Policy price.
+  investor: [
+    "share price",
+    "stock price",
+    "stock ticker",
+    "chpt",
+    "nyse",
+    "earnings call",
+    "investor relations",
+    "shareholder",
+    "shareholders",
+  ],
   // Chargers of other makers, onboarded over OCPP: the guide's OCPP is only ChargePoint's own CP6K upgrade.
   thirdparty: [
     "third party",

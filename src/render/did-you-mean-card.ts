@@ -10,11 +10,15 @@ export interface Candidate {
   confidence: number;
 }
 
-/** Several playbooks fit about equally well: offer each as a button, plus "None of these". */
+/**
+ * Several playbooks fit about equally well, or one fits on weak evidence: offer each as a button, plus
+ * "None of these".
+ */
 export function didYouMeanCard(query: string, candidates: Candidate[]): Card {
+  const title = candidates.length === 1 ? "Did you mean this?" : "Did you mean one of these?";
   return renderCard("did-you-mean", {
-    title: "Did you mean one of these?",
-    header: header("Did you mean one of these?"),
+    title,
+    header: header(title),
     query: context(`You asked ${quoted(query)}`),
     candidates: list(
       undefined,

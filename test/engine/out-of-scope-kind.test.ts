@@ -21,6 +21,29 @@ describe("out-of-scope questions are stored like unmatched ones, with their kind
     ]);
   });
 
+  it("a question sharing one domain word with an article (a card, a price, a bank account) is stored as an adjacent topic, and a short symptom line gets a did-you-mean, not an abstain", async () => {
+    h = new Harness();
+    const asked = [
+      "driver lost his badge, how does he get a replacement",
+      "how much is a ct4010 these days",
+      "my salary went into the wrong bank account",
+      "stop the bot from pinging the whole channel",
+    ];
+    for (const text of asked) expect((await h.say(text)).cards[0]?.kind, text).toBe("no-match");
+    const abstains = await h.store.listEvents({ types: ["abstain"] });
+    expect(abstains.map((e) => [e.text, (e.data as { outOfScopeKind?: string } | undefined)?.outOfScopeKind])).toEqual(
+      asked.map((text) => [text, "adjacent-topic"]),
+    );
+    // Weak evidence for one playbook: the bot asks instead of giving up, and nothing is stored as unmatched.
+    const short = await h.say("the next person in line never hears it's their turn");
+    expect(short.cards[0]).toMatchObject({ kind: "did-you-mean", title: "Did you mean this?" });
+    expect(await h.store.listEvents({ types: ["abstain"] })).toHaveLength(asked.length);
+    const ambiguous = await h.store.listEvents({ types: ["ambiguous"] });
+    expect(ambiguous.map((e) => [e.text, e.playbook])).toEqual([
+      ["the next person in line never hears it's their turn", "waitlist"],
+    ]);
+  });
+
   it("a real question that starts with a greeting is still answered by its playbook", async () => {
     h = new Harness();
     const asked = await h.say("hi team, relay stuck closed on port 1");
