@@ -64,7 +64,10 @@ export function retryPendingDeliveries(
     }
     if (Date.now() < nextAt) return;
     failures++;
-    nextAt = Date.now() + Math.min(everyMs, pacing.firstRetryMs * 2 ** (failures - 1));
+    // Jittered, so replicas retrying the same handoff do not post it in lockstep (each re-reads the
+    // escalation first and skips one another replica has posted).
+    const delay = Math.min(everyMs, pacing.firstRetryMs * 2 ** (failures - 1));
+    nextAt = Date.now() + delay * (0.75 + Math.random() * 0.5);
     await sweep();
   };
   void sweep();

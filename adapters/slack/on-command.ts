@@ -3,7 +3,7 @@ import type { EngineReply } from "../../src/core/transport.ts";
 import { errorCard } from "../../src/render/error-card.ts";
 import { answerCommand } from "./answer-command.ts";
 import { commandToEvent } from "./command-to-event.ts";
-import { deliverReply } from "./deliver-reply.ts";
+import { sendQueued } from "./send-reply.ts";
 import { slackErrorCode } from "./slack-api-error.ts";
 import type { SlackListenerDeps } from "./slack-listener-deps.ts";
 import { isStationMessageFormRequest, stationMessageModal } from "./station-message-modal.ts";
@@ -29,7 +29,8 @@ export function onCommand(app: App, d: SlackListenerDeps): void {
       }
       await ack();
       try {
-        // trigger_id expires 3 seconds after the command: open the modal before anything slow.
+        // trigger_id expires 3 seconds after the command: open the modal before anything slow. This call
+        // stays direct: a retry through the outbox would come after the trigger died (expired_trigger_id).
         await d.client.views.open({
           trigger_id: command.trigger_id,
           view: stationMessageModal({ channel: command.channel_id, user: command.user_id }),
@@ -39,7 +40,7 @@ export function onCommand(app: App, d: SlackListenerDeps): void {
         d.logger.warn("could not open the station message form", { code, error });
         const message = `Slack did not open the form (${code}). Try ${command.command} msg again, or check the two lines directly: ${command.command} msg Closed today | Back at 8am`;
         const reply: EngineReply = { cards: [errorCard(message, code)], mode: "new", visibility: "ephemeral" };
-        await deliverReply(d.delivery, reply, { ...target, replaceable: false }).catch((e: unknown) =>
+        await sendQueued(d, reply, { ...target, replaceable: false }).catch((e: unknown) =>
           d.logger.error("could not tell the user the form failed", { error: e }),
         );
       }

@@ -1,10 +1,12 @@
 import type { App, MessageShortcut } from "@slack/bolt";
 import type { MessageEvent } from "../../src/core/bot-event.ts";
+import type { Deliverer } from "../../src/delivery/outbox-dispatcher.ts";
 import { infoCard } from "../../src/render/info-card.ts";
 import { cardToBlockKit } from "./card-to-block-kit.ts";
-import { deliverReply } from "./deliver-reply.ts";
+import { deliverReply, type ReplyTarget } from "./deliver-reply.ts";
 import { inboundText } from "./inbound-text.ts";
 import { slackConversation, slackTime } from "./message-to-event.ts";
+import { sendQueued } from "./send-reply.ts";
 import { isChannelAccessError, slackErrorCode } from "./slack-api-error.ts";
 import type { SlackListenerDeps } from "./slack-listener-deps.ts";
 
@@ -48,19 +50,27 @@ async function answerShortcut(d: SlackListenerDeps, s: MessageShortcut): Promise
   });
   const conversation = await d.links.withLink(slackConversation(channel, threadTs));
   const reply = await d.engine.handle(event(conversation, `slack:shortcut:${s.trigger_id}`));
-  try {
-    await deliverReply(d.delivery, reply, { kind: "thread", channel, threadTs });
-    return;
-  } catch (error) {
-    if (!isChannelAccessError(error)) throw error;
-    d.logger.info("cannot answer the shortcut in its thread; answering in a DM", {
-      channel,
-      code: slackErrorCode(error),
-    });
-    await answerInDm(d, s.user.id, channel, slackErrorCode(error) ?? "not_in_channel", (dm) =>
-      d.engine.handle(event(dm, `slack:shortcut:${s.trigger_id}:dm`)),
-    );
-  }
+  if (reply.duplicate || reply.cards.length === 0) return;
+  // Through the outbox, so a Slack failure is retried. The first attempt (this one) also knows the way
+  // out when cpbot may not post in that thread: the answer goes to the person's DM instead. A later retry
+  // of the outbox goes to the thread only.
+  const inThreadOrDm: Deliverer = {
+    async deliver(target, r, from) {
+      try {
+        await deliverReply(d.delivery, r, target as ReplyTarget, from);
+      } catch (error) {
+        if (!isChannelAccessError(error)) throw error;
+        d.logger.info("cannot answer the shortcut in its thread; answering in a DM", {
+          channel,
+          code: slackErrorCode(error),
+        });
+        await answerInDm(d, s.user.id, channel, slackErrorCode(error) ?? "not_in_channel", (dm) =>
+          d.engine.handle(event(dm, `slack:shortcut:${s.trigger_id}:dm`)),
+        );
+      }
+    },
+  };
+  await sendQueued(d, reply, { kind: "thread", channel, threadTs }, inThreadOrDm);
 }
 
 /** Posts why, in the person's DM with cpbot, then the answer in a thread under it (a session of its own). */
@@ -76,6 +86,8 @@ async function answerInDm(
       ? `I am not a member of that channel (${channel}), so I cannot answer in the message's thread. Here is my answer, only for you. To have me answer there next time, type /invite @cpbot in that channel.`
       : `Slack does not let me post in that conversation (${code}), so I cannot answer in the message's thread. Here is my answer, only for you.`;
   const [notice] = cardToBlockKit(infoCard("I answered you here instead", [why]));
+  // Direct: its ts is the root of the DM thread the answer goes under (a failure here fails the attempt,
+  // which the outbox retries).
   const posted = await d.client.chat.postMessage({
     channel: userId,
     text: notice?.text ?? why,
@@ -85,5 +97,6 @@ async function answerInDm(
   const dmChannel = posted.channel ?? userId;
   const rootTs = posted.ts as string;
   const reply = await ask(slackConversation(dmChannel, rootTs));
-  await deliverReply(d.delivery, reply, { kind: "thread", channel: dmChannel, threadTs: rootTs });
+  if (reply.duplicate || reply.cards.length === 0) return;
+  await sendQueued(d, reply, { kind: "thread", channel: dmChannel, threadTs: rootTs });
 }

@@ -2,7 +2,7 @@ import type { App } from "@slack/bolt";
 import type { EngineReply } from "../../src/core/transport.ts";
 import { runStationMessageForm } from "../../src/engine/step-tools.ts";
 import { toolResultCard } from "../../src/render/tool-result-card.ts";
-import { deliverReply } from "./deliver-reply.ts";
+import { sendQueued } from "./send-reply.ts";
 import type { SlackListenerDeps } from "./slack-listener-deps.ts";
 import { modalErrors, readModalInputs, readModalOrigin, stationMessageCallbackId } from "./station-message-modal.ts";
 
@@ -28,11 +28,9 @@ export function onStationMessageView(app: App, d: SlackListenerDeps): void {
       const origin = readModalOrigin(view);
       const reply: EngineReply = { cards: [toolResultCard(result)], mode: "new", visibility: "ephemeral" };
       try {
-        await deliverReply(d.delivery, reply, {
-          kind: "ephemeral",
-          channel: origin?.channel ?? body.user.id,
-          user: body.user.id,
-        });
+        // The modal has closed (ack above, which had to come within 3 s); the preview is not bound to the
+        // trigger, so it goes through the outbox and is retried if Slack fails.
+        await sendQueued(d, reply, { kind: "ephemeral", channel: origin?.channel ?? body.user.id, user: body.user.id });
       } catch (error) {
         d.logger.error("could not post the station message preview", { user: body.user.id, error });
       }

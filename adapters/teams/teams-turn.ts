@@ -89,8 +89,16 @@ export function createTeamsTurn(deps: TeamsTurnDeps): (ctx: TurnContext) => Prom
 
     const decided = await deps.engine.handle(event, { replyTo });
     const reply = event.kind === "action" ? stationMessageFormReply(event, decided) : decided;
-    if (!reply.delivery || !deps.outbox || reply.duplicate) {
-      await deliverReply(ctx, reply, send);
+    if (reply.duplicate || reply.cards.length === 0) return;
+    if (!reply.delivery || !deps.outbox) {
+      // Not stored by the engine (the rate-limit notice, an error card): queued here, so a failed send is
+      // retried; sent once, directly, only when it cannot be stored either (the database is down).
+      const row = await deps.outbox?.queue("teams", replyTo, reply).catch((error: unknown) => {
+        deps.logger.warn("could not queue a reply (database down?); sending it once, directly", { error });
+        return undefined;
+      });
+      if (row && deps.outbox) await deps.outbox.deliver(row, inTurn(ctx, replyTo));
+      else await deliverReply(ctx, reply, send);
       return;
     }
     if (reply !== decided) await deps.outbox.amend(reply.delivery.id, reply);

@@ -98,6 +98,20 @@ export class OutboxDispatcher {
     return work;
   }
 
+  /**
+   * Queues a reply the engine did not store (an adapter's own answer, a rate-limit notice, an error card)
+   * under this replica's lease; hand the row to `deliver` to send it at once, retried like any reply.
+   * Throws when the row cannot be written (the database is down): the caller then sends it directly.
+   */
+  async queue(platform: Platform, target: unknown, reply: EngineReply, eventId?: string): Promise<Row> {
+    const { delivery: _, ...stored } = reply;
+    const at = this.deps.clock().toISOString();
+    const id = randomUUID();
+    const row = { id, platform, target, reply: stored, at, lease: this.lease(), ...(eventId ? { eventId } : {}) };
+    await this.deps.store.enqueueDelivery(row);
+    return { id, platform, target, reply: stored, progress: 0, createdAt: at };
+  }
+
   /** Replaces the reply of a row this replica holds (cards found after the decision). */
   async amend(id: string, reply: EngineReply): Promise<void> {
     const { delivery: _, ...stored } = reply;

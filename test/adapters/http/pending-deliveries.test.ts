@@ -61,4 +61,38 @@ describe("retrying stored escalation handoffs", () => {
     expect(sweeps).toBe(3);
     retries.stop();
   });
+
+  it("retries a waiting handoff within about two seconds of the failure, then backs off, and stops once posted", async () => {
+    vi.useFakeTimers();
+    let waiting = 0;
+    const sweepsAt: number[] = [];
+    const start = Date.now();
+    const retries = retryPendingDeliveries(
+      engine(async () => {
+        sweepsAt.push(Date.now() - start);
+      }),
+      5 * 60_000,
+      silentLogger,
+      { pending: () => waiting, retried: () => {}, failed: () => {} },
+    );
+    await retries.settled();
+    expect(sweepsAt).toEqual([0]);
+    // A handoff fails at t = 10 s: the next look (every second) retries it.
+    await vi.advanceTimersByTimeAsync(10_000);
+    waiting = 1;
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(sweepsAt).toHaveLength(2);
+    expect((sweepsAt[1] ?? 0) - 10_000).toBeLessThanOrEqual(2_000);
+    // Still failing: later retries come further apart (1 s, 2 s, 4 s … with jitter), never every second.
+    await vi.advanceTimersByTimeAsync(30_000);
+    const gaps = sweepsAt.slice(1).map((at, i) => at - (sweepsAt[i] ?? 0));
+    expect(gaps.at(-1)).toBeGreaterThan(gaps[1] ?? 0);
+    expect(sweepsAt.length).toBeLessThan(10);
+    // Posted: no more retries.
+    waiting = 0;
+    const count = sweepsAt.length;
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(sweepsAt).toHaveLength(count);
+    retries.stop();
+  });
 });

@@ -8,8 +8,8 @@ export interface ConnectorCall {
   activityId?: string;
   body: Record<string, unknown>;
   authorization?: string;
-  /** When the call reached the connector (Date.now()). */
-  at: number;
+  /** When the call reached the connector (Date.now()); set by FakeConnector. */
+  at?: number;
   /** The HTTP status answered. */
   status?: number;
   /** The id Teams gave the new message (POST) or the updated one (PUT). */

@@ -195,3 +195,41 @@ describe("Teams delivery that never recovers", () => {
     expect(t.connector.delivered()).toEqual([]);
   }, 30_000);
 });
+
+describe("Teams-only answers go through the outbox: Teams failing, then delivered once", () => {
+  it("`msg` (the station message form)", async () => {
+    h = await TeamsServeHarness.start(tokens);
+    const t = h;
+    t.connector.failAll({ kind: "500" });
+    const sent = t.send({ ...fixture("personal-message"), id: "1741079400999", text: "msg" });
+    await until(() => t.connector.faulted >= 2);
+    t.connector.clearFault();
+    expect(await sent).toBe(200);
+    await until(() => t.connector.delivered().some(inPersonal));
+    await t.server.idle();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const forms = t.connector.delivered().filter(inPersonal);
+    expect(forms).toHaveLength(1);
+    expect(FakeConnector.textOf(forms[0]!)).toContain("Station Message");
+    expect(await t.server.store.countDeliveries()).toMatchObject({ pending: 0, dead: 0, delivered: 1 });
+  });
+
+  it("`escalations here`", async () => {
+    h = await TeamsServeHarness.start(tokens, { TEAMS_ESCALATION_CONVERSATION: "" });
+    const t = h;
+    const support = "19:0f1e2d3c4b5a49687766554433221100@thread.tacv2";
+    const here = channelMessage("escalations here", { conversationId: `${support};messageid=1741079999000` });
+    t.connector.failAll({ kind: "reset" });
+    const sent = t.send(here);
+    await until(() => t.connector.faulted >= 1);
+    t.connector.clearFault();
+    expect(await sent).toBe(200);
+    const told = () =>
+      t.connector.delivered().filter((c) => FakeConnector.textOf(c).includes("Escalations will be posted here"));
+    await until(() => told().length > 0);
+    await t.server.idle();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(told()).toHaveLength(1);
+    expect(await t.server.store.countDeliveries()).toMatchObject({ pending: 0, dead: 0, delivered: 1 });
+  });
+});
