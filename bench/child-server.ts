@@ -19,6 +19,8 @@ export interface ChildServer {
   readyMs: number;
   /** Resident memory of the process now, in MiB (Linux /proc). */
   rssMb(): number;
+  /** CPU time the process has used so far (user + system), in ms (Linux /proc; clock ticks of 10 ms). */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -58,5 +60,11 @@ export async function startChildServer(
     const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
     return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
   };
-  return { port, child, readyMs, rssMb, stop };
+  const cpuMs = () => {
+    // Fields 14 and 15 of /proc/PID/stat (utime, stime), after the command name in parentheses.
+    const stat = readFileSync(`/proc/${child.pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  };
+  return { port, child, readyMs, rssMb, cpuMs, stop };
 }

@@ -23,6 +23,8 @@ interface RunResult {
   /** Replies that reached the fake Web API per second of the run until the last one arrived (mentions). */
   repliesPerSecond: number;
   failures: number;
+  /** CPU the server used per acknowledged request (its replies included), ms: independent of the load. */
+  cpuPerRequest: number;
 }
 
 /** Waits until the fake Web API has seen no new `method` call for half a second (at most 30 s). */
@@ -45,6 +47,7 @@ async function drained(api: FakeWebApi, method: string, since: number): Promise<
 async function load(server: ChildServer, api: FakeWebApi, kind: LoadKind, offset: number): Promise<RunResult> {
   api.reset();
   let n = offset;
+  const cpuBefore = server.cpuMs();
   const started = performance.now();
   const result = await autocannon({
     url: `http://127.0.0.1:${server.port}`,
@@ -65,7 +68,8 @@ async function load(server: ChildServer, api: FakeWebApi, kind: LoadKind, offset
   const ok = result["2xx"];
   const failures = result.non2xx + result.errors + result.timeouts;
   const repliesPerSecond = replies.count / ((replies.at - started) / 1000);
-  return { rps: ok / (result.duration || seconds), p99: result.latency.p99, repliesPerSecond, failures };
+  const cpuPerRequest = (server.cpuMs() - cpuBefore) / Math.max(1, ok);
+  return { rps: ok / (result.duration || seconds), p99: result.latency.p99, repliesPerSecond, failures, cpuPerRequest };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
@@ -135,7 +139,8 @@ export async function loadBench(): Promise<BenchSection> {
   const row = (what: string, kind: LoadKind, goal: string) => {
     const [c, b] = [`cpbot:${kind}`, `bolt:${kind}`];
     const failures = m(c, "failures") + m(b, "failures");
-    return `| ${what} | ${m(c, "rps").toFixed(0)} | ${m(b, "rps").toFixed(0)} | ${(m(c, "rps") / m(b, "rps")).toFixed(3)}× | ${m(c, "p99").toFixed(0)} | ${m(b, "p99").toFixed(0)} | ${(m(c, "p99") / Math.max(1, m(b, "p99"))).toFixed(1)}× | ${kind === "command" ? "in the acknowledgement" : `${m(c, "repliesPerSecond").toFixed(0)} / ${m(b, "repliesPerSecond").toFixed(0)}`} | ${failures} | ${goal} |`;
+    const cpu = `${m(c, "cpuPerRequest").toFixed(2)} / ${m(b, "cpuPerRequest").toFixed(2)} (${(m(b, "cpuPerRequest") / Math.max(0.001, m(c, "cpuPerRequest"))).toFixed(3)}×)`;
+    return `| ${what} | ${m(c, "rps").toFixed(0)} | ${m(b, "rps").toFixed(0)} | ${(m(c, "rps") / m(b, "rps")).toFixed(3)}× | ${m(c, "p99").toFixed(0)} | ${m(b, "p99").toFixed(0)} | ${(m(c, "p99") / Math.max(1, m(b, "p99"))).toFixed(1)}× | ${kind === "command" ? "in the acknowledgement" : `${m(c, "repliesPerSecond").toFixed(0)} / ${m(b, "repliesPerSecond").toFixed(0)}`} | ${cpu} | ${failures} | ${goal} |`;
   };
   return {
     title: "Throughput under load (signed Slack requests, loopback)",
@@ -143,10 +148,12 @@ export async function loadBench(): Promise<BenchSection> {
       `${rounds} rounds of ${seconds} s runs with ${connections} connections each, alternating the bare Bolt app and`,
       "`cpbot serve`; medians of the runs. Both acknowledge a command with its answer's blocks; a mention is",
       "acknowledged first and answered in its thread with chat.postMessage, so replies/s counts the answers that",
-      "reached the fake Web API until the last one arrived.",
+      "reached the fake Web API until the last one arrived. CPU ms per request is the server's own CPU time",
+      "(user + system, /proc) over the run divided by the requests it acknowledged; its ratio (Bolt's over",
+      "cpbot's) is the throughput ratio the two would reach with a core each, whatever else loads the machine.",
       "",
-      "| request | cpbot req/s | Bolt req/s | throughput ratio | cpbot p99 ms | Bolt p99 ms | p99 ratio | replies/s cpbot / Bolt | failed | goal |",
-      "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+      "| request | cpbot req/s | Bolt req/s | throughput ratio | cpbot p99 ms | Bolt p99 ms | p99 ratio | replies/s cpbot / Bolt | CPU ms per request cpbot / Bolt (ratio) | failed | goal |",
+      "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
       row("`/cp fault 303-RSC`", "command", "≥ 0.5×"),
       row("app_mention `fault 303-RSC`", "mention", "≥ 0.5×"),
     ],

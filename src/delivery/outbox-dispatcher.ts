@@ -68,7 +68,10 @@ type Row = Pick<DeliveryRecord, "id" | "platform" | "target" | "reply" | "progre
 export class OutboxDispatcher {
   #timer: NodeJS.Timeout | undefined;
   #sweeping: Promise<number> | undefined;
+  /** A wake-up asked for while a sweep ran: sweep once more when it ends. */
   #again = false;
+  #wakeTimer: NodeJS.Timeout | undefined;
+  #wakeAt = Number.POSITIVE_INFINITY;
   readonly #viaTransport: Deliverer | undefined;
   readonly #running = new Set<Promise<Outcome>>();
 
@@ -127,6 +130,8 @@ export class OutboxDispatcher {
   sweep(): Promise<number> {
     this.#sweeping ??= this.#sweep().finally(() => {
       this.#sweeping = undefined;
+      if (this.#again && this.#timer) this.#tick();
+      this.#again = false;
     });
     return this.#sweeping;
   }
@@ -140,24 +145,50 @@ export class OutboxDispatcher {
       this.#again = true;
       return;
     }
-    this.sweep().catch((error: unknown) => this.deps.logger.error("outbox sweep failed", { error }));
+    this.#tick();
   }
 
   start(): void {
     if (this.#timer) return;
-    const tick = () => {
-      this.sweep().catch((error: unknown) => this.deps.logger.error("outbox sweep failed", { error }));
-    };
-    tick();
-    this.#timer = setInterval(tick, this.deps.settings.pollMs);
+    this.#tick();
+    // The poll is for what no wake-up announces: rows of a replica that died, once their lease ends.
+    this.#timer = setInterval(() => this.#tick(), this.deps.settings.pollMs);
     this.#timer.unref();
+  }
+
+  /**
+   * Sweeps at `at` (epoch ms by the dispatcher's clock; now when absent) instead of waiting for the
+   * poll: a retry goes out when its backoff ends, not up to a poll interval later. Only while started.
+   * One wake-up is pending at a time, the earliest; a later one asked meanwhile is left to the poll.
+   */
+  wake(at = this.deps.clock().getTime()): void {
+    if (!this.#timer || at >= this.#wakeAt) return;
+    clearTimeout(this.#wakeTimer);
+    this.#wakeAt = at;
+    this.#wakeTimer = setTimeout(
+      () => {
+        this.#wakeAt = Number.POSITIVE_INFINITY;
+        this.#wakeTimer = undefined;
+        if (this.#sweeping) this.#again = true;
+        else this.#tick();
+      },
+      Math.max(0, at - this.deps.clock().getTime()),
+    );
+    this.#wakeTimer.unref();
   }
 
   /** Stops sweeping and waits for the deliveries under way; rows not taken stay for the next replica. */
   async stop(): Promise<void> {
     if (this.#timer) clearInterval(this.#timer);
+    clearTimeout(this.#wakeTimer);
     this.#timer = undefined;
+    this.#wakeTimer = undefined;
+    this.#wakeAt = Number.POSITIVE_INFINITY;
     await this.idle();
+  }
+
+  #tick(): void {
+    this.sweep().catch((error: unknown) => this.deps.logger.error("outbox sweep failed", { error }));
   }
 
   async idle(): Promise<void> {
@@ -278,6 +309,7 @@ export class OutboxDispatcher {
       error: message,
     });
     this.deps.counters?.retried(row.platform);
+    this.wake(now + wait);
     return "retry";
   }
 }

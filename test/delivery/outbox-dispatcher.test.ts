@@ -135,6 +135,28 @@ describe.each(engines())("outbox dispatcher on %s", (_name, open) => {
     expect(counted.delivered).toBe(1);
   });
 
+  it("a retry is swept when its backoff ends (a wake-up), not at the next poll", async () => {
+    const slack = new ScriptedPlatform();
+    slack.faults.push({ error: () => ({}) });
+    // A poll of a minute: only the wake-up can deliver the retry within the test.
+    const outbox = dispatcher(slack, "a", store, { pollMs: 60_000, firstRetryMs: 100, maxRetryMs: 100 });
+    outbox.start();
+    try {
+      await outbox.idle();
+      const row = await queue("d1", reply("one"), outbox.lease());
+      expect(await outbox.deliver(row)).toBe("retry");
+      // The dispatcher's clock reaches the retry time; the real timer it set fires about 100 ms later.
+      now += 1_000;
+      const deadline = Date.now() + 5_000;
+      while (slack.received.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(slack.received).toEqual(["one"]);
+      await outbox.idle();
+      expect((await store.getDelivery("d1"))?.status).toBe("delivered");
+    } finally {
+      await outbox.stop();
+    }
+  });
+
   it("a 500 is retried within 5 s; the retry sends only the messages not yet sent", async () => {
     const slack = new ScriptedPlatform();
     slack.faults.push({ at: 1, error: () => ({}) });
