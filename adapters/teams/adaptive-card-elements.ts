@@ -10,7 +10,9 @@ export type AcElement = Record<string, unknown> & { type: string };
 export type AcAction =
   | { type: "Action.Submit"; title: string; data: { action: string; value?: string }; style?: string }
   /** Shows or hides a folded `details` container in place; Teams handles it without calling the bot. */
-  | { type: "Action.ToggleVisibility"; title: string; targetElements: string[] };
+  | { type: "Action.ToggleVisibility"; title: string; targetElements: string[] }
+  /** Opens a link (a Teams deep link included); the bot is not called. */
+  | { type: "Action.OpenUrl"; title: string; url: string };
 
 /** Teams shows at most a handful of actions per set; more are grouped into further sets. */
 export const maxActionsPerSet = 5;

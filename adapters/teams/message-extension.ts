@@ -8,6 +8,7 @@ import { foldedCard } from "./card-activities.ts";
 import { cardToAdaptiveCard } from "./card-to-adaptive-card.ts";
 import { statusOf } from "./connector-retry.ts";
 import { deliverReply } from "./deliver-reply.ts";
+import { messageActionWindow } from "./message-action-window.ts";
 import type { SendOptions } from "./send-card.ts";
 import { splitConversationId, threadConversationId } from "./teams-conversation.ts";
 
@@ -104,11 +105,9 @@ async function askAbout(ctx: TurnContext, engine: Engine, send: SendOptions) {
     send.logger.info("cannot post in this conversation; answering in the message action's window", {
       status: statusOf(error),
     });
-    const first: Card | undefined = reply.cards[0];
-    const note = "I cannot post in this conversation (I am not part of it), so only you see this answer.";
-    const card: Card = first
-      ? { ...first, blocks: [{ type: "context", text: note }, ...first.blocks] }
-      : { kind: "info", title: "cpbot", blocks: [{ type: "text", text: note }] };
+    // The whole answer, not only its first card, and a way on to a chat where its buttons work.
+    const botId = activity.recipient?.id;
+    const card = messageActionWindow(reply.cards, event.text, botId?.startsWith("28:") ? botId : undefined);
     return {
       task: {
         type: "continue",
@@ -116,7 +115,7 @@ async function askAbout(ctx: TurnContext, engine: Engine, send: SendOptions) {
           title: "cpbot",
           width: "large",
           height: "large",
-          card: CardFactory.adaptiveCard(oneAdaptiveCard(card)),
+          card: CardFactory.adaptiveCard(card),
         },
       },
     };

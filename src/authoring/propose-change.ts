@@ -5,6 +5,7 @@ import { normaliseTrigger } from "../playbooks/lint-playbooks.ts";
 import type { Playbook } from "../playbooks/playbook-schema.ts";
 import type { QuestionGroup } from "./group-questions.ts";
 import { maskPersonalData } from "./mask-personal-data.ts";
+import { groupNotAQuestion, type NotAQuestion } from "./not-a-question.ts";
 
 export interface EvalSet {
   name: string;
@@ -31,7 +32,9 @@ export type Proposal =
     }
   /** The playbooks changed since these were asked, and the matcher now answers all of them. */
   | { kind: "answered-now"; playbook: string }
-  | { kind: "new-topic"; reason: string };
+  | { kind: "new-topic"; reason: string }
+  /** Chatter or keyboard mashes: not questions, so there is nothing to write. */
+  | { kind: "not-a-question"; what: NotAQuestion };
 
 export interface ProposalContext {
   playbooks: readonly Playbook[];
@@ -66,6 +69,8 @@ export function scoreSets(matcher: Matcher, sets: readonly EvalSet[]): SetScore[
  * saying why. Deterministic: candidates are tried in a fixed order.
  */
 export function proposeChange(group: QuestionGroup, ctx: ProposalContext): Proposal {
+  const chatter = groupNotAQuestion(group);
+  if (chatter) return { kind: "not-a-question", what: chatter };
   if (group.questions.every((q) => q.kind === "out-of-scope")) {
     return { kind: "new-topic", reason: "the matcher reads these as outside the guide's articles" };
   }

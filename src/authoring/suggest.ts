@@ -25,7 +25,10 @@ export function suggest(
 ): Suggestion[] {
   const questions = inboxQuestions(events, lowConfidence);
   const termsOf = (text: string) => analyseText(text).terms;
-  return groupQuestions(questions, termsOf).map((group) => ({ group, proposal: proposeChange(group, ctx) }));
+  const all = groupQuestions(questions, termsOf).map((group) => ({ group, proposal: proposeChange(group, ctx) }));
+  // Chatter and mashes go last: the author reads the groups that need work first.
+  const chatter = (s: Suggestion) => (s.proposal.kind === "not-a-question" ? 1 : 0);
+  return all.sort((a, b) => chatter(a) - chatter(b));
 }
 
 /** Distinct inbox questions (case and spacing aside), with how often each was asked; personal data masked. */

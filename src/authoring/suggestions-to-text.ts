@@ -22,6 +22,8 @@ export function suggestionsToText(suggestions: readonly Suggestion[], since?: st
         `   It would answer ${proposal.covers.after} of ${proposal.covers.of} askings with ${proposal.playbook} (today ${proposal.covers.before}).`,
       );
       for (const e of proposal.eval) lines.push(`   ${evalLine(e.before, e.after)}`);
+    } else if (proposal.kind === "not-a-question") {
+      lines.push(`   Nothing to do: ${proposal.what}, not a question; no playbook or trigger to write.`);
     } else if (proposal.kind === "answered-now") {
       lines.push(`   Nothing to do: ${proposal.playbook} answers all of these now.`);
     } else {

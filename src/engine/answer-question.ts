@@ -6,6 +6,7 @@ import { overviewCard } from "../render/overview-card.ts";
 import { unknownWordCard } from "../render/unknown-word-card.ts";
 import type { CommandContext } from "./command-parser.ts";
 import type { MatchResult } from "./engine-deps.ts";
+import { keepQuestionFacts } from "./question-evidence.ts";
 import type { Question } from "./session-state.ts";
 import { smallTalkCard, smallTalkIntent } from "./small-talk.ts";
 import { nextId, record, type Turn, type TurnReply } from "./turn.ts";
@@ -63,6 +64,8 @@ export function answerQuestion(turn: Turn, text: string, _ctx: CommandContext, n
         confidence: result.confidence,
         data: { kind: result.kind, lowConfidence, terms: result.explanation.terms },
       });
+      // "fault 303-RSC on CPF-6": the station goes with the question, so an escalation need not ask for it.
+      const noted = keepQuestionFacts(turn, text);
       const alternatives = result.alternatives.flatMap((a) => {
         const p = registry.get(a.playbook);
         return p ? [{ playbook: p, confidence: a.confidence }] : [];
@@ -74,6 +77,7 @@ export function answerQuestion(turn: Turn, text: string, _ctx: CommandContext, n
             confidence: result.confidence,
             explanation: explain(result),
             alternatives,
+            noted,
           }),
         ],
       };

@@ -19,7 +19,7 @@ export interface CommandContext {
 export type ParsedCommand =
   | { kind: "help" }
   | { kind: "list"; section?: "Configure" | "Diagnose" }
-  | { kind: "fault"; code: string; playbook: string }
+  | { kind: "fault"; code: string; playbook: string; rest?: string }
   | { kind: "open"; playbook: string }
   /** `text`: the whole line, for when the engine reads it as a question after all. */
   | { kind: "tool"; word: string; args: string; text: string }
@@ -129,8 +129,12 @@ function parseFault(rest: string, ctx: CommandContext): ParsedCommand {
   // People add context after the code ("fault 303-RSC on CPF-6", "fault 303 rsc since Monday"): the code
   // is the whole text, or its first two words, or its first word.
   const words = rest.split(/\s+/);
-  const found = lookUp(rest) ?? lookUp(words.slice(0, 2).join(" ")) ?? lookUp(words[0] ?? "");
-  if (found) return { kind: "fault", code: found.code, playbook: found.playbook };
+  for (const n of [words.length, 2, 1]) {
+    const found = lookUp(words.slice(0, n).join(" "));
+    // The words after the code ("on CPF-6") may name the station; the engine decides whether they do.
+    const after = words.slice(n).join(" ");
+    if (found) return { kind: "fault", code: found.code, playbook: found.playbook, ...(after ? { rest: after } : {}) };
+  }
   throw new BotError(
     `Unknown fault code "${rest}". Known codes: ${list(examples)}. To describe the problem in words instead, drop the word "fault".`,
     "unknown_fault_code",

@@ -1,3 +1,5 @@
+import { placedStationNames } from "./station-names.ts";
+
 /**
  * Evidence in plain words: what a person types or pastes in a thread ("station CPF-6, MAC
  * 00:0D:6F:00:12:34", "the alarm log shows two RSC in the last 90 days"), picked out so Support gets it
@@ -97,6 +99,8 @@ export function extractFacts(text: string, faultCodes: readonly string[] = []): 
     const pattern = new RegExp(`\\b${num}[\\s-]?${letters}\\b`, "gi");
     for (const m of text.matchAll(pattern)) add("fault-code", m[0], m.index ?? 0, m[0].length);
   }
+  // "on CPF-6", "CPF-6 shows …": a station named without the word "station", after the codes are taken.
+  for (const s of placedStationNames(text, faultCodes)) add("station", s.value, s.index, s.value.length);
   each(isoDate, "date");
   each(usDate, "date");
   for (const m of text.matchAll(countPattern)) {

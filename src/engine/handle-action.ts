@@ -13,6 +13,7 @@ import { escalateTopic, escalateWithText } from "./escalate-topic.ts";
 import type { EscalationTarget } from "./escalation-service.ts";
 import { giveFeedback } from "./give-feedback.ts";
 import { handleCommand } from "./handle-command.ts";
+import { keepQuestionFacts } from "./question-evidence.ts";
 import { isRealQuestion } from "./real-question.ts";
 import { runStationMessageForm } from "./step-tools.ts";
 import { nextId, record, type Turn, type TurnReply } from "./turn.ts";
@@ -158,7 +159,9 @@ function openChosen(turn: Turn, id: string, query: string | undefined): TurnRepl
     },
   };
   if (query) record(turn, "match", { text: query, playbook: playbook.id, confidence: 1, data: { kind: "chosen" } });
-  return { cards: [overviewCard(playbook, query ? { query } : {})] };
+  // The question's station ("… on CPF-6") goes with the playbook picked for it.
+  const noted = query ? keepQuestionFacts(turn, query) : [];
+  return { cards: [overviewCard(playbook, query ? { query, noted } : {})] };
 }
 
 /** "Not this one?": the other candidates of the thread's last match. */

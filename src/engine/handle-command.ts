@@ -9,6 +9,7 @@ import { answerQuestion } from "./answer-question.ts";
 import { type CommandContext, missing, type ParsedCommand } from "./command-parser.ts";
 import { escalateTopic } from "./escalate-topic.ts";
 import { subjectOf } from "./escalation-view.ts";
+import { keepQuestionFacts } from "./question-evidence.ts";
 import { isSmallTalk, readDialogue } from "./read-dialogue.ts";
 import { nothingToAnswerCard, smallTalkCard } from "./small-talk.ts";
 import { statsReply } from "./stats-reply.ts";
@@ -77,7 +78,8 @@ export async function handleCommand(turn: Turn, command: ParsedCommand, ctx: Com
         record(turn, "question", { text, playbook: playbook.id, confidence: 1, data: { kind: "fault" } });
         record(turn, "match", { text, playbook: playbook.id, confidence: 1, data: { kind: "fault" } });
         const why = `fault code ${command.code}`;
-        return { cards: [overviewCard(playbook, { query: text, confidence: 1, explanation: why })] };
+        const noted = command.rest ? keepQuestionFacts(turn, command.rest, command.rest) : [];
+        return { cards: [overviewCard(playbook, { query: text, confidence: 1, explanation: why, noted })] };
       }
       return { cards: [overviewCard(playbook)] };
     }

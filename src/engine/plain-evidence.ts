@@ -52,27 +52,15 @@ export async function keepEvidence(
   const onWalk = w !== undefined && walkIsTopic(turn.state);
   const playbookId = onWalk ? w?.playbook : (q?.playbook ?? undefined);
   const playbook = playbookId ? turn.deps.registry.get(playbookId) : undefined;
-  const given = new Map<string, string[]>();
-  for (const f of facts) {
-    const id = fills[f.kind].find((e) => playbook?.escalation.evidence.some((x) => x.id === e)) ?? "details";
-    given.set(id, [...(given.get(id) ?? []), factInWords(f)]);
-  }
+  const given = factsByItem(facts, playbook);
   if (files.length > 0)
     given.set(
       "files",
       files.map((f) => (f.url ? `${f.name} (${f.url})` : f.name)),
     );
 
-  const kept: Record<string, string> = {};
-  const before = (onWalk ? w?.evidence : q?.evidence) ?? {};
-  for (const [id, parts] of given) {
-    const old = before[id]?.value;
-    const fresh = parts.filter((p) => !old?.includes(p));
-    kept[id] = [old, ...fresh].filter(Boolean).join(", ");
-  }
-  const entries = Object.fromEntries(
-    Object.entries(kept).map(([id, value]) => [id, { value, source: "message", by: turn.by, at: turn.at }]),
-  );
+  const kept = mergeEvidence(given, (onWalk ? w?.evidence : q?.evidence) ?? {});
+  const entries = evidenceEntries(turn, kept);
   if (onWalk && w) turn.state = { ...turn.state, walkthrough: { ...w, evidence: { ...w.evidence, ...entries } } };
   else if (q) turn.state = { ...turn.state, question: { ...q, evidence: { ...(q.evidence ?? {}), ...entries } } };
   record(turn, "step", {
@@ -92,6 +80,37 @@ export async function keepEvidence(
       infoCard("Noted for Support", [`Noted for Support: ${said}. It goes with the handoff if this is escalated.`]),
     ],
   };
+}
+
+/** The facts grouped under the playbook's evidence items they answer ("details" when none asks for them). */
+export function factsByItem(facts: readonly Fact[], playbook: Playbook | undefined): Map<string, string[]> {
+  const given = new Map<string, string[]>();
+  for (const f of facts) {
+    const id = fills[f.kind].find((e) => playbook?.escalation.evidence.some((x) => x.id === e)) ?? "details";
+    given.set(id, [...(given.get(id) ?? []), factInWords(f)]);
+  }
+  return given;
+}
+
+/** Each item's new value: what it had, then what is new, so nothing given before is lost or repeated. */
+export function mergeEvidence(
+  given: Map<string, string[]>,
+  before: Record<string, { value: string }>,
+): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const [id, parts] of given) {
+    const old = before[id]?.value;
+    const fresh = parts.filter((p) => !old?.includes(p));
+    kept[id] = [old, ...fresh].filter(Boolean).join(", ");
+  }
+  return kept;
+}
+
+/** The values as stored evidence entries, marked as said in a message by this turn's person. */
+export function evidenceEntries(turn: Turn, kept: Record<string, string>) {
+  return Object.fromEntries(
+    Object.entries(kept).map(([id, value]) => [id, { value, source: "message", by: turn.by, at: turn.at }]),
+  );
 }
 
 /** The stored handoff with the new evidence values written in; everything else as it was. */

@@ -316,11 +316,9 @@ export function isGibberish(text: string): boolean {
   if (words.length > 3) return false;
   return words.every(
     (w) =>
-      /^[a-z]{5,}$/.test(w) &&
-      (!/[aeiouy]/.test(w) ||
-        /(.)\1{3,}/.test(w) ||
-        /^(?:asdf|qwer|zxcv|hjkl|jkl;|sdfg|dfgh|fghj|ghjk|uiop)/.test(w) ||
-        /^(..)\1{2,}/.test(w)),
+      // A run along a keyboard row is a mash from four letters on ("asdf qwerty").
+      /^(?:asdf|qwer|zxcv|hjkl|jkl;|sdfg|dfgh|fghj|ghjk|uiop)[a-z;]*$/.test(w) ||
+      (/^[a-z]{5,}$/.test(w) && (!/[aeiouy]/.test(w) || /(.)\1{3,}/.test(w) || /^(..)\1{2,}/.test(w))),
   );
 }
 

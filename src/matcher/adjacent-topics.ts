@@ -18,6 +18,9 @@ export const adjacentTopics: readonly OutOfScopeTopic[] = [
       "who do we pay for the software license renewal",
       "accounts payable question about the chargepoint bill we received",
       "update the credit card on file for our chargepoint account",
+      "the invoice from chargepoint has the wrong billing address or po number",
+      "pay our chargepoint invoice by ach or wire instead of card",
+      "we were invoiced twice for the cloud plan",
     ],
   },
   {
@@ -31,6 +34,9 @@ export const adjacentTopics: readonly OutOfScopeTopic[] = [
       "trenching and panel upgrade for new chargers",
       "how many chargers can our service panel support for a new site",
       "load calculation before buying more stations",
+      "does each port need its own dedicated circuit on the new install",
+      "planning a new install: 208v or 240v service, how many circuits",
+      "mounting height and pedestal pad for the planned installation",
     ],
   },
   {
@@ -54,6 +60,8 @@ export const adjacentTopics: readonly OutOfScopeTopic[] = [
       "point another brand's charger at the chargepoint central system url",
       "ocpp 1.6 websocket endpoint for our abb or wallbox chargers",
       "is a different manufacturer's charger compatible with the network",
+      "can other brands of chargers report into the chargepoint dashboard",
+      "bring our own third party chargers onto the network over ocpp 2.0.1",
     ],
   },
   {
@@ -100,6 +108,9 @@ export const adjacentTopics: readonly OutOfScopeTopic[] = [
       "how many extra badges can we get delivered",
       "tracking number for the stations we ordered",
       "cost of buying another dual port unit",
+      "price of a ct4000 or cpf50 unit",
+      "list price for the pedestal hardware",
+      "replacement cards for drivers who lost theirs",
     ],
   },
   {
@@ -117,6 +128,24 @@ export const adjacentTopics: readonly OutOfScopeTopic[] = [
     ],
   },
   {
+    id: "hr-payroll",
+    title: "pay, benefits and time off (HR)",
+    phrases: [
+      "my paycheck is short this month",
+      "payroll question about my salary deposit",
+      "update my direct deposit for payroll",
+      "how much pto do I have left",
+      "submit my timesheet",
+      "enroll in the 401k plan",
+      "overtime hours not paid",
+      "human resources question about my contract",
+      // The intent outweighs the bank words it shares with Flex Billing's remittance.
+      "my paycheck went to my old bank account",
+      "change the bank account for my salary deposit",
+      "payroll funds missing from my account this month",
+    ],
+  },
+  {
     id: "driver-app-account",
     title: "a driver's own app account, phone or login",
     phrases: [
@@ -130,6 +159,9 @@ export const adjacentTopics: readonly OutOfScopeTopic[] = [
       "plan a road trip route in the driver app",
       "app map filters by connector type, price or power level",
       "nearby stations list in the app sorted by distance",
+      "pay with apple pay or google pay in the driver app",
+      "link a car maker account or connected vehicle to the app",
+      "dark mode or language setting in the mobile app",
     ],
   },
   {

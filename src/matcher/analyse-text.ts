@@ -1,5 +1,6 @@
 import { editDistance } from "./edit-distance.ts";
 import { englishWords } from "./english-words.ts";
+import { readIntentCues } from "./intent-cues.ts";
 import { readNegationScope } from "./negation-scope.ts";
 import { normaliseText } from "./normalise-text.ts";
 import { quotedSpans } from "./quoted-text.ts";
@@ -68,6 +69,8 @@ function buildSynonymTable(): SynonymTable {
 }
 
 const table = buildSynonymTable();
+
+const cueSources = { purchase: "asks to buy or order", newinstall: "plans a new installation" } as const;
 
 // Stems are asked for again and again (the same words recur across every trigger), so remember them.
 const stems = new Map<string, string>();
@@ -174,8 +177,10 @@ export function analyseText(text: string, corrector?: SpellCorrector): AnalysedT
     if (!matched) {
       const word = read[i]!;
       keep(word, scoped[i]!.from);
-      // A dotted version ("4.6.0.76") is a software version whatever read surround it.
-      if (/^\d+(\.\d+){2,}$/.test(word)) for (const w of ["software", "version"]) keep(w, word);
+      // A dotted version ("4.6.0.76") is a software version whatever read surround it, except the
+      // protocol's own ("OCPP 2.0.1").
+      if (/^\d+(\.\d+){2,}$/.test(word) && read[i - 1] !== "ocpp")
+        for (const w of ["software", "version"]) keep(w, word);
       i += 1;
     }
   }
@@ -183,6 +188,12 @@ export function analyseText(text: string, corrector?: SpellCorrector): AnalysedT
   if (asksForScreenWording(read, quotedSpans(text).length > 0)) {
     for (const w of ["station", "message"]) keep(w, "wording asked for on the screen");
     applied.push({ from: "wording asked for on the screen", to: "station message" });
+  }
+
+  // What the message asks to do (buy, plan an install), weighed by the scorer like any other term.
+  for (const cue of readIntentCues(read)) {
+    keep(cue, cueSources[cue]);
+    applied.push({ from: cueSources[cue], to: cue });
   }
 
   return {

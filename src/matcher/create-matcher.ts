@@ -1,5 +1,5 @@
 import type { Playbook } from "../playbooks/playbook-schema.ts";
-import { decideMatch, defaultPolicy } from "./decide-match.ts";
+import { decideMatch, defaultPolicy, offerWhenWeak } from "./decide-match.ts";
 import { faultCodeAnswer, unknownCodeAnswer } from "./fault-code-answer.ts";
 import { buildFaultCodeIndex, scanFaultCodes } from "./fault-codes.ts";
 import { createLexicalScorer, type LexicalScorer, type ScoredText } from "./lexical-scorer.ts";
@@ -111,7 +111,14 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
     }
     const topTopic = argmaxFrom(best.probabilities, ids.length);
     const topicWins = best.probabilities[topTopic]! > best.probabilities[classOf.get(ranked[0]!.playbook)!]!;
-    const decision = decideMatch(ranked, policy, topicWins);
+    const leader = classOf.get(ranked[0]!.playbook)!;
+    const decision = topicWins
+      ? decideMatch(ranked, policy, true)
+      : offerWhenWeak(decideMatch(ranked, policy, false), ranked[0], {
+          probability: best.probabilities[leader]!,
+          coverage: best.coverage,
+          supportingWords: scorer.supportingWords(best, leader),
+        });
 
     const topic = outOfScopeTopics[topTopic - ids.length]!;
     if (best.analysed.terms.length === 0) notes.push("no words to match on");

@@ -39,3 +39,35 @@ export function decideMatch(ranked: readonly Candidate[], policy: DecisionPolicy
   const runnersUp = ranked.slice(1, 3).filter((c) => c.confidence >= minAlternative);
   return { kind: "match", playbook: best.playbook, confidence: best.confidence, alternatives: runnersUp };
 }
+
+/** What the scorer saw for the best playbook, apart from the confidence it turned into. */
+export interface Evidence {
+  /** The playbook's probability among all classes, before the coverage discount. */
+  probability: number;
+  /** Share of the message's words the domain vocabulary knows. */
+  coverage: number;
+  /** Different words of the message speaking for the playbook. */
+  supportingWords: number;
+}
+
+/**
+ * A short symptom line with words the domain does not know ("next person in line never hears it's their
+ * turn") is discounted below the threshold by those words alone, though what the domain does know points
+ * clearly at one playbook. That is weak evidence, not none: offer the playbook as a did-you-mean rather
+ * than abstain. Only when the playbook is the scorer's clear favourite on two or more words and at least
+ * this much of the message is the domain's, so "the stock price of CHPT" (one word, mostly unknown) still
+ * abstains. An out-of-scope topic that outscores the playbook always abstains.
+ */
+const weakEvidence = { probability: 0.5, coverage: 0.4, supportingWords: 2 };
+
+export function offerWhenWeak(decision: Decision, best: Candidate | undefined, evidence: Evidence): Decision {
+  if (decision.kind !== "no-match" || !best) return decision;
+  const { probability, coverage, supportingWords } = evidence;
+  if (
+    probability < weakEvidence.probability ||
+    coverage < weakEvidence.coverage ||
+    supportingWords < weakEvidence.supportingWords
+  )
+    return decision;
+  return { kind: "ambiguous", playbook: best.playbook, confidence: best.confidence, alternatives: [] };
+}

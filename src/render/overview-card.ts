@@ -16,6 +16,8 @@ export interface OverviewOptions {
   explanation?: string | string[];
   /** What the person asked. */
   query?: string;
+  /** Facts the question gave beside the problem ("station CPF-6"), kept for Support and said back. */
+  noted?: string[];
 }
 
 /** The id of the folded article on an overview; its "Show all steps" button toggles it. */
@@ -40,6 +42,7 @@ function matchContext(playbook: Playbook, options: OverviewOptions): string | un
   if (options.confidence !== undefined) parts.push(`match ${percent(options.confidence)}`);
   const why = typeof options.explanation === "string" ? [options.explanation] : (options.explanation ?? []);
   if (why.length > 0) parts.push(`because ${why.join("; ")}`);
+  if (options.noted?.length) parts.push(`noted for Support: ${options.noted.join(", ")}`);
   if (parts.length === 0) return undefined;
   return `${parts.join(" · ")} · ${playbook.section} › ${playbook.article}`;
 }

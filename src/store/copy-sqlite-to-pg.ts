@@ -17,6 +17,8 @@ const tableOrder = ["sessions", "escalations", "escalation_history", "events", "
 const settingsTable = "store_meta";
 /** Rows per INSERT: well under PostgreSQL's 65,535 parameters for the widest table. */
 const batchRows = 500;
+/** Replies decided but not yet delivered: counted on their own, since losing one loses an answer. */
+const pendingOutbox = { table: "outbox", label: "outbox pending", where: "status = 'pending'" } as const;
 
 /**
  * Copies every cpbot table of a migrated SQLite database into a migrated, empty PostgreSQL database in
@@ -24,7 +26,10 @@ const batchRows = 500;
  * run again. Ids are copied as they are (ESC-0042 stays ESC-0042, so buttons already posted keep
  * working) and each serial sequence is moved past the highest copied id. A target holding any row is
  * refused: appending to a live database could mix two histories under one escalation id.
- * Returns the row count per table on both sides, compared after the commit.
+ * Pending outbox rows (replies decided, not yet delivered) come along with their attempts and backoff, and
+ * lose the lease of the SQLite process that held them (it is stopped), so the first PostgreSQL replica
+ * delivers them at once instead of after that lease.
+ * Returns the row count per table on both sides, and of pending outbox rows, compared after the commit.
  */
 export async function copySqliteToPg(source: Database.Database, pool: pg.Pool, target: string): Promise<TableCount[]> {
   const tables = copyableTables(source);
@@ -56,12 +61,19 @@ export async function copySqliteToPg(source: Database.Database, pool: pg.Pool, t
     // if a bot still writes to the file meanwhile.
     source.exec("BEGIN");
     const sourceCounts = new Map<string, number>();
+    const outbox = tables.includes(pendingOutbox.table);
     try {
       for (const table of tables) sourceCounts.set(table, sqliteCount(source, table));
+      if (outbox) sourceCounts.set(pendingOutbox.label, sqliteCount(source, pendingOutbox.table, pendingOutbox.where));
       await client.query("BEGIN");
       try {
         if (tables.includes(settingsTable)) await client.query(`DELETE FROM ${quote(settingsTable)}`);
         for (const table of tables) await copyTable(source, client, table);
+        if (outbox) {
+          await client.query(
+            `UPDATE ${quote(pendingOutbox.table)} SET locked_until = NULL, locked_by = NULL WHERE ${pendingOutbox.where}`,
+          );
+        }
         await client.query("COMMIT");
       } catch (error) {
         await client.query("ROLLBACK").catch(() => {});
@@ -73,6 +85,10 @@ export async function copySqliteToPg(source: Database.Database, pool: pg.Pool, t
     const counts: TableCount[] = [];
     for (const table of tables) {
       counts.push({ table, source: sourceCounts.get(table) ?? 0, target: await pgCount(client, table) });
+    }
+    if (outbox) {
+      const target = await pgCount(client, pendingOutbox.table, pendingOutbox.where);
+      counts.push({ table: pendingOutbox.label, source: sourceCounts.get(pendingOutbox.label) ?? 0, target });
     }
     return counts;
   } finally {
@@ -143,13 +159,14 @@ async function nonEmpty(client: pg.PoolClient, tables: string[]): Promise<{ tabl
   return found;
 }
 
-async function pgCount(client: pg.PoolClient, table: string): Promise<number> {
-  const { rows } = await client.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM ${quote(table)}`);
+/** `where` is one of this file's constants, never user input. */
+async function pgCount(client: pg.PoolClient, table: string, where = "TRUE"): Promise<number> {
+  const { rows } = await client.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM ${quote(table)} WHERE ${where}`);
   return rows[0]?.n ?? 0;
 }
 
-function sqliteCount(db: Database.Database, table: string): number {
-  return (db.prepare(`SELECT COUNT(*) AS n FROM ${quote(table)}`).get() as { n: number }).n;
+function sqliteCount(db: Database.Database, table: string, where = "1"): number {
+  return (db.prepare(`SELECT COUNT(*) AS n FROM ${quote(table)} WHERE ${where}`).get() as { n: number }).n;
 }
 
 /** Table and column names come from the databases' own catalogues, never from user input; quoted anyway. */

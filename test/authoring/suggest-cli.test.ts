@@ -18,7 +18,7 @@ afterAll(() => undefined);
 
 interface Group {
   group: { name: string; asked: number; questions: { text: string; kind: string }[] };
-  proposal: { kind: string; playbook?: string; phrase?: string; reason?: string };
+  proposal: { kind: string; playbook?: string; phrase?: string; reason?: string; what?: string };
 }
 
 describe("cpbot suggest on a seeded month of questions", () => {
@@ -72,6 +72,29 @@ describe("cpbot suggest on a seeded month of questions", () => {
     const all = await runCli(["suggest", "--database", database]);
     const count = (s: string) => Number(/from (\d+) unmatched/.exec(s)?.[1]);
     expect(count(out)).toBeLessThan(count(all.out));
+  });
+
+  it("says chatter and gibberish are not questions, lists them last, and proposes nothing for them", async () => {
+    const json = await runCli(["suggest", "--database", database, "--json"]);
+    const { groups } = JSON.parse(json.out) as { groups: Group[] };
+    const holding = (text: string) => groups.find((g) => g.group.questions.some((q) => q.text === text));
+    expect(holding("lol thanks")?.proposal).toEqual({ kind: "not-a-question", what: "small talk" });
+    expect(holding("asdf qwerty")?.proposal).toEqual({ kind: "not-a-question", what: "gibberish" });
+    // The real themes come first; the two that need no work close the list.
+    expect(groups.slice(-2).every((g) => g.proposal.kind === "not-a-question")).toBe(true);
+    expect(groups.slice(0, -2).some((g) => g.proposal.kind === "not-a-question")).toBe(false);
+
+    const { out } = await runCli(["suggest", "--database", database]);
+    const block = (text: string) => out.split(/\n(?=\d+\. )/).find((b) => b.includes(`"${text}"`)) ?? "";
+    expect(block("lol thanks")).toContain(
+      "Nothing to do: small talk, not a question; no playbook or trigger to write.",
+    );
+    expect(block("asdf qwerty")).toContain(
+      "Nothing to do: gibberish, not a question; no playbook or trigger to write.",
+    );
+    for (const text of ["lol thanks", "asdf qwerty"]) expect(block(text)).not.toContain("a new topic");
+    // A real unanswered theme is still a new topic.
+    expect(block("where is the solar output report")).toContain("Proposal: a new topic");
   });
 
   it("refuses a date that is not one, and a database that does not exist", async () => {

@@ -116,6 +116,59 @@ describe.skipIf(!server)("cpbot db on PostgreSQL", () => {
     expect(second.out).toContain("nothing to apply");
   });
 
+  it("moves replies not yet delivered: counted on both sides, and due at once for the PostgreSQL replicas", async () => {
+    const file = tempFile();
+    await seedSqlite(file);
+    const source = openSqliteStore(file, { mustExist: true });
+    const reply = (n: number) => ({ cards: [{ kind: "info", title: `answer ${n}` }], mode: "new" });
+    const target = (n: number) => ({ channel: "C1", threadTs: `1700.${n}` });
+    // 1: decided, its lease still held by the stopped SQLite bot; 2: failed once, waiting for its retry;
+    // 3: delivered; 4: given up.
+    const old = { by: "cpbot-sqlite-bot", until: "2099-01-01T00:00:00.000Z" };
+    for (const n of [1, 2, 3, 4]) {
+      await source.enqueueDelivery({
+        id: `d${n}`,
+        eventId: `Ev1${n}`,
+        platform: "slack",
+        target: target(n),
+        reply: reply(n),
+        at: at(20 + n),
+        lease: old,
+      });
+    }
+    await source.failDelivery("d2", { by: old.by, at: at(25), error: "slack 500", progress: 1, retryAt: at(26) });
+    await source.completeDelivery("d3", old.by, at(27));
+    await source.failDelivery("d4", { by: old.by, at: at(28), error: "channel_not_found", progress: 0 });
+    await source.close();
+    const url = await database();
+
+    const result = await runCli(["db", "copy", "--from", `sqlite:${file}`, "--to", url]);
+    expect(result.err).toBe("");
+    expect(result.status).toBe(0);
+    expect(result.out).toMatch(/^ {2}outbox\s+4 → 4 rows {2}ok$/m);
+    expect(result.out).toMatch(/^ {2}outbox pending\s+2 → 2 rows {2}ok$/m);
+
+    const copied = await openPgStore(url, { migrate: false });
+    try {
+      expect(await copied.countDeliveries()).toEqual({ pending: 2, delivered: 1, dead: 1 });
+      // The SQLite bot's lease does not hold them back, and the retry keeps its progress and attempts.
+      const taken = await copied.takeDueDeliveries({
+        at: at(30),
+        by: "replica-1",
+        leaseUntil: at(31),
+        limit: 10,
+        platforms: ["slack"],
+      });
+      expect(taken.map((d) => d.id).sort()).toEqual(["d1", "d2"]);
+      const retried = taken.find((d) => d.id === "d2");
+      expect(retried).toMatchObject({ progress: 1, lastError: "slack 500", reply: reply(2), target: target(2) });
+      expect(retried?.attempts).toBe(2);
+      expect(await copied.getDelivery("d3")).toMatchObject({ status: "delivered", finishedAt: at(27) });
+    } finally {
+      await copied.close();
+    }
+  });
+
   it("copies every row, keeps escalation ids and history, and the next escalation gets a new id", async () => {
     const file = tempFile();
     await seedSqlite(file);

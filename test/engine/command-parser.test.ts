@@ -85,8 +85,11 @@ describe("parseCommand", () => {
 
   it("reads the code when people add context after it", () => {
     const rsc = { kind: "fault", code: "303-RSC", playbook: "relay-stuck-closed" };
-    expect(parseCommand("fault 303-RSC on CPF-6", ctx).command).toEqual(rsc);
-    expect(parseCommand("fault 303 rsc since Monday", ctx).command).toEqual(rsc);
+    expect(parseCommand("fault 303-RSC", ctx).command).toEqual(rsc);
+    // The words after the code travel with it, for the engine to read a station from ("on CPF-6").
+    expect(parseCommand("fault 303-RSC on CPF-6", ctx).command).toEqual({ ...rsc, rest: "on CPF-6" });
+    expect(parseCommand("fault 303 rsc since Monday", ctx).command).toEqual({ ...rsc, rest: "since Monday" });
+    expect(parseCommand("fault 303-RSC CPF-6", ctx).command).toEqual({ ...rsc, rest: "CPF-6" });
     expect(error("fault 999-XX on CPF-6").message).toContain('"999-XX on CPF-6"');
   });
 

@@ -46,4 +46,30 @@ describe("extractFacts: evidence in plain words, echoed as typed", () => {
     const question = "why does the dashboard show port 2 as faulted when the driver is charging";
     expect(mostlyFacts(question, facts(question))).toBe(false);
   });
+
+  it("reads a station named without the word station, where a station is placed", () => {
+    expect(kinds("fault 303-RSC on CPF-6")).toEqual(["fault-code=303-RSC", "station=CPF-6"]);
+    expect(kinds("303-RSC at CPF-6")).toEqual(["fault-code=303-RSC", "station=CPF-6"]);
+    expect(kinds("CPF-6 shows 303-RSC")).toEqual(["station=CPF-6", "fault-code=303-RSC"]);
+    expect(kinds("relay stuck on SCD-7250-South-RG3 since Monday")).toEqual(["station=SCD-7250-South-RG3"]);
+  });
+
+  it("never takes a model, a time, a connector, a level, a code or an ordinary word for a station", () => {
+    for (const text of [
+      "fault 303-RSC on Monday at 5pm",
+      "303-RSC on the CT4020",
+      "relay stuck on a CPF50-L23",
+      "faulted at 10:30am on the 2nd",
+      "earth fault on J1772 at L2",
+      "303-RSC on RSC303",
+      "firmware stuck at v4.6 on port2",
+      "station is down at the garage",
+      "fault on Nov-28",
+    ]) {
+      expect(
+        kinds(text).filter((k) => k.startsWith("station=")),
+        text,
+      ).toEqual([]);
+    }
+  });
 });

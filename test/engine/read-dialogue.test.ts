@@ -16,6 +16,8 @@ describe("readDialogue", () => {
     ["thanks!", "thanks"],
     ["Are you a bot?", "bot"],
     ["asdfghjkl", "gibberish"],
+    ["asdf qwerty", "gibberish"],
+    ["zxcv", "gibberish"],
   ])("%s → %s", (text, intent) => {
     expect(readDialogue(text)).toBe(intent);
   });
@@ -24,6 +26,8 @@ describe("readDialogue", () => {
     expect(readDialogue("hi, my station shows 303-RSC")).toBeUndefined();
     expect(readDialogue("still faulted after replacing the cable on port 2 yesterday")).toBeUndefined();
     expect(isGibberish("CPF-6")).toBe(false);
+    // Short real words are not keyboard runs.
+    expect(isGibberish("asked query")).toBe(false);
   });
 });
 

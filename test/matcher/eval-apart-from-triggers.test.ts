@@ -6,6 +6,7 @@ import { evalCases, realMatcher } from "./real-matcher.ts";
 const holdoutFile = fileURLToPath(new URL("../eval/holdout.jsonl", import.meta.url));
 const probeFile = fileURLToPath(new URL("../eval/dev-probe.jsonl", import.meta.url));
 const freshFile = fileURLToPath(new URL("../eval/fresh-2026-11.jsonl", import.meta.url));
+const oosFile = fileURLToPath(new URL("../eval/dev-oos-2.jsonl", import.meta.url));
 const blindFile = fileURLToPath(new URL("../eval/blind-2026-11b.jsonl", import.meta.url));
 
 /** Case, whitespace and punctuation do not make a copied sentence a new one. */
@@ -30,6 +31,7 @@ describe("the eval set stays apart from what the matcher is trained on", () => {
     ["holdout.jsonl", holdoutFile],
     ["dev-probe.jsonl", probeFile],
     ["fresh-2026-11.jsonl", freshFile],
+    ["dev-oos-2.jsonl", oosFile],
   ])("no line of %s appears verbatim among any trigger phrase, keyword or out-of-scope example", (_name, file) => {
     const copies = evalCases(file)
       .filter((c) => training.has(normal(c.text)))

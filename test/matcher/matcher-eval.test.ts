@@ -29,13 +29,15 @@ describe("the matcher on the project's eval set (test/eval/queries.jsonl)", () =
   });
 });
 
-describe("the matcher on the other sets (holdout, and the dev sets it was tuned on: dev probe, fresh 2026-11)", () => {
+describe("the matcher on the other sets (holdout, and the dev sets it was tuned on: dev probe, fresh 2026-11, dev oos 2)", () => {
   const dir = new URL("../eval/", import.meta.url);
   it.each([
     ["holdout.jsonl", 0.97, 0.9, 0.9],
     ["dev-probe.jsonl", 0.95, 0.9, 0.9],
     // Scored once blind (91.8% top-1), then used as a development set; it must not slip back.
     ["fresh-2026-11.jsonl", 0.95, 0.93, 0.93],
+    // Out of scope next to the guide (prices, installs, HR, the chat tool...) and short in-scope lines.
+    ["dev-oos-2.jsonl", 0.95, 0.95, 0.93],
   ])("%s: top-1 >= %d, out-of-scope precision >= %d and recall >= %d", (name, top1, precision, recall) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.top1, JSON.stringify(report.misses, null, 1)).toBeGreaterThanOrEqual(top1);
@@ -43,7 +45,7 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     expect(report.oosRecall).toBeGreaterThanOrEqual(recall);
   });
 
-  it.each(["queries.jsonl", "holdout.jsonl", "dev-probe.jsonl", "fresh-2026-11.jsonl"])(
+  it.each(["queries.jsonl", "holdout.jsonl", "dev-probe.jsonl", "fresh-2026-11.jsonl", "dev-oos-2.jsonl"])(
     "%s: at most 1% of lines get a wrong playbook as a sure match (80%+)",
     (name) => {
       const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));

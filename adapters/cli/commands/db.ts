@@ -10,9 +10,10 @@ Database upkeep.
   migrate  applies the pending schema migrations of the database and nothing else, under the same lock
            \`cpbot serve\` takes at start (an advisory lock on PostgreSQL), and prints what it applied.
   copy     moves everything cpbot stored in the embedded SQLite file (sessions, escalations and their
-           history, analytics, audit and feedback events, handled event ids) into an EMPTY PostgreSQL
-           database in one transaction, keeping every escalation id, then compares the row count of every
-           table and prints it. A target that holds any row is refused; a failed copy leaves it empty.
+           history, analytics, audit and feedback events, handled event ids, replies in the outbox not yet
+           delivered) into an EMPTY PostgreSQL database in one transaction, keeping every escalation id,
+           then compares the row count of every table, and of pending replies, and prints it. Stop cpbot
+           first. A target that holds any row is refused; a failed copy leaves it empty.
            Exits 1 with the reason on a bad URL, an unreachable server, a non-empty target or a mismatch.
   vacuum   gives the space of deleted and cleared rows back and refreshes the planner's statistics
            (SQLite VACUUM; PostgreSQL VACUUM ANALYZE when DATABASE_URL is postgres://…). SQLite rewrites

@@ -147,4 +147,38 @@ describe("Teams message extension: Ask cpbot on a message", () => {
     expect(card).toMatch(/[Aa]ccess [Dd]enied|RFID/);
     expect(validate(body.task.value.card.content) ? [] : validate.errors).toEqual([]);
   });
+
+  it("the window shows the whole answer (every card, not only the first) and a link on to a chat with cpbot", async () => {
+    connector = new FakeConnector();
+    h = await TeamsHarness.start({ tokens });
+    connector.failures.push({
+      status: 403,
+      body: { error: { code: "BotNotInConversationRoster", message: "not in roster" } },
+    });
+    // A pasted log past what cpbot reads: the answer is the overview and a second card saying what was read.
+    const paste = `fault 303-RSC on CPF-6 ${"relay log line 0042 ok; ".repeat(300)}`;
+    const r = await h.send(ask(paste, { id: groupChat, conversationType: "groupChat" }));
+    expect(r.status).toBe(200);
+    const body = JSON.parse(r.text) as {
+      task: { type: string; value: { card: { contentType: string; content: Record<string, unknown> } } };
+    };
+    expect(body.task.type).toBe("continue");
+    const content = body.task.value.card.content;
+    const card = JSON.stringify(content);
+    expect(card).toContain("I cannot post in this conversation");
+    expect(card).toContain("Relay Stuck Closed");
+    // The second card, which the window used to drop.
+    expect(card).toContain("Only the start of your message was read");
+    // Buttons that need cpbot would only submit the window; the chat link replaces them.
+    expect(card).not.toContain("Action.Submit");
+    const actions = (content.actions ?? []) as { type: string; title: string; url?: string }[];
+    const link = actions.find((a) => a.type === "Action.OpenUrl");
+    expect(link?.title).toBe("Continue in a chat with cpbot");
+    const url = new URL(link?.url ?? "");
+    expect(url.origin + url.pathname).toBe("https://teams.microsoft.com/l/chat/0/0");
+    expect(url.searchParams.get("users")).toBe("28:9d5f3a0e-1c2b-4a6d-8e7f-0a1b2c3d4e5f");
+    expect(url.searchParams.get("message")).toMatch(/^fault 303-RSC on CPF-6/);
+    expect(Buffer.byteLength(card, "utf16le")).toBeLessThanOrEqual(40 * 1024);
+    expect(validate(content) ? [] : validate.errors).toEqual([]);
+  });
 });

@@ -1,0 +1,130 @@
+/**
+ * What a message asks to *do*, as opposed to what it is about. "How much is a CT4010", "the driver lost his
+ * card and needs a new one", "wire for the new install" share a domain word with a playbook (pricing, card,
+ * circuit), but the guide has no article on buying hardware, replacing a lost card or designing an
+ * installation. Each cue is a pattern of an intent word and its object, vetoed by any sign of the symptom
+ * a playbook does cover (a session charged wrong, a card that does not work, a fault on the new install).
+ * A cue adds a concept term that only the adjacent topics' own phrases carry (adjacent-topics.ts), so the
+ * scorer weighs it against the article's evidence instead of a hard rule deciding. Words are read as
+ * normalised, before synonyms (so "charger" is still "charger").
+ */
+
+/** A concept term per cue; adjacent-topic phrases reach the same terms through this same function. */
+export type IntentCue = "purchase" | "newinstall";
+
+const priceWords = new Set(["price", "prices", "pricing", "priced", "cost", "costs", "msrp", "quote", "quotes"]);
+/** Hardware models as written on the guide's screens: CT4020, CT4010, CPF50, CP6K. */
+const modelCode = /^(ct|cpf|cpe|cp)\d+[a-z0-9]*$/;
+const hardwareNouns = new Set([
+  "pedestal",
+  "pedestals",
+  "unit",
+  "units",
+  "hardware",
+  "head",
+  "heads",
+  "cable",
+  "cables",
+]);
+const moreOf = new Set(["new", "another", "more", "additional", "extra", "spare", "replacement"]);
+const stationNouns = new Set(["station", "stations", "charger", "chargers", "port", "ports", "evse"]);
+/** A price that drivers pay: the Pricing Policy article, not a purchase. */
+const sessionPrice = new Set([
+  "driver",
+  "drivers",
+  "session",
+  "sessions",
+  "kwh",
+  "charged",
+  "overcharged",
+  "billed",
+  "fee",
+  "fees",
+  "rate",
+  "rates",
+  "wrong",
+  "incorrect",
+  "refund",
+  "receipt",
+  "hour",
+  "hourly",
+  "policy",
+  "rule",
+  "rules",
+  "free",
+  "overstay",
+  "energy",
+  "parking",
+]);
+
+const cardNouns = new Set(["card", "cards", "badge", "badges", "fob", "fobs", "keyfob", "keyfobs", "tag", "tags"]);
+/** Cards that are not a driver's: the modem's SIM, a payment card, a memory card. */
+const otherCards = new Set(["sim", "credit", "debit", "sd", "gift", "business", "payment", "bank"]);
+const orderWords = new Set([
+  "lost",
+  "stolen",
+  "misplaced",
+  "replacement",
+  "new",
+  "spare",
+  "extra",
+  "more",
+  "another",
+  "additional",
+  "order",
+  "request",
+  "reorder",
+  "send",
+  "mail",
+]);
+/** Signs of a card that does not work: the RFID Reader and Access Control articles. */
+const cardTrouble =
+  /^(work|works|working|worked|respond|responds|responding|tap|taps|tapped|tapping|beep|beeps|read|reads|reading|reader|readers|scan|scans|scanned|swipe|swiped|denied|restricted|access|error|declined|reject|rejected|rejects|accept|accepted|accepts|activate|activated|activation|unknown|alarm|recognize|recognized|register|registered|start|starts|session|sessions|charge|charging|not|no|never)$/;
+
+const installWords = new Set([
+  "install",
+  "installs",
+  "installing",
+  "installation",
+  "installations",
+  "circuit",
+  "circuits",
+  "conduit",
+  "trench",
+  "trenching",
+  "permit",
+  "permits",
+]);
+const newness = new Set(["new", "brand", "planned", "planning", "future", "upcoming", "proposed", "before"]);
+/** A new install that misbehaves is a fault article's case ("earth fault after a new install"). */
+const installTrouble =
+  /^(fault|faults|faulted|faulting|trip|trips|tripped|tripping|error|errors|unavailable|red|jumper|jumpers|swap|swapped|replaced|after|since|fail|fails|failed|failing|broken|slow|not|no|never|down|offline|sharing|shared|unreachable|signal)$/;
+
+const near = (words: readonly string[], i: number, span: number, set: ReadonlySet<string>): boolean =>
+  words.slice(Math.max(0, i - span), i + span + 1).some((w) => set.has(w));
+
+function asksPriceOfHardware(words: readonly string[]): boolean {
+  const price = words.some((w, i) => priceWords.has(w) || (w === "how" && words[i + 1] === "much"));
+  if (!price || words.some((w) => sessionPrice.has(w))) return false;
+  return words.some(
+    (w, i) => modelCode.test(w) || hardwareNouns.has(w) || (stationNouns.has(w) && near(words, i, 2, moreOf)),
+  );
+}
+
+function ordersCards(words: readonly string[]): boolean {
+  if (words.some((w) => cardTrouble.test(w))) return false;
+  return words.some((w, i) => cardNouns.has(w) && !otherCards.has(words[i - 1] ?? "") && near(words, i, 4, orderWords));
+}
+
+function plansNewInstall(words: readonly string[]): boolean {
+  if (words.some((w) => installTrouble.test(w))) return false;
+  return words.some((w, i) => installWords.has(w) && near(words, i, 3, newness));
+}
+
+/** The intent cues a message's words show, in a fixed order. */
+export function readIntentCues(words: readonly string[]): IntentCue[] {
+  const cues: IntentCue[] = [];
+  if (asksPriceOfHardware(words) || ordersCards(words)) cues.push("purchase");
+  if (plansNewInstall(words)) cues.push("newinstall");
+  return cues;
+}
