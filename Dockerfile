@@ -9,6 +9,8 @@ COPY package.json package-lock.json ./
 COPY scripts ./scripts
 # better-sqlite3 ships prebuilt binaries; scripts are run explicitly for the packages that need them.
 RUN npm ci --no-audit --no-fund --ignore-scripts && npm rebuild better-sqlite3 esbuild
+# tsconfig.json: the console's browser bundle (adapters/console/client) extends it.
+COPY tsconfig.json ./
 COPY src ./src
 COPY adapters ./adapters
 # The build caches the validated playbooks, the trained matcher and the precompiled card templates in

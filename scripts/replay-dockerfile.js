@@ -42,6 +42,26 @@ function seedCache(into) {
   }
 }
 
+/**
+ * npm ci cannot reach the GitHub release that `npm rebuild better-sqlite3` (prebuild-install) downloads its
+ * prebuilt binding from in an image, and compiling SQLite takes many minutes. The binding this machine's
+ * own install built stands in for that download: packed as prebuild-install names it, in a folder it reads
+ * through npm_config_better_sqlite3_local_prebuilds. Same Node ABI and platform only; otherwise it compiles.
+ */
+function localPrebuilds() {
+  const pkg = path.join(context, "node_modules", "better-sqlite3");
+  const binding = path.join(pkg, "build", "Release", "better_sqlite3.node");
+  if (!existsSync(binding)) return {};
+  const { version } = JSON.parse(readFileSync(path.join(pkg, "package.json"), "utf8"));
+  const dir = path.join(work, "prebuilds");
+  mkdirSync(dir, { recursive: true });
+  const name = `better-sqlite3-v${version}-node-v${process.versions.modules}-${process.platform}-${process.arch}.tar.gz`;
+  execFileSync("tar", ["-czf", path.join(dir, name), "-C", pkg, "build/Release/better_sqlite3.node"]);
+  say(`better-sqlite3 binding from this machine's install as ${name}`);
+  return { npm_config_better_sqlite3_local_prebuilds: dir };
+}
+const prebuilds = localPrebuilds();
+
 const stages = new Map();
 let stage;
 const mapped = (s, p) => path.join(s.root, p);
@@ -53,7 +73,7 @@ for (const { op, args, words } of instructions) {
     // them again), so the replay takes minutes; cleaning it removes the copy only.
     const cache = path.join(work, name, ".npm");
     seedCache(cache);
-    const env = { ...process.env, npm_config_cache: cache, npm_config_prefer_offline: "true" };
+    const env = { ...process.env, ...prebuilds, npm_config_cache: cache, npm_config_prefer_offline: "true" };
     stage = { name, root: path.join(work, name), cwd: "/", workdirs: [], env, cmd: undefined };
     mkdirSync(stage.root, { recursive: true });
     stages.set(name, stage);
