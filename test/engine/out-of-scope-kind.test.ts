@@ -35,12 +35,12 @@ describe("out-of-scope questions are stored like unmatched ones, with their kind
       asked.map((text) => [text, "adjacent-topic"]),
     );
     // Weak evidence for one playbook: the bot asks instead of giving up, and nothing is stored as unmatched.
-    const short = await h.say("the next person in line never hears it's their turn");
+    const short = await h.say("signal strength zorbled yesterday apparently");
     expect(short.cards[0]).toMatchObject({ kind: "did-you-mean", title: "Did you mean this?" });
     expect(await h.store.listEvents({ types: ["abstain"] })).toHaveLength(asked.length);
     const ambiguous = await h.store.listEvents({ types: ["ambiguous"] });
     expect(ambiguous.map((e) => [e.text, e.playbook])).toEqual([
-      ["the next person in line never hears it's their turn", "waitlist"],
+      ["signal strength zorbled yesterday apparently", "station-unreachable"],
     ]);
   });
 

@@ -9,6 +9,7 @@ const freshFile = fileURLToPath(new URL("../eval/fresh-2026-11.jsonl", import.me
 const oosFile = fileURLToPath(new URL("../eval/dev-oos-2.jsonl", import.meta.url));
 const probe2File = fileURLToPath(new URL("../eval/dev-probe-2.jsonl", import.meta.url));
 const blindFile = fileURLToPath(new URL("../eval/blind-2026-11b.jsonl", import.meta.url));
+const blind3File = fileURLToPath(new URL("../eval/blind-2026-11c.jsonl", import.meta.url));
 
 /** Case, whitespace and punctuation do not make a copied sentence a new one. */
 const normal = (s: string) =>
@@ -49,5 +50,14 @@ describe("the eval set stays apart from what the matcher is trained on", () => {
       .filter((c) => training.has(normal(c.text)))
       .map((c) => c.text);
     expect(copies).toEqual(["202-EF", "305-LCO", "driver can't join the driver group"]);
+  });
+
+  // The third blind set, written like the second (by someone who saw only the guide) and scored once at the
+  // end of the third round; four of its lines equal triggers that existed before it was written.
+  it("no line of blind-2026-11c.jsonl appears among the triggers beyond those it was written with", () => {
+    const copies = evalCases(blind3File)
+      .filter((c) => training.has(normal(c.text)))
+      .map((c) => c.text);
+    expect(copies).toEqual(["301-BA", "session shows 0 kWh", "relay stuck closed", "305-LCO"]);
   });
 });

@@ -64,6 +64,8 @@ describe("retrying stored escalation handoffs", () => {
 
   it("retries a waiting handoff within about two seconds of the failure, then backs off, and stops once posted", async () => {
     vi.useFakeTimers();
+    // The backoff is jittered by ±25%; a fixed draw (+20%) makes the second look fall before the next retry.
+    vi.spyOn(Math, "random").mockReturnValue(0.9);
     let waiting = 0;
     const sweepsAt: number[] = [];
     const start = Date.now();
