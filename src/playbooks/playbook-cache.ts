@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { hashFiles } from "../core/hash-files.ts";
 import type { Playbook } from "./playbook-schema.ts";
 
 /**
@@ -14,19 +14,11 @@ export class PlaybookCache {
 
   /** The hash of the playbook folder's YAML files; undefined when the folder cannot be read. */
   static keyOf(playbooksDir: string): string | undefined {
-    try {
-      const hash = createHash("sha256");
-      for (const name of readdirSync(playbooksDir)
+    return hashFiles(playbooksDir, () =>
+      readdirSync(playbooksDir)
         .filter((n) => /\.ya?ml$/.test(n))
-        .sort()) {
-        hash.update(`${name}\0`);
-        hash.update(readFileSync(path.join(playbooksDir, name)));
-        hash.update("\0");
-      }
-      return hash.digest("hex").slice(0, 32);
-    } catch {
-      return undefined;
-    }
+        .sort(),
+    );
   }
 
   load(key: string): Playbook[] | undefined {

@@ -1,7 +1,7 @@
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { hashFiles } from "../core/hash-files.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -32,17 +32,7 @@ export class TemplateCache {
 
   /** The hash of the folder's templates; undefined when it cannot be read. */
   static keyOf(templatesDir: string): string | undefined {
-    try {
-      const hash = createHash("sha256");
-      for (const name of TemplateCache.files(templatesDir)) {
-        hash.update(`${name}\0`);
-        hash.update(readFileSync(path.join(templatesDir, name)));
-        hash.update("\0");
-      }
-      return hash.digest("hex").slice(0, 32);
-    } catch {
-      return undefined;
-    }
+    return hashFiles(templatesDir, () => TemplateCache.files(templatesDir));
   }
 
   has(key: string): boolean {
