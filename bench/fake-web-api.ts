@@ -9,6 +9,8 @@ import type { AddressInfo } from "node:net";
 export class FakeWebApi {
   /** Calls per Web API method (and "respond" for response_url posts) since the last reset. */
   counts = new Map<string, number>();
+  /** chat.postMessage calls per thread_ts since the last reset: how many answers each mention got. */
+  threads = new Map<string, number>();
   private server: Server | undefined;
   private base = "";
   private seq = 0;
@@ -27,16 +29,23 @@ export class FakeWebApi {
 
   reset(): void {
     this.counts.clear();
+    this.threads.clear();
   }
 
   async start(): Promise<void> {
     const server = createServer((req, res) => {
-      // The body is drained, not parsed: the reply depends only on the method.
-      req.resume();
+      // Bodies are read only for chat.postMessage (its thread); the reply depends only on the method.
+      const path = new URL(req.url ?? "/", "http://x").pathname;
+      const method = path.startsWith("/respond/") ? "respond" : path.replace(/^\/api\//, "");
+      const chunks: Buffer[] = [];
+      if (method === "chat.postMessage") req.on("data", (chunk: Buffer) => chunks.push(chunk));
+      else req.resume();
       req.on("end", () => {
-        const path = new URL(req.url ?? "/", "http://x").pathname;
-        const method = path.startsWith("/respond/") ? "respond" : path.replace(/^\/api\//, "");
         this.counts.set(method, this.count(method) + 1);
+        if (method === "chat.postMessage") {
+          const thread = threadOf(Buffer.concat(chunks).toString("utf8"));
+          if (thread) this.threads.set(thread, (this.threads.get(thread) ?? 0) + 1);
+        }
         res.writeHead(200, { "content-type": "application/json" });
         res.end(JSON.stringify(this.answer(method)));
       });
@@ -69,5 +78,15 @@ export class FakeWebApi {
       default:
         return { ok: true };
     }
+  }
+}
+
+/** The thread_ts of a chat.postMessage body, sent as JSON or as a form, as Slack's clients do. */
+function threadOf(body: string): string | undefined {
+  try {
+    const json = JSON.parse(body) as { thread_ts?: unknown };
+    return typeof json.thread_ts === "string" ? json.thread_ts : undefined;
+  } catch {
+    return new URLSearchParams(body).get("thread_ts") ?? undefined;
   }
 }

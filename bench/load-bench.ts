@@ -25,6 +25,10 @@ interface RunResult {
   failures: number;
   /** CPU the server used per acknowledged request (its replies included), ms: independent of the load. */
   cpuPerRequest: number;
+  /** Mentions only: acknowledged, answered exactly once in their thread, answered more than once. */
+  acknowledged: number;
+  once: number;
+  twice: number;
 }
 
 /** Waits until the fake Web API has seen no new `method` call for half a second (at most 30 s). */
@@ -69,7 +73,17 @@ async function load(server: ChildServer, api: FakeWebApi, kind: LoadKind, offset
   const failures = result.non2xx + result.errors + result.timeouts;
   const repliesPerSecond = replies.count / ((replies.at - started) / 1000);
   const cpuPerRequest = (server.cpuMs() - cpuBefore) / Math.max(1, ok);
-  return { rps: ok / (result.duration || seconds), p99: result.latency.p99, repliesPerSecond, failures, cpuPerRequest };
+  const answers = [...api.threads.values()];
+  return {
+    rps: ok / (result.duration || seconds),
+    p99: result.latency.p99,
+    repliesPerSecond,
+    failures,
+    cpuPerRequest,
+    acknowledged: kind === "mention" ? ok : 0,
+    once: answers.filter((n) => n === 1).length,
+    twice: answers.filter((n) => n > 1).length,
+  };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
@@ -142,6 +156,13 @@ export async function loadBench(): Promise<BenchSection> {
     const cpu = `${m(c, "cpuPerRequest").toFixed(2)} / ${m(b, "cpuPerRequest").toFixed(2)} (${(m(b, "cpuPerRequest") / Math.max(0.001, m(c, "cpuPerRequest"))).toFixed(3)}×)`;
     return `| ${what} | ${m(c, "rps").toFixed(0)} | ${m(b, "rps").toFixed(0)} | ${(m(c, "rps") / m(b, "rps")).toFixed(3)}× | ${m(c, "p99").toFixed(0)} | ${m(b, "p99").toFixed(0)} | ${(m(c, "p99") / Math.max(1, m(b, "p99"))).toFixed(1)}× | ${kind === "command" ? "in the acknowledgement" : `${m(c, "repliesPerSecond").toFixed(0)} / ${m(b, "repliesPerSecond").toFixed(0)}`} | ${cpu} | ${failures} | ${goal} |`;
   };
+  // Exactly once, over every round: each acknowledged mention is answered in its own thread, once.
+  const sum = (key: string, field: "acknowledged" | "once" | "twice") =>
+    (runs[key] ?? []).reduce((total, x) => total + x[field], 0);
+  const once = (name: string) => {
+    const key = `${name.toLowerCase()}:mention`;
+    return `${name} answered ${sum(key, "once")} threads exactly once and ${sum(key, "twice")} more than once, for ${sum(key, "acknowledged")} acknowledged mentions`;
+  };
   return {
     title: "Throughput under load (signed Slack requests, loopback)",
     lines: [
@@ -156,6 +177,8 @@ export async function loadBench(): Promise<BenchSection> {
       "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
       row("`/cp fault 303-RSC`", "command", "≥ 0.5×"),
       row("app_mention `fault 303-RSC`", "mention", "≥ 0.5×"),
+      "",
+      `Exactly once (all rounds; the fake Web API counts chat.postMessage per thread): ${once("cpbot")}; ${once("Bolt")}. A mention still in flight when a run ends (at most one per connection) is answered but not counted as acknowledged.`,
     ],
   };
 }
