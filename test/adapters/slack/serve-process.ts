@@ -105,3 +105,23 @@ export function slackEnv(apiUrl: string, databaseUrl: string): Record<string, st
     DATABASE_URL: databaseUrl,
   };
 }
+
+/**
+ * Polls `done` every 50 ms until it holds; after `ms` throws naming `what`, with the last lines the
+ * `cpbot serve` processes logged, so a kill or fault test that times out says what the replicas did.
+ */
+export async function waitFor(
+  done: () => boolean,
+  what: string,
+  processes: readonly ServeProcess[],
+  ms = 20_000,
+): Promise<void> {
+  const end = Date.now() + ms;
+  while (!done()) {
+    if (Date.now() > end) {
+      const logs = processes.map((p) => p.logs.join("")).join("\n---\n");
+      throw new Error(`timed out waiting for ${what}; the replicas logged:\n${logs.slice(-4000)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { buildCli } from "../../fakes/built-cli.ts";
 import { FakeSlackApi } from "./fake-slack-api.ts";
-import { ServeProcess, slackEnv } from "./serve-process.ts";
+import { ServeProcess, slackEnv, waitFor } from "./serve-process.ts";
 import { type Envelope, escalationChannel, fixture } from "./slack-harness.ts";
 
 let api: FakeSlackApi;
@@ -33,16 +33,7 @@ async function replica(): Promise<ServeProcess> {
   return p;
 }
 
-async function until(done: () => boolean, what: string, ms = 20_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!done()) {
-    if (Date.now() > end) {
-      const logs = running.map((p) => p.logs.join("")).join("\n---\n");
-      throw new Error(`timed out waiting for ${what}; the replicas logged:\n${logs.slice(-4000)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const until = (done: () => boolean, what: string, ms?: number) => waitFor(done, what, running, ms);
 
 function mention(text: string): { envelope: Envelope; ts: string } {
   const envelope = fixture<Envelope>("app-mention");

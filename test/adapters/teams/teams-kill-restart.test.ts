@@ -7,7 +7,7 @@ import { openSqliteStore } from "../../../src/store/sqlite-store.ts";
 import { buildCli } from "../../fakes/built-cli.ts";
 import { FakeTeamsService } from "../../fakes/fake-teams-service.ts";
 import { noneTwice, sendActivity, teamsEnv } from "../../fakes/teams-replica.ts";
-import { ServeProcess } from "../slack/serve-process.ts";
+import { ServeProcess, waitFor } from "../slack/serve-process.ts";
 import { FakeConnector } from "./fake-connector.ts";
 import { buttonTitles, channelMessage } from "./teams-activities.ts";
 
@@ -36,16 +36,7 @@ async function replica(): Promise<ServeProcess> {
   return p;
 }
 
-async function until(done: () => boolean, what: string, ms = 20_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!done()) {
-    if (Date.now() > end) {
-      const logs = running.map((p) => p.logs.join("")).join("\n---\n");
-      throw new Error(`timed out waiting for ${what}; the replicas logged:\n${logs.slice(-4000)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const until = (done: () => boolean, what: string, ms?: number) => waitFor(done, what, running, ms);
 
 let seq = 0;
 function question(): Activity {
