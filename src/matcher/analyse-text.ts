@@ -87,6 +87,13 @@ const effectRules: readonly (readonly [(words: readonly string[]) => boolean, st
   [saysSentToWrongPlace, "wrong location", "where the map sends drivers"],
 ];
 
+/** How a queue that is not the Waitlist's is read: software queued is an upgrade, a message queued is applied. */
+const queueAs = {
+  software: { term: "upgrade", explained: "upgrade (software is queued)" },
+  message: { term: "apply", explained: "apply (a message is queued)" },
+  work: { term: undefined, explained: "a work queue, not the Waitlist" },
+} as const;
+
 const cueSources = {
   purchase: "asks to buy or order",
   newinstall: "plans a new installation",
@@ -182,16 +189,14 @@ export function analyseText(text: string, corrector?: SpellCorrector): AnalysedT
     sources.push(source);
   };
   for (let i = 0; i < read.length; ) {
-    // A queue of software or of tickets is not the Waitlist's queue of drivers.
+    // A queue of software, of messages or of tickets is not the Waitlist's queue of drivers.
     const queued = readQueueWord(read, i);
-    if (queued === "software" || queued === "work") {
+    if (queued !== undefined && queued !== "waitlist") {
       const n = read[i] === "lined" ? 2 : 1;
       const from = read.slice(i, i + n).join(" ");
-      if (queued === "software") keep("upgrade", from);
-      applied.push({
-        from,
-        to: queued === "software" ? "upgrade (software is queued)" : "a work queue, not the Waitlist",
-      });
+      const as = queueAs[queued];
+      if (as.term) keep(as.term, from);
+      applied.push({ from, to: as.explained });
       i += n;
       continue;
     }

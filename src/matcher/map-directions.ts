@@ -15,6 +15,7 @@ const sendVerbs = new Set([
   "takes",
   "took",
   "taking",
+  "taken",
   "route",
   "routes",
   "routed",

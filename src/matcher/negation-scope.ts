@@ -91,6 +91,12 @@ const between = new Set([
   "fiddling",
   "juggling",
   "carrying",
+  "handing",
+  "issuing",
+  "giving",
+  "managing",
+  "replacing",
+  "losing",
   "hassle",
   "worrying",
   "entirely",
@@ -114,6 +120,8 @@ const authWords = new Set([
   "authenticating",
   "auth",
   "authorization",
+  "authorize",
+  "authorizing",
   "login",
   "logins",
   "sign",
@@ -129,6 +137,10 @@ const readerWords = new Set(["reader", "readers", "scanner", "scanners"]);
 
 /** A denied card problem rules the card out: "no card issues", "no badge problems". */
 const problemWords = new Set(["issue", "issues", "problem", "problems", "trouble", "troubles", "errors", "complaints"]);
+
+/** "no driver action", "without any user input": nothing asked of the driver, said of the driver. */
+const driverActions = new Set(["action", "actions", "interaction", "input", "intervention", "involvement"]);
+const driverWords = new Set(["driver", "drivers", "user", "users"]);
 
 const tapVerbs = new Set(["tap", "tapping", "swipe", "swiping", "scan", "scanning", "badge", "badging"]);
 
@@ -168,6 +180,11 @@ export function readNegationScope(words: readonly string[]): { word: string; fro
       }
       // "doesn't need anything to start": needing nothing at all is no authentication ("anything replaced" is not).
       if (authCue && w === "anything" && deniedNeed.has(words[i + 1] ?? "") && !replaceWords.has(words[j + 1] ?? "")) {
+        push(authFreeConcept, words.slice(i, j + 1).join(" "));
+        i = j;
+        break;
+      }
+      if (authCue && driverActions.has(w) && words.slice(i + 1, j).some((x) => driverWords.has(x))) {
         push(authFreeConcept, words.slice(i, j + 1).join(" "));
         i = j;
         break;

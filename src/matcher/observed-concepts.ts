@@ -29,6 +29,8 @@ export const observedConcepts: Readonly<Record<string, readonly string[]>> = {
     "turns away",
     "turning away",
     "turn away",
+    "denies",
+    "denying",
     "refused",
     "refuses",
     "refusing",

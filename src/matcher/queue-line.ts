@@ -96,12 +96,14 @@ const updateNouns = new Set(["update", "updates"]);
 const articles = new Set(["a", "an", "the", "new", "that", "this", "its", "our", "my"]);
 /** A waiting driver keeps the Waitlist's reading whatever else is near ("driver queued, then the upgrade"). */
 const waitlistWords = new Set(["waitlist", "driver", "drivers", "turn", "notified", "notification", "port", "ports"]);
+/** A message queued for the screens is applied to them (the guide's Apply Station Messages), not a waiting line. */
+const messageWords = new Set(["message", "messages", "announcement", "notice", "text"]);
 /** Work queues that are not the guide's: "ticket queue", "support queue". */
 const workBefore = new Set(["ticket", "tickets", "support", "helpdesk", "jira", "email", "print", "printer", "call"]);
 
 const reach = 12;
 
-export type QueueReading = "waitlist" | "software" | "work";
+export type QueueReading = "waitlist" | "software" | "message" | "work";
 
 /** What the queue word at `i` queues, or undefined when it is not a queue word. */
 export function readQueueWord(words: readonly string[], i: number): QueueReading | undefined {
@@ -112,6 +114,7 @@ export function readQueueWord(words: readonly string[], i: number): QueueReading
   const from = Math.max(0, i - reach);
   const to = Math.min(words.length, i + reach);
   if (words.slice(from, to).some((w) => waitlistWords.has(w))) return "waitlist";
+  if (words.slice(from, to).some((w) => messageWords.has(w))) return "message";
   for (let k = from; k < to; k++) {
     if (k === i) continue;
     const w = words[k]!;

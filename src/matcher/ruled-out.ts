@@ -10,7 +10,9 @@ import { stopwords } from "./stopwords.ts";
  * One denied thing alone stays as written: "no firmware update available for the CT4000" and "firmware
  * was not pushed to the station" are the firmware question itself.
  */
-const negators = new Set(["no", "nothing", "never", "not", "without"]);
+const negators = new Set(["no", "nothing", "never", "not", "without", "nobody", "noone"]);
+/** Ruled out only as something new ("no new cards", "no new station"): "no card" alone is Just Charge's. */
+const newThings = new Set(["card", "cards", "badge", "badges", "reader", "station", "charger", "unit", "parts"]);
 /** What a support case rules out: the changes a site could have made. */
 const things = new Set([
   "firmware",
@@ -64,8 +66,8 @@ export function ruledOutPositions(words: readonly string[]): Set<number> {
     let j = i + 1;
     while (j < words.length && j - i <= 3 && (stopwords.has(words[j]!) || between.has(words[j]!))) j++;
     const w = words[j];
-    if (w !== undefined && nothingChanged.has(w) && (words[i] !== "no" || w === "changes")) saysNothingChanged = true;
-    if (w !== undefined && things.has(w)) {
+    if (w !== undefined && nothingChanged.has(w)) saysNothingChanged = true;
+    if (w !== undefined && (things.has(w) || (newThings.has(w) && words.slice(i + 1, j).includes("new")))) {
       const span = [j];
       if (changeWords.has(words[j + 1] ?? "")) span.push(j + 1);
       denied.push(span);

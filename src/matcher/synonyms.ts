@@ -231,6 +231,13 @@ const guideSynonyms: Readonly<Record<string, readonly string[]>> = {
     "dropping off the network",
     "dropped off the network",
     "falls off the network",
+    // The dashboard is where support sees it go: "dropped off the dashboard".
+    "dropped off the dashboard",
+    "drops off the dashboard",
+    "dropping off the dashboard",
+    "fell off the dashboard",
+    "falls off the dashboard",
+    "disappeared from the dashboard",
   ],
   ground: ["gnd", "grnd", "grounding"],
   breakaway: ["break away", "breakaways"],
@@ -249,7 +256,7 @@ const guideSynonyms: Readonly<Record<string, readonly string[]>> = {
     "battery charged",
   ],
   charging: ["fully charged", "barely charged", "partially charged", "hardly charged", "half charged", "charged up"],
-  funds: ["money", "earnings", "proceeds"],
+  funds: ["money", "earnings", "proceeds", "income"],
   overcharged: [
     "overbilled",
     "over billed",

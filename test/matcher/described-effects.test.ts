@@ -3,11 +3,14 @@ import { saysAlwaysAuthorized } from "../../src/matcher/always-authorized.ts";
 import { analyseText } from "../../src/matcher/analyse-text.ts";
 import { asksAmountPaid } from "../../src/matcher/asked-amount.ts";
 import { saysSentToWrongPlace } from "../../src/matcher/map-directions.ts";
+import { authFreeConcept } from "../../src/matcher/negation-scope.ts";
 import { normaliseText } from "../../src/matcher/normalise-text.ts";
 import { readQueueWord } from "../../src/matcher/queue-line.ts";
 import { ruledOutPositions } from "../../src/matcher/ruled-out.ts";
 import { realMatcher } from "./real-matcher.ts";
 
+/** The concept as a term, stemmed the way the scorer sees it. */
+const authfree = analyseText(authFreeConcept).terms[0];
 const words = (text: string) => normaliseText(text).split(" ");
 const queueReading = (text: string) => {
   const w = words(text);
@@ -30,6 +33,8 @@ describe("a queue word is read by what waits in it", () => {
     ["the queue does not update after someone leaves", "waitlist"],
     ["is anyone queued at this station", "waitlist"],
     ["our it ticket queue is backed up", "work"],
+    ["queued a new message for the lobby screens", "message"],
+    ["driver in the queue never got the message", "waitlist"],
   ])("%j → %s", (text, reading) => {
     expect(queueReading(text)).toBe(reading);
   });
@@ -71,6 +76,13 @@ describe("Just Charge by its effect", () => {
     ["station reboots on its own every night", false],
   ])("%j → %s", (text, expected) => {
     expect(saysAlwaysAuthorized(words(text))).toBe(expected);
+  });
+
+  it("nothing asked of the driver is no authentication; a driver not authorized is still denied", () => {
+    expect(analyseText("bus should charge when plugged, no driver action").terms).toContain(authfree);
+    expect(analyseText("trucks should not need anyone to authorize a session").terms).toContain(authfree);
+    expect(analyseText("no action was taken by support").terms).not.toContain(authfree);
+    expect(answer("driver is not authorized to charge at this station")).toBe("access-control");
   });
 
   it("answers Just Charge, and a card that does not work stays the reader's", () => {
