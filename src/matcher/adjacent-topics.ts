@@ -154,6 +154,8 @@ export const adjacentTopics: readonly OutOfScopeTopic[] = [
       "operating temperature range of the charger",
       "is the unit ul listed, energy star or ada compliant",
       "mounting height and clearance specifications",
+      "installation manual or quick start guide pdf for a model",
+      "download the user manual for the unit",
     ],
   },
   {
