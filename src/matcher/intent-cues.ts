@@ -208,9 +208,21 @@ function ordersCards(words: readonly string[]): boolean {
   return words.some((w, i) => cardNouns.has(w) && !otherCards.has(words[i - 1] ?? "") && near(words, i, 4, orderWords));
 }
 
+/**
+ * Wire gauges as electricians write them ("#8 wire", "6 copper"). Not 3, 4 or 5: the guide's "three wire"
+ * and "five wire" installs count the wires on the power plate (2 hots and 1 ground, 4 hots and 1 ground).
+ */
+const gaugeNumbers = new Set(["2", "6", "8", "10", "12", "14", "1/0", "2/0", "3/0", "4/0"]);
+const conductorWords = new Set(["wire", "copper", "aluminum", "aluminium", "cu", "al"]);
+
 function plansNewInstall(words: readonly string[]): boolean {
   if (words.some((w) => installTrouble.test(w))) return false;
-  return words.some((w, i) => buildingWork.has(w) || (installWords.has(w) && near(words, i, 3, newness)));
+  return words.some(
+    (w, i) =>
+      buildingWork.has(w) ||
+      (installWords.has(w) && near(words, i, 3, newness)) ||
+      (gaugeNumbers.has(w) && conductorWords.has(words[i + 1] ?? "")),
+  );
 }
 
 function signsIn(words: readonly string[]): boolean {

@@ -34,6 +34,10 @@ describe("abstaining only on what the guide does not cover", () => {
     ["upload a new video ad for the lobby chargers", "dashboard-feature"],
     // Manuals and datasheets are not in the guide.
     ["where's the quick start guide pdf for the ct4000", "adjacent-topic"],
+    // Warranty claims and returns, even of a part a playbook is about.
+    ["does the warranty cover a cord that got cut, and how do we get an rma", "adjacent-topic"],
+    // A wire gauge written the electrician's way is designing an install.
+    ["electrician wants to pull 6 copper for the new charger, enough?", "adjacent-topic"],
   ])("abstains on %j as %s", (text, kind) => {
     expect(matcher.match(text)).toMatchObject({ kind: "no-match", outOfScopeKind: kind });
   });
@@ -47,5 +51,13 @@ describe("abstaining only on what the guide does not cover", () => {
       playbook: "station-unreachable",
     });
     expect(matcher.match("change the text on the station screen")).toMatchObject({ playbook: "station-messages" });
+    // The guide's own wire counts stay Circuit Sharing's.
+    expect(matcher.match("five wire install with circuit sharing enabled, is that a problem")).toMatchObject({
+      playbook: "circuit-sharing",
+    });
+    // Wording wanted on the screen, said with "want ... shown".
+    expect(matcher.match("we want 'Staff parking only' shown on every charger")).toMatchObject({
+      playbook: "station-messages",
+    });
   });
 });

@@ -41,9 +41,10 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     // Written before the third round (82.4% top-1 then), mostly in scope: its 10 out-of-scope lines make
     // precision count the in-scope lines abstained on, so its floor is low.
     ["dev-probe-2.jsonl", 0.95, 0.6, 0.9],
-    // Written before the fourth round (93.9% top-1, 94.9% precision, 93.3% recall then): half out of scope
-    // next to the guide and small talk, half in-scope lines hard for abstention (terse, symptom-only, quoted).
-    ["dev-probe-3.jsonl", 0.93, 0.93, 0.95],
+    // Written in the fourth round, each batch before its fixes (93.5% top-1, 95.9% precision, 93.0% recall
+    // before the round): half out of scope next to the guide and small talk, half in-scope lines hard for
+    // abstention (terse, symptom-only, quoted).
+    ["dev-probe-3.jsonl", 0.94, 0.95, 0.95],
   ])("%s: top-1 >= %d, out-of-scope precision >= %d and recall >= %d", (name, top1, precision, recall) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.top1, JSON.stringify(report.misses, null, 1)).toBeGreaterThanOrEqual(top1);
