@@ -53,6 +53,7 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
       ids.length + outOfScopeTopics.length,
       options.scorer,
       options.modelCache,
+      options.scorerCache,
       guideWords(playbooks),
     ));
   const faultIndex = buildFaultCodeIndex(playbooks);

@@ -1,19 +1,14 @@
-import { type AnalysedText, analyseText, isObservedPhrase, synonymWords } from "./analyse-text.ts";
-import { CentroidScorer } from "./centroid-scorer.ts";
+import { type AnalysedText, analyseText, isObservedPhrase } from "./analyse-text.ts";
 import type { ModelCache } from "./match-result.ts";
 import { normaliseText } from "./normalise-text.ts";
 import { quotedSpans } from "./quoted-text.ts";
+import { type LabelledText, scorerParts } from "./scorer-parts.ts";
+import type { ScorerCache } from "./scorer-snapshot.ts";
 import { SoftmaxRegression, softmax } from "./softmax-regression.ts";
 import { createSpellCorrector, type WordContext } from "./spell-corrector.ts";
-import { stopwords } from "./stopwords.ts";
-import { trainOrLoad } from "./train-or-load.ts";
-import { type SparseVector, Vectoriser } from "./vectorise.ts";
+import type { SparseVector } from "./vectorise.ts";
 
-export interface LabelledText {
-  cls: number;
-  text: string;
-  weight: number;
-}
+export type { LabelledText } from "./scorer-parts.ts";
 
 export interface ScoredText {
   analysed: AnalysedText;
@@ -46,13 +41,6 @@ export interface LexicalScorer {
 }
 
 /**
- * Softmax training costs (feature occurrences × classes) multiply-adds per epoch. Above this budget,
- * about 45 playbooks (start-up would pass half a second), the scorer falls back to class centroids,
- * which build in one pass even for thousands of playbooks. The guide's 20 playbooks use about a third.
- */
-const softmaxBudget = 4e6;
-
-/**
  * Probabilities are shared among the strongest classes only. Otherwise a catalogue of 2,000 playbooks
  * would spread a little probability over every unrelated one and no answer would ever look confident;
  * with the guide's 20 playbooks (plus the out-of-scope topics) every class takes part.
@@ -76,46 +64,19 @@ export function createLexicalScorer(
   classCount: number,
   choice: "auto" | "softmax" | "centroid" = "auto",
   cache?: ModelCache,
+  snapshots?: ScorerCache,
   /** Words of the domain's own texts that the training texts lack: neither for nor against its coverage. */
   neutralWords: ReadonlySet<string> = new Set(),
 ): LexicalScorer {
-  const analysed = examples.map((e) => analyseText(e.text));
-  // The spelling corrector's vocabulary: every word the training texts use, with how often.
-  const vocabulary = new Map<string, number>();
-  for (const a of analysed) {
-    for (const w of a.words) if (!stopwords.has(w)) vocabulary.set(w, (vocabulary.get(w) ?? 0) + 1);
-  }
-  for (const w of synonymWords()) if (!vocabulary.has(w)) vocabulary.set(w, 0);
-  // Adjacent content words of the training texts, so a typo is corrected to the word that fits its neighbours.
-  const pairs = new Set<string>();
-  for (const a of analysed) {
-    const content = a.words.filter((w) => !stopwords.has(w));
-    for (let i = 1; i < content.length; i++) pairs.add(`${content[i - 1]} ${content[i]}`);
-  }
+  const { vectoriser, model, vocabulary, pairs, firstClass } = scorerParts(
+    examples,
+    classCount,
+    choice,
+    cache,
+    snapshots,
+  );
   const corrector = createSpellCorrector(vocabulary, undefined, pairs);
-
-  const docs = analysed.map((a) => a.terms);
-  const ys = examples.map((e) => e.cls);
-  /** The lowest class whose training texts use each term, and each pair of adjacent terms ("home flex"). */
-  const firstClass = new Map<string, number>();
-  const note = (key: string, cls: number) => {
-    if (cls < (firstClass.get(key) ?? Number.POSITIVE_INFINITY)) firstClass.set(key, cls);
-  };
-  docs.forEach((terms, i) => {
-    terms.forEach((t, k) => {
-      note(t, ys[i]!);
-      if (k > 0) note(`${terms[k - 1]} ${t}`, ys[i]!);
-    });
-  });
-  const weights = examples.map((e) => e.weight);
-  const vectoriser = new Vectoriser();
-  const xs = vectoriser.fitTransform(docs, ys, classCount);
-
-  const nnz = xs.ids.length;
-  const useSoftmax = choice === "auto" ? nnz * classCount <= softmaxBudget : choice === "softmax";
-  const model = useSoftmax ? new SoftmaxRegression(vectoriser.size, classCount) : new CentroidScorer(classCount);
-  if (model instanceof SoftmaxRegression) trainOrLoad(model, { xs, ys, weights, classCount }, cache);
-  else model.train(xs, ys, weights, vectoriser.size);
+  const useSoftmax = model instanceof SoftmaxRegression;
 
   const maxIdf = Math.log(1 + classCount);
   /** Each term's share of the class's score: its features' values times their weights. */
@@ -178,12 +139,9 @@ export function createLexicalScorer(
       const speaking = speakingTerms(scored, cls);
       if (speaking.some((t) => own(terms[t]!))) return true;
       // Two shared words can still make a phrase of its own: "home" and "flex" are the articles', "home flex" is not.
-      const trained = (key: string) => firstClass.has(key);
-      return speaking.some(
-        (t) =>
-          (t > 0 && trained(`${terms[t - 1]} ${terms[t]}`) && own(`${terms[t - 1]} ${terms[t]}`)) ||
-          (t + 1 < terms.length && trained(`${terms[t]} ${terms[t + 1]}`) && own(`${terms[t]} ${terms[t + 1]}`)),
-      );
+      const ownPair = (a: string | undefined, b: string | undefined) =>
+        a !== undefined && b !== undefined && firstClass.has(`${a} ${b}`) && own(`${a} ${b}`);
+      return speaking.some((t) => ownPair(terms[t - 1], terms[t]) || ownPair(terms[t], terms[t + 1]));
     },
     topTerms(scored, cls, limit = 5) {
       const byTerm = contributions(scored, cls);
