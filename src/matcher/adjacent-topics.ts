@@ -144,6 +144,19 @@ export const adjacentTopics: readonly OutOfScopeTopic[] = [
     ],
   },
   {
+    id: "warranty-returns",
+    title: "warranty claims and returns (RMA)",
+    phrases: [
+      "is the part covered under warranty",
+      "warranty claim for a failed unit",
+      "rma number and a return shipping label",
+      "who pays freight to send a defective head back",
+      "advance replacement under the extended warranty",
+      "how long is the warranty on the charger",
+      "return a damaged unit that arrived broken",
+    ],
+  },
+  {
     id: "hardware-specs",
     title: "hardware specifications and certifications (datasheets)",
     phrases: [
@@ -154,6 +167,8 @@ export const adjacentTopics: readonly OutOfScopeTopic[] = [
       "operating temperature range of the charger",
       "is the unit ul listed, energy star or ada compliant",
       "mounting height and clearance specifications",
+      "installation manual or quick start guide pdf for a model",
+      "download the user manual for the unit",
     ],
   },
   {

@@ -2,6 +2,7 @@ import type { Playbook } from "../playbooks/playbook-schema.ts";
 import { decideMatch, defaultPolicy, offerWhenWeak } from "./decide-match.ts";
 import { faultCodeAnswer, unknownCodeAnswer } from "./fault-code-answer.ts";
 import { buildFaultCodeIndex, scanFaultCodes } from "./fault-codes.ts";
+import { guideWords } from "./guide-words.ts";
 import { createLexicalScorer, type LexicalScorer, type ScoredText } from "./lexical-scorer.ts";
 import type { Candidate, Matcher, MatcherOptions, MatchResult } from "./match-result.ts";
 import { outOfScopeTopics } from "./out-of-scope-topics.ts";
@@ -21,6 +22,8 @@ const minSentenceTerms = 3;
  * discount, so terse but clear messages ("hw flt") are still answered.
  */
 const oneWordCap = 0.75;
+/** How far an out-of-scope topic must lead the best playbook when all its words are shared with playbooks. */
+const sharedWordsLead = 3;
 
 /**
  * Builds the matcher from the playbooks: fault-code rules, then synonyms and spelling correction, then a
@@ -51,6 +54,7 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
       options.scorer,
       options.modelCache,
       options.scorerCache,
+      guideWords(playbooks),
     ));
   const faultIndex = buildFaultCodeIndex(playbooks);
   const statusLines = buildStatusLineIndex(playbooks);
@@ -111,14 +115,25 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
       if (r[0]!.confidence > ranked[0]!.confidence) [best, ranked] = [piece, r];
     }
     const topTopic = argmaxFrom(best.probabilities, ids.length);
-    const topicWins = best.probabilities[topTopic]! > best.probabilities[classOf.get(ranked[0]!.playbook)!]!;
+    // A topic outweighs the articles on a word of its own, or by a clear lead: on words it only shares
+    // with them ("station set to All Drivers, a driver can't start a session from the app") a narrow
+    // lead is no reason to abstain.
+    const topicP = best.probabilities[topTopic]!;
+    const leaderP = best.probabilities[classOf.get(ranked[0]!.playbook)!]!;
+    const topicWins =
+      topicP > leaderP && (topicP >= sharedWordsLead * leaderP || scorer.hasOwnWord(best, topTopic, ids.length));
     const leader = classOf.get(ranked[0]!.playbook)!;
     const decision = topicWins
       ? decideMatch(ranked, policy, true)
       : offerWhenWeak(decideMatch(ranked, policy, false), ranked[0], {
           probability: best.probabilities[leader]!,
+          inScopeProbability: scorer.hasOwnWord(best, topTopic, ids.length)
+            ? best.probabilities[leader]!
+            : best.probabilities[leader]! / playbookShare(best.probabilities, ids.length),
           coverage: best.coverage,
+          guideCoverage: best.guideCoverage,
           supportingWords: scorer.supportingWords(best, leader),
+          threshold: policy.threshold,
         });
 
     const topic = outOfScopeTopics[topTopic - ids.length]!;
@@ -179,6 +194,13 @@ const smallTalk: MatchResult = {
   explanation: { rule: "small talk", terms: [], note: "small talk, not a support question" },
   outOfScopeKind: "small-talk",
 };
+
+/** The probability the scorer gives the playbooks together, as opposed to the out-of-scope topics. */
+function playbookShare(probabilities: Float64Array, playbooks: number): number {
+  let sum = 0;
+  for (let c = 0; c < playbooks; c++) sum += probabilities[c]!;
+  return Math.max(sum, Number.EPSILON);
+}
 
 function argmaxFrom(values: Float64Array, from: number): number {
   let best = from;

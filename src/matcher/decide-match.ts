@@ -44,8 +44,17 @@ export function decideMatch(ranked: readonly Candidate[], policy: DecisionPolicy
 export interface Evidence {
   /** The playbook's probability among all classes, before the coverage discount. */
   probability: number;
+  /**
+   * The same probability among the playbooks alone, when no out-of-scope topic has a word of its own in
+   * the message (its share of the probability is then only the scorer's doubt, not a rival reading).
+   */
+  inScopeProbability: number;
   /** Share of the message's words the domain vocabulary knows. */
   coverage: number;
+  /** The same share leaving out the words of the guide's text that no trigger uses. */
+  guideCoverage: number;
+  /** The policy's threshold: what the confidence would have to reach. */
+  threshold: number;
   /** Different words of the message speaking for the playbook. */
   supportingWords: number;
 }
@@ -63,11 +72,13 @@ const weakEvidence = { probability: 0.5, coverage: 0.4, supportingWords: 2 };
 export function offerWhenWeak(decision: Decision, best: Candidate | undefined, evidence: Evidence): Decision {
   if (decision.kind !== "no-match" || !best) return decision;
   const { probability, coverage, supportingWords } = evidence;
-  if (
-    probability < weakEvidence.probability ||
-    coverage < weakEvidence.coverage ||
-    supportingWords < weakEvidence.supportingWords
-  )
-    return decision;
+  const clearFavourite =
+    probability >= weakEvidence.probability &&
+    coverage >= weakEvidence.coverage &&
+    supportingWords >= weakEvidence.supportingWords;
+  // "time of day pricing not taking effect": the words that pulled it under the threshold are the guide's
+  // own ("take effect"), just not any trigger's. Counted as the domain's, it would clear the threshold.
+  const clearOnGuideWords = evidence.inScopeProbability * evidence.guideCoverage >= evidence.threshold;
+  if (!clearFavourite && !clearOnGuideWords) return decision;
   return { kind: "ambiguous", playbook: best.playbook, confidence: best.confidence, alternatives: [] };
 }

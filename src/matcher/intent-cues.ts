@@ -86,6 +86,16 @@ const orderWords = new Set([
   "reorder",
   "send",
   "mail",
+  // Cards made to order: printed, branded, with a logo.
+  "print",
+  "printed",
+  "printing",
+  "branded",
+  "logo",
+  "logos",
+  "custom",
+  "customized",
+  "customised",
 ]);
 /** Signs of a card that does not work: the RFID Reader and Access Control articles. */
 const cardTrouble =
@@ -106,6 +116,8 @@ const installWords = new Set([
   "permits",
 ]);
 const newness = new Set(["new", "brand", "planned", "planning", "future", "upcoming", "proposed", "before"]);
+/** Digging a trench is building something, whatever else the message says about it. */
+const buildingWork = new Set(["trench", "trenches", "trenching", "excavation", "excavate", "excavating"]);
 /** A new install that misbehaves is a fault article's case ("earth fault after a new install"). */
 const installTrouble =
   /^(fault|faults|faulted|faulting|trip|trips|tripped|tripping|error|errors|unavailable|red|jumper|jumpers|swap|swapped|replaced|after|since|fail|fails|failed|failing|broken|slow|not|no|never|down|offline|sharing|shared|unreachable|signal)$/;
@@ -196,9 +208,21 @@ function ordersCards(words: readonly string[]): boolean {
   return words.some((w, i) => cardNouns.has(w) && !otherCards.has(words[i - 1] ?? "") && near(words, i, 4, orderWords));
 }
 
+/**
+ * Wire gauges as electricians write them ("#8 wire", "6 copper"). Not 3, 4 or 5: the guide's "three wire"
+ * and "five wire" installs count the wires on the power plate (2 hots and 1 ground, 4 hots and 1 ground).
+ */
+const gaugeNumbers = new Set(["2", "6", "8", "10", "12", "14", "1/0", "2/0", "3/0", "4/0"]);
+const conductorWords = new Set(["wire", "copper", "aluminum", "aluminium", "cu", "al"]);
+
 function plansNewInstall(words: readonly string[]): boolean {
   if (words.some((w) => installTrouble.test(w))) return false;
-  return words.some((w, i) => installWords.has(w) && near(words, i, 3, newness));
+  return words.some(
+    (w, i) =>
+      buildingWork.has(w) ||
+      (installWords.has(w) && near(words, i, 3, newness)) ||
+      (gaugeNumbers.has(w) && conductorWords.has(words[i + 1] ?? "")),
+  );
 }
 
 function signsIn(words: readonly string[]): boolean {

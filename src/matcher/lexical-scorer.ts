@@ -16,6 +16,12 @@ export interface ScoredText {
   probabilities: Float64Array;
   /** Share (IDF-weighted) of the message's terms the domain vocabulary knows: low means "not about us". */
   coverage: number;
+  /**
+   * The same share with the guide's own words that no training text uses left out ("withheld", "take
+   * effect"): a fairer measure of whether the message is about the domain at all, but not of how sure
+   * the scorer is, so it decides between abstaining and asking, never the confidence.
+   */
+  guideCoverage: number;
 }
 
 export interface LexicalScorer {
@@ -26,6 +32,12 @@ export interface LexicalScorer {
   topTerms(scored: ScoredText, cls: number, limit?: number): string[];
   /** How many different words of the message (as written) speak for `cls` at all. */
   supportingWords(scored: ScoredText, cls: number): number;
+  /**
+   * Whether a word speaking for `cls` is one no class below `below` was trained on: with the playbooks
+   * numbered first, whether an out-of-scope topic has a word of its own in the message, rather than only
+   * words it shares with the articles ("driver", "app").
+   */
+  hasOwnWord(scored: ScoredText, cls: number, below: number): boolean;
 }
 
 /**
@@ -53,8 +65,16 @@ export function createLexicalScorer(
   choice: "auto" | "softmax" | "centroid" = "auto",
   cache?: ModelCache,
   snapshots?: ScorerCache,
+  /** Words of the domain's own texts that the training texts lack: neither for nor against its coverage. */
+  neutralWords: ReadonlySet<string> = new Set(),
 ): LexicalScorer {
-  const { vectoriser, model, vocabulary, pairs } = scorerParts(examples, classCount, choice, cache, snapshots);
+  const { vectoriser, model, vocabulary, pairs, firstClass } = scorerParts(
+    examples,
+    classCount,
+    choice,
+    cache,
+    snapshots,
+  );
   const corrector = createSpellCorrector(vocabulary, undefined, pairs);
   const useSoftmax = model instanceof SoftmaxRegression;
 
@@ -68,6 +88,12 @@ export function createLexicalScorer(
       byTerm.set(t, (byTerm.get(t) ?? 0) + vector.values[k]! * model.weight(f, cls));
     });
     return byTerm;
+  };
+  /** The message's terms that speak for `cls`: a term adding under a tenth of the evidence is along for the ride. */
+  const speakingTerms = (scored: ScoredText, cls: number): number[] => {
+    const byTerm = contributions(scored, cls);
+    const total = [...byTerm.values()].reduce((sum, v) => sum + Math.max(0, v), 0);
+    return [...byTerm].filter(([, v]) => v > 0.1 * total).map(([t]) => t);
   };
   return {
     model: useSoftmax ? "softmax" : "centroid",
@@ -88,25 +114,34 @@ export function createLexicalScorer(
       const quotedWords = new Set(quotedSpans(text).flatMap((q) => normaliseText(q.inner).split(" ")));
       let known = 0;
       let total = 0;
+      let neutral = 0;
       analysed.terms.forEach((term, t) => {
         if (/^[\d.]+$/.test(term)) return; // "4.6.0.76", "14": neither for nor against the domain
         const idf = vectoriser.wordIdf(term);
         if (idf === undefined && quotedWords.has(analysed.sources[t]!)) return;
         // "refused", "slower": a described effect's own word is carried by its concept, not held against it.
         if (idf === undefined && isObservedPhrase(analysed.sources[t]!)) return;
+        if (idf === undefined && neutralWords.has(term)) neutral += maxIdf;
         known += idf ?? 0;
         total += idf ?? maxIdf;
       });
       const coverage = total > 0 ? known / total : 0;
-      return { analysed, vector, probabilities: topSoftmax(model.logits(vector), competitors), coverage };
+      const guideCoverage = total - neutral > 0 ? known / (total - neutral) : coverage;
+      const probabilities = topSoftmax(model.logits(vector), competitors);
+      return { analysed, vector, probabilities, coverage, guideCoverage };
     },
     supportingWords(scored, cls) {
-      const byTerm = contributions(scored, cls);
-      const total = [...byTerm.values()].reduce((sum, v) => sum + Math.max(0, v), 0);
-      // A word that adds under a tenth of the evidence is along for the ride, not speaking for the class.
-      const speaking = new Set<string>();
-      for (const [t, v] of byTerm) if (v > 0.1 * total) speaking.add(scored.analysed.sources[t]!);
-      return speaking.size;
+      return new Set(speakingTerms(scored, cls).map((t) => scored.analysed.sources[t]!)).size;
+    },
+    hasOwnWord(scored, cls, below) {
+      const { terms } = scored.analysed;
+      const own = (key: string) => (firstClass.get(key) ?? Number.POSITIVE_INFINITY) >= below;
+      const speaking = speakingTerms(scored, cls);
+      if (speaking.some((t) => own(terms[t]!))) return true;
+      // Two shared words can still make a phrase of its own: "home" and "flex" are the articles', "home flex" is not.
+      const ownPair = (a: string | undefined, b: string | undefined) =>
+        a !== undefined && b !== undefined && firstClass.has(`${a} ${b}`) && own(`${a} ${b}`);
+      return speaking.some((t) => ownPair(terms[t - 1], terms[t]) || ownPair(terms[t], terms[t + 1]));
     },
     topTerms(scored, cls, limit = 5) {
       const byTerm = contributions(scored, cls);

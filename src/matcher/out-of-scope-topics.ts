@@ -19,7 +19,13 @@ export const dashboardFeatures: readonly OutOfScopeTopic[] = [
   {
     id: "video-ads",
     title: "Video Ads",
-    phrases: ["video ads", "play advertising videos on the station", "ad campaign approval"],
+    phrases: [
+      "video ads",
+      "play advertising videos on the station",
+      "ad campaign approval",
+      "upload an advertisement video file",
+      "sponsor commercials on the charger's video display",
+    ],
   },
   {
     id: "scheduled-charging",

@@ -19,6 +19,11 @@ export interface ScorerParts {
   model: SoftmaxRegression | CentroidScorer;
   vocabulary: Map<string, number>;
   pairs: Set<string>;
+  /**
+   * The lowest class whose training texts use each term, and each pair of adjacent terms ("home flex"):
+   * with the playbooks numbered first, whether a word belongs to an out-of-scope topic alone.
+   */
+  firstClass: Map<string, number>;
 }
 
 /**
@@ -56,6 +61,7 @@ export function scorerParts(
       vectoriser: parts.vectoriser.exportState(),
       vocabulary: [...parts.vocabulary],
       pairs: [...parts.pairs],
+      firstClass: [...parts.firstClass],
     });
   }
   return parts;
@@ -70,7 +76,13 @@ function restoreParts(snapshot: ScorerSnapshot, classCount: number, cache: Model
   if (!weights) return `its trained weights (${snapshot.weightsKey}) are not in the cache`;
   const model = new SoftmaxRegression(vectoriser.size, classCount);
   if (!model.importWeights(weights)) return "its trained weights do not fit its vectoriser";
-  return { vectoriser, model, vocabulary: new Map(snapshot.vocabulary), pairs: new Set(snapshot.pairs) };
+  return {
+    vectoriser,
+    model,
+    vocabulary: new Map(snapshot.vocabulary),
+    pairs: new Set(snapshot.pairs),
+    firstClass: new Map(snapshot.firstClass),
+  };
 }
 
 function buildParts(
@@ -95,6 +107,16 @@ function buildParts(
 
   const docs = analysed.map((a) => a.terms);
   const ys = examples.map((e) => e.cls);
+  const firstClass = new Map<string, number>();
+  const note = (key: string, cls: number) => {
+    if (cls < (firstClass.get(key) ?? Number.POSITIVE_INFINITY)) firstClass.set(key, cls);
+  };
+  docs.forEach((terms, i) => {
+    terms.forEach((t, k) => {
+      note(t, ys[i]!);
+      if (k > 0) note(`${terms[k - 1]} ${t}`, ys[i]!);
+    });
+  });
   const weights = examples.map((e) => e.weight);
   const vectoriser = new Vectoriser();
   const xs = vectoriser.fitTransform(docs, ys, classCount);
@@ -104,9 +126,9 @@ function buildParts(
   if (!useSoftmax) {
     const model = new CentroidScorer(classCount);
     model.train(xs, ys, weights, vectoriser.size);
-    return { parts: { vectoriser, model, vocabulary, pairs } };
+    return { parts: { vectoriser, model, vocabulary, pairs, firstClass } };
   }
   const model = new SoftmaxRegression(vectoriser.size, classCount);
   const weightsKey = trainOrLoad(model, { xs, ys, weights, classCount }, cache);
-  return { parts: { vectoriser, model, vocabulary, pairs }, ...(weightsKey ? { weightsKey } : {}) };
+  return { parts: { vectoriser, model, vocabulary, pairs, firstClass }, ...(weightsKey ? { weightsKey } : {}) };
 }

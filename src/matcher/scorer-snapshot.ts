@@ -3,7 +3,7 @@ import { defaultSoftmaxOptions } from "./softmax-regression.ts";
 import { defaultVectoriserOptions, type VectoriserState } from "./vectorise.ts";
 
 /** Bumped when the snapshot's layout or what it means changes; older files are then simply not found. */
-export const snapshotFormat = 1;
+export const snapshotFormat = 2;
 
 /**
  * Everything a trained softmax scorer is made of apart from its weights: the fitted vectoriser and the
@@ -20,6 +20,8 @@ export interface ScorerSnapshot {
   vocabulary: [string, number][];
   /** Adjacent content words of the training texts ("stuck closed"). */
   pairs: string[];
+  /** Each term and adjacent pair of terms with the lowest class whose training texts use it. */
+  firstClass: [string, number][];
 }
 
 /** Where snapshots are kept between runs, by the key of the training texts they were built from. */
@@ -62,6 +64,11 @@ export function snapshotProblem(value: unknown): string | undefined {
   if (!v || !isStrings(v.terms) || !isStrings(v.names) || !isNumbers(v.groups) || !isNumbers(v.weights))
     return "the vectoriser's arrays are missing or of the wrong type";
   if (!isStrings(s.pairs)) return "pairs is not a list of strings";
+  if (
+    !Array.isArray(s.firstClass) ||
+    !s.firstClass.every((e) => Array.isArray(e) && typeof e[0] === "string" && Number.isInteger(e[1]))
+  )
+    return "firstClass is not a list of [term, class]";
   const vocabulary = s.vocabulary;
   if (
     !Array.isArray(vocabulary) ||

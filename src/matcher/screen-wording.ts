@@ -4,10 +4,11 @@
  * on the charger". A screen that *says* something is reporting a state ("screen says Unavailable") and
  * stays as written; only a wish (to, can, could) for wording that is quoted or meant for a screen counts.
  */
-const wordingVerbs = new Set(["say", "read", "display", "show"]);
+const wordingVerbs = new Set(["say", "read", "display", "show", "shown", "displayed"]);
 /** "come up on the charger", "pop up on the screen": the verb and the word after it. */
 const appearVerbs = new Set(["come", "pop", "show"]);
-const wishes = new Set(["to", "can", "could"]);
+/** "we want 'Lot closes at 9' shown on the unit" is a wish too. */
+const wishes = new Set(["to", "can", "could", "want", "wants", "wanted"]);
 const screens = new Set(["screen", "screens", "display", "displays", "lcd", "lcds"]);
 /** "we want the chargers to show our lot rules": the station itself is asked to show something. */
 const stationSubjects = new Set([

@@ -9,7 +9,8 @@ import { normaliseText } from "./normalise-text.ts";
 const cues = new Set(
   `hi hello hey heya hiya howdy yo sup greetings morning afternoon evening gm thanks thank thx ty tysm tx
   cheers appreciate appreciated bye goodbye cya later bot robot human person ai chatbot real who ok okay k kk
-  cool great awesome nice perfect brilliant lovely sweet np welcome`.split(/\s+/),
+  cool great awesome nice perfect brilliant lovely sweet np welcome haha hehe lmao rofl brb nvm joke jokes name
+  useless test testing mind`.split(/\s+/),
 );
 
 const fillers = new Set(
@@ -17,13 +18,15 @@ const fillers = new Set(
   lots for it its that this is are am was be being to talking chatting with what whats how hows doing going
   anyone anybody somebody or and just again in too name called can do help ya see soon have day nice one
   got works worked sounds makes sense really indeed oh ah wow haha lol hmm well then will speak 2 tho yes
-  yeah yep no nope sure alright right got it fine`.split(/\s+/),
+  yeah yep no nope sure alright right got it fine made built created today never tell`.split(/\s+/),
 );
 
 export function isSmallTalk(text: string): boolean {
   const words = normaliseText(text)
     .split(" ")
     .filter((w) => w.length > 0);
-  if (words.length === 0 || words.length > 12) return false;
+  // Only an emoji or a reaction (":thumbsup:", "👍"): nothing to answer, and not a question.
+  if (words.length === 0) return /[\p{Extended_Pictographic}]|:[a-z0-9_+-]+:/u.test(text);
+  if (words.length > 12) return false;
   return words.some((w) => cues.has(w)) && words.every((w) => cues.has(w) || fillers.has(w));
 }

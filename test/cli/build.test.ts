@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { snapshotFormat } from "../../src/matcher/scorer-snapshot.ts";
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "../..");
@@ -85,7 +86,7 @@ describe("npm run build", () => {
     expect(damaged.stdout).toBe(clean.stdout);
     expect(damaged.stderr).toMatch(/ignoring the matcher cache file .*scorer-.*\.json .*building the matcher instead/);
     // Rebuilt and stored again: the next run is quiet.
-    expect(JSON.parse(readFileSync(path.join(cacheDir, file!), "utf8"))).toMatchObject({ format: 1 });
+    expect(JSON.parse(readFileSync(path.join(cacheDir, file!), "utf8"))).toMatchObject({ format: snapshotFormat });
     const after = await run(process.execPath, [main, ...question], { cwd: dataDir, env: bareEnv() });
     expect(after.stderr).toBe("");
 

@@ -46,6 +46,10 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     // Written in batches, each before its fixes (76.5%, 91.3%, 80.0%, 78.9% top-1 first), in scope but for 5
     // lines that look like its kinds without being in scope (2 of them are still answered): low OOS floors.
     ["dev-kinds-3.jsonl", 0.95, 0.6, 0.4],
+    // Written in the fourth round, each batch before its fixes (93.5% top-1, 95.9% precision, 93.0% recall
+    // before the round): half out of scope next to the guide and small talk, half in-scope lines hard for
+    // abstention (terse, symptom-only, quoted).
+    ["dev-probe-3.jsonl", 0.94, 0.95, 0.95],
   ])("%s: top-1 >= %d, out-of-scope precision >= %d and recall >= %d", (name, top1, precision, recall) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.top1, JSON.stringify(report.misses, null, 1)).toBeGreaterThanOrEqual(top1);
@@ -62,6 +66,7 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     "dev-probe-2.jsonl",
     "blind-2026-11c.jsonl",
     "dev-kinds-3.jsonl",
+    "dev-probe-3.jsonl",
   ])("%s: at most 1% of lines get a wrong playbook as a sure match (80%+)", (name) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.confidentWrong).toBeLessThanOrEqual(0.01);

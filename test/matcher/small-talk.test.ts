@@ -14,6 +14,13 @@ describe("small talk", () => {
     "who am I talking to",
     "ok cool, thanks",
     "ok",
+    "haha",
+    "what's your name?",
+    "who made you",
+    "tell me a joke",
+    "never mind",
+    "👍",
+    ":thumbsup:",
   ])("%j is small talk", (text) => {
     expect(isSmallTalk(text)).toBe(true);
   });
@@ -24,7 +31,10 @@ describe("small talk", () => {
     "hello waitlist notification never came",
     "thanks for nothing, the charger is still broken",
     "",
+    "   ",
     "no",
+    "what is the station name",
+    "never mind the waitlist, the card reader is dead",
   ])("%j is not small talk", (text) => {
     expect(isSmallTalk(text)).toBe(false);
   });
