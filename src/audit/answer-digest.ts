@@ -12,5 +12,7 @@ const cardJson = perSharedCard((card) => JSON.stringify(card));
  * JSON is its items' JSON between brackets, joined by commas.
  */
 export function answerDigest(cards: readonly Card[]): string {
-  return `sha256:${createHash("sha256").update(`[${cards.map(cardJson).join(",")}]`).digest("hex")}`;
+  return `sha256:${createHash("sha256")
+    .update(`[${cards.map(cardJson).join(",")}]`)
+    .digest("hex")}`;
 }
