@@ -62,14 +62,14 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   const { metrics } = options;
 
   const server = createServer((req, res) => {
-    if (metrics) countRequest(metrics, req, res, table);
+    const path = pathOf(req.url);
+    if (metrics) countRequest(metrics, path, req, res, table);
     active.add(res);
     res.on("close", () => {
       active.delete(res);
       if (closing) setImmediate(() => server.closeIdleConnections());
     });
     if (closing) res.shouldKeepAlive = false;
-    const path = pathOf(req.url);
     const byMethod = table.get(path);
     const method = req.method === "HEAD" ? "GET" : (req.method ?? "GET");
     const route = byMethod?.get(method);
@@ -131,20 +131,25 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
 /** One sample per answered request; unknown paths share one label so a scan cannot create thousands. */
 function countRequest(
   metrics: BotMetrics,
+  path: string,
   req: IncomingMessage,
   res: ServerResponse,
   table: Map<string, Map<string, Route>>,
 ): void {
   const started = process.hrtime.bigint();
   res.once("finish", () => {
-    const path = pathOf(req.url);
     const labels = { route: table.has(path) ? path : "unmatched", method: req.method ?? "GET", status: res.statusCode };
     metrics.httpRequests.inc(labels);
     metrics.httpDuration.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
   });
 }
 
-function pathOf(url: string | undefined): string {
+/** A path of plain segments (letters, digits, _ and -), which URL parsing would return unchanged. */
+const plainPath = /^\/(?:[\w-]+\/)*[\w-]*$/;
+
+export function pathOf(url: string | undefined): string {
+  // Every platform request takes this branch; only an unusual URL (a query, dots, escapes) is parsed.
+  if (url !== undefined && plainPath.test(url)) return url;
   try {
     return new URL(url ?? "/", "http://localhost").pathname;
   } catch {

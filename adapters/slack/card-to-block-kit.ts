@@ -1,5 +1,6 @@
 import type { types } from "@slack/bolt";
 import type { Card } from "../../src/cards/card-schema.ts";
+import { deepFreeze, perSharedCard } from "../../src/cards/frozen-card.ts";
 import { cardToText } from "../cli/card-to-text.ts";
 import { slackLimits, toUnit, type Unit } from "./block-kit-blocks.ts";
 import { fitLabel, toMrkdwn } from "./slack-text.ts";
@@ -97,9 +98,15 @@ function pack(groups: types.KnownBlock[][]): types.KnownBlock[][] {
 /**
  * Converts a neutral card into one or more Slack messages. Content that does not fit one message
  * (50 blocks, or the size budget) continues in the next, split between blocks or at line and word
- * breaks, never silently cut. Every string is escaped, so user text cannot ping a channel.
+ * breaks, never silently cut. Every string is escaped, so user text cannot ping a channel. A shared
+ * (frozen) card is converted once: its messages are kept and returned frozen to every later caller.
  */
-export function cardToBlockKit(card: Card): SlackMessage[] {
+export const cardToBlockKit: (card: Card) => SlackMessage[] = perSharedCard((card) => {
+  const messages = convert(card);
+  return Object.isFrozen(card) ? deepFreeze(messages) : messages;
+});
+
+function convert(card: Card): SlackMessage[] {
   let n = 0;
   const nextActionId = (action: string) => `${action}:${n++}`;
   const messages = pack(glue(card.blocks.map((block) => toUnit(block, nextActionId))));

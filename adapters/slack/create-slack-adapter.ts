@@ -24,7 +24,7 @@ import { checkSlackIdentity } from "./slack-identity.ts";
 import type { SlackIdentity } from "./slack-listener-deps.ts";
 import { slackLogger } from "./slack-logger.ts";
 import { slackChannelMembers } from "./slack-members.ts";
-import { guardSlackRequests, slackBodyLimit } from "./slack-request-guard.ts";
+import { guardSlackRequests, slackBodyLimit, verifiedOnly } from "./slack-request-guard.ts";
 import { SlackTransport } from "./slack-transport.ts";
 
 /** Slack's request URL path for events, slash commands and interactivity alike (the manifest uses it). */
@@ -84,6 +84,9 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
       // Events are acknowledged before the listeners run, so a slow reply never makes Slack retry.
       processBeforeResponse: false,
       bodyLimit: slackBodyLimit,
+      // guardSlackRequests has checked the signature over these very bytes; the listener below refuses
+      // any request that did not pass it (verifiedOnly), so Bolt need not compute it again.
+      signatureVerification: false,
     });
     app = new App({ ...common, receiver });
   }
@@ -152,7 +155,7 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
       const store = options.store;
       const listener = holdEventsWhileDatabaseDown(
         { ping: () => store.ping(), client: app.client, delivery, logger, inFlight, botUserId: identity.botUserId },
-        receiver.requestListener,
+        verifiedOnly(receiver.requestListener, logger),
       );
       const guarded = guardSlackRequests({ signingSecret: config.signingSecret as string, logger }, listener);
       return [{ method: "POST", path: slackEventsPath, handle: guarded }];

@@ -47,11 +47,14 @@ export function holdEventsWhileDatabaseDown(
   next: (req: IncomingMessage, res: ServerResponse) => unknown,
 ): (req: IncomingMessage, res: ServerResponse) => Promise<unknown> {
   return async (req, res) => {
-    const envelope = eventEnvelope(req);
-    if (!envelope) return next(req, res);
+    // Only a JSON body naming event_callback can be an Events API event (a byte search, no parse); it is
+    // parsed (Bolt parses it again) only when the database is down, the one time its fields matter here.
+    if (!mayBeEvent(req)) return next(req, res);
     try {
       await withinTime(deps.ping(), deps.pingTimeoutMs ?? 2000);
     } catch (error) {
+      const envelope = eventEnvelope(req);
+      if (!envelope) return next(req, res);
       const retryNum = req.headers["x-slack-retry-num"];
       deps.logger.warn("database unreachable; Slack event answered 503 so Slack sends it again", {
         eventId: envelope.event_id,
@@ -70,13 +73,22 @@ export function holdEventsWhileDatabaseDown(
 /** The Events API envelope of a JSON event_callback; undefined for commands, interactivity and checks. */
 function eventEnvelope(req: IncomingMessage): EventEnvelope | undefined {
   const raw = (req as IncomingMessage & { rawBody?: Buffer }).rawBody;
-  if (!raw || !String(req.headers["content-type"] ?? "").includes("application/json")) return undefined;
+  if (!raw || !isJson(req)) return undefined;
   try {
     const body = JSON.parse(raw.toString("utf8")) as EventEnvelope;
     return body?.type === "event_callback" ? body : undefined;
   } catch {
     return undefined;
   }
+}
+
+function isJson(req: IncomingMessage): boolean {
+  return String(req.headers["content-type"] ?? "").includes("application/json");
+}
+
+function mayBeEvent(req: IncomingMessage): boolean {
+  const raw = (req as IncomingMessage & { rawBody?: Buffer }).rawBody;
+  return raw !== undefined && isJson(req) && raw.includes("event_callback");
 }
 
 /** Only where the person certainly spoke to cpbot (a mention, a DM): a thread reply may not be for it. */

@@ -28,6 +28,8 @@ export interface TurnData {
  * that went back, and their content hash. Duplicates (a platform retry) sent nothing and are not recorded.
  */
 export function turnRecord(event: BotEvent, reply: EngineReply, at: string): AnalyticsEvent {
+  // The same cleaning the engine applies before it stores a question: no control characters, tokens masked.
+  const text = event.kind !== "action" ? cleanUserText(event.text).text : undefined;
   const input: TurnData["input"] =
     event.kind === "action"
       ? {
@@ -36,7 +38,7 @@ export function turnRecord(event: BotEvent, reply: EngineReply, at: string): Ana
           ...(event.value !== undefined ? { value: event.value } : {}),
           ...(event.inputs ? { inputs: event.inputs } : {}),
         }
-      : { kind: event.kind, text: cleanUserText(event.text).text };
+      : { kind: event.kind, text };
   const data: TurnData = {
     action: "answer",
     eventId: event.eventId,
@@ -51,8 +53,7 @@ export function turnRecord(event: BotEvent, reply: EngineReply, at: string): Ana
     platform: event.conversation.platform,
     conversation: sessionKey(event.conversation),
     user: event.user.id,
-    // The same cleaning the engine applies before it stores a question: no control characters, tokens masked.
-    ...(event.kind !== "action" ? { text: cleanUserText(event.text).text } : {}),
+    ...(text !== undefined ? { text } : {}),
     data,
   };
 }

@@ -18,6 +18,18 @@ const refuse = (method: string) => (): Promise<never> => Promise.reject(new Writ
  * and is decided again, whole, inside a transaction (see create-engine.ts).
  */
 export function readOnlyStore(store: Store): Store {
+  let view = views.get(store);
+  if (!view) {
+    view = build(store);
+    views.set(store, view);
+  }
+  return view;
+}
+
+// One view per store, not one per turn: every turn of a busy bot would otherwise build these 27 closures.
+const views = new WeakMap<Store, Store>();
+
+function build(store: Store): Store {
   return {
     getSession: (key) => store.getSession(key),
     getEscalation: (id) => store.getEscalation(id),

@@ -2,6 +2,7 @@ import { cardActions } from "../cards/card-actions.ts";
 import type { Card } from "../cards/card-schema.ts";
 import type { Playbook } from "../playbooks/playbook-schema.ts";
 import { actions, button, context, header, list, percent, quoted, shorten, text } from "./card-blocks.ts";
+import { memoCard } from "./card-memo.ts";
 import { feedbackLabels, feedbackQuestion } from "./feedback-labels.ts";
 import { articleParts, errorLogFields } from "./overview-article.ts";
 import { renderCard } from "./render-card.ts";
@@ -72,6 +73,21 @@ function feedbackActions(playbook: Playbook, ref: ReturnType<typeof refOf>) {
  * platform can fold, as a new message elsewhere).
  */
 export function overviewCard(playbook: Playbook, options: OverviewOptions = {}): Card {
+  return memoCard(playbook, `overview:${variantOf(options)}`, () => buildOverview(playbook, options));
+}
+
+/** Everything in the options that reaches the card, as a key (alternatives by id, title and confidence only). */
+function variantOf(options: OverviewOptions): string {
+  return JSON.stringify([
+    options.query,
+    options.confidence,
+    options.explanation,
+    options.noted,
+    options.alternatives?.map((a) => [a.playbook.id, a.playbook.title, a.confidence]),
+  ]);
+}
+
+function buildOverview(playbook: Playbook, options: OverviewOptions): Card {
   const ref = refOf(playbook, options.query);
   const alternatives = options.alternatives ?? [];
   const symptoms = playbook.symptoms.slice(0, briefSymptoms);
@@ -107,6 +123,10 @@ export function overviewCard(playbook: Playbook, options: OverviewOptions = {}):
 
 /** The whole article, for a platform that cannot fold it into the overview (Slack, the terminal). */
 export function articleCard(playbook: Playbook, query?: string): Card {
+  return memoCard(playbook, `article:${JSON.stringify([query])}`, () => buildArticle(playbook, query));
+}
+
+function buildArticle(playbook: Playbook, query: string | undefined): Card {
   const ref = refOf(playbook, query);
   return renderCard("article", {
     title: `${playbook.title}: all steps`,

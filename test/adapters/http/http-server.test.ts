@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
-import { createHttpServer, type HttpServer, type Route } from "../../../adapters/http/http-server.ts";
+import { createHttpServer, type HttpServer, pathOf, type Route } from "../../../adapters/http/http-server.ts";
 import { createLogger } from "../../../src/core/logger.ts";
 
 let server: HttpServer | undefined;
@@ -99,5 +100,40 @@ describe("the shared HTTP server", () => {
     expect(await res.text()).toBe("finished");
     await closed;
     expect(server?.server.listening).toBe(false);
+  });
+});
+
+describe("pathOf: the route path of a request URL", () => {
+  it("returns a plain path as it is, exactly what URL parsing gives", () => {
+    for (const url of ["/", "/slack/events", "/api/messages", "/healthz", "/console/api/", "/a_b-c/d"]) {
+      expect(pathOf(url)).toBe(url);
+      expect(pathOf(url)).toBe(new URL(url, "http://localhost").pathname);
+    }
+  });
+
+  it("parses anything else: a query, dot segments, escapes, a doubled slash", () => {
+    expect(pathOf("/slack/events?ssl_check=1")).toBe("/slack/events");
+    expect(pathOf("/slack/../slack/events")).toBe("/slack/events");
+    expect(pathOf("/slack/%65vents")).toBe("/slack/%65vents");
+    expect(pathOf("//evil.example/healthz")).toBe("/healthz");
+    expect(pathOf(undefined)).toBe("/");
+  });
+
+  it("agrees with URL parsing on any path-like string, a long hostile one included", () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^\/[\w\-/.%?#]{0,40}$/), (url) => {
+        let parsed: string;
+        try {
+          parsed = new URL(url, "http://localhost").pathname;
+        } catch {
+          parsed = "/";
+        }
+        expect(pathOf(url)).toBe(parsed);
+      }),
+    );
+    // A pattern with nested repetition would backtrack exponentially here (the test would never end); this
+    // one has a single way to match each segment.
+    const hostile = `/${"a/".repeat(5_000)}${"a".repeat(5_000)}!`;
+    expect(pathOf(hostile)).toBe(hostile);
   });
 });

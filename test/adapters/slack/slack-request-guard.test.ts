@@ -1,0 +1,71 @@
+import { createHmac } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { guardSlackRequests, verifiedOnly } from "../../../adapters/slack/slack-request-guard.ts";
+import { silentLogger } from "../../../src/core/logger.ts";
+
+const secret = "guard-test-signing-secret-0123456789";
+const servers: Server[] = [];
+
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r))));
+});
+
+/** Serves `handler` on 127.0.0.1; returns its URL. */
+async function serve(handler: (req: IncomingMessage, res: ServerResponse) => unknown): Promise<string> {
+  const server = createServer((req, res) => void handler(req, res));
+  servers.push(server);
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+}
+
+function signed(body: string, key = secret): Record<string, string> {
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const signature = `v0=${createHmac("sha256", key).update(`v0:${timestamp}:${body}`).digest("hex")}`;
+  return { "content-type": "application/json", "x-slack-request-timestamp": timestamp, "x-slack-signature": signature };
+}
+
+/** What stands in for Bolt: records the raw bodies it was handed. */
+function bolt() {
+  const seen: string[] = [];
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
+    seen.push(String((req as IncomingMessage & { rawBody?: Buffer }).rawBody));
+    res.end("ok");
+  };
+  return { seen, listener };
+}
+
+describe("Bolt behind the signature guard (Bolt's own check switched off)", () => {
+  it("hands a correctly signed request to Bolt with its raw body, once", async () => {
+    const b = bolt();
+    const url = await serve(
+      guardSlackRequests({ signingSecret: secret, logger: silentLogger }, verifiedOnly(b.listener, silentLogger)),
+    );
+    const body = JSON.stringify({ type: "event_callback", event_id: "Ev1" });
+    const response = await fetch(url, { method: "POST", headers: signed(body), body });
+    expect(response.status).toBe(200);
+    expect(b.seen).toEqual([body]);
+  });
+
+  it("refuses a bad signature at the guard; Bolt never sees it", async () => {
+    const b = bolt();
+    const url = await serve(
+      guardSlackRequests({ signingSecret: secret, logger: silentLogger }, verifiedOnly(b.listener, silentLogger)),
+    );
+    const body = JSON.stringify({ type: "event_callback", event_id: "Ev2" });
+    const response = await fetch(url, { method: "POST", headers: signed(body, "another-secret"), body });
+    expect(response.status).toBe(401);
+    expect(b.seen).toEqual([]);
+  });
+
+  it("refuses with 401 a request that reaches Bolt without the guard, even one correctly signed", async () => {
+    const b = bolt();
+    const url = await serve(verifiedOnly(b.listener, silentLogger));
+    const body = JSON.stringify({ type: "event_callback", event_id: "Ev3" });
+    const response = await fetch(url, { method: "POST", headers: signed(body), body });
+    expect(response.status).toBe(401);
+    expect(await response.text()).toBe("invalid signature");
+    expect(b.seen).toEqual([]);
+  });
+});
