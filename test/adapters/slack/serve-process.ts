@@ -25,8 +25,10 @@ export class ServeProcess {
         CPBOT_NO_DOTENV: "1",
         LOG_FORMAT: "json",
         LOG_LEVEL: "info",
-        // The test drives the sweep's timing: a dead replica's rows are free after two seconds.
-        OUTBOX_LEASE_MS: "2000",
+        // The test drives the sweep's timing: a dead replica's rows are free after six seconds. Not less: a
+        // Slack call may take a third of the lease, and on a loaded 2-core machine a reply that reached the
+        // fake could outlast a 667 ms timeout and be sent again, a duplicate the kill tests would count.
+        OUTBOX_LEASE_MS: "6000",
         ...env,
       },
       stdio: ["ignore", "pipe", "pipe"],
