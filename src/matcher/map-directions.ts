@@ -55,7 +55,7 @@ const people = new Set([
   "folks",
 ]);
 /** "end up at", "wind up in", "ended up on": where the trip finished. */
-const endUp = new Set(["end", "ends", "ended", "ending", "wind", "winds", "wound"]);
+const endUp = new Set(["end", "ends", "ended", "ending", "wind", "winds", "winding", "wound"]);
 const places = new Set(["at", "in", "on", "by", "near", "behind"]);
 /** Sent somewhere that is not a place: "sends drivers to the waitlist", "sends them a notification". */
 const notPlaces = new Set([
