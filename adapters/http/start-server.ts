@@ -94,7 +94,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   // One matcher, built from the build cache when the playbooks are unchanged; the engine reads it from here.
   const live = new LivePlaybooks(registry, options.playbooksDir ?? defaultPlaybooksDir, templatesDir());
   const matcher = live.matcher;
-  const store = await openStore(options.databaseUrl ?? config.databaseUrl, { cwd: options.cwd });
+  const store = await openStore(options.databaseUrl ?? config.databaseUrl, {
+    cwd: options.cwd,
+    synchronous: config.sqliteSynchronous,
+  });
   const adapters: PlatformAdapter[] = [];
   let http: HttpServer | undefined;
   let stopTimer = () => {};
