@@ -3,6 +3,7 @@
 // in dist/ with esbuild, one output file per source file, so `cpbot` starts without compiling TypeScript.
 // esbuild only strips types (a fraction of a second); `npm run typecheck` is what checks them.
 import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -31,13 +32,39 @@ function sources(dir) {
   });
 }
 
+// Packages of many small modules that every command loads are bundled into one file each in dist/vendor:
+// Node pays for each ES module or CommonJS file it resolves, reads and compiles, and zod (about 95 files)
+// and prom-client with @opentelemetry/api (about 85) cost `cpbot serve` and `cpbot ask` more to load than
+// the code they run at start. The bundles hold the versions package-lock.json installed; from source
+// (tests, CPBOT_FROM_SOURCE=1) the packages load from node_modules as usual.
+const require = createRequire(import.meta.url);
+const vendored = {
+  zod: { entry: 'export * from "zod";\n' },
+  // prom-client is CommonJS: its names are listed so the bundle can export them, and its require() of
+  // Node's own modules works through createRequire.
+  "prom-client": {
+    entry: `export { ${Object.keys(require("prom-client"))
+      .filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== "default")
+      .join(", ")} } from "prom-client";\n`,
+    banner:
+      'import { createRequire as __vendorRequire } from "node:module"; const require = __vendorRequire(import.meta.url);',
+  },
+};
+const vendorFile = (name) => path.join(outdir, "vendor", `${name}.js`);
+
 // Each file is compiled on its own: relative imports stay imports (".ts" becomes ".js") and packages stay
-// external, so dist/ mirrors the source tree and dynamic imports still load heavy modules only when used.
+// external (the vendored ones point at their bundle), so dist/ mirrors the source tree and dynamic
+// imports still load heavy modules only when used.
 const keepImports = {
   name: "keep-imports",
   setup(build) {
     build.onResolve({ filter: /.*/ }, (args) => {
       if (args.kind === "entry-point") return undefined;
+      if (Object.hasOwn(vendored, args.path)) {
+        const from = path.dirname(path.join(outdir, path.relative(root, args.importer)));
+        const to = path.relative(from, vendorFile(args.path)).split(path.sep).join("/");
+        return { path: to.startsWith(".") ? to : `./${to}`, external: true };
+      }
       if (!args.path.startsWith(".")) return { path: args.path, external: true };
       return { path: args.path.replace(/\.ts$/, ".js"), external: true };
     });
@@ -46,6 +73,18 @@ const keepImports = {
 
 const started = Date.now();
 rmSync(outdir, { recursive: true, force: true });
+for (const [name, { entry, banner }] of Object.entries(vendored)) {
+  await esbuild.build({
+    stdin: { contents: entry, resolveDir: root, sourcefile: `vendor-${name}.js` },
+    outfile: vendorFile(name),
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    ...(banner ? { banner: { js: banner } } : {}),
+    logLevel: "warning",
+  });
+}
 const entryPoints = ["src", "adapters"].flatMap((dir) => sources(path.join(root, dir)));
 await esbuild.build({
   entryPoints,

@@ -7,6 +7,7 @@ import { createLogger, type Logger, resolveLogFormat } from "../../src/core/logg
 import { defaultPlaybooksDir, defaultTemplatesDir } from "../../src/core/paths.ts";
 import { defaultOutboxSettings, OutboxDispatcher } from "../../src/delivery/outbox-dispatcher.ts";
 import { createEngine, type Engine } from "../../src/engine/create-engine.ts";
+import { cachedMatcher } from "../../src/matcher/cached-matcher.ts";
 import { createBotMetrics } from "../../src/metrics/bot-metrics.ts";
 import { observeStore } from "../../src/metrics/observe-store.ts";
 import { formatLintReport } from "../../src/playbooks/lint-playbooks.ts";
@@ -92,7 +93,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     );
   }
   // One matcher, built from the build cache when the playbooks are unchanged; the engine reads it from here.
-  const live = new LivePlaybooks(registry, options.playbooksDir ?? defaultPlaybooksDir, templatesDir());
+  // A damaged build-cache file is reported in the server's log and rebuilt, never a failed start.
+  const live = new LivePlaybooks(registry, options.playbooksDir ?? defaultPlaybooksDir, templatesDir(), (r) =>
+    cachedMatcher(r.all(), {}, undefined, (message) => logger.child({ module: "matcher" }).warn(message)),
+  );
   const matcher = live.matcher;
   const store = await openStore(options.databaseUrl ?? config.databaseUrl, {
     cwd: options.cwd,

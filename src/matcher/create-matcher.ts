@@ -50,6 +50,7 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
       ids.length + outOfScopeTopics.length,
       options.scorer,
       options.modelCache,
+      options.scorerCache,
     ));
   const faultIndex = buildFaultCodeIndex(playbooks);
   const statusLines = buildStatusLineIndex(playbooks);

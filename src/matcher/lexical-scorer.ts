@@ -1,19 +1,14 @@
-import { type AnalysedText, analyseText, isObservedPhrase, synonymWords } from "./analyse-text.ts";
-import { CentroidScorer } from "./centroid-scorer.ts";
+import { type AnalysedText, analyseText, isObservedPhrase } from "./analyse-text.ts";
 import type { ModelCache } from "./match-result.ts";
 import { normaliseText } from "./normalise-text.ts";
 import { quotedSpans } from "./quoted-text.ts";
+import { type LabelledText, scorerParts } from "./scorer-parts.ts";
+import type { ScorerCache } from "./scorer-snapshot.ts";
 import { SoftmaxRegression, softmax } from "./softmax-regression.ts";
 import { createSpellCorrector, type WordContext } from "./spell-corrector.ts";
-import { stopwords } from "./stopwords.ts";
-import { trainOrLoad } from "./train-or-load.ts";
-import { type SparseVector, Vectoriser } from "./vectorise.ts";
+import type { SparseVector } from "./vectorise.ts";
 
-export interface LabelledText {
-  cls: number;
-  text: string;
-  weight: number;
-}
+export type { LabelledText } from "./scorer-parts.ts";
 
 export interface ScoredText {
   analysed: AnalysedText;
@@ -32,13 +27,6 @@ export interface LexicalScorer {
   /** How many different words of the message (as written) speak for `cls` at all. */
   supportingWords(scored: ScoredText, cls: number): number;
 }
-
-/**
- * Softmax training costs (feature occurrences × classes) multiply-adds per epoch. Above this budget,
- * about 45 playbooks (start-up would pass half a second), the scorer falls back to class centroids,
- * which build in one pass even for thousands of playbooks. The guide's 20 playbooks use about a third.
- */
-const softmaxBudget = 4e6;
 
 /**
  * Probabilities are shared among the strongest classes only. Otherwise a catalogue of 2,000 playbooks
@@ -64,33 +52,11 @@ export function createLexicalScorer(
   classCount: number,
   choice: "auto" | "softmax" | "centroid" = "auto",
   cache?: ModelCache,
+  snapshots?: ScorerCache,
 ): LexicalScorer {
-  const analysed = examples.map((e) => analyseText(e.text));
-  // The spelling corrector's vocabulary: every word the training texts use, with how often.
-  const vocabulary = new Map<string, number>();
-  for (const a of analysed) {
-    for (const w of a.words) if (!stopwords.has(w)) vocabulary.set(w, (vocabulary.get(w) ?? 0) + 1);
-  }
-  for (const w of synonymWords()) if (!vocabulary.has(w)) vocabulary.set(w, 0);
-  // Adjacent content words of the training texts, so a typo is corrected to the word that fits its neighbours.
-  const pairs = new Set<string>();
-  for (const a of analysed) {
-    const content = a.words.filter((w) => !stopwords.has(w));
-    for (let i = 1; i < content.length; i++) pairs.add(`${content[i - 1]} ${content[i]}`);
-  }
+  const { vectoriser, model, vocabulary, pairs } = scorerParts(examples, classCount, choice, cache, snapshots);
   const corrector = createSpellCorrector(vocabulary, undefined, pairs);
-
-  const docs = analysed.map((a) => a.terms);
-  const ys = examples.map((e) => e.cls);
-  const weights = examples.map((e) => e.weight);
-  const vectoriser = new Vectoriser();
-  const xs = vectoriser.fitTransform(docs, ys, classCount);
-
-  const nnz = xs.ids.length;
-  const useSoftmax = choice === "auto" ? nnz * classCount <= softmaxBudget : choice === "softmax";
-  const model = useSoftmax ? new SoftmaxRegression(vectoriser.size, classCount) : new CentroidScorer(classCount);
-  if (model instanceof SoftmaxRegression) trainOrLoad(model, { xs, ys, weights, classCount }, cache);
-  else model.train(xs, ys, weights, vectoriser.size);
+  const useSoftmax = model instanceof SoftmaxRegression;
 
   const maxIdf = Math.log(1 + classCount);
   /** Each term's share of the class's score: its features' values times their weights. */

@@ -1,3 +1,5 @@
+import type { ScorerCache } from "./scorer-snapshot.ts";
+
 /** What the matcher decided about one message. */
 export type MatchKind = "fault-code" | "match" | "ambiguous" | "no-match" | "unknown-fault-code";
 
@@ -70,6 +72,11 @@ export interface MatcherOptions {
   scorer?: "auto" | "softmax" | "centroid";
   /** Where trained weights are kept between runs; without it the model is trained on every start. */
   modelCache?: ModelCache;
+  /**
+   * Where the rest of a trained scorer (the fitted vectoriser, the spelling corrector's word lists) is
+   * kept between runs; used together with `modelCache`, whose weights it points to.
+   */
+  scorerCache?: ScorerCache;
 }
 
 /**

@@ -33,8 +33,14 @@ export function createSpellCorrector(
   vocabulary: ReadonlyMap<string, number>,
   minLength = 5,
   pairs: ReadonlySet<string> = new Set(),
-  dictionary: ReadonlySet<string> = englishWords(),
+  dictionary?: ReadonlySet<string>,
 ): SpellCorrector {
+  // The English list (about 37,000 words) is only needed once a word is not in the vocabulary: built
+  // then, so a start that answers fault codes and known words never builds it.
+  const isEnglish = (word: string) => {
+    dictionary ??= englishWords();
+    return dictionary.has(word);
+  };
   const buckets = new Map<string, string[]>();
   for (const word of [...vocabulary.keys()].sort()) {
     if (word.length < minLength - 1 || /\d/.test(word)) continue;
@@ -60,7 +66,7 @@ export function createSpellCorrector(
       if (word.length < minLength || word.length > maxLength || /\d/.test(word) || vocabulary.has(word))
         return undefined;
       // A real English word is what the person meant, even if it is one letter from a domain word.
-      if (dictionary.has(word)) return undefined;
+      if (isEnglish(word)) return undefined;
       const max = allowedEdits(word.length);
       const fits = (candidate: string) =>
         (context?.before !== undefined && pairs.has(`${context.before} ${candidate}`)) ||

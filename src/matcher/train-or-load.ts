@@ -28,11 +28,19 @@ export function trainingKey(model: SoftmaxRegression, input: TrainingInput): str
   return hash.digest("hex").slice(0, 32);
 }
 
-/** Trains `model`, or takes its weights from the cache when the same training ran before. */
-export function trainOrLoad(model: SoftmaxRegression, input: TrainingInput, cache?: ModelCache): void {
-  const key = cache ? trainingKey(model, input) : "";
-  const cached = cache?.load(key);
-  if (cached && model.importWeights(cached)) return;
+/**
+ * Trains `model`, or takes its weights from the cache when the same training ran before. Returns the
+ * key the weights are cached under (undefined without a cache).
+ */
+export function trainOrLoad(model: SoftmaxRegression, input: TrainingInput, cache?: ModelCache): string | undefined {
+  if (!cache) {
+    model.train(input.xs, input.ys, input.weights, defaultSoftmaxOptions);
+    return undefined;
+  }
+  const key = trainingKey(model, input);
+  const cached = cache.load(key);
+  if (cached && model.importWeights(cached)) return key;
   model.train(input.xs, input.ys, input.weights, defaultSoftmaxOptions);
-  cache?.save(key, model.exportWeights());
+  cache.save(key, model.exportWeights());
+  return key;
 }

@@ -24,6 +24,17 @@ export interface VectoriserOptions {
 export const defaultVectoriserOptions: VectoriserOptions = { bigramWeight: 0.7, charWeight: 0.35 };
 
 /**
+ * What a fitted Vectoriser learned, in plain arrays for a cache file: the training terms in id order and
+ * every feature's name, group weight and IDF weight in id order. The lookup maps are rebuilt from these.
+ */
+export interface VectoriserState {
+  terms: string[];
+  names: string[];
+  groups: number[];
+  weights: number[];
+}
+
+/**
  * TF-IDF over words, adjacent word pairs and character 3-4-grams. IDF is counted over classes (playbooks)
  * rather than phrases, so a word every playbook uses ("station") weighs little and a word one playbook
  * uses ("breakaway") weighs a lot. Terms get integer ids and their features are computed once, which
@@ -45,6 +56,51 @@ export class Vectoriser {
 
   get size(): number {
     return this.names.length;
+  }
+
+  /** The fitted state, for a cache: restoring it gives a Vectoriser that vectorises exactly like this one. */
+  exportState(): VectoriserState {
+    return {
+      terms: [...this.termIds.keys()],
+      names: [...this.names],
+      groups: [...this.groups],
+      weights: Array.from(this.weightOf),
+    };
+  }
+
+  /**
+   * A fitted Vectoriser from `exportState()`, without the training texts. Undefined when the state does
+   * not hang together (a cache file from other code, or damaged): the caller then fits afresh.
+   */
+  static fromState(
+    state: VectoriserState,
+    options: VectoriserOptions = defaultVectoriserOptions,
+  ): Vectoriser | undefined {
+    const { terms, names, groups, weights } = state;
+    if (names.length !== groups.length || names.length !== weights.length) return undefined;
+    const v = new Vectoriser(options);
+    names.forEach((name, id) => {
+      v.names.push(name);
+      v.groups.push(groups[id]!);
+      // Word pairs are kept by term ids ("b:12 40"), every other feature by its name.
+      if (!name.startsWith("b:")) {
+        v.featureIds.set(name, id);
+        return;
+      }
+      const [a, b] = name.slice(2).split(" ").map(Number);
+      v.pairIds[a!] ??= new Map();
+      v.pairIds[a!]!.set(b!, id);
+    });
+    for (const term of terms) {
+      const features = v.featureNamesOf(term).map((f) => v.featureIds.get(f.name) ?? -1);
+      if (features.some((id) => id < 0)) return undefined;
+      v.termIds.set(term, v.termFeatures.length);
+      v.termFeatures.push(Int32Array.from(features));
+    }
+    v.weightOf = Float64Array.from(weights);
+    v.scratch = new Float64Array(names.length);
+    v.scratchTerm = new Int32Array(names.length);
+    return v;
   }
 
   /** IDF of a whole word, or undefined if no training text used it. */

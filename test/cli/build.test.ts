@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -42,6 +42,12 @@ describe("npm run build", () => {
     }[];
     expect(manifest.map((c) => c.name)).toEqual(expect.arrayContaining(["ask", "lint", "match", "serve"]));
     for (const entry of manifest) expect(entry.file).toMatch(/\.js$/);
+    // zod and prom-client run from one bundle each (dist/vendor), not from their many files in node_modules.
+    for (const file of ["src/config/config-schema.js", "src/metrics/bot-metrics.js"]) {
+      const code = readFileSync(path.join(outDir, file), "utf8");
+      expect(code).toMatch(/from "\.\.\/\.\.\/vendor\/(zod|prom-client)\.js"/);
+      expect(code).not.toMatch(/from "(zod|prom-client)"/);
+    }
     // Relative imports point at the compiled files, so Node runs them without a loader.
     expect(readFileSync(path.join(outDir, "adapters", "cli", "commands", "serve.js"), "utf8")).not.toMatch(
       /from "\.[^"]*\.ts"|import\("\.[^"]*\.ts"\)/,
@@ -62,6 +68,33 @@ describe("npm run build", () => {
       env: bareEnv({ LOG_LEVEL: "error" }),
     });
     expect(ask.stdout).toContain("Relay Stuck Closed (303-RSC)");
+  }, 180_000);
+
+  it("keeps the matcher's scorer in dist/cache: a damaged file is reported and rebuilt, edited matcher code gets its own", async () => {
+    const cacheDir = path.join(outDir, "cache");
+    const scorers = () => readdirSync(cacheDir).filter((f) => /^scorer-.*\.json$/.test(f));
+    expect(scorers()).toHaveLength(1);
+    const question = ["match", "relay stuck closed on port 2"];
+    const clean = await run(process.execPath, [main, ...question], { cwd: dataDir, env: bareEnv() });
+    expect(clean.stdout).toContain("relay-stuck-closed");
+    expect(clean.stderr).toBe("");
+
+    const [file] = scorers();
+    writeFileSync(path.join(cacheDir, file!), "{ damaged");
+    const damaged = await run(process.execPath, [main, ...question], { cwd: dataDir, env: bareEnv() });
+    expect(damaged.stdout).toBe(clean.stdout);
+    expect(damaged.stderr).toMatch(/ignoring the matcher cache file .*scorer-.*\.json .*building the matcher instead/);
+    // Rebuilt and stored again: the next run is quiet.
+    expect(JSON.parse(readFileSync(path.join(cacheDir, file!), "utf8"))).toMatchObject({ format: 1 });
+    const after = await run(process.execPath, [main, ...question], { cwd: dataDir, env: bareEnv() });
+    expect(after.stderr).toBe("");
+
+    // The snapshot's file name covers the matcher's compiled code: an edit means building afresh.
+    const synonyms = path.join(outDir, "src", "matcher", "synonyms.js");
+    writeFileSync(synonyms, `${readFileSync(synonyms, "utf8")}\n// edited\n`);
+    const edited = await run(process.execPath, [main, ...question], { cwd: dataDir, env: bareEnv() });
+    expect(edited.stdout).toBe(clean.stdout);
+    expect(scorers()).toHaveLength(2);
   }, 180_000);
 
   it("serves Teams and the console from dist/ (Emulator mode here); on SIGTERM finishes the turn in flight, then exits 0", async () => {
@@ -119,6 +152,10 @@ describe("npm run build", () => {
     ).toBe(true);
     expect(stderr).toContain("UNAUTHENTICATED for the Bot Framework Emulator on 127.0.0.1");
     expect((await fetch(`${url}/readyz`)).status).toBe(200);
+    // prom-client from its bundle: the default process metrics and the bot's own.
+    const metrics = await (await fetch(`${url}/metrics`)).text();
+    expect(metrics).toContain("process_resident_memory_bytes");
+    expect(metrics).toContain("http_requests_total");
 
     const turn = fetch(`${url}/api/messages`, {
       method: "POST",
