@@ -234,8 +234,8 @@ export class SqliteStore implements Store {
     } catch (error) {
       return Promise.reject(error);
     }
-    return this.transactions.transaction(
-      async () => this.guard(fn),
+    return this.transactions.write(
+      () => this.guard(fn),
       (op) => this.guard(op),
     );
   }

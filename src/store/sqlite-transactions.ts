@@ -42,15 +42,48 @@ export class SqliteTransactions {
     return this.context.getStore()?.open === true;
   }
 
-  /** Runs the synchronous `fn` now, or after the transaction that another caller is running. */
+  /**
+   * A read: runs the synchronous `fn` now, or, when another caller holds or waits for the connection,
+   * after them, so a read never overtakes a write asked for before it.
+   */
   async run<T>(fn: () => T): Promise<T> {
-    if (this.inside() || !this.db.inTransaction) return fn();
+    if (this.inside() || this.mutex.idle()) return fn();
     const release = await this.mutex.acquire();
     try {
       return fn();
     } finally {
       release();
     }
+  }
+
+  /**
+   * A single write outside any transaction: when nobody else is using the connection it runs at once,
+   * synchronously, in the open group (or a new one), as a statement outside a transaction always did;
+   * otherwise it queues like a transaction. Either way it resolves once its group has committed.
+   */
+  write<T>(fn: () => T, guard: Guard): Promise<T> {
+    if (this.inside()) return this.run(fn);
+    if (this.mutex.idle()) {
+      let batch: CommitBatch | undefined;
+      try {
+        batch = this.open() ?? this.tryBegin(guard);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      if (batch) {
+        const done = batch;
+        try {
+          guard(() => this.db.exec("SAVEPOINT cpbot_turn"));
+          const result = fn();
+          guard(() => this.db.exec("RELEASE cpbot_turn"));
+          return done.committed.then(() => result);
+        } catch (error) {
+          this.undo("cpbot_turn", done, error);
+          return Promise.reject(error);
+        }
+      }
+    }
+    return this.transaction(async () => fn(), guard);
   }
 
   async transaction<T>(fn: () => Promise<T>, guard: Guard): Promise<T> {
@@ -94,11 +127,26 @@ export class SqliteTransactions {
 
   /** The open group, or a new one (BEGIN IMMEDIATE) whose COMMIT is scheduled for the next loop turn. */
   private async join(guard: Guard): Promise<CommitBatch> {
+    const open = this.open() ?? this.tryBegin(guard);
+    if (open) return open;
+    await this.begin.waiting(guard);
+    return this.started(guard);
+  }
+
+  /** The group open now, if any. A group whose transaction SQLite ended by itself has failed already. */
+  private open(): CommitBatch | undefined {
     if (this.batch && this.db.inTransaction) return this.batch;
-    // A group whose transaction SQLite ended by itself (a rollback on I/O error) has failed already.
     if (this.batch) this.fail(this.batch, new Error("the transaction group was rolled back by SQLite"));
+    return undefined;
+  }
+
+  /** A new group if the write lock is free now; undefined when another connection holds it. */
+  private tryBegin(guard: Guard): CommitBatch | undefined {
     this.beforeBegin();
-    await this.begin(guard);
+    return this.begin.now(guard) ? this.started(guard) : undefined;
+  }
+
+  private started(guard: Guard): CommitBatch {
     const batch = openBatch(guard);
     this.batch = batch;
     batch.schedule(() => {
