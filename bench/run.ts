@@ -4,10 +4,11 @@ import { consoleBench } from "./console-bench.ts";
 import { loadBench } from "./load-bench.ts";
 import { matcherBench } from "./matcher-bench.ts";
 import { startupBench } from "./startup-bench.ts";
+import { storeBench } from "./store-bench.ts";
 
 // Arguments pick sections by name (`npm run bench -- startup`); `npm run bench:load` is "load", which
-// takes a few minutes and is not part of the default run.
-const all = { matcher: matcherBench, startup: startupBench, console: consoleBench, load: loadBench };
+// takes a few minutes and is not part of the default run, nor is "store" (`npm run bench -- store`).
+const all = { matcher: matcherBench, startup: startupBench, console: consoleBench, load: loadBench, store: storeBench };
 const picked = process.argv.slice(2).filter((name): name is keyof typeof all => name in all);
 const sections = picked.length > 0 ? picked.map((name) => all[name]) : [matcherBench, startupBench, consoleBench];
 

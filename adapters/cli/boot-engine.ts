@@ -48,7 +48,10 @@ export async function bootEngine(options: BootOptions): Promise<Booted> {
   });
   const registry = options.playbooksDir ? loadRegistry(options.playbooksDir) : loadRegistry();
   const matcher = cachedMatcher(registry.all());
-  const store = await openStore(options.databaseUrl ?? config.databaseUrl, { cwd: options.cwd });
+  const store = await openStore(options.databaseUrl ?? config.databaseUrl, {
+    cwd: options.cwd,
+    synchronous: config.sqliteSynchronous,
+  });
   const destination = config.escalationDestination ?? options.defaultEscalationDestination;
   const decided = createEngine({
     registry,

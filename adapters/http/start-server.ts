@@ -98,7 +98,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     cachedMatcher(r.all(), {}, undefined, (message) => logger.child({ module: "matcher" }).warn(message)),
   );
   const matcher = live.matcher;
-  const store = await openStore(options.databaseUrl ?? config.databaseUrl, { cwd: options.cwd });
+  const store = await openStore(options.databaseUrl ?? config.databaseUrl, {
+    cwd: options.cwd,
+    synchronous: config.sqliteSynchronous,
+  });
   const adapters: PlatformAdapter[] = [];
   let http: HttpServer | undefined;
   let stopTimer = () => {};

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { synchronousModes } from "../store/synchronous-mode.ts";
 import { parseDuration } from "./parse-duration.ts";
 
 /** Log levels in increasing severity; "silent" turns logging off (tests, `cpbot ask`). */
@@ -105,6 +106,17 @@ export const ConfigSchema = z.object({
     .min(1, "RETAIN_QUESTIONS_DAYS must be 1 or more days, e.g. 90; unset it to keep text forever")
     .max(36_500, "RETAIN_QUESTIONS_DAYS must be at most 36500 (100 years); unset it to keep text forever")
     .optional(),
+  SQLITE_SYNCHRONOUS: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(
+      z.enum(synchronousModes, {
+        error:
+          "SQLITE_SYNCHRONOUS must be full (every commit synced to disk: survives a power loss) or normal (faster; a power loss may lose the last commits, a crash of cpbot loses nothing)",
+      }),
+    )
+    .default("full"),
   OUTBOX_LEASE_MS: z.coerce
     .number({ error: "OUTBOX_LEASE_MS must be a whole number of milliseconds, e.g. 30000" })
     .int("OUTBOX_LEASE_MS must be a whole number of milliseconds, e.g. 30000")

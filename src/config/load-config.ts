@@ -1,10 +1,13 @@
 import { BotError } from "../core/bot-error.ts";
+import type { SynchronousMode } from "../store/synchronous-mode.ts";
 import { ConfigSchema, type LogFormat, type LogLevel } from "./config-schema.ts";
 
 /** The core settings the engine and the CLI need, in the names the code uses. */
 export interface CoreConfig {
   /** SQLite file path (or sqlite:/file: URL, or :memory:). */
   databaseUrl: string;
+  /** `PRAGMA synchronous` of the SQLite store (SQLITE_SYNCHRONOUS): full or normal. */
+  sqliteSynchronous: SynchronousMode;
   /** Where the HTTP server listens (Teams, Slack over HTTP). */
   port: number;
   /** Channel that receives escalation handoffs; unset: the handoff is posted in the requester's thread. */
@@ -72,6 +75,7 @@ export function loadConfig(env: Record<string, string | undefined>): CoreConfig 
   const c = parsed.data;
   return {
     databaseUrl: c.DATABASE_URL,
+    sqliteSynchronous: c.SQLITE_SYNCHRONOUS,
     port: c.PORT,
     ...(c.CPBOT_ESCALATION_DESTINATION ? { escalationDestination: c.CPBOT_ESCALATION_DESTINATION } : {}),
     lowConfidence: c.CPBOT_LOW_CONFIDENCE,

@@ -36,6 +36,11 @@ export const settings = {
     summary: "days question text is kept; older text is cleared daily, counts stay",
     default: "forever",
   },
+  SQLITE_SYNCHRONOUS: {
+    group: "core",
+    summary: "full: every SQLite commit synced to disk; normal: faster, a power loss may lose the last commits",
+    default: "full",
+  },
   OUTBOX_LEASE_MS: {
     group: "core",
     summary: "how long a replica holds a reply it is delivering; a dead replica's replies wait this long",

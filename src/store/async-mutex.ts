@@ -5,15 +5,29 @@
  */
 export class AsyncMutex {
   private tail: Promise<void> = Promise.resolve();
+  /** Holders and waiters: zero means a caller may use the connection at once, synchronously. */
+  private users = 0;
+
+  /** True when nobody holds the lock or waits for it. */
+  idle(): boolean {
+    return this.users === 0;
+  }
 
   /** Resolves with the release function once every earlier holder has released. */
   acquire(): Promise<() => void> {
+    this.users++;
     let release!: () => void;
     const mine = new Promise<void>((resolve) => {
       release = resolve;
     });
     const before = this.tail;
     this.tail = before.then(() => mine);
-    return before.then(() => release);
+    let released = false;
+    return before.then(() => () => {
+      if (released) return;
+      released = true;
+      this.users--;
+      release();
+    });
   }
 }

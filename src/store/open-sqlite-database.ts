@@ -4,6 +4,7 @@ import Database from "better-sqlite3";
 import { BotError } from "../core/bot-error.ts";
 import { migrate } from "./migrations.ts";
 import { type DatabaseTarget, describeTarget } from "./parse-database-url.ts";
+import { defaultSynchronous, type SynchronousMode } from "./synchronous-mode.ts";
 
 /** How long a writer waits for another process's write lock before giving up. */
 export const busyTimeoutMs = 5000;
@@ -18,6 +19,8 @@ export interface OpenOptions {
    * the conversation runner sets it, so scripted conversations can name "ESC-TEST-0001".
    */
   escalationPrefix?: string;
+  /** SQLITE_SYNCHRONOUS; default "full". */
+  synchronous?: SynchronousMode;
   /** Told which migration versions this open applied (`cpbot db migrate` prints them). */
   onMigrated?: (applied: number[]) => void;
 }
@@ -44,6 +47,9 @@ export function openSqliteDatabase(target: DatabaseTarget, options: OpenOptions 
     // WAL lets the report read while the bot writes, and makes each commit one append.
     db.pragma("journal_mode = WAL");
     db.pragma("foreign_keys = ON");
+    // Set on every open: left alone, this build of SQLite runs FULL on the open that creates the file and
+    // NORMAL on every later one (SQLITE_DEFAULT_WAL_SYNCHRONOUS), so durability changed with a restart.
+    db.pragma(`synchronous = ${(options.synchronous ?? defaultSynchronous).toUpperCase()}`);
     const applied = migrate(db, file);
     options.onMigrated?.(applied);
     return db;

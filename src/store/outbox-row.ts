@@ -57,6 +57,31 @@ export function newDeliveryValues(input: NewDelivery): unknown[] {
   ];
 }
 
+/**
+ * The record of a row just inserted with `values` (from newDeliveryValues): what a read would return,
+ * except that target and reply are the caller's own objects rather than copies parsed from the JSON.
+ */
+export function newDeliveryRecord(input: NewDelivery, values: readonly unknown[]): DeliveryRecord {
+  const at = values[6] as string;
+  const record: DeliveryRecord = {
+    id: input.id,
+    platform: input.platform,
+    target: input.target ?? null,
+    reply: input.reply ?? null,
+    status: "pending",
+    attempts: values[5] as number,
+    progress: 0,
+    nextAttemptAt: at,
+    createdAt: at,
+  };
+  if (input.eventId !== undefined) record.eventId = input.eventId;
+  if (input.lease) {
+    record.lockedUntil = values[7] as string;
+    record.lockedBy = input.lease.by;
+  }
+  return record;
+}
+
 /** The failure's values: status, next attempt, error (cut: a log line, not a dump), progress. */
 export function failureValues(failure: DeliveryFailure): {
   status: DeliveryStatus;

@@ -1,5 +1,12 @@
 import { isoTime, toJson } from "./iso-time.ts";
-import { emptyCounts, failureValues, newDeliveryValues, type OutboxRow, rowToDelivery } from "./outbox-row.ts";
+import {
+  emptyCounts,
+  failureValues,
+  newDeliveryRecord,
+  newDeliveryValues,
+  type OutboxRow,
+  rowToDelivery,
+} from "./outbox-row.ts";
 import type { Prepare } from "./statement-cache.ts";
 import type { DeliveryFailure, DeliveryRecord, DeliveryStatus, DeliveryTake, NewDelivery } from "./store.ts";
 
@@ -14,11 +21,14 @@ export class SqliteOutbox {
   ) {}
 
   enqueue(input: NewDelivery): DeliveryRecord {
-    const row = this.sql(
+    const values = newDeliveryValues(input);
+    this.sql(
       `INSERT INTO outbox (id, event_id, platform, target, reply, status, attempts, next_attempt_at,
-         locked_until, locked_by, created_at) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?) RETURNING *`,
-    ).get(...newDeliveryValues(input)) as OutboxRow;
-    return rowToDelivery(row);
+         locked_until, locked_by, created_at) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?)`,
+    ).run(...values);
+    // The record from what was written, not read back: every reply of every turn passes here, and
+    // reading its JSON back only to parse it again cost more than the insert.
+    return newDeliveryRecord(input, values);
   }
 
   take(take: DeliveryTake): DeliveryRecord[] {

@@ -57,8 +57,9 @@ export class SqliteStore implements Store {
     escalationPrefix?: string,
   ) {
     this.sql = statementCache(db);
-    this.transactions = new SqliteTransactions(db);
     this.identity = file === ":memory:" ? undefined : new DatabaseFileIdentity(file);
+    // The file is checked when a group of transactions begins: once per turn of the event loop that writes.
+    this.transactions = new SqliteTransactions(db, () => this.identity?.check());
     this.escalations = new SqliteEscalations(
       this.sql,
       (fn) => this.atomically(fn),
@@ -76,7 +77,7 @@ export class SqliteStore implements Store {
   }
 
   saveSession(key: string, state: unknown, expectedRevision: number | null, at: string): Promise<SessionRecord> {
-    return this.run(() => {
+    return this.write(() => {
       const time = isoTime(at, "session time");
       const json = toJson(state, `session ${key}`);
       // One statement either way: the revision check is the write's own condition, and RETURNING gives
@@ -100,11 +101,11 @@ export class SqliteStore implements Store {
   }
 
   deleteSession(key: string): Promise<boolean> {
-    return this.run(() => this.sql("DELETE FROM sessions WHERE key = ?").run(key).changes > 0);
+    return this.write(() => this.sql("DELETE FROM sessions WHERE key = ?").run(key).changes > 0);
   }
 
   createEscalation(input: NewEscalation): Promise<{ escalation: EscalationRecord; created: boolean }> {
-    return this.run(() => this.escalations.create(input));
+    return this.write(() => this.escalations.create(input));
   }
   getEscalation(id: string): Promise<EscalationRecord | undefined> {
     return this.run(() => this.escalations.get(id));
@@ -116,27 +117,27 @@ export class SqliteStore implements Store {
     return this.run(() => this.escalations.list(filter));
   }
   transitionEscalation(id: string, change: EscalationTransition): Promise<EscalationRecord> {
-    return this.run(() => this.escalations.transition(id, change));
+    return this.write(() => this.escalations.transition(id, change));
   }
   setEscalationDelivery(id: string, delivery: EscalationDelivery): Promise<EscalationRecord> {
-    return this.run(() => this.escalations.setDelivery(id, delivery));
+    return this.write(() => this.escalations.setDelivery(id, delivery));
   }
   updateEscalationHandoff(id: string, handoff: unknown, at: string): Promise<EscalationRecord> {
-    return this.run(() => this.escalations.setHandoff(id, handoff, at));
+    return this.write(() => this.escalations.setHandoff(id, handoff, at));
   }
   listPendingDeliveries(): Promise<EscalationRecord[]> {
     return this.run(() => this.escalations.listPending());
   }
 
   recordEvent(event: AnalyticsEvent): Promise<void> {
-    return this.run(() => this.events.record(event));
+    return this.write(() => this.events.record(event));
   }
   listEvents(filter?: { since?: string; until?: string; types?: AnalyticsEventType[] }): Promise<AnalyticsEvent[]> {
     return this.run(() => this.events.list(filter));
   }
 
   claimEvent(eventId: string, at: string): Promise<boolean> {
-    return this.run(() => {
+    return this.write(() => {
       const time = isoTime(at, "event time");
       const cutoff = new Date(Date.parse(time) - idempotencyTtlMs).toISOString();
       if (this.pruning.due(time)) this.sql("DELETE FROM processed_events WHERE at < ?").run(cutoff);
@@ -151,7 +152,7 @@ export class SqliteStore implements Store {
   }
 
   forgetTextBefore(before: string): Promise<{ events: number; sessions: number }> {
-    return this.run(() => {
+    return this.write(() => {
       const cutoff = isoTime(before, "retention cutoff");
       return this.atomically(() => ({
         events: this.sql(forgetEventsSql).run(cutoff).changes,
@@ -160,28 +161,28 @@ export class SqliteStore implements Store {
     });
   }
 
-  vacuum(): Promise<void> {
-    return this.run(() => {
-      this.db.exec("VACUUM");
-    });
+  async vacuum(): Promise<void> {
+    this.ensureOpen();
+    // VACUUM cannot run inside a transaction: the group of writes still open commits first.
+    await this.transactions.flush(() => this.guard(() => this.db.exec("VACUUM")));
   }
   enqueueDelivery(input: NewDelivery): Promise<DeliveryRecord> {
-    return this.run(() => this.outbox.enqueue(input));
+    return this.write(() => this.outbox.enqueue(input));
   }
   takeDueDeliveries(take: DeliveryTake): Promise<DeliveryRecord[]> {
-    return this.run(() => this.outbox.take(take));
+    return this.write(() => this.outbox.take(take));
   }
   updateDeliveryReply(id: string, by: string, reply: unknown): Promise<boolean> {
-    return this.run(() => this.outbox.updateReply(id, by, reply));
+    return this.write(() => this.outbox.updateReply(id, by, reply));
   }
   renewDeliveryLease(id: string, by: string, until: string): Promise<boolean> {
-    return this.run(() => this.outbox.renew(id, by, until));
+    return this.write(() => this.outbox.renew(id, by, until));
   }
   completeDelivery(id: string, by: string, at: string): Promise<boolean> {
-    return this.run(() => this.outbox.complete(id, by, at));
+    return this.write(() => this.outbox.complete(id, by, at));
   }
   failDelivery(id: string, failure: DeliveryFailure): Promise<boolean> {
-    return this.run(() => this.outbox.fail(id, failure));
+    return this.write(() => this.outbox.fail(id, failure));
   }
   getDelivery(id: string): Promise<DeliveryRecord | undefined> {
     return this.run(() => this.outbox.get(id));
@@ -191,7 +192,7 @@ export class SqliteStore implements Store {
   }
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
-    this.ensureOpen();
+    this.ensureConnected();
     // The store itself is the transaction's handle: its calls from inside `fn` join (see SqliteTransactions).
     return this.transactions.transaction(
       () => fn(this),
@@ -200,7 +201,8 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    // Writes already asked for run and are committed, not rolled back by the close.
+    if (this.db.open) await this.transactions.flush(() => this.db.open && this.db.close());
   }
 
   /** A readiness probe: the file is still the one opened (see database-file-identity.ts) and answers. */
@@ -208,18 +210,34 @@ export class SqliteStore implements Store {
     return this.run(() => void this.sql("SELECT 1").get());
   }
 
-  /** Every operation: refused when closed, queued behind another caller's open transaction, errors mapped. */
+  /** A read: refused when closed, queued behind another caller's running transaction, errors mapped. */
   private run<T>(fn: () => T): Promise<T> {
     try {
-      // Inside a transaction the file was checked when it began (a stat per statement cost more than the
-      // statement); outside, every call checks.
-      if (this.transactions.inside()) {
-        if (!this.db.open) this.ensureOpen();
-      } else this.ensureOpen();
+      // While a group of transactions is open the file was checked when it began, in this turn of the
+      // event loop (a stat per statement cost more than the statement); otherwise every read checks.
+      if (this.transactions.inside() || this.db.inTransaction) this.ensureConnected();
+      else this.ensureOpen();
     } catch (error) {
       return Promise.reject(error);
     }
     return this.transactions.run(() => this.guard(fn));
+  }
+
+  /**
+   * A write: part of the caller's transaction when inside one; otherwise a transaction of its own, which
+   * joins the open group and resolves once that group has committed (see sqlite-transactions.ts).
+   */
+  private write<T>(fn: () => T): Promise<T> {
+    if (this.transactions.inside()) return this.run(fn);
+    try {
+      this.ensureConnected();
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return this.transactions.write(
+      () => this.guard(fn),
+      (op) => this.guard(op),
+    );
   }
 
   /** A synchronous all-or-nothing group of statements; a savepoint when a transaction is already open. */
@@ -228,10 +246,14 @@ export class SqliteStore implements Store {
   }
 
   private ensureOpen(): void {
+    this.ensureConnected();
+    this.identity?.check();
+  }
+
+  private ensureConnected(): void {
     if (!this.db.open) {
       throw new BotError(`The store for ${this.file} is closed; open it again.`, "store_unavailable");
     }
-    this.identity?.check();
   }
 
   /** One place that turns SQLite failures (disk full, lock timeout) into errors naming the file. */

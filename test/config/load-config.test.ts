@@ -6,6 +6,7 @@ describe("loadConfig", () => {
   it("uses the defaults when nothing is set, and treats empty strings as unset", () => {
     expect(loadConfig({ PORT: "", LOG_LEVEL: " " })).toEqual({
       databaseUrl: "./data/cpbot.db",
+      sqliteSynchronous: "full",
       port: 3978,
       lowConfidence: 0.6,
       logLevel: "info",
@@ -37,9 +38,11 @@ describe("loadConfig", () => {
         ESCALATION_REMIND_AFTER: "30m",
         OUTBOX_LEASE_MS: "5000",
         OUTBOX_GIVE_UP_MS: "60000",
+        SQLITE_SYNCHRONOUS: "Normal",
       }),
     ).toEqual({
       databaseUrl: "sqlite:/var/lib/cpbot.db",
+      sqliteSynchronous: "normal",
       port: 8080,
       escalationDestination: "C0123ABCD",
       lowConfidence: 0.45,
@@ -71,6 +74,12 @@ describe("loadConfig", () => {
     expect(e.message).toContain('PORT = "http": PORT must be a whole number from 1 to 65535');
     expect(e.message).toContain('CPBOT_LOW_CONFIDENCE = "1.5"');
     expect(e.message).toContain("LOG_LEVEL must be one of debug, info, warn, error, silent");
+  });
+
+  it("refuses a SQLite synchronous mode other than full or normal, saying what each means", () => {
+    expect(() => loadConfig({ SQLITE_SYNCHRONOUS: "off" })).toThrow(
+      /SQLITE_SYNCHRONOUS = "off": SQLITE_SYNCHRONOUS must be full \(every commit synced to disk/,
+    );
   });
 
   it("refuses an outbox lease too short to deliver in, saying what is accepted", () => {

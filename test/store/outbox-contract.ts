@@ -37,6 +37,19 @@ export function outboxContract(get: () => { store: Store; reopen: () => Promise<
       expect(await store.countDeliveries()).toEqual({ pending: 0, delivered: 1, dead: 0 });
     });
 
+    it("the record enqueue returns is the row as stored, with a lease and without", async () => {
+      const { store } = get();
+      const plain = await store.enqueueDelivery(delivery("d1", { at: "2024-05-01T11:00:00+02:00" }));
+      expect(plain).toEqual(await store.getDelivery("d1"));
+      expect(plain.createdAt).toBe(t(0));
+      const leased = await store.enqueueDelivery(
+        delivery("d2", { eventId: undefined, lease: { by: "replica-a", until: "2024-05-01T11:00:30+02:00" } }),
+      );
+      expect(leased).toEqual(await store.getDelivery("d2"));
+      expect(leased).toMatchObject({ attempts: 1, lockedBy: "replica-a", lockedUntil: t(30) });
+      expect(leased.eventId).toBeUndefined();
+    });
+
     it("a row leased at enqueue belongs to its writer until the lease ends, then to anyone", async () => {
       const { store } = get();
       await store.enqueueDelivery(delivery("d1", { lease: { by: "replica-a", until: t(10) } }));

@@ -8,6 +8,7 @@ import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BotError } from "../../src/core/bot-error.ts";
 import { latestSchemaVersion, migrate, migrations } from "../../src/store/migrations.ts";
+import { openSqliteDatabase } from "../../src/store/open-sqlite-database.ts";
 import { openSqliteStore } from "../../src/store/sqlite-store.ts";
 import type { Store } from "../../src/store/store.ts";
 import { runStoreContract } from "./store-contract.ts";
@@ -182,6 +183,20 @@ describe("openSqliteStore", () => {
     expect((await store.saveSession("k", {}, null, "2024-05-01T00:00:00Z")).revision).toBe(1);
     other.close();
     await store.close();
+  });
+
+  it("sets PRAGMA synchronous on every open, the first and the later ones: FULL unless told NORMAL", () => {
+    const file = join(dir, "sync.db");
+    const mode = (db: Database.Database) => {
+      const value = db.pragma("synchronous", { simple: true });
+      db.close();
+      return value;
+    };
+    // 2 is FULL, 1 NORMAL. Left alone, this SQLite build would open an existing WAL file with NORMAL.
+    expect(mode(openSqliteDatabase({ kind: "file", path: file }))).toBe(2);
+    expect(mode(openSqliteDatabase({ kind: "file", path: file }))).toBe(2);
+    expect(mode(openSqliteDatabase({ kind: "file", path: file }, { synchronous: "normal" }))).toBe(1);
+    expect(mode(openSqliteDatabase({ kind: "file", path: file }, { synchronous: "full" }))).toBe(2);
   });
 
   it("reports a closed store as unavailable", async () => {
