@@ -92,6 +92,7 @@ const cueSources = {
   newinstall: "plans a new installation",
   accountaccess: "signing in to an account",
   chattool: "the chat tool itself",
+  datarequest: "asks for a report of data",
 } as const;
 
 // Stems are asked for again and again (the same words recur across every trigger), so remember them.
