@@ -10,7 +10,7 @@
  */
 
 /** A concept term per cue; adjacent-topic phrases reach the same terms through this same function. */
-export type IntentCue = "purchase" | "newinstall" | "accountaccess" | "chattool" | "datarequest";
+export type IntentCue = "purchase" | "newinstall" | "accountaccess" | "chattool" | "datarequest" | "appaccount";
 
 const priceWords = new Set([
   "price",
@@ -298,6 +298,70 @@ function requestsData(words: readonly string[]): boolean {
   return words.some((w, i) => reportWords.has(w) && near(words, i, 6, periodWords));
 }
 
+/**
+ * Managing one's own things in the driver app ("add a credit card in the app", "link my car account to the
+ * app", "split a payment between two cards"): the app's account and features, which the guide does not
+ * cover. A station the app shows wrongly, a code, a group or the waitlist in the app are the articles'.
+ */
+const appWords = new Set(["app", "apps", "application"]);
+const manageVerbs = new Set([
+  "add",
+  "adding",
+  "link",
+  "linking",
+  "delete",
+  "deleting",
+  "remove",
+  "removing",
+  "change",
+  "changing",
+  "update",
+  "updating",
+  "edit",
+  "save",
+  "split",
+  "splitting",
+]);
+const ownThings = new Set([
+  "credit",
+  "debit",
+  "payment",
+  "wallet",
+  "vehicle",
+  "vehicles",
+  "car",
+  "cars",
+  "email",
+  "phone",
+  "profile",
+  "favourite",
+  "favorite",
+  "favourites",
+  "favorites",
+  "photo",
+  "picture",
+]);
+const appSymptoms = new Set([
+  "station",
+  "stations",
+  "charger",
+  "chargers",
+  "code",
+  "connection",
+  "group",
+  "waitlist",
+  "queue",
+  "map",
+  "pin",
+  "location",
+  "address",
+]);
+
+function managesAppAccount(words: readonly string[]): boolean {
+  if (!words.some((w) => appWords.has(w)) || words.some((w) => appSymptoms.has(w))) return false;
+  return words.some((w, i) => manageVerbs.has(w) && near(words, i, 5, ownThings));
+}
+
 /** The intent cues a message's words show, in a fixed order. */
 export function readIntentCues(words: readonly string[]): IntentCue[] {
   const cues: IntentCue[] = [];
@@ -306,5 +370,6 @@ export function readIntentCues(words: readonly string[]): IntentCue[] {
   if (signsIn(words)) cues.push("accountaccess");
   if (talksAboutTheChatTool(words)) cues.push("chattool");
   if (requestsData(words)) cues.push("datarequest");
+  if (managesAppAccount(words)) cues.push("appaccount");
   return cues;
 }

@@ -15,6 +15,7 @@ describe("abstaining only on what the guide does not cover", () => {
     // A topic that only shares "driver" and "app" with the articles does not make a symptom abstain.
     ["app sends our visitors to the old site address", "bad-pinpoint"],
     ["usable by is All Drivers yet the driver cannot start a session in the app", "access-control"],
+    ["our visitors say they can't find the charger in the app", "bad-pinpoint"],
   ])("answers %j with %s (a match or a did-you-mean, not an abstention)", (text, playbook) => {
     const result = matcher.match(text);
     expect(result.kind).not.toBe("no-match");
@@ -40,6 +41,9 @@ describe("abstaining only on what the guide does not cover", () => {
     ["total kwh across all our stations for the year, where do I get that", "dashboard-feature"],
     ["export a csv of every session this quarter", "dashboard-feature"],
     ["any discount on the cloud plan if we add 20 ports", "adjacent-topic"],
+    // Managing one's own things in the driver app is the app's account, not an article.
+    ["how does a driver remove an old credit card from the app", "adjacent-topic"],
+    ["driver wants to change the email on her app profile", "adjacent-topic"],
     // A wire gauge written the electrician's way is designing an install.
     ["electrician wants to pull 6 copper for the new charger, enough?", "adjacent-topic"],
   ])("abstains on %j as %s", (text, kind) => {
