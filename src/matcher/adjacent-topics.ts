@@ -207,6 +207,8 @@ export const adjacentTopics: readonly OutOfScopeTopic[] = [
       "link a car maker account or connected vehicle to the app",
       "dark mode or language setting in the mobile app",
       "the app asks for location or bluetooth permission on the phone",
+      "add or remove a payment card in the driver app wallet",
+      "change the phone number or email on the app profile",
     ],
   },
   {

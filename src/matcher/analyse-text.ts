@@ -99,6 +99,8 @@ const cueSources = {
   newinstall: "plans a new installation",
   accountaccess: "signing in to an account",
   chattool: "the chat tool itself",
+  datarequest: "asks for a report of data",
+  appaccount: "manages their own app account",
 } as const;
 
 // Stems are asked for again and again (the same words recur across every trigger), so remember them.

@@ -22,8 +22,6 @@ const minSentenceTerms = 3;
  * discount, so terse but clear messages ("hw flt") are still answered.
  */
 const oneWordCap = 0.75;
-/** How far an out-of-scope topic must lead the best playbook when all its words are shared with playbooks. */
-const sharedWordsLead = 3;
 
 /**
  * Builds the matcher from the playbooks: fault-code rules, then synonyms and spelling correction, then a
@@ -115,13 +113,11 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
       if (r[0]!.confidence > ranked[0]!.confidence) [best, ranked] = [piece, r];
     }
     const topTopic = argmaxFrom(best.probabilities, ids.length);
-    // A topic outweighs the articles on a word of its own, or by a clear lead: on words it only shares
-    // with them ("station set to All Drivers, a driver can't start a session from the app") a narrow
-    // lead is no reason to abstain.
+    // A topic outweighs the articles only on a word (or a pair of words) of its own: on words it merely
+    // shares with them ("drivers can't find it in the app": "driver", "app") it is no reason to abstain.
     const topicP = best.probabilities[topTopic]!;
     const leaderP = best.probabilities[classOf.get(ranked[0]!.playbook)!]!;
-    const topicWins =
-      topicP > leaderP && (topicP >= sharedWordsLead * leaderP || scorer.hasOwnWord(best, topTopic, ids.length));
+    const topicWins = topicP > leaderP && scorer.hasOwnWord(best, topTopic, ids.length);
     const leader = classOf.get(ranked[0]!.playbook)!;
     const decision = topicWins
       ? decideMatch(ranked, policy, true)

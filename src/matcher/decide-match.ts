@@ -71,9 +71,10 @@ const weakEvidence = { probability: 0.5, coverage: 0.4, supportingWords: 2 };
 
 export function offerWhenWeak(decision: Decision, best: Candidate | undefined, evidence: Evidence): Decision {
   if (decision.kind !== "no-match" || !best) return decision;
-  const { probability, coverage, supportingWords } = evidence;
+  const { coverage, supportingWords } = evidence;
+  // Among the playbooks: a topic without a word of its own in the message is no rival to favour over.
   const clearFavourite =
-    probability >= weakEvidence.probability &&
+    evidence.inScopeProbability >= weakEvidence.probability &&
     coverage >= weakEvidence.coverage &&
     supportingWords >= weakEvidence.supportingWords;
   // "time of day pricing not taking effect": the words that pulled it under the threshold are the guide's

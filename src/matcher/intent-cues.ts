@@ -10,9 +10,21 @@
  */
 
 /** A concept term per cue; adjacent-topic phrases reach the same terms through this same function. */
-export type IntentCue = "purchase" | "newinstall" | "accountaccess" | "chattool";
+export type IntentCue = "purchase" | "newinstall" | "accountaccess" | "chattool" | "datarequest" | "appaccount";
 
-const priceWords = new Set(["price", "prices", "pricing", "priced", "cost", "costs", "msrp", "quote", "quotes"]);
+const priceWords = new Set([
+  "price",
+  "prices",
+  "pricing",
+  "priced",
+  "cost",
+  "costs",
+  "msrp",
+  "quote",
+  "quotes",
+  "discount",
+  "discounts",
+]);
 /** Hardware models as written on the guide's screens: CT4020, CT4010, CPF50, CP6K. */
 const modelCode = /^(ct|cpf|cpe|cp)\d+[a-z0-9]*$/;
 /** What is bought from ChargePoint or a reseller: hardware, and the service contract itself. */
@@ -35,6 +47,9 @@ const boughtNouns = new Set([
   "warranty",
   "renewal",
   "renew",
+  // The network's own plan: "a nonprofit discount on the cloud plan" is the subscription's price.
+  "plan",
+  "plans",
 ]);
 const moreOf = new Set(["new", "another", "more", "additional", "extra", "spare", "replacement"]);
 const stationNouns = new Set(["station", "stations", "charger", "chargers", "port", "ports", "evse"]);
@@ -244,6 +259,109 @@ function talksAboutTheChatTool(words: readonly string[]): boolean {
   );
 }
 
+/**
+ * Asking for data over a period ("a report of every card swipe last month", "total kWh last year", "export
+ * the sessions to Excel"): the Reports feature, not the article whose subject the data is about. Not the
+ * financial report or organization statement (Flex Billing's) nor the OTAng logs (Firmware Upgrade's).
+ */
+const reportWords = new Set([
+  "report",
+  "reports",
+  "export",
+  "exports",
+  "spreadsheet",
+  "csv",
+  "excel",
+  "xlsx",
+  "total",
+  "totals",
+]);
+const periodWords = new Set([
+  "month",
+  "months",
+  "year",
+  "years",
+  "quarter",
+  "quarterly",
+  "monthly",
+  "yearly",
+  "annual",
+  "every",
+  "all",
+  "history",
+  "ytd",
+]);
+const articleReports = new Set(["financial", "statement", "remittance", "payout", "payouts", "otang", "ota", "logs"]);
+
+function requestsData(words: readonly string[]): boolean {
+  if (words.some((w) => articleReports.has(w))) return false;
+  return words.some((w, i) => reportWords.has(w) && near(words, i, 6, periodWords));
+}
+
+/**
+ * Managing one's own things in the driver app ("add a credit card in the app", "link my car account to the
+ * app", "split a payment between two cards"): the app's account and features, which the guide does not
+ * cover. A station the app shows wrongly, a code, a group or the waitlist in the app are the articles'.
+ */
+const appWords = new Set(["app", "apps", "application"]);
+const manageVerbs = new Set([
+  "add",
+  "adding",
+  "link",
+  "linking",
+  "delete",
+  "deleting",
+  "remove",
+  "removing",
+  "change",
+  "changing",
+  "update",
+  "updating",
+  "edit",
+  "save",
+  "split",
+  "splitting",
+]);
+const ownThings = new Set([
+  "credit",
+  "debit",
+  "payment",
+  "wallet",
+  "vehicle",
+  "vehicles",
+  "car",
+  "cars",
+  "email",
+  "phone",
+  "profile",
+  "favourite",
+  "favorite",
+  "favourites",
+  "favorites",
+  "photo",
+  "picture",
+]);
+const appSymptoms = new Set([
+  "station",
+  "stations",
+  "charger",
+  "chargers",
+  "code",
+  "connection",
+  "group",
+  "waitlist",
+  "queue",
+  "map",
+  "pin",
+  "location",
+  "address",
+]);
+
+function managesAppAccount(words: readonly string[]): boolean {
+  if (!words.some((w) => appWords.has(w)) || words.some((w) => appSymptoms.has(w))) return false;
+  return words.some((w, i) => manageVerbs.has(w) && near(words, i, 5, ownThings));
+}
+
 /** The intent cues a message's words show, in a fixed order. */
 export function readIntentCues(words: readonly string[]): IntentCue[] {
   const cues: IntentCue[] = [];
@@ -251,5 +369,7 @@ export function readIntentCues(words: readonly string[]): IntentCue[] {
   if (plansNewInstall(words)) cues.push("newinstall");
   if (signsIn(words)) cues.push("accountaccess");
   if (talksAboutTheChatTool(words)) cues.push("chattool");
+  if (requestsData(words)) cues.push("datarequest");
+  if (managesAppAccount(words)) cues.push("appaccount");
   return cues;
 }

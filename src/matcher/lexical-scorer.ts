@@ -135,12 +135,14 @@ export function createLexicalScorer(
     },
     hasOwnWord(scored, cls, below) {
       const { terms } = scored.analysed;
-      const own = (key: string) => (firstClass.get(key) ?? Number.POSITIVE_INFINITY) >= below;
+      // Trained on by a topic and by no playbook; a word no class was trained on (speaking through its
+      // letters alone, "zorbled") is nobody's own.
+      const own = (key: string) => (firstClass.get(key) ?? -1) >= below;
       const speaking = speakingTerms(scored, cls);
       if (speaking.some((t) => own(terms[t]!))) return true;
       // Two shared words can still make a phrase of its own: "home" and "flex" are the articles', "home flex" is not.
       const ownPair = (a: string | undefined, b: string | undefined) =>
-        a !== undefined && b !== undefined && firstClass.has(`${a} ${b}`) && own(`${a} ${b}`);
+        a !== undefined && b !== undefined && own(`${a} ${b}`);
       return speaking.some((t) => ownPair(terms[t - 1], terms[t]) || ownPair(terms[t], terms[t + 1]));
     },
     topTerms(scored, cls, limit = 5) {

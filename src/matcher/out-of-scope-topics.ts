@@ -52,6 +52,9 @@ export const dashboardFeatures: readonly OutOfScopeTopic[] = [
       "utilization report",
       "download usage statistics",
       "ghg and gasoline savings numbers",
+      "a report of all sessions for last quarter",
+      "export every session of the year to a spreadsheet",
+      "total energy used by all our stations this year",
     ],
   },
   {
