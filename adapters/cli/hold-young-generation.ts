@@ -18,10 +18,11 @@ const defaultGrowthFactor = 2;
 export function holdYoungGeneration(
   execArgv: readonly string[] = process.execArgv,
   nodeOptions: string = process.env.NODE_OPTIONS ?? "",
+  setFlags: (flags: string) => void = setFlagsFromString,
 ): () => void {
   if ([...execArgv, nodeOptions].some((arg) => /semi[-_]space/.test(arg))) return () => {};
   try {
-    setFlagsFromString("--semi-space-growth-factor=1");
+    setFlags("--semi-space-growth-factor=1");
   } catch {
     return () => {};
   }
@@ -29,6 +30,6 @@ export function holdYoungGeneration(
   return () => {
     if (released) return;
     released = true;
-    setFlagsFromString(`--semi-space-growth-factor=${defaultGrowthFactor}`);
+    setFlags(`--semi-space-growth-factor=${defaultGrowthFactor}`);
   };
 }
