@@ -1,10 +1,13 @@
+import { saysAlwaysAuthorized } from "./always-authorized.ts";
+import { asksAmountPaid } from "./asked-amount.ts";
 import { editDistance } from "./edit-distance.ts";
 import { englishWords } from "./english-words.ts";
 import { readIntentCues } from "./intent-cues.ts";
+import { saysSentToWrongPlace } from "./map-directions.ts";
 import { readNegationScope } from "./negation-scope.ts";
 import { normaliseText } from "./normalise-text.ts";
 import { observedConcepts } from "./observed-concepts.ts";
-import { lineMeansQueue } from "./queue-line.ts";
+import { lineMeansQueue, readQueueWord } from "./queue-line.ts";
 import { quotedSpans } from "./quoted-text.ts";
 import { asksForScreenWording } from "./screen-wording.ts";
 import type { SpellCorrector } from "./spell-corrector.ts";
@@ -76,6 +79,13 @@ function buildSynonymTable(): SynonymTable {
 }
 
 const table = buildSynonymTable();
+
+/** Effects read from a whole message (each module says why): the test, the concept it adds, how to explain it. */
+const effectRules: readonly (readonly [(words: readonly string[]) => boolean, string, string])[] = [
+  [saysAlwaysAuthorized, "authfree", "always authorized"],
+  [asksAmountPaid, "receipt", "what someone paid"],
+  [saysSentToWrongPlace, "wrong location", "where the map sends drivers"],
+];
 
 const cueSources = {
   purchase: "asks to buy or order",
@@ -172,6 +182,19 @@ export function analyseText(text: string, corrector?: SpellCorrector): AnalysedT
     sources.push(source);
   };
   for (let i = 0; i < read.length; ) {
+    // A queue of software or of tickets is not the Waitlist's queue of drivers.
+    const queued = readQueueWord(read, i);
+    if (queued === "software" || queued === "work") {
+      const n = read[i] === "lined" ? 2 : 1;
+      const from = read.slice(i, i + n).join(" ");
+      if (queued === "software") keep("upgrade", from);
+      applied.push({
+        from,
+        to: queued === "software" ? "upgrade (software is queued)" : "a work queue, not the Waitlist",
+      });
+      i += n;
+      continue;
+    }
     let matched = false;
     for (const n of table.lengthsByFirst.get(read[i]!) ?? []) {
       if (matched || i + n > read.length) continue;
@@ -209,6 +232,13 @@ export function analyseText(text: string, corrector?: SpellCorrector): AnalysedT
   if (asksForScreenWording(read, quotedSpans(text).length > 0)) {
     for (const w of ["station", "message"]) keep(w, "wording asked for on the screen");
     applied.push({ from: "wording asked for on the screen", to: "station message" });
+  }
+
+  // Articles described by their effect: each adds the concept its article is trained on.
+  for (const [says, concept, from] of effectRules) {
+    if (!says(read)) continue;
+    for (const w of concept.split(" ")) keep(w, from);
+    applied.push({ from, to: concept });
   }
 
   // What the message asks to do (buy, plan an install), weighed by the scorer like any other term.

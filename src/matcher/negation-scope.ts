@@ -1,3 +1,4 @@
+import { ruledOutPositions } from "./ruled-out.ts";
 import { stopwords } from "./stopwords.ts";
 
 /**
@@ -126,6 +127,9 @@ const replacedThings = new Set(["hardware", "unit", "station", "head", "parts", 
 /** A card word followed by one of these names the device, not the card: "no card reader", "without the badge scanner". */
 const readerWords = new Set(["reader", "readers", "scanner", "scanners"]);
 
+/** A denied card problem rules the card out: "no card issues", "no badge problems". */
+const problemWords = new Set(["issue", "issues", "problem", "problems", "trouble", "troubles", "errors", "complaints"]);
+
 const tapVerbs = new Set(["tap", "tapping", "swipe", "swiping", "scan", "scanning", "badge", "badging"]);
 
 export const authFreeConcept = "authfree";
@@ -139,8 +143,10 @@ export function applyNegationScope(words: readonly string[]): string[] {
 export function readNegationScope(words: readonly string[]): { word: string; from: string }[] {
   const out: { word: string; from: string }[] = [];
   const push = (word: string, from = word) => out.push({ word, from });
+  const ruledOut = ruledOutPositions(words);
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
+    if (ruledOut.has(i)) continue;
     // "should not have to badge in" denies a need as much as "does not need to".
     const hasTo = words[i + 1] === "have" && words[i + 2] === "to";
     const authCue = negators.has(word) || (word === "not" && (deniedNeed.has(words[i + 1] ?? "") || hasTo));
@@ -152,7 +158,7 @@ export function readNegationScope(words: readonly string[]): { word: string; fro
     push(word);
     // Find the first content word the negator reaches, allowing the few words that may come between.
     let j = i + 1;
-    while (j < words.length && j - i <= 6) {
+    while (j < words.length && j - i <= 8) {
       const w = words[j]!;
       // "without anyone tapping anything": a denied tap of nothing in particular is still no authentication.
       if (authCue && tapVerbs.has(w) && words[j + 1] === "anything") {
@@ -164,6 +170,11 @@ export function readNegationScope(words: readonly string[]): { word: string; fro
       if (authCue && w === "anything" && deniedNeed.has(words[i + 1] ?? "") && !replaceWords.has(words[j + 1] ?? "")) {
         push(authFreeConcept, words.slice(i, j + 1).join(" "));
         i = j;
+        break;
+      }
+      // "no card issues reported": a card ruled out as the cause is neither the card reader nor no authentication.
+      if (authCue && authWords.has(w) && problemWords.has(words[j + 1] ?? "")) {
+        i = j + 1;
         break;
       }
       // "no card reader response" denies the reader's answer, not authentication: left as written.

@@ -64,3 +64,59 @@ export function lineMeansQueue(words: readonly string[], i: number): boolean {
   if (/^\d/.test(after) || /^\d/.test(before)) return false;
   return !textOrPowerBefore.has(before) && !textOrPowerAfter.has(after);
 }
+
+/**
+ * The Waitlist's queue is of drivers. Software is queued too: the guide's Auto-OTA rules have a Queue
+ * Priority and count "stations pending upgrade", and people say they queued an update. Support tickets
+ * wait in queues as well. So a queue word is read by what waits in it.
+ */
+const queueWords = new Set(["queue", "queued", "queues", "queuing", "queueing"]);
+/** What is queued when it is software, named before or after the queue word ("the update I queued"). */
+const softwareWords = new Set([
+  "upgrade",
+  "upgrades",
+  "upgrading",
+  "firmware",
+  "fw",
+  "software",
+  "ota",
+  "otang",
+  "flash",
+  "reflash",
+  "build",
+  "release",
+  "job",
+  "jobs",
+  "push",
+  "pushed",
+  "download",
+]);
+/** "update" is software when it is a thing ("the update I queued", "queued an update"), not "the queue doesn't update". */
+const updateNouns = new Set(["update", "updates"]);
+const articles = new Set(["a", "an", "the", "new", "that", "this", "its", "our", "my"]);
+/** A waiting driver keeps the Waitlist's reading whatever else is near ("driver queued, then the upgrade"). */
+const waitlistWords = new Set(["waitlist", "driver", "drivers", "turn", "notified", "notification", "port", "ports"]);
+/** Work queues that are not the guide's: "ticket queue", "support queue". */
+const workBefore = new Set(["ticket", "tickets", "support", "helpdesk", "jira", "email", "print", "printer", "call"]);
+
+const reach = 12;
+
+export type QueueReading = "waitlist" | "software" | "work";
+
+/** What the queue word at `i` queues, or undefined when it is not a queue word. */
+export function readQueueWord(words: readonly string[], i: number): QueueReading | undefined {
+  // "lined up a firmware push" queues software as much as "queued" does.
+  if (!queueWords.has(words[i]!) && !(words[i] === "lined" && words[i + 1] === "up")) return undefined;
+  if (workBefore.has(words[i - 1] ?? "")) return "work";
+  // A clause either side: "pushed an upgrade to 4 stations last night and it is still in the queue".
+  const from = Math.max(0, i - reach);
+  const to = Math.min(words.length, i + reach);
+  if (words.slice(from, to).some((w) => waitlistWords.has(w))) return "waitlist";
+  for (let k = from; k < to; k++) {
+    if (k === i) continue;
+    const w = words[k]!;
+    if (softwareWords.has(w)) return "software";
+    if (updateNouns.has(w) && (k < i || articles.has(words[k - 1] ?? ""))) return "software";
+  }
+  return "waitlist";
+}

@@ -13,6 +13,8 @@ const guideSynonyms: Readonly<Record<string, readonly string[]>> = {
   // A "build" is a software version in support speak ("newest build", "GA build").
   "software version": ["build", "builds", "sw version", "sw build"],
   hardware: ["hw", "h/w"],
+  // The guide's OTAng steps "select" (or "do NOT select") a Manufacturer; people tick and untick boxes.
+  select: ["tick", "ticked", "ticking", "untick", "unticked", "unticking", "tickbox", "tick box"],
   "rfid card": ["badge", "badges", "fob", "fobs", "key fob", "keyfob", "rfid tag", "cp card", "chargepoint card"],
   "rfid reader": ["card reader", "badge reader", "fob reader", "rfid scanner", "card scanner"],
   // One token: split into words, "just" is a stopword and the product name would collapse into "charge",

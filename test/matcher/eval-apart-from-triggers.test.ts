@@ -8,6 +8,7 @@ const probeFile = fileURLToPath(new URL("../eval/dev-probe.jsonl", import.meta.u
 const freshFile = fileURLToPath(new URL("../eval/fresh-2026-11.jsonl", import.meta.url));
 const oosFile = fileURLToPath(new URL("../eval/dev-oos-2.jsonl", import.meta.url));
 const probe2File = fileURLToPath(new URL("../eval/dev-probe-2.jsonl", import.meta.url));
+const kinds3File = fileURLToPath(new URL("../eval/dev-kinds-3.jsonl", import.meta.url));
 const blindFile = fileURLToPath(new URL("../eval/blind-2026-11b.jsonl", import.meta.url));
 const blind3File = fileURLToPath(new URL("../eval/blind-2026-11c.jsonl", import.meta.url));
 
@@ -35,6 +36,7 @@ describe("the eval set stays apart from what the matcher is trained on", () => {
     ["fresh-2026-11.jsonl", freshFile],
     ["dev-oos-2.jsonl", oosFile],
     ["dev-probe-2.jsonl", probe2File],
+    ["dev-kinds-3.jsonl", kinds3File],
   ])("no line of %s appears verbatim among any trigger phrase, keyword or out-of-scope example", (_name, file) => {
     const copies = evalCases(file)
       .filter((c) => training.has(normal(c.text)))
