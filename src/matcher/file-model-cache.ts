@@ -15,7 +15,9 @@ export function fileModelCache(dir: string): ModelCache {
       try {
         const bytes = readFileSync(file(key));
         if (bytes.byteLength % 8 !== 0) return undefined;
-        // Copied into an aligned buffer: a Buffer from the pool may start at any byte offset.
+        // A file this size gets a buffer of its own, used in place; a Buffer from the pool may start at
+        // any byte offset, and is copied into an aligned one.
+        if (bytes.byteOffset % 8 === 0) return new Float64Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 8);
         return new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
       } catch {
         return undefined;

@@ -94,6 +94,9 @@ export async function serve(
     io.err(`cpbot serve: --port must be a whole number from 0 to 65535, e.g. --port 3978 (given "${values.port}").`);
     return 2;
   }
+  // Start-up's burst of long-lived objects must not leave an idle server with a grown young generation.
+  const { holdYoungGeneration } = await import("../hold-young-generation.ts");
+  const releaseYoungGeneration = holdYoungGeneration();
   const [{ startServer }, { resolve }] = await Promise.all([import("../../http/start-server.ts"), import("node:path")]);
   let running: Awaited<ReturnType<typeof startServer>>;
   try {
@@ -111,6 +114,8 @@ export async function serve(
   } catch (error) {
     io.err(`cpbot serve: cannot start.\n${error instanceof Error ? error.message : String(error)}`);
     return 1;
+  } finally {
+    releaseYoungGeneration();
   }
   // The banner goes through the logger too: in production every line on stderr is JSON.
   for (const line of running.summary) running.logger.info(line);

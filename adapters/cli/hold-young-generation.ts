@@ -1,0 +1,35 @@
+import { setFlagsFromString } from "node:v8";
+
+/** V8's default (`node --v8-options`), restored once the server has started. */
+const defaultGrowthFactor = 2;
+
+/**
+ * Keeps V8's young generation at its starting size while a server starts; call the returned function
+ * once it listens. V8 doubles the young generation (its semi-spaces go 1 → 2 → … 16 MiB) each time
+ * enough objects have survived its minor collections, and starting `cpbot serve` is one long burst of
+ * objects that survive: about 600 modules, the playbooks, the matcher. The young generation grown for
+ * that burst is never given back, so an idle server held 16 to 30 MiB it does not use (a full
+ * collection does not shrink it). With growth allowed again after start-up, requests size the young
+ * generation the way they would in any fresh process, so throughput under load is unchanged.
+ *
+ * `--max-semi-space-size` would cap it for good and cannot be set after Node starts; the growth factor
+ * is read at each growth, so it can. Someone who sets their own semi-space flags keeps them untouched.
+ */
+export function holdYoungGeneration(
+  execArgv: readonly string[] = process.execArgv,
+  nodeOptions: string = process.env.NODE_OPTIONS ?? "",
+  setFlags: (flags: string) => void = setFlagsFromString,
+): () => void {
+  if ([...execArgv, nodeOptions].some((arg) => /semi[-_]space/.test(arg))) return () => {};
+  try {
+    setFlags("--semi-space-growth-factor=1");
+  } catch {
+    return () => {};
+  }
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    setFlags(`--semi-space-growth-factor=${defaultGrowthFactor}`);
+  };
+}
