@@ -12,6 +12,7 @@ const probe3File = fileURLToPath(new URL("../eval/dev-probe-3.jsonl", import.met
 const kinds3File = fileURLToPath(new URL("../eval/dev-kinds-3.jsonl", import.meta.url));
 const blindFile = fileURLToPath(new URL("../eval/blind-2026-11b.jsonl", import.meta.url));
 const blind3File = fileURLToPath(new URL("../eval/blind-2026-11c.jsonl", import.meta.url));
+const blind4File = fileURLToPath(new URL("../eval/blind-2026-11d.jsonl", import.meta.url));
 
 /** Case, whitespace and punctuation do not make a copied sentence a new one. */
 const normal = (s: string) =>
@@ -63,5 +64,14 @@ describe("the eval set stays apart from what the matcher is trained on", () => {
       .filter((c) => training.has(normal(c.text)))
       .map((c) => c.text);
     expect(copies).toEqual(["301-BA", "session shows 0 kWh", "relay stuck closed", "305-LCO"]);
+  });
+
+  // The fourth blind set, written the same way and scored once at the end of the fourth round; three of its
+  // lines equal triggers that existed before it was written (two bare fault codes and one plain phrasing).
+  it("no line of blind-2026-11d.jsonl appears among the triggers beyond those it was written with", () => {
+    const copies = evalCases(blind4File)
+      .filter((c) => training.has(normal(c.text)))
+      .map((c) => c.text);
+    expect(copies).toEqual(["305-LCO", "station keeps dropping offline", "202-EF"]);
   });
 });
