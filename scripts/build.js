@@ -52,6 +52,9 @@ const vendored = {
   },
 };
 const vendorFile = (name) => path.join(outdir, "vendor", `${name}.js`);
+// The Handlebars runtime is required by path (src/render/card-templates.ts), not imported, so it is bundled
+// as CommonJS and loaded from dist/vendor when the file is there.
+const requiredVendored = { "handlebars-runtime": 'module.exports = require("handlebars/runtime");\n' };
 
 // Each file is compiled on its own: relative imports stay imports (".ts" becomes ".js") and packages stay
 // external (the vendored ones point at their bundle), so dist/ mirrors the source tree and dynamic
@@ -83,6 +86,17 @@ for (const [name, { entry, banner }] of Object.entries(vendored)) {
     format: "esm",
     target: "node20",
     ...(banner ? { banner: { js: banner } } : {}),
+    logLevel: "warning",
+  });
+}
+for (const [name, contents] of Object.entries(requiredVendored)) {
+  await esbuild.build({
+    stdin: { contents, resolveDir: root, sourcefile: `vendor-${name}.cjs` },
+    outfile: path.join(outdir, "vendor", `${name}.cjs`),
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "node20",
     logLevel: "warning",
   });
 }
@@ -120,9 +134,15 @@ const bundleEntry = [
   "};",
   "export const runCommandLine = (argv) => run(argv, (file) => {",
   "  const load = Object.hasOwn(commands, file) ? commands[file] : undefined;",
-  "  if (!load) throw new Error(`the command file ${file} is not in this build; run npm run build`);",
+  '  if (!load) throw new Error("the command file " + file + " is not in this build: run npm run build");',
   "  return load();",
   "});",
+  "// `node dist/bundle/cli.js …` works like `cpbot …` (a container's CMD, a process manager).",
+  'import { realpathSync } from "node:fs";',
+  'import { pathToFileURL } from "node:url";',
+  "if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {",
+  "  process.exitCode = await runCommandLine(process.argv.slice(2));",
+  "}",
   "",
 ].join("\n");
 const bundleImports = {
