@@ -21,7 +21,7 @@ const reply = {
   visibility: "ephemeral",
 };
 
-/** The store's writes of one answered slash command, as the engine, the audit and the adapter make them. */
+/** The store's writes of one answered slash command, as the engine (with its audit line) and the adapter make them. */
 async function turn(store: SqliteStore, i: number): Promise<void> {
   const at = new Date(Date.UTC(2026, 10, 30, 0, 0, 0, i)).toISOString();
   const key = `slack:C1:${i % 100}`;
@@ -33,6 +33,8 @@ async function turn(store: SqliteStore, i: number): Promise<void> {
     await tx.saveSession(key, { seq: i, topics: [{ id: `q${i}` }] }, session?.revision ?? null, at);
     await tx.recordEvent({ type: "question", ...fields, playbook: "relay", confidence: 1 });
     await tx.recordEvent({ type: "match", ...fields, playbook: "relay", confidence: 1 });
+    // The audit line is written with the decision (auditedEngine's TurnAudit).
+    await tx.recordEvent({ type: "audit", ...fields, data: { action: "answer", eventId: `E${i}` } });
     const target = { kind: "respond", responseUrl: "https://hooks.slack.com/commands/1", channel: "C1" };
     await tx.enqueueDelivery({
       id,
@@ -44,7 +46,6 @@ async function turn(store: SqliteStore, i: number): Promise<void> {
       lease: { by: "me", until: at },
     });
   });
-  await store.recordEvent({ type: "audit", ...fields, data: { action: "answer", eventId: `E${i}` } });
   await store.completeDelivery(id, "me", at);
 }
 
@@ -93,8 +94,8 @@ export async function storeBench(): Promise<BenchSection> {
   return {
     title: "The SQLite store per answered slash command",
     lines: [
-      `${turns} turns, ${inFlight} in flight, 3 alternating rounds per mode: claim, session, two analytics rows and the`,
-      "outbox row in one transaction, then the audit line and the delivered mark. CPU µs of this process per turn.",
+      `${turns} turns, ${inFlight} in flight, 3 alternating rounds per mode: claim, session, two analytics rows, the audit`,
+      "line and the outbox row in one transaction, then the delivered mark. CPU µs of this process per turn.",
       "",
       "| SQLITE_SYNCHRONOUS | CPU µs per turn (median) | runs | COMMITs per turn |",
       "|---|---:|---|---:|",

@@ -3,7 +3,7 @@ import type { Card } from "../cards/card-schema.ts";
 import type { BotEvent, ConversationRef } from "../core/bot-event.ts";
 import type { EngineReply } from "../core/transport.ts";
 import { transportTarget } from "../delivery/transport-deliverer.ts";
-import type { Store } from "../store/store.ts";
+import type { AnalyticsEvent, Store } from "../store/store.ts";
 
 /** How the engine leases the rows it writes to the outbox (the OutboxDispatcher of this process). */
 export interface OutboxLease {
@@ -15,6 +15,19 @@ export interface OutboxLease {
 /** Where the adapter wants the answer to go, in its own JSON; stored with the reply. */
 export interface HandleOptions {
   replyTo?: unknown;
+  /** The turn's audit record (see auditedEngine), written with the decision when the answer is final then. */
+  audit?: TurnAudit;
+}
+
+/**
+ * Builds a turn's audit record from its final answer. When the answer is known whole before the decision
+ * commits (no cards added after it), the engine writes the record in the decision's own transaction and sets
+ * `written` once that transaction has committed: one write and one statement fewer per turn than a line
+ * appended afterwards, and a crash can no longer keep the answer but lose its audit line.
+ */
+export interface TurnAudit {
+  record(reply: Pick<EngineReply, "cards" | "mode">): AnalyticsEvent;
+  written?: boolean;
 }
 
 /**
