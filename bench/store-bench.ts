@@ -1,20 +1,21 @@
-import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { openSqliteDatabase } from "../src/store/open-sqlite-database.ts";
+import { newOutboxId } from "../src/store/outbox-id.ts";
 import { SqliteStore } from "../src/store/sqlite-store.ts";
 import type { SynchronousMode } from "../src/store/synchronous-mode.ts";
 import type { BenchSection } from "./matcher-bench.ts";
 
 const turns = Number(process.env.BENCH_STORE_TURNS ?? 3000);
 const inFlight = 10;
+/** About the size of the reply `/cp fault 303-RSC` stores (5.5 KB of JSON: more than a 4 KB page). */
 const reply = {
   cards: [
     {
       kind: "overview",
       title: "Relay Stuck Closed (303-RSC)",
-      blocks: Array.from({ length: 12 }, (_, i) => ({ type: "text", markdown: `Step ${i} `.repeat(20) })),
+      blocks: Array.from({ length: 12 }, (_, i) => ({ type: "text", markdown: `Step ${i} `.repeat(58) })),
     },
   ],
   mode: "new",
@@ -25,7 +26,7 @@ const reply = {
 async function turn(store: SqliteStore, i: number): Promise<void> {
   const at = new Date(Date.UTC(2026, 10, 30, 0, 0, 0, i)).toISOString();
   const key = `slack:C1:${i % 100}`;
-  const id = randomUUID();
+  const id = newOutboxId();
   const fields = { at, platform: "slack" as const, conversation: key, user: "U1", text: "fault 303-RSC" };
   await store.transaction(async (tx) => {
     if (!(await tx.claimEvent(`E${i}`, at))) return;

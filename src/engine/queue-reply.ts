@@ -1,8 +1,8 @@
-import { randomUUID } from "node:crypto";
 import type { Card } from "../cards/card-schema.ts";
 import type { BotEvent, ConversationRef } from "../core/bot-event.ts";
 import type { EngineReply } from "../core/transport.ts";
 import { transportTarget } from "../delivery/transport-deliverer.ts";
+import { newOutboxId } from "../store/outbox-id.ts";
 import type { AnalyticsEvent, Store } from "../store/store.ts";
 
 /** How the engine leases the rows it writes to the outbox (the OutboxDispatcher of this process). */
@@ -44,7 +44,7 @@ export async function queueReply(
   /** Now by the engine's clock (not the platform's event time): the give-up time counts from here. */
   at: string,
 ): Promise<{ id: string; createdAt: string }> {
-  const id = randomUUID();
+  const id = newOutboxId();
   await tx.enqueueDelivery({
     id,
     eventId: event.eventId,
@@ -69,7 +69,7 @@ export async function queueNotice(
   at: string,
 ): Promise<void> {
   await tx.enqueueDelivery({
-    id: randomUUID(),
+    id: newOutboxId(),
     ...(notice.eventId ? { eventId: notice.eventId } : {}),
     platform: notice.to.platform,
     target: transportTarget(notice.to, notice.update),
