@@ -1,31 +1,32 @@
-import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { openSqliteDatabase } from "../src/store/open-sqlite-database.ts";
+import { newOutboxId } from "../src/store/outbox-id.ts";
 import { SqliteStore } from "../src/store/sqlite-store.ts";
 import type { SynchronousMode } from "../src/store/synchronous-mode.ts";
 import type { BenchSection } from "./matcher-bench.ts";
 
 const turns = Number(process.env.BENCH_STORE_TURNS ?? 3000);
 const inFlight = 10;
+/** About the size of the reply `/cp fault 303-RSC` stores (5.5 KB of JSON: more than a 4 KB page). */
 const reply = {
   cards: [
     {
       kind: "overview",
       title: "Relay Stuck Closed (303-RSC)",
-      blocks: Array.from({ length: 12 }, (_, i) => ({ type: "text", markdown: `Step ${i} `.repeat(20) })),
+      blocks: Array.from({ length: 12 }, (_, i) => ({ type: "text", markdown: `Step ${i} `.repeat(58) })),
     },
   ],
   mode: "new",
   visibility: "ephemeral",
 };
 
-/** The store's writes of one answered slash command, as the engine, the audit and the adapter make them. */
+/** The store's writes of one answered slash command, as the engine (with its audit line) and the adapter make them. */
 async function turn(store: SqliteStore, i: number): Promise<void> {
   const at = new Date(Date.UTC(2026, 10, 30, 0, 0, 0, i)).toISOString();
   const key = `slack:C1:${i % 100}`;
-  const id = randomUUID();
+  const id = newOutboxId();
   const fields = { at, platform: "slack" as const, conversation: key, user: "U1", text: "fault 303-RSC" };
   await store.transaction(async (tx) => {
     if (!(await tx.claimEvent(`E${i}`, at))) return;
@@ -33,6 +34,8 @@ async function turn(store: SqliteStore, i: number): Promise<void> {
     await tx.saveSession(key, { seq: i, topics: [{ id: `q${i}` }] }, session?.revision ?? null, at);
     await tx.recordEvent({ type: "question", ...fields, playbook: "relay", confidence: 1 });
     await tx.recordEvent({ type: "match", ...fields, playbook: "relay", confidence: 1 });
+    // The audit line is written with the decision (auditedEngine's TurnAudit).
+    await tx.recordEvent({ type: "audit", ...fields, data: { action: "answer", eventId: `E${i}` } });
     const target = { kind: "respond", responseUrl: "https://hooks.slack.com/commands/1", channel: "C1" };
     await tx.enqueueDelivery({
       id,
@@ -44,7 +47,6 @@ async function turn(store: SqliteStore, i: number): Promise<void> {
       lease: { by: "me", until: at },
     });
   });
-  await store.recordEvent({ type: "audit", ...fields, data: { action: "answer", eventId: `E${i}` } });
   await store.completeDelivery(id, "me", at);
 }
 
@@ -93,8 +95,8 @@ export async function storeBench(): Promise<BenchSection> {
   return {
     title: "The SQLite store per answered slash command",
     lines: [
-      `${turns} turns, ${inFlight} in flight, 3 alternating rounds per mode: claim, session, two analytics rows and the`,
-      "outbox row in one transaction, then the audit line and the delivered mark. CPU µs of this process per turn.",
+      `${turns} turns, ${inFlight} in flight, 3 alternating rounds per mode: claim, session, two analytics rows, the audit`,
+      "line and the outbox row in one transaction, then the delivered mark. CPU µs of this process per turn.",
       "",
       "| SQLITE_SYNCHRONOUS | CPU µs per turn (median) | runs | COMMITs per turn |",
       "|---|---:|---|---:|",

@@ -1,20 +1,23 @@
 import type { Logger } from "../core/logger.ts";
 import type { Engine } from "../engine/create-engine.ts";
+import type { TurnAudit } from "../engine/queue-reply.ts";
 import type { Store } from "../store/store.ts";
 import { turnRecord } from "./turn-record.ts";
 
 /**
  * The engine, with every answered turn appended to the audit log (input, the cards sent and their hash).
- * A decorator at the composition root, so the engine itself stays unaware of auditing. The record is
- * written after the answer is decided; if the write fails the answer still goes out and the failure is
- * logged, because a lost audit line must never cost a person their reply.
+ * A decorator at the composition root, so the engine knows only how to write a record it is handed. Most
+ * turns' records are written in the decision's own transaction (see TurnAudit); the rest (an answer with
+ * cards added after the commit, an error card) are appended after the answer is decided. If that write
+ * fails the answer still goes out and the failure is logged: a lost audit line must never cost a reply.
  */
 export function auditedEngine(engine: Engine, store: Store, clock: () => Date, logger: Logger): Engine {
   return {
     ...engine,
     async handle(event, options) {
-      const reply = await engine.handle(event, options);
-      if (reply.duplicate) return reply;
+      const audit: TurnAudit = { record: (answer) => turnRecord(event, answer, clock().toISOString()) };
+      const reply = await engine.handle(event, { ...options, audit });
+      if (reply.duplicate || audit.written) return reply;
       try {
         await store.recordEvent(turnRecord(event, reply, clock().toISOString()));
       } catch (error) {

@@ -27,7 +27,7 @@ export interface TurnData {
  * One answered turn as an append-only audit event: who said or pressed what, in which thread, the cards
  * that went back, and their content hash. Duplicates (a platform retry) sent nothing and are not recorded.
  */
-export function turnRecord(event: BotEvent, reply: EngineReply, at: string): AnalyticsEvent {
+export function turnRecord(event: BotEvent, reply: Pick<EngineReply, "cards" | "mode">, at: string): AnalyticsEvent {
   // The same cleaning the engine applies before it stores a question: no control characters, tokens masked.
   const text = event.kind !== "action" ? cleanUserText(event.text).text : undefined;
   const input: TurnData["input"] =

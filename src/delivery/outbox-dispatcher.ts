@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Platform } from "../core/bot-event.ts";
 import type { Logger } from "../core/logger.ts";
 import type { EngineReply, Transport } from "../core/transport.ts";
+import { newOutboxId } from "../store/outbox-id.ts";
 import type { DeliveryRecord, Store } from "../store/store.ts";
 import { DeliveryError } from "./delivery-error.ts";
 import { isTransportTarget, transportDeliverer } from "./transport-deliverer.ts";
@@ -109,7 +110,7 @@ export class OutboxDispatcher {
   async queue(platform: Platform, target: unknown, reply: EngineReply, eventId?: string): Promise<Row> {
     const { delivery: _, ...stored } = reply;
     const at = this.deps.clock().toISOString();
-    const id = randomUUID();
+    const id = newOutboxId();
     const row = { id, platform, target, reply: stored, at, lease: this.lease(), ...(eventId ? { eventId } : {}) };
     await this.deps.store.enqueueDelivery(row);
     return { id, platform, target, reply: stored, progress: 0, createdAt: at };

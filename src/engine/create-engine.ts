@@ -70,7 +70,7 @@ export function createEngine(deps: EngineDeps): Engine {
   };
   const limiter = new RateLimiter(deps.config.rateLimitPerMinute ?? 0);
 
-  type Decided = { turn: Turn; reply: TurnReply; delivery?: EngineReply["delivery"] } | "duplicate";
+  type Decided = { turn: Turn; reply: TurnReply; delivery?: EngineReply["delivery"]; audited?: boolean } | "duplicate";
 
   function newTurn(event: BotEvent, at: string, role: Role, session: LoadedSession, store: Store): Turn {
     return {
@@ -146,12 +146,16 @@ export function createEngine(deps: EngineDeps): Engine {
     turn: Turn,
     reply: TurnReply,
     options: HandleOptions & { cut?: Card },
-  ): Promise<{ delivery?: EngineReply["delivery"] }> {
+  ): Promise<{ delivery?: EngineReply["delivery"]; audited?: boolean }> {
     for (const e of turn.events) await tx.recordEvent(e);
-    if (options.replyTo === undefined || !deps.outbox) return {};
     const cards = [...reply.cards, ...(options.cut ? [options.cut] : [])];
     const answer = { cards, mode: reply.mode ?? "new", visibility: turn.visibility };
+    // Cards added after the commit (turn.later) are not known yet: such a turn is audited afterwards.
+    const audited = options.audit !== undefined && turn.later.length === 0;
+    if (audited && options.audit) await tx.recordEvent(options.audit.record(answer));
+    if (options.replyTo === undefined || !deps.outbox) return { audited };
     return {
+      audited,
       delivery: await queueReply(tx, deps.outbox, event, options.replyTo, answer, deps.clock().toISOString()),
     };
   }
@@ -215,7 +219,9 @@ export function createEngine(deps: EngineDeps): Engine {
         }
       }
       if (decided === "duplicate") return { cards: [], mode: "new", visibility: "ephemeral", duplicate: true };
-      const { turn, reply, delivery } = decided;
+      const { turn, reply, delivery, audited } = decided;
+      // Committed: the audit record written with the decision is on disk.
+      if (audited && options.audit) options.audit.written = true;
       const cards = [...reply.cards];
       const extra: Card[] = [];
       for (const task of turn.later) extra.push(...(await task()));

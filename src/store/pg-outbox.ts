@@ -56,7 +56,7 @@ export class PgOutbox {
 
   async complete(id: string, by: string, at: string): Promise<boolean> {
     const rows = await this.q(
-      `UPDATE outbox SET status = 'delivered', finished_at = $1, locked_until = NULL, last_error = NULL
+      `UPDATE outbox SET status = 'delivered', reply = 'null', finished_at = $1, locked_until = NULL, last_error = NULL
        WHERE id = $2 AND locked_by = $3 AND status = 'pending' RETURNING id`,
       [isoTime(at, "delivery time"), id, by],
     );

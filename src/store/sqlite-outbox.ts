@@ -69,9 +69,11 @@ export class SqliteOutbox {
 
   complete(id: string, by: string, at: string): boolean {
     const time = isoTime(at, "delivery time");
+    // The reply's JSON (5 KB for an overview card, more than a page) is dropped once sent: the row then fits
+    // its leaf page, so this UPDATE writes that page instead of copying the reply into new overflow pages.
     return (
       this.sql(
-        `UPDATE outbox SET status = 'delivered', finished_at = ?, locked_until = NULL, last_error = NULL
+        `UPDATE outbox SET status = 'delivered', reply = 'null', finished_at = ?, locked_until = NULL, last_error = NULL
          WHERE id = ? AND locked_by = ? AND status = 'pending'`,
       ).run(time, id, by).changes === 1
     );

@@ -29,6 +29,7 @@ import type {
   Store,
 } from "./store.ts";
 import { idempotencyTtlMs } from "./store.ts";
+import { WalSync } from "./wal-sync.ts";
 
 /**
  * Opens the embedded store at DATABASE_URL (default ./data/cpbot.db), creating file and directory on
@@ -49,6 +50,8 @@ export class SqliteStore implements Store {
   private readonly pruning = new PruneSchedule();
   /** The file opened, checked before every use (see database-file-identity.ts); none for :memory:. */
   private readonly identity: DatabaseFileIdentity | undefined;
+  /** Syncs the WAL after each group's COMMIT when SQLITE_SYNCHRONOUS=full (see wal-sync.ts). */
+  readonly walSync: WalSync | undefined;
 
   constructor(
     private readonly db: Database.Database,
@@ -58,8 +61,14 @@ export class SqliteStore implements Store {
   ) {
     this.sql = statementCache(db);
     this.identity = file === ":memory:" ? undefined : new DatabaseFileIdentity(file);
+    this.walSync = syncOffTheLoop(db, file);
+    const walSync = this.walSync;
     // The file is checked when a group of transactions begins: once per turn of the event loop that writes.
-    this.transactions = new SqliteTransactions(db, () => this.identity?.check());
+    this.transactions = new SqliteTransactions(
+      db,
+      () => this.identity?.check(),
+      walSync ? () => walSync.durable() : undefined,
+    );
     this.escalations = new SqliteEscalations(
       this.sql,
       (fn) => this.atomically(fn),
@@ -203,6 +212,7 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     // Writes already asked for run and are committed, not rolled back by the close.
     if (this.db.open) await this.transactions.flush(() => this.db.open && this.db.close());
+    await this.walSync?.close();
   }
 
   /** A readiness probe: the file is still the one opened (see database-file-identity.ts) and answers. */
@@ -254,6 +264,7 @@ export class SqliteStore implements Store {
     if (!this.db.open) {
       throw new BotError(`The store for ${this.file} is closed; open it again.`, "store_unavailable");
     }
+    this.walSync?.check();
   }
 
   /** One place that turns SQLite failures (disk full, lock timeout) into errors naming the file. */
@@ -285,6 +296,27 @@ const forgetEventsSql = `
       THEN json_remove(data, '$.input.text', '$.input.inputs', '$.cards') ELSE data END
   WHERE at < ? AND (text IS NOT NULL OR (type = 'audit' AND json_valid(data) AND
     (json_extract(data, '$.cards') IS NOT NULL OR json_extract(data, '$.input.text') IS NOT NULL)))`;
+
+/**
+ * A connection opened with `synchronous = FULL` (SQLITE_SYNCHRONOUS=full, the default) is switched to
+ * NORMAL, and the store syncs the WAL itself after each COMMIT, off the event loop (see wal-sync.ts). An
+ * in-memory database has nothing to sync; NORMAL stays as configured.
+ */
+function syncOffTheLoop(db: Database.Database, file: string): WalSync | undefined {
+  if (db.memory || file === ":memory:") return undefined;
+  if (Number(db.pragma("synchronous", { simple: true })) < 2) return undefined;
+  db.pragma("synchronous = NORMAL");
+  return new WalSync(
+    `${db.name}-wal`,
+    (error) =>
+      new BotError(
+        `Could not sync the database ${file} to disk (${error instanceof Error ? error.message : String(error)}). ` +
+          "What was not synced may be lost, so cpbot writes nothing more: check the disk, then restart cpbot.",
+        "store_unavailable",
+        { cause: error },
+      ),
+  );
+}
 
 /** The database's escalation id prefix, drawn on the first open after migration 2 and kept for good. */
 function loadEscalationIds(db: Database.Database, prefix = newEscalationPrefix()): EscalationIds {

@@ -33,6 +33,11 @@ export class SqliteTransactions {
     private readonly db: Database.Database,
     /** Called before a group begins (the database file's identity check); throwing refuses the group. */
     private readonly beforeBegin: () => void = () => {},
+    /**
+     * Resolves once a COMMIT just made is on disk (WalSync, off the event loop); absent when COMMIT itself
+     * is as durable as configured. The group's members resolve only after it.
+     */
+    private readonly durable?: () => Promise<void>,
   ) {
     this.begin = immediateBegin(db);
   }
@@ -173,7 +178,9 @@ export class SqliteTransactions {
     }
     try {
       batch.guard(() => this.db.exec("COMMIT"));
-      batch.resolve();
+      // The next group may begin at once; this one's members hear of it when it is on disk.
+      if (this.durable) this.durable().then(batch.resolve, batch.reject);
+      else batch.resolve();
     } catch (error) {
       if (this.db.open && this.db.inTransaction) this.db.exec("ROLLBACK");
       batch.reject(error);

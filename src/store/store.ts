@@ -128,7 +128,11 @@ export interface Store {
    */
   renewDeliveryLease(id: string, by: string, until: string): Promise<boolean>;
 
-  /** Marks a row `by` holds delivered; false when its lease went to someone else meanwhile. */
+  /**
+   * Marks a row `by` holds delivered and drops its reply (it was sent; the audit log keeps the answer's
+   * cards and digest), so a delivered row keeps no message text; false when its lease went to someone else
+   * meanwhile.
+   */
   completeDelivery(id: string, by: string, at: string): Promise<boolean>;
 
   /** Ends a failed attempt: pending again from `retryAt`, or "dead" (given up) when `retryAt` is absent. */
@@ -315,6 +319,7 @@ export interface DeliveryRecord {
   eventId?: string;
   platform: Platform;
   target: unknown;
+  /** What to deliver; null once delivered (see completeDelivery). */
   reply: unknown;
   status: DeliveryStatus;
   /** Attempts started, the one in progress included. */

@@ -33,6 +33,9 @@ export function outboxContract(get: () => { store: Store; reopen: () => Promise<
       expect(await store.completeDelivery("d1", "replica-a", t(3))).toBe(true);
       expect(await store.completeDelivery("d1", "replica-a", t(4))).toBe(false);
       expect(await store.getDelivery("d1")).toMatchObject({ status: "delivered", finishedAt: t(3) });
+      // Sent: the reply's text is not kept.
+      expect(queued.reply).not.toBeNull();
+      expect((await store.getDelivery("d1"))?.reply).toBeNull();
       expect(await store.takeDueDeliveries({ ...take, at: t(60) })).toEqual([]);
       expect(await store.countDeliveries()).toEqual({ pending: 0, delivered: 1, dead: 0 });
     });
