@@ -120,7 +120,7 @@ describe("createSlackAdapter", () => {
       });
       expect(response.status).toBe(200);
       await adapter.idle();
-      expect(handled.map((e) => e.text)).toEqual(["fault 303-RSC"]);
+      expect(handled.map((e) => (e.kind === "action" ? e.action : e.text))).toEqual(["fault 303-RSC"]);
       expect(contexts).toHaveLength(1);
       expect(contexts[0]).not.toHaveProperty("updateConversation");
       expect(contexts[0]).not.toHaveProperty("conversation");
