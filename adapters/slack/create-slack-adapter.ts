@@ -71,6 +71,10 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
     botUserId: identity.botUserId,
     logger: boltLogger,
     clientOptions,
+    // Bolt's conversation store keeps per-conversation state in memory for context.conversation, which
+    // cpbot never reads (its sessions are in the database); for every new conversation it built and threw
+    // an Error ("Conversation not found"), stack trace and all, on each event.
+    convoStore: false as const,
   };
   let receiver: HTTPReceiver | undefined;
   let app: App;

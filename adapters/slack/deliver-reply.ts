@@ -6,6 +6,7 @@ import { cardToBlockKit, type SlackMessage } from "./card-to-block-kit.ts";
 import type { RespondToUrl } from "./respond-to-url.ts";
 import { isChannelAccessError, slackErrorCode } from "./slack-api-error.ts";
 import { slackDeliveryError } from "./slack-delivery-error.ts";
+import { webApiBlocks } from "./web-api-blocks.ts";
 
 /**
  * Where an answer goes, decided by the Slack surface the event came from. Plain JSON: it is stored with
@@ -62,7 +63,7 @@ function sends(
     client.chat.postMessage({
       channel,
       text: m.text,
-      blocks: m.blocks,
+      blocks: webApiBlocks(m.blocks),
       ...(threadTs ? { thread_ts: threadTs } : {}),
       unfurl_links: false,
       unfurl_media: false,
@@ -79,7 +80,7 @@ function sends(
           user,
           thread_ts: target.threadTs,
           text: m.text,
-          blocks: m.blocks,
+          blocks: webApiBlocks(m.blocks),
         }),
     );
   }
@@ -102,7 +103,12 @@ function sends(
         }
         if (type === "in_channel") return post(target.channel, m);
         return () =>
-          client.chat.postEphemeral({ channel: target.channel, user: target.user, text: m.text, blocks: m.blocks });
+          client.chat.postEphemeral({
+            channel: target.channel,
+            user: target.user,
+            text: m.text,
+            blocks: webApiBlocks(m.blocks),
+          });
       });
     }
     case "ephemeral":
@@ -121,7 +127,7 @@ async function replaceMessage(
       channel: target.channel,
       ts: target.ts,
       text: message.text,
-      blocks: message.blocks,
+      blocks: webApiBlocks(message.blocks),
     });
     return;
   } catch (error) {
@@ -148,10 +154,15 @@ async function postPrivately(
       channel: target.channel,
       user: target.user,
       text: m.text,
-      blocks: m.blocks,
+      blocks: webApiBlocks(m.blocks),
     });
   } catch (error) {
     if (!isChannelAccessError(error) && slackErrorCode(error) !== "user_not_in_channel") throw error;
-    await deps.client.chat.postMessage({ channel: target.user, text: m.text, blocks: m.blocks, unfurl_links: false });
+    await deps.client.chat.postMessage({
+      channel: target.user,
+      text: m.text,
+      blocks: webApiBlocks(m.blocks),
+      unfurl_links: false,
+    });
   }
 }

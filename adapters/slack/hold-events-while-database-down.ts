@@ -46,12 +46,22 @@ export function holdEventsWhileDatabaseDown(
   deps: DatabaseGateDeps,
   next: (req: IncomingMessage, res: ServerResponse) => unknown,
 ): (req: IncomingMessage, res: ServerResponse) => Promise<unknown> {
+  // One ping at a time: events that arrive while it is under way wait for its answer instead of each
+  // queueing a ping (and a timer) of its own behind the store's writes. A database that fails after that
+  // ping began is the same race as one that fails just after a ping of the event's own.
+  let pinging: Promise<void> | undefined;
+  const ping = (): Promise<void> => {
+    pinging ??= withinTime(deps.ping(), deps.pingTimeoutMs ?? 2000).finally(() => {
+      pinging = undefined;
+    });
+    return pinging;
+  };
   return async (req, res) => {
     // Only a JSON body naming event_callback can be an Events API event (a byte search, no parse); it is
     // parsed (Bolt parses it again) only when the database is down, the one time its fields matter here.
     if (!mayBeEvent(req)) return next(req, res);
     try {
-      await withinTime(deps.ping(), deps.pingTimeoutMs ?? 2000);
+      await ping();
     } catch (error) {
       const envelope = eventEnvelope(req);
       if (!envelope) return next(req, res);

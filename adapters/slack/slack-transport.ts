@@ -8,6 +8,7 @@ import { cardToBlockKit } from "./card-to-block-kit.ts";
 import { reportDeliveryProblem } from "./delivery-problems.ts";
 import { channelAccessFix, isChannelAccessError, slackErrorCode } from "./slack-api-error.ts";
 import { ThreadLinks } from "./thread-links.ts";
+import { webApiBlocks } from "./web-api-blocks.ts";
 
 export interface SlackTransportDeps {
   client: webApi.WebClient;
@@ -44,7 +45,7 @@ export class SlackTransport implements Transport {
             channel,
             user,
             text: message.text,
-            blocks: message.blocks,
+            blocks: webApiBlocks(message.blocks),
             ...(to.threadId ? { thread_ts: to.threadId } : {}),
           }),
         );
@@ -55,7 +56,7 @@ export class SlackTransport implements Transport {
         this.deps.client.chat.postMessage({
           channel,
           text: message.text,
-          blocks: message.blocks,
+          blocks: webApiBlocks(message.blocks),
           ...(threadTs ? { thread_ts: threadTs } : {}),
           unfurl_links: false,
           unfurl_media: false,
@@ -85,7 +86,7 @@ export class SlackTransport implements Transport {
         channel: to.channelId,
         ts: messageId,
         text: message.text,
-        blocks: message.blocks,
+        blocks: webApiBlocks(message.blocks),
       }),
     );
   }

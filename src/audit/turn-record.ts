@@ -1,4 +1,5 @@
 import type { Card } from "../cards/card-schema.ts";
+import { deepFreeze, isSharedCard, perSharedCard } from "../cards/frozen-card.ts";
 import type { BotEvent } from "../core/bot-event.ts";
 import { cleanUserText } from "../core/clean-user-text.ts";
 import type { EngineReply } from "../core/transport.ts";
@@ -58,7 +59,13 @@ export function turnRecord(event: BotEvent, reply: Pick<EngineReply, "cards" | "
   };
 }
 
-function shownCard(card: Card): ShownCard {
+/** What the audit keeps of a card; a shared card's is kept with it (frozen, as the card is). */
+const shownCard = perSharedCard((card) => {
+  const shown = describeCard(card);
+  return isSharedCard(card) ? deepFreeze(shown) : shown;
+});
+
+function describeCard(card: Card): ShownCard {
   const buttons = card.blocks.flatMap((b) =>
     b.type === "actions"
       ? b.buttons.map((x) => ({

@@ -129,6 +129,10 @@ describe("work derived from a shared card", () => {
     const other = articleCard(playbookOf("Relay Stuck Closed (303-RSC)"));
     expect(answerDigest([card, other])).toBe(answerDigest([copy, structuredClone(other) as Card]));
     expect(answerDigest([card])).not.toBe(answerDigest([other]));
+    const sha = (text: string) => `sha256:${createHash("sha256").update(text).digest("hex")}`;
+    // One card (most answers, kept per shared card) and several: always the hash of the cards' JSON.
+    expect(answerDigest([card])).toBe(sha(JSON.stringify([card])));
+    expect(answerDigest([card])).toBe(answerDigest([copy]));
     const json = JSON.stringify([card, other]);
     expect(answerDigest([card, other])).toBe(`sha256:${createHash("sha256").update(json).digest("hex")}`);
   });
