@@ -53,6 +53,11 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     // The fourth blind set, scored once at the end of the fourth round (95.6% top-1, 91.5% / 95.6% out of
     // scope): from now on a development set; these floors are that one score, so it cannot slip back.
     ["blind-2026-11d.jsonl", 0.955, 0.91, 0.95],
+    // Written in the fifth round in two batches, each scored before its fixes (88.6% / 84.4% / 87.1% and
+    // 95.0% / 94.1% / 91.4% top-1 / precision / recall first): half out of scope next to the guide (its
+    // own subjects asked for what no article gives: release notes, exports, orders), half in-scope lines
+    // hard for abstention (terse, shop talk, customer quotes, the twins of the out-of-scope lines).
+    ["dev-probe-4.jsonl", 0.95, 0.95, 0.93],
   ])("%s: top-1 >= %d, out-of-scope precision >= %d and recall >= %d", (name, top1, precision, recall) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.top1, JSON.stringify(report.misses, null, 1)).toBeGreaterThanOrEqual(top1);
@@ -71,6 +76,7 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     "dev-kinds-3.jsonl",
     "dev-probe-3.jsonl",
     "blind-2026-11d.jsonl",
+    "dev-probe-4.jsonl",
   ])("%s: at most 1% of lines get a wrong playbook as a sure match (80%+)", (name) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.confidentWrong).toBeLessThanOrEqual(0.01);
