@@ -11,6 +11,8 @@ const documentWords = new Set([
   "datasheet",
   "datasheets",
   "brochure",
+  "documentation",
+  "pdf",
   "lifespan",
   "lifetime",
   "mtbf",
@@ -23,6 +25,8 @@ const documentPairs = new Map<string, ReadonlySet<string>>([
   ["spec", new Set(["sheet", "sheets"])],
   ["life", new Set(["expectancy", "span"])],
   ["useful", new Set(["life"])],
+  ["user", new Set(["guide", "guides", "manual", "manuals"])],
+  ["printed", new Set(["copy", "copies"])],
 ]);
 /** What wears out: "how long does the cable last", "how many years will the unit last". */
 const partNouns = new Set([
@@ -53,9 +57,22 @@ function asksHowLongAPartLasts(words: readonly string[]): boolean {
   return /\bhow (long|many years)\b/.test(asked) && words.slice(0, last).some((w) => partNouns.has(w));
 }
 
+/** "What's new in the 4.6.0.80 build": what a version brings, its release notes by another name. */
+function asksWhatIsNew(words: readonly string[]): boolean {
+  return words.some(
+    (w, i) =>
+      w === "what" && (words[i + 1] === "new" || (words[i + 2] === "new" && /^(is|are|s)$/.test(words[i + 1] ?? ""))),
+  );
+}
+
+/** The guide's own documents: Flex Billing's financial report and statement are PDFs, and so is the MSSA. */
+const articleDocuments = new Set(["financial", "statement", "statements", "mssa", "msa", "remittance"]);
+
 export function asksForDocuments(words: readonly string[]): boolean {
+  if (words.some((w) => articleDocuments.has(w))) return false;
   return (
     words.some((w, i) => documentWords.has(w) || documentPairs.get(w)?.has(words[i + 1] ?? "") === true) ||
+    asksWhatIsNew(words) ||
     asksHowLongAPartLasts(words)
   );
 }

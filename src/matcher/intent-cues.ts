@@ -304,9 +304,14 @@ const reportWords = new Set([
   "xlsx",
   "total",
   "totals",
+  // "a list of every station still on 4.6.0.60"; the List of Stations to upgrade names no period.
+  "list",
+  "lists",
 ]);
 /** A file of data whatever the period: "export the list of drivers to Excel". */
 const dataFiles = new Set(["export", "exports", "exporting", "exported", "csv", "excel", "xlsx", "spreadsheet"]);
+/** Who changed what, and when: "an audit log of pricing changes" (an audit alone is the customer's own). */
+const auditRecords = /^(log|logs|trail|trails|history)$/;
 const periodWords = new Set([
   "month",
   "months",
@@ -335,9 +340,17 @@ export function asksForDataWithoutTrouble(words: readonly string[], asks: (words
   return asks(words) && !words.some((w) => dataTrouble.test(w));
 }
 
+/** A calendar year is a period: "total revenue per station for 2025". */
+const aYear = /^20\d\d$/;
+
 function requestsData(words: readonly string[]): boolean {
   if (words.some((w) => articleReports.has(w))) return false;
-  return words.some((w, i) => dataFiles.has(w) || (reportWords.has(w) && near(words, i, 6, periodWords)));
+  return words.some(
+    (w, i) =>
+      dataFiles.has(w) ||
+      (w === "audit" && auditRecords.test(words[i + 1] ?? "")) ||
+      (reportWords.has(w) && words.slice(Math.max(0, i - 6), i + 7).some((x) => periodWords.has(x) || aYear.test(x))),
+  );
 }
 
 /**

@@ -14,6 +14,11 @@ describe("asking for what no article gives: a document or a file of data, whatev
     ["spec sheet for the cpf50 please", ["docrequest"]],
     ["how many years will the pedestal last outdoors", ["docrequest"]],
     ["export every driver in the group to a spreadsheet", ["datarequest"]],
+    ["kwh totals by site for 2024", ["datarequest"]],
+    ["a list of all stations still on 4.6.0.60", ["datarequest"]],
+    ["audit trail of who edited the access policy", ["datarequest"]],
+    ["is there a user manual pdf for drivers", ["docrequest"]],
+    ["what's new in the 2023.03 release", ["docrequest"]],
   ])("%j reads as %j", (text, expected) => {
     expect(cues(text)).toEqual(expected);
   });
@@ -24,6 +29,9 @@ describe("asking for what no article gives: a document or a file of data, whatev
     "the spec sheet says 9.6 kw but it only gives 3",
     // How long a fault or a reboot lasts is no product's life.
     "how long does the reboot take to finish",
+    // An audit of the customer's own is no log, and the guide's own PDFs are Flex Billing's.
+    "they want every station on the same software before their audit",
+    "the financial report pdf for march is blank",
   ])("%j is not a request", (text) => {
     expect(cues(text).filter((c) => c === "docrequest" || c === "datarequest")).toEqual([]);
   });
