@@ -169,6 +169,27 @@ export const adjacentTopics: readonly OutOfScopeTopic[] = [
       "mounting height and clearance specifications",
       "installation manual or quick start guide pdf for a model",
       "download the user manual for the unit",
+      // Documents and product life: "release notes" shares "software" with Firmware Upgrade, nothing more.
+      // Written without the article's own words ("software", "version"), which stay Firmware Upgrade's,
+      // and without "release notes" itself: as a vocabulary word it would make a firmware question of it.
+      "the changelog to read",
+      "lifespan of the unit",
+      "life expectancy of the station hardware in years",
+    ],
+  },
+  {
+    id: "vehicle-itself",
+    title: "the driver's car itself (its settings, battery, compatibility)",
+    phrases: [
+      "set the charge limit in the car's own settings",
+      "is this car model compatible with the charger",
+      "does a tesla need an adapter to use the station",
+      "nacs to j1772 adapter for the car",
+      "the car's battery health is degrading",
+      "charge port door on the car will not open",
+      "how long does a model y take to reach 80 percent",
+      "which electric vehicle models work with level 2 chargers",
+      "plug and charge for the vehicle, iso 15118 contract certificate",
     ],
   },
   {
@@ -186,6 +207,9 @@ export const adjacentTopics: readonly OutOfScopeTopic[] = [
       // The intent outweighs the bank words it shares with Flex Billing's remittance.
       "my paycheck went to my old bank account",
       "change the bank account for my salary deposit",
+      // Expenses: "rejected" or "approved" there is finance's word, not Access Control's.
+      "expense report for travel and mileage reimbursement",
+      "who signs off on my expenses",
       "payroll funds missing from my account this month",
     ],
   },

@@ -1,5 +1,6 @@
 import { saysAlwaysAuthorized, saysNobodyIdentified } from "./always-authorized.ts";
 import { asksAmountPaid } from "./asked-amount.ts";
+import { saysChargedRepeatedly } from "./charged-repeatedly.ts";
 import { editDistance } from "./edit-distance.ts";
 import { englishWords } from "./english-words.ts";
 import { readIntentCues } from "./intent-cues.ts";
@@ -90,6 +91,7 @@ const effectRules: readonly (readonly [(words: readonly string[]) => boolean, st
   [saysLittleDelivered, "slow charge", "a small amount delivered"],
   [saysBatteryDidNotRise, "zero energy", "a battery that did not go up"],
   [saysChargingTakesForever, "slow charge", "charging that takes forever"],
+  [saysChargedRepeatedly, "overcharged", "charged more than once"],
 ];
 
 /** How a queue that is not the Waitlist's is read: software queued is an upgrade, a message queued is applied. */
@@ -107,6 +109,7 @@ const cueSources = {
   chattool: "the chat tool itself",
   datarequest: "asks for a report of data",
   appaccount: "manages their own app account",
+  docrequest: "asks for a document (release notes, datasheet, product life)",
 } as const;
 
 // Stems are asked for again and again (the same words recur across every trigger), so remember them.

@@ -22,6 +22,8 @@ const minSentenceTerms = 3;
  * discount, so terse but clear messages ("hw flt") are still answered.
  */
 const oneWordCap = 0.75;
+/** Intent cues (intent-cues.ts) that decide alone: what they ask for, no playbook has. */
+const decisiveCues: ReadonlySet<string> = new Set(["docrequest", "datarequest"]);
 
 /**
  * Builds the matcher from the playbooks: fault-code rules, then synonyms and spelling correction, then a
@@ -117,7 +119,10 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
     // shares with them ("drivers can't find it in the app": "driver", "app") it is no reason to abstain.
     const topicP = best.probabilities[topTopic]!;
     const leaderP = best.probabilities[classOf.get(ranked[0]!.playbook)!]!;
-    const topicWins = topicP > leaderP && scorer.hasOwnWord(best, topTopic, ids.length);
+    // Asking for a document or a file of data is an intent the guide never serves, whatever its subject:
+    // "release notes for firmware 4.6.0.79" is about firmware, but no article has release notes.
+    const asksWhatNoArticleGives = pieces[0]!.analysed.terms.some((t) => decisiveCues.has(t));
+    const topicWins = asksWhatNoArticleGives || (topicP > leaderP && scorer.hasOwnWord(best, topTopic, ids.length));
     const leader = classOf.get(ranked[0]!.playbook)!;
     const decision = topicWins
       ? decideMatch(ranked, policy, true)

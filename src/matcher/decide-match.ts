@@ -21,16 +21,18 @@ const minAlternative = 0.05;
 
 /**
  * Turns ranked candidates into an answer. Abstaining beats guessing: below the threshold there is no
- * match, unless two candidates together clear it and are close, which is a real "A or B?" question.
+ * match, unless close candidates (two or three) together clear it, which is a real "A or B?" question.
  */
 export function decideMatch(ranked: readonly Candidate[], policy: DecisionPolicy, outOfScopeWins: boolean): Decision {
-  const [best, second] = ranked;
+  const [best] = ranked;
   if (!best || outOfScopeWins)
     return { kind: "no-match", playbook: null, confidence: best?.confidence ?? 0, alternatives: [] };
   const close = ranked
     .slice(1, 3)
     .filter((c) => best.confidence - c.confidence < policy.margin && c.confidence >= minAlternative);
-  const together = best.confidence + (second && close.includes(second) ? second.confidence : 0);
+  // Three articles sharing a symptom ("OUT_OF_SERVICE after a reboot": three faults) split the evidence
+  // three ways; together they are as clear as two.
+  const together = best.confidence + close.reduce((sum, c) => sum + c.confidence, 0);
   if (best.confidence < policy.threshold && !(close.length > 0 && together >= policy.threshold)) {
     return { kind: "no-match", playbook: null, confidence: best.confidence, alternatives: [] };
   }

@@ -1,3 +1,5 @@
+import { asksForDocuments } from "./asks-for-documents.ts";
+
 /**
  * What a message asks to *do*, as opposed to what it is about. "How much is a CT4010", "the driver lost his
  * card and needs a new one", "wire for the new install" share a domain word with a playbook (pricing, card,
@@ -10,7 +12,14 @@
  */
 
 /** A concept term per cue; adjacent-topic phrases reach the same terms through this same function. */
-export type IntentCue = "purchase" | "newinstall" | "accountaccess" | "chattool" | "datarequest" | "appaccount";
+export type IntentCue =
+  | "purchase"
+  | "newinstall"
+  | "accountaccess"
+  | "chattool"
+  | "datarequest"
+  | "appaccount"
+  | "docrequest";
 
 const priceWords = new Set([
   "price",
@@ -224,6 +233,26 @@ function ordersCards(words: readonly string[]): boolean {
 }
 
 /**
+ * Buying stations ("how many chargers should we order", "buy two more CT4020s", "cost to install chargers"):
+ * the sales side, unless the bought stations misbehave ("the chargers we bought keep faulting").
+ */
+const buyVerbs = new Set(["order", "ordering", "buy", "buying", "bought", "purchase", "purchasing", "procure"]);
+/** "Order" is a verb after these ("we should order", "to order", "can I order"); otherwise a sequence. */
+const orderSubjects = new Set(["we", "i", "to", "should", "can", "could", "would", "will", "please", "need", "want"]);
+
+function ordersStations(words: readonly string[]): boolean {
+  if (words.some((w) => installTrouble.test(w))) return false;
+  return words.some(
+    (w, i) =>
+      // "out of order", "the order got skipped", "in order to" are not orders.
+      (buyVerbs.has(w) &&
+        (w !== "order" || orderSubjects.has(words[i - 1] ?? "")) &&
+        words.slice(Math.max(0, i - 4), i + 5).some((x) => stationNouns.has(x) || modelCode.test(x))) ||
+      (stationNouns.has(w) && near(words, i, 3, installWords) && words.some((x) => priceWords.has(x))),
+  );
+}
+
+/**
  * Wire gauges as electricians write them ("#8 wire", "6 copper"). Not 3, 4 or 5: the guide's "three wire"
  * and "five wire" installs count the wires on the power plate (2 hots and 1 ground, 4 hots and 1 ground).
  */
@@ -275,7 +304,14 @@ const reportWords = new Set([
   "xlsx",
   "total",
   "totals",
+  // "a list of every station still on 4.6.0.60"; the List of Stations to upgrade names no period.
+  "list",
+  "lists",
 ]);
+/** A file of data whatever the period: "export the list of drivers to Excel". */
+const dataFiles = new Set(["export", "exports", "exporting", "exported", "csv", "excel", "xlsx", "spreadsheet"]);
+/** Who changed what, and when: "an audit log of pricing changes" (an audit alone is the customer's own). */
+const auditRecords = /^(log|logs|trail|trails|history)$/;
 const periodWords = new Set([
   "month",
   "months",
@@ -293,9 +329,28 @@ const periodWords = new Set([
 ]);
 const articleReports = new Set(["financial", "statement", "remittance", "payout", "payouts", "otang", "ota", "logs"]);
 
+/**
+ * Data or a document wanted because something is wrong ("exported the sessions and the energy is zero",
+ * "the datasheet says 40 amp but it barely charges") is the symptom's article, not a request.
+ */
+const dataTrouble =
+  /^(zero|wrong|incorrect|missing|mismatch|but|only|fault|faults|faulted|error|errors|trip|trips|tripped|unavailable|slow|not|no|never|nothing|down|offline|unreachable|fails|failed|broken|overcharged|stuck)$/;
+
+export function asksForDataWithoutTrouble(words: readonly string[], asks: (words: readonly string[]) => boolean) {
+  return asks(words) && !words.some((w) => dataTrouble.test(w));
+}
+
+/** A calendar year is a period: "total revenue per station for 2025". */
+const aYear = /^20\d\d$/;
+
 function requestsData(words: readonly string[]): boolean {
   if (words.some((w) => articleReports.has(w))) return false;
-  return words.some((w, i) => reportWords.has(w) && near(words, i, 6, periodWords));
+  return words.some(
+    (w, i) =>
+      dataFiles.has(w) ||
+      (w === "audit" && auditRecords.test(words[i + 1] ?? "")) ||
+      (reportWords.has(w) && words.slice(Math.max(0, i - 6), i + 7).some((x) => periodWords.has(x) || aYear.test(x))),
+  );
 }
 
 /**
@@ -365,11 +420,12 @@ function managesAppAccount(words: readonly string[]): boolean {
 /** The intent cues a message's words show, in a fixed order. */
 export function readIntentCues(words: readonly string[]): IntentCue[] {
   const cues: IntentCue[] = [];
-  if (asksPriceOfHardware(words) || ordersCards(words)) cues.push("purchase");
+  if (asksPriceOfHardware(words) || ordersCards(words) || ordersStations(words)) cues.push("purchase");
   if (plansNewInstall(words)) cues.push("newinstall");
   if (signsIn(words)) cues.push("accountaccess");
   if (talksAboutTheChatTool(words)) cues.push("chattool");
-  if (requestsData(words)) cues.push("datarequest");
+  if (asksForDataWithoutTrouble(words, requestsData)) cues.push("datarequest");
   if (managesAppAccount(words)) cues.push("appaccount");
+  if (asksForDataWithoutTrouble(words, asksForDocuments)) cues.push("docrequest");
   return cues;
 }

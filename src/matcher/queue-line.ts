@@ -2,7 +2,7 @@
  * A "line" people wait in is the guide's Waitlist queue ("join the line", "the line policy", "front of
  * the line"). A line of text or of power is not: station messages have Text line 1 and Text line 2, and
  * the wiring has lines too. So a bare "line" reads as the queue unless a number, a text word or a power
- * word sits beside it.
+ * word sits beside it; nor is a telephone line ("the support line opens at 8").
  */
 const lineWords = new Set(["line", "lines"]);
 /** "line 1", "first line of the message", "power line", "line voltage": not a queue. */
@@ -19,6 +19,13 @@ const textOrPowerBefore = new Set([
   "new",
   "power",
   "phone",
+  // A telephone line: "the support line", "help line", "sales line", "service line".
+  "support",
+  "help",
+  "sales",
+  "service",
+  "hotline",
+  "landline",
   "status",
   "port",
   "log",

@@ -163,6 +163,12 @@ const guideSynonyms: Readonly<Record<string, readonly string[]>> = {
     "timesheets",
     "time sheet",
     "human resources",
+    // Expenses of the people asking: "rejected" or "approved" here is finance's, not Access Control's.
+    "expense report",
+    "expense reports",
+    "expense claim",
+    "reimbursement",
+    "reimbursed",
   ],
   // The company's stock: "share price" is not Circuit Sharing's share nor a Pricing Policy price.
   investor: [
@@ -198,6 +204,16 @@ const guideSynonyms: Readonly<Record<string, readonly string[]>> = {
     "alfen",
     "kempower",
     "tritium",
+    // Other networks' chargers: a session there is theirs to refund.
+    "another company's charger",
+    "different company's charger",
+    "another network",
+    "other network",
+    "other networks",
+    "electrify america",
+    "evgo",
+    "supercharger",
+    "superchargers",
     "wall connector",
   ],
   // Alert emails and texts about stations are a subscription the guide does not cover (adjacent-topics.ts).
@@ -255,6 +271,11 @@ const guideSynonyms: Readonly<Record<string, readonly string[]>> = {
     "fell off the dashboard",
     "falls off the dashboard",
     "disappeared from the dashboard",
+    // Support staff's "keeps disconnecting": the station's link to the network, not a cable.
+    "disconnecting from the network",
+    "disconnects from the network",
+    "disconnecting from the cloud",
+    "disconnects from the cloud",
   ],
   ground: ["gnd", "grnd", "grounding"],
   breakaway: ["break away", "breakaways"],
@@ -308,6 +329,13 @@ const guideSynonyms: Readonly<Record<string, readonly string[]>> = {
     "nothing getting into",
     "not taking a charge",
     "will not take a charge",
+    // Shop talk for energy: "no juice from port 2", "getting nothing out of port 2".
+    "no juice",
+    "zero juice",
+    "not getting juice",
+    "getting nothing out of",
+    "got nothing out of",
+    "gets nothing out of",
   ],
   // How people describe a low charging rate without the guide's "kW per session".
   "slow charge": [
@@ -409,7 +437,7 @@ const guideSynonyms: Readonly<Record<string, readonly string[]>> = {
   // ChargePoint or a supplier, which the guide does not cover (adjacent-topics.ts).
   receipt: ["receipts"],
   invoice: ["invoices", "invoiced", "po number", "purchase order number"],
-  "earth fault": ["ground fault", "gnd fault", "gfci", "gfi", "rcd", "earth ground fault", "grounding fault"],
+  "earth fault": ["ground fault", "gnd fault", "gfci", "gfi", "rcd", "earth ground fault", "grounding fault", "egf"],
   transaction: ["txn", "txns", "transactions"],
   hours: ["hr", "hrs", "hour"],
   dashboard: ["dash", "portal"],
@@ -436,6 +464,12 @@ const guideSynonyms: Readonly<Record<string, readonly string[]>> = {
     "under ground",
     "parking structure",
     "lower level",
+    // Signal bars on a phone held by the unit: "no bars in the garage".
+    "no bars",
+    "zero bars",
+    "one bar",
+    "1 bar",
+    "no cell service",
   ],
   payment: ["payments", "pay", "credit card", "tap to pay"],
   with: ["w"],

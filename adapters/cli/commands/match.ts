@@ -1,3 +1,4 @@
+import { defaultPolicy } from "../../../src/matcher/decide-match.ts";
 import type { MatchResult } from "../../../src/matcher/match-result.ts";
 import type { Playbook } from "../../../src/playbooks/playbook-schema.ts";
 import type { CliCommand, CliIO } from "../command.ts";
@@ -70,7 +71,13 @@ export function formatMatch(result: MatchResult, byId: ReadonlyMap<string, Playb
       lines.push(`Known codes: ${(result.knownCodes ?? []).map((k) => `${k.code} → ${k.playbook}`).join(", ")}`);
       break;
     case "no-match":
-      lines.push(`No playbook matches (best guess ${percent(result.confidence)}, below the threshold).`);
+      // A question the guide does not cover can be about an article's subject ("release notes for firmware
+      // 4.6.0.79"): then the closest playbook may score high, and it is not a threshold that ruled it out.
+      lines.push(
+        result.confidence >= defaultPolicy.threshold && result.outOfScopeKind
+          ? `No playbook matches (out of scope; the closest playbook scored ${percent(result.confidence)}).`
+          : `No playbook matches (best guess ${percent(result.confidence)}, below the threshold).`,
+      );
       break;
   }
   if (result.kind === "match" && result.alternatives.length > 0) {
