@@ -1,5 +1,5 @@
 import { execFile, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -20,7 +20,8 @@ let dataDir: string;
 
 beforeAll(async () => {
   built = await buildCli("bundle-loads");
-  outDir = path.dirname(path.dirname(path.dirname(built.main)));
+  // The real path: Node records modules by it, and node_modules may be a link (a shared install).
+  outDir = realpathSync(path.dirname(path.dirname(path.dirname(built.main))));
   bundle = path.join(outDir, "bundle", "cli.js");
   dataDir = mkdtempSync(path.join(tmpdir(), "cpbot-bundle-"));
 }, 180_000);

@@ -53,6 +53,9 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     // The fourth blind set, scored once at the end of the fourth round (95.6% top-1, 91.5% / 95.6% out of
     // scope): from now on a development set; these floors are that one score, so it cannot slip back.
     ["blind-2026-11d.jsonl", 0.955, 0.91, 0.95],
+    // Written in the fifth round from the fourth blind set's kinds of miss, each batch before its fixes
+    // (57.9% top-1 first); in scope but for a few look-alikes of those kinds, so its out-of-scope floors are low.
+    ["dev-kinds-4.jsonl", 0.9, 0.5, 0],
   ])("%s: top-1 >= %d, out-of-scope precision >= %d and recall >= %d", (name, top1, precision, recall) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.top1, JSON.stringify(report.misses, null, 1)).toBeGreaterThanOrEqual(top1);
@@ -71,6 +74,7 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     "dev-kinds-3.jsonl",
     "dev-probe-3.jsonl",
     "blind-2026-11d.jsonl",
+    "dev-kinds-4.jsonl",
   ])("%s: at most 1% of lines get a wrong playbook as a sure match (80%+)", (name) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.confidentWrong).toBeLessThanOrEqual(0.01);
