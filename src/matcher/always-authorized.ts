@@ -59,18 +59,23 @@ export function saysAlwaysAuthorized(words: readonly string[]): boolean {
  */
 const denyWords = new Set(["no", "never", "without", "nobody"]);
 const identifyWords = new Set(["identify", "identifying", "identification", "identity"]);
+const skipWords = new Set(["skip", "skipping", "bypass", "bypassing", "without"]);
+const whoFollows = new Set(["are", "is", "they", "you", "it"]);
 const askWords = new Set(["ask", "asks", "asking", "check", "checks", "checking", "verify", "verifying", "care"]);
 
 /** Whether the words say the station should not find out who is charging. */
 export function saysNobodyIdentified(words: readonly string[]): boolean {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    const denied = denyWords.has(w) || (w === "not" && (words[i - 1] === "should" || words[i + 1] === "need"));
+    const denied =
+      denyWords.has(w) || skipWords.has(w) || (w === "not" && (words[i - 1] === "should" || words[i + 1] === "need"));
     if (!denied) continue;
     for (let j = i + 1; j <= i + 4 && j < words.length; j++) {
       if (identifyWords.has(words[j]!)) return true;
       // "never ask the driver who they are": the question itself is what is denied.
       if (askWords.has(words[j]!) && words.slice(j + 1, j + 5).includes("who")) return true;
+      // "skip the who are you step": skipping the question is denying it.
+      if (skipWords.has(w) && words[j] === "who" && whoFollows.has(words[j + 1] ?? "")) return true;
     }
   }
   return false;

@@ -3,7 +3,12 @@ import { asksAmountPaid } from "./asked-amount.ts";
 import { editDistance } from "./edit-distance.ts";
 import { englishWords } from "./english-words.ts";
 import { readIntentCues } from "./intent-cues.ts";
-import { saysBatteryDidNotRise, saysChargingTakesForever, saysLittleDelivered } from "./little-energy.ts";
+import {
+  saysBatteryDidNotRise,
+  saysChargingTakesForever,
+  saysLittleDelivered,
+  saysSmallRise,
+} from "./little-energy.ts";
 import { saysSentToWrongPlace } from "./map-directions.ts";
 import { readNegationScope } from "./negation-scope.ts";
 import { normaliseText } from "./normalise-text.ts";
@@ -11,6 +16,7 @@ import { observedConcepts } from "./observed-concepts.ts";
 import { lineMeansQueue, readQueueWord } from "./queue-line.ts";
 import { quotedSpans } from "./quoted-text.ts";
 import { asksForScreenWording } from "./screen-wording.ts";
+import { saysJoinsThemselves, saysPricingAwaitsApproval } from "./shared-subjects.ts";
 import type { SpellCorrector } from "./spell-corrector.ts";
 import { stemWord } from "./stem-word.ts";
 import { stopwords } from "./stopwords.ts";
@@ -88,8 +94,11 @@ const effectRules: readonly (readonly [(words: readonly string[]) => boolean, st
   [asksAmountPaid, "receipt", "what someone paid"],
   [saysSentToWrongPlace, "wrong location", "where the map sends drivers"],
   [saysLittleDelivered, "slow charge", "a small amount delivered"],
+  [saysSmallRise, "slow charge", "a battery that rose a few points in hours"],
   [saysBatteryDidNotRise, "zero energy", "a battery that did not go up"],
   [saysChargingTakesForever, "slow charge", "charging that takes forever"],
+  [saysJoinsThemselves, "join", "people adding themselves"],
+  [saysPricingAwaitsApproval, "flex billing approval", "pricing that waits for an approval"],
 ];
 
 /** How a queue that is not the Waitlist's is read: software queued is an upgrade, a message queued is applied. */

@@ -39,6 +39,21 @@ export function saysLittleDelivered(words: readonly string[]): boolean {
   return false;
 }
 
+const durations = new Set(["hours", "hour", "hrs", "hr", "overnight", "night", "morning", "afternoon", "day"]);
+
+/** "went from 20 to 25 in four hours": a battery level that rose a few points over hours. */
+export function saysSmallRise(words: readonly string[]): boolean {
+  if (words.some((w) => moneyWords.has(w))) return false;
+  for (let i = 0; i + 3 < words.length; i++) {
+    if (words[i] !== "from" || words[i + 2] !== "to") continue;
+    const from = Number(words[i + 1]);
+    const to = Number(words[i + 3]);
+    if (!(from >= 0 && to > from && to <= 100 && to - from <= 15)) continue;
+    if (words.slice(i + 4, i + 10).some((w) => durations.has(w))) return true;
+  }
+  return false;
+}
+
 const levelWords = new Set(["battery", "batteries", "soc", "percent", "percentage", "range", "miles"]);
 const denials = new Set(["not", "never", "no"]);
 const riseVerbs = new Set([
