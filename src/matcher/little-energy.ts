@@ -4,7 +4,9 @@
  * miles"), a battery that did not go up, or charging that "takes forever". The guide's first check is the
  * session's Charging Time against its Energy Dispensed, which is exactly what these people describe.
  */
-const onlyWords = new Set(["only", "barely", "just", "merely", "hardly"]);
+const onlyWords = new Set(["only", "barely", "just", "merely", "hardly", "maybe"]);
+/** "8 more miles", "4 extra kwh": what a session added. */
+const addedWords = new Set(["more", "extra", "additional"]);
 const energyUnits = new Set(["kwh", "kw", "miles", "mile", "mi", "km", "kilometers"]);
 const rateVerbs = new Set(["doing", "getting", "giving", "pulling", "delivering", "putting", "pushing", "drawing"]);
 const phraseEnds = new Set([
@@ -31,7 +33,9 @@ export function saysLittleDelivered(words: readonly string[]): boolean {
     if (!/^\d/.test(words[i]!)) continue;
     // A unit, or a rate the station is "doing": "only doing 6.6", "barely pulling 3".
     // ("only getting 2 of the 4 ports" counts ports, so a bare number must end its phrase).
-    const unit = energyUnits.has(words[i + 1] ?? "");
+    const unit =
+      energyUnits.has(words[i + 1] ?? "") ||
+      (addedWords.has(words[i + 1] ?? "") && energyUnits.has(words[i + 2] ?? ""));
     if (!unit && !(rateVerbs.has(words[i - 1] ?? "") && phraseEnds.has(words[i + 1] ?? ""))) continue;
     const before = words.slice(Math.max(0, i - 6), i);
     if (before.some((b) => onlyWords.has(b))) return true;

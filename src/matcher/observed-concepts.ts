@@ -217,6 +217,9 @@ export const observedConcepts: Readonly<Record<string, readonly string[]>> = {
     "night rate",
     "daytime rate",
     "weekend rate",
+    // The rule's own part: "Station Time Rate: Charge a station time rate while the driver is plugged in".
+    "station time rate",
+    "station time",
   ],
   // "Apply Pricing", "Apply Station Messages": a setting that is not applied has not taken effect.
   apply: [
