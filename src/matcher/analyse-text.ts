@@ -94,7 +94,7 @@ const effectRules: readonly (readonly [(words: readonly string[]) => boolean, st
   [asksAmountPaid, "receipt", "what someone paid"],
   [saysSentToWrongPlace, "wrong location", "where the map sends drivers"],
   [saysLittleDelivered, "slow charge", "a small amount delivered"],
-  [saysSmallRise, "slow charge", "a battery that rose a few points in hours"],
+  [saysSmallRise, "low energy dispensed", "a battery that rose a few points in hours"],
   [saysBatteryDidNotRise, "zero energy", "a battery that did not go up"],
   [saysChargingTakesForever, "slow charge", "charging that takes forever"],
   [saysJoinsThemselves, "join", "people adding themselves"],

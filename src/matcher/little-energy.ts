@@ -45,6 +45,9 @@ export function saysLittleDelivered(words: readonly string[]): boolean {
 
 const durations = new Set(["hours", "hour", "hrs", "hr", "overnight", "night", "morning", "afternoon", "day"]);
 
+const riseWords = new Set(["gained", "gains", "rose", "added", "climbed", "increased"]);
+const afterPoints = new Set(["after", "in", "over", "overnight", "percent", "points", "all"]);
+
 /** "went from 20 to 25 in four hours": a battery level that rose a few points over hours. */
 export function saysSmallRise(words: readonly string[]): boolean {
   if (words.some((w) => moneyWords.has(w))) return false;
@@ -54,6 +57,13 @@ export function saysSmallRise(words: readonly string[]): boolean {
     const to = Number(words[i + 3]);
     if (!(from >= 0 && to > from && to <= 100 && to - from <= 15)) continue;
     if (words.slice(i + 4, i + 10).some((w) => durations.has(w))) return true;
+  }
+  // "only went up 3 after 2 hours", "gained 5 overnight" (the percent sign is not kept).
+  for (let i = 0; i + 1 < words.length; i++) {
+    const rose = (words[i] === "up" && words[i - 1] !== "set") || riseWords.has(words[i]!);
+    const points = Number(words[i + 1]);
+    if (!rose || !(points >= 0 && points <= 15) || !afterPoints.has(words[i + 2] ?? "")) continue;
+    if (words.slice(i + 2, i + 7).some((w) => durations.has(w))) return true;
   }
   return false;
 }

@@ -54,8 +54,8 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     // scope): from now on a development set; these floors are that one score, so it cannot slip back.
     ["blind-2026-11d.jsonl", 0.955, 0.91, 0.95],
     // Written in the fifth round from the fourth blind set's kinds of miss, each batch before its fixes
-    // (57.9% top-1 first); in scope but for a few look-alikes of those kinds, so its out-of-scope floors are low.
-    ["dev-kinds-4.jsonl", 0.9, 0.5, 0],
+    // (57.9%, 80.0%, 93.3%, 90.9% top-1 first); in scope but for 3 look-alikes of those kinds: low OOS floors.
+    ["dev-kinds-4.jsonl", 0.95, 0.6, 0.6],
   ])("%s: top-1 >= %d, out-of-scope precision >= %d and recall >= %d", (name, top1, precision, recall) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.top1, JSON.stringify(report.misses, null, 1)).toBeGreaterThanOrEqual(top1);
