@@ -80,3 +80,6 @@ export function saysNobodyIdentified(words: readonly string[]): boolean {
   }
   return false;
 }
+
+/** Words without which saysNobodyIdentified cannot fire (see littleEnergyCues). */
+export const nobodyIdentifiedCues: ReadonlySet<string> = new Set([...identifyWords, "who"]);

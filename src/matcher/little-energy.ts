@@ -30,7 +30,8 @@ const moneyWords = new Set(["dollars", "dollar", "cents", "fee", "fees", "price"
 export function saysLittleDelivered(words: readonly string[]): boolean {
   if (words.some((w) => moneyWords.has(w))) return false;
   for (let i = 0; i < words.length; i++) {
-    if (!/^\d/.test(words[i]!)) continue;
+    const c = words[i]!.charCodeAt(0);
+    if (!(c >= 48 && c <= 57)) continue;
     // A unit, or a rate the station is "doing": "only doing 6.6", "barely pulling 3".
     // ("only getting 2 of the 4 ports" counts ports, so a bare number must end its phrase).
     const unit =
@@ -143,3 +144,18 @@ export function saysChargingTakesForever(words: readonly string[]): boolean {
   }
   return false;
 }
+
+/**
+ * Words without which no rule here can fire, so a message with none of them skips them all (analyse-text.ts):
+ * the rules run on every sentence of every message, and most messages have none of these words.
+ */
+export const littleEnergyCues: ReadonlySet<string> = new Set([
+  ...onlyWords,
+  "from",
+  "up",
+  ...riseWords,
+  ...levelWords,
+  "stayed",
+  "stuck",
+  ...takeVerbs,
+]);

@@ -62,3 +62,6 @@ export function saysPricingAwaitsApproval(words: readonly string[]): boolean {
   }
   return false;
 }
+
+/** Words without which neither rule here can fire (see littleEnergyCues). */
+export const sharedSubjectCues: ReadonlySet<string> = new Set([...selfWords, "own", ...approvalWords]);
