@@ -52,8 +52,8 @@ export function saysAlwaysAuthorized(words: readonly string[]): boolean {
 }
 
 /**
- * Just Charge said as nobody being identified: "charging should never ask who you are", "just give power,
- * no identifying anyone", "without checking who plugs in". Authentication is the station finding out who
+ * Just Charge said as nobody being identified: "the chargers should not check who is plugging in",
+ * "power for every truck, no identification", "without asking who the driver is". Authentication is the station finding out who
  * the driver is; denying that is the "without any authentication" of the guide. A card that is "not
  * identified" is a reader fault, so only the act of identifying someone is read, never the card's state.
  */

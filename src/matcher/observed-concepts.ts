@@ -375,8 +375,6 @@ export const observedConcepts: Readonly<Record<string, readonly string[]>> = {
     "signs up",
     "signing up",
     "signed up",
-    "sign themselves up",
-    "sign themselves",
     "signup",
     "enroll",
     "enrolls",

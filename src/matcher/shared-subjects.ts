@@ -4,7 +4,7 @@
  * Access Control and Station Connections both put a driver in a driver group. Access Control has someone
  * check "whether the driver has been added to the driver group"; Station Connections is the driver joining
  * it ("Driver unable to join the driver group", with a connection code and Auto-approve). People who add
- * themselves ("get themselves added", "sign up on their own") are joining.
+ * themselves ("add themselves", "join on their own") are joining.
  *
  * Flex Billing and Pricing Policy both have prices. Flex Billing's "Once Flex Billing is enabled, you can
  * set pricing for your stations" makes pricing that waits for an approval (pending, until approved) its
@@ -34,7 +34,7 @@ const joinVerbs = new Set([
   "requested",
 ]);
 
-/** "get themselves added to the group", "register on their own", "sign up by themselves". */
+/** "can staff add themselves", "join on their own", "sign up by themselves". */
 export function saysJoinsThemselves(words: readonly string[]): boolean {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
@@ -49,15 +49,16 @@ export function saysJoinsThemselves(words: readonly string[]): boolean {
 }
 
 const priceWords = new Set(["price", "prices", "pricing", "rate", "rates", "fee", "fees"]);
-const approvalWords = new Set(["approved", "approval", "approve", "pending", "activated", "enabled"]);
+// "Subscriber" is the guide's word only in Flex Billing's form ("Subscriber's Information").
+const approvalWords = new Set(["approved", "approval", "approve", "pending", "activated", "enabled", "subscriber"]);
 const waitWords = new Set(["until", "before", "pending", "waiting", "yet", "still"]);
 
-/** "price rules are greyed out until billing is approved", "can we set pricing before it is approved". */
+/** "the pricing tab is locked until approval", "can we set a price before the form is approved". */
 export function saysPricingAwaitsApproval(words: readonly string[]): boolean {
   if (!words.some((w) => priceWords.has(w))) return false;
   for (let i = 0; i < words.length; i++) {
     if (!approvalWords.has(words[i]!)) continue;
-    const near = words.slice(Math.max(0, i - 5), i + 1);
+    const near = words.slice(Math.max(0, i - 5), i + 8);
     if (near.some((n) => waitWords.has(n) && n !== words[i])) return true;
   }
   return false;

@@ -111,6 +111,7 @@ describe("pricing that waits for Flex Billing's approval", () => {
   it.each([
     ["can we set prices before it is approved", true],
     ["the pricing tab is locked until approval", true],
+    ["sent the subscriber form on monday and still no way to enter a price", true],
     ["the price is wrong on the receipt", false],
     ["driver join request is still pending approval", false],
   ])("%j → %s", (text, expected) => {
