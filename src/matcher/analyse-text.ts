@@ -1,10 +1,16 @@
-import { saysAlwaysAuthorized, saysNobodyIdentified } from "./always-authorized.ts";
+import { nobodyIdentifiedCues, saysAlwaysAuthorized, saysNobodyIdentified } from "./always-authorized.ts";
 import { asksAmountPaid } from "./asked-amount.ts";
 import { saysChargedRepeatedly } from "./charged-repeatedly.ts";
 import { editDistance } from "./edit-distance.ts";
 import { englishWords } from "./english-words.ts";
 import { readIntentCues } from "./intent-cues.ts";
-import { saysBatteryDidNotRise, saysChargingTakesForever, saysLittleDelivered } from "./little-energy.ts";
+import {
+  littleEnergyCues,
+  saysBatteryDidNotRise,
+  saysChargingTakesForever,
+  saysLittleDelivered,
+  saysSmallRise,
+} from "./little-energy.ts";
 import { saysSentToWrongPlace } from "./map-directions.ts";
 import { readNegationScope } from "./negation-scope.ts";
 import { normaliseText } from "./normalise-text.ts";
@@ -12,6 +18,7 @@ import { observedConcepts } from "./observed-concepts.ts";
 import { lineMeansQueue, readQueueWord } from "./queue-line.ts";
 import { quotedSpans } from "./quoted-text.ts";
 import { asksForScreenWording } from "./screen-wording.ts";
+import { saysJoinsThemselves, saysPricingAwaitsApproval, sharedSubjectCues } from "./shared-subjects.ts";
 import type { SpellCorrector } from "./spell-corrector.ts";
 import { stemWord } from "./stem-word.ts";
 import { stopwords } from "./stopwords.ts";
@@ -82,17 +89,26 @@ function buildSynonymTable(): SynonymTable {
 
 const table = buildSynonymTable();
 
-/** Effects read from a whole message (each module says why): the test, the concept it adds, how to explain it. */
-const effectRules: readonly (readonly [(words: readonly string[]) => boolean, string, string])[] = [
-  [saysAlwaysAuthorized, "authfree", "always authorized"],
-  [saysNobodyIdentified, "authfree", "nobody is identified"],
-  [asksAmountPaid, "receipt", "what someone paid"],
-  [saysSentToWrongPlace, "wrong location", "where the map sends drivers"],
-  [saysLittleDelivered, "slow charge", "a small amount delivered"],
-  [saysBatteryDidNotRise, "zero energy", "a battery that did not go up"],
-  [saysChargingTakesForever, "slow charge", "charging that takes forever"],
-  [saysChargedRepeatedly, "overcharged", "charged more than once"],
+/**
+ * Effects read from a whole message (each module says why): the test, the concept it adds, how to explain
+ * it, and whether it is cued. The fifth round's rules (cued) run only when the message has one of the words
+ * they all need: rules run on every sentence of every message, and one pass over the words is cheaper
+ * than seven.
+ */
+const effectRules: readonly (readonly [(words: readonly string[]) => boolean, string, string, boolean])[] = [
+  [saysAlwaysAuthorized, "authfree", "always authorized", false],
+  [saysNobodyIdentified, "authfree", "nobody is identified", true],
+  [asksAmountPaid, "receipt", "what someone paid", false],
+  [saysSentToWrongPlace, "wrong location", "where the map sends drivers", false],
+  [saysLittleDelivered, "slow charge", "a small amount delivered", true],
+  [saysSmallRise, "low energy dispensed", "a battery that rose a few points in hours", true],
+  [saysBatteryDidNotRise, "zero energy", "a battery that did not go up", true],
+  [saysChargingTakesForever, "slow charge", "charging that takes forever", true],
+  [saysJoinsThemselves, "join", "people adding themselves", true],
+  [saysPricingAwaitsApproval, "flex billing approval", "pricing that waits for an approval", true],
+  [saysChargedRepeatedly, "overcharged", "charged more than once", false],
 ];
+const ruleCues = new Set([...nobodyIdentifiedCues, ...littleEnergyCues, ...sharedSubjectCues]);
 
 /** How a queue that is not the Waitlist's is read: software queued is an upgrade, a message queued is applied. */
 const queueAs = {
@@ -251,8 +267,9 @@ export function analyseText(text: string, corrector?: SpellCorrector): AnalysedT
   }
 
   // Articles described by their effect: each adds the concept its article is trained on.
-  for (const [says, concept, from] of effectRules) {
-    if (!says(read)) continue;
+  const cued = read.some((w) => ruleCues.has(w));
+  for (const [says, concept, from, needsCue] of effectRules) {
+    if ((needsCue && !cued) || !says(read)) continue;
     for (const w of concept.split(" ")) keep(w, from);
     applied.push({ from, to: concept });
   }

@@ -1,10 +1,12 @@
 /**
  * Slow or Zero Energy Dispensed described by what the driver saw, without the guide's "energy dispense
- * rate": a small amount after a long time ("only picked up 4 kWh overnight", "only gave the car like 15
- * miles"), a battery that did not go up, or charging that "takes forever". The guide's first check is the
+ * rate": a small amount after a long time ("only 5 kWh after a whole shift", "barely 12 miles of range
+ * by morning"), a battery that did not go up, or charging that "takes forever". The guide's first check is the
  * session's Charging Time against its Energy Dispensed, which is exactly what these people describe.
  */
-const onlyWords = new Set(["only", "barely", "just", "merely", "hardly"]);
+const onlyWords = new Set(["only", "barely", "just", "merely", "hardly", "maybe"]);
+/** "8 more miles", "4 extra kwh": what a session added. */
+const addedWords = new Set(["more", "extra", "additional"]);
 const energyUnits = new Set(["kwh", "kw", "miles", "mile", "mi", "km", "kilometers"]);
 const rateVerbs = new Set(["doing", "getting", "giving", "pulling", "delivering", "putting", "pushing", "drawing"]);
 const phraseEnds = new Set([
@@ -24,17 +26,45 @@ const phraseEnds = new Set([
 /** A small amount of money is a price, not an energy complaint: "charged $20 for only 5 kWh". */
 const moneyWords = new Set(["dollars", "dollar", "cents", "fee", "fees", "price", "cost", "paid", "billed", "bill"]);
 
-/** "only picked up 4 kwh", "barely 10 miles", "just 2 kw": a small amount delivered. */
+/** "only 5 kwh all shift", "barely 10 miles", "just 2 kw": a small amount delivered. */
 export function saysLittleDelivered(words: readonly string[]): boolean {
   if (words.some((w) => moneyWords.has(w))) return false;
   for (let i = 0; i < words.length; i++) {
-    if (!/^\d/.test(words[i]!)) continue;
-    // A unit, or a rate the station is "doing": "only doing 6.6", "barely pulling 3".
+    const c = words[i]!.charCodeAt(0);
+    if (!(c >= 48 && c <= 57)) continue;
+    // A unit, or a rate the station is "doing": "only pulling 5.2", "barely giving 3".
     // ("only getting 2 of the 4 ports" counts ports, so a bare number must end its phrase).
-    const unit = energyUnits.has(words[i + 1] ?? "");
+    const unit =
+      energyUnits.has(words[i + 1] ?? "") ||
+      (addedWords.has(words[i + 1] ?? "") && energyUnits.has(words[i + 2] ?? ""));
     if (!unit && !(rateVerbs.has(words[i - 1] ?? "") && phraseEnds.has(words[i + 1] ?? ""))) continue;
     const before = words.slice(Math.max(0, i - 6), i);
     if (before.some((b) => onlyWords.has(b))) return true;
+  }
+  return false;
+}
+
+const durations = new Set(["hours", "hour", "hrs", "hr", "overnight", "night", "morning", "afternoon", "day"]);
+
+const riseWords = new Set(["gained", "gains", "rose", "added", "climbed", "increased"]);
+const afterPoints = new Set(["after", "in", "over", "overnight", "percent", "points", "all"]);
+
+/** "from 40 to 46 over three hours": a battery level that rose a few points over hours. */
+export function saysSmallRise(words: readonly string[]): boolean {
+  if (words.some((w) => moneyWords.has(w))) return false;
+  for (let i = 0; i + 3 < words.length; i++) {
+    if (words[i] !== "from" || words[i + 2] !== "to") continue;
+    const from = Number(words[i + 1]);
+    const to = Number(words[i + 3]);
+    if (!(from >= 0 && to > from && to <= 100 && to - from <= 15)) continue;
+    if (words.slice(i + 4, i + 10).some((w) => durations.has(w))) return true;
+  }
+  // "went up 4 in 3 hours", "gained 5 overnight" (the percent sign is not kept).
+  for (let i = 0; i + 1 < words.length; i++) {
+    const rose = (words[i] === "up" && words[i - 1] !== "set") || riseWords.has(words[i]!);
+    const points = Number(words[i + 1]);
+    if (!rose || !(points >= 0 && points <= 15) || !afterPoints.has(words[i + 2] ?? "")) continue;
+    if (words.slice(i + 2, i + 7).some((w) => durations.has(w))) return true;
   }
   return false;
 }
@@ -62,7 +92,7 @@ const riseVerbs = new Set([
   "climbed",
 ]);
 
-/** "the battery had not gone up at all", "soc never moved", "battery stayed at 40": nothing went in. */
+/** "the battery percentage did not budge", "soc never moved", "battery stayed at 40": nothing went in. */
 export function saysBatteryDidNotRise(words: readonly string[]): boolean {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
@@ -114,3 +144,18 @@ export function saysChargingTakesForever(words: readonly string[]): boolean {
   }
   return false;
 }
+
+/**
+ * Words without which no rule here can fire, so a message with none of them skips them all (analyse-text.ts):
+ * the rules run on every sentence of every message, and most messages have none of these words.
+ */
+export const littleEnergyCues: ReadonlySet<string> = new Set([
+  ...onlyWords,
+  "from",
+  "up",
+  ...riseWords,
+  ...levelWords,
+  "stayed",
+  "stuck",
+  ...takeVerbs,
+]);

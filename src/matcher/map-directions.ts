@@ -48,6 +48,9 @@ const people = new Set([
   "drivers",
   "people",
   "them",
+  "you",
+  "me",
+  "us",
   "him",
   "her",
   "users",
@@ -91,8 +94,8 @@ export function saysSentToWrongPlace(words: readonly string[]): boolean {
 }
 
 /**
- * Where the app shows the station, said by the place: "the app puts the station in a field", "the pin is
- * in the middle of a lake", "our site is shown at the HQ address", "the dot is nowhere near the chargers".
+ * Where the app shows the station, said by the place: "the app has our charger in a pond", "the pin sits
+ * on the interstate", "the listing is at the owner's home address", "the pin is nowhere near the building".
  * Only places a station is not (water, open land, a road, another town or address): a parking lot or a
  * building is where stations are, so "the app shows the chargers in the garage as offline" is left alone,
  * and so is any line that reports a status.
@@ -149,18 +152,18 @@ const statusWords = new Set([
 function saysShownElsewhere(words: readonly string[]): boolean {
   if (words.some((w) => statusWords.has(w))) return false;
   for (let i = 0; i < words.length; i++) {
-    // "nowhere near the chargers", "the pin is not where the station is".
+    // "nowhere near the building", "the pin is not where the station is".
     if (words[i] === "nowhere" && words[i + 1] === "near") return true;
     if (words[i] === "not" && words[i + 1] === "where") return true;
     if (!oddPlaces.has(words[i]!)) continue;
-    // "in a field", "at the HQ address", "the middle of a lake".
+    // "in a pond", "at the owner's home address", "the middle of the river".
     const before = words.slice(Math.max(0, i - 4), i);
     if (before.some((b) => placePrepositions.has(b) || b === "middle")) return true;
   }
   return false;
 }
 
-/** "drivers follow the directions and land at a dentist office": arriving somewhere that is not the station. */
+/** "drivers using the app land at the bakery next door": arriving somewhere that is not the station. */
 const arriveVerbs = new Set(["land", "lands", "landed", "landing", "arrive", "arrives", "arrived", "arriving"]);
 const stationWords = new Set(["station", "stations", "charger", "chargers", "port", "ports", "site", "spot"]);
 

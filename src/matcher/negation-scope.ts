@@ -76,7 +76,7 @@ const between = new Set([
   "drivers",
   "user",
   "users",
-  // Whoever is not to tap: "doesn't want the sales guys tapping badges", "no staff swiping fobs".
+  // Whoever is not to tap: "doesn't want mechanics swiping fobs", "no staff tapping cards".
   "sales",
   "salespeople",
   "salesmen",

@@ -217,6 +217,9 @@ export const observedConcepts: Readonly<Record<string, readonly string[]>> = {
     "night rate",
     "daytime rate",
     "weekend rate",
+    // The rule's own part: "Station Time Rate: Charge a station time rate while the driver is plugged in".
+    "station time rate",
+    "station time",
   ],
   // "Apply Pricing", "Apply Station Messages": a setting that is not applied has not taken effect.
   apply: [
@@ -372,8 +375,6 @@ export const observedConcepts: Readonly<Record<string, readonly string[]>> = {
     "signs up",
     "signing up",
     "signed up",
-    "sign themselves up",
-    "sign themselves",
     "signup",
     "enroll",
     "enrolls",
@@ -422,6 +423,9 @@ export const observedConcepts: Readonly<Record<string, readonly string[]>> = {
     "slower than usual",
     "slower than normal",
     "slower than expected",
+    "charge slower",
+    "charged slower",
+    "slower than a",
     "barely moved",
     "hardly moved",
     "barely went up",

@@ -5,10 +5,12 @@ import {
   saysBatteryDidNotRise,
   saysChargingTakesForever,
   saysLittleDelivered,
+  saysSmallRise,
 } from "../../src/matcher/little-energy.ts";
 import { saysSentToWrongPlace } from "../../src/matcher/map-directions.ts";
 import { normaliseText } from "../../src/matcher/normalise-text.ts";
 import { readQueueWord } from "../../src/matcher/queue-line.ts";
+import { saysJoinsThemselves, saysPricingAwaitsApproval } from "../../src/matcher/shared-subjects.ts";
 import { realMatcher } from "./real-matcher.ts";
 
 // The fifth round of issue 13: the fourth blind set's kinds of miss, each rule with look-alikes that must
@@ -57,6 +59,17 @@ describe("slow or zero energy described by what the driver saw", () => {
   });
 
   it.each([
+    ["soc went from 30 to 34 in three hours", true],
+    ["it only gained 4 overnight", true],
+    ["her car went up 2 after 5 hours", true],
+    ["price went from 20 to 25 cents", false],
+    ["we moved the breaker from 30 to 40 amps", false],
+    ["power select set up 10 amps after the visit", false],
+  ])("a battery that rose a few points in hours: %j → %s", (text, expected) => {
+    expect(saysSmallRise(words(text))).toBe(expected);
+  });
+
+  it.each([
     ["charging takes forever at the north lot", true],
     ["it took all day to charge my car", true],
     ["the dashboard takes forever to load the charger list", false],
@@ -83,11 +96,35 @@ describe("joining a driver group described as signing up", () => {
   });
 });
 
+describe("people adding themselves to a group", () => {
+  it.each([
+    ["can staff add themselves to the group", true],
+    ["employees should be able to register on their own", true],
+    ["the driver was added to the group by the manager", false],
+    ["the station resets itself on its own", false],
+  ])("%j → %s", (text, expected) => {
+    expect(saysJoinsThemselves(words(text))).toBe(expected);
+  });
+});
+
+describe("pricing that waits for Flex Billing's approval", () => {
+  it.each([
+    ["can we set prices before it is approved", true],
+    ["the pricing tab is locked until approval", true],
+    ["sent the subscriber form on monday and still no way to enter a price", true],
+    ["the price is wrong on the receipt", false],
+    ["driver join request is still pending approval", false],
+  ])("%j → %s", (text, expected) => {
+    expect(saysPricingAwaitsApproval(words(text))).toBe(expected);
+  });
+});
+
 describe("Just Charge by nobody being identified", () => {
   it.each([
     ["the chargers should never ask who is plugging in", true],
     ["power for every truck, no identification needed", true],
     ["without checking who they are", true],
+    ["skip the who are you screen", true],
     ["we can not identify which driver left the car", false],
     ["the station never identified the card", false],
   ])("%j → %s", (text, expected) => {

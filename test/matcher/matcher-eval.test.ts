@@ -54,9 +54,10 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     // scope): from now on a development set; these floors are that one score, so it cannot slip back.
     ["blind-2026-11d.jsonl", 0.955, 0.91, 0.95],
     // Written in the fifth round from the fourth blind set's kinds of miss, each batch before its fixes
-    // (57.9% top-1 first); in scope but for a few look-alikes of those kinds, so its out-of-scope floors are low.
-    // 89.5% once merged with the abstaining side's round (issue-13h): its three group sign-up lines lost.
-    ["dev-kinds-4.jsonl", 0.89, 0, 0],
+    // (57.9%, 80.0%, 93.3%, 90.9% top-1 first); in scope but for 3 look-alikes of those kinds: low OOS floors.
+    // Merged with the abstaining side's round (issue-13h): 95.8% / 57.1% / 66.7%; two in-scope lines it lost
+    // to abstention (a car "not getting anything" read as the car itself; a group sign-up).
+    ["dev-kinds-4.jsonl", 0.95, 0.55, 0.6],
     // Written in the fifth round in two batches, each scored before its fixes (88.6% / 84.4% / 87.1% and
     // 95.0% / 94.1% / 91.4% top-1 / precision / recall first): half out of scope next to the guide (its
     // own subjects asked for what no article gives: release notes, exports, orders), half in-scope lines
