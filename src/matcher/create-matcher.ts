@@ -23,7 +23,7 @@ const minSentenceTerms = 3;
  */
 const oneWordCap = 0.75;
 /** Intent cues (intent-cues.ts) that decide alone: what they ask for, no playbook has. */
-const decisiveCues: ReadonlySet<string> = new Set(["docrequest", "datarequest"]);
+const decisiveCues: ReadonlySet<string> = new Set(["docrequest", "datarequest", "integration"]);
 
 /**
  * Builds the matcher from the playbooks: fault-code rules, then synonyms and spelling correction, then a
