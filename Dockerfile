@@ -36,4 +36,4 @@ VOLUME ["/home/node/app/data"]
 EXPOSE 3978
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3978)+'/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-CMD ["node", "dist/adapters/cli/main.js", "serve"]
+CMD ["node", "bin/cpbot.js", "serve"]

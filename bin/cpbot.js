@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // The `cpbot` command. It runs the JavaScript that `npm ci` (the "prepare" script) or `npm run build`
-// compiled into dist/. CPBOT_FROM_SOURCE=1 runs the TypeScript through tsx instead (development only:
-// tsx is a dev dependency), and so does a checkout that has not been built yet.
+// compiled into dist/: its bundle, dist/bundle/cli.js (a few files to load instead of hundreds).
+// CPBOT_FROM_SOURCE=1 runs the TypeScript through tsx instead (development only: tsx is a dev
+// dependency), and so does a checkout that has not been built yet.
 import { existsSync } from "node:fs";
 
-const built = new URL("../dist/adapters/cli/main.js", import.meta.url);
+const built = new URL("../dist/bundle/cli.js", import.meta.url);
 const fromSource = process.env.CPBOT_FROM_SOURCE === "1" || !existsSync(built);
 let cli;
 if (fromSource) {

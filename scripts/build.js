@@ -3,6 +3,7 @@
 // in dist/ with esbuild, one output file per source file, so `cpbot` starts without compiling TypeScript.
 // esbuild only strips types (a fraction of a second); `npm run typecheck` is what checks them.
 import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -51,6 +52,9 @@ const vendored = {
   },
 };
 const vendorFile = (name) => path.join(outdir, "vendor", `${name}.js`);
+// The Handlebars runtime is required by path (src/render/card-templates.ts), not imported, so it is bundled
+// as CommonJS and loaded from dist/vendor when the file is there.
+const requiredVendored = { "handlebars-runtime": 'module.exports = require("handlebars/runtime");\n' };
 
 // Each file is compiled on its own: relative imports stay imports (".ts" becomes ".js") and packages stay
 // external (the vendored ones point at their bundle), so dist/ mirrors the source tree and dynamic
@@ -85,6 +89,17 @@ for (const [name, { entry, banner }] of Object.entries(vendored)) {
     logLevel: "warning",
   });
 }
+for (const [name, contents] of Object.entries(requiredVendored)) {
+  await esbuild.build({
+    stdin: { contents, resolveDir: root, sourcefile: `vendor-${name}.cjs` },
+    outfile: path.join(outdir, "vendor", `${name}.cjs`),
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "node20",
+    logLevel: "warning",
+  });
+}
 const entryPoints = ["src", "adapters"].flatMap((dir) => sources(path.join(root, dir)));
 await esbuild.build({
   entryPoints,
@@ -95,6 +110,79 @@ await esbuild.build({
   format: "esm",
   target: "node20",
   plugins: [keepImports],
+  logLevel: "warning",
+});
+
+// The command line as one bundle with split points (dist/bundle): Node resolves, reads, compiles and links
+// every ES module separately, and `cpbot ask` loaded about 220 of ours. esbuild joins them into an entry
+// and shared chunks; each command and every dynamic import stays a split point, so `ask` loads neither
+// the HTTP server nor botbuilder, and `serve` loads Teams or the console only when they are used. The
+// per-file tree above stays: the build's own cache steps import it, and `node dist/adapters/cli/main.js`
+// still runs. Code that finds files from `import.meta.url` (the build cache, the project root, the
+// matcher's code hash) gets the URL its per-file copy has, so both find the same files.
+const bundleDir = path.join(outdir, "bundle");
+const commandFiles = readdirSync(path.join(root, "adapters", "cli", "commands"))
+  .filter((name) => /(?<!\.d)\.ts$/.test(name))
+  .sort();
+const bundleEntry = [
+  `import { runCommandLine as run } from ${JSON.stringify(path.join(root, "adapters", "cli", "main.ts"))};`,
+  "const commands = {",
+  ...commandFiles.map(
+    (name) =>
+      `  ${JSON.stringify(name.replace(/\.ts$/, ".js"))}: () => import(${JSON.stringify(path.join(root, "adapters", "cli", "commands", name))}),`,
+  ),
+  "};",
+  "export const runCommandLine = (argv) => run(argv, (file) => {",
+  "  const load = Object.hasOwn(commands, file) ? commands[file] : undefined;",
+  '  if (!load) throw new Error("the command file " + file + " is not in this build: run npm run build");',
+  "  return load();",
+  "});",
+  "// `node dist/bundle/cli.js …` works like `cpbot …` (a container's CMD, a process manager).",
+  'import { realpathSync } from "node:fs";',
+  'import { pathToFileURL } from "node:url";',
+  "if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {",
+  "  process.exitCode = await runCommandLine(process.argv.slice(2));",
+  "}",
+  "",
+].join("\n");
+const bundleImports = {
+  name: "bundle-imports",
+  setup(build) {
+    build.onResolve({ filter: /^cpbot-cli$/ }, () => ({ path: "cpbot-cli", namespace: "cpbot" }));
+    build.onLoad({ filter: /.*/, namespace: "cpbot" }, () => ({
+      contents: bundleEntry,
+      resolveDir: root,
+      loader: "js",
+    }));
+    build.onResolve({ filter: /.*/ }, (args) => {
+      if (Object.hasOwn(vendored, args.path)) {
+        return { path: path.relative(bundleDir, vendorFile(args.path)).split(path.sep).join("/"), external: true };
+      }
+      if (args.path.startsWith(".") || path.isAbsolute(args.path) || args.path.startsWith("node:")) return undefined;
+      return { path: args.path, external: true };
+    });
+    build.onLoad({ filter: /\.ts$/ }, async (args) => {
+      const source = await readFile(args.path, "utf8");
+      if (!source.includes("import.meta.url")) return undefined;
+      const compiled = path.join(outdir, path.relative(root, args.path)).replace(/\.ts$/, ".js");
+      const relative = path.relative(bundleDir, compiled).split(path.sep).join("/");
+      return {
+        contents: source.replaceAll("import.meta.url", `new URL(${JSON.stringify(relative)}, import.meta.url).href`),
+        loader: "ts",
+      };
+    });
+  },
+};
+await esbuild.build({
+  entryPoints: { cli: "cpbot-cli" },
+  outdir: bundleDir,
+  bundle: true,
+  splitting: true,
+  chunkNames: "[name]-[hash]",
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  plugins: [bundleImports],
   logLevel: "warning",
 });
 

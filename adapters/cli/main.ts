@@ -7,6 +7,12 @@ const commandsDir = fileURLToPath(new URL("./commands/", import.meta.url));
 /** Written by `npm run build` beside the compiled main.js: each command's name, summary, usage and file. */
 const manifestFile = fileURLToPath(new URL("./commands.json", import.meta.url));
 
+/** Loads a command module by its file name in commands/ (the bundle passes one with a static import per file). */
+export type ImportCommand = (file: string) => Promise<{ command: CliCommand }>;
+
+const importCommandFile: ImportCommand = async (file) =>
+  (await import(new URL(`./commands/${file}`, import.meta.url).href)) as { command: CliCommand };
+
 interface ManifestEntry {
   name: string;
   summary: string;
@@ -19,7 +25,7 @@ interface ManifestEntry {
  * compiled build reads the manifest instead and imports only the command that runs, so `cpbot --help`
  * does not load the matcher, the playbooks and every tool.
  */
-export async function loadCommands(): Promise<CliCommand[]> {
+export async function loadCommands(importCommand: ImportCommand = importCommandFile): Promise<CliCommand[]> {
   if (existsSync(manifestFile)) {
     const entries = JSON.parse(await readFile(manifestFile, "utf8")) as ManifestEntry[];
     return entries.map((entry) => ({
@@ -27,10 +33,7 @@ export async function loadCommands(): Promise<CliCommand[]> {
       summary: entry.summary,
       usage: entry.usage,
       async run(args, io) {
-        const mod = (await import(new URL(`./commands/${entry.file}`, import.meta.url).href)) as {
-          command: CliCommand;
-        };
-        return mod.command.run(args, io);
+        return (await importCommand(entry.file)).command.run(args, io);
       },
     }));
   }
@@ -73,8 +76,12 @@ export function defaultIO(): CliIO {
   };
 }
 
-export async function main(argv: string[], io: CliIO = defaultIO()): Promise<number> {
-  const commands = await loadCommands();
+export async function main(
+  argv: string[],
+  io: CliIO = defaultIO(),
+  importCommand: ImportCommand = importCommandFile,
+): Promise<number> {
+  const commands = await loadCommands(importCommand);
   const [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help") {
     io.out(helpText(commands));
@@ -103,9 +110,9 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
  * The command line: settings from ./.env (variables already in the environment win, because
  * process.loadEnvFile never overwrites one that is set), then the command. bin/cpbot.js calls this.
  */
-export async function runCommandLine(argv: string[]): Promise<number> {
+export async function runCommandLine(argv: string[], importCommand?: ImportCommand): Promise<number> {
   if (existsSync(".env") && !process.env.CPBOT_NO_DOTENV) process.loadEnvFile(".env");
-  return main(argv);
+  return main(argv, defaultIO(), importCommand);
 }
 
 // `node dist/adapters/cli/main.js …` works like `cpbot …` (a container's CMD, a process manager).

@@ -10,3 +10,11 @@ import { fileURLToPath } from "node:url";
 export const buildCacheDir: string | undefined = import.meta.url.endsWith(".js")
   ? path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "cache")
   : undefined;
+
+/**
+ * Where the compiled build keeps its one-file copies of packages that are many files in node_modules
+ * (dist/vendor, written by `npm run build`); undefined from the TypeScript sources.
+ */
+export const buildVendorDir: string | undefined = buildCacheDir
+  ? path.resolve(buildCacheDir, "..", "vendor")
+  : undefined;

@@ -50,3 +50,28 @@ export function saysAlwaysAuthorized(words: readonly string[]): boolean {
   }
   return false;
 }
+
+/**
+ * Just Charge said as nobody being identified: "charging should never ask who you are", "just give power,
+ * no identifying anyone", "without checking who plugs in". Authentication is the station finding out who
+ * the driver is; denying that is the "without any authentication" of the guide. A card that is "not
+ * identified" is a reader fault, so only the act of identifying someone is read, never the card's state.
+ */
+const denyWords = new Set(["no", "never", "without", "nobody"]);
+const identifyWords = new Set(["identify", "identifying", "identification", "identity"]);
+const askWords = new Set(["ask", "asks", "asking", "check", "checks", "checking", "verify", "verifying", "care"]);
+
+/** Whether the words say the station should not find out who is charging. */
+export function saysNobodyIdentified(words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const denied = denyWords.has(w) || (w === "not" && (words[i - 1] === "should" || words[i + 1] === "need"));
+    if (!denied) continue;
+    for (let j = i + 1; j <= i + 4 && j < words.length; j++) {
+      if (identifyWords.has(words[j]!)) return true;
+      // "never ask the driver who they are": the question itself is what is denied.
+      if (askWords.has(words[j]!) && words.slice(j + 1, j + 5).includes("who")) return true;
+    }
+  }
+  return false;
+}

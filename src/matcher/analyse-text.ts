@@ -1,9 +1,10 @@
-import { saysAlwaysAuthorized } from "./always-authorized.ts";
+import { saysAlwaysAuthorized, saysNobodyIdentified } from "./always-authorized.ts";
 import { asksAmountPaid } from "./asked-amount.ts";
 import { saysChargedRepeatedly } from "./charged-repeatedly.ts";
 import { editDistance } from "./edit-distance.ts";
 import { englishWords } from "./english-words.ts";
 import { readIntentCues } from "./intent-cues.ts";
+import { saysBatteryDidNotRise, saysChargingTakesForever, saysLittleDelivered } from "./little-energy.ts";
 import { saysSentToWrongPlace } from "./map-directions.ts";
 import { readNegationScope } from "./negation-scope.ts";
 import { normaliseText } from "./normalise-text.ts";
@@ -84,9 +85,13 @@ const table = buildSynonymTable();
 /** Effects read from a whole message (each module says why): the test, the concept it adds, how to explain it. */
 const effectRules: readonly (readonly [(words: readonly string[]) => boolean, string, string])[] = [
   [saysAlwaysAuthorized, "authfree", "always authorized"],
+  [saysNobodyIdentified, "authfree", "nobody is identified"],
   [asksAmountPaid, "receipt", "what someone paid"],
   [saysSentToWrongPlace, "wrong location", "where the map sends drivers"],
   [saysChargedRepeatedly, "overcharged", "charged more than once"],
+  [saysLittleDelivered, "slow charge", "a small amount delivered"],
+  [saysBatteryDidNotRise, "zero energy", "a battery that did not go up"],
+  [saysChargingTakesForever, "slow charge", "charging that takes forever"],
 ];
 
 /** How a queue that is not the Waitlist's is read: software queued is an upgrade, a message queued is applied. */
@@ -94,6 +99,7 @@ const queueAs = {
   software: { term: "upgrade", explained: "upgrade (software is queued)" },
   message: { term: "apply", explained: "apply (a message is queued)" },
   work: { term: undefined, explained: "a work queue, not the Waitlist" },
+  command: { term: undefined, explained: "a station command is queued, not a driver" },
 } as const;
 
 const cueSources = {

@@ -22,6 +22,8 @@ const minSentenceTerms = 3;
  * discount, so terse but clear messages ("hw flt") are still answered.
  */
 const oneWordCap = 0.75;
+/** A topic with a word of its own is a rival to the leading playbook only with at least this share of its probability. */
+const rivalShare = 0.5;
 /** Intent cues (intent-cues.ts) that decide alone: what they ask for, no playbook has. */
 const decisiveCues: ReadonlySet<string> = new Set(["docrequest", "datarequest", "integration"]);
 
@@ -122,15 +124,32 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
     // Asking for a document or a file of data is an intent the guide never serves, whatever its subject:
     // "release notes for firmware 4.6.0.79" is about firmware, but no article has release notes.
     const asksWhatNoArticleGives = pieces[0]!.analysed.terms.some((t) => decisiveCues.has(t));
+      console.error(
+        "DEBUG",
+        outOfScopeTopics[topTopic - ids.length]!.id,
+        topicP.toFixed(3),
+        ranked[0]!.playbook,
+        leaderP.toFixed(3),
+        "own",
+        scorer.hasOwnWord(best, topTopic, ids.length),
+        "cov",
+        best.coverage.toFixed(2),
+        best.guideCoverage.toFixed(2),
+        scorer.supportingWords(best, classOf.get(ranked[0]!.playbook)!),
+      );
     const topicWins = asksWhatNoArticleGives || (topicP > leaderP && scorer.hasOwnWord(best, topTopic, ids.length));
     const leader = classOf.get(ranked[0]!.playbook)!;
     const decision = topicWins
       ? decideMatch(ranked, policy, true)
       : offerWhenWeak(decideMatch(ranked, policy, false), ranked[0], {
           probability: best.probabilities[leader]!,
-          inScopeProbability: scorer.hasOwnWord(best, topTopic, ids.length)
-            ? best.probabilities[leader]!
-            : best.probabilities[leader]! / playbookShare(best.probabilities, ids.length),
+          // A topic is a rival reading only with a word of its own and a real share of the evidence: one
+          // under half the leader's ("work" for internal IT in "staff enroll to use the work chargers") is
+          // the scorer's doubt, like a topic with no word of its own.
+          inScopeProbability:
+            scorer.hasOwnWord(best, topTopic, ids.length) && topicP >= leaderP * rivalShare
+              ? best.probabilities[leader]!
+              : best.probabilities[leader]! / playbookShare(best.probabilities, ids.length),
           coverage: best.coverage,
           guideCoverage: best.guideCoverage,
           supportingWords: scorer.supportingWords(best, leader),

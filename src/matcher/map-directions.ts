@@ -3,7 +3,8 @@
  * "navigation takes people to the loading dock", "drivers following the app end up at our other
  * building". The guide's symptoms are a station shown "at the wrong location in the mobile app" and
  * drivers "unable to locate" it; people report the trip the map made them take. Read as the wrong
- * location, when a map or app does the sending or drivers end up somewhere.
+ * location, when a map or app does the sending or drivers end up somewhere, and the same when the app shows
+ * the station somewhere it cannot be.
  */
 const guides = new Set(["app", "apps", "map", "maps", "navigation", "directions", "gps", "pin", "nav", "waze"]);
 const sendVerbs = new Set([
@@ -72,6 +73,7 @@ const notPlaces = new Set([
 /** Whether the words describe a map or app sending drivers to a place, or drivers ending up somewhere. */
 export function saysSentToWrongPlace(words: readonly string[]): boolean {
   const hasGuide = words.some((w) => guides.has(w));
+  if (hasGuide && (saysShownElsewhere(words) || saysArrivedElsewhere(words))) return true;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     if (hasGuide && sendVerbs.has(w)) {
@@ -84,6 +86,89 @@ export function saysSentToWrongPlace(words: readonly string[]): boolean {
       const before = words.slice(Math.max(0, i - 6), i);
       if (hasGuide || before.some((b) => people.has(b))) return true;
     }
+  }
+  return false;
+}
+
+/**
+ * Where the app shows the station, said by the place: "the app puts the station in a field", "the pin is
+ * in the middle of a lake", "our site is shown at the HQ address", "the dot is nowhere near the chargers".
+ * Only places a station is not (water, open land, a road, another town or address): a parking lot or a
+ * building is where stations are, so "the app shows the chargers in the garage as offline" is left alone,
+ * and so is any line that reports a status.
+ */
+const oddPlaces = new Set([
+  "lake",
+  "river",
+  "ocean",
+  "sea",
+  "pond",
+  "water",
+  "field",
+  "woods",
+  "forest",
+  "desert",
+  "highway",
+  "freeway",
+  "interstate",
+  "motorway",
+  "road",
+  "street",
+  "intersection",
+  "median",
+  "neighborhood",
+  "city",
+  "town",
+  "county",
+  "country",
+  "address",
+  "mall",
+  "farm",
+]);
+const placePrepositions = new Set(["in", "on", "at", "behind", "across", "near", "inside", "into", "over", "off"]);
+/** A status shown "at" a place is a state, not a location: "shows the chargers at city hall as offline". */
+const statusWords = new Set([
+  "offline",
+  "online",
+  "available",
+  "unavailable",
+  "faulted",
+  "fault",
+  "charging",
+  "busy",
+  "unreachable",
+  "reachable",
+  "red",
+  "green",
+  "gray",
+  "grey",
+  "orange",
+  "service",
+]);
+
+function saysShownElsewhere(words: readonly string[]): boolean {
+  if (words.some((w) => statusWords.has(w))) return false;
+  for (let i = 0; i < words.length; i++) {
+    // "nowhere near the chargers", "the pin is not where the station is".
+    if (words[i] === "nowhere" && words[i + 1] === "near") return true;
+    if (words[i] === "not" && words[i + 1] === "where") return true;
+    if (!oddPlaces.has(words[i]!)) continue;
+    // "in a field", "at the HQ address", "the middle of a lake".
+    const before = words.slice(Math.max(0, i - 4), i);
+    if (before.some((b) => placePrepositions.has(b) || b === "middle")) return true;
+  }
+  return false;
+}
+
+/** "drivers follow the directions and land at a dentist office": arriving somewhere that is not the station. */
+const arriveVerbs = new Set(["land", "lands", "landed", "landing", "arrive", "arrives", "arrived", "arriving"]);
+const stationWords = new Set(["station", "stations", "charger", "chargers", "port", "ports", "site", "spot"]);
+
+function saysArrivedElsewhere(words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    if (!arriveVerbs.has(words[i]!) || !places.has(words[i + 1] ?? "")) continue;
+    const place = words.slice(i + 2, i + 5);
+    if (!place.some((w) => stationWords.has(w))) return true;
   }
   return false;
 }

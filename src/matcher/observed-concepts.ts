@@ -366,6 +366,32 @@ export const observedConcepts: Readonly<Record<string, readonly string[]>> = {
     "employer group",
   ],
   invite: ["invitation", "invitations", "invited"],
+  // "Driver unable to join the driver group": people joining a group sign up, enroll or register for it.
+  join: [
+    "sign up",
+    "signs up",
+    "signing up",
+    "signed up",
+    "sign themselves up",
+    "sign themselves",
+    "signup",
+    "enroll",
+    "enrolls",
+    "enrolled",
+    "enrolling",
+    "enrol",
+    "enrolment",
+    "enrollment",
+    "self enroll",
+    "self register",
+    "register themselves",
+    "register for",
+    "registering for",
+    "registered for",
+    "opt in",
+    "opted in",
+    "opt into",
+  ],
   // "drivers can join that driver group with the connection code": a code for joining, described.
   "connection code": [
     "invalid code",
@@ -474,6 +500,16 @@ export const observedConcepts: Readonly<Record<string, readonly string[]>> = {
   trip: ["flips", "flipping"],
   "both ports": ["both spaces", "both spots", "both stalls", "both bays", "both plugs", "both sides"],
   // Slow or Zero Energy: what a driver sees is range, not kWh.
+  // Zero Energy Dispense: "No energy dispensed from the station", said as nothing coming out of it.
+  "zero energy": [
+    "nothing flowing",
+    "no power flowing",
+    "not flowing",
+    "nothing coming out",
+    "nothing comes out",
+    "nothing out of",
+    "no juice",
+  ],
   "energy dispensed": ["range added", "no range", "miles added", "range gained", "barely any range", "almost no range"],
   // Bad PinPoint: "Drivers unable to locate the charging station in the mobile app".
   locate: [
@@ -499,6 +535,33 @@ export const observedConcepts: Readonly<Record<string, readonly string[]>> = {
     "older version",
     "latest version",
     "newest version",
+  ],
+  // Circuit Sharing: asking the owner about the breakers "avoid[s] the cost of dispatching a technician to
+  // confirm the jumpers are installed". Paying for a visit is that cost, not a driver's payment.
+  "dispatch technician": [
+    "tech visit",
+    "technician visit",
+    "service visit",
+    "site visit",
+    "truck roll",
+    "roll a truck",
+    "send a tech",
+    "sending a tech",
+    "send out a tech",
+    "send a technician",
+    "sending a technician",
+    "dispatch a tech",
+    "dispatching a tech",
+    "pay a tech",
+    "paying a tech",
+    "pay for a tech",
+    "paying for a tech",
+    "pay a technician",
+    "paying a technician",
+    "pay for a technician",
+    "paying for a technician",
+    "tech to come out",
+    "technician to come out",
   ],
   // Replacing Hardware: a new station put where the old one was.
   replace: ["in place of", "in its place", "where the old one was", "where the broken one was"],

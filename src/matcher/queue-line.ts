@@ -108,15 +108,34 @@ const messageWords = new Set(["message", "messages", "announcement", "notice", "
 /** Work queues that are not the guide's: "ticket queue", "support queue". */
 const workBefore = new Set(["ticket", "tickets", "support", "helpdesk", "jira", "email", "print", "printer", "call"]);
 
+/**
+ * A station command queued ("queue a reboot", "the reboot is queued", "queued a power cycle") waits for the
+ * station, not for a driver: the guide's Status/Actions commands (Reboot, Power Cycle, Resend Config, Get
+ * Latest Status, Get Logs). Named right beside the queue word, so it outweighs a port mentioned later.
+ */
+const commandWords = new Set([
+  "reboot",
+  "reboots",
+  "restart",
+  "restarts",
+  "cycle",
+  "resend",
+  "config",
+  "command",
+  "commands",
+  "logs",
+]);
+
 const reach = 12;
 
-export type QueueReading = "waitlist" | "software" | "message" | "work";
+export type QueueReading = "waitlist" | "software" | "message" | "work" | "command";
 
 /** What the queue word at `i` queues, or undefined when it is not a queue word. */
 export function readQueueWord(words: readonly string[], i: number): QueueReading | undefined {
   // "lined up a firmware push" queues software as much as "queued" does.
   if (!queueWords.has(words[i]!) && !(words[i] === "lined" && words[i + 1] === "up")) return undefined;
   if (workBefore.has(words[i - 1] ?? "")) return "work";
+  if (words.slice(Math.max(0, i - 3), i + 4).some((w) => commandWords.has(w))) return "command";
   // A clause either side: "pushed an upgrade to 4 stations last night and it is still in the queue".
   const from = Math.max(0, i - reach);
   const to = Math.min(words.length, i + reach);

@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import type HandlebarsModule from "handlebars";
 import { BotError } from "../core/bot-error.ts";
-import { buildCacheDir } from "../core/build-cache.ts";
+import { buildCacheDir, buildVendorDir } from "../core/build-cache.ts";
 import { defaultTemplatesDir } from "../core/paths.ts";
 import { TemplateCache, type TemplateSpec } from "./template-cache.ts";
 
@@ -31,8 +31,17 @@ let compilerEnv: HandlebarsEnv | undefined;
  * loaded only when a template set is not in the build cache (running from source, an edited template).
  */
 function runtime(): HandlebarsEnv {
-  runtimeEnv ??= withHelpers((require("handlebars/runtime") as HandlebarsEnv).create());
+  runtimeEnv ??= withHelpers((require(runtimeModule()) as HandlebarsEnv).create());
   return runtimeEnv;
+}
+/**
+ * The compiled build's one-file bundle of the runtime (dist/vendor, the version package-lock.json
+ * installed): the package's runtime is 21 CommonJS files, and resolving and reading them took longer
+ * than running the templates of an answer. From the sources, or a build without it, the package.
+ */
+function runtimeModule(): string {
+  const bundled = buildVendorDir && join(buildVendorDir, "handlebars-runtime.cjs");
+  return bundled && existsSync(bundled) ? bundled : "handlebars/runtime";
 }
 function compiler(): HandlebarsEnv {
   compilerEnv ??= withHelpers((require("handlebars") as HandlebarsEnv).create());

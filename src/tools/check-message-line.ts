@@ -43,11 +43,15 @@ const lookAlikes: Record<string, string> = {
   "│": "|",
 };
 
-const segmenter = new Intl.Segmenter("en", { granularity: "grapheme" });
+// Made at first use: creating a segmenter loads ICU's break rules, which every answer paid for at start.
+let segmenter: Intl.Segmenter | undefined;
 /** User-perceived characters: "👍🏽", "👨‍👩‍👧" and "e" + combining accent are one each. */
-export const graphemes = (text: string): string[] =>
+export const graphemes = (text: string): string[] => {
   // Plain ASCII is one character per code unit; segmenting a 100,000-character paste is needlessly slow.
-  /^[\x20-\x7e]*$/.test(text) ? text.split("") : Array.from(segmenter.segment(text), (s) => s.segment);
+  if (/^[\x20-\x7e]*$/.test(text)) return text.split("");
+  segmenter ??= new Intl.Segmenter("en", { granularity: "grapheme" });
+  return Array.from(segmenter.segment(text), (s) => s.segment);
+};
 // Ten positions are enough to find the rest; a pasted block of "|" should not make a 10,000-number message.
 const listPositions = (positions: number[]): string => {
   if (positions.length === 1) return `position ${positions[0]}`;

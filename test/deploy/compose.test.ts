@@ -18,7 +18,7 @@ describe("compose.yaml: two replicas, PostgreSQL, one load balancer", () => {
     for (const name of replicas) {
       const service = compose.services[name]!;
       expect(service.build).toBe(".");
-      expect(service.command).toEqual(["node", "dist/adapters/cli/main.js", "serve"]);
+      expect(service.command).toEqual(["node", "bin/cpbot.js", "serve"]);
       expect(service.environment?.DATABASE_URL).toMatch(/^postgres:\/\/cpbot:.+@postgres:5432\/cpbot$/);
       expect(service.environment?.HOST).toBe("0.0.0.0");
       expect(service.restart).toBe("unless-stopped");
@@ -38,7 +38,7 @@ describe("compose.yaml: two replicas, PostgreSQL, one load balancer", () => {
 
   it("migrates once before the replicas start, after PostgreSQL is healthy", () => {
     const migrate = compose.services.migrate!;
-    expect(migrate.command).toEqual(["node", "dist/adapters/cli/main.js", "db", "migrate"]);
+    expect(migrate.command).toEqual(["node", "bin/cpbot.js", "db", "migrate"]);
     expect(migrate.depends_on).toEqual({ postgres: { condition: "service_healthy" } });
     for (const name of replicas) {
       expect(compose.services[name]!.depends_on).toEqual({ migrate: { condition: "service_completed_successfully" } });

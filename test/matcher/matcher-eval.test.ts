@@ -58,6 +58,9 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     // out of scope next to the guide (its own subjects asked for what no article gives: release notes,
     // exports, orders, an API), the rest in-scope lines hard for abstention (terse, shop talk, quotes).
     ["dev-probe-4.jsonl", 0.94, 0.95, 0.93],
+    // Written in the fifth round from the fourth blind set's kinds of miss, each batch before its fixes
+    // (57.9% top-1 first); in scope but for a few look-alikes of those kinds, so its out-of-scope floors are low.
+    ["dev-kinds-4.jsonl", 0.9, 0.5, 0],
   ])("%s: top-1 >= %d, out-of-scope precision >= %d and recall >= %d", (name, top1, precision, recall) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.top1, JSON.stringify(report.misses, null, 1)).toBeGreaterThanOrEqual(top1);
@@ -77,6 +80,7 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     "dev-probe-3.jsonl",
     "blind-2026-11d.jsonl",
     "dev-probe-4.jsonl",
+    "dev-kinds-4.jsonl",
   ])("%s: at most 1% of lines get a wrong playbook as a sure match (80%+)", (name) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.confidentWrong).toBeLessThanOrEqual(0.01);
