@@ -124,19 +124,6 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
     // Asking for a document or a file of data is an intent the guide never serves, whatever its subject:
     // "release notes for firmware 4.6.0.79" is about firmware, but no article has release notes.
     const asksWhatNoArticleGives = pieces[0]!.analysed.terms.some((t) => decisiveCues.has(t));
-      console.error(
-        "DEBUG",
-        outOfScopeTopics[topTopic - ids.length]!.id,
-        topicP.toFixed(3),
-        ranked[0]!.playbook,
-        leaderP.toFixed(3),
-        "own",
-        scorer.hasOwnWord(best, topTopic, ids.length),
-        "cov",
-        best.coverage.toFixed(2),
-        best.guideCoverage.toFixed(2),
-        scorer.supportingWords(best, classOf.get(ranked[0]!.playbook)!),
-      );
     const topicWins = asksWhatNoArticleGives || (topicP > leaderP && scorer.hasOwnWord(best, topTopic, ids.length));
     const leader = classOf.get(ranked[0]!.playbook)!;
     const decision = topicWins
