@@ -193,6 +193,28 @@ export const adjacentTopics: readonly OutOfScopeTopic[] = [
     ],
   },
   {
+    id: "utility-energy-costs",
+    title: "electricity costs from the utility (rates, demand charges, the power bill)",
+    phrases: [
+      "the electric utility raised its rates",
+      "demand charges on the power bill since the chargers went in",
+      "our electricity bill from the power company went up",
+      "utility rebate or time of use plan from the power company",
+      "how much electricity do the chargers use on the utility meter",
+    ],
+  },
+  {
+    id: "parking-enforcement",
+    title: "parking enforcement (towing, gas cars blocking chargers)",
+    phrases: [
+      "tow a gas car blocking the charger",
+      "parking enforcement for non ev vehicles",
+      "call a towing service or a tow truck",
+      "iced: a gas car blocks the charger and nobody can reach it",
+      "fines for gas cars that block chargers",
+    ],
+  },
+  {
     id: "hr-payroll",
     title: "pay, benefits and time off (HR)",
     phrases: [
@@ -210,6 +232,9 @@ export const adjacentTopics: readonly OutOfScopeTopic[] = [
       // Expenses: "rejected" or "approved" there is finance's word, not Access Control's.
       "expense report for travel and mileage reimbursement",
       "who signs off on my expenses",
+      // Refusals are HR's word too: a leave request "denied" is nobody's access policy.
+      "leave request denied by my manager",
+      "overtime claim was not approved",
       "payroll funds missing from my account this month",
     ],
   },
@@ -233,6 +258,7 @@ export const adjacentTopics: readonly OutOfScopeTopic[] = [
       "the app asks for location or bluetooth permission on the phone",
       "add or remove a payment card in the driver app wallet",
       "change the phone number or email on the app profile",
+      "privacy request: erase a driver's personal data, gdpr",
     ],
   },
   {

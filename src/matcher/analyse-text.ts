@@ -126,6 +126,7 @@ const cueSources = {
   datarequest: "asks for a report of data",
   appaccount: "manages their own app account",
   docrequest: "asks for a document (release notes, datasheet, product life)",
+  integration: "asks to build on the network (API, webhook, integration)",
 } as const;
 
 // Stems are asked for again and again (the same words recur across every trigger), so remember them.

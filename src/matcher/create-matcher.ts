@@ -22,8 +22,10 @@ const minSentenceTerms = 3;
  * discount, so terse but clear messages ("hw flt") are still answered.
  */
 const oneWordCap = 0.75;
+/** A topic with a word of its own is a rival to the leading playbook only with at least this share of its probability. */
+const rivalShare = 0.5;
 /** Intent cues (intent-cues.ts) that decide alone: what they ask for, no playbook has. */
-const decisiveCues: ReadonlySet<string> = new Set(["docrequest", "datarequest"]);
+const decisiveCues: ReadonlySet<string> = new Set(["docrequest", "datarequest", "integration"]);
 
 /**
  * Builds the matcher from the playbooks: fault-code rules, then synonyms and spelling correction, then a
@@ -128,9 +130,13 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
       ? decideMatch(ranked, policy, true)
       : offerWhenWeak(decideMatch(ranked, policy, false), ranked[0], {
           probability: best.probabilities[leader]!,
-          inScopeProbability: scorer.hasOwnWord(best, topTopic, ids.length)
-            ? best.probabilities[leader]!
-            : best.probabilities[leader]! / playbookShare(best.probabilities, ids.length),
+          // A topic is a rival reading only with a word of its own and a real share of the evidence: one
+          // under half the leader's ("work" for internal IT in "staff enroll to use the work chargers") is
+          // the scorer's doubt, like a topic with no word of its own.
+          inScopeProbability:
+            scorer.hasOwnWord(best, topTopic, ids.length) && topicP >= leaderP * rivalShare
+              ? best.probabilities[leader]!
+              : best.probabilities[leader]! / playbookShare(best.probabilities, ids.length),
           coverage: best.coverage,
           guideCoverage: best.guideCoverage,
           supportingWords: scorer.supportingWords(best, leader),

@@ -1,4 +1,5 @@
 import { asksForDocuments } from "./asks-for-documents.ts";
+import { asksToIntegrate } from "./asks-to-integrate.ts";
 
 /**
  * What a message asks to *do*, as opposed to what it is about. "How much is a CT4010", "the driver lost his
@@ -19,7 +20,8 @@ export type IntentCue =
   | "chattool"
   | "datarequest"
   | "appaccount"
-  | "docrequest";
+  | "docrequest"
+  | "integration";
 
 const priceWords = new Set([
   "price",
@@ -412,7 +414,28 @@ const appSymptoms = new Set([
   "address",
 ]);
 
+/**
+ * A driver's privacy request ("erase her data", "close my account, GDPR"): the account's, not Multifamily's
+ * personal charging nor a Linked Driver Account on a station.
+ */
+const privacyWords = new Set(["privacy", "gdpr", "ccpa", "erase", "erasure"]);
+const closeVerbs = new Set(["close", "closing", "delete", "deleting", "deactivate", "cancel"]);
+const whoseAccount = new Set(["my", "his", "her", "their", "own"]);
+const personalThings = new Set(["data", "info", "information", "details"]);
+const accountOfAStation = new Set(["linked", "station", "stations", "charger", "chargers", "connection", "group"]);
+
+function asksForPrivacy(words: readonly string[]): boolean {
+  if (words.some((w) => accountOfAStation.has(w))) return false;
+  return words.some(
+    (w, i) =>
+      privacyWords.has(w) ||
+      (w === "personal" && personalThings.has(words[i + 1] ?? "")) ||
+      (closeVerbs.has(w) && near(words, i, 4, whoseAccount) && words.slice(i + 1, i + 5).includes("account")),
+  );
+}
+
 function managesAppAccount(words: readonly string[]): boolean {
+  if (asksForPrivacy(words)) return true;
   if (!words.some((w) => appWords.has(w)) || words.some((w) => appSymptoms.has(w))) return false;
   return words.some((w, i) => manageVerbs.has(w) && near(words, i, 5, ownThings));
 }
@@ -427,5 +450,6 @@ export function readIntentCues(words: readonly string[]): IntentCue[] {
   if (asksForDataWithoutTrouble(words, requestsData)) cues.push("datarequest");
   if (managesAppAccount(words)) cues.push("appaccount");
   if (asksForDataWithoutTrouble(words, asksForDocuments)) cues.push("docrequest");
+  if (asksForDataWithoutTrouble(words, asksToIntegrate)) cues.push("integration");
   return cues;
 }

@@ -70,7 +70,13 @@ export const dashboardFeatures: readonly OutOfScopeTopic[] = [
   {
     id: "api-info",
     title: "API Info",
-    phrases: ["api info", "api key", "web services api credentials", "api access for integration"],
+    phrases: [
+      "api info",
+      "api key",
+      "web services api credentials",
+      "api access for integration",
+      "a webhook or an sdk for our developers",
+    ],
   },
   {
     id: "grant-rights",

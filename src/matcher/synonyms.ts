@@ -69,6 +69,14 @@ const guideSynonyms: Readonly<Record<string, readonly string[]>> = {
     "got paid",
     "getting paid",
     "paid out",
+    // Money arriving at the owner's bank: "payments aren't reaching our bank", "hits our account".
+    "reaching our bank",
+    "reach our bank",
+    "reached our bank",
+    "hitting our bank",
+    "hit our bank",
+    "landing in our bank",
+    "arriving in our bank",
   ],
   multifamily: [
     "mfh",

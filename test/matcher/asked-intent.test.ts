@@ -129,3 +129,37 @@ describe("three articles sharing a symptom", () => {
     expect(decision.kind).toBe("no-match");
   });
 });
+
+describe("building on the network, a driver's privacy, the utility's bill and towing", () => {
+  const { matcher } = realMatcher();
+  it.each([
+    ["a webhook for every new session", "integration"],
+    ["can our erp integrate with the chargepoint platform", "integration"],
+    ["she wants her personal data erased under gdpr", "appaccount"],
+    ["a driver wants to close his account for good", "appaccount"],
+  ])("%j reads as %s", (text, cue) => {
+    expect(cues(text)).toContain(cue);
+  });
+
+  it.each([
+    // A Linked Driver Account on a station is Multifamily's; integrating a station's parts is no system.
+    "delete the linked driver account from the condo station",
+    "the api info tab shows the station unreachable since monday",
+  ])("%j is not a request no article serves", (text) => {
+    const read = cues(text);
+    expect(read).not.toContain("appaccount");
+    expect(read).not.toContain("integration");
+  });
+
+  it.each([
+    "is there a sessions api so firmware upgrades can be scripted",
+    "the power company's demand charges doubled this quarter",
+    "who do we call to tow a gas car out of the charging spot",
+  ])("%j abstains", (text) => {
+    expect(matcher.match(text).kind).toBe("no-match");
+  });
+
+  it("payments not reaching the owner's bank are Flex Billing's", () => {
+    expect(matcher.match("driver payments never reached our bank this month").playbook).toBe("flex-billing");
+  });
+});

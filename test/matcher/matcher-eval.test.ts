@@ -53,16 +53,16 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     // The fourth blind set, scored once at the end of the fourth round (95.6% top-1, 91.5% / 95.6% out of
     // scope): from now on a development set; these floors are that one score, so it cannot slip back.
     ["blind-2026-11d.jsonl", 0.955, 0.91, 0.95],
+    // Written in the fifth round in four batches, each scored before its fixes (top-1 / precision / recall
+    // first: 88.6 / 84.4 / 87.1, 95.0 / 94.1 / 91.4, 100 / 100 / 78.6, 75.0 / 90.0 / 75.0): more than half
+    // out of scope next to the guide (its own subjects asked for what no article gives: release notes,
+    // exports, orders, an API), the rest in-scope lines hard for abstention (terse, shop talk, quotes).
+    ["dev-probe-4.jsonl", 0.94, 0.95, 0.93],
     // Written in the fifth round from the fourth blind set's kinds of miss, each batch before its fixes
     // (57.9%, 80.0%, 93.3%, 90.9% top-1 first); in scope but for 3 look-alikes of those kinds: low OOS floors.
     // Merged with the abstaining side's round (issue-13h): 95.8% / 57.1% / 66.7%; two in-scope lines it lost
     // to abstention (a car "not getting anything" read as the car itself; a group sign-up).
     ["dev-kinds-4.jsonl", 0.95, 0.55, 0.6],
-    // Written in the fifth round in two batches, each scored before its fixes (88.6% / 84.4% / 87.1% and
-    // 95.0% / 94.1% / 91.4% top-1 / precision / recall first): half out of scope next to the guide (its
-    // own subjects asked for what no article gives: release notes, exports, orders), half in-scope lines
-    // hard for abstention (terse, shop talk, customer quotes, the twins of the out-of-scope lines).
-    ["dev-probe-4.jsonl", 0.95, 0.95, 0.93],
   ])("%s: top-1 >= %d, out-of-scope precision >= %d and recall >= %d", (name, top1, precision, recall) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.top1, JSON.stringify(report.misses, null, 1)).toBeGreaterThanOrEqual(top1);
