@@ -47,6 +47,8 @@ interface SynonymTable {
   lengthsByFirst: Map<string, number[]>;
   /** Multi-word phrases by each of their words, for matching a phrase typed with one slip ("jst charge"). */
   phrasesByWord: Map<string, string[]>;
+  /** Each fuzzy-matchable phrase's words, split once. */
+  phraseParts: Map<string, string[]>;
   /** What each of those phrases reads as: a variant's canonical form, or a canonical phrase itself ("earth fault"). */
   fuzzyTarget: Map<string, string>;
   /** Variants that add their concept and keep their own words (observed-concepts.ts). */
@@ -75,16 +77,18 @@ function buildSynonymTable(): SynonymTable {
   const fuzzyTarget = new Map<string, string>(byPhrase);
   for (const canonical of Object.keys(synonyms)) if (!fuzzyTarget.has(canonical)) fuzzyTarget.set(canonical, canonical);
   const phrasesByWord = new Map<string, string[]>();
+  const phraseParts = new Map<string, string[]>();
   for (const key of [...fuzzyTarget.keys()].sort()) {
     const parts = key.split(" ");
     // Short phrases are too easy to hit by accident with one edit ("pay out" → "pay our").
     if (parts.length < 2 || key.length < 8) continue;
+    phraseParts.set(key, parts);
     for (const part of new Set(parts)) phrasesByWord.set(part, [...(phrasesByWord.get(part) ?? []), key]);
   }
   // An observed effect ("turned away", "my turn") adds its concept but keeps its words: a trigger that says
   // "get in line" must still carry "line", and a message's own words still count.
   const expanding = new Set(Object.values(observedConcepts).flatMap((variants) => variants.map(normaliseText)));
-  return { byPhrase, lengthsByFirst, phrasesByWord, fuzzyTarget, expanding };
+  return { byPhrase, lengthsByFirst, phrasesByWord, phraseParts, fuzzyTarget, expanding };
 }
 
 const table = buildSynonymTable();
@@ -150,11 +154,20 @@ function fuzzyPhraseAt(words: string[], i: number): { phrase: string; n: number 
     if (i + n > words.length) continue;
     const window = words.slice(i, i + n);
     const typed = window.join(" ");
-    const candidates = new Set(window.flatMap((w) => table.phrasesByWord.get(w) ?? []));
+    // Only phrases of as many words and within one letter of the typed length can be one edit away: the
+    // cheap tests first, since a common word ("no", "port") is in dozens of phrases and this runs per word.
+    const candidates = new Set<string>();
+    for (const w of window) {
+      for (const phrase of table.phrasesByWord.get(w) ?? []) {
+        if (Math.abs(phrase.length - typed.length) <= 1 && table.phraseParts.get(phrase)!.length === n)
+          candidates.add(phrase);
+      }
+    }
+    if (candidates.size === 0) continue;
     for (const phrase of [...candidates].sort()) {
-      if (phrase.split(" ").length !== n || editDistance(typed, phrase, 1) !== 1) continue;
+      if (editDistance(typed, phrase, 1) !== 1) continue;
       // The slip must be in a word that is not itself English: "got shipped" is not a typo for "got skipped".
-      const parts = phrase.split(" ");
+      const parts = table.phraseParts.get(phrase)!;
       if (window.some((w, k) => w !== parts[k] && englishWords().has(w))) continue;
       // Nor in a function word: "turn on power" is not "no power" (the English list has no short words).
       if (window.some((w, k) => w !== parts[k] && stopwords.has(w))) continue;
