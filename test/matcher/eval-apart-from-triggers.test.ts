@@ -15,6 +15,7 @@ const kinds4File = fileURLToPath(new URL("../eval/dev-kinds-4.jsonl", import.met
 const blindFile = fileURLToPath(new URL("../eval/blind-2026-11b.jsonl", import.meta.url));
 const blind3File = fileURLToPath(new URL("../eval/blind-2026-11c.jsonl", import.meta.url));
 const blind4File = fileURLToPath(new URL("../eval/blind-2026-11d.jsonl", import.meta.url));
+const blind5File = fileURLToPath(new URL("../eval/blind-2026-11e.jsonl", import.meta.url));
 
 /** Case, whitespace and punctuation do not make a copied sentence a new one. */
 const normal = (s: string) =>
@@ -77,5 +78,14 @@ describe("the eval set stays apart from what the matcher is trained on", () => {
       .filter((c) => training.has(normal(c.text)))
       .map((c) => c.text);
     expect(copies).toEqual(["305-LCO", "station keeps dropping offline", "202-EF"]);
+  });
+
+  // The fifth blind set, written the same way and scored once at the end of the fifth round; one of its
+  // lines equals a trigger that existed before it was written (a bare fault code).
+  it("no line of blind-2026-11e.jsonl appears among the triggers beyond those it was written with", () => {
+    const copies = evalCases(blind5File)
+      .filter((c) => training.has(normal(c.text)))
+      .map((c) => c.text);
+    expect(copies).toEqual(["305-LCO"]);
   });
 });
