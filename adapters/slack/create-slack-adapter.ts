@@ -25,6 +25,7 @@ import type { SlackIdentity } from "./slack-listener-deps.ts";
 import { slackLogger } from "./slack-logger.ts";
 import { slackChannelMembers } from "./slack-members.ts";
 import { guardSlackRequests, slackBodyLimit, verifiedOnly } from "./slack-request-guard.ts";
+import { routeSlackRequests } from "./slack-router.ts";
 import { SlackTransport } from "./slack-transport.ts";
 
 /** Slack's request URL path for events, slash commands and interactivity alike (the manifest uses it). */
@@ -145,13 +146,15 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
         links: transport.links,
         command: config.command,
       };
-      onMessageEvents(app, deps);
-      onCommand(app, deps);
-      onAction(app, deps);
-      onStationMessageView(app, deps);
-      onAppHomeOpened(app, deps);
-      onMessageShortcut(app, deps);
-      onEscalateView(app, deps);
+      routeSlackRequests(app, {
+        ...onMessageEvents(deps),
+        command: onCommand(deps),
+        action: onAction(deps),
+        stationMessageView: onStationMessageView(deps),
+        homeOpened: onAppHomeOpened(deps),
+        askShortcut: onMessageShortcut(deps),
+        escalateView: onEscalateView(deps),
+      });
       app.error(async (error) => {
         logger.error("Slack listener failed", { code: error.code, error });
       });
