@@ -72,7 +72,12 @@ describe("routeSlackRequests: one middleware instead of a listener per kind", ()
     await r.send(fixture("block-actions"));
     await r.send(view("view_submission", escalateModalCallbackId));
     await r.send(view("view_submission", stationMessageCallbackId));
-    await r.send({ ...fixture("block-actions"), type: "message_action", callback_id: askShortcutId, actions: undefined });
+    await r.send({
+      ...fixture("block-actions"),
+      type: "message_action",
+      callback_id: askShortcutId,
+      actions: undefined,
+    });
     await r.send(fixture("app-mention"));
     await r.send(fixture("message-im"));
     await r.send(event({ type: "app_home_opened", user: "UANN00001", channel: "DANN00001", tab: "home" }));
