@@ -1,4 +1,4 @@
-import { App, HTTPReceiver, webApi } from "@slack/bolt";
+import { App, HTTPReceiver, type webApi } from "@slack/bolt";
 import type { Logger } from "../../src/core/logger.ts";
 import type { OutboxDispatcher } from "../../src/delivery/outbox-dispatcher.ts";
 import type { Engine } from "../../src/engine/create-engine.ts";
@@ -7,6 +7,7 @@ import { CachedMembers } from "../http/cached-members.ts";
 import type { Route } from "../http/http-server.ts";
 import type { PlatformAdapter } from "../http/platform-adapter.ts";
 import type { DeliverDeps } from "./deliver-reply.ts";
+import { deliveryClient } from "./delivery-client.ts";
 import { holdEventsWhileDatabaseDown } from "./hold-events-while-database-down.ts";
 import { InFlight } from "./in-flight.ts";
 import { onAction } from "./on-action.ts";
@@ -104,12 +105,10 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
   // of its own, a 429 comes back as an error with its Retry-After) instead of holding a delivery for minutes.
   const deliveryTimeoutMs = options.clientOptions?.timeout ?? options.deliveryTimeoutMs ?? 10_000;
   const delivery: DeliverDeps = {
-    client: new webApi.WebClient(config.botToken, {
-      ...clientOptions,
-      logger: boltLogger,
-      retryConfig: { retries: 0 },
-      rejectRateLimitedCalls: true,
-      timeout: deliveryTimeoutMs,
+    client: deliveryClient({
+      token: config.botToken,
+      ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}),
+      timeoutMs: deliveryTimeoutMs,
     }),
     logger,
     respond: respondToUrl(deliveryTimeoutMs),
