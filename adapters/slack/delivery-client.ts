@@ -65,7 +65,7 @@ export function deliveryClient(options: DeliveryClientOptions): DeliveryClient {
 }
 
 /** As the WebClient encodes arguments: absent ones left out, anything but a string, number or boolean as JSON. */
-export function formBody(args: object): string {
+function formBody(args: object): string {
   const fields: Record<string, string | number | boolean> = {};
   for (const [key, value] of Object.entries(args)) {
     if (value === undefined || value === null) continue;
