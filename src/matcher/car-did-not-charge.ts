@@ -1,0 +1,41 @@
+/**
+ * Zero Energy Dispense by what the driver saw: the car did not charge ("her car didn't charge at all
+ * overnight", "the van never charged"). The guide's first questions are whether it happened once and
+ * whether it affects one driver or several. A person who "was not charged" is a price, not energy, so
+ * the subject must be the vehicle.
+ */
+const vehicleWords = new Set([
+  "car",
+  "cars",
+  "vehicle",
+  "vehicles",
+  "ev",
+  "evs",
+  "van",
+  "vans",
+  "truck",
+  "trucks",
+  "bus",
+  "buses",
+]);
+const denials = new Set(["not", "never", "no", "nothing"]);
+const chargeWords = new Set(["charge", "charged", "charging"]);
+/** Money beside it makes "did not charge" a fee ("the car park did not charge a fee"). */
+const moneyWords = new Set(["fee", "fees", "price", "dollars", "cents", "paid", "bill", "billed", "money", "rate"]);
+
+/** "the car did not charge at all", "vans never charged overnight", "his ev was not charging by morning". */
+export function saysCarDidNotCharge(words: readonly string[]): boolean {
+  if (words.some((w) => moneyWords.has(w))) return false;
+  for (let i = 0; i < words.length; i++) {
+    if (!vehicleWords.has(words[i]!)) continue;
+    const after = words.slice(i + 1, i + 6);
+    const denied = after.findIndex((w) => denials.has(w));
+    if (denied < 0) continue;
+    // "not" then the verb within two words: "did not charge", "was not charging", "never even charged".
+    if (after.slice(denied + 1, denied + 3).some((w) => chargeWords.has(w))) return true;
+  }
+  return false;
+}
+
+/** Words without which the rule cannot fire. */
+export const carChargeCues: ReadonlySet<string> = vehicleWords;

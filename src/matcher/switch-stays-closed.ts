@@ -1,0 +1,28 @@
+/**
+ * Relay Stuck Closed by what the relay does. The relay is the switch inside the station that closes to
+ * send power to the car and opens to cut it (the team's reading of the name, as in observed-concepts.ts);
+ * stuck closed, it will not open. People describe the switch that "is not opening", "won't open" or "stays
+ * closed". A switch that opened is another thing: Breakaway's "opening a switch to indicate possible damage".
+ */
+const switchWords = new Set(["switch", "switches", "contacts", "contact"]);
+const openWords = new Set(["open", "opens", "opening", "release", "releases", "releasing", "disengage", "disengages"]);
+const denials = new Set(["not", "never", "no", "fails", "failed", "fail", "refuses", "refused"]);
+const stuckWords = new Set(["stuck", "stays", "stayed", "remains", "remained", "welded", "fused", "frozen"]);
+const closedWords = new Set(["closed", "shut", "engaged", "on"]);
+
+/** "the switch that cuts power is not opening", "the contacts stay closed", "switch stuck shut". */
+export function saysSwitchStaysClosed(words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    if (!switchWords.has(words[i]!)) continue;
+    const after = words.slice(i + 1, i + 10);
+    for (let k = 0; k < after.length; k++) {
+      const w = after[k]!;
+      if (openWords.has(w) && denials.has(after[k - 1] ?? "")) return true;
+      if (stuckWords.has(w) && closedWords.has(after[k + 1] ?? "")) return true;
+    }
+  }
+  return false;
+}
+
+/** Words without which the rule cannot fire. */
+export const switchCues: ReadonlySet<string> = switchWords;
