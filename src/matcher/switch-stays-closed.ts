@@ -7,7 +7,7 @@
 const switchWords = new Set(["switch", "switches", "contacts", "contact"]);
 const openWords = new Set(["open", "opens", "opening", "release", "releases", "releasing", "disengage", "disengages"]);
 const denials = new Set(["not", "never", "no", "fails", "failed", "fail", "refuses", "refused"]);
-const stuckWords = new Set(["stuck", "stays", "stayed", "remains", "remained", "welded", "fused", "frozen"]);
+const stuckWords = new Set(["stuck", "stay", "stays", "stayed", "remains", "remained", "welded", "fused", "frozen"]);
 const closedWords = new Set(["closed", "shut", "engaged", "on"]);
 
 /** "the switch that cuts power is not opening", "the contacts stay closed", "switch stuck shut". */
@@ -17,7 +17,8 @@ export function saysSwitchStaysClosed(words: readonly string[]): boolean {
     const after = words.slice(i + 1, i + 10);
     for (let k = 0; k < after.length; k++) {
       const w = after[k]!;
-      if (openWords.has(w) && denials.has(after[k - 1] ?? "")) return true;
+      // "is not opening", "fails to open".
+      if (openWords.has(w) && (denials.has(after[k - 1] ?? "") || denials.has(after[k - 2] ?? ""))) return true;
       if (stuckWords.has(w) && closedWords.has(after[k + 1] ?? "")) return true;
     }
   }
