@@ -20,6 +20,7 @@ const vehicleWords = new Set([
 ]);
 const denials = new Set(["not", "never", "no", "nothing"]);
 const chargeWords = new Set(["charge", "charged", "charging"]);
+const people = new Set(["driver", "drivers", "he", "she", "they", "customer", "user", "member", "we", "i", "you"]);
 /** Money beside it makes "did not charge" a fee ("the car park did not charge a fee"). */
 const moneyWords = new Set(["fee", "fees", "price", "dollars", "cents", "paid", "bill", "billed", "money", "rate"]);
 
@@ -28,9 +29,12 @@ export function saysCarDidNotCharge(words: readonly string[]): boolean {
   if (words.some((w) => moneyWords.has(w))) return false;
   for (let i = 0; i < words.length; i++) {
     if (!vehicleWords.has(words[i]!)) continue;
-    const after = words.slice(i + 1, i + 6);
+    // "ev plugged in 8 hrs but did not charge"; a person named first is the one not charged ("the car was
+    // plugged in and the driver was not charged").
+    const after = words.slice(i + 1, i + 9);
+    const person = after.findIndex((w) => people.has(w));
     const denied = after.findIndex((w) => denials.has(w));
-    if (denied < 0) continue;
+    if (denied < 0 || (person >= 0 && person < denied)) continue;
     // "not" then the verb within two words: "did not charge", "was not charging", "never even charged".
     if (after.slice(denied + 1, denied + 3).some((w) => chargeWords.has(w))) return true;
   }

@@ -69,7 +69,7 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     // Written in the sixth round from the fifth blind set's largest kind (an article asked by one of its
     // settings or mechanisms in the person's own words), each batch scored before its fixes; in scope but
     // for 8 look-alikes (a relay in a fire panel, a DIY contactor, home chargers): low OOS floors.
-    ["dev-kinds-5.jsonl", 0.93, 0.5, 0.6],
+    ["dev-kinds-5.jsonl", 0.92, 0.6, 0.7],
   ])("%s: top-1 >= %d, out-of-scope precision >= %d and recall >= %d", (name, top1, precision, recall) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.top1, JSON.stringify(report.misses, null, 1)).toBeGreaterThanOrEqual(top1);
