@@ -27,6 +27,12 @@ export const faultArticleParts: readonly DescribedPart[] = [
       "still powered after",
       "power on the connector after",
       "connector still has power",
+      // Measured at the plug, not at the power plate (a Hardware Fault's "Verification of Voltages").
+      "voltage on the plug",
+      "voltage at the plug",
+      "voltage on the connector",
+      "voltage at the connector",
+      "power on the plug",
     ],
   },
   {
