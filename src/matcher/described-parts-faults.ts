@@ -221,6 +221,11 @@ export const faultArticleParts: readonly DescribedPart[] = [
       "neutral bonded",
       "neutral bond",
       "neutral to ground bond",
+      // "Impedance measurement between the charging station ground and the breaker ground".
+      "resistance between the grounds",
+      "ohms between the grounds",
+      "ground resistance",
+      "ground impedance",
     ],
   },
   {
