@@ -399,6 +399,23 @@ export const settingArticleParts: readonly DescribedPart[] = [
   },
   {
     article: "waitlist",
+    guide: "Check if the user has enabled Notification service on the mobile app",
+    does: "the app tells a waiting driver it is their turn to charge",
+    seen: "a driver in the queue never told a port is free",
+    concept: "notification",
+    said: [
+      "push alerts",
+      "push alert",
+      "app alerts",
+      "phone alerts",
+      "notifications turned off",
+      "notifications are off",
+      "notifications disabled",
+      "alerts turned off",
+    ],
+  },
+  {
+    article: "waitlist",
     guide: "the waitlist policy: Maximum Charging Time, Driver Finish Notification",
     does: "how long each driver may charge and when the next one is told",
     seen: "drivers waiting longer than the policy says, or never told",
