@@ -2,6 +2,8 @@ import { nobodyIdentifiedCues, saysAlwaysAuthorized, saysNobodyIdentified } from
 import { asksAmountPaid } from "./asked-amount.ts";
 import { saysBilledFor } from "./billed-for.ts";
 import { saysChargedRepeatedly } from "./charged-repeatedly.ts";
+import { describedPartCues, describedPartRules } from "./described-part-rules.ts";
+import { keptDescriptions } from "./described-parts.ts";
 import { editDistance } from "./edit-distance.ts";
 import { englishWords } from "./english-words.ts";
 import { readIntentCues } from "./intent-cues.ts";
@@ -92,7 +94,9 @@ function buildSynonymTable(): SynonymTable {
   }
   // An observed effect ("turned away", "my turn") adds its concept but keeps its words: a trigger that says
   // "get in line" must still carry "line", and a message's own words still count.
-  const expanding = new Set(Object.values(observedConcepts).flatMap((variants) => variants.map(normaliseText)));
+  const expanding = new Set(
+    [...Object.values(observedConcepts).flat(), ...keptDescriptions()].map((variant) => normaliseText(variant)),
+  );
   return { byPhrase, lengthsByFirst, phrasesByWord, phraseParts, fuzzyTarget, expanding };
 }
 
@@ -297,6 +301,14 @@ export function analyseText(text: string, corrector?: SpellCorrector): AnalysedT
     if ((needsCue && !cued) || !says(read)) continue;
     for (const w of concept.split(" ")) keep(w, from);
     applied.push({ from, to: concept });
+  }
+  // An article's part described by what it does, read in messages only (described-part-rules.ts says why).
+  if (corrector && read.some((w) => describedPartCues.has(w))) {
+    for (const [says, concept, from] of describedPartRules) {
+      if (!says(read)) continue;
+      for (const w of concept.split(" ")) keep(w, from);
+      applied.push({ from, to: concept });
+    }
   }
   // A residential setting is where the question is asked, not what it asks (residential-setting.ts).
   if (settingIsNotTheQuestion(applied.map((a) => a.to))) {

@@ -24,6 +24,9 @@ const linkVerbs = new Set([
   "select",
   "choose",
   "goes",
+  // "approved for her stall": the Network Manager approves a resident "by selecting the appropriate station".
+  "approve",
+  "approved",
 ]);
 const personal = new Set([
   "her",

@@ -25,6 +25,19 @@ const mayWords = new Set([
   "get",
 ]);
 const useVerbs = new Set(["charge", "plug", "use", "start", "charging", "access"]);
+const chargeVerbs = new Set(["charge", "plug", "start", "charging"]);
+const stationWords = new Set([
+  "station",
+  "stations",
+  "charger",
+  "chargers",
+  "port",
+  "ports",
+  "stall",
+  "stalls",
+  "unit",
+  "units",
+]);
 const onlyGroups = new Set([
   "staff",
   "employees",
@@ -64,7 +77,9 @@ export function saysWhoMayCharge(words: readonly string[]): boolean {
     // "who can charge here", "decides who is permitted to plug in".
     if (whoWords.has(w)) {
       const may = within(words, i + 1, i + 3, mayWords);
-      if (may >= 0 && within(words, may + 1, may + 4, useVerbs) >= 0) return true;
+      const use = may >= 0 ? within(words, may + 1, may + 4, useVerbs) : -1;
+      // "who can use the office microwave": using is charging only when a station is what is used.
+      if (use >= 0 && (chargeVerbs.has(words[use]!) || within(words, use + 1, use + 4, stationWords) >= 0)) return true;
       if (decideWords.has(words[i - 1] ?? "") || decideWords.has(words[i + 1] ?? "")) return true;
     }
     // "only our staff should be able to plug in", "only employees can use these ports".

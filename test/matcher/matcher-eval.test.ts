@@ -72,6 +72,11 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     // its fixes (top-1 / precision / recall first: 75.0 / - / -, 87.0 / 91.7 / 45.8, 80.0 / 72.7 / 80.0;
     // 74.3 / 60.7 / 50.0 on the whole set before the round).
     ["dev-probe-5.jsonl", 0.91, 0.85, 0.65],
+    // Written in the sixth round from the fifth blind set's largest kind (an article asked by one of its
+    // settings or mechanisms in the person's own words), in four batches each scored before its fixes
+    // (78.6%, 75.7%, 75.0%, 89.3% top-1 first); 16 of its 163 lines are out-of-scope look-alikes (a relay in a
+    // fire panel, a DIY contactor, a light switch, home chargers, a meeting room booking): low OOS floors.
+    ["dev-kinds-5.jsonl", 0.94, 0.7, 0.8],
   ])("%s: top-1 >= %d, out-of-scope precision >= %d and recall >= %d", (name, top1, precision, recall) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.top1, JSON.stringify(report.misses, null, 1)).toBeGreaterThanOrEqual(top1);
@@ -94,6 +99,7 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     "dev-kinds-4.jsonl",
     "dev-probe-4.jsonl",
     "dev-probe-5.jsonl",
+    "dev-kinds-5.jsonl",
   ])("%s: at most 1% of lines get a wrong playbook as a sure match (80%+)", (name) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.confidentWrong).toBeLessThanOrEqual(0.01);
