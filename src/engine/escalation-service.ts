@@ -77,7 +77,11 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
     return { platform: origin.platform, channelId: config.escalationDestination };
   }
 
-  async function deliver(escalation: EscalationRecord, notifyOrigin: boolean): Promise<boolean> {
+  async function deliver(
+    escalation: EscalationRecord,
+    notifyOrigin: boolean,
+    onPostFailed?: (error: unknown) => void,
+  ): Promise<boolean> {
     if (inFlight.has(escalation.id)) return true;
     inFlight.add(escalation.id);
     try {
@@ -109,6 +113,7 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
     } catch (error) {
       // Stored, not lost: retryPendingDeliveries() posts it later.
       log.warn("escalation handoff not delivered; will retry", { escalation: escalation.id, error });
+      onPostFailed?.(error);
       return false;
     } finally {
       inFlight.delete(escalation.id);
@@ -150,7 +155,7 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
     }
     if (!escalation.delivery.handoffMessageId) {
       turn.later.push(async () =>
-        (await deliver(escalation, false))
+        (await deliver(escalation, false, turn.onPostFailed))
           ? []
           : [
               infoCard(`Escalation ${escalation.id} is saved but not posted yet`, [
