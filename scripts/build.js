@@ -182,6 +182,9 @@ await esbuild.build({
   platform: "node",
   format: "esm",
   target: "node20",
+  // Beside each file, not inline: Node reads a map only when started with --enable-source-maps, so a
+  // stack trace can name src/… lines when an operator asks for it, and a plain start pays nothing.
+  sourcemap: "linked",
   plugins: [bundleImports],
   logLevel: "warning",
 });

@@ -204,7 +204,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     outbox.start();
 
     const retries = retryPendingDeliveries(engine, options.retryEveryMs ?? 5 * 60_000, logger, {
-      pending: async () => (await store.listPendingDeliveries()).length,
+      pending: async () => (await store.listPendingDeliveries(new Date().toISOString())).length,
       retried: (n) => metrics.deliveryRetries.inc(n),
       failed: (n) => metrics.deliveryFailures.inc(n),
     });

@@ -63,6 +63,13 @@ function sameRef(stored: string, given: string | undefined): boolean {
 const verbs = { claimed: "claim", "need-info": "need-info", resolved: "resolve", open: "claim" } as const;
 
 /**
+ * How long a caller may take to post a handoff before another replica's sweep may post it instead: it
+ * only matters when the poster dies mid-post (a failed post gives the claim up at once), and is long
+ * enough for a slow platform's own retries.
+ */
+export const handoffClaimMs = 120_000;
+
+/**
  * Inside a turn (open, transition, cancel, answerNeedInfo) the store is `turn.deps.store`, the turn's
  * transaction; the deliveries after the commit use `deps.store`, the store itself.
  */
@@ -84,9 +91,15 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
   ): Promise<boolean> {
     if (inFlight.has(escalation.id)) return true;
     inFlight.add(escalation.id);
+    let claimed = false;
     try {
       const current = (await store.getEscalation(escalation.id)) ?? escalation;
       if (current.delivery.handoffMessageId) return true;
+      // The claim is what other replicas see: their sweeps skip a handoff being posted right now.
+      const now = deps.clock().getTime();
+      const until = new Date(now + handoffClaimMs).toISOString();
+      claimed = await store.claimHandoffPost(current.id, new Date(now).toISOString(), until);
+      if (!claimed) return true;
       const to = destination(current.origin);
       const posted = await transport.post(to, escalationCard(escalationView(current, registry)));
       const handoffConversation: ConversationRef = {
@@ -111,9 +124,17 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
       log.info("escalation delivered", { escalation: current.id });
       return true;
     } catch (error) {
-      // Stored, not lost: retryPendingDeliveries() posts it later.
+      // Stored, not lost: retryPendingDeliveries() posts it later, at once now that the claim is given up.
       log.warn("escalation handoff not delivered; will retry", { escalation: escalation.id, error });
       onPostFailed?.(error);
+      if (claimed) {
+        await store.releaseHandoffPost(escalation.id).catch((releaseError: unknown) => {
+          log.warn("could not give up the claim on a handoff; it is retried when the claim ends", {
+            escalation: escalation.id,
+            error: releaseError,
+          });
+        });
+      }
       return false;
     } finally {
       inFlight.delete(escalation.id);
@@ -370,7 +391,8 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
   }
 
   async function retryPendingDeliveries(): Promise<void> {
-    for (const escalation of await store.listPendingDeliveries()) await deliver(escalation, true);
+    const at = deps.clock().toISOString();
+    for (const escalation of await store.listPendingDeliveries(at)) await deliver(escalation, true);
   }
 
   return { open, transition, cancel, answerNeedInfo, relay, updateEvidence, retryPendingDeliveries };

@@ -200,6 +200,13 @@ export const migrations: Migration[] = [
       CREATE INDEX outbox_due ON outbox (status, next_attempt_at);
     `,
   },
+  {
+    version: 4,
+    name: "escalations: a claim on posting the handoff, so two replicas never post one twice",
+    // Set while one caller posts the handoff; another replica's sweep skips the row until it has passed.
+    sqlite: "ALTER TABLE escalations ADD COLUMN handoff_claimed_until TEXT;",
+    postgres: 'ALTER TABLE escalations ADD COLUMN handoff_claimed_until TEXT COLLATE "C";',
+  },
 ];
 
 export const latestSchemaVersion = Math.max(...migrations.map((m) => m.version));

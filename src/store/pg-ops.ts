@@ -177,12 +177,43 @@ export class PgOps {
     return (await this.load(seq))!;
   }
 
-  async listPendingDeliveries(): Promise<EscalationRecord[]> {
+  async listPendingDeliveries(at?: string): Promise<EscalationRecord[]> {
+    if (at === undefined) {
+      return this.toRecords(
+        await this.q<EscalationRow>(
+          "SELECT * FROM escalations WHERE handoff_message_id IS NULL AND status != 'resolved' ORDER BY seq",
+        ),
+      );
+    }
     return this.toRecords(
       await this.q<EscalationRow>(
-        "SELECT * FROM escalations WHERE handoff_message_id IS NULL AND status != 'resolved' ORDER BY seq",
+        `SELECT * FROM escalations WHERE handoff_message_id IS NULL AND status != 'resolved'
+           AND (handoff_claimed_until IS NULL OR handoff_claimed_until <= $1) ORDER BY seq`,
+        [isoTime(at, "the pending deliveries' time")],
       ),
     );
+  }
+
+  /** One conditional UPDATE: of two replicas claiming at once, PostgreSQL's row lock lets one change it. */
+  async claimHandoffPost(id: string, at: string, until: string): Promise<boolean> {
+    const seq = this.ids.parse(id);
+    if (seq === undefined) throw notFound(id);
+    const rows = await this.q<{ seq: number }>(
+      `UPDATE escalations SET handoff_claimed_until = $1 WHERE seq = $2 AND handoff_message_id IS NULL
+         AND (handoff_claimed_until IS NULL OR handoff_claimed_until <= $3) RETURNING seq`,
+      [isoTime(until, "the handoff claim's end"), seq, isoTime(at, "the handoff claim's time")],
+    );
+    if (rows.length === 1) return true;
+    // Nothing changed: posted or claimed, unless the id names no escalation at all.
+    await this.lockEscalation(id);
+    return false;
+  }
+
+  async releaseHandoffPost(id: string): Promise<void> {
+    const { seq } = await this.lockEscalation(id);
+    await this.q("UPDATE escalations SET handoff_claimed_until = NULL WHERE seq = $1 AND handoff_message_id IS NULL", [
+      seq,
+    ]);
   }
 
   async recordEvent(event: AnalyticsEvent): Promise<void> {

@@ -133,8 +133,14 @@ export class PgStore implements Store {
   updateEscalationHandoff(id: string, handoff: unknown, at: string): Promise<EscalationRecord> {
     return this.write((ops) => ops.updateEscalationHandoff(id, handoff, at));
   }
-  listPendingDeliveries(): Promise<EscalationRecord[]> {
-    return this.read((ops) => ops.listPendingDeliveries());
+  listPendingDeliveries(at?: string): Promise<EscalationRecord[]> {
+    return this.read((ops) => ops.listPendingDeliveries(at));
+  }
+  claimHandoffPost(id: string, at: string, until: string): Promise<boolean> {
+    return this.write((ops) => ops.claimHandoffPost(id, at, until));
+  }
+  releaseHandoffPost(id: string): Promise<void> {
+    return this.write((ops) => ops.releaseHandoffPost(id));
   }
   recordEvent(event: AnalyticsEvent): Promise<void> {
     return this.write((ops) => ops.recordEvent(event));

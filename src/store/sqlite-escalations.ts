@@ -128,11 +128,35 @@ export class SqliteEscalations {
   }
 
   /** Resolved ones are left out: someone dealt with them, even if the handoff post never made it. */
-  listPending(): EscalationRecord[] {
-    const rows = this.sql(
-      "SELECT * FROM escalations WHERE handoff_message_id IS NULL AND status != 'resolved' ORDER BY seq",
-    ).all() as EscalationRow[];
+  listPending(at?: string): EscalationRecord[] {
+    const rows = (
+      at === undefined
+        ? this.sql(
+            "SELECT * FROM escalations WHERE handoff_message_id IS NULL AND status != 'resolved' ORDER BY seq",
+          ).all()
+        : this.sql(
+            `SELECT * FROM escalations WHERE handoff_message_id IS NULL AND status != 'resolved'
+               AND (handoff_claimed_until IS NULL OR handoff_claimed_until <= ?) ORDER BY seq`,
+          ).all(isoTime(at, "the pending deliveries' time"))
+    ) as EscalationRow[];
     return rows.map((row) => this.toRecord(row));
+  }
+
+  /** One UPDATE that only succeeds on an unposted row with no live claim: two callers cannot both win. */
+  claimHandoffPost(id: string, at: string, until: string): boolean {
+    const seq = this.found(id).seq;
+    const changed = this.sql(
+      `UPDATE escalations SET handoff_claimed_until = ? WHERE seq = ? AND handoff_message_id IS NULL
+         AND (handoff_claimed_until IS NULL OR handoff_claimed_until <= ?)`,
+    ).run(isoTime(until, "the handoff claim's end"), seq, isoTime(at, "the handoff claim's time")).changes;
+    return changed === 1;
+  }
+
+  releaseHandoffPost(id: string): void {
+    const seq = this.found(id).seq;
+    this.sql("UPDATE escalations SET handoff_claimed_until = NULL WHERE seq = ? AND handoff_message_id IS NULL").run(
+      seq,
+    );
   }
 
   /** The stored escalation and its sequence number; not_found for an id this database never gave. */

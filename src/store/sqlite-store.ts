@@ -136,8 +136,14 @@ export class SqliteStore implements Store {
   updateEscalationHandoff(id: string, handoff: unknown, at: string): Promise<EscalationRecord> {
     return this.write(() => this.escalations.setHandoff(id, handoff, at));
   }
-  listPendingDeliveries(): Promise<EscalationRecord[]> {
-    return this.run(() => this.escalations.listPending());
+  listPendingDeliveries(at?: string): Promise<EscalationRecord[]> {
+    return this.run(() => this.escalations.listPending(at));
+  }
+  claimHandoffPost(id: string, at: string, until: string): Promise<boolean> {
+    return this.write(() => this.escalations.claimHandoffPost(id, at, until));
+  }
+  releaseHandoffPost(id: string): Promise<void> {
+    return this.write(() => this.escalations.releaseHandoffPost(id));
   }
 
   recordEvent(event: AnalyticsEvent): Promise<void> {

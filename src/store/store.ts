@@ -67,8 +67,21 @@ export interface Store {
    */
   updateEscalationHandoff(id: string, handoff: unknown, at: string): Promise<EscalationRecord>;
 
-  /** Escalations stored whose handoff was never posted (failed post, crash): deliver these on start-up. */
-  listPendingDeliveries(): Promise<EscalationRecord[]>;
+  /**
+   * Escalations stored whose handoff was never posted (failed post, crash): deliver these on start-up.
+   * With `at`, those another caller is posting right now (an unexpired `claimHandoffPost`) are left out.
+   */
+  listPendingDeliveries(at?: string): Promise<EscalationRecord[]>;
+
+  /**
+   * Takes the right to post an escalation's handoff until `until`: false when it is posted already or
+   * someone (this replica or another) holds a claim that has not passed `at`. Without it, a replica's
+   * retry sweep posts a handoff a second time while the replica that opened it is still posting it.
+   */
+  claimHandoffPost(id: string, at: string, until: string): Promise<boolean>;
+
+  /** Gives a claim up after a failed post, so the next sweep retries it at once, not when it expires. */
+  releaseHandoffPost(id: string): Promise<void>;
 
   // ── analytics ─────────────────────────────────────────────────────────────────────────────────────
 

@@ -1,5 +1,6 @@
 import { execFile, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from "node:fs";
+import { SourceMap } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -13,6 +14,7 @@ import { buildCli } from "../fakes/built-cli.ts";
 // or a platform SDK, and `serve` loads botbuilder only when Teams is on.
 const run = promisify(execFile);
 const recorder = path.resolve(import.meta.dirname, "../fakes/record-loaded-modules.mjs");
+const repoRoot = realpathSync(path.resolve(import.meta.dirname, "../.."));
 let built: Awaited<ReturnType<typeof buildCli>>;
 let outDir: string;
 let bundle: string;
@@ -115,6 +117,28 @@ describe("the compiled command line's bundle (dist/bundle)", () => {
       expect(fromBuild(files).filter((f) => !/^(bundle|vendor|cache|console-assets)[/\\]/.test(f))).toEqual([]);
     }
   }, 120_000);
+
+  it("links a source map beside every bundle file, so a stack trace can name the TypeScript line it came from", () => {
+    const names = readdirSync(path.join(outDir, "bundle")).filter((f) => f.endsWith(".js"));
+    for (const name of names) {
+      expect(readFileSync(path.join(outDir, "bundle", name), "utf8")).toContain(`//# sourceMappingURL=${name}.map`);
+    }
+    // Where the matcher's factory is defined in its chunk maps back to the line that defines it in src/.
+    const read = (name: string) => readFileSync(path.join(outDir, "bundle", name), "utf8");
+    const chunk = names.find((f) => read(f).includes("function createMatcher(")) ?? "";
+    const lines = read(chunk).split("\n");
+    const line = lines.findIndex((l) => /function createMatcher\(/.test(l));
+    const column = lines[line]?.indexOf("function createMatcher(") ?? -1;
+    expect(line).toBeGreaterThanOrEqual(0);
+    const map = new SourceMap(JSON.parse(readFileSync(path.join(outDir, "bundle", `${chunk}.map`), "utf8")));
+    const entry = map.findEntry(line, column) as { originalSource?: string; originalLine?: number };
+    // Resolved from the folder the build was asked to write (node_modules may be a link elsewhere).
+    const asked = path.join(path.dirname(path.dirname(path.dirname(built.main))), "bundle");
+    const source = realpathSync(path.resolve(asked, entry.originalSource ?? ""));
+    expect(path.relative(repoRoot, source)).toBe(path.join("src", "matcher", "create-matcher.ts"));
+    const original = readFileSync(source, "utf8").split("\n")[entry.originalLine ?? -1] ?? "";
+    expect(original).toContain("function createMatcher(");
+  });
 });
 
 /** Starts the bundle's `serve` on loopback, reads /healthz, stops it with SIGTERM; what it loaded. */

@@ -79,6 +79,24 @@ export class Harness {
     this.engine = this.build();
   }
 
+  /**
+   * A second replica: its own engine and store connection on the same database file, sharing this
+   * harness's transport and clock, so two processes' sweeps and turns can race. Close its store.
+   */
+  replica(): { engine: Engine; store: Store } {
+    const store = openSqliteStore(this.file);
+    const engine = createEngine({
+      registry,
+      matcher,
+      store,
+      transport: this.transport,
+      config: this.config,
+      clock: () => this.now,
+      ...(this.members ? { members: this.members } : {}),
+    });
+    return { engine, store };
+  }
+
   async restart(): Promise<void> {
     await this.store.close();
     this.store = openSqliteStore(this.file);

@@ -210,9 +210,18 @@ describe.skipIf(!server)("two replicas on one PostgreSQL database behave as one 
     expect(await Promise.all([tell(a, claim(teamsSue)), tell(b, claim(teamsBob))])).toEqual([200, 200]);
     // Teams waits for each turn, so both presses are decided once both requests are answered.
     const store = await openPgStore(db.url, { migrate: false });
-    const id = (await store.listEscalations()).find((e) => e.delivery.handoffMessageId === rootId)?.id ?? "";
+    // The handoff's message id is recorded once the post returns, a moment after the fake saw it.
+    let id = "";
+    for (let i = 0; i < 200 && !id; i++) {
+      id = (await store.listEscalations()).find((e) => e.delivery.handoffMessageId === rootId)?.id ?? "";
+      if (!id) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     const claimed = await store.getEscalation(id);
     await store.close();
+    // Posted once: the other replica's retry sweep skipped the handoff while it was being posted.
+    const handoffs = teams.delivered().filter((c) => c.kind === "create" && FakeConnector.textOf(c).includes(id));
+    expect(id).not.toBe("");
+    expect(handoffs).toHaveLength(1);
     expect(claimed?.status).toBe("claimed");
     expect(claimed?.history.filter((h) => h.to === "claimed")).toHaveLength(1);
     const winner = claimed?.claimedBy?.name ?? "?";

@@ -302,6 +302,30 @@ export function runStoreContract(name: string, makeStore: () => StoreHarness | P
         await store.transitionEscalation(c.id, { to: "resolved", by: bob, at: t(1) });
         expect((await store.listPendingDeliveries()).map((e) => e.id)).toEqual([b.id]);
       });
+
+      it("lets one caller at a time claim posting a handoff, until it is posted, given up or the claim ends", async () => {
+        const { id } = (await store.createEscalation(newEscalation("esc:a"))).escalation;
+        const { id: other } = (await store.createEscalation(newEscalation("esc:b"))).escalation;
+        expect(await store.claimHandoffPost(id, t(1), t(3))).toBe(true);
+        // Someone is posting it: a second claim before t(3) is refused, and sweeps at t(2) skip it.
+        expect(await store.claimHandoffPost(id, t(2), t(4))).toBe(false);
+        expect((await store.listPendingDeliveries(t(2))).map((e) => e.id)).toEqual([other]);
+        expect((await store.listPendingDeliveries()).map((e) => e.id)).toEqual([id, other]);
+        // The poster died mid-post: once its claim has ended, the next caller may post.
+        expect((await store.listPendingDeliveries(t(3))).map((e) => e.id)).toEqual([id, other]);
+        expect(await store.claimHandoffPost(id, t(3), t(5))).toBe(true);
+        // A failed post gives the claim up: the retry does not wait for it to end.
+        await store.releaseHandoffPost(id);
+        expect(await store.claimHandoffPost(id, t(3), t(5))).toBe(true);
+        const handoffConversation: ConversationRef = { platform: "slack", channelId: "CESC", threadId: "1800.1" };
+        await store.setEscalationDelivery(id, { handoffMessageId: "1800.1", handoffConversation });
+        // Posted: nobody may claim it again, whenever they ask.
+        await store.releaseHandoffPost(id);
+        expect(await store.claimHandoffPost(id, t(9), t(10))).toBe(false);
+        expect((await store.listPendingDeliveries(t(9))).map((e) => e.id)).toEqual([other]);
+        await expect(store.claimHandoffPost("ESC-ZZZZ-9999", t(1), t(2))).rejects.toMatchObject({ code: "not_found" });
+        await expect(store.claimHandoffPost(other, "soon", t(2))).rejects.toThrow(/time/);
+      });
     });
 
     describe("analytics events", () => {
@@ -470,6 +494,16 @@ export function runStoreContract(name: string, makeStore: () => StoreHarness | P
         expect(reason.code).toBe("conflict");
         expect(reason.message).toContain(winner?.name ?? winner?.id ?? "?");
         expect((await store.getEscalation(id))?.history).toHaveLength(2);
+      });
+
+      it("a handoff claimed at the same moment from two stores: exactly one may post it", async () => {
+        const other = await reopen();
+        const { id } = (await store.createEscalation(newEscalation("esc:1"))).escalation;
+        const claims = await Promise.all([
+          store.claimHandoffPost(id, t(1), t(3)),
+          other.claimHandoffPost(id, t(1), t(3)),
+        ]);
+        expect(claims.filter(Boolean)).toHaveLength(1);
       });
 
       it("the same event id claimed at the same moment from two stores: exactly one gets it", async () => {
