@@ -1,6 +1,8 @@
 import { nobodyIdentifiedCues, saysAlwaysAuthorized, saysNobodyIdentified } from "./always-authorized.ts";
 import { asksAmountPaid } from "./asked-amount.ts";
 import { saysChargedRepeatedly } from "./charged-repeatedly.ts";
+import { describedPartCues, describedPartRules } from "./described-part-rules.ts";
+import { keptDescriptions } from "./described-parts.ts";
 import { editDistance } from "./edit-distance.ts";
 import { englishWords } from "./english-words.ts";
 import { readIntentCues } from "./intent-cues.ts";
@@ -87,7 +89,9 @@ function buildSynonymTable(): SynonymTable {
   }
   // An observed effect ("turned away", "my turn") adds its concept but keeps its words: a trigger that says
   // "get in line" must still carry "line", and a message's own words still count.
-  const expanding = new Set(Object.values(observedConcepts).flatMap((variants) => variants.map(normaliseText)));
+  const expanding = new Set(
+    [...Object.values(observedConcepts).flat(), ...keptDescriptions()].map((variant) => normaliseText(variant)),
+  );
   return { byPhrase, lengthsByFirst, phrasesByWord, phraseParts, fuzzyTarget, expanding };
 }
 
@@ -286,6 +290,14 @@ export function analyseText(text: string, corrector?: SpellCorrector): AnalysedT
     if ((needsCue && !cued) || !says(read)) continue;
     for (const w of concept.split(" ")) keep(w, from);
     applied.push({ from, to: concept });
+  }
+  // An article's part described by what it does, read in messages only (described-part-rules.ts says why).
+  if (corrector && read.some((w) => describedPartCues.has(w))) {
+    for (const [says, concept, from] of describedPartRules) {
+      if (!says(read)) continue;
+      for (const w of concept.split(" ")) keep(w, from);
+      applied.push({ from, to: concept });
+    }
   }
 
   // What the message asks to do (buy, plan an install), weighed by the scorer like any other term.

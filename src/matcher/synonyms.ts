@@ -1,3 +1,4 @@
+import { withDescribedParts } from "./described-parts.ts";
 import { withObservedConcepts } from "./observed-concepts.ts";
 
 /**
@@ -485,4 +486,6 @@ const guideSynonyms: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** The table both triggers and messages are read through: the guide's synonyms plus the observed concepts. */
-export const synonyms: Readonly<Record<string, readonly string[]>> = withObservedConcepts(guideSynonyms);
+export const synonyms: Readonly<Record<string, readonly string[]>> = withDescribedParts(
+  withObservedConcepts(guideSynonyms),
+);

@@ -12,6 +12,7 @@ const probe3File = fileURLToPath(new URL("../eval/dev-probe-3.jsonl", import.met
 const probe4File = fileURLToPath(new URL("../eval/dev-probe-4.jsonl", import.meta.url));
 const kinds3File = fileURLToPath(new URL("../eval/dev-kinds-3.jsonl", import.meta.url));
 const kinds4File = fileURLToPath(new URL("../eval/dev-kinds-4.jsonl", import.meta.url));
+const kinds5File = fileURLToPath(new URL("../eval/dev-kinds-5.jsonl", import.meta.url));
 const blindFile = fileURLToPath(new URL("../eval/blind-2026-11b.jsonl", import.meta.url));
 const blind3File = fileURLToPath(new URL("../eval/blind-2026-11c.jsonl", import.meta.url));
 const blind4File = fileURLToPath(new URL("../eval/blind-2026-11d.jsonl", import.meta.url));
@@ -44,6 +45,7 @@ describe("the eval set stays apart from what the matcher is trained on", () => {
     ["dev-probe-3.jsonl", probe3File],
     ["dev-kinds-3.jsonl", kinds3File],
     ["dev-kinds-4.jsonl", kinds4File],
+    ["dev-kinds-5.jsonl", kinds5File],
     ["dev-probe-4.jsonl", probe4File],
   ])("no line of %s appears verbatim among any trigger phrase, keyword or out-of-scope example", (_name, file) => {
     const copies = evalCases(file)

@@ -66,6 +66,11 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     // Merged with the abstaining side's round (issue-13h): 95.8% / 57.1% / 66.7%; two in-scope lines it lost
     // to abstention (a car "not getting anything" read as the car itself; a group sign-up).
     ["dev-kinds-4.jsonl", 0.95, 0.55, 0.6],
+    // Written in the sixth round from the fifth blind set's largest kind (an article asked by one of its
+    // settings or mechanisms in the person's own words), in four batches each scored before its fixes
+    // (78.6%, 75.7%, 75.0%, 89.3% top-1 first); 16 of its 163 lines are out-of-scope look-alikes (a relay in a
+    // fire panel, a DIY contactor, a light switch, home chargers, a meeting room booking): low OOS floors.
+    ["dev-kinds-5.jsonl", 0.94, 0.7, 0.8],
   ])("%s: top-1 >= %d, out-of-scope precision >= %d and recall >= %d", (name, top1, precision, recall) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.top1, JSON.stringify(report.misses, null, 1)).toBeGreaterThanOrEqual(top1);
@@ -87,6 +92,7 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     "blind-2026-11e.jsonl",
     "dev-kinds-4.jsonl",
     "dev-probe-4.jsonl",
+    "dev-kinds-5.jsonl",
   ])("%s: at most 1% of lines get a wrong playbook as a sure match (80%+)", (name) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.confidentWrong).toBeLessThanOrEqual(0.01);
