@@ -276,4 +276,42 @@ export const adjacentTopics: readonly OutOfScopeTopic[] = [
       "turn off the daily alert emails about our stations",
     ],
   },
+  {
+    // Multifamily owns a resident's own station; the rest of running a building is the property's business.
+    id: "property-management",
+    title: "running a residential property (leases, rent, HOA dues, house rules)",
+    // Its own words (lease, rent, dues, landlord, noise), not the places Multifamily's stations stand in.
+    phrases: [
+      "a tenant's lease renewal and the rent increase",
+      "homeowners association dues and a special assessment",
+      "hoa board meeting minutes and bylaws",
+      "landlord and tenant dispute over who pays which utility",
+      "noise or smell complaint from a neighbour",
+      "write a newsletter or notice to residents about house rules",
+      "key fob for the front entrance door is not opening",
+      "move in and move out inspection with the tenant",
+      "residents pay rent online through the resident portal",
+      "maintenance request for a leaking sink",
+      "assign storage lockers or bike cages to residents",
+      "security deposit returned to a tenant who moved out",
+      "residents complain about the gym hours and the pool",
+      "send tenants a warning letter about the rules",
+      "owners voted on the hoa budget at the annual meeting",
+      "the landlord wants to raise the rent",
+      "monthly hoa dues went up",
+      "hoa dues statement for a unit",
+    ],
+  },
+  {
+    // Pricing Policy checks a price that was set; what price to set is the owner's business decision.
+    id: "pricing-advice",
+    title: "advice on what price to set (market rates, competitors)",
+    phrases: [
+      "what do other networks charge per kwh in our area",
+      "recommend a competitive price for our public chargers",
+      "average going rate for level 2 charging near us",
+      "should we make money on the chargers or just cover costs",
+      "how did other sites decide what to charge drivers",
+    ],
+  },
 ];

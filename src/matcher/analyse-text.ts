@@ -1,5 +1,6 @@
 import { nobodyIdentifiedCues, saysAlwaysAuthorized, saysNobodyIdentified } from "./always-authorized.ts";
 import { asksAmountPaid } from "./asked-amount.ts";
+import { saysBilledFor } from "./billed-for.ts";
 import { saysChargedRepeatedly } from "./charged-repeatedly.ts";
 import { describedPartCues, describedPartRules } from "./described-part-rules.ts";
 import { keptDescriptions } from "./described-parts.ts";
@@ -17,14 +18,18 @@ import { saysSentToWrongPlace } from "./map-directions.ts";
 import { readNegationScope } from "./negation-scope.ts";
 import { normaliseText } from "./normalise-text.ts";
 import { observedConcepts } from "./observed-concepts.ts";
+import { saysStationForOnePerson } from "./one-driver-station.ts";
+import { saysOwnerIsPaid } from "./owner-revenue.ts";
 import { lineMeansQueue, readQueueWord } from "./queue-line.ts";
 import { quotedSpans } from "./quoted-text.ts";
+import { isSettingWord, settingIsNotTheQuestion } from "./residential-setting.ts";
 import { asksForScreenWording } from "./screen-wording.ts";
 import { saysJoinsThemselves, saysPricingAwaitsApproval, sharedSubjectCues } from "./shared-subjects.ts";
 import type { SpellCorrector } from "./spell-corrector.ts";
 import { stemWord } from "./stem-word.ts";
 import { stopwords } from "./stopwords.ts";
 import { synonyms } from "./synonyms.ts";
+import { saysScreenRefused, saysWhoMayCharge } from "./who-may-charge.ts";
 
 export interface Rewrite {
   from: string;
@@ -115,6 +120,12 @@ const effectRules: readonly (readonly [(words: readonly string[]) => boolean, st
   [saysJoinsThemselves, "join", "people adding themselves", true],
   [saysPricingAwaitsApproval, "flex billing approval", "pricing that waits for an approval", true],
   [saysChargedRepeatedly, "overcharged", "charged more than once", false],
+  // Articles sharing a subject, told apart by the question's object (each module says why).
+  [saysOwnerIsPaid, "revenue payout", "money owed to the station owner", false],
+  [saysWhoMayCharge, "usable by access", "who may charge at a station", false],
+  [saysScreenRefused, "access restricted", "the station refused the driver", false],
+  [saysStationForOnePerson, "linked driver account", "one person's own station", false],
+  [saysBilledFor, "pricing", "a driver billed for something", false],
 ];
 const ruleCues = new Set([...nobodyIdentifiedCues, ...littleEnergyCues, ...sharedSubjectCues]);
 
@@ -297,6 +308,15 @@ export function analyseText(text: string, corrector?: SpellCorrector): AnalysedT
       if (!says(read)) continue;
       for (const w of concept.split(" ")) keep(w, from);
       applied.push({ from, to: concept });
+    }
+  }
+  // A residential setting is where the question is asked, not what it asks (residential-setting.ts).
+  if (settingIsNotTheQuestion(applied.map((a) => a.to))) {
+    for (let k = terms.length - 1; k >= 0; k--) {
+      if (!isSettingWord(sources[k]!)) continue;
+      applied.push({ from: sources[k]!, to: "the setting, not the question" });
+      terms.splice(k, 1);
+      sources.splice(k, 1);
     }
   }
 

@@ -76,6 +76,9 @@ export const faultArticleParts: readonly DescribedPart[] = [
       "register as plugged in",
       "registers as plugged in",
       "registered as plugged in",
+      // The guide's "lcdstate = PortState[1,2]=Available,Available", written as two words.
+      "lcd state",
+      "lcd status",
     ],
   },
   {
@@ -153,6 +156,22 @@ export const faultArticleParts: readonly DescribedPart[] = [
   },
   {
     article: "hardware-fault",
+    guide: "one of the dual pole breakers may look on but be tripped, not all the way in the Off position",
+    does: "a half-tripped breaker feeding port 1",
+    seen: "Hardware Fault on port 1; a breaker that looks on",
+    concept: "hardware fault",
+    said: [
+      "half tripped",
+      "partially tripped",
+      "partly tripped",
+      "one leg tripped",
+      "one leg of the",
+      "one side tripped",
+      "not all the way off",
+    ],
+  },
+  {
+    article: "hardware-fault",
     guide: "DO NOT CLEAR THE MAINTENANCE FLAG: it falsifies the dashboard to force a green pin",
     does: "the dashboard's pin colour, not the map's location",
     seen: "a green pin where the station is faulted",
@@ -178,6 +197,11 @@ export const faultArticleParts: readonly DescribedPart[] = [
       "pulled on the cord",
       "pulled on the cable",
       "yanked the hose",
+      "hose cut",
+      "cut hose",
+      "hose was cut",
+      "cord was cut",
+      "cable was cut",
     ],
   },
   {
@@ -221,6 +245,11 @@ export const faultArticleParts: readonly DescribedPart[] = [
       "neutral bonded",
       "neutral bond",
       "neutral to ground bond",
+      // "Impedance measurement between the charging station ground and the breaker ground".
+      "resistance between the grounds",
+      "ohms between the grounds",
+      "ground resistance",
+      "ground impedance",
     ],
   },
   {

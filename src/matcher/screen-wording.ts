@@ -5,10 +5,13 @@
  * stays as written; only a wish (to, can, could) for wording that is quoted or meant for a screen counts.
  */
 const wordingVerbs = new Set(["say", "read", "display", "show", "shown", "displayed"]);
+/** "put 'Residents only' on the charger screen": placing quoted wording on a screen is a wish by itself. */
+const placeVerbs = new Set(["put", "post", "add", "place"]);
 /** "come up on the charger", "pop up on the screen": the verb and the word after it. */
 const appearVerbs = new Set(["come", "pop", "show"]);
 /** "we want 'Lot closes at 9' shown on the unit" is a wish too. */
-const wishes = new Set(["to", "can", "could", "want", "wants", "wanted"]);
+// "change what the stations say on their screens" asks for new wording too.
+const wishes = new Set(["to", "can", "could", "want", "wants", "wanted", "change", "update", "edit"]);
 const screens = new Set(["screen", "screens", "display", "displays", "lcd", "lcds"]);
 /** "we want the chargers to show our lot rules": the station itself is asked to show something. */
 const stationSubjects = new Set([
@@ -23,14 +26,17 @@ const stationSubjects = new Set([
 ]);
 
 export function asksForScreenWording(words: readonly string[], hasQuote: boolean): boolean {
-  for (let i = 1; i < words.length; i++) {
+  for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
+    if (hasQuote && placeVerbs.has(w) && words.slice(i + 1, i + 10).some((x) => screens.has(x))) return true;
     const appear = appearVerbs.has(w) && words[i + 1] === "up";
-    if (!wordingVerbs.has(w) && !appear) continue;
+    if (i === 0 || (!wordingVerbs.has(w) && !appear)) continue;
     // "how to read the latest status" asks how to read something, not for wording.
     if (words[i - 1] === "to" && words[i - 2] === "how") continue;
     const wished = words.slice(Math.max(0, i - 4), i).some((x) => wishes.has(x));
-    const subject = words[i - 1] === "to" && stationSubjects.has(words[i - 2] ?? "");
+    // "we want the chargers to show", "can the screen show": the station itself shows it.
+    const subject =
+      (words[i - 1] === "to" && stationSubjects.has(words[i - 2] ?? "")) || screens.has(words[i - 1] ?? "");
     const forScreen = hasQuote || subject || words.slice(i + 1, i + 8).some((x) => screens.has(x));
     if (wished && forScreen) return true;
   }

@@ -128,6 +128,9 @@ describe("settings and mechanisms described without their names", () => {
     ["the electrician says there's leakage to ground at the new site", "earth-ground-fault"],
     ["the meter shows voltage on the connector with no car, port faulted red", "relay-stuck-closed"],
     ["where do we set that only our employees may use the garage chargers", "access-control"],
+    ["she had push alerts switched off, so nobody told her the port was free", "waitlist"],
+    ["after the reboot the lcd state still does not say available on port 2", "pilot-unreachable"],
+    ["breaker for port 1 is half tripped and the port shows faulted", "hardware-fault"],
   ])("%j → %s", (text, expected) => {
     expect(answer(text)).toBe(expected);
   });
@@ -139,6 +142,8 @@ describe("settings and mechanisms described without their names", () => {
     expect(realMatcher().matcher.match("a driver wants to cancel her reservation for tomorrow").kind).toBe("no-match");
     // The company's own invoice billed twice is its subscription, not a driver's session.
     expect(realMatcher().matcher.match("our subscription invoice was double billed").kind).toBe("no-match");
+    // The chat tool's own notification settings are not the driver app's.
+    expect(realMatcher().matcher.match("my slack notifications are turned off on my laptop").kind).toBe("no-match");
     // The dashboard's green pin (the maintenance flag) is not a map pin in the wrong place.
     expect(answer("someone cleared the flag to get a green pin but port 1 still faulted")).not.toBe("bad-pinpoint");
   });

@@ -66,10 +66,16 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     // Merged with the abstaining side's round (issue-13h): 95.8% / 57.1% / 66.7%; two in-scope lines it lost
     // to abstention (a car "not getting anything" read as the car itself; a group sign-up).
     ["dev-kinds-4.jsonl", 0.95, 0.55, 0.6],
+    // Written in the sixth round at the boundaries between articles that share a subject (Multifamily,
+    // Station Connections, Access Control, Flex Billing, Pricing Policy, Station Messages), a quarter out of
+    // scope next to them (leases, HOA dues, group chats, home electricity): three batches, each scored before
+    // its fixes (top-1 / precision / recall first: 75.0 / - / -, 87.0 / 91.7 / 45.8, 80.0 / 72.7 / 80.0;
+    // 74.3 / 60.7 / 50.0 on the whole set before the round).
+    ["dev-probe-5.jsonl", 0.91, 0.85, 0.65],
     // Written in the sixth round from the fifth blind set's largest kind (an article asked by one of its
-    // settings or mechanisms in the person's own words), in four batches each scored before its fixes
-    // (78.6%, 75.7%, 75.0%, 89.3% top-1 first); 16 of its 163 lines are out-of-scope look-alikes (a relay in a
-    // fire panel, a DIY contactor, a light switch, home chargers, a meeting room booking): low OOS floors.
+    // settings or mechanisms in the person's own words), in five batches each scored before its fixes
+    // (78.6%, 75.7%, 75.0%, 89.3%, 79.2% top-1 first); 19 of its 190 lines are out-of-scope look-alikes (a relay
+    // in a fire panel, a DIY contactor, a light switch, home chargers, a meeting room booking): low OOS floors.
     ["dev-kinds-5.jsonl", 0.94, 0.7, 0.8],
   ])("%s: top-1 >= %d, out-of-scope precision >= %d and recall >= %d", (name, top1, precision, recall) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
@@ -92,6 +98,7 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     "blind-2026-11e.jsonl",
     "dev-kinds-4.jsonl",
     "dev-probe-4.jsonl",
+    "dev-probe-5.jsonl",
     "dev-kinds-5.jsonl",
   ])("%s: at most 1% of lines get a wrong playbook as a sure match (80%+)", (name) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));

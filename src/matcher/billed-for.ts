@@ -1,0 +1,40 @@
+/**
+ * A driver billed for something, whoever the driver is: "the resident was billed for 3 hours of overstay on
+ * her own charger" asks what a session cost, Pricing Policy's question ("Pricing charged incorrectly",
+ * "Excessively billed", checked against the pricing rule's energy, station time and overstay rates), not
+ * Multifamily's, though it names a resident and her own charger. "Charged" alone is also what a car is, so
+ * it counts only with money after it ("charged $20", "charged an overstay fee"); "billed", "overcharged"
+ * and "overbilled" are money by themselves.
+ */
+const billedVerbs = new Set(["billed", "overcharged", "overbilled", "invoiced"]);
+const moneyAfter = new Set([
+  "dollar",
+  "dollars",
+  "fee",
+  "fees",
+  "overstay",
+  "rate",
+  "price",
+  "twice",
+  "double",
+  "extra",
+  "cents",
+]);
+
+const chargedMoney = new Set(["dollar", "dollars", "fee", "fees", "overstay", "twice", "double", "extra", "cents"]);
+
+function within(words: readonly string[], from: number, to: number, set: ReadonlySet<string>): boolean {
+  for (let k = from; k <= Math.min(words.length - 1, to); k++) if (set.has(words[k]!)) return true;
+  return false;
+}
+
+/** One pass with set lookups: it runs on every sentence of every message. */
+export function saysBilledFor(words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (billedVerbs.has(w) && (words[i + 1] === "for" || within(words, i + 1, i + 6, moneyAfter))) return true;
+    // "charged at a low rate" is a car's speed: only money words that no charging speed uses.
+    if (w === "charged" && within(words, i + 1, i + 4, chargedMoney)) return true;
+  }
+  return false;
+}
