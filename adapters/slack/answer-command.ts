@@ -3,7 +3,7 @@ import type { BotEvent } from "../../src/core/bot-event.ts";
 import type { EngineReply } from "../../src/core/transport.ts";
 import { cardToBlockKit } from "./card-to-block-kit.ts";
 import type { ReplyTarget } from "./deliver-reply.ts";
-import { collectDeliveryProblems, deliveryProblemCard } from "./delivery-problems.ts";
+import { deliveryProblemCard, deliveryProblems } from "./delivery-problems.ts";
 import { sendReply } from "./send-reply.ts";
 import { slackErrorCode } from "./slack-api-error.ts";
 import type { SlackListenerDeps } from "./slack-listener-deps.ts";
@@ -61,9 +61,8 @@ export async function answerCommand(
 /** The engine's reply with the escalation channel's refusals added; undefined when nothing is to be said. */
 async function decide(deps: SlackListenerDeps, event: BotEvent, target: ReplyTarget): Promise<EngineReply | undefined> {
   try {
-    const { result: reply, found } = await collectDeliveryProblems(() =>
-      deps.engine.handle(event, { replyTo: target }),
-    );
+    const { found, onPostFailed } = deliveryProblems();
+    const reply = await deps.engine.handle(event, { replyTo: target, onPostFailed });
     if (reply.duplicate) {
       deps.logger.debug("event already handled; nothing sent", { eventId: event.eventId });
       return undefined;

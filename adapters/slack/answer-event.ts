@@ -1,6 +1,6 @@
 import type { BotEvent } from "../../src/core/bot-event.ts";
 import type { ReplyTarget } from "./deliver-reply.ts";
-import { collectDeliveryProblems, deliveryProblemCard } from "./delivery-problems.ts";
+import { deliveryProblemCard, deliveryProblems } from "./delivery-problems.ts";
 import { askInModal } from "./escalate-modal.ts";
 import { sendReply } from "./send-reply.ts";
 import { slackErrorCode } from "./slack-api-error.ts";
@@ -21,9 +21,8 @@ export async function answerEvent(
   triggerId?: string,
 ): Promise<void> {
   try {
-    const { result: decided, found } = await collectDeliveryProblems(() =>
-      deps.engine.handle(event, { replyTo: target }),
-    );
+    const { found, onPostFailed } = deliveryProblems();
+    const decided = await deps.engine.handle(event, { replyTo: target, onPostFailed });
     if (decided.duplicate) {
       deps.logger.debug("event already handled; nothing sent", { eventId: event.eventId });
       return;

@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import type { Card } from "../../src/cards/card-schema.ts";
 import { infoCard } from "../../src/render/info-card.ts";
 import { channelAccessFix } from "./slack-api-error.ts";
@@ -9,23 +8,32 @@ export interface DeliveryProblem {
   code: string;
 }
 
-// The engine posts handoffs from inside handle(); the transport cannot return the reason through it, so
-// the problem travels with the async context of the event being handled, and only that event's reply
-// mentions it (two people escalating at once each get their own).
-const problems = new AsyncLocalStorage<DeliveryProblem[]>();
+// The transport marks the error it throws when the escalation channel refuses a post; the engine hands
+// that error to the event's own `onPostFailed` (HandleOptions), so only that event's reply mentions it
+// (two people escalating at once each get their own). A WeakMap rather than a field: the error stays a
+// plain BotError for everyone else.
+const problems = new WeakMap<object, DeliveryProblem>();
 
-export async function collectDeliveryProblems<T>(
-  work: () => Promise<T>,
-): Promise<{ result: T; found: DeliveryProblem[] }> {
-  const found: DeliveryProblem[] = [];
-  const result = await problems.run(found, work);
-  return { result, found };
+/** Called by the transport on the error it is about to throw for a refusal in the escalation channel. */
+export function markDeliveryProblem<E extends object>(error: E, problem: DeliveryProblem): E {
+  problems.set(error, problem);
+  return error;
 }
 
-/** Called by the transport; outside an event (the start-up retry) there is nobody to tell but the log. */
-export function reportDeliveryProblem(problem: DeliveryProblem): void {
-  const found = problems.getStore();
-  if (found && !found.some((p) => p.channel === problem.channel && p.code === problem.code)) found.push(problem);
+/**
+ * A collector for one event: pass `onPostFailed` to `engine.handle`, read `found` afterwards. Errors that
+ * are not a refusal of the escalation channel (a timeout, a database failure) are not the admin's to fix
+ * and are left to the log.
+ */
+export function deliveryProblems(): { found: DeliveryProblem[]; onPostFailed: (error: unknown) => void } {
+  const found: DeliveryProblem[] = [];
+  return {
+    found,
+    onPostFailed: (error) => {
+      const problem = typeof error === "object" && error !== null ? problems.get(error) : undefined;
+      if (problem && !found.some((p) => p.channel === problem.channel && p.code === problem.code)) found.push(problem);
+    },
+  };
 }
 
 /**

@@ -5,7 +5,7 @@ import type { ConversationRef } from "../../src/core/bot-event.ts";
 import type { Logger } from "../../src/core/logger.ts";
 import type { Transport } from "../../src/core/transport.ts";
 import { cardToBlockKit } from "./card-to-block-kit.ts";
-import { reportDeliveryProblem } from "./delivery-problems.ts";
+import { markDeliveryProblem } from "./delivery-problems.ts";
 import { channelAccessFix, isChannelAccessError, slackErrorCode } from "./slack-api-error.ts";
 import { ThreadLinks } from "./thread-links.ts";
 import { webApiBlocks } from "./web-api-blocks.ts";
@@ -112,11 +112,12 @@ export class SlackTransport implements Transport {
       const code = slackErrorCode(error);
       if (code && isChannelAccessError(error)) {
         const fix = channelAccessFix(channel, code);
-        if (channel === this.deps.escalationChannel) reportDeliveryProblem({ channel, code });
         this.deps.logger.warn(`Slack refused a post in ${channel} (${code}): ${fix}`, { channel, code });
-        throw new BotError(`Slack refused the post in ${channel} (${code}): ${fix}.`, "platform_error", {
+        const refused = new BotError(`Slack refused the post in ${channel} (${code}): ${fix}.`, "platform_error", {
           cause: error,
         });
+        // The engine hands this error to the event being answered, whose reply then says what to fix.
+        throw channel === this.deps.escalationChannel ? markDeliveryProblem(refused, { channel, code }) : refused;
       }
       throw error;
     }

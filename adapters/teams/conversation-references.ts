@@ -39,6 +39,11 @@ const prefix = "teams-ref:";
 export class ConversationReferences {
   constructor(private readonly store: Store) {}
 
+  /** The same documents read and written through `store` instead: a transaction's handle. */
+  in(store: Store): ConversationReferences {
+    return new ConversationReferences(store);
+  }
+
   /** Records the reference of the activity's conversation when it is new or changed. */
   async remember(activity: Activity, at: string): Promise<StoredReference | undefined> {
     if (!activity.serviceUrl || !activity.conversation?.id || !activity.recipient?.id) return undefined;

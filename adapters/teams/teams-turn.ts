@@ -66,13 +66,13 @@ export function createTeamsTurn(deps: TeamsTurnDeps): (ctx: TurnContext) => Prom
     };
     if (event.kind === "message" && isEscalationsHereRequest(event.text)) {
       let changed = false;
-      await answerOnce(ctx, event.eventId, at, replyTo, async () => {
+      await answerOnce(ctx, event.eventId, at, replyTo, async (tx) => {
         const result = await escalationsHere({
           event,
           activity,
           ...(conversationType ? { conversationType } : {}),
           config: deps.config,
-          references: deps.references,
+          references: deps.references.in(tx),
           at,
         });
         changed = result.changed;
@@ -119,26 +119,27 @@ export function createTeamsTurn(deps: TeamsTurnDeps): (ctx: TurnContext) => Prom
 
   /**
    * A Teams-only answer (`escalations here`, the `msg` form, the greeting), decided here rather than by the
-   * engine: the event id is claimed and the card queued in one transaction (what `decide` writes through
-   * the store joins it), then delivered like any reply, so a failed send is retried by the outbox.
+   * engine: the event id is claimed and the card queued in one transaction (`decide` reads and writes
+   * through the transaction it is given), then delivered like any reply, so a failed send is retried by
+   * the outbox.
    */
   async function answerOnce(
     ctx: TurnContext,
     eventId: string,
     at: string,
     replyTo: TeamsReplyTarget,
-    decide: () => Promise<Card>,
+    decide: (store: Store) => Promise<Card>,
   ): Promise<void> {
     const outbox = deps.outbox;
     if (!outbox) {
       if (!(await deps.store.claimEvent(eventId, at))) return;
-      await sendCard(replyInTurn(ctx, deps.retry), await decide(), send);
+      await sendCard(replyInTurn(ctx, deps.retry), await decide(deps.store), send);
       return;
     }
     const reply = { cards: [] as Card[], mode: "new" as const, visibility: "in_channel" as const };
     const queued = await deps.store.transaction(async (tx) => {
       if (!(await tx.claimEvent(eventId, at))) return undefined;
-      reply.cards = [await decide()];
+      reply.cards = [await decide(tx)];
       const event = { eventId, conversation: { platform: "teams" as const } };
       return queueReply(tx, outbox, event, replyTo, reply, deps.clock().toISOString());
     });

@@ -72,7 +72,14 @@ export function createEngine(deps: EngineDeps): Engine {
 
   type Decided = { turn: Turn; reply: TurnReply; delivery?: EngineReply["delivery"]; audited?: boolean } | "duplicate";
 
-  function newTurn(event: BotEvent, at: string, role: Role, session: LoadedSession, store: Store): Turn {
+  function newTurn(
+    event: BotEvent,
+    at: string,
+    role: Role,
+    session: LoadedSession,
+    store: Store,
+    options: HandleOptions,
+  ): Turn {
     return {
       deps: { ...deps, store },
       escalations,
@@ -85,6 +92,7 @@ export function createEngine(deps: EngineDeps): Engine {
       later: [],
       visibility: "ephemeral",
       role,
+      ...(options.onPostFailed ? { onPostFailed: options.onPostFailed } : {}),
     };
   }
 
@@ -102,7 +110,7 @@ export function createEngine(deps: EngineDeps): Engine {
     options: HandleOptions & { cut?: Card },
   ): Promise<Decided | undefined> {
     const session = await loadSession(deps.store, event.conversation, log);
-    const turn = newTurn(event, at, role, session, readOnlyStore(deps.store));
+    const turn = newTurn(event, at, role, session, readOnlyStore(deps.store), options);
     let reply: TurnReply;
     try {
       reply = await route(turn);
@@ -132,7 +140,7 @@ export function createEngine(deps: EngineDeps): Engine {
     return deps.store.transaction(async (tx) => {
       if (!(await tx.claimEvent(event.eventId, at))) return "duplicate" as const;
       const session = await loadSession(tx, event.conversation, log);
-      const turn = newTurn(event, at, role, session, tx);
+      const turn = newTurn(event, at, role, session, tx, options);
       const reply = await route(turn);
       await saveSession(tx, session, turn.state, at);
       return { turn, reply, ...(await record(tx, event, turn, reply, options)) };

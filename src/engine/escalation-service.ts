@@ -84,7 +84,11 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
     return { platform: origin.platform, channelId: config.escalationDestination };
   }
 
-  async function deliver(escalation: EscalationRecord, notifyOrigin: boolean): Promise<boolean> {
+  async function deliver(
+    escalation: EscalationRecord,
+    notifyOrigin: boolean,
+    onPostFailed?: (error: unknown) => void,
+  ): Promise<boolean> {
     if (inFlight.has(escalation.id)) return true;
     inFlight.add(escalation.id);
     let claimed = false;
@@ -122,6 +126,7 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
     } catch (error) {
       // Stored, not lost: retryPendingDeliveries() posts it later, at once now that the claim is given up.
       log.warn("escalation handoff not delivered; will retry", { escalation: escalation.id, error });
+      onPostFailed?.(error);
       if (claimed) {
         await store.releaseHandoffPost(escalation.id).catch((releaseError: unknown) => {
           log.warn("could not give up the claim on a handoff; it is retried when the claim ends", {
@@ -171,7 +176,7 @@ export function createEscalationService(deps: EngineDeps, log: Logger): Escalati
     }
     if (!escalation.delivery.handoffMessageId) {
       turn.later.push(async () =>
-        (await deliver(escalation, false))
+        (await deliver(escalation, false, turn.onPostFailed))
           ? []
           : [
               infoCard(`Escalation ${escalation.id} is saved but not posted yet`, [

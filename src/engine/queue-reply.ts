@@ -17,6 +17,12 @@ export interface HandleOptions {
   replyTo?: unknown;
   /** The turn's audit record (see auditedEngine), written with the decision when the answer is final then. */
   audit?: TurnAudit;
+  /**
+   * Told of each failed post of this event's escalation handoff (the error the Transport threw), so the
+   * adapter can tell the requester why, in its own words. Passed explicitly: the adapter cannot receive it
+   * through the Transport, which serves every event at once.
+   */
+  onPostFailed?: (error: unknown) => void;
 }
 
 /**

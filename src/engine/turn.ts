@@ -31,6 +31,8 @@ export interface Turn {
   visibility: EngineReply["visibility"];
   /** The person's role, asked of the platform before the transaction when the event needs it. */
   role: Role;
+  /** The adapter's listener for this event's failed handoff posts (HandleOptions.onPostFailed). */
+  onPostFailed?: (error: unknown) => void;
 }
 
 /** What a handler answers: the cards, and whether they replace the card a button was on. */

@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import pg from "pg";
 import { BotError } from "../core/bot-error.ts";
 import { EscalationIds, idSettingsFromRows, newEscalationPrefix } from "./escalation-ids.ts";
@@ -77,19 +76,21 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
   return new PgStore(pool, target, options.maxAttempts ?? 4, ids);
 }
 
+/** One running transaction: the connection its handle's calls run on, while `open`. */
 interface Scope {
-  owner: PgStore;
   client: pg.PoolClient;
   open: boolean;
 }
 
 /**
- * The PostgreSQL Store: a pool for single operations, one connection per transaction. Calls made on this
- * object from inside a transaction's async context run on that transaction's connection (joining it),
- * as with SQLite, so the engine cannot deadlock against its own row locks.
+ * The PostgreSQL Store: a pool for single operations, one connection per transaction. A transaction's
+ * function gets a handle whose calls run on that transaction's connection (see transaction()); it is
+ * passed explicitly, not found through AsyncLocalStorage, which would switch on Node's promise hooks for
+ * every promise in the process.
  */
 export class PgStore implements Store {
-  private readonly context = new AsyncLocalStorage<Scope>();
+  /** Set on a transaction's handle only: its calls run on the transaction's connection. */
+  private scope: Scope | undefined;
   private readonly pruning = new PruneSchedule();
   private closed = false;
 
@@ -152,7 +153,7 @@ export class PgStore implements Store {
     return this.write((ops) => ops.claimEvent(eventId, at, prune));
   }
   forgetTextBefore(before: string): Promise<{ events: number; sessions: number }> {
-    return this.transaction(async () => this.write((ops) => ops.forgetTextBefore(before)));
+    return this.write((ops) => ops.forgetTextBefore(before));
   }
   async vacuum(): Promise<void> {
     this.ensureOpen();
@@ -195,18 +196,18 @@ export class PgStore implements Store {
    */
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
     this.ensureOpen();
-    const scope = this.context.getStore();
-    if (scope?.open && scope.owner === this) return this.savepoint(scope, fn);
+    const scope = this.active();
+    if (scope) return this.savepoint(scope, fn);
     for (let attempt = 1; ; attempt++) {
       let client: pg.PoolClient | undefined;
       let committing = false;
       let lost = false;
-      const inner: Scope = { owner: this, client: undefined as unknown as pg.PoolClient, open: true };
+      const inner: Scope = { client: undefined as unknown as pg.PoolClient, open: true };
       try {
         client = await this.pool.connect();
         inner.client = client;
         await client.query("BEGIN");
-        const result = await this.context.run(inner, () => fn(this));
+        const result = await fn(this.handle(inner));
         committing = true;
         await client.query("COMMIT");
         return result;
@@ -222,6 +223,16 @@ export class PgStore implements Store {
         client?.release(lost || undefined);
       }
     }
+  }
+
+  /**
+   * The transaction's handle: this store with the transaction's scope, sharing the pool and settings
+   * through its prototype. Once the transaction has finished, a call on it is an ordinary call.
+   */
+  private handle(scope: Scope): PgStore {
+    const tx = Object.create(this) as PgStore;
+    tx.scope = scope;
+    return tx;
   }
 
   async close(): Promise<void> {
@@ -272,12 +283,11 @@ export class PgStore implements Store {
     this.ensureOpen();
     const scope = this.active();
     if (scope) return op(new PgOps(clientQuery(scope.client), this.ids));
-    return this.transaction(() => op(new PgOps(clientQuery(this.active()!.client), this.ids)));
+    return this.transaction((tx) => (tx as PgStore).write(op));
   }
 
   private active(): Scope | undefined {
-    const scope = this.context.getStore();
-    return scope?.open && scope.owner === this ? scope : undefined;
+    return this.scope?.open ? this.scope : undefined;
   }
 
   private ensureOpen(): void {

@@ -10,7 +10,7 @@ import { type SessionRow, sessionConflict, toSession } from "./session-row.ts";
 import { SqliteEscalations } from "./sqlite-escalations.ts";
 import { SqliteEvents } from "./sqlite-events.ts";
 import { SqliteOutbox } from "./sqlite-outbox.ts";
-import { SqliteTransactions } from "./sqlite-transactions.ts";
+import { type Scope, SqliteTransactions } from "./sqlite-transactions.ts";
 import { type Prepare, statementCache } from "./statement-cache.ts";
 import type {
   AnalyticsEvent,
@@ -52,6 +52,8 @@ export class SqliteStore implements Store {
   private readonly identity: DatabaseFileIdentity | undefined;
   /** Syncs the WAL after each group's COMMIT when SQLITE_SYNCHRONOUS=full (see wal-sync.ts). */
   readonly walSync: WalSync | undefined;
+  /** Set on a transaction's handle only (see transaction()): its calls run in that transaction. */
+  private scope: Scope | undefined;
 
   constructor(
     private readonly db: Database.Database,
@@ -208,11 +210,27 @@ export class SqliteStore implements Store {
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
     this.ensureConnected();
-    // The store itself is the transaction's handle: its calls from inside `fn` join (see SqliteTransactions).
+    if (this.scope?.open)
+      return this.transactions.savepoint(
+        () => fn(this),
+        (op) => this.guard(op),
+      );
     return this.transactions.transaction(
-      () => fn(this),
+      (scope) => fn(this.handle(scope)),
       (op) => this.guard(op),
     );
+  }
+
+  /**
+   * The transaction's handle: this store with the transaction's scope, so its calls run in the
+   * transaction instead of waiting for it. It shares everything else (connection, statements) through
+   * its prototype, so a transaction costs one small object. Once the transaction has finished, a call
+   * on the handle (a promise that escaped it) is an ordinary call on the store.
+   */
+  private handle(scope: Scope): SqliteStore {
+    const tx = Object.create(this) as SqliteStore;
+    tx.scope = scope;
+    return tx;
   }
 
   async close(): Promise<void> {
@@ -226,12 +244,16 @@ export class SqliteStore implements Store {
     return this.run(() => void this.sql("SELECT 1").get());
   }
 
-  /** A read: refused when closed, queued behind another caller's running transaction, errors mapped. */
+  /**
+   * A read: refused when closed, queued behind another caller's running transaction, errors mapped; on a
+   * transaction's handle, part of that transaction.
+   */
   private run<T>(fn: () => T): Promise<T> {
+    if (this.scope?.open) return this.inTransaction(fn);
     try {
       // While a group of transactions is open the file was checked when it began, in this turn of the
       // event loop (a stat per statement cost more than the statement); otherwise every read checks.
-      if (this.transactions.inside() || this.db.inTransaction) this.ensureConnected();
+      if (this.db.inTransaction) this.ensureConnected();
       else this.ensureOpen();
     } catch (error) {
       return Promise.reject(error);
@@ -240,11 +262,11 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * A write: part of the caller's transaction when inside one; otherwise a transaction of its own, which
+   * A write: part of the transaction when called on its handle; otherwise a transaction of its own, which
    * joins the open group and resolves once that group has committed (see sqlite-transactions.ts).
    */
   private write<T>(fn: () => T): Promise<T> {
-    if (this.transactions.inside()) return this.run(fn);
+    if (this.scope?.open) return this.inTransaction(fn);
     try {
       this.ensureConnected();
     } catch (error) {
@@ -254,6 +276,16 @@ export class SqliteStore implements Store {
       () => this.guard(fn),
       (op) => this.guard(op),
     );
+  }
+
+  /** A call on a transaction's handle: runs now, on the connection the transaction holds. */
+  private inTransaction<T>(fn: () => T): Promise<T> {
+    try {
+      this.ensureConnected();
+      return Promise.resolve(this.guard(fn));
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   /** A synchronous all-or-nothing group of statements; a savepoint when a transaction is already open. */

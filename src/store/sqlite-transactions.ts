@@ -1,10 +1,10 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import type Database from "better-sqlite3";
 import { AsyncMutex } from "./async-mutex.ts";
 import { immediateBegin } from "./begin-immediate.ts";
 import { type CommitBatch, openBatch } from "./sqlite-commit-batch.ts";
 
-interface Scope {
+/** One running transaction: its handle (the transaction-scoped store) runs statements while `open`. */
+export interface Scope {
   open: boolean;
 }
 
@@ -13,8 +13,11 @@ type Guard = <R>(op: () => R) => R;
 /**
  * Asynchronous transactions over one synchronous better-sqlite3 connection, committed in groups.
  *
- * A transaction holds the mutex while its function runs; AsyncLocalStorage tells whether a call comes from
- * inside it (it joins) or from another event (it waits). Transactions that start while a group is open
+ * A transaction holds the mutex while its function runs. Its function gets the transaction's Scope, and the
+ * transaction-scoped store built on it runs its statements directly (see SqliteStore.transaction); every
+ * other call waits for the mutex. The scope is passed explicitly rather than found through
+ * AsyncLocalStorage, which would switch on Node's promise hooks for every promise in the process (2-3% of
+ * a busy bot's CPU). Transactions that start while a group is open
  * join it, each as a savepoint of its own: a failure rolls back that transaction's writes only. The group
  * commits once, when the event loop comes round (setImmediate), and only then does each member's promise
  * resolve: nobody acts on a write (acknowledges, posts) before it is on disk, and every turn that arrived
@@ -24,7 +27,6 @@ type Guard = <R>(op: () => R) => R;
  */
 export class SqliteTransactions {
   private readonly mutex = new AsyncMutex();
-  private readonly context = new AsyncLocalStorage<Scope>();
   private depth = 0;
   private batch: CommitBatch | undefined;
   private readonly begin: ReturnType<typeof immediateBegin>;
@@ -42,17 +44,12 @@ export class SqliteTransactions {
     this.begin = immediateBegin(db);
   }
 
-  /** True when the caller runs inside a transaction of this store that has not finished yet. */
-  inside(): boolean {
-    return this.context.getStore()?.open === true;
-  }
-
   /**
    * A read: runs the synchronous `fn` now, or, when another caller holds or waits for the connection,
    * after them, so a read never overtakes a write asked for before it.
    */
   async run<T>(fn: () => T): Promise<T> {
-    if (this.inside() || this.mutex.idle()) return fn();
+    if (this.mutex.idle()) return fn();
     const release = await this.mutex.acquire();
     try {
       return fn();
@@ -67,7 +64,6 @@ export class SqliteTransactions {
    * otherwise it queues like a transaction. Either way it resolves once its group has committed.
    */
   write<T>(fn: () => T, guard: Guard): Promise<T> {
-    if (this.inside()) return this.run(fn);
     if (this.mutex.idle()) {
       let batch: CommitBatch | undefined;
       try {
@@ -91,8 +87,8 @@ export class SqliteTransactions {
     return this.transaction(async () => fn(), guard);
   }
 
-  async transaction<T>(fn: () => Promise<T>, guard: Guard): Promise<T> {
-    if (this.inside()) return this.savepoint(fn, guard);
+  /** A transaction of its own (never nested: a transaction's handle nests with `savepoint`). */
+  async transaction<T>(fn: (scope: Scope) => Promise<T>, guard: Guard): Promise<T> {
     const release = await this.mutex.acquire();
     const scope: Scope = { open: true };
     let batch: CommitBatch;
@@ -101,7 +97,7 @@ export class SqliteTransactions {
       batch = await this.join(guard);
       guard(() => this.db.exec("SAVEPOINT cpbot_turn"));
       try {
-        result = await this.context.run(scope, fn);
+        result = await fn(scope);
         guard(() => this.db.exec("RELEASE cpbot_turn"));
       } catch (error) {
         this.undo("cpbot_turn", batch, error);
@@ -201,7 +197,8 @@ export class SqliteTransactions {
     batch.reject(error);
   }
 
-  private async savepoint<T>(fn: () => Promise<T>, guard: Guard): Promise<T> {
+  /** A transaction inside the running one (its handle's `transaction`): a savepoint. */
+  async savepoint<T>(fn: () => Promise<T>, guard: Guard): Promise<T> {
     const name = `cpbot_sp${++this.depth}`;
     try {
       guard(() => this.db.exec(`SAVEPOINT ${name}`));

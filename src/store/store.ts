@@ -161,9 +161,11 @@ export interface Store {
 
   /**
    * Runs `fn` so that all its writes commit together or not at all (a rejection rolls back). `fn` gets a
-   * transaction-scoped Store and must do its reads and writes through it; calls made on the outer store
-   * from inside `fn`'s async context join the transaction too, so nothing deadlocks waiting for itself.
-   * Nested calls become savepoints. Run one step at a time inside (no Promise.all over `tx`): a
+   * transaction-scoped Store (the handle) and must do all its reads and writes through it: a call on the
+   * outer store is another caller's, outside the transaction (SQLite makes it wait until the transaction
+   * ends, so from inside `fn` it would wait for itself). The handle is passed explicitly rather than found
+   * through AsyncLocalStorage, which would switch on promise hooks for the whole process. Nested calls on
+   * the handle become savepoints; once the transaction has ended the handle acts as the outer store. Run one step at a time inside (no Promise.all over `tx`): a
    * transaction is one connection doing one thing at a time. A server database may run `fn` again after a
    * transient failure (serialization failure, deadlock, lost connection) that rolled everything back, so
    * `fn` must only touch the database: post messages after the transaction, never inside it.

@@ -125,25 +125,27 @@ describe("optimistic concurrency", () => {
     const real = h.store;
     let conflicts = 1;
     // Another process saves the thread's session between this one's read and write.
-    h.store = new Proxy(real, {
-      get(target, prop, receiver) {
-        // The transaction's handle is this proxy too, so the engine's saves inside the turn go through it.
-        if (prop === "transaction") {
-          return <T>(fn: (tx: Store) => Promise<T>) => target.transaction(() => fn(receiver as Store));
-        }
-        if (prop === "saveSession") {
-          return async (key: string, state: unknown, expected: number | null, at: string) => {
-            if (conflicts-- > 0) {
-              const theirs = await target.getSession(key);
-              await target.saveSession(key, theirs?.state, theirs?.revision ?? null, at);
-            }
-            return target.saveSession(key, state, expected, at);
-          };
-        }
-        const value = Reflect.get(target, prop, receiver);
-        return typeof value === "function" ? value.bind(target) : value;
-      },
-    });
+    const conflicting = (store: Store): Store =>
+      new Proxy(store, {
+        get(target, prop, receiver) {
+          // The transaction's handle is wrapped too, so the engine's saves inside the turn go through it.
+          if (prop === "transaction") {
+            return <T>(fn: (tx: Store) => Promise<T>) => target.transaction((tx) => fn(conflicting(tx)));
+          }
+          if (prop === "saveSession") {
+            return async (key: string, state: unknown, expected: number | null, at: string) => {
+              if (conflicts-- > 0) {
+                const theirs = await target.getSession(key);
+                await target.saveSession(key, theirs?.state, theirs?.revision ?? null, at);
+              }
+              return target.saveSession(key, state, expected, at);
+            };
+          }
+          const value = Reflect.get(target, prop, receiver);
+          return typeof value === "function" ? value.bind(target) : value;
+        },
+      });
+    h.store = conflicting(real);
     h.rebuild();
     const moved = await h.press(step1, "Done");
     expect(textOf(moved.cards[0])).toContain("Go to the **Stations** tab.");

@@ -13,34 +13,35 @@ interface Call {
   inside: boolean;
 }
 
-/** The harness's store, recording every call and whether it ran inside a transaction. */
+/** The harness's store, recording every call and whether it ran inside a transaction (on its handle). */
 function recordCalls(harness: Harness): Call[] {
   const calls: Call[] = [];
-  const real = harness.store;
   let depth = 0;
-  harness.store = new Proxy(real, {
-    get(target, prop, receiver) {
-      if (prop === "transaction") {
-        return async <T>(fn: (tx: Store) => Promise<T>) => {
-          calls.push({ method: "transaction", inside: depth > 0 });
-          return target.transaction(async () => {
-            depth++;
-            try {
-              return await fn(receiver as Store);
-            } finally {
-              depth--;
-            }
-          });
+  const recording = (store: Store): Store =>
+    new Proxy(store, {
+      get(target, prop) {
+        if (prop === "transaction") {
+          return async <T>(fn: (tx: Store) => Promise<T>) => {
+            calls.push({ method: "transaction", inside: depth > 0 });
+            return target.transaction(async (tx) => {
+              depth++;
+              try {
+                return await fn(recording(tx));
+              } finally {
+                depth--;
+              }
+            });
+          };
+        }
+        const value = Reflect.get(target, prop, target);
+        if (typeof value !== "function") return value;
+        return (...args: unknown[]) => {
+          calls.push({ method: String(prop), inside: depth > 0 });
+          return value.apply(target, args);
         };
-      }
-      const value = Reflect.get(target, prop, receiver);
-      if (typeof value !== "function") return value;
-      return (...args: unknown[]) => {
-        calls.push({ method: String(prop), inside: depth > 0 });
-        return value.apply(target, args);
-      };
-    },
-  });
+      },
+    });
+  harness.store = recording(harness.store);
   harness.rebuild();
   return calls;
 }

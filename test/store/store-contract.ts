@@ -428,6 +428,35 @@ export function runStoreContract(name: string, makeStore: () => StoreHarness | P
         expect(await store.getSession("inner")).toBeUndefined();
         expect(await store.listEvents()).toHaveLength(1);
       });
+
+      it("a call on the store itself during a transaction is not part of it: it neither sees nor shares its fate", async () => {
+        let read: Promise<unknown> | undefined;
+        let written: Promise<void> | undefined;
+        await expect(
+          store.transaction(async (tx) => {
+            await tx.saveSession("k", { mine: true }, null, t(1));
+            // Another event's calls, started while the transaction runs (not awaited inside it).
+            read = store.getSession("k");
+            written = store.recordEvent({ type: "question", at: t(1), platform: "slack", text: "other event" });
+            expect((await tx.getSession("k"))?.state).toEqual({ mine: true });
+            throw new Error("crash");
+          }),
+        ).rejects.toThrow("crash");
+        expect(await read).toBeUndefined();
+        await written;
+        expect((await store.listEvents()).map((e) => e.text)).toEqual(["other event"]);
+        expect(await store.getSession("k")).toBeUndefined();
+      });
+
+      it("a transaction's handle used after it has committed acts as the store", async () => {
+        const kept = await store.transaction(async (tx) => {
+          await tx.saveSession("k", { n: 1 }, null, t(1));
+          return tx;
+        });
+        const saved = await kept.saveSession("k", { n: 2 }, 1, t(2));
+        expect(saved.revision).toBe(2);
+        expect((await store.getSession("k"))?.state).toEqual({ n: 2 });
+      });
     });
 
     describe("concurrent writers and restarts", () => {
