@@ -1,4 +1,4 @@
-import { App, HTTPReceiver, webApi } from "@slack/bolt";
+import { App, HTTPReceiver, type webApi } from "@slack/bolt";
 import type { Logger } from "../../src/core/logger.ts";
 import type { OutboxDispatcher } from "../../src/delivery/outbox-dispatcher.ts";
 import type { Engine } from "../../src/engine/create-engine.ts";
@@ -7,6 +7,7 @@ import { CachedMembers } from "../http/cached-members.ts";
 import type { Route } from "../http/http-server.ts";
 import type { PlatformAdapter } from "../http/platform-adapter.ts";
 import type { DeliverDeps } from "./deliver-reply.ts";
+import { deliveryClient } from "./delivery-client.ts";
 import { holdEventsWhileDatabaseDown } from "./hold-events-while-database-down.ts";
 import { InFlight } from "./in-flight.ts";
 import { onAction } from "./on-action.ts";
@@ -25,6 +26,7 @@ import type { SlackIdentity } from "./slack-listener-deps.ts";
 import { slackLogger } from "./slack-logger.ts";
 import { slackChannelMembers } from "./slack-members.ts";
 import { guardSlackRequests, slackBodyLimit, verifiedOnly } from "./slack-request-guard.ts";
+import { routeSlackRequests } from "./slack-router.ts";
 import { SlackTransport } from "./slack-transport.ts";
 
 /** Slack's request URL path for events, slash commands and interactivity alike (the manifest uses it). */
@@ -103,12 +105,10 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
   // of its own, a 429 comes back as an error with its Retry-After) instead of holding a delivery for minutes.
   const deliveryTimeoutMs = options.clientOptions?.timeout ?? options.deliveryTimeoutMs ?? 10_000;
   const delivery: DeliverDeps = {
-    client: new webApi.WebClient(config.botToken, {
-      ...clientOptions,
-      logger: boltLogger,
-      retryConfig: { retries: 0 },
-      rejectRateLimitedCalls: true,
-      timeout: deliveryTimeoutMs,
+    client: deliveryClient({
+      token: config.botToken,
+      ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}),
+      timeoutMs: deliveryTimeoutMs,
     }),
     logger,
     respond: respondToUrl(deliveryTimeoutMs),
@@ -145,13 +145,15 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
         links: transport.links,
         command: config.command,
       };
-      onMessageEvents(app, deps);
-      onCommand(app, deps);
-      onAction(app, deps);
-      onStationMessageView(app, deps);
-      onAppHomeOpened(app, deps);
-      onMessageShortcut(app, deps);
-      onEscalateView(app, deps);
+      routeSlackRequests(app, {
+        ...onMessageEvents(deps),
+        command: onCommand(deps),
+        action: onAction(deps),
+        stationMessageView: onStationMessageView(deps),
+        homeOpened: onAppHomeOpened(deps),
+        askShortcut: onMessageShortcut(deps),
+        escalateView: onEscalateView(deps),
+      });
       app.error(async (error) => {
         logger.error("Slack listener failed", { code: error.code, error });
       });

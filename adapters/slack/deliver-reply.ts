@@ -1,8 +1,8 @@
-import type { webApi } from "@slack/bolt";
 import type { Logger } from "../../src/core/logger.ts";
 import type { EngineReply } from "../../src/core/transport.ts";
 import { sendInOrder } from "../../src/delivery/delivery-error.ts";
 import { cardToBlockKit, type SlackMessage } from "./card-to-block-kit.ts";
+import type { DeliveryClient } from "./delivery-client.ts";
 import type { RespondToUrl } from "./respond-to-url.ts";
 import { isChannelAccessError, slackErrorCode } from "./slack-api-error.ts";
 import { slackDeliveryError } from "./slack-delivery-error.ts";
@@ -24,7 +24,7 @@ export type ReplyTarget =
   | { kind: "ephemeral"; channel: string; user: string };
 
 export interface DeliverDeps {
-  client: webApi.WebClient;
+  client: DeliveryClient;
   logger: Logger;
   respond: RespondToUrl;
 }

@@ -1,16 +1,17 @@
-import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type { BlockAction, ButtonAction } from "@slack/bolt";
 import { answerEvent } from "./answer-event.ts";
 import { blockActionToEvent } from "./block-action-to-event.ts";
 import type { ReplyTarget } from "./deliver-reply.ts";
 import type { SlackListenerDeps } from "./slack-listener-deps.ts";
+import type { SlackHandlers } from "./slack-router.ts";
 
 /**
  * Button presses on cpbot's cards (block_actions). ack() first; then the engine decides, and a "replace"
  * answer (walkthrough Done/Back/Skip, Claim on the handoff) edits the card in place: chat.update on a
  * message in a channel, response_url with replace_original on an ephemeral one.
  */
-export function onAction(app: App, d: SlackListenerDeps): void {
-  app.action(/.*/, async ({ body, action, ack }) => {
+export function onAction(d: SlackListenerDeps): SlackHandlers["action"] {
+  return async ({ body, action, ack }) => {
     await d.inFlight.run(async () => {
       await ack();
       if (body.type !== "block_actions" || action.type !== "button") return;
@@ -43,5 +44,5 @@ export function onAction(app: App, d: SlackListenerDeps): void {
       // No permalink asked here: the engine asks for one only when the press escalates (Transport.link).
       await answerEvent(d, event, target, block.trigger_id);
     });
-  });
+  };
 }

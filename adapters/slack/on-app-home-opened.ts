@@ -1,15 +1,15 @@
-import type { App } from "@slack/bolt";
 import { homeToBlockKit } from "./home-to-block-kit.ts";
 import { slackErrorCode } from "./slack-api-error.ts";
 import type { SlackListenerDeps } from "./slack-listener-deps.ts";
+import type { SlackHandlers } from "./slack-router.ts";
 
 /**
  * The Home tab: each time a person opens it, cpbot publishes their own view (views.publish), built fresh by
  * the engine, so it always shows the walkthroughs and escalations as they stand. Opening the Messages tab
  * fires the same event and needs nothing.
  */
-export function onAppHomeOpened(app: App, d: SlackListenerDeps): void {
-  app.event("app_home_opened", async ({ event }) => {
+export function onAppHomeOpened(d: SlackListenerDeps): SlackHandlers["homeOpened"] {
+  return async ({ event }) => {
     if (event.tab !== "home") return;
     await d.inFlight.run(async () => {
       try {
@@ -19,5 +19,5 @@ export function onAppHomeOpened(app: App, d: SlackListenerDeps): void {
         d.logger.error("could not publish the Home tab", { user: event.user, code: slackErrorCode(error), error });
       }
     });
-  });
+  };
 }

@@ -1,4 +1,3 @@
-import type { App } from "@slack/bolt";
 import type { EngineReply } from "../../src/core/transport.ts";
 import { errorCard } from "../../src/render/error-card.ts";
 import { answerCommand } from "./answer-command.ts";
@@ -6,6 +5,7 @@ import { commandToEvent } from "./command-to-event.ts";
 import { sendQueued } from "./send-reply.ts";
 import { slackErrorCode } from "./slack-api-error.ts";
 import type { SlackListenerDeps } from "./slack-listener-deps.ts";
+import type { SlackHandlers } from "./slack-router.ts";
 import { isStationMessageFormRequest, stationMessageModal } from "./station-message-modal.ts";
 
 /**
@@ -14,8 +14,8 @@ import { isStationMessageFormRequest, stationMessageModal } from "./station-mess
  * (answer-command.ts), else it follows through response_url (by way of the outbox), visible to the person
  * only unless they wrote `share`.
  */
-export function onCommand(app: App, d: SlackListenerDeps): void {
-  app.command(/^\/.+/, async ({ command, ack }) => {
+export function onCommand(d: SlackListenerDeps): SlackHandlers["command"] {
+  return async ({ command, ack }) => {
     await d.inFlight.run(async () => {
       const target = {
         kind: "respond",
@@ -45,5 +45,5 @@ export function onCommand(app: App, d: SlackListenerDeps): void {
         );
       }
     });
-  });
+  };
 }

@@ -1,12 +1,12 @@
-import type { App } from "@slack/bolt";
 import { cardActions } from "../../src/cards/card-actions.ts";
 import type { ActionEvent } from "../../src/core/bot-event.ts";
 import { isRealQuestion } from "../../src/engine/real-question.ts";
 import { problemInputId, problemNeeded } from "../../src/render/escalate-form-card.ts";
 import { answerEvent } from "./answer-event.ts";
-import { escalateModalCallbackId, readEscalateInputs, readEscalateOrigin } from "./escalate-modal.ts";
+import { readEscalateInputs, readEscalateOrigin } from "./escalate-modal.ts";
 import { slackConversation } from "./message-to-event.ts";
 import type { SlackListenerDeps } from "./slack-listener-deps.ts";
+import type { SlackHandlers } from "./slack-router.ts";
 
 /**
  * Submit of the "What is wrong?" modal. Only a field error can keep a modal open, and Slack shows it only
@@ -14,8 +14,8 @@ import type { SlackListenerDeps } from "./slack-listener-deps.ts";
  * ack(), with the words the form card uses. A real question closes the modal and goes to the engine as the
  * form card's Submit would: it files the escalation at once, and the answer is posted in the thread.
  */
-export function onEscalateView(app: App, d: SlackListenerDeps): void {
-  app.view(escalateModalCallbackId, async ({ view, body, ack }) => {
+export function onEscalateView(d: SlackListenerDeps): SlackHandlers["escalateView"] {
+  return async ({ view, body, ack }) => {
     await d.inFlight.run(async () => {
       const inputs = readEscalateInputs(view);
       const problem = inputs[problemInputId] ?? "";
@@ -46,5 +46,5 @@ export function onEscalateView(app: App, d: SlackListenerDeps): void {
           : { kind: "ephemeral" as const, channel: origin.channel, user: body.user.id };
       await answerEvent(d, event, target);
     });
-  });
+  };
 }

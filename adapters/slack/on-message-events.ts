@@ -1,8 +1,8 @@
-import type { App } from "@slack/bolt";
 import { answerEvent } from "./answer-event.ts";
 import { mentionsUser } from "./inbound-text.ts";
 import { messageToEvent, type SlackMessageFields, slackConversation } from "./message-to-event.ts";
 import type { SlackListenerDeps } from "./slack-listener-deps.ts";
+import type { SlackHandlers } from "./slack-router.ts";
 import { threadAwaitsReply } from "./thread-awaits-reply.ts";
 
 /** Subtypes that are still a person writing; every other subtype (edits, deletions, joins, bots) is ignored. */
@@ -25,17 +25,17 @@ function alreadyTaken(deps: SlackListenerDeps, eventId: unknown, retryNum: unkno
  * thread also arrives as a message event: only app_mention answers it, and both carry the same engine
  * event id (channel + ts) in case Slack delivers it twice anyway.
  */
-export function onMessageEvents(app: App, d: SlackListenerDeps): void {
-  app.event("app_mention", async ({ event, body, context }) => {
+export function onMessageEvents(d: SlackListenerDeps): Pick<SlackHandlers, "mention" | "message"> {
+  const mention: SlackHandlers["mention"] = async ({ event, body, context }) => {
     await d.inFlight.run(async () => {
       if (alreadyTaken(d, body.event_id, context.retryNum)) return;
       const m = event as unknown as SlackMessageFields;
       if (!fromPerson(m, d)) return;
       await answer(d, m);
     });
-  });
+  };
 
-  app.message(async ({ message, body, context }) => {
+  const message: SlackHandlers["message"] = async ({ message, body, context }) => {
     await d.inFlight.run(async () => {
       if (alreadyTaken(d, body.event_id, context.retryNum)) return;
       const m = message as unknown as SlackMessageFields;
@@ -47,7 +47,8 @@ export function onMessageEvents(app: App, d: SlackListenerDeps): void {
       }
       await answer(d, m);
     });
-  });
+  };
+  return { mention, message };
 }
 
 async function answer(deps: SlackListenerDeps, m: SlackMessageFields): Promise<void> {

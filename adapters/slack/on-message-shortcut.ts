@@ -1,4 +1,4 @@
-import type { App, MessageShortcut } from "@slack/bolt";
+import type { MessageShortcut } from "@slack/bolt";
 import type { MessageEvent } from "../../src/core/bot-event.ts";
 import type { Deliverer } from "../../src/delivery/outbox-dispatcher.ts";
 import { infoCard } from "../../src/render/info-card.ts";
@@ -9,6 +9,7 @@ import { slackConversation, slackTime } from "./message-to-event.ts";
 import { sendQueued } from "./send-reply.ts";
 import { isChannelAccessError, slackErrorCode } from "./slack-api-error.ts";
 import type { SlackListenerDeps } from "./slack-listener-deps.ts";
+import type { SlackHandlers } from "./slack-router.ts";
 
 /** The shortcut's callback_id in slack/manifest.yml (features.shortcuts). */
 export const askShortcutId = "ask_cpbot_about_message";
@@ -19,8 +20,8 @@ export const askShortcutId = "ask_cpbot_about_message";
  * may not post (not in the channel, a private channel, a DM between others), the person gets the answer in
  * their DM with cpbot instead, under a line that says why, so the walkthrough can go on there.
  */
-export function onMessageShortcut(app: App, d: SlackListenerDeps): void {
-  app.shortcut<MessageShortcut>({ type: "message_action", callback_id: askShortcutId }, async ({ shortcut, ack }) => {
+export function onMessageShortcut(d: SlackListenerDeps): SlackHandlers["askShortcut"] {
+  return async ({ shortcut, ack }) => {
     await ack();
     await d.inFlight.run(async () => {
       try {
@@ -29,7 +30,7 @@ export function onMessageShortcut(app: App, d: SlackListenerDeps): void {
         d.logger.error("could not answer the message shortcut", { code: slackErrorCode(error), error });
       }
     });
-  });
+  };
 }
 
 async function answerShortcut(d: SlackListenerDeps, s: MessageShortcut): Promise<void> {

@@ -1,10 +1,10 @@
-import type { App } from "@slack/bolt";
 import type { EngineReply } from "../../src/core/transport.ts";
 import { runStationMessageForm } from "../../src/engine/step-tools.ts";
 import { toolResultCard } from "../../src/render/tool-result-card.ts";
 import { sendQueued } from "./send-reply.ts";
 import type { SlackListenerDeps } from "./slack-listener-deps.ts";
-import { modalErrors, readModalInputs, readModalOrigin, stationMessageCallbackId } from "./station-message-modal.ts";
+import type { SlackHandlers } from "./slack-router.ts";
+import { modalErrors, readModalInputs, readModalOrigin } from "./station-message-modal.ts";
 
 /**
  * Submit of the `/cp msg` modal. The check is the station-message tool, run before ack() because Slack
@@ -12,8 +12,8 @@ import { modalErrors, readModalInputs, readModalOrigin, stationMessageCallbackId
  * A valid message closes the modal, and the measured preview (name, each line and its length, what to do
  * next in the dashboard) is posted where the form was opened, for the person only.
  */
-export function onStationMessageView(app: App, d: SlackListenerDeps): void {
-  app.view(stationMessageCallbackId, async ({ view, body, ack }) => {
+export function onStationMessageView(d: SlackListenerDeps): SlackHandlers["stationMessageView"] {
+  return async ({ view, body, ack }) => {
     await d.inFlight.run(async () => {
       const result = runStationMessageForm(readModalInputs(view));
       if (result.verdict === "invalid" || result.errors.length > 0) {
@@ -35,5 +35,5 @@ export function onStationMessageView(app: App, d: SlackListenerDeps): void {
         d.logger.error("could not post the station message preview", { user: body.user.id, error });
       }
     });
-  });
+  };
 }

@@ -212,6 +212,8 @@ export const adjacentTopics: readonly OutOfScopeTopic[] = [
       "call a towing service or a tow truck",
       "iced: a gas car blocks the charger and nobody can reach it",
       "fines for gas cars that block chargers",
+      "find whoever left a car at the charger and ask them to move it",
+      "text a driver to move their car when it finishes",
     ],
   },
   {
@@ -300,6 +302,7 @@ export const adjacentTopics: readonly OutOfScopeTopic[] = [
       "the landlord wants to raise the rent",
       "monthly hoa dues went up",
       "hoa dues statement for a unit",
+      "group text or email blast to everyone who lives here",
     ],
   },
   {

@@ -22,7 +22,7 @@ import { saysStationForOnePerson } from "./one-driver-station.ts";
 import { saysOwnerIsPaid } from "./owner-revenue.ts";
 import { lineMeansQueue, readQueueWord } from "./queue-line.ts";
 import { quotedSpans } from "./quoted-text.ts";
-import { isSettingWord, settingIsNotTheQuestion } from "./residential-setting.ts";
+import { isSettingWord, namesAChargingObject, settingIsNotTheQuestion } from "./residential-setting.ts";
 import { asksForScreenWording } from "./screen-wording.ts";
 import { saysJoinsThemselves, saysPricingAwaitsApproval, sharedSubjectCues } from "./shared-subjects.ts";
 import type { SpellCorrector } from "./spell-corrector.ts";
@@ -120,12 +120,19 @@ const effectRules: readonly (readonly [(words: readonly string[]) => boolean, st
   [saysJoinsThemselves, "join", "people adding themselves", true],
   [saysPricingAwaitsApproval, "flex billing approval", "pricing that waits for an approval", true],
   [saysChargedRepeatedly, "overcharged", "charged more than once", false],
-  // Articles sharing a subject, told apart by the question's object (each module says why).
-  [saysOwnerIsPaid, "revenue payout", "money owed to the station owner", false],
-  [saysWhoMayCharge, "usable by access", "who may charge at a station", false],
-  [saysScreenRefused, "access restricted", "the station refused the driver", false],
-  [saysStationForOnePerson, "linked driver account", "one person's own station", false],
-  [saysBilledFor, "pricing", "a driver billed for something", false],
+];
+
+/**
+ * Articles sharing a subject, told apart by the question's object (each module says why). Read in messages
+ * only: the triggers already say their article's object in the guide's words, and training on these would
+ * move every article's weights.
+ */
+const objectRules: readonly (readonly [(words: readonly string[]) => boolean, string, string])[] = [
+  [saysOwnerIsPaid, "revenue payout", "money owed to the station owner"],
+  [saysWhoMayCharge, "usable by access", "who may charge at a station"],
+  [saysScreenRefused, "access restricted", "the station refused the driver"],
+  [saysStationForOnePerson, "linked driver account", "one person's own station"],
+  [saysBilledFor, "pricing", "a driver billed for something"],
 ];
 const ruleCues = new Set([...nobodyIdentifiedCues, ...littleEnergyCues, ...sharedSubjectCues]);
 
@@ -310,8 +317,17 @@ export function analyseText(text: string, corrector?: SpellCorrector): AnalysedT
       applied.push({ from, to: concept });
     }
   }
-  // A residential setting is where the question is asked, not what it asks (residential-setting.ts).
-  if (settingIsNotTheQuestion(applied.map((a) => a.to))) {
+  if (corrector) {
+    for (const [says, concept, from] of objectRules) {
+      if (!says(read)) continue;
+      for (const w of concept.split(" ")) keep(w, from);
+      applied.push({ from, to: concept });
+    }
+  }
+  // A residential setting is where the question is asked, not what it asks (residential-setting.ts). A
+  // trigger keyword ("condo") still trains its article; a message with only the setting asks nothing.
+  const settingOnly = corrector !== undefined && !namesAChargingObject(read);
+  if (settingIsNotTheQuestion(applied.map((a) => a.to)) || settingOnly) {
     for (let k = terms.length - 1; k >= 0; k--) {
       if (!isSettingWord(sources[k]!)) continue;
       applied.push({ from: sources[k]!, to: "the setting, not the question" });

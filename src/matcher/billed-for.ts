@@ -4,7 +4,9 @@
  * "Excessively billed", checked against the pricing rule's energy, station time and overstay rates), not
  * Multifamily's, though it names a resident and her own charger. "Charged" alone is also what a car is, so
  * it counts only with money after it ("charged $20", "charged an overstay fee"); "billed", "overcharged"
- * and "overbilled" are money by themselves.
+ * and "overbilled" are money by themselves. So is the price one group pays against another ("a cheaper
+ * rate than the public", "the full price"): the guide checks that "the driver group is mapped to the
+ * pricing policy".
  */
 const billedVerbs = new Set(["billed", "overcharged", "overbilled", "invoiced"]);
 const moneyAfter = new Set([
@@ -28,6 +30,22 @@ function within(words: readonly string[], from: number, to: number, set: Readonl
   return false;
 }
 
+/** "employees should get a cheaper rate than the public", "members pay the full price": what a group pays. */
+const priceKinds = new Set([
+  "cheaper",
+  "discounted",
+  "discount",
+  "lower",
+  "higher",
+  "full",
+  "standard",
+  "regular",
+  "reduced",
+  "special",
+]);
+const speedWords = new Set(["of", "power", "kw", "amps", "amp", "speed", "charging", "energy"]);
+const priceNouns = new Set(["rate", "rates", "price", "prices", "pricing"]);
+
 /** One pass with set lookups: it runs on every sentence of every message. */
 export function saysBilledFor(words: readonly string[]): boolean {
   for (let i = 0; i < words.length; i++) {
@@ -35,6 +53,9 @@ export function saysBilledFor(words: readonly string[]): boolean {
     if (billedVerbs.has(w) && (words[i + 1] === "for" || within(words, i + 1, i + 6, moneyAfter))) return true;
     // "charged at a low rate" is a car's speed: only money words that no charging speed uses.
     if (w === "charged" && within(words, i + 1, i + 4, chargedMoney)) return true;
+    // "a lower rate of power" is a speed.
+    if (priceKinds.has(w) && priceNouns.has(words[i + 1] ?? "") && !within(words, i + 2, i + 4, speedWords))
+      return true;
   }
   return false;
 }

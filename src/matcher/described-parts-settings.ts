@@ -45,6 +45,13 @@ export const settingArticleParts: readonly DescribedPart[] = [
       "without logging in",
       "without any login",
       "zero login",
+      // "skips" would read as the Waitlist's skipped turn.
+      "skips authentication",
+      "skipping authentication",
+      "skips the authentication",
+      "bypasses authentication",
+      "bypass authentication",
+      "bypassing authentication",
       "sign in free",
       "login free",
       "log in free",

@@ -125,7 +125,7 @@ const orderWords = new Set([
 ]);
 /** Signs of a card that does not work: the RFID Reader and Access Control articles. */
 const cardTrouble =
-  /^(work|works|working|worked|respond|responds|responding|tap|taps|tapped|tapping|beep|beeps|read|reads|reading|reader|readers|scan|scans|scanned|swipe|swiped|denied|restricted|access|error|declined|reject|rejected|rejects|accept|accepted|accepts|activate|activated|activation|unknown|alarm|recognize|recognized|register|registered|start|starts|session|sessions|charge|charging|not|no|never)$/;
+  /^(work|works|working|worked|respond|responds|responding|tap|taps|tapped|tapping|beep|beeps|read|reads|reading|reader|readers|scan|scans|scanned|swipe|swiped|denied|restricted|refused|refuses|refusing|blocked|fails|failed|access|error|declined|reject|rejected|rejects|accept|accepted|accepts|activate|activated|activation|unknown|alarm|recognize|recognized|register|registered|start|starts|session|sessions|charge|charging|not|no|never)$/;
 
 const installWords = new Set([
   "install",

@@ -14,7 +14,17 @@
 const ownerWords = new Set(["we", "us", "our", "owner", "owners", "site", "property", "building", "association"]);
 const earnWords = new Set(["earn", "earned", "earning", "earns", "income", "proceeds", "takings"]);
 const shareWords = new Set(["cut", "percentage", "percent", "processing", "share"]);
-const takeVerbs = new Set(["take", "taking", "accept", "accepting", "collect", "collecting", "receive", "receiving"]);
+const takeVerbs = new Set([
+  "take",
+  "taking",
+  "accept",
+  "accepting",
+  "collect",
+  "collects",
+  "collecting",
+  "receive",
+  "receiving",
+]);
 const moneyObjects = new Set(["payment", "payments", "fees", "money", "revenue", "funds"]);
 const keepVerbs = new Set(["keep", "keeps", "kept", "withhold", "withholds", "withheld", "retain", "retains"]);
 const payerObjects = new Set(["drivers", "people", "users", "customers", "residents", "tenants", "visitors"]);
@@ -71,7 +81,10 @@ export function saysOwnerIsPaid(words: readonly string[]): boolean {
     // "the 10% cut": a share of money by its number.
     if (w === "cut" && /^\d+$/.test(words[i - 1] ?? "")) return true;
     // "take payments", "collect fees from drivers".
-    if (takeVerbs.has(w) && moneyObjects.has(words[i + 1] ?? "")) return true;
+    if (takeVerbs.has(w)) {
+      for (let k = i + 1; k <= Math.min(words.length - 1, i + 3); k++)
+        if (moneyObjects.has(words[k]!) && !paymentMeans.has(words[k + 1] ?? "")) return true;
+    }
     // "start charging drivers": one charges a car, and charges a person money.
     if (
       (w === "charge" || w === "charging") &&

@@ -44,3 +44,42 @@ export const ownStationSource = "one person's own station";
 export function isSettingWord(source: string): boolean {
   return settingSources.has(source) || source === ownStationSource;
 }
+
+/**
+ * What Multifamily's question is always about: a station, a connection, a driver account, the org or its
+ * plan. "A resident complains about noise in the garage" or "an email to the tenants" names none of them:
+ * the setting alone is no question for the guide.
+ */
+const chargingObjects: ReadonlySet<string> = new Set([
+  "station",
+  "stations",
+  "charger",
+  "chargers",
+  "charging",
+  "charge",
+  "charged",
+  "port",
+  "ports",
+  "plug",
+  "plugged",
+  "connection",
+  "code",
+  "account",
+  "driver",
+  "drivers",
+  "plan",
+  "org",
+  "organization",
+  "mfh",
+  "mfhs",
+  "multifamily",
+  "stall",
+  "session",
+  "dashboard",
+  "linked",
+  "link",
+]);
+
+export function namesAChargingObject(words: readonly string[]): boolean {
+  return words.some((w) => chargingObjects.has(w));
+}

@@ -103,10 +103,26 @@ const screenWords = new Set(["screen", "display", "station", "charger", "it", "l
 const reportVerbs = new Set(["said", "says", "say", "shows", "showed", "shown", "displayed", "read", "reads", "told"]);
 const refusalWords = new Set(["restricted", "denied", "authorized", "unauthorized", "authorised", "unauthorised"]);
 
+/** "meant to be free for everyone", "open to the public": a station usable by All Drivers. */
+const openWords = new Set(["free", "public", "unrestricted", "everyone", "everybody", "anyone"]);
+const negations = new Set(["not", "cannot", "unable", "never"]);
+const cannotStart = new Set(["start", "initiate", "begin"]);
+
 export function saysScreenRefused(words: readonly string[]): boolean {
   for (let i = 1; i < words.length; i++) {
-    if (!reportVerbs.has(words[i]!) || !screenWords.has(words[i - 1]!)) continue;
-    if (within(words, i + 1, i + 5, refusalWords) >= 0) return true;
+    const w = words[i]!;
+    // "the screen said restricted", "display showed not authorized".
+    if (reportVerbs.has(w) && screenWords.has(words[i - 1]!) && within(words, i + 1, i + 5, refusalWords) >= 0)
+      return true;
+    // "a resident gets access denied": the symptom itself, whoever gets it.
+    if (w === "access" && (words[i + 1] === "denied" || words[i + 1] === "restricted")) return true;
+    // "supposed to be free for everyone but a visitor can't start a session": Usable by All Drivers, refused.
+    if (
+      cannotStart.has(w) &&
+      within(words, i - 3, i - 1, negations) >= 0 &&
+      within(words, 0, words.length - 1, openWords) >= 0
+    )
+      return true;
   }
   return false;
 }

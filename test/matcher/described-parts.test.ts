@@ -58,6 +58,8 @@ describe("a switch that will not open is the relay", () => {
     ["cord got yanked and a switch inside opened", false],
     ["can we switch the lobby charger to free", false],
     ["the breaker switch is open", false],
+    ["contact support if the page is not opening", false],
+    ["the contacts tab is not opening for this station", false],
   ])("%j → %s", (text, expected) => {
     expect(saysSwitchStaysClosed(words(text))).toBe(expected);
   });

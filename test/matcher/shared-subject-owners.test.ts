@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { analyseText } from "../../src/matcher/analyse-text.ts";
 import { saysBilledFor } from "../../src/matcher/billed-for.ts";
 import { normaliseText } from "../../src/matcher/normalise-text.ts";
 import { saysStationForOnePerson } from "../../src/matcher/one-driver-station.ts";
 import { saysOwnerIsPaid } from "../../src/matcher/owner-revenue.ts";
 import { asksForScreenWording } from "../../src/matcher/screen-wording.ts";
+import type { SpellCorrector } from "../../src/matcher/spell-corrector.ts";
 import { saysScreenRefused, saysWhoMayCharge } from "../../src/matcher/who-may-charge.ts";
 import { realMatcher } from "./real-matcher.ts";
 
@@ -12,6 +14,8 @@ import { realMatcher } from "./real-matcher.ts";
 // None of these sentences is from an evaluation set.
 const words = (text: string) => normaliseText(text).split(" ");
 const answer = (text: string) => realMatcher().matcher.match(text).playbook;
+/** A corrector that changes nothing: analyseText reads a message (not a trigger) when it has one. */
+const identity: SpellCorrector = { correct: () => undefined };
 
 describe("money owed to the station owner is Flex Billing's, whoever the owner is", () => {
   it.each([
@@ -22,6 +26,8 @@ describe("money owed to the station owner is Flex Billing's, whoever the owner i
     ["we want to start charging tenants for the power they use", true],
     ["the association never got the money from last quarter", true],
     ["no payout for the site owner since june", true],
+    ["the network collects the card payments and sends them on to the owner", true],
+    ["the driver can take a payment card or the app", false],
     ["the driver paid $9 for a short session", false],
     ["driver has no payment method on file and can't start", false],
     ["the station keeps charging fees after the car is unplugged", false],
@@ -56,6 +62,9 @@ describe("who may charge at a station is Access Control's", () => {
     ["the screen said not authorized when she tapped", true],
     ["display shows access restricted", true],
     ["the screen says unavailable", false],
+    ["a tenant gets access denied at the guest charger", true],
+    ["the chargers are meant to be free for everyone, yet a visitor can't start", true],
+    ["station is free but the app can't connect", false],
     ["her account was restricted by the bank", false],
   ])("a station's refusal in other words: %j → %s", (text, expected) => {
     expect(saysScreenRefused(words(text))).toBe(expected);
@@ -92,6 +101,8 @@ describe("a driver billed for something is Pricing Policy's, even on a resident'
     ["she was charged an extra fee after unplugging", true],
     ["the car charged at a slow rate all night", false],
     ["charged for 3 hours but only got 4 kwh", false],
+    ["members should pay a discounted rate but got the standard price", true],
+    ["the charger gives a lower rate of power at night", false],
   ])("%j → %s", (text, expected) => {
     expect(saysBilledFor(words(text))).toBe(expected);
   });
@@ -114,6 +125,19 @@ describe("wording asked for a screen", () => {
 
   it("answers Station Messages for a quoted line that names residents", () => {
     expect(answer("put 'Residents parking only' on all the charger screens")).toBe("station-messages");
+  });
+});
+
+describe("a residential setting without a station question", () => {
+  it("drops the setting's words from a message that names no station, connection, account or plan", () => {
+    const terms = (text: string) => analyseText(text, identity).terms;
+    expect(terms("the residents are upset about the new gym hours")).not.toContain("multifamily");
+    expect(terms("the residents are upset about the new gym hours")).not.toContain("resident");
+    expect(terms("a resident can't be linked to her charger")).toContain("multifamily");
+  });
+
+  it("keeps the setting in the triggers, which are read without a spelling corrector", () => {
+    expect(analyseText("condo").terms.length).toBeGreaterThan(0);
   });
 });
 
