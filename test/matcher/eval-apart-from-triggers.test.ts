@@ -18,6 +18,7 @@ const blindFile = fileURLToPath(new URL("../eval/blind-2026-11b.jsonl", import.m
 const blind3File = fileURLToPath(new URL("../eval/blind-2026-11c.jsonl", import.meta.url));
 const blind4File = fileURLToPath(new URL("../eval/blind-2026-11d.jsonl", import.meta.url));
 const blind5File = fileURLToPath(new URL("../eval/blind-2026-11e.jsonl", import.meta.url));
+const blind6File = fileURLToPath(new URL("../eval/blind-2026-11f.jsonl", import.meta.url));
 
 /** Case, whitespace and punctuation do not make a copied sentence a new one. */
 const normal = (s: string) =>
@@ -88,6 +89,15 @@ describe("the eval set stays apart from what the matcher is trained on", () => {
   // lines equals a trigger that existed before it was written (a bare fault code).
   it("no line of blind-2026-11e.jsonl appears among the triggers beyond those it was written with", () => {
     const copies = evalCases(blind5File)
+      .filter((c) => training.has(normal(c.text)))
+      .map((c) => c.text);
+    expect(copies).toEqual(["305-LCO"]);
+  });
+
+  // The sixth blind set, written the same way before the sixth round began and scored once at its end; one
+  // of its lines equals a trigger that existed before it was written (a bare fault code).
+  it("no line of blind-2026-11f.jsonl appears among the triggers beyond those it was written with", () => {
+    const copies = evalCases(blind6File)
       .filter((c) => training.has(normal(c.text)))
       .map((c) => c.text);
     expect(copies).toEqual(["305-LCO"]);

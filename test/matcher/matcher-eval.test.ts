@@ -53,9 +53,12 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     // The fourth blind set, scored once at the end of the fourth round (95.6% top-1, 91.5% / 95.6% out of
     // scope): from now on a development set; these floors are that one score, so it cannot slip back.
     ["blind-2026-11d.jsonl", 0.955, 0.91, 0.95],
-    // The fifth blind set, scored once at the end of the fifth round (93.7% top-1, 86.5% / 100% out of scope):
+    // The fifth blind set, scored once at the end of the fifth round (93.7% top-1, 86.5% / 100% out of scope),
+    // then a development set: the sixth round's fixes of its kinds took it to 98.5% / 100% / 100%.
+    ["blind-2026-11e.jsonl", 0.98, 0.99, 0.99],
+    // The sixth blind set, scored once at the end of the sixth round (94.6% top-1, 89.4% / 93.3% out of scope):
     // from now on a development set; these floors are that one score, so it cannot slip back.
-    ["blind-2026-11e.jsonl", 0.935, 0.86, 0.99],
+    ["blind-2026-11f.jsonl", 0.945, 0.89, 0.93],
     // Written in the fifth round in four batches, each scored before its fixes (top-1 / precision / recall
     // first: 88.6 / 84.4 / 87.1, 95.0 / 94.1 / 91.4, 100 / 100 / 78.6, 75.0 / 90.0 / 75.0): more than half
     // out of scope next to the guide (its own subjects asked for what no article gives: release notes,
@@ -96,6 +99,7 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     "dev-probe-3.jsonl",
     "blind-2026-11d.jsonl",
     "blind-2026-11e.jsonl",
+    "blind-2026-11f.jsonl",
     "dev-kinds-4.jsonl",
     "dev-probe-4.jsonl",
     "dev-probe-5.jsonl",
