@@ -7,17 +7,9 @@ import { deliveryClient } from "../../../adapters/slack/delivery-client.ts";
 import { ResponseUrlError, respondToUrl } from "../../../adapters/slack/respond-to-url.ts";
 import { slackDeliveryError } from "../../../adapters/slack/slack-delivery-error.ts";
 import { webApiBlocks } from "../../../adapters/slack/web-api-blocks.ts";
-import type { Card } from "../../../src/cards/card-schema.ts";
+import { relayOverviewCard } from "./relay-overview-card.ts";
 
-const card: Card = {
-  kind: "overview",
-  title: "Relay Stuck Closed (303-RSC)",
-  blocks: [
-    { type: "text", text: 'A port relay is stuck closed: <!here> & **reboot** once "then" replace it.' },
-    { type: "fields", fields: [{ label: "Fault code", value: "`303-RSC`" }] },
-    { type: "actions", buttons: [{ action: "walk.start", label: "Start walkthrough", value: '{"playbook":"relay"}' }] },
-  ],
-};
+const card = relayOverviewCard;
 
 interface Seen {
   path: string;

@@ -4,18 +4,10 @@ import { webApi } from "@slack/bolt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cardToBlockKit } from "../../../adapters/slack/card-to-block-kit.ts";
 import { webApiBlocks } from "../../../adapters/slack/web-api-blocks.ts";
-import type { Card } from "../../../src/cards/card-schema.ts";
 import { freezeCard } from "../../../src/cards/frozen-card.ts";
+import { relayOverviewCard } from "./relay-overview-card.ts";
 
-const card: Card = {
-  kind: "overview",
-  title: "Relay Stuck Closed (303-RSC)",
-  blocks: [
-    { type: "text", text: 'A port relay is stuck closed: <!here> & **reboot** once "then" replace it.' },
-    { type: "fields", fields: [{ label: "Fault code", value: "`303-RSC`" }] },
-    { type: "actions", buttons: [{ action: "walk.start", label: "Start walkthrough", value: '{"playbook":"relay"}' }] },
-  ],
-};
+const card = relayOverviewCard;
 
 describe("blocks given to the Web API as their JSON text", () => {
   const bodies: string[] = [];
