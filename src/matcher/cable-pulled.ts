@@ -19,7 +19,6 @@ const damageWords = new Set([
   "dragged",
   "torn",
   "frayed",
-  "loose",
   "yanked",
   "ripped",
   "stretched",
@@ -27,6 +26,8 @@ const damageWords = new Set([
 /** "left with the plug still in the car", "took off with the cable still attached". */
 const leftWords = new Set(["left", "took", "drove", "pulled", "driving", "drives"]);
 const stillIn = new Set(["in", "attached", "plugged", "connected", "inserted"]);
+/** A loose cable hangs; a "loose connector" is Hardware Fault's electrical connector (described-parts-faults.ts). */
+const cordWords = new Set(["cable", "cables", "cord", "cords", "hose"]);
 const insideWords = new Set(["plate", "terminal", "terminals", "wiring", "wires", "breaker", "panel", "lug", "lugs"]);
 
 export const cablePulledCues: ReadonlySet<string> = cableWords;
@@ -37,6 +38,7 @@ export function saysCablePulled(words: readonly string[]): boolean {
     if (!cableWords.has(words[i]!)) continue;
     for (let k = Math.max(0, i - 4); k <= i + 6 && k < words.length; k++) {
       if (damageWords.has(words[k]!)) return true;
+      if (words[k] === "loose" && cordWords.has(words[i]!)) return true;
       if (words[k] === "still" && stillIn.has(words[k + 1] ?? "") && words.slice(0, i).some((w) => leftWords.has(w)))
         return true;
     }

@@ -175,6 +175,8 @@ describe("a charging cable pulled, hanging or cut is Breakaway's", () => {
     ["the hose looks frayed after someone yanked it", true],
     // A loose connector on the power plate is Hardware Fault's; a cable that is fine is nothing.
     ["loose connector on the power plate terminals", false],
+    ["the connector is loose", false],
+    ["charging cable came loose from the unit", true],
     ["the cable looks fine and charges", false],
   ])("%j → %s", (text, expected) => {
     expect(saysCablePulled(words(text))).toBe(expected);
