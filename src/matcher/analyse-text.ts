@@ -175,6 +175,12 @@ function stem(word: string): string {
 function fuzzyPhraseAt(words: string[], i: number): { phrase: string; n: number } | undefined {
   for (const n of [3, 2]) {
     if (i + n > words.length) continue;
+    // One edit changes exactly one word of the window, and that word may be neither English nor a function
+    // word (below): a window made only of such words has nothing to fix. Most windows are, so this cheap
+    // test spares the candidate search and its edit distances (a fifth of a query's time before it).
+    let slip = false;
+    for (let k = i; k < i + n && !slip; k++) slip = !stopwords.has(words[k]!) && !englishWords().has(words[k]!);
+    if (!slip) continue;
     const window = words.slice(i, i + n);
     const typed = window.join(" ");
     // Only phrases of as many words and within one letter of the typed length can be one edit away: the
@@ -188,12 +194,13 @@ function fuzzyPhraseAt(words: string[], i: number): { phrase: string; n: number 
     }
     if (candidates.size === 0) continue;
     for (const phrase of [...candidates].sort()) {
-      if (editDistance(typed, phrase, 1) !== 1) continue;
-      // The slip must be in a word that is not itself English: "got shipped" is not a typo for "got skipped".
+      // The set lookups first, the edit distance last: all three must hold, in any order.
       const parts = table.phraseParts.get(phrase)!;
+      // The slip must be in a word that is not itself English: "got shipped" is not a typo for "got skipped".
       if (window.some((w, k) => w !== parts[k] && englishWords().has(w))) continue;
       // Nor in a function word: "turn on power" is not "no power" (the English list has no short words).
       if (window.some((w, k) => w !== parts[k] && stopwords.has(w))) continue;
+      if (editDistance(typed, phrase, 1) !== 1) continue;
       return { phrase, n };
     }
   }
