@@ -34,7 +34,24 @@ const cardWords = new Set([
   "scan",
   "scanned",
 ]);
-/** The reader itself failing: the RFID article's own symptom and checks. */
+/** The reader itself failing: the RFID article's own symptom and checks. The first words are said only of the reader. */
+const readerOwnWords = new Set([
+  "reader",
+  "readers",
+  "respond",
+  "responding",
+  "responds",
+  "response",
+  "beep",
+  "beeps",
+  "beeped",
+  "beeping",
+  "unknown",
+  "sensor",
+  "pad",
+  "nfc",
+  "damaged",
+]);
 const readerFails = new Set([
   "reader",
   "readers",
@@ -100,7 +117,9 @@ export function cardMeansPositions(words: readonly string[]): number[] {
   if (cards.length === 0) return cards;
   const wording = wordingStart(words);
   if (wording >= 0) return cards.filter((k) => k >= wording);
+  // Joining a group ("tap their badge and get nothing because they're not connected") yields only to the
+  // reader's own words; a refusal on the screen yields to any sign the reader failed.
+  if (words.some((w) => joinWords.has(w))) return words.some((w) => readerOwnWords.has(w)) ? [] : cards;
   if (words.some((w, i) => readerFails.has(w) && !(w === "read" && reporters.has(words[i - 1] ?? "")))) return [];
-  if (saysScreenRefused(words) || words.some((w) => joinWords.has(w))) return cards;
-  return [];
+  return saysScreenRefused(words) ? cards : [];
 }

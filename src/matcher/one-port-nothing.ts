@@ -35,7 +35,21 @@ const flowWords = new Set([
 ]);
 const portWords = new Set(["port", "ports", "connector", "connectors", "side", "plug", "outlet", "cable", "handle"]);
 /** "port 1 gives nothing", "the left side puts out zero": the giving verb before the nothing. */
-const giveWords = new Set(["gives", "gave", "giving", "delivers", "puts", "putting", "outputs", "provides", "does"]);
+const giveWords = new Set([
+  "gives",
+  "gave",
+  "giving",
+  "delivers",
+  "puts",
+  "putting",
+  "outputs",
+  "provides",
+  "does",
+  "get",
+  "gets",
+  "got",
+  "getting",
+]);
 /** A power that is not delivered but tripped or split is another article's: "nothing trips", "zero split". */
 const otherSymptoms = new Set(["trip", "trips", "tripped", "tripping", "split", "splits", "half", "shared"]);
 

@@ -25,25 +25,35 @@ const splitWords = new Set([
 /** "when someone plugs in next to me my car drops to half": the second car arriving, said as an event. */
 const arriveWords = new Set(["plugs", "plugged", "joins", "arrives", "connects"]);
 /** The guide's own example: "6.6 kW is split into 3.3 kW to Port 1 and 3.3 kW to Port 2". */
-const halfRates = new Set(["3.3", "3"]);
+const halfRates = new Set(["3.3", "half"]);
+/** One car alone at a low rate is Slow Charging's: "only 3 kw with one car plugged in". */
+const aloneWords = new Set(["alone", "single", "only", "one"]);
+const slowerWords = new Set(["half", "slow", "slows", "slower", "drops", "drop", "dropped"]);
 const carWords = new Set(["car", "cars", "vehicle", "vehicles", "ports", "port", "ev", "evs", "drivers"]);
 
-export const powerSplitCues: ReadonlySet<string> = new Set([...splitWords, "3.3"]);
+export const powerSplitCues: ReadonlySet<string> = new Set([...splitWords, "3.3", "3", "second", "2nd"]);
 
 /** "each get 3.3, one alone gets 6.6": the guide's halved rate beside two cars or the full rate. */
 function saysHalvedRate(words: readonly string[]): boolean {
-  if (!words.includes("3.3")) return false;
+  // The guide's "3 – 3.3 kW per hour for each car" when two cars use the station.
+  const rate = words.findIndex((w, i) => w === "3.3" || (w === "3" && words[i + 1] === "kw"));
+  if (rate < 0) return false;
   return words.includes("6.6") || words.some((w) => w === "each" || w === "both");
 }
 
 export function saysPowerSplitBetweenCars(words: readonly string[]): boolean {
   if (saysHalvedRate(words)) return true;
+  // "as soon as the second plugs in both slow down": a second car arriving and the rate falling.
+  if (words.some((w) => arriveWords.has(w))) {
+    const second = words.some((w) => twoWords.has(w));
+    if (second && words.some((w) => halfRates.has(w) || slowerWords.has(w))) return true;
+    if (!words.some((w) => aloneWords.has(w)) && words.some((w) => halfRates.has(w))) return true;
+  }
   let split = -1;
   for (let i = 0; i < words.length && split < 0; i++) if (splitWords.has(words[i]!)) split = i;
   if (split < 0) return false;
   // "circuit sharing" and "power sharing jumpers" already say the article by name.
   if (words[split - 1] === "circuit" || words[split - 1] === "power") return false;
-  if (words.some((w) => arriveWords.has(w)) && words.some((w) => halfRates.has(w) || w === "half")) return true;
   for (let i = 0; i < words.length; i++) {
     if (twoWords.has(words[i]!) && (carWords.has(words[i + 1] ?? "") || carWords.has(words[i + 2] ?? ""))) return true;
   }

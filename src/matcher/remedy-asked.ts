@@ -70,11 +70,15 @@ const doneWords = new Set(["replaced", "swapped", "exchanged", "installed", "mou
 /** "we put in a new head" is done; "should we put in a new head" is the question. */
 const modalBefore = new Set(["to", "should", "will", "would", "must", "can", "could", "we'll"]);
 
+const asked = new Set(["be", "get", "being", "to"]);
+
 /** Whether the message says a replacement was done, or asks how to do one. */
 function replacementDone(words: readonly string[]): boolean {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    if (doneWords.has(w) || howWords.has(w) || buyWords.has(w)) return true;
+    // "can the cable be replaced", "does it need to get swapped": a replacement asked about, not done.
+    if (doneWords.has(w) && !asked.has(words[i - 1] ?? "")) return true;
+    if (howWords.has(w) || buyWords.has(w)) return true;
     if (w === "put" && words[i + 1] === "in" && !modalBefore.has(words[i - 1] ?? "")) return true;
     if (sinceWords.has(w) && has(words, i + 1, i + 3, replaceWords)) return true;
     if (sinceWords.has(w) && has(words, i + 1, i + 3, newWords)) return true;

@@ -24,6 +24,8 @@ describe("a replacement asked about as a fault's remedy is not Replace Hardware'
     ["new station or only a new cord?", "new station"],
     ["should we order a whole new unit for this", "whole new unit"],
     ["does a 307 mean replacement", "replacement"],
+    // "can the cable be replaced" asks; it is not a replacement done.
+    ["do we need a new unit or can the cord be replaced on site", "new unit"],
     // A replacement done, or the dashboard procedure, stays Replace Hardware's.
     ["we swapped the head and the screen shows the default name", ""],
     ["how do I replace the hardware in the dashboard", ""],
@@ -68,6 +70,9 @@ describe("a card that is only how the driver started is not the card reader's ev
     ["she taps her badge and the screen says access denied", "badge taps"],
     ["access restricted on the charger when he swipes his card", "swipes card"],
     ["employee badges in but cannot join the driver group", "badges"],
+    // Joining yields only to the reader's own words, not to "nothing".
+    ["new staff tap a badge and get nothing, they never entered the connection code", "tap badge"],
+    ["connection code is fine but the reader does not beep when they tap", ""],
     ["we want the screens to say tap your card here", "tap card"],
     // The reader failing is the reader's.
     ["the card reader does not respond and the screen says access denied", ""],
@@ -101,6 +106,7 @@ describe("a port that delivers nothing is Slow or Zero Energy's", () => {
     ["nothing is coming out of port 2", true],
     ["the left connector gives nothing while the session runs", true],
     ["zero kwh on the right port every time", true],
+    ["port 1 gets 6.6 and port 2 gets nothing", true],
     // A split or a trip is Circuit Sharing's; nothing said of a port is not this.
     ["nothing trips until both ports are in use", false],
     ["nothing is shown on the screen", false],
@@ -124,6 +130,9 @@ describe("two cars that each get part of the power is Circuit Sharing's", () => 
     // The article's own name, or one car alone, is not this rule's.
     ["is circuit sharing enabled on both ports", false],
     ["one car alone only gets 3 kw", false],
+    ["only 3 kw with one car plugged in", false],
+    ["plugged in for 3 hours and the battery went up 3 percent", false],
+    ["first car is fine until the second plugs in, then both slow down", true],
   ])("%j → %s", (text, expected) => {
     expect(saysPowerSplitBetweenCars(words(text))).toBe(expected);
   });
