@@ -1,4 +1,5 @@
 import { afterSwapCues, saysTroubleAfterSwap } from "./after-a-swap.ts";
+import { availableCues, saysAvailableButRefused } from "./available-but-refused.ts";
 import { cablePulledCues, saysCablePulled } from "./cable-pulled.ts";
 import { cardMeansCues, cardMeansPositions } from "./card-as-means.ts";
 import { onePortCues, saysOnePortGivesNothing } from "./one-port-nothing.ts";
@@ -6,6 +7,7 @@ import { powerAfterUnplugCues, saysPowerAfterUnplug } from "./power-after-unplug
 import { powerSplitCues, saysPowerSplitBetweenCars } from "./power-split.ts";
 import { remedyCues, remedyQuestionPositions } from "./remedy-asked.ts";
 import { saysSomeoneAhead, someoneAheadCues } from "./someone-ahead.ts";
+import { updateSceneCues, updateScenePositions } from "./update-before-trouble.ts";
 
 /**
  * Articles that share objects (a cable, a card, a port, a queue, a new unit), told apart by what the
@@ -21,6 +23,7 @@ export const neighbourRules: readonly (readonly [(words: readonly string[]) => b
   [saysPowerAfterUnplug, "relay", "power on a port with no car"],
   [saysSomeoneAhead, "queue", "someone ahead in line"],
   [saysCablePulled, "breakaway", "a charging cable pulled, hanging or cut"],
+  [saysAvailableButRefused, "waitlist", "Available on the screen, yet not allowed to charge"],
 ];
 
 export const neighbourCues: ReadonlySet<string> = new Set([
@@ -30,14 +33,16 @@ export const neighbourCues: ReadonlySet<string> = new Set([
   ...powerAfterUnplugCues,
   ...someoneAheadCues,
   ...cablePulledCues,
+  ...availableCues,
 ]);
 
 /** Words that only set the scene for another article's question, by position, with why they are dropped. */
-export const objectsNotAskedCues: ReadonlySet<string> = new Set([...remedyCues, ...cardMeansCues]);
+export const objectsNotAskedCues: ReadonlySet<string> = new Set([...remedyCues, ...cardMeansCues, ...updateSceneCues]);
 
 const notAskedReasons = {
   remedy: "the remedy asked, not a replacement done",
   means: "how the driver started, not what failed",
+  update: "an update before the trouble, not the question",
 } as const;
 const reasons: ReadonlySet<string> = new Set(Object.values(notAskedReasons));
 
@@ -52,5 +57,6 @@ export function objectsNotAsked(words: readonly string[]): Map<number, string> {
   const dropped = new Map<number, string>();
   for (const k of remedyQuestionPositions(words)) dropped.set(k, notAskedReasons.remedy);
   for (const k of cardMeansPositions(words)) dropped.set(k, notAskedReasons.means);
+  for (const k of updateScenePositions(words)) dropped.set(k, notAskedReasons.update);
   return dropped;
 }

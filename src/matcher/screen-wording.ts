@@ -26,9 +26,19 @@ const stationSubjects = new Set([
   "displays",
 ]);
 
+/** "change the wording on the screen": the words themselves asked to change, beside a screen. */
+const wordingNouns = new Set(["wording", "words", "text"]);
+const changeVerbs = new Set(["change", "edit", "update", "customize", "customise", "reword", "rewrite"]);
+
 export function asksForScreenWording(words: readonly string[], hasQuote: boolean): boolean {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
+    if (
+      wordingNouns.has(w) &&
+      words.slice(Math.max(0, i - 3), i).some((x) => changeVerbs.has(x)) &&
+      words.slice(i + 1, i + 5).some((x) => screens.has(x))
+    )
+      return true;
     if (hasQuote && placeVerbs.has(w) && words.slice(i + 1, i + 10).some((x) => screens.has(x))) return true;
     const appear = appearVerbs.has(w) && words[i + 1] === "up";
     if (i === 0 || (!wordingVerbs.has(w) && !appear)) continue;

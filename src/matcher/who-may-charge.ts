@@ -106,6 +106,7 @@ const refusalWords = new Set(["restricted", "denied", "authorized", "unauthorize
 /** "meant to be free for everyone", "open to the public": a station usable by All Drivers. */
 const openWords = new Set(["free", "public", "unrestricted", "everyone", "everybody", "anyone"]);
 const negations = new Set(["not", "cannot", "unable", "never"]);
+const noRefusal = new Set(["no", "not", "never", "without", "nor"]);
 const cannotStart = new Set(["start", "initiate", "begin"]);
 
 export function saysScreenRefused(words: readonly string[]): boolean {
@@ -116,7 +117,10 @@ export function saysScreenRefused(words: readonly string[]): boolean {
     if (reportVerbs.has(w) && screenWords.has(words[i - 1] ?? "") && within(words, i + 1, i + 5, refusalWords) >= 0)
       return true;
     // "a resident gets access denied": the symptom itself, whoever gets it.
-    if (w === "access" && (words[i + 1] === "denied" || words[i + 1] === "restricted")) return true;
+    // Not when it is denied: "no access denied message, just nothing" says the screen did not refuse.
+    if (w === "access" && (words[i + 1] === "denied" || words[i + 1] === "restricted")) {
+      if (!noRefusal.has(words[i - 1] ?? "") && !noRefusal.has(words[i - 2] ?? "")) return true;
+    }
     // "supposed to be free for everyone but a visitor can't start a session": Usable by All Drivers, refused.
     if (
       cannotStart.has(w) &&

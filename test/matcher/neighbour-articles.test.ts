@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { saysTroubleAfterSwap } from "../../src/matcher/after-a-swap.ts";
+import { saysAvailableButRefused } from "../../src/matcher/available-but-refused.ts";
 import { saysCablePulled } from "../../src/matcher/cable-pulled.ts";
 import { cardMeansPositions } from "../../src/matcher/card-as-means.ts";
 import { normaliseText } from "../../src/matcher/normalise-text.ts";
@@ -7,7 +8,10 @@ import { saysOnePortGivesNothing } from "../../src/matcher/one-port-nothing.ts";
 import { saysPowerAfterUnplug } from "../../src/matcher/power-after-unplug.ts";
 import { saysPowerSplitBetweenCars } from "../../src/matcher/power-split.ts";
 import { remedyQuestionPositions } from "../../src/matcher/remedy-asked.ts";
+import { asksForScreenWording } from "../../src/matcher/screen-wording.ts";
 import { saysSomeoneAhead } from "../../src/matcher/someone-ahead.ts";
+import { updateScenePositions } from "../../src/matcher/update-before-trouble.ts";
+import { saysScreenRefused } from "../../src/matcher/who-may-charge.ts";
 import { realMatcher } from "./real-matcher.ts";
 
 // The seventh round of issue 13: articles that share objects (a cable, a card, a port, a queue, a new
@@ -193,5 +197,58 @@ describe("a charging cable pulled, hanging or cut is Breakaway's", () => {
 
   it("answers Breakaway for a hanging cable even when a new unit is asked about", () => {
     expect(answer("charging cord hangs loose from the unit, do we need a whole new station?")).toBe("breakaway");
+  });
+});
+
+describe("Available on the screen while the driver may not charge is the Waitlist's symptom", () => {
+  it.each([
+    ["the screen shows available but she is not allowed to charge", true],
+    ["station says available yet it will not let him start", true],
+    // Not available, or available with nothing refused, is not this.
+    ["the station is not available and will not start", false],
+    ["screen shows available and charging works", false],
+  ])("%j → %s", (text, expected) => {
+    expect(saysAvailableButRefused(words(text))).toBe(expected);
+  });
+
+  it("reads a denied refusal as none: the screen did not say Access Denied", () => {
+    expect(saysScreenRefused(words("no access denied message on the screen, it just sits there"))).toBe(false);
+    expect(saysScreenRefused(words("access denied on the screen"))).toBe(true);
+    expect(
+      answer("screen says Available but the driver is not allowed to charge, there's no access denied message"),
+    ).toBe("waitlist");
+  });
+});
+
+describe("asking to change the words on a screen is a station message", () => {
+  it.each([
+    ["could we edit the text on the screens", true],
+    ["change the wording on the display", true],
+    // The words of a message elsewhere, or a screen that reports, are not.
+    ["change the wording of the email", false],
+    ["the screen text is blank", false],
+  ])("%j → %s", (text, expected) => {
+    expect(asksForScreenWording(words(text), false)).toBe(expected);
+  });
+});
+
+describe("a firmware update before a station went unreachable is the scene, not the question", () => {
+  it.each([
+    ["after the firmware update the charger went offline", "firmware update"],
+    ["since the ota push it is unreachable", "ota push"],
+    // The update's own outcome is Firmware Upgrade's; an update with no trouble after it is too.
+    ["the upgrade failed after the station went offline", ""],
+    ["after the firmware update the screen shows the new version", ""],
+  ])("%j drops %j", (text, expected) => {
+    expect(dropped(updateScenePositions(words(text)), text)).toBe(expected);
+  });
+
+  it("answers Station Unreachable after an update, and Firmware Upgrade for an update that failed", () => {
+    expect(answer("since the firmware update last week two chargers keep dropping offline")).toBe(
+      "station-unreachable",
+    );
+    expect(answer("the firmware upgrade failed on two chargers that were offline, how do I retry it")).toBe(
+      "firmware-upgrade",
+    );
   });
 });

@@ -1,0 +1,53 @@
+/**
+ * A firmware update named as what came before a station went unreachable is the scene, not the question.
+ *
+ * Firmware Upgrade is sending a software version to stations (OTAng, Download To Stations, the OTAng Logs'
+ * Error Status); its note asks that "Stations should be available and reachable" for a change to take
+ * effect. Station Unreachable is the station that stops talking to the dashboard (signal, SIM, power
+ * cycle). So "after the firmware push the unit dropped offline" reports Unreachable's symptom with the
+ * update as its timing, and the update words drop out; an update that itself failed, is pending or must be
+ * retried ("the upgrade failed because the station was unreachable") stays Firmware Upgrade's.
+ */
+const updateWords = new Set(["firmware", "update", "updates", "upgrade", "upgrades", "push", "ota", "software", "fw"]);
+const sinceWords = new Set(["after", "since", "following"]);
+const troubleWords = new Set([
+  "unreachable",
+  "offline",
+  "reach",
+  "reachable",
+  "online",
+  "communicating",
+  "connection",
+  "network",
+  "dropped",
+]);
+/** The update's own outcome: Firmware Upgrade's question. */
+const outcomeWords = new Set([
+  "failed",
+  "fail",
+  "fails",
+  "retry",
+  "pending",
+  "queued",
+  "stuck",
+  "version",
+  "took",
+  "take",
+  "through",
+  "limit",
+  "rollback",
+  "again",
+]);
+
+export const updateSceneCues: ReadonlySet<string> = sinceWords;
+
+/** Positions of the update words in "after the firmware push", when the station then went unreachable. */
+export function updateScenePositions(words: readonly string[]): number[] {
+  const positions: number[] = [];
+  if (!words.some((w) => troubleWords.has(w)) || words.some((w) => outcomeWords.has(w))) return positions;
+  for (let i = 0; i < words.length; i++) {
+    if (!sinceWords.has(words[i]!)) continue;
+    for (let k = i + 1; k <= i + 4 && k < words.length; k++) if (updateWords.has(words[k]!)) positions.push(k);
+  }
+  return positions;
+}
