@@ -58,7 +58,8 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     ["blind-2026-11e.jsonl", 0.98, 0.99, 0.99],
     // The sixth blind set, scored once at the end of the sixth round (94.6% top-1, 89.4% / 93.3% out of scope):
     // from now on a development set; these floors are that one score, so it cannot slip back.
-    ["blind-2026-11f.jsonl", 0.945, 0.89, 0.93],
+    // Raised after the seventh round (articles sharing objects): 94.6% → 97.6% top-1.
+    ["blind-2026-11f.jsonl", 0.975, 0.89, 0.93],
     // Written in the fifth round in four batches, each scored before its fixes (top-1 / precision / recall
     // first: 88.6 / 84.4 / 87.1, 95.0 / 94.1 / 91.4, 100 / 100 / 78.6, 75.0 / 90.0 / 75.0): more than half
     // out of scope next to the guide (its own subjects asked for what no article gives: release notes,
@@ -85,7 +86,9 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     // Control / Connections / Station Messages, Slow or Zero Energy / Circuit Sharing / Relay Stuck Closed,
     // Waitlist, Station Unreachable / Firmware), both directions of each pair, with out-of-scope look-alikes
     // (office badges, gate readers, returns, a cafeteria line): batches scored before their fixes (top-1 /
-    // precision / recall first: 77.1 / 60.0 / 33.3, 82.1 / 42.9 / 42.9, 78.4 / 50.0 / 57.1).
+    // precision / recall first: 77.1 / 60.0 / 33.3, 82.1 / 42.9 / 42.9, 78.4 / 50.0 / 57.1, 83.3 / 80.0 / 66.7,
+    // 84.4 / 66.7 / 33.3; the whole set 80.5 / 55.2 / 45.7 on main before the round, 97.3 / 88.9 / 45.7 after).
+    // Its out-of-scope look-alikes are the abstaining side's kind: a low recall floor.
     ["dev-pairs-6.jsonl", 0.97, 0.85, 0.4],
   ])("%s: top-1 >= %d, out-of-scope precision >= %d and recall >= %d", (name, top1, precision, recall) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
