@@ -43,7 +43,10 @@ const notStationPrice = setOf(
   ...["plan", "invoice", "interest", "mortgage", "exchange", "tax"],
 );
 
-const noticeNouns = setOf("note", "notice", "greeting", "announcement", "banner", "wording", "blurb", "signage");
+const noticeNouns = setOf(
+  ...["note", "notice", "greeting", "welcome", "announcement", "banner", "wording", "blurb", "signage"],
+  "reminder",
+);
 const screenNouns = setOf("display", "displays", "screen", "screens", "lcd");
 const stationNouns = setOf("charger", "chargers", "station", "stations", "units", "unit", "pedestals");
 const showUp = setOf(
@@ -85,6 +88,15 @@ const notConnection = setOf(
   ...["waitlist", "queue", "line", "turn", "account", "accounts", "app", "newsletter", "alerts", "alert", "email"],
   ...["emails", "slack", "teams", "payroll", "benefits", "training", "webinar", "class"],
 );
+
+const rightWords = setOf("right", "correct", "proper", "exact", "actual");
+const placeWords = setOf("place", "spot", "location", "position");
+const seenBy = setOf("show", "shows", "showing", "appear", "appears", "find", "listed", "app", "map", "drivers");
+
+const afterWords = setOf("after");
+const sessionWords = setOf("charging", "charge", "session", "car");
+const endWords = setOf("ends", "ended", "stops", "stopped", "finishes", "finished", "done", "full", "complete");
+const payWords = setOf("pay", "paying", "paid", "fee", "fees", "charged", "cost", "billed", "rate");
 
 const whenWords = setOf("when", "often", "day", "date", "schedule", "monthly", "month");
 const ownerPaid = setOf("paid", "payment", "payments", "payout", "payouts", "money", "deposit", "deposits", "check");
@@ -148,6 +160,18 @@ export function asksHowPeopleJoin(words: readonly string[]): boolean {
   return words.some((w, i) => joinVerbs.has(w) && within(words, i, 6, joiners));
 }
 
+/** "how do I get the charger to show up in the right place for drivers". */
+export function asksStationInRightPlace(words: readonly string[]): boolean {
+  if (!any(words, stationNouns) || !any(words, seenBy)) return false;
+  return words.some((w, i) => rightWords.has(w) && placeWords.has(words[i + 1] ?? ""));
+}
+
+/** "what do visitors pay after charging ends": the guide's Overstay ("15 min after charging stops"). */
+export function asksPayAfterCharging(words: readonly string[]): boolean {
+  if (!any(words, payWords)) return false;
+  return words.some((w, i) => afterWords.has(w) && within(words, i, 2, sessionWords) && within(words, i, 4, endWords));
+}
+
 /** "when does the host get their money", "the minimum balance before they pay us out". */
 export function asksWhenOwnerPaid(words: readonly string[]): boolean {
   if (any(words, notOwner) || !any(words, ownerWords)) return false;
@@ -165,6 +189,8 @@ const rules: readonly Rule[] = [
   [asksHowJoinersApproved, "auto approve", "whether joining is approved automatically"],
   [asksWhenOwnerPaid, "remittance", "when the owner is paid"],
   [asksHowPeopleJoin, "join driver group", "how people join"],
+  [asksStationInRightPlace, "wrong location", "the station shown in the right place"],
+  [asksPayAfterCharging, "overstay", "what is paid after charging ends"],
 ];
 
 /** Words without one of which no rule here can fire: one pass decides whether to run them at all. */
@@ -178,6 +204,8 @@ const cues: ReadonlySet<string> = new Set([
   ...approveWords,
   ...ownerPaid,
   ...joinVerbs,
+  ...rightWords,
+  ...afterWords,
 ]);
 
 /** The concepts (and how to explain them) that the message's asked outcomes add. */

@@ -4,8 +4,10 @@ import {
   asksForScreenNotice,
   asksHowJoinersApproved,
   asksHowPeopleJoin,
+  asksPayAfterCharging,
   asksPriceIsLive,
   asksSoftwareOutcome,
+  asksStationInRightPlace,
   asksWhenOwnerPaid,
   saysCodeTypedIn,
   saysReservationsRequired,
@@ -124,6 +126,32 @@ describe("when the owner is paid (Flex Billing)", () => {
 
   it("answers Flex Billing", () => {
     expect(answer("what day each month does the site owner receive their payment")).toBe("flex-billing");
+  });
+});
+
+describe("a station shown in the right place (Bad PinPoint)", () => {
+  it.each([
+    ["how can drivers find the charger in the correct spot on the map", true],
+    ["make the station appear in the right location in the app", true],
+    ["is the charger mounted in the right spot on the wall", false],
+    ["the right place to ask about pricing", false],
+  ])("%j → %s", (text, expected) => {
+    expect(asksStationInRightPlace(words(text))).toBe(expected);
+  });
+});
+
+describe("what is paid after charging ends (Pricing Policy's Overstay)", () => {
+  it.each([
+    ["what is the fee once charging has stopped, after the session is done", true],
+    ["do guests pay anything after the charge finishes", true],
+    ["after charging ends the screen goes dark", false],
+    ["the driver paid after the first session", false],
+  ])("%j → %s", (text, expected) => {
+    expect(asksPayAfterCharging(words(text))).toBe(expected);
+  });
+
+  it("answers Pricing Policy", () => {
+    expect(answer("what do guests pay per hour after charging is done")).toBe("pricing-policy");
   });
 });
 
