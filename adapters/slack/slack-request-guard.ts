@@ -61,6 +61,11 @@ export function guardSlackRequests(
   }
 }
 
+/** Whether `guardSlackRequests` checked this request's signature (its body is then `rawBody`). */
+export function isVerified(req: IncomingMessage): boolean {
+  return verified.has(req);
+}
+
 /**
  * Wraps Bolt's receiver, whose signature check is off: a request that did not come through
  * `guardSlackRequests` (a listener mounted without it by mistake) is refused 401, never handled unsigned.
