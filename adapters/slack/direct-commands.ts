@@ -60,8 +60,8 @@ function writeStatus(res: ServerResponse, status: number): void {
   res.end();
 }
 
-// The acknowledgement's JSON, per frozen block array (a shared card's messages) and the rest of the body.
-const bodies = new WeakMap<readonly unknown[], Map<string, string>>();
+// The acknowledgement's bytes, per frozen block array (a shared card's messages) and the rest of the body.
+const bodies = new WeakMap<readonly unknown[], Map<string, Buffer>>();
 /** A shared card is answered as ephemeral or in the channel, under one fallback text: two entries at most. */
 const bodiesPerBlocks = 4;
 
@@ -75,31 +75,38 @@ function writeAck(res: ServerResponse, body: string | RespondArguments | undefin
     res.end(body);
   } else {
     res.writeHead(200, { "content-type": "application/json" });
-    res.end(ackJson(body));
+    // Bytes, not text: Node neither measures nor encodes a Buffer again (a 5 KB answer, every time).
+    res.end(ackBytes(body));
   }
 }
 
+/** The acknowledgement's JSON text (what ackBytes sends, as text). */
+export function ackJson(body: RespondArguments): string {
+  return ackBytes(body).toString("utf8");
+}
+
 /**
- * JSON.stringify of the body, made once for a body whose blocks are a frozen array: those are a shared
- * card's (the same for every asker, see src/render/card-memo.ts), and the rest of the body (its
+ * JSON.stringify of the body as UTF-8, made once for a body whose blocks are a frozen array: those are a
+ * shared card's (the same for every asker, see src/render/card-memo.ts), and the rest of the body (its
  * response_type and text) is part of the key, so no one is ever sent another's acknowledgement. A body
  * built for one person (unfrozen blocks) is serialised every time, never kept.
  */
-export function ackJson(body: RespondArguments): string {
+function ackBytes(body: RespondArguments): Buffer {
   const { blocks, response_type, text, replace_original, delete_original } = body as AckFields;
-  if (!blocks || !Object.isFrozen(blocks) || Object.keys(body).some((k) => !keyed.has(k))) return JSON.stringify(body);
+  const shared = blocks !== undefined && Object.isFrozen(blocks) && Object.keys(body).every((k) => keyed.has(k));
+  if (!shared) return Buffer.from(JSON.stringify(body));
   const key = JSON.stringify([response_type, text, replace_original, delete_original]);
   let byRest = bodies.get(blocks);
   const hit = byRest?.get(key);
   if (hit !== undefined) return hit;
-  const json = JSON.stringify(body);
+  const bytes = Buffer.from(JSON.stringify(body));
   if (!byRest) {
     byRest = new Map();
     bodies.set(blocks, byRest);
   }
   if (byRest.size >= bodiesPerBlocks) byRest.clear();
-  byRest.set(key, json);
-  return json;
+  byRest.set(key, bytes);
+  return bytes;
 }
 
 interface AckFields {
