@@ -42,10 +42,11 @@ export function openSqliteDatabase(target: DatabaseTarget, options: OpenOptions 
     throw storeUnavailable(file, error);
   }
   try {
-    // busy_timeout first: WAL switching and migrations may have to wait for another process.
-    db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? busyTimeoutMs))}`);
+    const waitMs = Math.max(0, Math.trunc(options.busyTimeoutMs ?? busyTimeoutMs));
+    // busy_timeout first: migrations may have to wait for another process.
+    db.pragma(`busy_timeout = ${waitMs}`);
     // WAL lets the report read while the bot writes, and makes each commit one append.
-    db.pragma("journal_mode = WAL");
+    switchToWal(db, waitMs);
     db.pragma("foreign_keys = ON");
     // Set on every open: left alone, this build of SQLite runs FULL on the open that creates the file and
     // NORMAL on every later one (SQLITE_DEFAULT_WAL_SYNCHRONOUS), so durability changed with a restart.
@@ -57,6 +58,32 @@ export function openSqliteDatabase(target: DatabaseTarget, options: OpenOptions 
     db.close();
     throw error instanceof BotError ? error : storeUnavailable(file, error);
   }
+}
+
+/**
+ * Switching a new file to WAL reads the header, then needs the write lock. SQLite does not run the busy
+ * handler for that upgrade while another connection holds a write lock (waiting could deadlock), so when
+ * several processes create one database at once the switch fails at once with SQLITE_BUSY whatever
+ * busy_timeout says. Retrying lets the statement drop its read lock in between; the same time limit applies.
+ */
+function switchToWal(db: Database.Database, waitMs: number): void {
+  const deadline = Date.now() + waitMs;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      db.pragma("journal_mode = WAL");
+      return;
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== "SQLITE_BUSY" || Date.now() >= deadline) throw error;
+    }
+    // A short sleep that grows, with jitter so racing processes do not retry in step.
+    sleepSync(Math.min(50, 2 ** Math.min(attempt, 5)) + Math.random() * 5);
+  }
+}
+
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+
+function sleepSync(ms: number): void {
+  Atomics.wait(sleeper, 0, 0, ms);
 }
 
 function prepareLocation(path: string, mustExist: boolean): void {

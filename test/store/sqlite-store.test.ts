@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -270,6 +270,53 @@ describe("SQLite across processes", () => {
     expect(await store.listEvents()).toHaveLength(3 * count);
     expect(await store.getSession("counter")).toMatchObject({ state: { n: 3 * count }, revision: 3 * count });
     await store.close();
+  });
+
+  // Another process holds the write lock of a new file that is not yet in WAL mode (a second replica
+  // creating the database), as long as it is told, then commits. Resolves once it holds the lock.
+  const holdWriteLock = (file: string, ms: number) =>
+    new Promise<{ done: Promise<void> }>((resolve, reject) => {
+      const script = `
+        const db = new (require("better-sqlite3"))(process.argv[1]);
+        db.exec("BEGIN IMMEDIATE");
+        process.stdout.write("held\\n");
+        setTimeout(() => { db.exec("COMMIT"); db.close(); }, Number(process.argv[2]));`;
+      const child = spawn(process.execPath, ["-e", script, file, String(ms)], { cwd: root });
+      const done = new Promise<void>((ok) => child.once("exit", () => ok()));
+      child.once("error", reject);
+      child.stdout.once("data", () => resolve({ done }));
+    });
+
+  it("waits for another process that holds the lock while the new database switches to WAL", async () => {
+    // SQLite fails this switch at once with SQLITE_BUSY, without its busy handler; the open retries instead.
+    const file = join(dir, "new.db");
+    const other = await holdWriteLock(file, 300);
+    const store = openSqliteStore(file);
+    await store.saveSession("k", {}, null, "2024-05-01T00:00:00Z");
+    expect((await store.getSession("k"))?.revision).toBe(1);
+    await store.close();
+    await other.done;
+    const db = new Database(file);
+    expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
+    db.close();
+  });
+
+  it("gives up on that switch after the busy timeout with an error naming the file and the lock", async () => {
+    const file = join(dir, "held.db");
+    const other = await holdWriteLock(file, 2000);
+    const started = Date.now();
+    let error: unknown;
+    try {
+      openSqliteStore(file, { busyTimeoutMs: 100 });
+    } catch (e) {
+      error = e;
+    }
+    expect(Date.now() - started).toBeGreaterThanOrEqual(100);
+    expect(error).toBeInstanceOf(BotError);
+    expect((error as BotError).code).toBe("store_unavailable");
+    expect((error as BotError).message).toContain(file);
+    expect((error as BotError).message).toMatch(/write lock/);
+    await other.done;
   });
 
   it("a process killed between the writes of one operation leaves no half-escalation", async () => {
