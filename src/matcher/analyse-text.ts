@@ -157,6 +157,7 @@ const cueSources = {
   evbasics: "asks general EV knowledge or a unit conversion",
   incentive: "asks about credits, rebates or incentives",
   userprefs: "a dashboard user's own preferences",
+  ownpay: "asks about their own pay (HR)",
 } as const;
 
 // Stems are asked for again and again (the same words recur across every trigger), so remember them.
