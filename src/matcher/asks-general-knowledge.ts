@@ -26,10 +26,11 @@ const convertWords = setOf("convert", "converting", "conversion", "equals", "equ
 /** Standards compared with each other: "Level 2 vs DC fast", "J1772 vs CCS". */
 const standardWords = setOf(
   ...["kw", "kwh", "level", "dc", "ac", "fast", "j1772", "ccs", "nacs", "chademo", "tesla", "l2", "l1", "l3"],
-  ...["amps", "amp", "volts", "watts"],
+  ...["amps", "amp", "volts", "watts", "gas", "gasoline", "petrol", "co2", "emissions"],
 );
 const compareWords = setOf("vs", "versus", "difference", "between", "mean", "means", "meaning");
 const perWords = setOf("per");
+const toUnits = setOf(...unitWords, "percent", "percentage", "soc");
 const distanceWords = setOf("miles", "mile", "km", "kilometres", "kilometers", "kilometre", "kilometer");
 const energyWords = setOf("kwh", "kw", "kilowatt", "kilowatts", "percent");
 /** A station, its parts or its sessions: then it is the article's expected rate, not general knowledge. */
@@ -51,6 +52,14 @@ export function asksUnitConversion(words: readonly string[]): boolean {
   }
   if (units >= 1 && any(words, convertWords) && words.some((w) => /^\d/.test(w) || unitWords.has(w))) return true;
   if (standards >= 2 && any(words, compareWords)) return true;
+  // "kWh to percent", "kw into amps": one unit read as another.
+  if (
+    words.some(
+      (w, i) =>
+        unitWords.has(w) && (words[i + 1] === "to" || words[i + 1] === "into") && toUnits.has(words[i + 2] ?? ""),
+    )
+  )
+    return true;
   // "how many kilometres per kWh", "cost per mile": distance against energy. A price per kWh is Pricing Policy's.
   const distance = any(words, distanceWords);
   if (

@@ -151,6 +151,9 @@ const guideSynonyms: Readonly<Record<string, readonly string[]>> = {
     "backorder",
     "backordered",
     "delivery date",
+    // Seventh round: paying for stations over time is buying them.
+    "financing",
+    "equipment financing",
   ],
   // Pay and time off of the people asking: HR, not the network's money (Flex Billing's funds and deposits).
   payroll: [
