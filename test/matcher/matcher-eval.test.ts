@@ -82,9 +82,10 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     ["dev-kinds-5.jsonl", 0.94, 0.7, 0.8],
     // Written in the seventh round: every article asked by what the person wants to know or decide (did it
     // go through, what should it be set to, when is the owner paid), a fifth out of scope next to them (unit
-    // conversions, credits and rebates, a dashboard user's preferences). Three batches, each scored before
-    // its fixes (top-1 / precision / recall first: 83.3 / 69.2 / 69.2, 76.7 / 60.0 / 90.0, 85.7 / 84.6 / 91.7).
-    ["dev-asks-6.jsonl", 0.9, 0.8, 0.9],
+    // conversions, credits and rebates, a dashboard user's preferences). Four batches, each scored before
+    // its fixes (top-1 / precision / recall first: 83.3 / 69.2 / 69.2, 76.7 / 60.0 / 90.0, 85.7 / 84.6 / 91.7,
+    // 92.0 / 80.0 / 50.0); the whole set went from 83.6 / 70.2 / 76.7 to 92.8 / 91.1 / 95.3.
+    ["dev-asks-6.jsonl", 0.92, 0.9, 0.93],
   ])("%s: top-1 >= %d, out-of-scope precision >= %d and recall >= %d", (name, top1, precision, recall) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.top1, JSON.stringify(report.misses, null, 1)).toBeGreaterThanOrEqual(top1);
