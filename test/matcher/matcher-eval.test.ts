@@ -86,6 +86,13 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     // its fixes (top-1 / precision / recall first: 83.3 / 69.2 / 69.2, 76.7 / 60.0 / 90.0, 85.7 / 84.6 / 91.7,
     // 92.0 / 80.0 / 50.0); the whole set went from 83.6 / 70.2 / 76.7 to 92.8 / 91.1 / 95.3.
     ["dev-asks-6.jsonl", 0.92, 0.9, 0.93],
+    // Written in the seventh round at the boundaries between articles that share objects (a cable, a card,
+    // a port, a queue, a new unit: Breakaway / Replace Hardware / Hardware Fault, RFID Reader / Access
+    // Control / Connections / Station Messages, Slow or Zero Energy / Circuit Sharing / Relay Stuck Closed,
+    // Waitlist, Station Unreachable / Firmware), both directions of each pair, with out-of-scope look-alikes
+    // (office badges, gate readers, returns, a cafeteria line): batches scored before their fixes (top-1 /
+    // precision / recall first: 77.1 / 60.0 / 33.3, 82.1 / 42.9 / 42.9, 78.4 / 50.0 / 57.1).
+    ["dev-pairs-6.jsonl", 0.97, 0.85, 0.4],
   ])("%s: top-1 >= %d, out-of-scope precision >= %d and recall >= %d", (name, top1, precision, recall) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.top1, JSON.stringify(report.misses, null, 1)).toBeGreaterThanOrEqual(top1);
@@ -111,6 +118,7 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     "dev-probe-5.jsonl",
     "dev-kinds-5.jsonl",
     "dev-asks-6.jsonl",
+    "dev-pairs-6.jsonl",
   ])("%s: at most 1% of lines get a wrong playbook as a sure match (80%+)", (name) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.confidentWrong).toBeLessThanOrEqual(0.01);
