@@ -56,9 +56,9 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     // The fifth blind set, scored once at the end of the fifth round (93.7% top-1, 86.5% / 100% out of scope),
     // then a development set: the sixth round's fixes of its kinds took it to 98.5% / 100% / 100%.
     ["blind-2026-11e.jsonl", 0.98, 0.99, 0.99],
-    // The sixth blind set, scored once at the end of the sixth round (94.6% top-1, 89.4% / 93.3% out of scope):
-    // from now on a development set; these floors are that one score, so it cannot slip back.
-    ["blind-2026-11f.jsonl", 0.945, 0.89, 0.93],
+    // The sixth blind set, scored once at the end of the sixth round (94.6% top-1, 89.4% / 93.3% out of scope),
+    // then a development set: the seventh round's fixes of its kinds took it to 99.5% / 100% / 100%.
+    ["blind-2026-11f.jsonl", 0.985, 0.99, 0.99],
     // Written in the fifth round in four batches, each scored before its fixes (top-1 / precision / recall
     // first: 88.6 / 84.4 / 87.1, 95.0 / 94.1 / 91.4, 100 / 100 / 78.6, 75.0 / 90.0 / 75.0): more than half
     // out of scope next to the guide (its own subjects asked for what no article gives: release notes,
