@@ -11,6 +11,9 @@
  *   ("please allow 2-5 minutes for all the stations to have the configuration updated");
  * - Charging Station Connections: the code people type in (the connection code drivers enter), and
  *   whether joining is approved automatically (Auto-approve: Auto or Manual);
+ * - Bad PinPoint: a station drivers cannot see in the app, or that the app shows streets or blocks away
+ *   ("Drivers unable to locate the charging station in the mobile app");
+ * - Slow or Zero Energy: what the car got, said as "got nothing" ("No energy dispensed from the station");
  * - Flex Billing: when or above what balance the owner is paid ("when the balance reaches $50 or more
  *   ... typically on the 15th of the month").
  * Each rule vetoes the objects that make the same outcome another article's or nobody's ("the price
@@ -98,6 +101,28 @@ const sessionWords = setOf("charging", "charge", "session", "car");
 const endWords = setOf("ends", "ended", "stops", "stopped", "finishes", "finished", "done", "full", "complete");
 const payWords = setOf("pay", "paying", "paid", "fee", "fees", "charged", "cost", "billed", "rate");
 
+const seeVerbs = setOf("see", "find", "locate", "spot", "seeing", "finding");
+const onTheMap = setOf("app", "map", "maps", "apps");
+const howFar = setOf("streets", "blocks", "doors", "lots", "buildings");
+const overWords = setOf("over", "away", "off", "down", "up");
+/** A station's state in the app is another article's: offline, in use, the price. */
+const stateWords = setOf(
+  ...["offline", "unavailable", "available", "busy", "occupied", "use", "price", "pricing", "faulted", "red"],
+  ...["waitlist", "queue", "message", "session", "sessions", "charging"],
+);
+
+const gotVerbs = setOf("got", "gets", "getting", "get", "gained", "gain", "gaining", "received", "receiving");
+const nothingWords = setOf("nothing", "anything", "zero", "0");
+/** Nothing back from a person or a payment: a reply, a notification, money. */
+const notEnergy = setOf(
+  ...["reply", "response", "answer", "back", "notification", "notified", "email", "text", "call", "refund"],
+  ...["money", "paid", "payment", "payout", "funds", "check", "support", "error", "alarm", "message"],
+);
+const energyContext = setOf(
+  ...["car", "vehicle", "ev", "van", "truck", "driver", "plugged", "plug", "port", "session", "charging"],
+  ...["charger", "station", "hours", "overnight", "battery"],
+);
+
 const whenWords = setOf("when", "often", "day", "date", "schedule", "monthly", "month");
 const ownerPaid = setOf("paid", "payment", "payments", "payout", "payouts", "money", "deposit", "deposits", "check");
 const balanceWords = setOf("balance", "threshold", "minimum");
@@ -172,6 +197,22 @@ export function asksPayAfterCharging(words: readonly string[]): boolean {
   return words.some((w, i) => afterWords.has(w) && within(words, i, 2, sessionWords) && within(words, i, 4, endWords));
 }
 
+/** "the driver can't see the station in the app", "the app has it two streets over". */
+export function saysNotFoundOnMap(words: readonly string[]): boolean {
+  if (!any(words, onTheMap) || !any(words, stationNouns) || any(words, stateWords)) return false;
+  return words.some(
+    (w, i) =>
+      (seeVerbs.has(w) && within(words, i, 4, stationNouns)) ||
+      (howFar.has(w) && overWords.has(words[i + 1] ?? "") && /^(\d+|a|two|three|few|couple)$/.test(words[i - 1] ?? "")),
+  );
+}
+
+/** "plugged in for 4 hours and got nothing", "the car isn't getting anything". */
+export function saysGotNothing(words: readonly string[]): boolean {
+  if (any(words, notEnergy) || !any(words, energyContext)) return false;
+  return words.some((w, i) => gotVerbs.has(w) && nothingWords.has(words[i + 1] ?? ""));
+}
+
 /** "when does the host get their money", "the minimum balance before they pay us out". */
 export function asksWhenOwnerPaid(words: readonly string[]): boolean {
   if (any(words, notOwner) || !any(words, ownerWords)) return false;
@@ -191,6 +232,8 @@ const rules: readonly Rule[] = [
   [asksHowPeopleJoin, "join driver group", "how people join"],
   [asksStationInRightPlace, "wrong location", "the station shown in the right place"],
   [asksPayAfterCharging, "overstay", "what is paid after charging ends"],
+  [saysNotFoundOnMap, "locate", "a station drivers cannot find in the app"],
+  [saysGotNothing, "zero energy", "a car that got nothing"],
 ];
 
 /** Words without one of which no rule here can fire: one pass decides whether to run them at all. */
@@ -206,6 +249,8 @@ const cues: ReadonlySet<string> = new Set([
   ...joinVerbs,
   ...rightWords,
   ...afterWords,
+  ...onTheMap,
+  ...nothingWords,
 ]);
 
 /** The concepts (and how to explain them) that the message's asked outcomes add. */

@@ -1,5 +1,5 @@
 /**
- * Three kinds of question that share the articles' words but ask for what no article gives, so they are
+ * Four kinds of question that share the articles' words but ask for what no article gives, so they are
  * out of scope whatever their subject (intent-cues.ts makes them decide alone):
  * - general EV knowledge and unit conversions: kWh into miles of range, kW into amps, what kW against
  *   kWh means, Level 2 against DC fast, one connector standard against another. Slow or Zero Energy has
@@ -11,6 +11,7 @@
  *   the Carbon Credit Program is a dashboard field with no article);
  * - a dashboard user's own preferences: time zone, language, dark mode, date format, email preferences on
  *   "my" account or profile (the station's screen, messages and sessions are the articles').
+ * - one's own pay: "my direct deposit", "paid for my overtime" (HR's, not the station owner's remittance).
  * Each is vetoed by any sign of trouble (asksForDataWithoutTrouble in intent-cues.ts).
  */
 
@@ -25,10 +26,11 @@ const convertWords = setOf("convert", "converting", "conversion", "equals", "equ
 /** Standards compared with each other: "Level 2 vs DC fast", "J1772 vs CCS". */
 const standardWords = setOf(
   ...["kw", "kwh", "level", "dc", "ac", "fast", "j1772", "ccs", "nacs", "chademo", "tesla", "l2", "l1", "l3"],
-  ...["amps", "amp", "volts", "watts"],
+  ...["amps", "amp", "volts", "watts", "gas", "gasoline", "petrol", "co2", "emissions"],
 );
 const compareWords = setOf("vs", "versus", "difference", "between", "mean", "means", "meaning");
 const perWords = setOf("per");
+const toUnits = setOf(...unitWords, "percent", "percentage", "soc");
 const distanceWords = setOf("miles", "mile", "km", "kilometres", "kilometers", "kilometre", "kilometer");
 const energyWords = setOf("kwh", "kw", "kilowatt", "kilowatts", "percent");
 /** A station, its parts or its sessions: then it is the article's expected rate, not general knowledge. */
@@ -50,6 +52,14 @@ export function asksUnitConversion(words: readonly string[]): boolean {
   }
   if (units >= 1 && any(words, convertWords) && words.some((w) => /^\d/.test(w) || unitWords.has(w))) return true;
   if (standards >= 2 && any(words, compareWords)) return true;
+  // "kWh to percent", "kw into amps": one unit read as another.
+  if (
+    words.some(
+      (w, i) =>
+        unitWords.has(w) && (words[i + 1] === "to" || words[i + 1] === "into") && toUnits.has(words[i + 2] ?? ""),
+    )
+  )
+    return true;
   // "how many kilometres per kWh", "cost per mile": distance against energy. A price per kWh is Pricing Policy's.
   const distance = any(words, distanceWords);
   if (
@@ -105,4 +115,21 @@ export function asksUserPreference(words: readonly string[]): boolean {
   if (any(words, stationThings) || !any(words, ownAccount)) return false;
   if (any(words, preferenceWords)) return true;
   return words.some((w, i) => preferencePairs.some(([a, b]) => w === a && words[i + 1] === b));
+}
+
+const ownPay = setOf(...["deposit", "overtime", "bonus", "reimbursed", "reimbursement"]);
+const myWords = setOf("my", "i", "me", "im");
+const payrollWords = setOf("payroll", "paycheck", "paycheque", "salary", "wages", "payslip");
+/** The station owner's or a driver's money: any owner, site, station or session makes it the articles'. */
+const ownerSide = setOf(
+  ...["owner", "owners", "host", "hosts", "site", "sites", "station", "stations", "charger", "chargers", "we"],
+  ...["us", "our", "org", "organization", "property", "customer", "customers", "drivers", "driver", "flex"],
+  ...["remittance", "billing", "sessions", "session", "revenue", "charge", "charged", "charging", "kwh"],
+  ...["receipt", "app", "card", "fee", "fees", "car", "plugged", "security"],
+);
+
+/** "my direct deposit didn't arrive", "who do I ask about getting paid for my overtime". */
+export function asksAboutOwnPay(words: readonly string[]): boolean {
+  // Words the synonym table already reads as payroll speak for HR without the cue.
+  return any(words, ownPay) && any(words, myWords) && !any(words, ownerSide) && !any(words, payrollWords);
 }

@@ -28,7 +28,7 @@ const oneWordCap = 0.75;
 const rivalShare = 0.5;
 /** Intent cues (intent-cues.ts) that decide alone: what they ask for, no playbook has. */
 const decisiveCues: ReadonlySet<string> = new Set(
-  ["docrequest", "datarequest", "integration", "evbasics", "incentive", "userprefs"].map(stemWord),
+  ["docrequest", "datarequest", "integration", "evbasics", "incentive", "userprefs", "ownpay"].map(stemWord),
 );
 
 /**

@@ -1,5 +1,10 @@
 import { asksForDocuments } from "./asks-for-documents.ts";
-import { asksAboutIncentives, asksUnitConversion, asksUserPreference } from "./asks-general-knowledge.ts";
+import {
+  asksAboutIncentives,
+  asksAboutOwnPay,
+  asksUnitConversion,
+  asksUserPreference,
+} from "./asks-general-knowledge.ts";
 import { asksToIntegrate } from "./asks-to-integrate.ts";
 
 /**
@@ -25,7 +30,8 @@ export type IntentCue =
   | "integration"
   | "evbasics"
   | "incentive"
-  | "userprefs";
+  | "userprefs"
+  | "ownpay";
 
 const priceWords = new Set([
   "price",
@@ -458,5 +464,7 @@ export function readIntentCues(words: readonly string[]): IntentCue[] {
   if (asksForDataWithoutTrouble(words, asksUnitConversion)) cues.push("evbasics");
   if (asksForDataWithoutTrouble(words, asksAboutIncentives)) cues.push("incentive");
   if (asksForDataWithoutTrouble(words, asksUserPreference)) cues.push("userprefs");
+  // "didn't hit", "is late": one's own pay is HR's whatever went wrong with it, so no trouble veto.
+  if (asksAboutOwnPay(words)) cues.push("ownpay");
   return cues;
 }

@@ -45,8 +45,9 @@ const notWords = new Set([
 const paymentMeans = new Set(["method", "methods", "source", "sources", "card", "cards", "option", "options", "info"]);
 const gotVerbs = new Set(["got", "get", "gotten", "received", "receive", "seen", "been", "see"]);
 
-const shareContext = new Set([...earnWords, "pay", "pays", "paid", "fees", "revenue", "charging"]);
-const feeWords = new Set(["fee", "fees", "percentage", "charge", "cost"]);
+// "the card-processing cut": processing beside a cut is the share withheld to process cards (seventh round).
+const shareContext = new Set([...earnWords, "pay", "pays", "paid", "fees", "revenue", "charging", "processing"]);
+const feeWords = new Set(["fee", "fees", "percentage", "charge", "cost", "cut"]);
 const startWords = new Set(["start", "begin", "want", "wants", "how", "to"]);
 
 function near(words: readonly string[], i: number, before: number, after: number, set: ReadonlySet<string>): boolean {

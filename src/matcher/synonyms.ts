@@ -107,7 +107,7 @@ const guideSynonyms: Readonly<Record<string, readonly string[]>> = {
     "unit",
   ],
   screen: ["display", "lcd", "monitor"],
-  message: ["msg", "msgs", "messages", "text"],
+  message: ["msg", "msgs", "messages", "text", "txt"],
   // Wanting the screen "to say" something is asking for a station message; a screen that "says" or
   // "shows" something is reporting a state, and stays as it is.
   "station message": [
@@ -151,6 +151,9 @@ const guideSynonyms: Readonly<Record<string, readonly string[]>> = {
     "backorder",
     "backordered",
     "delivery date",
+    // Seventh round: paying for stations over time is buying them.
+    "financing",
+    "equipment financing",
   ],
   // Pay and time off of the people asking: HR, not the network's money (Flex Billing's funds and deposits).
   payroll: [
@@ -190,6 +193,12 @@ const guideSynonyms: Readonly<Record<string, readonly string[]>> = {
     "investor relations",
     "shareholder",
     "shareholders",
+    // Seventh round: the company's stock however it is asked (not "in stock", which is an order's).
+    "chargepoint stock",
+    "stock options",
+    "stock market",
+    "quarterly earnings",
+    "earnings report",
   ],
   // Chargers of other makers, onboarded over OCPP: the guide's OCPP is only ChargePoint's own CP6K upgrade.
   thirdparty: [

@@ -10,6 +10,8 @@ import {
   asksStationInRightPlace,
   asksWhenOwnerPaid,
   saysCodeTypedIn,
+  saysGotNothing,
+  saysNotFoundOnMap,
   saysReservationsRequired,
 } from "../../src/matcher/asked-outcome.ts";
 import { normaliseText } from "../../src/matcher/normalise-text.ts";
@@ -152,6 +154,32 @@ describe("what is paid after charging ends (Pricing Policy's Overstay)", () => {
 
   it("answers Pricing Policy", () => {
     expect(answer("what do guests pay per hour after charging is done")).toBe("pricing-policy");
+  });
+});
+
+describe("a station drivers cannot find in the app (Bad PinPoint)", () => {
+  it.each([
+    ["members cannot find the charger in the app anywhere", true],
+    ["the map has our station three blocks over", true],
+    ["drivers can't see the charger as available in the app", false],
+    ["the app shows the station offline", false],
+  ])("%j → %s", (text, expected) => {
+    expect(saysNotFoundOnMap(words(text))).toBe(expected);
+  });
+});
+
+describe("a car that got nothing (Slow or Zero Energy)", () => {
+  it.each([
+    ["her van sat on the port overnight and got nothing", true],
+    ["the car is not getting anything from port 2", true],
+    ["the driver got nothing back from support", false],
+    ["we got nothing from the payout this month", false],
+  ])("%j → %s", (text, expected) => {
+    expect(saysGotNothing(words(text))).toBe(expected);
+  });
+
+  it("answers Slow or Zero Energy", () => {
+    expect(answer("truck was on the charger for 3 hours and got nothing")).toBe("slow-zero-energy");
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   asksAboutIncentives,
+  asksAboutOwnPay,
   asksUnitConversion,
   asksUserPreference,
 } from "../../src/matcher/asks-general-knowledge.ts";
@@ -67,5 +68,22 @@ describe("a dashboard user's own preferences", () => {
     expect(oos.kind).toBe("no-match");
     expect(oos.explanation.note).toContain("preferences");
     expect(match("can the station message on the screen be in french").playbook).toBe("station-messages");
+  });
+});
+
+describe("one's own pay", () => {
+  it.each([
+    ["my bonus never showed up", true],
+    ["who handles my overtime", true],
+    ["the owner's deposit from the stations did not arrive", false],
+    ["I was charged twice for one charging session", false],
+    ["my paycheck is short", false],
+  ])("%j → %s", (text, expected) => {
+    expect(asksAboutOwnPay(words(text))).toBe(expected);
+  });
+
+  it("abstains, and an owner's missing deposit is still Flex Billing's", () => {
+    expect(match("where is my reimbursement for the conference").kind).toBe("no-match");
+    expect(match("the site owner's bank deposit for last month never arrived").playbook).toBe("flex-billing");
   });
 });

@@ -56,10 +56,9 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     // The fifth blind set, scored once at the end of the fifth round (93.7% top-1, 86.5% / 100% out of scope),
     // then a development set: the sixth round's fixes of its kinds took it to 98.5% / 100% / 100%.
     ["blind-2026-11e.jsonl", 0.98, 0.99, 0.99],
-    // The sixth blind set, scored once at the end of the sixth round (94.6% top-1, 89.4% / 93.3% out of scope):
-    // from now on a development set; these floors are that one score, so it cannot slip back.
-    // Raised after the seventh round (articles sharing objects): 94.6% → 97.6% top-1.
-    ["blind-2026-11f.jsonl", 0.975, 0.89, 0.93],
+    // The sixth blind set, scored once at the end of the sixth round (94.6% top-1, 89.4% / 93.3% out of scope),
+    // then a development set: the seventh round's fixes of its kinds took it to 99.5% / 100% / 100%.
+    ["blind-2026-11f.jsonl", 0.985, 0.99, 0.99],
     // Written in the fifth round in four batches, each scored before its fixes (top-1 / precision / recall
     // first: 88.6 / 84.4 / 87.1, 95.0 / 94.1 / 91.4, 100 / 100 / 78.6, 75.0 / 90.0 / 75.0): more than half
     // out of scope next to the guide (its own subjects asked for what no article gives: release notes,
@@ -81,6 +80,12 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     // (78.6%, 75.7%, 75.0%, 89.3%, 79.2% top-1 first); 19 of its 190 lines are out-of-scope look-alikes (a relay
     // in a fire panel, a DIY contactor, a light switch, home chargers, a meeting room booking): low OOS floors.
     ["dev-kinds-5.jsonl", 0.94, 0.7, 0.8],
+    // Written in the seventh round: every article asked by what the person wants to know or decide (did it
+    // go through, what should it be set to, when is the owner paid), a fifth out of scope next to them (unit
+    // conversions, credits and rebates, a dashboard user's preferences). Four batches, each scored before
+    // its fixes (top-1 / precision / recall first: 83.3 / 69.2 / 69.2, 76.7 / 60.0 / 90.0, 85.7 / 84.6 / 91.7,
+    // 92.0 / 80.0 / 50.0); the whole set went from 83.6 / 70.2 / 76.7 to 92.8 / 91.1 / 95.3.
+    ["dev-asks-6.jsonl", 0.92, 0.9, 0.93],
     // Written in the seventh round at the boundaries between articles that share objects (a cable, a card,
     // a port, a queue, a new unit: Breakaway / Replace Hardware / Hardware Fault, RFID Reader / Access
     // Control / Connections / Station Messages, Slow or Zero Energy / Circuit Sharing / Relay Stuck Closed,
@@ -90,11 +95,6 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     // 84.4 / 66.7 / 33.3; the whole set 80.5 / 55.2 / 45.7 on main before the round, 97.3 / 88.9 / 45.7 after).
     // Its out-of-scope look-alikes are the abstaining side's kind: a low recall floor.
     ["dev-pairs-6.jsonl", 0.97, 0.85, 0.4],
-    // Written in the seventh round: every article asked by what the person wants to know or decide (did it
-    // go through, what should it be set to, when is the owner paid), a fifth out of scope next to them (unit
-    // conversions, credits and rebates, a dashboard user's preferences). Three batches, each scored before
-    // its fixes (top-1 / precision / recall first: 83.3 / 69.2 / 69.2, 76.7 / 60.0 / 90.0, 85.7 / 84.6 / 91.7).
-    ["dev-asks-6.jsonl", 0.9, 0.8, 0.9],
   ])("%s: top-1 >= %d, out-of-scope precision >= %d and recall >= %d", (name, top1, precision, recall) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.top1, JSON.stringify(report.misses, null, 1)).toBeGreaterThanOrEqual(top1);
