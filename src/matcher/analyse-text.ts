@@ -16,6 +16,7 @@ import {
 } from "./little-energy.ts";
 import { saysSentToWrongPlace } from "./map-directions.ts";
 import { readNegationScope } from "./negation-scope.ts";
+import { neighbourCues, neighbourRules, objectsNotAsked, objectsNotAskedCues } from "./neighbour-rules.ts";
 import { normaliseText } from "./normalise-text.ts";
 import { observedConcepts } from "./observed-concepts.ts";
 import { saysStationForOnePerson } from "./one-driver-station.ts";
@@ -241,11 +242,18 @@ export function analyseText(text: string, corrector?: SpellCorrector): AnalysedT
   }
 
   // What a negator denies is read before synonyms: "no card" is charging without authentication, not a card.
-  const scoped = readNegationScope(words);
+  let scoped = readNegationScope(words);
+  const applied: Rewrite[] = [];
+  // A neighbour's object that only sets the scene ("do we need a new head?" after a pulled cord, the card a
+  // refused driver tapped) is dropped, so the rest decides (neighbour-rules.ts). Messages only.
+  if (corrector && scoped.some((r) => objectsNotAskedCues.has(r.word))) {
+    const dropped = objectsNotAsked(scoped.map((r) => r.word));
+    for (const [k, why] of dropped) applied.push({ from: scoped[k]!.from, to: why });
+    if (dropped.size > 0) scoped = scoped.filter((_, k) => !dropped.has(k));
+  }
   const read = scoped.map((r) => r.word);
   const terms: string[] = [];
   const sources: string[] = [];
-  const applied: Rewrite[] = [];
   const keep = (word: string, source: string) => {
     if (stopwords.has(word)) return;
     terms.push(stem(word));
@@ -319,6 +327,14 @@ export function analyseText(text: string, corrector?: SpellCorrector): AnalysedT
   }
   if (corrector) {
     for (const [says, concept, from] of objectRules) {
+      if (!says(read)) continue;
+      for (const w of concept.split(" ")) keep(w, from);
+      applied.push({ from, to: concept });
+    }
+  }
+  // Articles that share objects, told apart by what is said about them (neighbour-rules.ts).
+  if (corrector && read.some((w) => neighbourCues.has(w))) {
+    for (const [says, concept, from] of neighbourRules) {
       if (!says(read)) continue;
       for (const w of concept.split(" ")) keep(w, from);
       applied.push({ from, to: concept });

@@ -5,6 +5,7 @@ import { buildFaultCodeIndex, scanFaultCodes } from "./fault-codes.ts";
 import { guideWords } from "./guide-words.ts";
 import { createLexicalScorer, type LexicalScorer, type ScoredText } from "./lexical-scorer.ts";
 import type { Candidate, Matcher, MatcherOptions, MatchResult } from "./match-result.ts";
+import { droppedAsNotAsked } from "./neighbour-rules.ts";
 import { outOfScopeTopics } from "./out-of-scope-topics.ts";
 import { isSmallTalk } from "./small-talk.ts";
 import { splitSentences } from "./split-sentences.ts";
@@ -110,9 +111,13 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
     const pieces = [read, ...(sentences.length > 1 ? sentences : [])].map((t) => scorer.score(t, spellingMemo));
     let best = pieces[0]!;
     let ranked = rank(best);
+    // Words the whole message shows to be only the scene for another article's question (the badge a refused
+    // driver tapped) must not come back as a sentence's evidence on their own (neighbour-rules.ts).
+    const notAsked = droppedAsNotAsked(best.analysed.synonyms);
     for (const piece of pieces.slice(1)) {
       // A sentence must say something on its own: "can we do only one group?" is not evidence enough.
       if (piece.analysed.terms.length < minSentenceTerms) continue;
+      if (notAsked.size > 0 && piece.analysed.sources.some((s) => notAsked.has(s))) continue;
       const r = rank(piece);
       if (r[0]!.confidence > ranked[0]!.confidence) [best, ranked] = [piece, r];
     }

@@ -74,6 +74,14 @@ export const faultArticleParts: readonly DescribedPart[] = [
       "register the car",
       "registers the car",
       "register as plugged in",
+      // The car not seen, said of the car: "the car isn't detected", "vehicle not recognized".
+      "car is not detected",
+      "car not detected",
+      "vehicle is not detected",
+      "vehicle not detected",
+      "car is not recognized",
+      "car not recognized",
+      "car is not seen",
       "registers as plugged in",
       "registered as plugged in",
       // The guide's "lcdstate = PortState[1,2]=Available,Available", written as two words.

@@ -11,7 +11,8 @@ const placeVerbs = new Set(["put", "post", "add", "place"]);
 const appearVerbs = new Set(["come", "pop", "show"]);
 /** "we want 'Lot closes at 9' shown on the unit" is a wish too. */
 // "change what the stations say on their screens" asks for new wording too.
-const wishes = new Set(["to", "can", "could", "want", "wants", "wanted", "change", "update", "edit"]);
+// "make the display read Please Badge In" asks for it too.
+const wishes = new Set(["to", "can", "could", "want", "wants", "wanted", "change", "update", "edit", "make"]);
 const screens = new Set(["screen", "screens", "display", "displays", "lcd", "lcds"]);
 /** "we want the chargers to show our lot rules": the station itself is asked to show something. */
 const stationSubjects = new Set([

@@ -109,10 +109,11 @@ const negations = new Set(["not", "cannot", "unable", "never"]);
 const cannotStart = new Set(["start", "initiate", "begin"]);
 
 export function saysScreenRefused(words: readonly string[]): boolean {
-  for (let i = 1; i < words.length; i++) {
+  // From the first word: a message may open with the screen's words ("Access restricted on the display").
+  for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     // "the screen said restricted", "display showed not authorized".
-    if (reportVerbs.has(w) && screenWords.has(words[i - 1]!) && within(words, i + 1, i + 5, refusalWords) >= 0)
+    if (reportVerbs.has(w) && screenWords.has(words[i - 1] ?? "") && within(words, i + 1, i + 5, refusalWords) >= 0)
       return true;
     // "a resident gets access denied": the symptom itself, whoever gets it.
     if (w === "access" && (words[i + 1] === "denied" || words[i + 1] === "restricted")) return true;

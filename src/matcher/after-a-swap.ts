@@ -1,0 +1,60 @@
+/**
+ * A new unit in place of the old one that is now unreachable, or shows no name, is Replace Hardware's.
+ *
+ * Replace Hardware's symptoms are the two things a swapped-in unit shows until it is moved over in the
+ * dashboard: "The charging station shows as Unreachable in ChargePoint Cloud Dashboard" and the screen's
+ * "CHARGEPOINT / STATION" (its steps then activate the new unit's SIM and power cycle it). Station
+ * Unreachable is the same word for a station that was not changed: signal, SIM, a garage. So "unreachable"
+ * after a swap ("contractor exchanged the charger, now it's offline", "the replacement won't come online")
+ * adds Replace Hardware's concept; a station that loses its connection with nothing replaced stays
+ * Unreachable (a denied replacement is dropped before this reads the message: negation-scope.ts).
+ */
+const doneWords = new Set(["replaced", "swapped", "exchanged", "installed", "mounted"]);
+const replacementWords = new Set(["replacement", "swap", "rma", "exchange"]);
+const newThings = new Set(["head", "unit", "station", "charger", "hardware", "pedestal", "evse"]);
+/** The new unit's trouble, in Replace Hardware's symptoms: unreachable, or the default name on its screen. */
+const troubleWords = new Set([
+  "unreachable",
+  "offline",
+  "reach",
+  "reachable",
+  "online",
+  "connect",
+  "connecting",
+  "communicate",
+  "communicating",
+  "talking",
+  "talk",
+  "generic",
+  "default",
+  "name",
+]);
+
+export const afterSwapCues: ReadonlySet<string> = new Set([
+  ...doneWords,
+  ...replacementWords,
+  "new",
+  "put",
+  "exchanging",
+  "replacing",
+  "swapping",
+  "installing",
+]);
+
+function saysReplacementDone(words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (doneWords.has(w) || replacementWords.has(w)) return true;
+    // "we put in a new one", "the new unit", "a new head went in".
+    if (w === "put" && (words[i + 1] === "in" || words[i + 1] === "up")) return true;
+    if (w === "new" && newThings.has(words[i + 1] ?? "")) return true;
+    // "after exchanging the charger", "since replacing the head".
+    if ((w === "after" || w === "since") && /^(exchang|replac|swapp|install)/.test(words[i + 1] ?? "")) return true;
+  }
+  return false;
+}
+
+export function saysTroubleAfterSwap(words: readonly string[]): boolean {
+  if (!words.some((w) => troubleWords.has(w))) return false;
+  return saysReplacementDone(words);
+}

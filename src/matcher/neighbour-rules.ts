@@ -1,0 +1,56 @@
+import { afterSwapCues, saysTroubleAfterSwap } from "./after-a-swap.ts";
+import { cablePulledCues, saysCablePulled } from "./cable-pulled.ts";
+import { cardMeansCues, cardMeansPositions } from "./card-as-means.ts";
+import { onePortCues, saysOnePortGivesNothing } from "./one-port-nothing.ts";
+import { powerAfterUnplugCues, saysPowerAfterUnplug } from "./power-after-unplug.ts";
+import { powerSplitCues, saysPowerSplitBetweenCars } from "./power-split.ts";
+import { remedyCues, remedyQuestionPositions } from "./remedy-asked.ts";
+import { saysSomeoneAhead, someoneAheadCues } from "./someone-ahead.ts";
+
+/**
+ * Articles that share objects (a cable, a card, a port, a queue, a new unit), told apart by what the
+ * message says about them: the symptom reported against the remedy asked for, before against after a
+ * swap, one port against the split between two, the screen's refusal against the reader's silence. Each
+ * module says why from the guide. They read messages only (the triggers already say their article in the
+ * guide's words) and run only when a message has one of the words they need.
+ */
+export const neighbourRules: readonly (readonly [(words: readonly string[]) => boolean, string, string])[] = [
+  [saysTroubleAfterSwap, "replace hardware", "a new unit in place of the old one in trouble"],
+  [saysOnePortGivesNothing, "zero energy", "a port that delivers nothing"],
+  [saysPowerSplitBetweenCars, "circuit sharing", "the power split between two cars"],
+  [saysPowerAfterUnplug, "relay", "power on a port with no car"],
+  [saysSomeoneAhead, "queue", "someone ahead in line"],
+  [saysCablePulled, "breakaway", "a charging cable pulled, hanging or cut"],
+];
+
+export const neighbourCues: ReadonlySet<string> = new Set([
+  ...afterSwapCues,
+  ...onePortCues,
+  ...powerSplitCues,
+  ...powerAfterUnplugCues,
+  ...someoneAheadCues,
+  ...cablePulledCues,
+]);
+
+/** Words that only set the scene for another article's question, by position, with why they are dropped. */
+export const objectsNotAskedCues: ReadonlySet<string> = new Set([...remedyCues, ...cardMeansCues]);
+
+const notAskedReasons = {
+  remedy: "the remedy asked, not a replacement done",
+  means: "how the driver started, not what failed",
+} as const;
+const reasons: ReadonlySet<string> = new Set(Object.values(notAskedReasons));
+
+/** The words a message's analysis dropped as not asked (its explanation records them). */
+export function droppedAsNotAsked(rewrites: readonly { from: string; to: string }[]): Set<string> {
+  const words = new Set<string>();
+  for (const r of rewrites) if (reasons.has(r.to)) words.add(r.from);
+  return words;
+}
+
+export function objectsNotAsked(words: readonly string[]): Map<number, string> {
+  const dropped = new Map<number, string>();
+  for (const k of remedyQuestionPositions(words)) dropped.set(k, notAskedReasons.remedy);
+  for (const k of cardMeansPositions(words)) dropped.set(k, notAskedReasons.means);
+  return dropped;
+}
