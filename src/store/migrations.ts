@@ -213,7 +213,7 @@ export const migrations: Migration[] = [
     // A queued reply's JSON goes to reply_bodies under its SHA-256 (reply-body.ts); the outbox row keeps
     // the digest and 'null' in reply. Rows queued before this version keep their reply inline (their
     // reply_digest is NULL) and are read as before. used_at comes before body so the purge's scan reads
-    // no overflow page. No index on reply_digest: the purge asks only pending and dead rows (outbox_due).
+    // no overflow page. No index on reply_digest: the purge asks only the rows still waiting (version 6).
     sqlite: `
       CREATE TABLE reply_bodies (
         digest TEXT PRIMARY KEY,
@@ -229,6 +229,22 @@ export const migrations: Migration[] = [
         body TEXT NOT NULL
       );
       ALTER TABLE outbox ADD COLUMN reply_digest TEXT;
+    `,
+  },
+  {
+    version: 6,
+    name: "outbox: the due index holds only rows still waiting (pending or dead), not every delivered one",
+    // outbox_due held an entry per row ever queued: each delivered mark moved one from 'pending' to
+    // 'delivered', a second index write per reply, and the index grew with every answer. Delivered rows
+    // now leave it. SQLite uses a partial index only when the query repeats its condition, so the
+    // statements that need it say `status <> 'delivered'` (sqlite-outbox.ts, pg-outbox.ts).
+    sqlite: `
+      DROP INDEX outbox_due;
+      CREATE INDEX outbox_waiting ON outbox (status, next_attempt_at) WHERE status <> 'delivered';
+    `,
+    postgres: `
+      DROP INDEX outbox_due;
+      CREATE INDEX outbox_waiting ON outbox (status, next_attempt_at) WHERE status <> 'delivered';
     `,
   },
 ];

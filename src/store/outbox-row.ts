@@ -111,4 +111,13 @@ export function failureValues(failure: DeliveryFailure): {
   };
 }
 
-export const emptyCounts = (): Record<DeliveryStatus, number> => ({ pending: 0, delivered: 0, dead: 0 });
+/** Counts per state from the total and the rows still waiting (outbox_waiting holds no delivered row). */
+export function countsFrom(
+  all: number,
+  waiting: { status: DeliveryStatus; n: number }[],
+): Record<DeliveryStatus, number> {
+  const counts: Record<DeliveryStatus, number> = { pending: 0, delivered: 0, dead: 0 };
+  for (const { status, n } of waiting) counts[status] = n;
+  counts.delivered = all - counts.pending - counts.dead;
+  return counts;
+}

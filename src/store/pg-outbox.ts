@@ -1,6 +1,6 @@
 import { isoTime } from "./iso-time.ts";
 import {
-  emptyCounts,
+  countsFrom,
   failureValues,
   newDeliveryRecord,
   newDeliveryValues,
@@ -47,7 +47,7 @@ export class PgOutbox {
   async purgeBodies(at: string): Promise<number> {
     const rows = await this.q(
       `DELETE FROM reply_bodies WHERE used_at < $1 AND digest NOT IN (
-         SELECT reply_digest FROM outbox WHERE status IN ('pending', 'dead') AND reply_digest IS NOT NULL)
+         SELECT reply_digest FROM outbox WHERE status <> 'delivered' AND reply_digest IS NOT NULL)
        RETURNING digest`,
       [timeBefore(isoTime(at, "purge time"), bodyKeepMs)],
     );
@@ -61,7 +61,7 @@ export class PgOutbox {
       `WITH taken AS (
          UPDATE outbox SET locked_until = $2, locked_by = $3, attempts = attempts + 1
          WHERE id IN (
-           SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= $1
+           SELECT id FROM outbox WHERE status <> 'delivered' AND status = 'pending' AND next_attempt_at <= $1
              AND (locked_until IS NULL OR locked_until <= $1) AND platform = ANY($4)
            ORDER BY next_attempt_at, created_at LIMIT $5
            FOR UPDATE SKIP LOCKED)
@@ -126,11 +126,10 @@ export class PgOutbox {
   }
 
   async counts(): Promise<Record<DeliveryStatus, number>> {
-    const counts = emptyCounts();
+    const [all] = await this.q<{ n: number }>("SELECT COUNT(*)::int AS n FROM outbox");
     const rows = await this.q<{ status: DeliveryStatus; n: number }>(
-      "SELECT status, COUNT(*)::int AS n FROM outbox GROUP BY status",
+      "SELECT status, COUNT(*)::int AS n FROM outbox WHERE status <> 'delivered' GROUP BY status",
     );
-    for (const { status, n } of rows) counts[status] = n;
-    return counts;
+    return countsFrom(all?.n ?? 0, rows);
   }
 }

@@ -1,6 +1,6 @@
 import { isoTime } from "./iso-time.ts";
 import {
-  emptyCounts,
+  countsFrom,
   failureValues,
   newDeliveryRecord,
   newDeliveryValues,
@@ -48,12 +48,12 @@ export class SqliteOutbox {
   /**
    * Deletes the bodies no pending or dead row names and none used since bodyKeepMs before `at`. Delivered
    * rows name none (the delivered mark drops the reference), so only the few rows still waiting are read
-   * (through outbox_due). Returns how many went.
+   * (through outbox_waiting). Returns how many went.
    */
   purgeBodies(at: string): number {
     return this.sql(
       `DELETE FROM reply_bodies WHERE used_at < ? AND digest NOT IN (
-         SELECT reply_digest FROM outbox WHERE status IN ('pending', 'dead') AND reply_digest IS NOT NULL)`,
+         SELECT reply_digest FROM outbox WHERE status <> 'delivered' AND reply_digest IS NOT NULL)`,
     ).run(timeBefore(isoTime(at, "purge time"), bodyKeepMs)).changes;
   }
 
@@ -63,7 +63,7 @@ export class SqliteOutbox {
     const until = isoTime(take.leaseUntil, "lease end");
     return this.atomically(() => {
       const rows = this.sql(
-        `SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= ?
+        `SELECT id FROM outbox WHERE status <> 'delivered' AND status = 'pending' AND next_attempt_at <= ?
            AND (locked_until IS NULL OR locked_until <= ?)
            AND platform IN (${take.platforms.map(() => "?").join(", ")})
          ORDER BY next_attempt_at, created_at LIMIT ?`,
@@ -130,12 +130,11 @@ export class SqliteOutbox {
   }
 
   counts(): Record<DeliveryStatus, number> {
-    const counts = emptyCounts();
-    const rows = this.sql("SELECT status, COUNT(*) AS n FROM outbox GROUP BY status").all() as {
-      status: DeliveryStatus;
-      n: number;
-    }[];
-    for (const { status, n } of rows) counts[status] = n;
-    return counts;
+    // Rows still waiting from their index; delivered ones as the rest (they are not in it).
+    const all = (this.sql("SELECT COUNT(*) AS n FROM outbox").get() as { n: number }).n;
+    const rows = this.sql(
+      "SELECT status, COUNT(*) AS n FROM outbox WHERE status <> 'delivered' GROUP BY status",
+    ).all() as { status: DeliveryStatus; n: number }[];
+    return countsFrom(all, rows);
   }
 }

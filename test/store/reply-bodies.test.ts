@@ -5,10 +5,11 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { migrate, migrations } from "../../src/store/migrations.ts";
+import { openSqliteDatabase } from "../../src/store/open-sqlite-database.ts";
 import { migratePg } from "../../src/store/pg-migrate.ts";
 import { openPgStore } from "../../src/store/pg-store.ts";
 import { replyBody } from "../../src/store/reply-body.ts";
-import { openSqliteStore } from "../../src/store/sqlite-store.ts";
+import { openSqliteStore, SqliteStore } from "../../src/store/sqlite-store.ts";
 import type { NewDelivery, Store } from "../../src/store/store.ts";
 import { createTestDatabase } from "../pg/test-database.ts";
 
@@ -252,6 +253,47 @@ describe.skipIf(!server)("PostgreSQL", () => {
     } finally {
       await Promise.all([a.close(), b.close()]);
       await db.drop();
+    }
+  });
+});
+
+describe("the outbox's index of rows still waiting (schema version 6, sqlite)", () => {
+  it("serves the sweep's take and the bodies' purge, and the counts stay right with delivered rows left out of it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "cpbot-waiting-"));
+    const file = join(dir, "cpbot.db");
+    const db = openSqliteDatabase({ kind: "file", path: file });
+    // The statements the store prepares, so their own plans are read below.
+    const texts: string[] = [];
+    const prepare = db.prepare.bind(db);
+    db.prepare = ((sql: string) => {
+      texts.push(sql);
+      return prepare(sql);
+    }) as typeof db.prepare;
+    const store = new SqliteStore(db, file);
+    try {
+      await store.enqueueDelivery(delivery("sent", answer("sent")));
+      await store.enqueueDelivery(delivery("waiting", answer("waiting"), t(0), false));
+      await store.enqueueDelivery(delivery("given-up", answer("given up")));
+      await store.completeDelivery("sent", "replica-a", t(0));
+      await store.failDelivery("given-up", { by: "replica-a", at: t(0), error: "channel_not_found", progress: 0 });
+      expect(await store.countDeliveries()).toEqual({ pending: 1, delivered: 1, dead: 1 });
+      await store.takeDueDeliveries({ at: t(1), by: "replica-b", leaseUntil: t(2), limit: 10, platforms: ["slack"] });
+      await store.claimEvent("Ev-1", t(0));
+      const plan = (start: string) => {
+        const sql = texts.find((text) => text.trim().startsWith(start));
+        if (!sql) throw new Error(`the store prepared no statement starting ${start}`);
+        const params = (sql.match(/\?/g) ?? []).map(() => null);
+        return (prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[])
+          .map((r) => r.detail)
+          .join("; ");
+      };
+      expect(plan("SELECT id FROM outbox")).toMatch(/USING INDEX outbox_waiting/);
+      expect(plan("DELETE FROM reply_bodies")).toMatch(/USING INDEX outbox_waiting/);
+      const indexed = prepare("SELECT COUNT(*) AS n FROM outbox INDEXED BY outbox_waiting WHERE status <> 'delivered'");
+      expect((indexed.get() as { n: number }).n).toBe(2);
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
