@@ -82,12 +82,12 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     const given = req.headers["x-request-id"];
     const reqId = typeof given === "string" && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
     res.setHeader("x-request-id", reqId);
-    const log = logger.child({ reqId });
-    log.debug("http request", { method: req.method, path });
+    // The id as a field of each line, not a child logger: a child per request was garbage for two lines.
+    logger.debug("http request", { reqId, method: req.method, path });
     Promise.resolve()
       .then(() => route.handle(req, res))
       .catch((error: unknown) => {
-        log.error("http route failed", { method: req.method, path, error });
+        logger.error("http route failed", { reqId, method: req.method, path, error });
         if (!res.headersSent) send(res, 500, { error: "internal_error", message: "The request could not be handled" });
         else res.end();
       });

@@ -61,7 +61,7 @@ function writeStatus(res: ServerResponse, status: number): void {
 }
 
 // The acknowledgement's bytes, per frozen block array (a shared card's messages) and the rest of the body.
-const bodies = new WeakMap<readonly unknown[], Map<string, Buffer>>();
+const bodies = new WeakMap<readonly unknown[], { rest: Omit<AckFields, "blocks">; bytes: Buffer }[]>();
 /** A shared card is answered as ephemeral or in the channel, under one fallback text: two entries at most. */
 const bodiesPerBlocks = 4;
 
@@ -92,21 +92,28 @@ export function ackJson(body: RespondArguments): string {
  * built for one person (unfrozen blocks) is serialised every time, never kept.
  */
 function ackBytes(body: RespondArguments): Buffer {
-  const { blocks, response_type, text, replace_original, delete_original } = body as AckFields;
-  const shared = blocks !== undefined && Object.isFrozen(blocks) && Object.keys(body).every((k) => keyed.has(k));
+  const { blocks, ...rest } = body as AckFields;
+  const shared = blocks !== undefined && Object.isFrozen(blocks) && Object.keys(rest).every((k) => keyed.has(k));
   if (!shared) return Buffer.from(JSON.stringify(body));
-  const key = JSON.stringify([response_type, text, replace_original, delete_original]);
-  let byRest = bodies.get(blocks);
-  const hit = byRest?.get(key);
-  if (hit !== undefined) return hit;
+  // Compared field by field: the text is the card's own string each time, so === is a pointer check, where
+  // a key built from it would copy a few KB per request.
+  const kept = bodies.get(blocks) ?? [];
+  const hit = kept.find((k) => sameRest(k.rest, rest));
+  if (hit) return hit.bytes;
   const bytes = Buffer.from(JSON.stringify(body));
-  if (!byRest) {
-    byRest = new Map();
-    bodies.set(blocks, byRest);
-  }
-  if (byRest.size >= bodiesPerBlocks) byRest.clear();
-  byRest.set(key, bytes);
+  if (kept.length >= bodiesPerBlocks) kept.length = 0;
+  kept.push({ rest, bytes });
+  bodies.set(blocks, kept);
   return bytes;
+}
+
+function sameRest(a: Omit<AckFields, "blocks">, b: Omit<AckFields, "blocks">): boolean {
+  return (
+    a.response_type === b.response_type &&
+    a.text === b.text &&
+    a.replace_original === b.replace_original &&
+    a.delete_original === b.delete_original
+  );
 }
 
 interface AckFields {
@@ -117,5 +124,5 @@ interface AckFields {
   delete_original?: boolean;
 }
 
-/** The fields whose values make the cache key; a body with any other field is not cached. */
-const keyed = new Set(["response_type", "text", "blocks", "replace_original", "delete_original"]);
+/** The fields besides blocks that a kept body is matched on; a body with any other field is not kept. */
+const keyed = new Set(["response_type", "text", "replace_original", "delete_original"]);

@@ -117,28 +117,45 @@ function parseStats(rest: string): ParsedCommand {
 }
 
 function parseFault(rest: string, ctx: CommandContext): ParsedCommand {
-  const examples = ctx.faultCodes.map((f) => f.code);
+  const examples = () => ctx.faultCodes.map((f) => f.code);
   if (!rest)
-    throw missing("fault", `fault <code>, e.g. fault ${examples[0] ?? "303-RSC"}. Known codes: ${list(examples)}`);
-  const lookUp = (text: string) => {
-    const wanted = normaliseFaultCode(text);
-    return ctx.faultCodes.find(
-      (f) => normaliseFaultCode(f.code) === wanted || (f.aliases ?? []).some((a) => normaliseFaultCode(a) === wanted),
-    );
-  };
+    throw missing("fault", `fault <code>, e.g. fault ${examples()[0] ?? "303-RSC"}. Known codes: ${list(examples())}`);
+  const index = faultIndex(ctx.faultCodes);
   // People add context after the code ("fault 303-RSC on CPF-6", "fault 303 rsc since Monday"): the code
   // is the whole text, or its first two words, or its first word.
   const words = rest.split(/\s+/);
   for (const n of [words.length, 2, 1]) {
-    const found = lookUp(words.slice(0, n).join(" "));
+    const found = index.get(normaliseFaultCode(words.slice(0, n).join(" ")));
     // The words after the code ("on CPF-6") may name the station; the engine decides whether they do.
     const after = words.slice(n).join(" ");
     if (found) return { kind: "fault", code: found.code, playbook: found.playbook, ...(after ? { rest: after } : {}) };
   }
   throw new BotError(
-    `Unknown fault code "${rest}". Known codes: ${list(examples)}. To describe the problem in words instead, drop the word "fault".`,
+    `Unknown fault code "${rest}". Known codes: ${list(examples())}. To describe the problem in words instead, drop the word "fault".`,
     "unknown_fault_code",
   );
+}
+
+type FaultCode = CommandContext["faultCodes"][number];
+const faultIndexes = new WeakMap<readonly FaultCode[], Map<string, FaultCode>>();
+
+/**
+ * Every code and alias, normalised, to its fault code: built once per loaded set (a reload makes a new
+ * list). Normalising every code of every playbook on each lookup was most of a `/cp fault`'s garbage.
+ * A form two codes share goes to the first, as the scan in list order did.
+ */
+function faultIndex(codes: readonly FaultCode[]): Map<string, FaultCode> {
+  let index = faultIndexes.get(codes);
+  if (index) return index;
+  index = new Map();
+  for (const f of codes) {
+    for (const form of [f.code, ...(f.aliases ?? [])]) {
+      const key = normaliseFaultCode(form);
+      if (!index.has(key)) index.set(key, f);
+    }
+  }
+  faultIndexes.set(codes, index);
+  return index;
 }
 
 function parseOpen(rest: string, restWords: string[], ctx: CommandContext): ParsedCommand {

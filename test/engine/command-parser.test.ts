@@ -119,3 +119,22 @@ describe("parseCommand", () => {
     expect(error("escalations mine").message).toMatch(/escalations all/);
   });
 });
+
+describe("fault code lookup", () => {
+  it("gives a form two codes share to the first in the list, and reads a reloaded list afresh", () => {
+    const shared: CommandContext = {
+      ...ctx,
+      faultCodes: [
+        { code: "303-RSC", playbook: "relay-stuck-closed", aliases: ["STUCK"] },
+        { code: "304-STUCK", playbook: "other", aliases: ["STUCK", "303 RSC"] },
+      ],
+    };
+    expect(parseCommand("fault stuck", shared).command).toMatchObject({ code: "303-RSC" });
+    expect(parseCommand("fault 304 stuck", shared).command).toMatchObject({ code: "304-STUCK" });
+    expect(parseCommand("fault 303rsc", shared).command).toMatchObject({ code: "303-RSC" });
+    // A reload builds a new list: a code it adds is known at once, one it drops is not.
+    const reloaded: CommandContext = { ...ctx, faultCodes: [{ code: "505-NEW", playbook: "new-one" }] };
+    expect(parseCommand("fault 505-new", reloaded).command).toMatchObject({ playbook: "new-one" });
+    expect(error("fault 505-NEW").code).toBe("unknown_fault_code");
+  });
+});
