@@ -337,6 +337,17 @@ export function analyseText(text: string, corrector?: SpellCorrector): AnalysedT
       applied.push({ from, to: concept });
     }
   }
+<<<<<<< HEAD
+=======
+  // Articles that share objects, told apart by what is said about them (neighbour-rules.ts).
+  if (corrector && read.some((w) => neighbourCues.has(w))) {
+    for (const [says, concept, from] of neighbourRules) {
+      if (!says(read)) continue;
+      for (const w of concept.split(" ")) keep(w, from);
+      applied.push({ from, to: concept });
+    }
+  }
+>>>>>>> origin/main
   // An article asked by the outcome the person wants to know or decide (asked-outcome.ts), messages only.
   if (corrector) {
     for (const [concept, from] of askedOutcomes(read)) {
