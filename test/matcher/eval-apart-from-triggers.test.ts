@@ -14,13 +14,8 @@ const kinds3File = fileURLToPath(new URL("../eval/dev-kinds-3.jsonl", import.met
 const kinds4File = fileURLToPath(new URL("../eval/dev-kinds-4.jsonl", import.meta.url));
 const probe5File = fileURLToPath(new URL("../eval/dev-probe-5.jsonl", import.meta.url));
 const kinds5File = fileURLToPath(new URL("../eval/dev-kinds-5.jsonl", import.meta.url));
-<<<<<<< HEAD
 const asks6File = fileURLToPath(new URL("../eval/dev-asks-6.jsonl", import.meta.url));
 const pairs6File = fileURLToPath(new URL("../eval/dev-pairs-6.jsonl", import.meta.url));
-=======
-const pairs6File = fileURLToPath(new URL("../eval/dev-pairs-6.jsonl", import.meta.url));
-const asks6File = fileURLToPath(new URL("../eval/dev-asks-6.jsonl", import.meta.url));
->>>>>>> origin/main
 const blindFile = fileURLToPath(new URL("../eval/blind-2026-11b.jsonl", import.meta.url));
 const blind3File = fileURLToPath(new URL("../eval/blind-2026-11c.jsonl", import.meta.url));
 const blind4File = fileURLToPath(new URL("../eval/blind-2026-11d.jsonl", import.meta.url));
@@ -57,13 +52,8 @@ describe("the eval set stays apart from what the matcher is trained on", () => {
     ["dev-kinds-5.jsonl", kinds5File],
     ["dev-probe-4.jsonl", probe4File],
     ["dev-probe-5.jsonl", probe5File],
-<<<<<<< HEAD
     ["dev-asks-6.jsonl", asks6File],
     ["dev-pairs-6.jsonl", pairs6File],
-=======
-    ["dev-pairs-6.jsonl", pairs6File],
-    ["dev-asks-6.jsonl", asks6File],
->>>>>>> origin/main
   ])("no line of %s appears verbatim among any trigger phrase, keyword or out-of-scope example", (_name, file) => {
     const copies = evalCases(file)
       .filter((c) => training.has(normal(c.text)))
