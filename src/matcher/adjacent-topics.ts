@@ -331,22 +331,6 @@ export const adjacentTopics: readonly OutOfScopeTopic[] = [
       "liability insurance certificate for the property",
     ],
   },
-  // The last three decide by their intent cue alone (asks-general-knowledge.ts); their phrases carry the cue
-  // so a no-match names the right kind, in as few of the articles' words as possible (each word they add
-  // moves what the scorer learns of the articles).
-  {
-    id: "ev-basics",
-    title: "general EV knowledge and unit conversions",
-    phrases: ["convert miles to km", "l1 vs l3", "mpge conversion into miles"],
-  },
-  {
-    id: "incentives",
-    title: "credits, rebates, grants and incentives (carbon, LCFS, tax credits)",
-    phrases: ["lcfs rebates grants incentives", "referral commission bounty"],
-  },
-  {
-    id: "user-preferences",
-    title: "a dashboard user's own preferences (time zone, language, display)",
-    phrases: ["my timezone preference", "my language preferences", "my avatar nickname"],
-  },
+  // General EV knowledge, credits and incentives, a dashboard user's preferences and one's own pay have no
+  // class here: their intent cues decide alone and name their kind (asks-general-knowledge.ts, create-matcher.ts).
 ];

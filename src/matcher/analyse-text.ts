@@ -359,15 +359,6 @@ export function analyseText(text: string, corrector?: SpellCorrector): AnalysedT
       applied.push({ from, to: concept });
     }
   }
-  // Articles that share objects, told apart by what is said about them (neighbour-rules.ts).
-  if (corrector && read.some((w) => neighbourCues.has(w))) {
-    for (const [says, concept, from] of neighbourRules) {
-      if (!says(read)) continue;
-      for (const w of concept.split(" ")) keep(w, from);
-      applied.push({ from, to: concept });
-    }
-  }
-
   // A residential setting is where the question is asked, not what it asks (residential-setting.ts). A
   // trigger keyword ("condo") still trains its article; a message with only the setting asks nothing.
   const settingOnly = corrector !== undefined && !namesAChargingObject(read);

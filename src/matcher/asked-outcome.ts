@@ -138,18 +138,20 @@ const any = (words: readonly string[], set: ReadonlySet<string>) => words.some((
 
 /** "did the update go through", "the push completed?", "needs the latest code", "on the current release". */
 export function asksSoftwareOutcome(words: readonly string[]): boolean {
-  if (any(words, notSoftware)) return false;
-  return words.some(
-    (w, i) =>
-      (softwareNouns.has(w) && within(words, i, 6, wentThrough)) ||
-      (currentWords.has(w) && currentObjects.has(words[i + 1] ?? "")),
+  // The rule first, the veto only when it fires: most messages fire none.
+  return (
+    words.some(
+      (w, i) =>
+        (softwareNouns.has(w) && within(words, i, 6, wentThrough)) ||
+        (currentWords.has(w) && currentObjects.has(words[i + 1] ?? "")),
+    ) && !any(words, notSoftware)
   );
 }
 
 /** "is the new rate live yet", "did the price change take", "the new pricing in effect". */
 export function asksPriceIsLive(words: readonly string[]): boolean {
-  if (any(words, notStationPrice)) return false;
-  return words.some((w, i) => priceNouns.has(w) && within(words, i, 4, liveWords));
+  // The rule first, the veto only when it fires: most messages fire none.
+  return words.some((w, i) => priceNouns.has(w) && within(words, i, 4, liveWords)) && !any(words, notStationPrice);
 }
 
 /** "reservations showing as required on our rate plan". */
@@ -159,30 +161,32 @@ export function saysReservationsRequired(words: readonly string[]): boolean {
 
 /** "a note on every display", "a holiday notice on all the screens", "the greeting hasn't shown up". */
 export function asksForScreenNotice(words: readonly string[]): boolean {
-  if (any(words, notTheScreen)) return false;
-  return words.some(
-    (w, i) =>
-      noticeNouns.has(w) &&
-      (within(words, i, 8, screenNouns) || (within(words, i, 8, stationNouns) && within(words, i, 8, showUp))),
+  // The rule first, the veto only when it fires: most messages fire none.
+  return (
+    words.some(
+      (w, i) =>
+        noticeNouns.has(w) &&
+        (within(words, i, 8, screenNouns) || (within(words, i, 8, stationNouns) && within(words, i, 8, showUp))),
+    ) && !any(words, notTheScreen)
   );
 }
 
 /** "the code our staff type in", "entered the ENV code in the app". */
 export function saysCodeTypedIn(words: readonly string[]): boolean {
-  if (any(words, notConnectionCode)) return false;
-  return words.some((w, i) => codeWords.has(w) && within(words, i, 4, typeVerbs));
+  // The rule first, the veto only when it fires: most messages fire none.
+  return words.some((w, i) => codeWords.has(w) && within(words, i, 4, typeVerbs)) && !any(words, notConnectionCode);
 }
 
 /** "do new members get approved automatically or does someone have to click ok". */
 export function asksHowJoinersApproved(words: readonly string[]): boolean {
-  if (any(words, notJoining)) return false;
-  return words.some((w, i) => approveWords.has(w) && within(words, i, 3, howApproved));
+  // The rule first, the veto only when it fires: most messages fire none.
+  return words.some((w, i) => approveWords.has(w) && within(words, i, 3, howApproved)) && !any(words, notJoining);
 }
 
 /** "new hires can't figure out how to sign up for our employee charging", "how do staff enroll". */
 export function asksHowPeopleJoin(words: readonly string[]): boolean {
-  if (any(words, notConnection)) return false;
-  return words.some((w, i) => joinVerbs.has(w) && within(words, i, 6, joiners));
+  // The rule first, the veto only when it fires: most messages fire none.
+  return words.some((w, i) => joinVerbs.has(w) && within(words, i, 6, joiners)) && !any(words, notConnection);
 }
 
 /** "how do I get the charger to show up in the right place for drivers". */
@@ -209,13 +213,13 @@ export function saysNotFoundOnMap(words: readonly string[]): boolean {
 
 /** "plugged in for 4 hours and got nothing", "the car isn't getting anything". */
 export function saysGotNothing(words: readonly string[]): boolean {
-  if (any(words, notEnergy) || !any(words, energyContext)) return false;
+  if (!any(words, nothingWords) || any(words, notEnergy) || !any(words, energyContext)) return false;
   return words.some((w, i) => gotVerbs.has(w) && nothingWords.has(words[i + 1] ?? ""));
 }
 
 /** "when does the host get their money", "the minimum balance before they pay us out". */
 export function asksWhenOwnerPaid(words: readonly string[]): boolean {
-  if (any(words, notOwner) || !any(words, ownerWords)) return false;
+  if (!any(words, ownerPaid) || any(words, notOwner) || !any(words, ownerWords)) return false;
   return words.some(
     (w, i) => ownerPaid.has(w) && (within(words, i, 8, whenWords) || within(words, i, 6, balanceWords)),
   );

@@ -43,13 +43,15 @@ const modelCode = /^(ct|cpf|cpe|cp)\d+[a-z0-9]*$/;
 
 /** "how many miles of range is 30 kWh", "what does kW vs kWh mean", "convert 11.5 kW to amps". */
 export function asksUnitConversion(words: readonly string[]): boolean {
-  if (any(words, stationContext) || words.some((w) => modelCode.test(w))) return false;
   let units = 0;
   let standards = 0;
   for (const w of words) {
     if (unitWords.has(w)) units++;
     if (standardWords.has(w)) standards++;
   }
+  // Most messages name no unit at all: the vetoes only after that.
+  if ((units === 0 && standards < 2) || any(words, stationContext) || words.some((w) => modelCode.test(w)))
+    return false;
   if (units >= 1 && any(words, convertWords) && words.some((w) => /^\d/.test(w) || unitWords.has(w))) return true;
   if (standards >= 2 && any(words, compareWords)) return true;
   // "kWh to percent", "kw into amps": one unit read as another.
@@ -112,7 +114,7 @@ const stationThings = setOf(
 
 /** "change the time zone on my dashboard profile", "can I get the dashboard emails in french". */
 export function asksUserPreference(words: readonly string[]): boolean {
-  if (any(words, stationThings) || !any(words, ownAccount)) return false;
+  if (!any(words, ownAccount) || any(words, stationThings)) return false;
   if (any(words, preferenceWords)) return true;
   return words.some((w, i) => preferencePairs.some(([a, b]) => w === a && words[i + 1] === b));
 }

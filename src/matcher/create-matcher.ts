@@ -32,6 +32,20 @@ const decisiveCues: ReadonlySet<string> = new Set(
 );
 
 /**
+ * The seventh round's cues (asks-general-knowledge.ts) decide alone and have no class of their own: a class
+ * costs every query a little (the scorer's dot products), and its examples move what the scorer learns of
+ * the articles. They name their kind instead.
+ */
+const kindOfCue: ReadonlyMap<string, string> = new Map(
+  [
+    ["evbasics", "general EV knowledge and unit conversions"],
+    ["incentive", "credits, rebates, grants and incentives (carbon, LCFS, tax credits)"],
+    ["userprefs", "a dashboard user's own preferences (time zone, language, display)"],
+    ["ownpay", "pay, benefits and time off (HR)"],
+  ].map(([cue, title]) => [stemWord(cue!), title!] as const),
+);
+
+/**
  * Builds the matcher from the playbooks: fault-code rules, then synonyms and spelling correction, then a
  * lexical scorer trained on the triggers (on first use, or read from `options.modelCache`), then a
  * calibrated abstain/ambiguous decision.
@@ -151,7 +165,11 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
           threshold: policy.threshold,
         });
 
-    const topic = outOfScopeTopics[topTopic - ids.length]!;
+    // A cue with no class of its own names its kind itself.
+    const cueKind = pieces[0]!.analysed.terms.map((t) => kindOfCue.get(t)).find((k) => k !== undefined);
+    const topic = cueKind
+      ? { title: cueKind, kind: "adjacent-topic" as const }
+      : outOfScopeTopics[topTopic - ids.length]!;
     if (best.analysed.terms.length === 0) notes.push("no words to match on");
     else if (decision.kind === "no-match" && topicWins) {
       notes.push(
