@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { openSqliteDatabase } from "../src/store/open-sqlite-database.ts";
 import { newOutboxId } from "../src/store/outbox-id.ts";
+import { replyBody } from "../src/store/reply-body.ts";
 import { SqliteStore } from "../src/store/sqlite-store.ts";
 import type { SynchronousMode } from "../src/store/synchronous-mode.ts";
 import type { BenchSection } from "./matcher-bench.ts";
@@ -21,6 +22,8 @@ const reply = {
   mode: "new",
   visibility: "ephemeral",
 };
+/** Its stored body, made once: the engine keeps a shared card's (src/engine/stored-reply-body.ts). */
+const body = replyBody(reply);
 
 /** The store's writes of one answered slash command, as the engine (with its audit line) and the adapter make them. */
 async function turn(store: SqliteStore, i: number): Promise<void> {
@@ -43,6 +46,7 @@ async function turn(store: SqliteStore, i: number): Promise<void> {
       platform: "slack",
       target,
       reply,
+      body,
       at,
       lease: { by: "me", until: at },
     });

@@ -119,7 +119,7 @@ export class OutboxDispatcher {
   /** Replaces the reply of a row this replica holds (cards found after the decision). */
   async amend(id: string, reply: EngineReply): Promise<void> {
     const { delivery: _, ...stored } = reply;
-    await this.deps.store.updateDeliveryReply(id, this.deps.settings.owner, stored);
+    await this.deps.store.updateDeliveryReply(id, this.deps.settings.owner, stored, this.deps.clock().toISOString());
   }
 
   /** Marks a held row delivered by other means (a slash command answered in its acknowledgement). */

@@ -236,7 +236,8 @@ export function createEngine(deps: EngineDeps): Engine {
       cards.push(...extra, ...(cut ? [cut] : []));
       const answer: EngineReply = { cards, mode: reply.mode ?? "new", visibility: turn.visibility };
       // Cards added after the commit ("posted to #support") join the queued reply while we hold it.
-      if (delivery && extra.length > 0) await deps.store.updateDeliveryReply(delivery.id, ownerOf(deps), answer);
+      if (delivery && extra.length > 0)
+        await deps.store.updateDeliveryReply(delivery.id, ownerOf(deps), answer, deps.clock().toISOString());
       return delivery ? { ...answer, delivery } : answer;
     } catch (error) {
       return await failure(event, at, error, options);

@@ -4,6 +4,7 @@ import type { EngineReply } from "../core/transport.ts";
 import { transportTarget } from "../delivery/transport-deliverer.ts";
 import { newOutboxId } from "../store/outbox-id.ts";
 import type { AnalyticsEvent, Store } from "../store/store.ts";
+import { storedReplyBody } from "./stored-reply-body.ts";
 
 /** How the engine leases the rows it writes to the outbox (the OutboxDispatcher of this process). */
 export interface OutboxLease {
@@ -51,12 +52,14 @@ export async function queueReply(
   at: string,
 ): Promise<{ id: string; createdAt: string }> {
   const id = newOutboxId();
+  const body = storedReplyBody(reply);
   await tx.enqueueDelivery({
     id,
     eventId: event.eventId,
     platform: event.conversation.platform,
     target: replyTo,
     reply,
+    ...(body ? { body } : {}),
     at,
     lease: outbox.lease(),
   });

@@ -207,6 +207,30 @@ export const migrations: Migration[] = [
     sqlite: "ALTER TABLE escalations ADD COLUMN handoff_claimed_until TEXT;",
     postgres: 'ALTER TABLE escalations ADD COLUMN handoff_claimed_until TEXT COLLATE "C";',
   },
+  {
+    version: 5,
+    name: "reply_bodies: each distinct reply stored once, the outbox row naming it by digest",
+    // A queued reply's JSON goes to reply_bodies under its SHA-256 (reply-body.ts); the outbox row keeps
+    // the digest and 'null' in reply. Rows queued before this version keep their reply inline (their
+    // reply_digest is NULL) and are read as before. used_at comes before body so the purge's scan reads
+    // no overflow page. No index on reply_digest: the purge asks only pending and dead rows (outbox_due).
+    sqlite: `
+      CREATE TABLE reply_bodies (
+        digest TEXT PRIMARY KEY,
+        used_at TEXT NOT NULL,
+        body TEXT NOT NULL
+      );
+      ALTER TABLE outbox ADD COLUMN reply_digest TEXT;
+    `,
+    postgres: `
+      CREATE TABLE reply_bodies (
+        digest TEXT PRIMARY KEY,
+        used_at TEXT COLLATE "C" NOT NULL,
+        body TEXT NOT NULL
+      );
+      ALTER TABLE outbox ADD COLUMN reply_digest TEXT;
+    `,
+  },
 ];
 
 export const latestSchemaVersion = Math.max(...migrations.map((m) => m.version));

@@ -1,14 +1,22 @@
 import type { Platform } from "../core/bot-event.ts";
 import { isoTime, toJson } from "./iso-time.ts";
+import type { ReplyBody } from "./reply-body.ts";
 import type { DeliveryFailure, DeliveryRecord, DeliveryStatus, NewDelivery } from "./store.ts";
 
-/** Column shapes of the outbox table (migration 2); target and reply are JSON text. */
+/**
+ * Column shapes of the outbox table (migration 3), read with its reply body joined (migration 5): target,
+ * reply and body are JSON text. A row queued since version 5 names its body by `reply_digest` (its own
+ * `reply` is 'null'); an older row keeps its reply inline and has no digest.
+ */
 export interface OutboxRow {
   id: string;
   event_id: string | null;
   platform: Platform;
   target: string;
   reply: string;
+  reply_digest: string | null;
+  /** reply_bodies.body of reply_digest (LEFT JOIN), null when the row names none. */
+  body: string | null;
   status: DeliveryStatus;
   attempts: number;
   progress: number;
@@ -25,7 +33,7 @@ export function rowToDelivery(row: OutboxRow): DeliveryRecord {
     id: row.id,
     platform: row.platform,
     target: JSON.parse(row.target) as unknown,
-    reply: JSON.parse(row.reply) as unknown,
+    reply: JSON.parse(row.body ?? row.reply) as unknown,
     status: row.status,
     attempts: row.attempts,
     progress: row.progress,
@@ -40,15 +48,19 @@ export function rowToDelivery(row: OutboxRow): DeliveryRecord {
   return record;
 }
 
-/** The insert's values, in column order, checked before anything is written. */
-export function newDeliveryValues(input: NewDelivery): unknown[] {
+/**
+ * The insert's values, in column order (id, event_id, platform, target, reply_digest, attempts,
+ * next_attempt_at, locked_until, locked_by, created_at), checked before anything is written; the body goes
+ * to reply_bodies.
+ */
+export function newDeliveryValues(input: NewDelivery, body: ReplyBody): unknown[] {
   const at = isoTime(input.at, "delivery time");
   return [
     input.id,
     input.eventId ?? null,
     input.platform,
     toJson(input.target, "the delivery target"),
-    toJson(input.reply, "the reply"),
+    body.digest,
     input.lease ? 1 : 0,
     at,
     input.lease ? isoTime(input.lease.until, "lease end") : null,

@@ -150,7 +150,11 @@ export class PgStore implements Store {
   }
   claimEvent(eventId: string, at: string): Promise<boolean> {
     const prune = this.pruning.due(at);
-    return this.write((ops) => ops.claimEvent(eventId, at, prune));
+    return this.write(async (ops) => {
+      const claimed = await ops.claimEvent(eventId, at, prune);
+      if (prune) await outbox(ops).purgeBodies(at);
+      return claimed;
+    });
   }
   forgetTextBefore(before: string): Promise<{ events: number; sessions: number }> {
     return this.write((ops) => ops.forgetTextBefore(before));
@@ -169,8 +173,8 @@ export class PgStore implements Store {
   takeDueDeliveries(take: DeliveryTake): Promise<DeliveryRecord[]> {
     return this.write((ops) => outbox(ops).take(take));
   }
-  updateDeliveryReply(id: string, by: string, reply: unknown): Promise<boolean> {
-    return this.write((ops) => outbox(ops).updateReply(id, by, reply));
+  updateDeliveryReply(id: string, by: string, reply: unknown, at: string): Promise<boolean> {
+    return this.write((ops) => outbox(ops).updateReply(id, by, reply, at));
   }
   renewDeliveryLease(id: string, by: string, until: string): Promise<boolean> {
     return this.write((ops) => outbox(ops).renew(id, by, until));

@@ -1,4 +1,4 @@
-import { isoTime, toJson } from "./iso-time.ts";
+import { isoTime } from "./iso-time.ts";
 import {
   emptyCounts,
   failureValues,
@@ -7,6 +7,7 @@ import {
   type OutboxRow,
   rowToDelivery,
 } from "./outbox-row.ts";
+import { bodyKeepMs, bodyTouchMs, type ReplyBody, replyBody, timeBefore } from "./reply-body.ts";
 import type { Prepare } from "./statement-cache.ts";
 import type { DeliveryFailure, DeliveryRecord, DeliveryStatus, DeliveryTake, NewDelivery } from "./store.ts";
 
@@ -21,14 +22,39 @@ export class SqliteOutbox {
   ) {}
 
   enqueue(input: NewDelivery): DeliveryRecord {
-    const values = newDeliveryValues(input);
+    const body = input.body ?? replyBody(input.reply);
+    const values = newDeliveryValues(input, body);
     this.sql(
-      `INSERT INTO outbox (id, event_id, platform, target, reply, status, attempts, next_attempt_at,
-         locked_until, locked_by, created_at) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?)`,
+      `INSERT INTO outbox (id, event_id, platform, target, reply, reply_digest, status, attempts, next_attempt_at,
+         locked_until, locked_by, created_at) VALUES (?, ?, ?, ?, 'null', ?, 'pending', ?, ?, ?, ?, ?)`,
     ).run(...values);
+    this.keepBody(body, values[6] as string);
     // The record from what was written, not read back: every reply of every turn passes here, and
     // reading its JSON back only to parse it again cost more than the insert.
     return newDeliveryRecord(input, values);
+  }
+
+  /**
+   * Stores a body once: a body already stored costs a lookup in its primary key and no write, except that
+   * its use time moves forward once per bodyTouchMs (what keeps it from the purge).
+   */
+  private keepBody(body: ReplyBody, at: string): void {
+    this.sql(
+      `INSERT INTO reply_bodies (digest, used_at, body) VALUES (?, ?, ?)
+         ON CONFLICT (digest) DO UPDATE SET used_at = excluded.used_at WHERE reply_bodies.used_at < ?`,
+    ).run(body.digest, at, body.json, timeBefore(at, bodyTouchMs));
+  }
+
+  /**
+   * Deletes the bodies no pending or dead row names and none used since bodyKeepMs before `at`. Delivered
+   * rows name none (the delivered mark drops the reference), so only the few rows still waiting are read
+   * (through outbox_due). Returns how many went.
+   */
+  purgeBodies(at: string): number {
+    return this.sql(
+      `DELETE FROM reply_bodies WHERE used_at < ? AND digest NOT IN (
+         SELECT reply_digest FROM outbox WHERE status IN ('pending', 'dead') AND reply_digest IS NOT NULL)`,
+    ).run(timeBefore(isoTime(at, "purge time"), bodyKeepMs)).changes;
   }
 
   take(take: DeliveryTake): DeliveryRecord[] {
@@ -48,12 +74,17 @@ export class SqliteOutbox {
     });
   }
 
-  updateReply(id: string, by: string, reply: unknown): boolean {
-    const json = toJson(reply, "the reply");
-    return (
-      this.sql("UPDATE outbox SET reply = ? WHERE id = ? AND locked_by = ? AND status = 'pending'").run(json, id, by)
-        .changes === 1
-    );
+  updateReply(id: string, by: string, reply: unknown, at: string): boolean {
+    const body = replyBody(reply);
+    const time = isoTime(at, "reply time");
+    return this.atomically(() => {
+      const changed =
+        this.sql(
+          "UPDATE outbox SET reply = 'null', reply_digest = ? WHERE id = ? AND locked_by = ? AND status = 'pending'",
+        ).run(body.digest, id, by).changes === 1;
+      if (changed) this.keepBody(body, time);
+      return changed;
+    });
   }
 
   renew(id: string, by: string, until: string): boolean {
@@ -69,11 +100,12 @@ export class SqliteOutbox {
 
   complete(id: string, by: string, at: string): boolean {
     const time = isoTime(at, "delivery time");
-    // The reply's JSON (5 KB for an overview card, more than a page) is dropped once sent: the row then fits
-    // its leaf page, so this UPDATE writes that page instead of copying the reply into new overflow pages.
+    // The reply is dropped once sent: the row names no body any more (the purge may take it), and a row
+    // queued before version 5 loses its inline JSON, so the row fits its leaf page.
     return (
       this.sql(
-        `UPDATE outbox SET status = 'delivered', reply = 'null', finished_at = ?, locked_until = NULL, last_error = NULL
+        `UPDATE outbox SET status = 'delivered', reply = 'null', reply_digest = NULL, finished_at = ?,
+           locked_until = NULL, last_error = NULL
          WHERE id = ? AND locked_by = ? AND status = 'pending'`,
       ).run(time, id, by).changes === 1
     );
@@ -91,7 +123,9 @@ export class SqliteOutbox {
   }
 
   get(id: string): DeliveryRecord | undefined {
-    const row = this.sql("SELECT * FROM outbox WHERE id = ?").get(id) as OutboxRow | undefined;
+    const row = this.sql(
+      "SELECT o.*, b.body FROM outbox o LEFT JOIN reply_bodies b ON b.digest = o.reply_digest WHERE o.id = ?",
+    ).get(id) as OutboxRow | undefined;
     return row ? rowToDelivery(row) : undefined;
   }
 

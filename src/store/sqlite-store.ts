@@ -157,7 +157,10 @@ export class SqliteStore implements Store {
     return this.write(() => {
       const time = isoTime(at, "event time");
       const cutoff = new Date(Date.parse(time) - idempotencyTtlMs).toISOString();
-      if (this.pruning.due(time)) this.sql("DELETE FROM processed_events WHERE at < ?").run(cutoff);
+      if (this.pruning.due(time)) {
+        this.sql("DELETE FROM processed_events WHERE at < ?").run(cutoff);
+        this.outbox.purgeBodies(time);
+      }
       // One statement: a new id is inserted; an id older than the TTL (not pruned yet) counts as new again.
       return (
         this.sql(
@@ -189,8 +192,8 @@ export class SqliteStore implements Store {
   takeDueDeliveries(take: DeliveryTake): Promise<DeliveryRecord[]> {
     return this.write(() => this.outbox.take(take));
   }
-  updateDeliveryReply(id: string, by: string, reply: unknown): Promise<boolean> {
-    return this.write(() => this.outbox.updateReply(id, by, reply));
+  updateDeliveryReply(id: string, by: string, reply: unknown, at: string): Promise<boolean> {
+    return this.write(() => this.outbox.updateReply(id, by, reply, at));
   }
   renewDeliveryLease(id: string, by: string, until: string): Promise<boolean> {
     return this.write(() => this.outbox.renew(id, by, until));

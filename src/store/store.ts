@@ -1,4 +1,5 @@
 import type { Actor, ConversationRef, Platform } from "../core/bot-event.ts";
+import type { ReplyBody } from "./reply-body.ts";
 
 /**
  * Everything cpbot keeps between restarts: walkthrough sessions, escalations, analytics events and the
@@ -95,7 +96,8 @@ export interface Store {
 
   /**
    * True the first time `eventId` is seen, false for a repeat (a platform retry). Keys older than
-   * `idempotencyTtlMs` (24 h) before `at` are pruned on the way, so the table stays small.
+   * `idempotencyTtlMs` (24 h) before `at` are pruned on the way, so the table stays small, at most once
+   * a minute, together with the reply bodies no row needs any more (see enqueueDelivery).
    */
   claimEvent(eventId: string, at: string): Promise<boolean>;
 
@@ -120,7 +122,10 @@ export interface Store {
   /**
    * Queues a decided reply. Called inside the transaction that claims the event and saves the decision,
    * so "handled" and "answer queued" commit together. With `lease` the caller delivers it first itself
-   * (nobody else takes the row until the lease ends); without, the next sweep does.
+   * (nobody else takes the row until the lease ends); without, the next sweep does. The reply's JSON is
+   * stored once per distinct text (by its SHA-256, in reply_bodies) and the row names it: a repeated
+   * answer writes only its row. Bodies no waiting row names are purged an hour after their last use, once
+   * a minute with the expired event ids (see claimEvent).
    */
   enqueueDelivery(input: NewDelivery): Promise<DeliveryRecord>;
 
@@ -131,8 +136,11 @@ export interface Store {
    */
   takeDueDeliveries(take: DeliveryTake): Promise<DeliveryRecord[]>;
 
-  /** Replaces the reply of a row `by` holds (cards added after the decision); false when it does not hold it. */
-  updateDeliveryReply(id: string, by: string, reply: unknown): Promise<boolean>;
+  /**
+   * Replaces the reply of a row `by` holds (cards added after the decision); false when it does not hold it.
+   * `at` (now) marks the new reply's stored body as in use (see enqueueDelivery).
+   */
+  updateDeliveryReply(id: string, by: string, reply: unknown, at: string): Promise<boolean>;
 
   /**
    * Extends the lease `by` holds on a pending row to `until`, while a slow delivery is still under way (so
@@ -305,6 +313,11 @@ export interface NewDelivery {
   target: unknown;
   /** What to deliver: the engine's reply (cards, mode, visibility). */
   reply: unknown;
+  /**
+   * `replyBody(reply)` made beforehand (or of a reply equal to it), when the caller keeps it: a shared
+   * card's is made once (src/engine/stored-reply-body.ts). Without it the store serialises and hashes `reply`.
+   */
+  body?: ReplyBody;
   at: string;
   /** Held by the caller until this time, for delivering it at once. */
   lease?: { by: string; until: string };

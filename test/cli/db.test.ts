@@ -147,6 +147,8 @@ describe.skipIf(!server)("cpbot db on PostgreSQL", () => {
     expect(result.status).toBe(0);
     expect(result.out).toMatch(/^ {2}outbox\s+4 → 4 rows {2}ok$/m);
     expect(result.out).toMatch(/^ {2}outbox pending\s+2 → 2 rows {2}ok$/m);
+    // Each distinct reply is one body (schema version 5); the rows name theirs by digest.
+    expect(result.out).toMatch(/^ {2}reply_bodies\s+4 → 4 rows {2}ok$/m);
 
     const copied = await openPgStore(url, { migrate: false });
     try {
@@ -164,6 +166,7 @@ describe.skipIf(!server)("cpbot db on PostgreSQL", () => {
       expect(retried).toMatchObject({ progress: 1, lastError: "slack 500", reply: reply(2), target: target(2) });
       expect(retried?.attempts).toBe(2);
       expect(await copied.getDelivery("d3")).toMatchObject({ status: "delivered", finishedAt: at(27) });
+      expect(await copied.getDelivery("d4")).toMatchObject({ status: "dead", reply: reply(4) });
     } finally {
       await copied.close();
     }

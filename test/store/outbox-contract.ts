@@ -133,8 +133,8 @@ export function outboxContract(get: () => { store: Store; reopen: () => Promise<
     it("the holder can replace the reply (cards added after the decision); nobody else can", async () => {
       const { store } = get();
       await store.enqueueDelivery(delivery("d1", { lease: { by: "a", until: t(30) } }));
-      expect(await store.updateDeliveryReply("d1", "b", { cards: [] })).toBe(false);
-      expect(await store.updateDeliveryReply("d1", "a", { cards: [{ title: "more" }] })).toBe(true);
+      expect(await store.updateDeliveryReply("d1", "b", { cards: [] }, t(1))).toBe(false);
+      expect(await store.updateDeliveryReply("d1", "a", { cards: [{ title: "more" }] }, t(1))).toBe(true);
       expect((await store.getDelivery("d1"))?.reply).toEqual({ cards: [{ title: "more" }] });
     });
 
