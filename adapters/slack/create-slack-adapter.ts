@@ -8,6 +8,7 @@ import type { Route } from "../http/http-server.ts";
 import type { PlatformAdapter } from "../http/platform-adapter.ts";
 import type { DeliverDeps } from "./deliver-reply.ts";
 import { deliveryClient } from "./delivery-client.ts";
+import { answerCommandsDirectly } from "./direct-commands.ts";
 import { holdEventsWhileDatabaseDown } from "./hold-events-while-database-down.ts";
 import { InFlight } from "./in-flight.ts";
 import { onAction } from "./on-action.ts";
@@ -145,9 +146,10 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
         links: transport.links,
         command: config.command,
       };
+      const command = onCommand(deps);
       routeSlackRequests(app, {
         ...onMessageEvents(deps),
-        command: onCommand(deps),
+        command,
         action: onAction(deps),
         stationMessageView: onStationMessageView(deps),
         homeOpened: onAppHomeOpened(deps),
@@ -161,7 +163,7 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
       const store = options.store;
       const listener = holdEventsWhileDatabaseDown(
         { ping: () => store.ping(), client: app.client, delivery, logger, inFlight, botUserId: identity.botUserId },
-        verifiedOnly(receiver.requestListener, logger),
+        answerCommandsDirectly(command, logger, verifiedOnly(receiver.requestListener, logger)),
       );
       const guarded = guardSlackRequests({ signingSecret: config.signingSecret as string, logger }, listener);
       return [{ method: "POST", path: slackEventsPath, handle: guarded }];

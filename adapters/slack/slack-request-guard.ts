@@ -43,7 +43,9 @@ export function guardSlackRequests(
       return refuse(res, 401, "unsigned, stale or future-dated request");
     }
     if (Number(req.headers["content-length"]) > limit) return refuse(res, 413, `body over ${limit} bytes`);
-    const body = await readLimited(req, limit, options.timeoutMs ?? slackBodyTimeoutMs);
+    const body = arrived(req)
+      ? readBuffered(req, limit)
+      : await readLimited(req, limit, options.timeoutMs ?? slackBodyTimeoutMs);
     if (body === "too-big") return refuse(res, 413, `body over ${limit} bytes`);
     if (body === "timeout") return refuse(res, 408, "body not received in time");
     const expected = `v0=${createHmac("sha256", options.signingSecret).update(`v0:${timestamp}:`).update(body).digest("hex")}`;
@@ -59,6 +61,11 @@ export function guardSlackRequests(
     res.writeHead(status, { "content-type": "text/plain; charset=utf-8", connection: "close" });
     res.end(status === 401 ? "invalid signature" : why);
   }
+}
+
+/** Whether `guardSlackRequests` checked this request's signature (its body is then `rawBody`). */
+export function isVerified(req: IncomingMessage): boolean {
+  return verified.has(req);
 }
 
 /**
@@ -87,6 +94,30 @@ function sameText(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * Whether the whole body is in the stream's buffer already: a request of a few KB (every Slack request,
+ * nearly) arrives in one segment with its headers, and Node has its Content-Length bytes buffered before
+ * this code runs (it marks the request complete only a turn of the loop later).
+ */
+function arrived(req: IncomingMessage): boolean {
+  const length = req.headers["content-length"];
+  return length !== undefined && req.readableLength === Number(length) && !req.readableFlowing;
+}
+
+/** The buffered body, read at once, with no listeners, timer or promise to set up. */
+function readBuffered(req: IncomingMessage, limit: number): Buffer | "too-big" {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for (let chunk: Buffer | null = req.read(); chunk !== null; chunk = req.read()) {
+    size += chunk.length;
+    if (size > limit) return "too-big";
+    chunks.push(chunk);
+  }
+  // Flowing, so the stream ends (and is released) when the parser reaches the end of the message.
+  req.resume();
+  return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size);
 }
 
 function readLimited(req: IncomingMessage, limit: number, timeoutMs: number): Promise<Buffer | "too-big" | "timeout"> {

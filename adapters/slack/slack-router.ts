@@ -15,9 +15,15 @@ import { stationMessageCallbackId } from "./station-message-modal.ts";
 
 type Args<T> = T & AllMiddlewareArgs;
 
+/**
+ * What a slash command's handler reads: the command and its acknowledgement. Over HTTP a command reaches
+ * its handler without Bolt (direct-commands.ts), so it must not need the rest of Bolt's arguments.
+ */
+export type CommandArgs = Pick<SlackCommandMiddlewareArgs, "command" | "ack">;
+
 /** What each kind of Slack request is handed to; a request of no kind listed here is left unacknowledged. */
 export interface SlackHandlers {
-  command(args: Args<SlackCommandMiddlewareArgs>): Promise<void>;
+  command(args: CommandArgs): Promise<void>;
   action(args: Args<SlackActionMiddlewareArgs>): Promise<void>;
   escalateView(args: Args<SlackViewMiddlewareArgs>): Promise<void>;
   stationMessageView(args: Args<SlackViewMiddlewareArgs>): Promise<void>;

@@ -317,4 +317,36 @@ export const adjacentTopics: readonly OutOfScopeTopic[] = [
       "how did other sites decide what to charge drivers",
     ],
   },
+  {
+    // The station's own damage is Breakaway's or a fault's; the lot around it and who insures it are not.
+    id: "site-upkeep-insurance",
+    title: "the site around the chargers (bollards, curbs, striping, snow) and insurance claims",
+    phrases: [
+      "insurance claim for damage at the site",
+      "our insurer or adjuster needs a claim number",
+      "a bollard or curb stop was knocked over, who pays to fix it",
+      "repaint or restripe the ev parking spaces",
+      "snow removal and plowing around the chargers",
+      "parking lot lighting and landscaping near the stations",
+      "liability insurance certificate for the property",
+    ],
+  },
+  // The last three decide by their intent cue alone (asks-general-knowledge.ts); their phrases carry the cue
+  // so a no-match names the right kind, in as few of the articles' words as possible (each word they add
+  // moves what the scorer learns of the articles).
+  {
+    id: "ev-basics",
+    title: "general EV knowledge and unit conversions",
+    phrases: ["convert miles to km", "l1 vs l3", "mpge conversion into miles"],
+  },
+  {
+    id: "incentives",
+    title: "credits, rebates, grants and incentives (carbon, LCFS, tax credits)",
+    phrases: ["lcfs rebates grants incentives", "referral commission bounty"],
+  },
+  {
+    id: "user-preferences",
+    title: "a dashboard user's own preferences (time zone, language, display)",
+    phrases: ["my timezone preference", "my language preferences", "my avatar nickname"],
+  },
 ];

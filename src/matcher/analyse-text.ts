@@ -1,5 +1,6 @@
 import { nobodyIdentifiedCues, saysAlwaysAuthorized, saysNobodyIdentified } from "./always-authorized.ts";
 import { asksAmountPaid } from "./asked-amount.ts";
+import { askedOutcomes } from "./asked-outcome.ts";
 import { saysBilledFor } from "./billed-for.ts";
 import { saysChargedRepeatedly } from "./charged-repeatedly.ts";
 import { describedPartCues, describedPartRules } from "./described-part-rules.ts";
@@ -154,6 +155,9 @@ const cueSources = {
   appaccount: "manages their own app account",
   docrequest: "asks for a document (release notes, datasheet, product life)",
   integration: "asks to build on the network (API, webhook, integration)",
+  evbasics: "asks general EV knowledge or a unit conversion",
+  incentive: "asks about credits, rebates or incentives",
+  userprefs: "a dashboard user's own preferences",
 } as const;
 
 // Stems are asked for again and again (the same words recur across every trigger), so remember them.
@@ -336,6 +340,13 @@ export function analyseText(text: string, corrector?: SpellCorrector): AnalysedT
   if (corrector && read.some((w) => neighbourCues.has(w))) {
     for (const [says, concept, from] of neighbourRules) {
       if (!says(read)) continue;
+      for (const w of concept.split(" ")) keep(w, from);
+      applied.push({ from, to: concept });
+    }
+  }
+  // An article asked by the outcome the person wants to know or decide (asked-outcome.ts), messages only.
+  if (corrector) {
+    for (const [concept, from] of askedOutcomes(read)) {
       for (const w of concept.split(" ")) keep(w, from);
       applied.push({ from, to: concept });
     }

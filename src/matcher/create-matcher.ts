@@ -10,6 +10,7 @@ import { outOfScopeTopics } from "./out-of-scope-topics.ts";
 import { isSmallTalk } from "./small-talk.ts";
 import { splitSentences } from "./split-sentences.ts";
 import { buildStatusLineIndex, statusLineAnswer } from "./status-line-answer.ts";
+import { stemWord } from "./stem-word.ts";
 import { trainingExamples } from "./training-examples.ts";
 
 const defaultMaxChars = 4000;
@@ -26,7 +27,9 @@ const oneWordCap = 0.75;
 /** A topic with a word of its own is a rival to the leading playbook only with at least this share of its probability. */
 const rivalShare = 0.5;
 /** Intent cues (intent-cues.ts) that decide alone: what they ask for, no playbook has. */
-const decisiveCues: ReadonlySet<string> = new Set(["docrequest", "datarequest", "integration"]);
+const decisiveCues: ReadonlySet<string> = new Set(
+  ["docrequest", "datarequest", "integration", "evbasics", "incentive", "userprefs"].map(stemWord),
+);
 
 /**
  * Builds the matcher from the playbooks: fault-code rules, then synonyms and spelling correction, then a

@@ -1,4 +1,5 @@
 import { asksForDocuments } from "./asks-for-documents.ts";
+import { asksAboutIncentives, asksUnitConversion, asksUserPreference } from "./asks-general-knowledge.ts";
 import { asksToIntegrate } from "./asks-to-integrate.ts";
 
 /**
@@ -21,7 +22,10 @@ export type IntentCue =
   | "datarequest"
   | "appaccount"
   | "docrequest"
-  | "integration";
+  | "integration"
+  | "evbasics"
+  | "incentive"
+  | "userprefs";
 
 const priceWords = new Set([
   "price",
@@ -451,5 +455,8 @@ export function readIntentCues(words: readonly string[]): IntentCue[] {
   if (managesAppAccount(words)) cues.push("appaccount");
   if (asksForDataWithoutTrouble(words, asksForDocuments)) cues.push("docrequest");
   if (asksForDataWithoutTrouble(words, asksToIntegrate)) cues.push("integration");
+  if (asksForDataWithoutTrouble(words, asksUnitConversion)) cues.push("evbasics");
+  if (asksForDataWithoutTrouble(words, asksAboutIncentives)) cues.push("incentive");
+  if (asksForDataWithoutTrouble(words, asksUserPreference)) cues.push("userprefs");
   return cues;
 }

@@ -87,6 +87,11 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     // (office badges, gate readers, returns, a cafeteria line): batches scored before their fixes (top-1 /
     // precision / recall first: 77.1 / 60.0 / 33.3, 82.1 / 42.9 / 42.9, 78.4 / 50.0 / 57.1).
     ["dev-pairs-6.jsonl", 0.97, 0.85, 0.4],
+    // Written in the seventh round: every article asked by what the person wants to know or decide (did it
+    // go through, what should it be set to, when is the owner paid), a fifth out of scope next to them (unit
+    // conversions, credits and rebates, a dashboard user's preferences). Three batches, each scored before
+    // its fixes (top-1 / precision / recall first: 83.3 / 69.2 / 69.2, 76.7 / 60.0 / 90.0, 85.7 / 84.6 / 91.7).
+    ["dev-asks-6.jsonl", 0.9, 0.8, 0.9],
   ])("%s: top-1 >= %d, out-of-scope precision >= %d and recall >= %d", (name, top1, precision, recall) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.top1, JSON.stringify(report.misses, null, 1)).toBeGreaterThanOrEqual(top1);
@@ -112,6 +117,7 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     "dev-probe-5.jsonl",
     "dev-kinds-5.jsonl",
     "dev-pairs-6.jsonl",
+    "dev-asks-6.jsonl",
   ])("%s: at most 1% of lines get a wrong playbook as a sure match (80%+)", (name) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.confidentWrong).toBeLessThanOrEqual(0.01);
