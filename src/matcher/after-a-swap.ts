@@ -41,10 +41,27 @@ export const afterSwapCues: ReadonlySet<string> = new Set([
   "installing",
 ]);
 
+/** A part replaced is not a new unit: "a replacement cable", "swapped the cord". */
+const partWords = new Set([
+  "cable",
+  "cord",
+  "plug",
+  "connector",
+  "holster",
+  "handle",
+  "sim",
+  "card",
+  "breaker",
+  "fuse",
+]);
+
 function saysReplacementDone(words: readonly string[]): boolean {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    if (doneWords.has(w) || replacementWords.has(w)) return true;
+    if (doneWords.has(w) || replacementWords.has(w)) {
+      if (!partWords.has(words[i + 1] ?? "") && !partWords.has(words[i + 2] ?? "")) return true;
+      continue;
+    }
     // "we put in a new one", "the new unit", "a new head went in".
     if (w === "put" && (words[i + 1] === "in" || words[i + 1] === "up")) return true;
     if (w === "new" && newThings.has(words[i + 1] ?? "")) return true;
@@ -55,6 +72,7 @@ function saysReplacementDone(words: readonly string[]): boolean {
 }
 
 export function saysTroubleAfterSwap(words: readonly string[]): boolean {
-  if (!words.some((w) => troubleWords.has(w))) return false;
+  // "Pilot Unreachable" is a fault of its own, not the station unreachable.
+  if (!words.some((w, i) => troubleWords.has(w) && words[i - 1] !== "pilot")) return false;
   return saysReplacementDone(words);
 }

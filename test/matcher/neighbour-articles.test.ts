@@ -59,6 +59,9 @@ describe("a new unit in trouble after a swap is Replace Hardware's", () => {
     // Unreachable with nothing replaced, or a swap without trouble, is not this.
     ["station is offline every evening in the garage", false],
     ["we swapped the cable holster and it charges fine", false],
+    // A part replaced, or the Pilot Unreachable fault, is not a new unit unreachable.
+    ["a replacement cable went in and the station is offline", false],
+    ["new head installed and the port says pilot unreachable", false],
   ])("%j → %s", (text, expected) => {
     expect(saysTroubleAfterSwap(words(text))).toBe(expected);
   });
