@@ -21,6 +21,7 @@ const blind3File = fileURLToPath(new URL("../eval/blind-2026-11c.jsonl", import.
 const blind4File = fileURLToPath(new URL("../eval/blind-2026-11d.jsonl", import.meta.url));
 const blind5File = fileURLToPath(new URL("../eval/blind-2026-11e.jsonl", import.meta.url));
 const blind6File = fileURLToPath(new URL("../eval/blind-2026-11f.jsonl", import.meta.url));
+const blind7File = fileURLToPath(new URL("../eval/blind-2026-11g.jsonl", import.meta.url));
 
 /** Case, whitespace and punctuation do not make a copied sentence a new one. */
 const normal = (s: string) =>
@@ -105,5 +106,15 @@ describe("the eval set stays apart from what the matcher is trained on", () => {
       .filter((c) => training.has(normal(c.text)))
       .map((c) => c.text);
     expect(copies).toEqual(["305-LCO"]);
+  });
+
+  // The seventh blind set, written the same way before the seventh round began and scored once at its end;
+  // two of its lines equal triggers the playbooks had from their first version (a bare fault code, and
+  // Station Connections' "connection code not working").
+  it("no line of blind-2026-11g.jsonl appears among the triggers beyond those it was written with", () => {
+    const copies = evalCases(blind7File)
+      .filter((c) => training.has(normal(c.text)))
+      .map((c) => c.text);
+    expect(copies).toEqual(["202-EF", "connection code not working"]);
   });
 });

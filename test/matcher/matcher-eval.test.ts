@@ -59,6 +59,9 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     // The sixth blind set, scored once at the end of the sixth round (94.6% top-1, 89.4% / 93.3% out of scope),
     // then a development set: the seventh round's fixes of its kinds took it to 99.5% / 100% / 100%.
     ["blind-2026-11f.jsonl", 0.985, 0.99, 0.99],
+    // The seventh blind set, scored once at the end of the seventh round (94.6% top-1, 91.7% / 97.8% out of
+    // scope): from now on a development set; these floors are that one score, so it cannot slip back.
+    ["blind-2026-11g.jsonl", 0.945, 0.91, 0.97],
     // Written in the fifth round in four batches, each scored before its fixes (top-1 / precision / recall
     // first: 88.6 / 84.4 / 87.1, 95.0 / 94.1 / 91.4, 100 / 100 / 78.6, 75.0 / 90.0 / 75.0): more than half
     // out of scope next to the guide (its own subjects asked for what no article gives: release notes,
@@ -115,6 +118,7 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     "blind-2026-11d.jsonl",
     "blind-2026-11e.jsonl",
     "blind-2026-11f.jsonl",
+    "blind-2026-11g.jsonl",
     "dev-kinds-4.jsonl",
     "dev-probe-4.jsonl",
     "dev-probe-5.jsonl",
