@@ -52,18 +52,9 @@ const readerOwnWords = new Set([
   "nfc",
   "damaged",
 ]);
+/** Everything the reader failing is said with: its own words, and what any part failing is said with. */
 const readerFails = new Set([
-  "reader",
-  "readers",
-  "respond",
-  "responding",
-  "responds",
-  "response",
-  "beep",
-  "beeps",
-  "beeped",
-  "beeping",
-  "unknown",
+  ...readerOwnWords,
   "register",
   "registers",
   "registering",
@@ -74,12 +65,8 @@ const readerFails = new Set([
   "recognized",
   "nothing",
   "dead",
-  "damaged",
   "light",
   "lights",
-  "sensor",
-  "pad",
-  "nfc",
   "read",
   "reading",
 ]);
