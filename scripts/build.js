@@ -2,7 +2,7 @@
 // `npm run build` (also run by `npm ci` through "prepare"): compiles src/ and adapters/ to plain JavaScript
 // in dist/ with esbuild, one output file per source file, so `cpbot` starts without compiling TypeScript.
 // esbuild only strips types (a fraction of a second); `npm run typecheck` is what checks them.
-import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -23,6 +23,14 @@ try {
   }
   console.error("cpbot build: esbuild is not installed and dist/ is missing: run `npm ci` (with dev dependencies).");
   process.exit(1);
+}
+
+function dataFiles(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const file = path.join(dir, name);
+    if (statSync(file).isDirectory()) return dataFiles(file);
+    return name.endsWith(".txt") ? [file] : [];
+  });
 }
 
 function sources(dir) {
@@ -112,6 +120,15 @@ await esbuild.build({
   plugins: [keepImports],
   logLevel: "warning",
 });
+// Data files a module reads beside itself (the matcher's English word list, read at first use rather than
+// compiled into the code at every start) go to the same place in dist/, where the bundle looks for them too.
+for (const dir of ["src", "adapters"]) {
+  for (const file of dataFiles(path.join(root, dir))) {
+    const to = path.join(outdir, path.relative(root, file));
+    mkdirSync(path.dirname(to), { recursive: true });
+    copyFileSync(file, to);
+  }
+}
 
 // The command line as one bundle with split points (dist/bundle): Node resolves, reads, compiles and links
 // every ES module separately, and `cpbot ask` loaded about 220 of ours. esbuild joins them into an entry

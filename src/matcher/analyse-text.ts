@@ -102,7 +102,15 @@ function buildSynonymTable(): SynonymTable {
   return { byPhrase, lengthsByFirst, phrasesByWord, phraseParts, fuzzyTarget, expanding };
 }
 
-const table = buildSynonymTable();
+let builtTable: SynonymTable | undefined;
+/**
+ * Built when the first text is read, not at import: about a tenth of `cpbot ask`'s start went here, and an
+ * answer by fault code never reads text this way.
+ */
+const synonymTable = (): SynonymTable => {
+  builtTable ??= buildSynonymTable();
+  return builtTable;
+};
 
 /**
  * Effects read from a whole message (each module says why): the test, the concept it adds, how to explain
@@ -183,6 +191,7 @@ function fuzzyPhraseAt(
   /** `mayBeSlip(words)`, worked out once per message: each word is in up to five windows. */
   slippable: readonly boolean[],
 ): { phrase: string; n: number } | undefined {
+  const table = synonymTable();
   for (let n = 3; n >= 2; n--) {
     if (i + n > words.length) continue;
     // One edit changes exactly one word of the window, and that word may be neither English nor a function
@@ -224,13 +233,13 @@ function mayBeSlip(words: readonly string[]): boolean[] {
 
 /** Whether a term's source is an observed-concept phrase, whose own words neither help nor hurt coverage. */
 export function isObservedPhrase(source: string): boolean {
-  return table.expanding.has(source);
+  return synonymTable().expanding.has(source);
 }
 
 /** Every word the synonym table knows, so the spelling corrector leaves them alone. */
 export function synonymWords(): string[] {
   const words = new Set<string>();
-  for (const [phrase, canonical] of table.byPhrase) {
+  for (const [phrase, canonical] of synonymTable().byPhrase) {
     for (const w of `${phrase} ${canonical}`.split(" ")) words.add(w);
   }
   return [...words].sort();
@@ -246,6 +255,7 @@ export function analyseText(
   /** `normaliseText(text)` when the caller has it already: the matcher reads each message that way once. */
   normalised: string = normaliseText(text),
 ): AnalysedText {
+  const table = synonymTable();
   const corrections: Rewrite[] = [];
   const words = normalised.split(" ").filter((w) => w.length > 0);
   if (corrector) {

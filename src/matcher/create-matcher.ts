@@ -1,4 +1,5 @@
 import type { Playbook } from "../playbooks/playbook-schema.ts";
+import { compareIds } from "./compare-ids.ts";
 import { decideMatch, defaultPolicy, offerWhenWeak } from "./decide-match.ts";
 import { faultCodeAnswer, unknownCodeAnswer } from "./fault-code-answer.ts";
 import { buildFaultCodeIndex, scanFaultCodes } from "./fault-codes.ts";
@@ -59,7 +60,7 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
   };
   const maxChars = options.maxChars ?? defaultMaxChars;
   // Training order decides the floating-point sums, so fix it: same catalogue, same weights, any input order.
-  const sorted = [...playbooks].sort((a, b) => a.id.localeCompare(b.id));
+  const sorted = [...playbooks].sort((a, b) => compareIds(a.id, b.id));
   const ids = sorted.map((p) => p.id);
   const classOf = new Map(ids.map((id, i) => [id, i]));
   const examples = () => [
@@ -84,7 +85,7 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
   const rank = (scored: ScoredText): Candidate[] => {
     const scorer = scorerNow();
     const byConfidence = (a: Candidate, b: Candidate) =>
-      b.confidence - a.confidence || a.playbook.localeCompare(b.playbook);
+      b.confidence - a.confidence || compareIds(a.playbook, b.playbook);
     const ranked = ids
       .map((playbook, c) => ({ playbook, confidence: scored.probabilities[c]! * scored.coverage }))
       .sort(byConfidence);

@@ -1,4 +1,5 @@
 import type { Playbook } from "../playbooks/playbook-schema.ts";
+import { compareIds } from "./compare-ids.ts";
 import { normaliseText } from "./normalise-text.ts";
 import { stopwords } from "./stopwords.ts";
 
@@ -54,7 +55,7 @@ export function buildFaultCodeIndex(playbooks: readonly Playbook[]): FaultCodeEn
       entries.push({ code: fault.code, number, suffix, playbook: playbook.id, aliases });
     }
   }
-  return entries.sort((a, b) => a.code.localeCompare(b.code));
+  return entries.sort((a, b) => compareIds(a.code, b.code));
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Playbook } from "../playbooks/playbook-schema.ts";
 import { parseStatusLine } from "../tools/status-line.ts";
+import { compareIds } from "./compare-ids.ts";
 import type { MatchResult } from "./match-result.ts";
 
 /** A Get Latest Status port line as the guide prints it: "1,J1772,FwRev=32,SSM1Rev=40,...". */
@@ -14,7 +15,7 @@ export type StatusLineIndex = Map<string, string[]>;
  */
 export function buildStatusLineIndex(playbooks: readonly Playbook[]): StatusLineIndex {
   const index: StatusLineIndex = new Map();
-  for (const playbook of [...playbooks].sort((a, b) => a.id.localeCompare(b.id))) {
+  for (const playbook of [...playbooks].sort((a, b) => compareIds(a.id, b.id))) {
     for (const field of faultFields(JSON.stringify(playbook))) {
       const ids = index.get(field) ?? [];
       if (!ids.includes(playbook.id)) ids.push(playbook.id);

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import Fuse from "fuse.js";
 import { describe, expect, it } from "vitest";
+import { compareIds } from "../../src/matcher/compare-ids.ts";
 import { editDistance } from "../../src/matcher/edit-distance.ts";
 import { englishWords } from "../../src/matcher/english-words.ts";
 import { normaliseText } from "../../src/matcher/normalise-text.ts";
@@ -137,5 +138,23 @@ describe("the spelling corrector's short cut", () => {
       { numRuns: 3000 },
     );
     expect(corrector.correct("clsoed", { before: "stuck" })).toBe(reference("clsoed", "stuck"));
+  });
+});
+
+describe("comparing ids without ICU", () => {
+  it("orders every pair of strings as localeCompare does, plain ids or not", () => {
+    const id = fc.oneof(
+      fc.string({ unit: fc.constantFrom(..."abcxyz019-"), maxLength: 12 }),
+      fc.string({ unit: fc.constantFrom(..."ABCXYZ019-"), maxLength: 12 }),
+      fc.string({ unit: fc.constantFrom(..."aAbBzZ0-_ éÉ."), maxLength: 12 }),
+    );
+    fc.assert(
+      fc.property(id, id, (a, b) => {
+        expect(Math.sign(compareIds(a, b))).toBe(Math.sign(a.localeCompare(b)));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(compareIds("303-RSC", "18")).toBeGreaterThan(0);
+    expect(compareIds("abc", "ABC")).toBe(Math.sign("abc".localeCompare("ABC")));
   });
 });
