@@ -54,8 +54,12 @@ interface SynonymTable {
   byPhrase: Map<string, string>;
   /** Phrase lengths by first word, so most words cost one lookup instead of one per possible length. */
   lengthsByFirst: Map<string, number[]>;
-  /** Multi-word phrases by each of their words, for matching a phrase typed with one slip ("jst charge"). */
-  phrasesByWord: Map<string, string[]>;
+  /**
+   * Multi-word phrases by each of their words, then by their word count, then by their length, for
+   * matching a phrase typed with one slip ("jst charge"): a common word ("no", "port") is in dozens of
+   * phrases, and only those of the typed window's size can be one edit away.
+   */
+  phrasesByWord: Map<string, Map<number, string[]>[]>;
   /** Each fuzzy-matchable phrase's words, split once. */
   phraseParts: Map<string, string[]>;
   /** What each of those phrases reads as: a variant's canonical form, or a canonical phrase itself ("earth fault"). */
@@ -85,14 +89,20 @@ function buildSynonymTable(): SynonymTable {
   }
   const fuzzyTarget = new Map<string, string>(byPhrase);
   for (const canonical of Object.keys(synonyms)) if (!fuzzyTarget.has(canonical)) fuzzyTarget.set(canonical, canonical);
-  const phrasesByWord = new Map<string, string[]>();
+  const phrasesByWord = new Map<string, Map<number, string[]>[]>();
   const phraseParts = new Map<string, string[]>();
   for (const key of [...fuzzyTarget.keys()].sort()) {
     const parts = key.split(" ");
     // Short phrases are too easy to hit by accident with one edit ("pay out" → "pay our").
     if (parts.length < 2 || key.length < 8) continue;
     phraseParts.set(key, parts);
-    for (const part of new Set(parts)) phrasesByWord.set(part, [...(phrasesByWord.get(part) ?? []), key]);
+    for (const part of new Set(parts)) {
+      const byCount = phrasesByWord.get(part) ?? [];
+      const byLength = byCount[parts.length] ?? new Map<number, string[]>();
+      byLength.set(key.length, [...(byLength.get(key.length) ?? []), key]);
+      byCount[parts.length] = byLength;
+      phrasesByWord.set(part, byCount);
+    }
   }
   // An observed effect ("turned away", "my turn") adds its concept but keeps its words: a trigger that says
   // "get in line" must still carry "line", and a message's own words still count.
@@ -206,9 +216,10 @@ function fuzzyPhraseAt(
     // cheap tests first, since a common word ("no", "port") is in dozens of phrases and this runs per word.
     const candidates = new Set<string>();
     for (const w of window) {
-      for (const phrase of table.phrasesByWord.get(w) ?? []) {
-        if (Math.abs(phrase.length - typed.length) <= 1 && table.phraseParts.get(phrase)!.length === n)
-          candidates.add(phrase);
+      const byLength = table.phrasesByWord.get(w)?.[n];
+      if (!byLength) continue;
+      for (let length = typed.length - 1; length <= typed.length + 1; length++) {
+        for (const phrase of byLength.get(length) ?? []) candidates.add(phrase);
       }
     }
     if (candidates.size === 0) continue;

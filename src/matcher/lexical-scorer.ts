@@ -49,13 +49,16 @@ const competitors = 40;
 
 function topSoftmax(logits: Float64Array, k: number): Float64Array {
   if (logits.length <= k) return softmax(logits);
-  const order = Array.from(logits.keys()).sort((a, b) => logits[b]! - logits[a]! || a - b);
-  const top = order.slice(0, k);
-  const p = softmax(Float64Array.from(top, (c) => logits[c]!));
+  // Class numbers by logit, highest first (ties by number): typed arrays, since this runs for every piece
+  // of every message and the guide's 20 playbooks with the topics are already more classes than `k`.
+  const order = new Int32Array(logits.length);
+  for (let c = 0; c < order.length; c++) order[c] = c;
+  order.sort((a, b) => logits[b]! - logits[a]! || a - b);
+  const top = new Float64Array(k);
+  for (let i = 0; i < k; i++) top[i] = logits[order[i]!]!;
+  const p = softmax(top);
   const out = new Float64Array(logits.length);
-  top.forEach((c, i) => {
-    out[c] = p[i]!;
-  });
+  for (let i = 0; i < k; i++) out[order[i]!] = p[i]!;
   return out;
 }
 
