@@ -107,6 +107,17 @@ export class PgOutbox {
     return rows.length === 1;
   }
 
+  /** The marks of many rows as one statement (the ids as one text array). */
+  async completeMany(ids: readonly string[], by: string, at: string): Promise<number> {
+    const rows = await this.q(
+      `UPDATE outbox SET status = 'delivered', reply = 'null', reply_digest = NULL, finished_at = $1,
+         locked_until = NULL, last_error = NULL
+       WHERE id = ANY($2::text[]) AND locked_by = $3 AND status = 'pending' RETURNING id`,
+      [isoTime(at, "delivery time"), [...ids], by],
+    );
+    return rows.length;
+  }
+
   async fail(id: string, failure: DeliveryFailure): Promise<boolean> {
     const v = failureValues(failure);
     const rows = await this.q(

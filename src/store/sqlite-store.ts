@@ -201,6 +201,10 @@ export class SqliteStore implements Store {
   completeDelivery(id: string, by: string, at: string): Promise<boolean> {
     return this.write(() => this.outbox.complete(id, by, at));
   }
+  completeDeliveries(ids: readonly string[], by: string, at: string): Promise<number> {
+    if (ids.length === 0) return Promise.resolve(0);
+    return this.write(() => this.outbox.completeMany(ids, by, at));
+  }
   failDelivery(id: string, failure: DeliveryFailure): Promise<boolean> {
     return this.write(() => this.outbox.fail(id, failure));
   }
