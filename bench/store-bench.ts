@@ -65,7 +65,7 @@ async function turn(store: SqliteStore, i: number, mark: (id: string, at: string
 
 const marking: Promise<unknown>[] = [];
 
-async function measure(mode: SynchronousMode, marks: Marks): Promise<{ cpu: number; commits: number }> {
+async function measure(mode: SynchronousMode, marks: Marks): Promise<{ cpu: number; commits: number; syncs: number }> {
   const dir = mkdtempSync(path.join(tmpdir(), "cpbot-store-bench-"));
   const file = path.join(dir, "bench.db");
   const db = openSqliteDatabase({ kind: "file", path: file }, { synchronous: mode });
@@ -91,6 +91,7 @@ async function measure(mode: SynchronousMode, marks: Marks): Promise<{ cpu: numb
     for (let i = 0; i < 100; i++) await turn(store, -1 - i, mark);
     await Promise.all(marking.splice(0));
     commits = 0;
+    const syncsBefore = store.walSync?.syncs ?? 0;
     let next = 0;
     const before = process.cpuUsage();
     await Promise.all(
@@ -101,7 +102,11 @@ async function measure(mode: SynchronousMode, marks: Marks): Promise<{ cpu: numb
     await Promise.all(marking.splice(0));
     const used = process.cpuUsage(before);
     if ((await store.countDeliveries()).pending !== 0) throw new Error("a delivered mark was not written");
-    return { cpu: (used.user + used.system) / turns, commits: commits / turns };
+    return {
+      cpu: (used.user + used.system) / turns,
+      commits: commits / turns,
+      syncs: ((store.walSync?.syncs ?? 0) - syncsBefore) / turns,
+    };
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
@@ -120,14 +125,16 @@ export async function storeBench(): Promise<BenchSection> {
     ["normal", "each"],
     ["normal", "gathered"],
   ] as const;
-  const runs = new Map<string, { cpu: number; commits: number }[]>(configs.map(([m, k]) => [`${m} ${k}`, []]));
+  const runs = new Map<string, { cpu: number; commits: number; syncs: number }[]>(
+    configs.map(([m, k]) => [`${m} ${k}`, []]),
+  );
   for (let round = 0; round < 3; round++) {
     for (const [mode, marks] of configs) runs.get(`${mode} ${marks}`)?.push(await measure(mode, marks));
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
   const row = (mode: SynchronousMode, marks: Marks) => {
     const r = runs.get(`${mode} ${marks}`) ?? [];
-    return `| ${mode} | ${marks} | ${median(r.map((x) => x.cpu)).toFixed(0)} | ${r.map((x) => x.cpu.toFixed(0)).join(", ")} | ${median(r.map((x) => x.commits)).toFixed(2)} |`;
+    return `| ${mode} | ${marks} | ${median(r.map((x) => x.cpu)).toFixed(0)} | ${r.map((x) => x.cpu.toFixed(0)).join(", ")} | ${median(r.map((x) => x.commits)).toFixed(2)} | ${median(r.map((x) => x.syncs)).toFixed(2)} |`;
   };
   return {
     title: "The SQLite store per answered slash command",
@@ -136,8 +143,8 @@ export async function storeBench(): Promise<BenchSection> {
       "line and the outbox row in one transaction, then the delivered mark: its own write (each) or gathered for",
       "5 ms with others into one statement (gathered, as the server does). CPU µs of this process per turn.",
       "",
-      "| SQLITE_SYNCHRONOUS | delivered marks | CPU µs per turn (median) | runs | COMMITs per turn |",
-      "|---|---|---:|---|---:|",
+      "| SQLITE_SYNCHRONOUS | delivered marks | CPU µs per turn (median) | runs | COMMITs per turn | WAL syncs per turn |",
+      "|---|---|---:|---|---:|---:|",
       ...configs.map(([mode, marks]) => row(mode, marks)),
     ],
   };
