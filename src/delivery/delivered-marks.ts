@@ -36,6 +36,8 @@ export class DeliveredMarks {
   #timer: NodeJS.Timeout | undefined;
   #writing: Promise<void> | undefined;
   #failures = 0;
+  /** Shutting down: marks are written as they come, without gathering. */
+  #draining = false;
 
   constructor(private readonly deps: DeliveredMarksDeps) {}
 
@@ -48,9 +50,18 @@ export class DeliveredMarks {
   add(id: string): Promise<void> {
     if (this.#gathered.length === 0) this.#firstAt = this.deps.now();
     const written = new Promise<void>((done) => this.#gathered.push({ id, done }));
-    if (this.#gathered.length >= maxBatch) this.#writeSoon(0);
+    if (this.#gathered.length >= maxBatch || this.#draining) this.#writeSoon(0);
     else this.#writeSoon(this.deps.gatherMs);
     return written;
+  }
+
+  /**
+   * From now on a mark is written as soon as it comes (shutdown: a request still in flight must not wait a
+   * whole window for its mark), and what is gathered is written now.
+   */
+  drain(): Promise<void> {
+    this.#draining = true;
+    return this.flush();
   }
 
   /** Writes every gathered mark now and waits for it (and for a write under way). */

@@ -208,6 +208,7 @@ export class OutboxDispatcher {
     this.#timer = undefined;
     this.#wakeTimer = undefined;
     this.#wakeAt = Number.POSITIVE_INFINITY;
+    await this.#marks.drain();
     await this.idle();
   }
 

@@ -62,6 +62,15 @@ describe("delivered marks", () => {
     expect(marks.busy).toBe(false);
   });
 
+  it("after drain (shutdown) a mark is written as it comes, without waiting for the window", async () => {
+    const { marks, batches } = harness({ gatherMs: 60_000 });
+    await marks.drain();
+    const started = Date.now();
+    await marks.add("late");
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(batches).toEqual([["late"]]);
+  });
+
   it("retries a failed batch and loses no mark, logging a warning", async () => {
     const { marks, batches, logs } = harness({ failures: 2 });
     await Promise.all([marks.add("a"), marks.add("b")]);

@@ -57,7 +57,7 @@ async function outboxStatuses(): Promise<Record<string, number>> {
  * A slash command answered in its acknowledgement is marked delivered afterwards, its mark gathered with
  * others' for OUTBOX_MARK_GATHER_MS and written as one statement (src/delivery/delivered-marks.ts).
  */
-describe("the delivered marks of slash commands answered in their acknowledgement", { timeout: 60_000 }, () => {
+describe("the delivered marks of slash commands answered in their acknowledgement", { timeout: 90_000 }, () => {
   it("SIGTERM writes the marks still gathering: nothing is left to send again", async () => {
     // A gathering window far longer than the test: only the shutdown's flush can write these marks.
     const p = await replica({ OUTBOX_MARK_GATHER_MS: "60000", OUTBOX_LEASE_MS: "600000" });
@@ -72,16 +72,16 @@ describe("the delivered marks of slash commands answered in their acknowledgemen
   });
 
   it("kill -9 before the marks are written: after the lease the answer goes once more, and only once", async () => {
-    // The window is held under a tenth of the 6 s lease (600 ms); the kill comes well inside it.
-    const first = await replica({ OUTBOX_MARK_GATHER_MS: "60000" });
+    // The window is held under a tenth of the 10 s lease (1 s); the kill comes well inside it.
+    const first = await replica({ OUTBOX_MARK_GATHER_MS: "60000", OUTBOX_LEASE_MS: "10000" });
     const answer = await first.command(slash("fault 303-RSC", "k1"));
     expect(answer.text).toContain("303-RSC");
     await first.kill();
     expect(await outboxStatuses()).toEqual({ pending: 1, delivered: 0, dead: 0 });
     const started = Date.now();
     await replica({});
-    await waitFor(() => api.responses.length > 0, "the unmarked answer sent again after the lease", running);
-    // Not before the lease of the replica that died (6 s from the decision) ended.
+    await waitFor(() => api.responses.length > 0, "the unmarked answer sent again after the lease", running, 40_000);
+    // Not before the lease of the replica that died (10 s from the decision) ended.
     expect(Date.now() - started).toBeGreaterThan(2_000);
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     expect(api.responses.map((r) => r.id)).toEqual(["k1"]);
