@@ -32,6 +32,7 @@ import { stemWord } from "./stem-word.ts";
 import { stopwords } from "./stopwords.ts";
 import { synonyms } from "./synonyms.ts";
 import { saysScreenRefused, saysWhoMayCharge } from "./who-may-charge.ts";
+import { wordingContentPositions, wordingReason } from "./wording-content.ts";
 
 export interface Rewrite {
   from: string;
@@ -303,6 +304,27 @@ export function analyseText(
     for (const [k, why] of dropped) applied.push({ from: scoped[k]!.from, to: why });
     if (dropped.size > 0) scoped = scoped.filter((_, k) => !dropped.has(k));
   }
+  // Wording asked for on a screen is what to display, not what is asked (wording-content.ts). Messages only.
+  const quotes = quotedSpans(text);
+  const wordingWished = asksForScreenWording(
+    scoped.map((r) => r.word),
+    quotes.length > 0,
+  );
+  if (corrector && wordingWished) {
+    const quoteWords = quotes.map((q) =>
+      normaliseText(q.inner)
+        .split(" ")
+        .filter((w) => w.length > 0),
+    );
+    const wording = new Set(
+      wordingContentPositions(
+        scoped.map((r) => r.word),
+        quoteWords,
+      ),
+    );
+    for (const k of wording) applied.push({ from: scoped[k]!.from, to: wordingReason });
+    if (wording.size > 0) scoped = scoped.filter((_, k) => !wording.has(k));
+  }
   const read = scoped.map((r) => r.word);
   const slippable = corrector ? mayBeSlip(read) : [];
   const terms: string[] = [];
@@ -358,7 +380,7 @@ export function analyseText(
     }
   }
 
-  if (asksForScreenWording(read, quotedSpans(text).length > 0)) {
+  if (wordingWished) {
     for (const w of ["station", "message"]) keep(w, "wording asked for on the screen");
     applied.push({ from: "wording asked for on the screen", to: "station message" });
   }
