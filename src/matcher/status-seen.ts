@@ -10,6 +10,10 @@
 const greyWords = new Set(["grey", "gray", "greyed", "grayed"]);
 /** Grey said of the dashboard's controls, not of a station. */
 const controls = new Set([
+  "website",
+  "webpage",
+  "page",
+  "browser",
   "button",
   "buttons",
   "option",
