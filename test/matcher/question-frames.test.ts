@@ -155,3 +155,51 @@ describe("the Plug In Event ID column is the card reader's", () => {
     expect(answer("what does a plug in event id of 1649443833 mean in historical sessions")).toBe("rfid-reader");
   });
 });
+
+describe("the second and third batches' frames", () => {
+  it("drops a wording's purpose clause with the wording", () => {
+    const text = "can the stations show our join code so staff can enroll in the group";
+    expect(picked(wordingContentPositions(words(text), []), text)).toBe(
+      "our join code so staff can enroll in the group",
+    );
+  });
+
+  it("reads 'wants text on the units' and 'want drivers to see' as asking for wording", () => {
+    expect(answer('the landlord wants text on the chargers: "EV only. Violators towed"')).toBe("station-messages");
+    expect(answer("we want visitors to see 'Pay in the app, no cards' on the screen")).toBe("station-messages");
+    // The same words reported by a driver are not a wish.
+    expect(answer("drivers see 'Access Denied' on the screen after tapping")).not.toBe("station-messages");
+  });
+
+  it("reads any vehicle that plugs in, wished for, as Just Charge, and a fault as no wish", () => {
+    expect(asksPlugAndGo(words("we want whichever van plugs in to get power"))).toBe(true);
+    expect(asksPlugAndGo(words("we want to know why not every van that plugs in charges"))).toBe(false);
+    expect(answer("at the shuttle yard we would like every shuttle that plugs in overnight to get power")).toBe(
+      "just-charge",
+    );
+  });
+
+  it("reads a car getting nothing from a resident's own stall as Slow or Zero Energy", () => {
+    expect(answer("the tenant's car gets nothing from his own assigned stall, and it is linked to his account")).toBe(
+      "slow-zero-energy",
+    );
+    // A resident's own station, with no energy question, stays Multifamily.
+    expect(answer("how do we link the new tenant to her assigned stall charger")).toBe("multifamily");
+  });
+
+  it("reads an update followed 'now' by a grey station as the scene", () => {
+    expect(answer("we pushed a software update monday and now the unit is grey in the portal")).toBe(
+      "station-unreachable",
+    );
+    // A failed update stays Firmware Upgrade's.
+    expect(answer("the software update failed and now OTAng logs say retry limit reached")).toBe("firmware-upgrade");
+  });
+
+  it("reads failing payments as Station Unreachable's payment processing issue", () => {
+    expect(answer("payments not going through on the clinic unit since tuesday")).toBe("station-unreachable");
+  });
+
+  it("leaves a grey website alone", () => {
+    expect(saysStationGoneGrey(words("the chargepoint website is grey today"))).toBe(false);
+  });
+});
