@@ -8,6 +8,7 @@ import { onePortCues, saysOnePortGivesNothing } from "./one-port-nothing.ts";
 import { asksPlugAndGo, lostCardPositions, plugAndGoCues } from "./plug-and-go-wish.ts";
 import { powerAfterUnplugCues, saysPowerAfterUnplug } from "./power-after-unplug.ts";
 import { powerSplitCues, saysPowerSplitBetweenCars } from "./power-split.ts";
+import { readerFirmwareCues, readerFirmwarePositions } from "./reader-firmware.ts";
 import { remedyCues, remedyQuestionPositions } from "./remedy-asked.ts";
 import { saysSomeoneAhead, someoneAheadCues } from "./someone-ahead.ts";
 import { saysStationGoneGrey, statusSeenCues } from "./status-seen.ts";
@@ -51,13 +52,19 @@ export const neighbourCues: ReadonlySet<string> = new Set([
 ]);
 
 /** Words that only set the scene for another article's question, by position, with why they are dropped. */
-export const objectsNotAskedCues: ReadonlySet<string> = new Set([...remedyCues, ...cardMeansCues, ...updateSceneCues]);
+export const objectsNotAskedCues: ReadonlySet<string> = new Set([
+  ...remedyCues,
+  ...cardMeansCues,
+  ...updateSceneCues,
+  ...readerFirmwareCues,
+]);
 
 const notAskedReasons = {
   remedy: "the remedy asked, not a replacement done",
   means: "how the driver started, not what failed",
   update: "an update before the trouble, not the question",
   lost: "cards lost, the scene for plug-and-go",
+  reader: "the reader's own firmware, the RFID article's",
 } as const;
 // Wording asked for on a screen is dropped in analyse-text.ts (it needs the quotes); a sentence holding it
 // must not bring it back either.
@@ -76,5 +83,6 @@ export function objectsNotAsked(words: readonly string[]): Map<number, string> {
   for (const k of cardMeansPositions(words)) dropped.set(k, notAskedReasons.means);
   for (const k of updateScenePositions(words)) dropped.set(k, notAskedReasons.update);
   for (const k of lostCardPositions(words)) dropped.set(k, notAskedReasons.lost);
+  for (const k of readerFirmwarePositions(words)) dropped.set(k, notAskedReasons.reader);
   return dropped;
 }

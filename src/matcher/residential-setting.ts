@@ -35,7 +35,7 @@ const energyObjects: ReadonlySet<string> = new Set(["zero energy", "slow charge"
  * one's own keeps them ("the charger in her space assigned to her"), unless what is asked is a bill for it.
  */
 export function settingIsNotTheQuestion(concepts: readonly string[]): boolean {
-  if (concepts.includes("pricing")) return true;
+  if (concepts.includes("pricing") || concepts.includes("pricing policy")) return true;
   // A car that gets nothing (or little) from a resident's own stall is Slow or Zero Energy's question: the
   // stall being hers is the scene.
   if (concepts.some((c) => energyObjects.has(c))) return true;

@@ -5,6 +5,7 @@ import { saysGroupPrice } from "../../src/matcher/group-price.ts";
 import { readNegationScope } from "../../src/matcher/negation-scope.ts";
 import { normaliseText } from "../../src/matcher/normalise-text.ts";
 import { asksPlugAndGo, lostCardPositions } from "../../src/matcher/plug-and-go-wish.ts";
+import { readerFirmwarePositions } from "../../src/matcher/reader-firmware.ts";
 import { saysStationGoneGrey } from "../../src/matcher/status-seen.ts";
 import { wordingContentPositions } from "../../src/matcher/wording-content.ts";
 import { realMatcher } from "./real-matcher.ts";
@@ -201,5 +202,36 @@ describe("the second and third batches' frames", () => {
 
   it("leaves a grey website alone", () => {
     expect(saysStationGoneGrey(words("the chargepoint website is grey today"))).toBe(false);
+  });
+});
+
+describe("the fourth batch's frames", () => {
+  it.each([
+    ["is there a firmware update for the card reader", "firmware update"],
+    ["rfid firmware is 210316", "firmware"],
+    // The station's own firmware, with no reader beside it, stays Firmware Upgrade's.
+    ["which firmware version goes on a CT4020", ""],
+    ["the upgrade failed last night and the station is offline", ""],
+  ])("%j drops %j as the reader's own firmware", (text, expected) => {
+    expect(picked(readerFirmwarePositions(words(text)), text)).toBe(expected);
+  });
+
+  it("answers the card reader for the reader's firmware, and the station's firmware stays Firmware Upgrade", () => {
+    // Before this rule, a did-you-mean between the two.
+    const reader = realMatcher().matcher.match(
+      "the latest status RFID line says 210316, is there a firmware upgrade for the reader",
+    );
+    expect([reader.kind, reader.playbook]).toEqual(["match", "rfid-reader"]);
+    expect(answer("which software version do I paste into OTAng for our CT4020s")).toBe("firmware-upgrade");
+  });
+
+  it("reads a group's price at a residential site as Pricing Policy", () => {
+    expect(answer("HOA wants a different price for the residents group and for visitors at the condo chargers")).toBe(
+      "pricing-policy",
+    );
+  });
+
+  it("leaves a grey printer alone", () => {
+    expect(saysStationGoneGrey(words("the badge printer is grey and offline"))).toBe(false);
   });
 });
