@@ -61,7 +61,7 @@ function joinIsAsked(words: readonly string[]): boolean {
 }
 
 export function saysGroupPrice(words: readonly string[]): boolean {
-  if (joinIsAsked(words)) return false;
+  if (!words.some((w) => priceWords.has(w)) || joinIsAsked(words)) return false;
   for (let i = 0; i < words.length; i++) {
     if (!groupWords.has(words[i]!)) continue;
     for (let k = Math.max(0, i - 8); k <= Math.min(words.length - 1, i + 8); k++)

@@ -30,7 +30,14 @@ export const neighbourRules: readonly (readonly [(words: readonly string[]) => b
   [saysSomeoneAhead, "queue", "someone ahead in line"],
   [saysCablePulled, "breakaway", "a charging cable pulled, hanging or cut"],
   [saysAvailableButRefused, "waitlist", "Available on the screen, yet not allowed to charge"],
-  // The eighth round: the question's frame against another article's objects in its scene.
+];
+
+/**
+ * The eighth round: the question's frame against another article's objects in its scene (a card that fails
+ * while the app works, a station gone grey, plug-and-go wished for, a group's price). Gated by their own
+ * words, which are commoner than the rules above ("app", "group"), so those do not run on them.
+ */
+export const frameRules: readonly (readonly [(words: readonly string[]) => boolean, string, string])[] = [
   [saysCardFailsAppWorks, "rfid reader", "a card that fails while the app works"],
   [saysStationGoneGrey, "unreachable", "a station gone grey or off its link"],
   [asksPlugAndGo, "authfree", "charging wanted to start on plug-in"],
@@ -45,6 +52,9 @@ export const neighbourCues: ReadonlySet<string> = new Set([
   ...someoneAheadCues,
   ...cablePulledCues,
   ...availableCues,
+]);
+
+export const frameCues: ReadonlySet<string> = new Set([
   ...cardAppCues,
   ...statusSeenCues,
   ...plugAndGoCues,

@@ -66,7 +66,7 @@ export const plugAndGoCues: ReadonlySet<string> = new Set([...plugWords, "plugs"
 const anyWords = new Set(["any", "every", "whatever", "whichever", "each"]);
 
 export function asksPlugAndGo(words: readonly string[]): boolean {
-  if (!words.some((w) => wishWords.has(w))) return false;
+  if (!words.some((w) => plugWords.has(w)) || !words.some((w) => wishWords.has(w))) return false;
   for (let i = 0; i < words.length; i++) {
     if (anyWords.has(words[i]!) && words.slice(i + 1, i + 5).some((w) => plugWords.has(w))) {
       if (!words.slice(Math.max(0, i - 3), i).some((w) => notWords.has(w))) return true;
