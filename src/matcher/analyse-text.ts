@@ -185,14 +185,19 @@ function stem(word: string): string {
  * ("jst charge" → "just charge"). Single words are left to the spelling corrector, which skips words
  * under five letters; inside a known phrase the other word gives enough context to fix a short one.
  */
-function fuzzyPhraseAt(words: string[], i: number): { phrase: string; n: number } | undefined {
-  for (const n of [3, 2]) {
+function fuzzyPhraseAt(
+  words: string[],
+  i: number,
+  /** `mayBeSlip(words)`, worked out once per message: each word is in up to five windows. */
+  slippable: readonly boolean[],
+): { phrase: string; n: number } | undefined {
+  for (let n = 3; n >= 2; n--) {
     if (i + n > words.length) continue;
     // One edit changes exactly one word of the window, and that word may be neither English nor a function
     // word (below): a window made only of such words has nothing to fix. Most windows are, so this cheap
     // test spares the candidate search and its edit distances (a fifth of a query's time before it).
     let slip = false;
-    for (let k = i; k < i + n && !slip; k++) slip = !stopwords.has(words[k]!) && !englishWords().has(words[k]!);
+    for (let k = i; k < i + n && !slip; k++) slip = slippable[k]!;
     if (!slip) continue;
     const window = words.slice(i, i + n);
     const typed = window.join(" ");
@@ -220,6 +225,11 @@ function fuzzyPhraseAt(words: string[], i: number): { phrase: string; n: number 
   return undefined;
 }
 
+/** For each word, whether a one-letter slip could hide in it: neither a function word nor English. */
+function mayBeSlip(words: readonly string[]): boolean[] {
+  return words.map((w) => !stopwords.has(w) && !englishWords().has(w));
+}
+
 /** Whether a term's source is an observed-concept phrase, whose own words neither help nor hurt coverage. */
 export function isObservedPhrase(source: string): boolean {
   return table.expanding.has(source);
@@ -238,19 +248,28 @@ export function synonymWords(): string[] {
  * normalise → correct spelling → read negation scope → map synonyms (longest phrase first) → drop stopwords → stem.
  * Triggers and queries take the same path; only queries are spelling-corrected.
  */
-export function analyseText(text: string, corrector?: SpellCorrector): AnalysedText {
+export function analyseText(
+  text: string,
+  corrector?: SpellCorrector,
+  /** `normaliseText(text)` when the caller has it already: the matcher reads each message that way once. */
+  normalised: string = normaliseText(text),
+): AnalysedText {
   const corrections: Rewrite[] = [];
-  const words = normaliseText(text)
-    .split(" ")
-    .filter((w) => w.length > 0);
+  const words = normalised.split(" ").filter((w) => w.length > 0);
   if (corrector) {
     // Each word is corrected in the light of its content-word neighbours: the one before as corrected,
-    // the one after as typed.
+    // the one after as typed (the words after `i` are not corrected yet, so one pass from the end finds
+    // each word's next content word without rescanning the rest of the message per word).
+    const nextContent: (string | undefined)[] = new Array(words.length);
+    for (let k = words.length - 1, next: string | undefined; k >= 0; k--) {
+      nextContent[k] = next;
+      if (!stopwords.has(words[k]!)) next = words[k];
+    }
     let before: string | undefined;
     words.forEach((word, i) => {
       if (stopwords.has(word)) return;
       if (!table.byPhrase.has(word)) {
-        const after = words.slice(i + 1).find((w) => !stopwords.has(w));
+        const after = nextContent[i];
         const fixed = corrector.correct(word, { before, after });
         if (fixed !== undefined) {
           corrections.push({ from: word, to: fixed });
@@ -288,6 +307,7 @@ export function analyseText(text: string, corrector?: SpellCorrector): AnalysedT
       read = scoped.map((r) => r.word);
     }
   }
+  const slippable = corrector ? mayBeSlip(read) : [];
   const terms: string[] = [];
   const sources: string[] = [];
   const keep = (word: string, source: string) => {
@@ -319,7 +339,7 @@ export function analyseText(text: string, corrector?: SpellCorrector): AnalysedT
       i += n;
       matched = true;
     }
-    const fuzzy = matched || !corrector ? undefined : fuzzyPhraseAt(read, i);
+    const fuzzy = matched || !corrector ? undefined : fuzzyPhraseAt(read, i, slippable);
     if (fuzzy) {
       const typed = read.slice(i, i + fuzzy.n).join(" ");
       const canonical = table.fuzzyTarget.get(fuzzy.phrase)!;
