@@ -17,7 +17,14 @@ import {
 } from "./little-energy.ts";
 import { saysSentToWrongPlace } from "./map-directions.ts";
 import { readNegationScope } from "./negation-scope.ts";
-import { neighbourCues, neighbourRules, objectsNotAsked, objectsNotAskedCues } from "./neighbour-rules.ts";
+import {
+  frameCues,
+  frameRules,
+  neighbourCues,
+  neighbourRules,
+  objectsNotAsked,
+  objectsNotAskedCues,
+} from "./neighbour-rules.ts";
 import { normaliseText } from "./normalise-text.ts";
 import { observedConcepts } from "./observed-concepts.ts";
 import { saysStationForOnePerson } from "./one-driver-station.ts";
@@ -306,26 +313,21 @@ export function analyseText(
   }
   // Wording asked for on a screen is what to display, not what is asked (wording-content.ts). Messages only.
   const quotes = quotedSpans(text);
-  const wordingWished = asksForScreenWording(
-    scoped.map((r) => r.word),
-    quotes.length > 0,
-  );
+  let read = scoped.map((r) => r.word);
+  const wordingWished = asksForScreenWording(read, quotes.length > 0);
   if (corrector && wordingWished) {
     const quoteWords = quotes.map((q) =>
       normaliseText(q.inner)
         .split(" ")
         .filter((w) => w.length > 0),
     );
-    const wording = new Set(
-      wordingContentPositions(
-        scoped.map((r) => r.word),
-        quoteWords,
-      ),
-    );
+    const wording = new Set(wordingContentPositions(read, quoteWords));
     for (const k of wording) applied.push({ from: scoped[k]!.from, to: wordingReason });
-    if (wording.size > 0) scoped = scoped.filter((_, k) => !wording.has(k));
+    if (wording.size > 0) {
+      scoped = scoped.filter((_, k) => !wording.has(k));
+      read = scoped.map((r) => r.word);
+    }
   }
-  const read = scoped.map((r) => r.word);
   const slippable = corrector ? mayBeSlip(read) : [];
   const terms: string[] = [];
   const sources: string[] = [];
@@ -410,6 +412,14 @@ export function analyseText(
   // Articles that share objects, told apart by what is said about them (neighbour-rules.ts).
   if (corrector && read.some((w) => neighbourCues.has(w))) {
     for (const [says, concept, from] of neighbourRules) {
+      if (!says(read)) continue;
+      for (const w of concept.split(" ")) keep(w, from);
+      applied.push({ from, to: concept });
+    }
+  }
+  // The question's frame against another article's objects in its scene (neighbour-rules.ts, eighth round).
+  if (corrector && read.some((w) => frameCues.has(w))) {
+    for (const [says, concept, from] of frameRules) {
       if (!says(read)) continue;
       for (const w of concept.split(" ")) keep(w, from);
       applied.push({ from, to: concept });

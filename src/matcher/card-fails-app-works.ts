@@ -47,7 +47,8 @@ function appWorks(words: readonly string[]): boolean {
 }
 
 export function saysCardFailsAppWorks(words: readonly string[]): boolean {
-  if (saysScreenRefused(words)) return false;
+  // The cheap test first: most messages with an app word have no card word at all.
+  if (!words.some((w) => cardWords.has(w)) || saysScreenRefused(words)) return false;
   for (let i = 0; i < words.length; i++) {
     if (!cardWords.has(words[i]!)) continue;
     const around = words.slice(Math.max(0, i - 4), i + 7);

@@ -53,13 +53,15 @@ function joinIsAsked(words: readonly string[]): boolean {
   for (let i = 0; i < words.length; i++) {
     if (!joinWords.has(words[i]!)) continue;
     if (words[i - 1] === "already" || words.slice(i + 1, i + 5).some((w) => wentWell.has(w))) continue;
+    // "after the flex billing approval": the owner's billing approved, not a driver let into a group.
+    if (words.slice(Math.max(0, i - 2), i).includes("billing")) continue;
     return true;
   }
   return false;
 }
 
 export function saysGroupPrice(words: readonly string[]): boolean {
-  if (joinIsAsked(words)) return false;
+  if (!words.some((w) => priceWords.has(w)) || joinIsAsked(words)) return false;
   for (let i = 0; i < words.length; i++) {
     if (!groupWords.has(words[i]!)) continue;
     for (let k = Math.max(0, i - 8); k <= Math.min(words.length - 1, i + 8); k++)

@@ -8,6 +8,7 @@ import { onePortCues, saysOnePortGivesNothing } from "./one-port-nothing.ts";
 import { asksPlugAndGo, lostCardPositions, plugAndGoCues } from "./plug-and-go-wish.ts";
 import { powerAfterUnplugCues, saysPowerAfterUnplug } from "./power-after-unplug.ts";
 import { powerSplitCues, saysPowerSplitBetweenCars } from "./power-split.ts";
+import { readerFirmwareCues, readerFirmwarePositions } from "./reader-firmware.ts";
 import { remedyCues, remedyQuestionPositions } from "./remedy-asked.ts";
 import { saysSomeoneAhead, someoneAheadCues } from "./someone-ahead.ts";
 import { saysStationGoneGrey, statusSeenCues } from "./status-seen.ts";
@@ -29,7 +30,14 @@ export const neighbourRules: readonly (readonly [(words: readonly string[]) => b
   [saysSomeoneAhead, "queue", "someone ahead in line"],
   [saysCablePulled, "breakaway", "a charging cable pulled, hanging or cut"],
   [saysAvailableButRefused, "waitlist", "Available on the screen, yet not allowed to charge"],
-  // The eighth round: the question's frame against another article's objects in its scene.
+];
+
+/**
+ * The eighth round: the question's frame against another article's objects in its scene (a card that fails
+ * while the app works, a station gone grey, plug-and-go wished for, a group's price). Gated by their own
+ * words, which are commoner than the rules above ("app", "group"), so those do not run on them.
+ */
+export const frameRules: readonly (readonly [(words: readonly string[]) => boolean, string, string])[] = [
   [saysCardFailsAppWorks, "rfid reader", "a card that fails while the app works"],
   [saysStationGoneGrey, "unreachable", "a station gone grey or off its link"],
   [asksPlugAndGo, "authfree", "charging wanted to start on plug-in"],
@@ -44,6 +52,9 @@ export const neighbourCues: ReadonlySet<string> = new Set([
   ...someoneAheadCues,
   ...cablePulledCues,
   ...availableCues,
+]);
+
+export const frameCues: ReadonlySet<string> = new Set([
   ...cardAppCues,
   ...statusSeenCues,
   ...plugAndGoCues,
@@ -51,13 +62,19 @@ export const neighbourCues: ReadonlySet<string> = new Set([
 ]);
 
 /** Words that only set the scene for another article's question, by position, with why they are dropped. */
-export const objectsNotAskedCues: ReadonlySet<string> = new Set([...remedyCues, ...cardMeansCues, ...updateSceneCues]);
+export const objectsNotAskedCues: ReadonlySet<string> = new Set([
+  ...remedyCues,
+  ...cardMeansCues,
+  ...updateSceneCues,
+  ...readerFirmwareCues,
+]);
 
 const notAskedReasons = {
   remedy: "the remedy asked, not a replacement done",
   means: "how the driver started, not what failed",
   update: "an update before the trouble, not the question",
   lost: "cards lost, the scene for plug-and-go",
+  reader: "the reader's own firmware, the RFID article's",
 } as const;
 // Wording asked for on a screen is dropped in analyse-text.ts (it needs the quotes); a sentence holding it
 // must not bring it back either.
@@ -76,5 +93,6 @@ export function objectsNotAsked(words: readonly string[]): Map<number, string> {
   for (const k of cardMeansPositions(words)) dropped.set(k, notAskedReasons.means);
   for (const k of updateScenePositions(words)) dropped.set(k, notAskedReasons.update);
   for (const k of lostCardPositions(words)) dropped.set(k, notAskedReasons.lost);
+  for (const k of readerFirmwarePositions(words)) dropped.set(k, notAskedReasons.reader);
   return dropped;
 }

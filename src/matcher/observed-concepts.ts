@@ -575,6 +575,21 @@ export const observedConcepts: Readonly<Record<string, readonly string[]>> = {
   ],
   // Replacing Hardware: a new station put where the old one was.
   replace: ["in place of", "in its place", "where the old one was", "where the broken one was"],
+  // Station Unreachable's symptom "Payment processing issue": payments that fail while the station is off
+  // its link, said as what the site sees.
+  "payment processing": [
+    "payments failing",
+    "payments are failing",
+    "payment failing",
+    "payments fail",
+    "payment fails",
+    "payments failed",
+    "payment failed",
+    "payments not processing",
+    "payments will not process",
+    "payments not going through",
+    "payment not going through",
+  ],
   // The RFID Reader article's own column: "review the Plug In Event ID column" tells RFID starts from
   // remote starts. No other article has it.
   rfid: ["plug in event id", "plug in event ids", "plugin event id", "plugin event ids"],

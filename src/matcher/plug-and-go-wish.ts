@@ -60,11 +60,17 @@ const loseWords = new Set([
 ]);
 const cardWords = new Set(["card", "cards", "badge", "badges", "fob", "fobs", "rfid", "keycard", "keycards"]);
 
-export const plugAndGoCues: ReadonlySet<string> = plugWords;
+export const plugAndGoCues: ReadonlySet<string> = new Set([...plugWords, "plugs"]);
+
+/** "whatever car gets plugged in", "every bus that plugs in": any vehicle at all, by plugging in. */
+const anyWords = new Set(["any", "every", "whatever", "whichever", "each"]);
 
 export function asksPlugAndGo(words: readonly string[]): boolean {
-  if (!words.some((w) => wishWords.has(w))) return false;
+  if (!words.some((w) => plugWords.has(w)) || !words.some((w) => wishWords.has(w))) return false;
   for (let i = 0; i < words.length; i++) {
+    if (anyWords.has(words[i]!) && words.slice(i + 1, i + 5).some((w) => plugWords.has(w))) {
+      if (!words.slice(Math.max(0, i - 3), i).some((w) => notWords.has(w))) return true;
+    }
     if (!startWords.has(words[i]!)) continue;
     // "does not start when plugged in" is a fault, not a wish.
     if (words.slice(Math.max(0, i - 3), i).some((w) => notWords.has(w))) continue;

@@ -28,12 +28,17 @@ const otherObjects: ReadonlySet<string> = new Set([
   "station message",
 ]);
 
+const energyObjects: ReadonlySet<string> = new Set(["zero energy", "slow charge", "low energy dispensed"]);
+
 /**
  * Whether the setting's words should be dropped, given the concepts the effect rules added. A station of
  * one's own keeps them ("the charger in her space assigned to her"), unless what is asked is a bill for it.
  */
 export function settingIsNotTheQuestion(concepts: readonly string[]): boolean {
-  if (concepts.includes("pricing")) return true;
+  if (concepts.includes("pricing") || concepts.includes("pricing policy")) return true;
+  // A car that gets nothing (or little) from a resident's own stall is Slow or Zero Energy's question: the
+  // stall being hers is the scene.
+  if (concepts.some((c) => energyObjects.has(c))) return true;
   return concepts.some((c) => otherObjects.has(c)) && !concepts.includes("linked driver account");
 }
 

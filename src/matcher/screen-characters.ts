@@ -21,6 +21,8 @@ const characterWords = new Set([
   "chevrons",
   "character",
   "characters",
+  "char",
+  "chars",
   "symbol",
   "symbols",
 ]);

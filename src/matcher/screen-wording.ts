@@ -13,6 +13,7 @@ const appearVerbs = new Set(["come", "pop", "show"]);
 // "change what the stations say on their screens" asks for new wording too.
 // "make the display read Please Badge In" asks for it too.
 const wishes = new Set(["to", "can", "could", "want", "wants", "wanted", "change", "update", "edit", "make"]);
+const modals = new Set(["can", "could", "would", "will"]);
 const screens = new Set(["screen", "screens", "display", "displays", "lcd", "lcds"]);
 /** "we want the chargers to show our lot rules": the station itself is asked to show something. */
 const stationSubjects = new Set([
@@ -40,14 +41,32 @@ export function asksForScreenWording(words: readonly string[], hasQuote: boolean
     )
       return true;
     if (hasQuote && placeVerbs.has(w) && words.slice(i + 1, i + 10).some((x) => screens.has(x))) return true;
+    // "we want drivers to see 'Max 4 hrs' on the screen": what people should see, wished for a screen.
+    if (
+      w === "see" &&
+      words[i - 1] === "to" &&
+      words.slice(Math.max(0, i - 5), i - 1).some((x) => x === "want" || x === "wants" || x === "like") &&
+      (hasQuote || words.slice(i + 1, i + 10).some((x) => screens.has(x)))
+    )
+      return true;
+    // "wants text on the units: 'Reserved for EV charging'": wording wanted, quoted or for a screen.
+    if (
+      wordingNouns.has(w) &&
+      words.slice(Math.max(0, i - 2), i).some((x) => x === "want" || x === "wants" || x === "need" || x === "needs") &&
+      (hasQuote || words.slice(i + 1, i + 5).some((x) => screens.has(x)))
+    )
+      return true;
     const appear = appearVerbs.has(w) && words[i + 1] === "up";
     if (i === 0 || (!wordingVerbs.has(w) && !appear)) continue;
     // "how to read the latest status" asks how to read something, not for wording.
     if (words[i - 1] === "to" && words[i - 2] === "how") continue;
     const wished = words.slice(Math.max(0, i - 4), i).some((x) => wishes.has(x));
     // "we want the chargers to show", "can the screen show": the station itself shows it.
+    // "can the chargers display our code": the station as the subject of a modal, not "the charger display".
     const subject =
-      (words[i - 1] === "to" && stationSubjects.has(words[i - 2] ?? "")) || screens.has(words[i - 1] ?? "");
+      (words[i - 1] === "to" && stationSubjects.has(words[i - 2] ?? "")) ||
+      screens.has(words[i - 1] ?? "") ||
+      (stationSubjects.has(words[i - 1] ?? "") && modals.has(words[i - 3] ?? ""));
     const forScreen = hasQuote || subject || words.slice(i + 1, i + 8).some((x) => screens.has(x));
     if (wished && forScreen) return true;
   }

@@ -10,6 +10,14 @@
 const greyWords = new Set(["grey", "gray", "greyed", "grayed"]);
 /** Grey said of the dashboard's controls, not of a station. */
 const controls = new Set([
+  "website",
+  "webpage",
+  "page",
+  "browser",
+  "printer",
+  "laptop",
+  "computer",
+  "monitor",
   "button",
   "buttons",
   "option",

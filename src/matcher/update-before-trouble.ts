@@ -39,15 +39,33 @@ const outcomeWords = new Set([
   "again",
 ]);
 
-export const updateSceneCues: ReadonlySet<string> = sinceWords;
+const thenWords = new Set(["now", "then"]);
+
+export const updateSceneCues: ReadonlySet<string> = new Set([...sinceWords, ...thenWords]);
 
 /** Positions of the update words in "after the firmware push", when the station then went unreachable. */
 export function updateScenePositions(words: readonly string[]): number[] {
   const positions: number[] = [];
-  if (!words.some((w) => troubleWords.has(w)) || words.some((w) => outcomeWords.has(w))) return positions;
+  const trouble = words.findIndex((w, i) => troubleWords.has(w) || seenTrouble(words, i));
+  if (trouble < 0 || words.some((w) => outcomeWords.has(w))) return positions;
   for (let i = 0; i < words.length; i++) {
     if (!sinceWords.has(words[i]!)) continue;
     for (let k = i + 1; k <= i + 4 && k < words.length; k++) if (updateWords.has(words[k]!)) positions.push(k);
   }
+  if (positions.length > 0) return positions;
+  // "new firmware went out tuesday and now the station is grey": the update first, then "now" the trouble.
+  const now = words.findIndex((w, i) => thenWords.has(w) && i < trouble);
+  if (now < 0) return positions;
+  for (let k = 0; k < now; k++) if (updateWords.has(words[k]!)) positions.push(k);
   return positions;
+}
+
+/**
+ * Station Unreachable's other symptom, "Station Name changing to ChargePoint/Station", and the grey a
+ * dashboard shows for it; a Rule Name is Auto-OTA's own column, not this.
+ */
+function seenTrouble(words: readonly string[], i: number): boolean {
+  const w = words[i]!;
+  if (w === "name") return words[i - 1] !== "rule";
+  return w === "grey" || w === "gray";
 }

@@ -43,6 +43,7 @@ const clauseEnds = new Set([
   "please",
 ]);
 const maxUnquoted = 6;
+const maxPurpose = 8;
 /** What stands right before a say-verb used as a verb. */
 const verbSlots = new Set(["to", "can", "could", "should", "would", "will", "it", "them", "they", ...screenish]);
 const reports = new Set(["says", "said", "shows", "showed", "reads", "displays", "displayed", "showing", "saying"]);
@@ -88,7 +89,7 @@ export function wordingContentPositions(words: readonly string[], quotes: readon
     if (!wishedBefore(words, at)) continue;
     for (let k = at; k < at + quote.length; k++) positions.push(k);
   }
-  if (quotedAny) return positions;
+  if (quotedAny) return withPurpose(words, positions);
   // Unquoted: "we want the chargers to read members only after 6pm": after a say-verb that a wish or a
   // screen stands right before.
   for (let i = 1; i < words.length; i++) {
@@ -97,9 +98,25 @@ export function wordingContentPositions(words: readonly string[], quotes: readon
     // The verb, not the noun: "to show", "can the screens say", not "get the display to …".
     if (!verbSlots.has(words[i - 1]!) || !wishedBefore(words, i + 1)) continue;
     for (let k = i + 1; k < Math.min(words.length, i + 1 + maxUnquoted); k++) {
-      if (clauseEnds.has(words[k]!)) break;
+      if (clauseEnds.has(words[k]!) || words[k] === "so") break;
       positions.push(k);
     }
+    break;
+  }
+  return withPurpose(words, positions);
+}
+
+/**
+ * "… so visitors can join the group themselves": the purpose of the wording is what it tells drivers
+ * about, the same scene as the wording itself.
+ */
+function withPurpose(words: readonly string[], positions: number[]): number[] {
+  if (positions.length === 0) return positions;
+  const last = positions[positions.length - 1]!;
+  for (let k = last + 1; k <= Math.min(words.length - 1, last + 3); k++) {
+    if (words[k] !== "so") continue;
+    const end = Math.min(words.length, k + 1 + maxPurpose);
+    for (let j = k; j < end; j++) positions.push(j);
     break;
   }
   return positions;

@@ -5,6 +5,7 @@ import { saysGroupPrice } from "../../src/matcher/group-price.ts";
 import { readNegationScope } from "../../src/matcher/negation-scope.ts";
 import { normaliseText } from "../../src/matcher/normalise-text.ts";
 import { asksPlugAndGo, lostCardPositions } from "../../src/matcher/plug-and-go-wish.ts";
+import { readerFirmwarePositions } from "../../src/matcher/reader-firmware.ts";
 import { saysStationGoneGrey } from "../../src/matcher/status-seen.ts";
 import { wordingContentPositions } from "../../src/matcher/wording-content.ts";
 import { realMatcher } from "./real-matcher.ts";
@@ -153,5 +154,84 @@ describe("the unit changed, with its settings left alone, is Replace Hardware's"
 describe("the Plug In Event ID column is the card reader's", () => {
   it("answers the RFID Reader for questions about plug in event ids", () => {
     expect(answer("what does a plug in event id of 1649443833 mean in historical sessions")).toBe("rfid-reader");
+  });
+});
+
+describe("the second and third batches' frames", () => {
+  it("drops a wording's purpose clause with the wording", () => {
+    const text = "can the stations show our join code so staff can enroll in the group";
+    expect(picked(wordingContentPositions(words(text), []), text)).toBe(
+      "our join code so staff can enroll in the group",
+    );
+  });
+
+  it("reads 'wants text on the units' and 'want drivers to see' as asking for wording", () => {
+    expect(answer('the landlord wants text on the chargers: "EV only. Violators towed"')).toBe("station-messages");
+    expect(answer("we want visitors to see 'Pay in the app, no cards' on the screen")).toBe("station-messages");
+    // The same words reported by a driver are not a wish.
+    expect(answer("drivers see 'Access Denied' on the screen after tapping")).not.toBe("station-messages");
+  });
+
+  it("reads any vehicle that plugs in, wished for, as Just Charge, and a fault as no wish", () => {
+    expect(asksPlugAndGo(words("we want whichever van plugs in to get power"))).toBe(true);
+    expect(asksPlugAndGo(words("we want to know why not every van that plugs in charges"))).toBe(false);
+    expect(answer("at the shuttle yard we would like every shuttle that plugs in overnight to get power")).toBe(
+      "just-charge",
+    );
+  });
+
+  it("reads a car getting nothing from a resident's own stall as Slow or Zero Energy", () => {
+    expect(answer("the tenant's car gets nothing from his own assigned stall, and it is linked to his account")).toBe(
+      "slow-zero-energy",
+    );
+    // A resident's own station, with no energy question, stays Multifamily.
+    expect(answer("how do we link the new tenant to her assigned stall charger")).toBe("multifamily");
+  });
+
+  it("reads an update followed 'now' by a grey station as the scene", () => {
+    expect(answer("we pushed a software update monday and now the unit is grey in the portal")).toBe(
+      "station-unreachable",
+    );
+    // A failed update stays Firmware Upgrade's.
+    expect(answer("the software update failed and now OTAng logs say retry limit reached")).toBe("firmware-upgrade");
+  });
+
+  it("reads failing payments as Station Unreachable's payment processing issue", () => {
+    expect(answer("payments not going through on the clinic unit since tuesday")).toBe("station-unreachable");
+  });
+
+  it("leaves a grey website alone", () => {
+    expect(saysStationGoneGrey(words("the chargepoint website is grey today"))).toBe(false);
+  });
+});
+
+describe("the fourth batch's frames", () => {
+  it.each([
+    ["is there a firmware update for the card reader", "firmware update"],
+    ["rfid firmware is 210316", "firmware"],
+    // The station's own firmware, with no reader beside it, stays Firmware Upgrade's.
+    ["which firmware version goes on a CT4020", ""],
+    ["the upgrade failed last night and the station is offline", ""],
+  ])("%j drops %j as the reader's own firmware", (text, expected) => {
+    expect(picked(readerFirmwarePositions(words(text)), text)).toBe(expected);
+  });
+
+  it("answers the card reader for the reader's firmware, and the station's firmware stays Firmware Upgrade", () => {
+    // Before this rule, a did-you-mean between the two.
+    const reader = realMatcher().matcher.match(
+      "the latest status RFID line says 210316, is there a firmware upgrade for the reader",
+    );
+    expect([reader.kind, reader.playbook]).toEqual(["match", "rfid-reader"]);
+    expect(answer("which software version do I paste into OTAng for our CT4020s")).toBe("firmware-upgrade");
+  });
+
+  it("reads a group's price at a residential site as Pricing Policy", () => {
+    expect(answer("HOA wants a different price for the residents group and for visitors at the condo chargers")).toBe(
+      "pricing-policy",
+    );
+  });
+
+  it("leaves a grey printer alone", () => {
+    expect(saysStationGoneGrey(words("the badge printer is grey and offline"))).toBe(false);
   });
 });
