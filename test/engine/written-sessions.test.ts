@@ -91,6 +91,29 @@ describe("a session changed by someone else since this engine wrote it", () => {
   });
 });
 
+describe("a slash command's private session", () => {
+  const privately = { platform: "slack" as const, channelId: "C-OPS", privateTo: "U-ANN" };
+  const command = (text: string, eventId: string) => ({
+    kind: "command" as const,
+    text,
+    eventId,
+    conversation: privately,
+    user: { id: "U-ANN", name: "Ann" },
+  });
+
+  for (const restart of [false, true]) {
+    it(`stays private on later turns, read ${restart ? "after a restart (parsed)" : "as written"}: the escalation's origin keeps its owner`, async () => {
+      h = new Harness();
+      await h.send(command("fault 303-RSC", "E-p1"));
+      if (restart) await h.restart();
+      await h.send(command("escalate the relay is welded", "E-p2"));
+      const [escalation] = await h.store.listEscalations();
+      expect(escalation?.origin).toMatchObject({ channelId: "C-OPS", privateTo: "U-ANN" });
+      expect(escalation?.sessionKey).toBe("slack:C-OPS:-:@U-ANN");
+    });
+  }
+});
+
 describe("WrittenSessions", () => {
   it("keeps the last text per key and forgets the least recently written past its limit", () => {
     const written = new WrittenSessions(2);
