@@ -15,6 +15,8 @@ const rounds = Number(process.env.BENCH_LOAD_ROUNDS ?? 3);
 const connections = Number(process.env.BENCH_LOAD_CONNECTIONS ?? 10);
 /** A folder: `cpbot serve` runs with --cpu-prof and writes its profile there when it stops. */
 const cpuProfileDir = process.env.BENCH_LOAD_CPU_PROF;
+/** Node flags for `cpbot serve` alone (space-separated), e.g. `--max-semi-space-size=32`, to weigh V8 settings. */
+const cpbotNodeFlags = (process.env.BENCH_LOAD_CPBOT_FLAGS ?? "").split(/\s+/).filter(Boolean);
 /** Which requests to send (comma-separated): a profile of one kind alone says more than of both mixed. */
 const kinds = (process.env.BENCH_LOAD_KINDS ?? "command,mention")
   .split(",")
@@ -112,6 +114,7 @@ export async function loadBench(): Promise<BenchSection> {
   });
   const cpbot = await startChildServer(
     [
+      ...cpbotNodeFlags,
       ...(cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(cpuProfileDir)}`] : []),
       path.join(root, "bin", "cpbot.js"),
       "serve",

@@ -25,6 +25,7 @@ import { readOnlyStore, WriteNeeded } from "./read-only-store.ts";
 import { type PlaybookHit, searchPlaybooks } from "./search-playbooks.ts";
 import { type LoadedSession, loadSession, SessionConflict, saveSession } from "./session-io.ts";
 import type { Turn, TurnReply } from "./turn.ts";
+import { WrittenSessions } from "./written-sessions.ts";
 
 export interface Engine {
   /** Answers one event. Never throws: a bad input or a bug becomes an error card. */
@@ -69,6 +70,8 @@ export function createEngine(deps: EngineDeps): Engine {
     return ctx;
   };
   const limiter = new RateLimiter(deps.config.rateLimitPerMinute ?? 0);
+  // Sessions read back as this engine wrote them skip the schema parse (see written-sessions.ts).
+  const written = new WrittenSessions();
 
   type Decided = { turn: Turn; reply: TurnReply; delivery?: EngineReply["delivery"]; audited?: boolean } | "duplicate";
 
@@ -109,7 +112,7 @@ export function createEngine(deps: EngineDeps): Engine {
     role: Role,
     options: HandleOptions & { cut?: Card },
   ): Promise<Decided | undefined> {
-    const session = await loadSession(deps.store, event.conversation, log);
+    const session = await loadSession(deps.store, event.conversation, log, written);
     const turn = newTurn(event, at, role, session, readOnlyStore(deps.store), options);
     let reply: TurnReply;
     try {
@@ -121,7 +124,7 @@ export function createEngine(deps: EngineDeps): Engine {
     turn.deps = { ...deps };
     return deps.store.transaction(async (tx) => {
       if (!(await tx.claimEvent(event.eventId, at))) return "duplicate" as const;
-      await saveSession(tx, session, turn.state, at);
+      await saveSession(tx, session, turn.state, at, written);
       return { turn, reply, ...(await record(tx, event, turn, reply, options)) };
     });
   }
@@ -139,10 +142,10 @@ export function createEngine(deps: EngineDeps): Engine {
   ): Promise<Decided> {
     return deps.store.transaction(async (tx) => {
       if (!(await tx.claimEvent(event.eventId, at))) return "duplicate" as const;
-      const session = await loadSession(tx, event.conversation, log);
+      const session = await loadSession(tx, event.conversation, log, written);
       const turn = newTurn(event, at, role, session, tx, options);
       const reply = await route(turn);
-      await saveSession(tx, session, turn.state, at);
+      await saveSession(tx, session, turn.state, at, written);
       return { turn, reply, ...(await record(tx, event, turn, reply, options)) };
     });
   }

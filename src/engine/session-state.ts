@@ -15,6 +15,12 @@ const ConversationSchema = z.object({
   channelId: z.string(),
   threadId: z.string().optional(),
   permalink: z.string().optional(),
+  /**
+   * A slash command's private session (ConversationRef.privateTo). Kept on every read, not only the
+   * first: an escalation opened from this session takes the session's conversation as its origin, and
+   * the origin's notices must stay private to its owner.
+   */
+  privateTo: z.string().optional(),
 });
 
 /** Where a walkthrough stands: a step of the main sequence (troubleshooting + solution) or of a branch. */
