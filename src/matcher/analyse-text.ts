@@ -25,6 +25,7 @@ import { saysOwnerIsPaid } from "./owner-revenue.ts";
 import { lineMeansQueue, readQueueWord } from "./queue-line.ts";
 import { quotedSpans } from "./quoted-text.ts";
 import { isSettingWord, namesAChargingObject, settingIsNotTheQuestion } from "./residential-setting.ts";
+import { screenNameConcepts } from "./screen-names.ts";
 import { asksForScreenWording } from "./screen-wording.ts";
 import { saysJoinsThemselves, saysPricingAwaitsApproval, sharedSubjectCues } from "./shared-subjects.ts";
 import type { SpellCorrector } from "./spell-corrector.ts";
@@ -159,7 +160,24 @@ const cueSources = {
   incentive: "asks about credits, rebates or incentives",
   userprefs: "a dashboard user's own preferences",
   ownpay: "asks about their own pay (HR)",
+  salesquote: "asks for a quote, a contract or a purchase (sales)",
+  warrantyrma: "asks about a warranty claim or a return (RMA)",
+  utilitytariff: "asks about the utility's tariff",
+  carfault: "asks about the car itself",
+  parkingrules: "asks about parking enforcement",
+  appreview: "asks about a review of the chargers",
+  workplaceit: "asks about the company's own workplace (doors, lines, IT, time off)",
 } as const;
+
+const messageOnlyCues: ReadonlySet<string> = new Set([
+  "salesquote",
+  "warrantyrma",
+  "utilitytariff",
+  "carfault",
+  "parkingrules",
+  "appreview",
+  "workplaceit",
+]);
 
 // Stems are asked for again and again (the same words recur across every trigger), so remember them.
 const stems = new Map<string, string>();
@@ -359,6 +377,13 @@ export function analyseText(text: string, corrector?: SpellCorrector): AnalysedT
       applied.push({ from, to: concept });
     }
   }
+  // An article asked by a field, option or column of its own screens (screen-names.ts), messages only.
+  if (corrector) {
+    for (const concept of screenNameConcepts(read)) {
+      for (const w of concept.split(" ")) keep(w, "a name on the article's own screen");
+      applied.push({ from: "a name on the article's own screen", to: concept });
+    }
+  }
   // A residential setting is where the question is asked, not what it asks (residential-setting.ts). A
   // trigger keyword ("condo") still trains its article; a message with only the setting asks nothing.
   const settingOnly = corrector !== undefined && !namesAChargingObject(read);
@@ -373,6 +398,9 @@ export function analyseText(text: string, corrector?: SpellCorrector): AnalysedT
 
   // What the message asks to do (buy, plan an install), weighed by the scorer like any other term.
   for (const cue of readIntentCues(read)) {
+    // The eighth round's kinds decide alone (create-matcher.ts) and are read in messages only: carried by
+    // the adjacent topics' own phrases they would move what the scorer learns of those topics' words.
+    if (!corrector && messageOnlyCues.has(cue)) continue;
     keep(cue, cueSources[cue]);
     applied.push({ from: cueSources[cue], to: cue });
   }

@@ -5,6 +5,15 @@ import {
   asksUnitConversion,
   asksUserPreference,
 } from "./asks-general-knowledge.ts";
+import { asksForSales, asksWarrantyOrReturn, salesOrWarrantyCues } from "./asks-sales-or-warranty.ts";
+import {
+  asksAboutReviews,
+  asksCompanyWorkplace,
+  asksParkingEnforcement,
+  asksUtilityTariff,
+  asksVehicleItself,
+  siteOrCompanyCues,
+} from "./asks-site-or-company.ts";
 import { asksToIntegrate } from "./asks-to-integrate.ts";
 
 /**
@@ -31,7 +40,14 @@ export type IntentCue =
   | "evbasics"
   | "incentive"
   | "userprefs"
-  | "ownpay";
+  | "ownpay"
+  | "salesquote"
+  | "warrantyrma"
+  | "utilitytariff"
+  | "carfault"
+  | "parkingrules"
+  | "appreview"
+  | "workplaceit";
 
 const priceWords = new Set([
   "price",
@@ -466,5 +482,18 @@ export function readIntentCues(words: readonly string[]): IntentCue[] {
   if (asksForDataWithoutTrouble(words, asksUserPreference)) cues.push("userprefs");
   // "didn't hit", "is late": one's own pay is HR's whatever went wrong with it, so no trouble veto.
   if (asksAboutOwnPay(words)) cues.push("ownpay");
+  if (words.some((w) => salesOrWarrantyCues.has(w))) {
+    if (asksForDataWithoutTrouble(words, asksForSales)) cues.push("salesquote");
+    if (asksForDataWithoutTrouble(words, asksWarrantyOrReturn)) cues.push("warrantyrma");
+  }
+  if (words.some((w) => siteOrCompanyCues.has(w))) {
+    if (asksForDataWithoutTrouble(words, asksUtilityTariff)) cues.push("utilitytariff");
+    // A car's own part is the question whatever went wrong with it ("battery warning", "engine light").
+    if (asksVehicleItself(words)) cues.push("carfault");
+    if (asksParkingEnforcement(words)) cues.push("parkingrules");
+    if (asksAboutReviews(words)) cues.push("appreview");
+    // A door's reader that is broken is still the building's: no trouble veto, only the station's own words.
+    if (asksCompanyWorkplace(words)) cues.push("workplaceit");
+  }
   return cues;
 }

@@ -6,7 +6,11 @@
  * location, when a map or app does the sending or drivers end up somewhere, and the same when the app shows
  * the station somewhere it cannot be.
  */
-const guides = new Set(["app", "apps", "map", "maps", "navigation", "directions", "gps", "pin", "nav", "waze"]);
+const guides = new Set([
+  ...["app", "apps", "map", "maps", "navigation", "directions", "gps", "pin", "nav", "waze"],
+  // A non-native writer's "in application", "in the mobile".
+  ...["application", "mobile"],
+]);
 const sendVerbs = new Set([
   "send",
   "sends",
@@ -83,7 +87,9 @@ export function saysSentToWrongPlace(words: readonly string[]): boolean {
       // "sends drivers to", "takes people to", "directions lead to", "points to".
       let j = i + 1;
       if (people.has(words[j] ?? "")) j++;
-      if (words[j] === "to" && !notPlaces.has(words[j + 1] ?? "") && !notPlaces.has(words[j + 2] ?? "")) return true;
+      // "dropped to 2 stars" is an amount, not a place.
+      const to = words[j + 1] ?? "";
+      if (words[j] === "to" && !/^\d/.test(to) && !notPlaces.has(to) && !notPlaces.has(words[j + 2] ?? "")) return true;
     }
     if (endUp.has(w) && words[i + 1] === "up" && places.has(words[i + 2] ?? "")) {
       const before = words.slice(Math.max(0, i - 6), i);
@@ -149,9 +155,14 @@ const statusWords = new Set([
   "service",
 ]);
 
+/** "showing in other city", "is in another place", "show wrong location": a place that is not the station's. */
+const otherWords = new Set(["other", "another", "different", "wrong"]);
+const placeNouns = new Set(["place", "city", "town", "location", "street", "address", "area", "side", "country"]);
+
 function saysShownElsewhere(words: readonly string[]): boolean {
   if (words.some((w) => statusWords.has(w))) return false;
   for (let i = 0; i < words.length; i++) {
+    if (otherWords.has(words[i]!) && placeNouns.has(words[i + 1] ?? "")) return true;
     // "nowhere near the building", "the pin is not where the station is".
     if (words[i] === "nowhere" && words[i + 1] === "near") return true;
     if (words[i] === "not" && words[i + 1] === "where") return true;

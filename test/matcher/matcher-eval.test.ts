@@ -98,6 +98,12 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     // 84.4 / 66.7 / 33.3; the whole set 80.5 / 55.2 / 45.7 on main before the round, 97.3 / 88.9 / 45.7 after).
     // Its out-of-scope look-alikes are the abstaining side's kind: a low recall floor.
     ["dev-pairs-6.jsonl", 0.97, 0.85, 0.4],
+    // Written in the eighth round: every article asked by a setting, field, button or status of its own
+    // screens, by non-native writers and in long stories, a third out of scope by kind (sales and quotes,
+    // warranty and returns, the utility's tariffs, the car itself, parking enforcement, reviews, the
+    // company's own workplace). Batches scored before their fixes (top-1 / precision / recall first:
+    // 97.1 / 90.9 / 90.9, 92.7 / 81.8 / 100, 92.5 / 80.0 / 80.0).
+    ["dev-asks-8.jsonl", 0.93, 0.85, 0.95],
   ])("%s: top-1 >= %d, out-of-scope precision >= %d and recall >= %d", (name, top1, precision, recall) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.top1, JSON.stringify(report.misses, null, 1)).toBeGreaterThanOrEqual(top1);
@@ -125,6 +131,7 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     "dev-kinds-5.jsonl",
     "dev-pairs-6.jsonl",
     "dev-asks-6.jsonl",
+    "dev-asks-8.jsonl",
   ])("%s: at most 1% of lines get a wrong playbook as a sure match (80%+)", (name) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.confidentWrong).toBeLessThanOrEqual(0.01);

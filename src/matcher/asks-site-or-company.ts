@@ -1,0 +1,132 @@
+/**
+ * Questions about what surrounds the stations rather than the stations: they share a word with an article
+ * (a rate, a car, a queue, a card reader, a review of the chargers) but none of the guide's articles answers
+ * them, so they are out of scope whatever their subject (intent-cues.ts makes them decide alone). A named
+ * station part, port, session or fault keeps a message in scope; so does any sign of trouble where the
+ * rule says so.
+ * - the utility's tariffs: what the power company charges the site (demand charges, its kWh tariff), not
+ *   the price drivers pay (Pricing Policy's rules, policies and receipts);
+ * - the car itself: its 12V battery, tyres, a recall, an engine light (Slow or Zero Energy already rules
+ *   out "car battery/charging port issues" by a test session on another vehicle, so a car that will not
+ *   charge stays there);
+ * - parking enforcement: towing, tickets, gas cars in the spots (an overstay fee is Pricing Policy's);
+ * - app-store and web reviews of the chargers;
+ * - the company's own workplace: office doors, elevators and gates with card readers, the cafeteria or
+ *   coffee line, meeting rooms, laptops and VPNs, shifts and time off (a ChargePoint card that a station's
+ *   reader ignores is the RFID Reader article's; the Waitlist's queue is drivers waiting for a port).
+ */
+
+const setOf = (...words: string[]): ReadonlySet<string> => new Set(words);
+const any = (words: readonly string[], set: ReadonlySet<string>) => words.some((w) => set.has(w));
+
+/** A port, a session or a station part: the article's case, whatever the rest is about. */
+const stationParts = setOf(
+  ...["port", "ports", "session", "sessions", "breaker", "breakers", "faulted", "fault", "relay", "rfid"],
+  ...["station", "stations", "charger", "chargers", "connector", "holster", "cable", "plug", "screen"],
+);
+
+const utilityWords = setOf("utility", "utilities", "tariff", "tariffs");
+const powerCompany = setOf("power", "electric", "electricity", "energy");
+const companyWords = setOf("company", "provider", "bill", "bills", "supplier");
+/** The price drivers pay: Pricing Policy's objects. */
+const driverPrice = setOf(
+  ...["driver", "drivers", "pricing", "policy", "rule", "rules", "receipt", "session", "sessions", "overstay"],
+  ...["charged", "overcharged", "billed", "fee", "fees"],
+);
+
+/** "our utility raised its tariff", "the electricity company's peak demand charge". */
+export function asksUtilityTariff(words: readonly string[]): boolean {
+  if (any(words, driverPrice)) return false;
+  return words.some(
+    (w, i) =>
+      utilityWords.has(w) ||
+      (powerCompany.has(w) && companyWords.has(words[i + 1] ?? "")) ||
+      (w === "demand" && (words[i + 1] === "charge" || words[i + 1] === "charges")),
+  );
+}
+
+/** Parts of the car that are never the station's. */
+const carParts = setOf(
+  ...["12v", "tire", "tires", "tyre", "tyres", "brake", "brakes", "airbag", "windshield", "wiper", "wipers"],
+  ...["engine", "transmission", "infotainment", "suspension", "coolant"],
+);
+
+/** "the EV itself throws a 12V battery warning", "a recall on the driver's car". */
+export function asksVehicleItself(words: readonly string[]): boolean {
+  return any(words, carParts) && !any(words, stationParts);
+}
+
+const towWords = setOf("tow", "towed", "towing", "enforce", "enforced", "enforcing", "enforcement");
+const ticketWords = setOf("ticket", "tickets", "ticketed", "ticketing", "citation", "citations");
+/** A ticket is a parking ticket only beside the police, a parking word right before it, or a gas car. */
+const ticketContext = setOf("police", "ice", "gas", "petrol", "diesel", "warden", "wardens");
+const iceWords = setOf("ice", "iced", "gas", "petrol", "diesel");
+const carWords = setOf("car", "cars", "vehicle", "vehicles", "truck", "trucks");
+/** Charging money for staying is an overstay fee (Pricing Policy), not enforcement. */
+const feeWords = setOf("fee", "fees", "overstay", "idle", "price", "pricing", "rate", "policy", "billed", "support");
+
+/** "can we tow the gas car parked in the EV spot", "who enforces the EV only sign", "police ticket". */
+export function asksParkingEnforcement(words: readonly string[]): boolean {
+  if (any(words, feeWords)) return false;
+  return words.some(
+    (w, i) =>
+      towWords.has(w) ||
+      (ticketWords.has(w) && (any(words, ticketContext) || words[i - 1] === "parking")) ||
+      (iceWords.has(w) && carWords.has(words[i + 1] ?? "") && words.some((x) => x === "parked" || x === "parking")),
+  );
+}
+
+const reviewWords = setOf("review", "reviews", "yelp", "stars", "star", "rating", "ratings");
+const reviewPlaces = setOf("store", "google", "yelp", "play", "appstore", "online", "public", "1", "one", "bad", "app");
+const reviewVeto = setOf("port", "ports", "session", "sessions", "fault", "faulted", "unavailable", "error");
+
+/** "someone left a 1 star review on the app store", "reply to a google review". */
+export function asksAboutReviews(words: readonly string[]): boolean {
+  if (any(words, reviewVeto)) return false;
+  return words.some(
+    (w, i) =>
+      (w === "review" || w === "reviews" || w === "rating" || w === "ratings") &&
+      words.slice(Math.max(0, i - 3), i + 5).some((x) => reviewPlaces.has(x) || x === "star" || x === "stars"),
+  );
+}
+
+/** The office around the chargers: its doors and readers, its lines, rooms, laptops and shifts. */
+const officeThings = setOf(
+  ...["cafeteria", "coffee", "canteen", "laptop", "laptops", "vpn", "outlook", "printer", "pto", "workday", "vacation"],
+  ...["conference", "restroom", "bathroom", "helpdesk", "on-call"],
+);
+/** Charging in the message keeps it the articles' ("plugged in at the conference centre and got nothing"). */
+const chargingWords = setOf(
+  ...["charge", "charging", "charged", "plugged", "kwh", "energy", "car", "cars", "ev", "evs", "driver"],
+  ...["drivers", "waitlist", "pricing", "message"],
+);
+/** "the parking gate card reader", "my key card for the elevator": a door's reader, not a station's. */
+const gateWords = setOf("gate", "gates", "barrier", "door", "doors", "elevator", "elevators", "turnstile");
+const readerWords = setOf("reader", "readers", "card", "cards", "badge", "badges", "fob", "fobs", "access");
+
+/** "my badge for the office door stopped working", "a long line at the cafeteria", "swap my on-call shift". */
+export function asksCompanyWorkplace(words: readonly string[]): boolean {
+  if (any(words, stationParts) || any(words, chargingWords)) return false;
+  return words.some(
+    (w, i) =>
+      officeThings.has(w) ||
+      // "next door" is a place, not a door.
+      (gateWords.has(w) &&
+        words[i - 1] !== "next" &&
+        words.slice(Math.max(0, i - 4), i + 4).some((x) => readerWords.has(x))),
+  );
+}
+
+/** The words these rules need: a message with none of them is not read at all (it runs per sentence). */
+export const siteOrCompanyCues: ReadonlySet<string> = setOf(
+  ...utilityWords,
+  ...powerCompany,
+  "demand",
+  ...carParts,
+  ...towWords,
+  ...ticketWords,
+  ...iceWords,
+  ...reviewWords,
+  ...officeThings,
+  ...gateWords,
+);
