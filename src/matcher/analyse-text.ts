@@ -18,6 +18,7 @@ import {
 import { saysSentToWrongPlace } from "./map-directions.ts";
 import { readNegationScope } from "./negation-scope.ts";
 import { neighbourCues, neighbourRules, objectsNotAsked, objectsNotAskedCues } from "./neighbour-rules.ts";
+import { noChargeGivenCues, saysNoChargeGiven } from "./no-charge-given.ts";
 import { normaliseText } from "./normalise-text.ts";
 import { observedConcepts } from "./observed-concepts.ts";
 import { saysStationForOnePerson } from "./one-driver-station.ts";
@@ -383,6 +384,11 @@ export function analyseText(text: string, corrector?: SpellCorrector): AnalysedT
       for (const w of concept.split(" ")) keep(w, "a name on the article's own screen");
       applied.push({ from: "a name on the article's own screen", to: concept });
     }
+  }
+  // "charger not make charge", "nothing go inside": no energy in a non-native writer's words (no-charge-given.ts).
+  if (corrector && read.some((w) => noChargeGivenCues.has(w)) && saysNoChargeGiven(read)) {
+    for (const w of ["zero", "energy"]) keep(w, "no charge given");
+    applied.push({ from: "no charge given", to: "zero energy" });
   }
   // A residential setting is where the question is asked, not what it asks (residential-setting.ts). A
   // trigger keyword ("condo") still trains its article; a message with only the setting asks nothing.

@@ -24,6 +24,7 @@ const quoteAfter = setOf("request", "requests", "for", "on");
 const notAQuoteOfWords = setOf("customer", "customers", "cust", "driver", "drivers", "direct", "exact");
 /** "a quote on the display", "a quote for the screen's second line": a quotation to show, not a price. */
 const shownText = setOf("display", "screen", "screens", "line", "text", "message", "sign", "signage");
+const sellers = setOf("you", "guys", "who", "chargepoint", "anyone", "somebody", "someone");
 /** "purchase order", "vendor form", "sales rep", "account manager": the buying side's paperwork and people. */
 const salesPairs: readonly (readonly [string, ReadonlySet<string>])[] = [
   ["purchase", setOf("order", "orders")],
@@ -42,6 +43,7 @@ function pairAt(words: readonly string[], i: number, pairs: readonly (readonly [
 
 /** "we need a quote for 12 new stations", "a reseller in Poland", "our purchase order is stuck in approval". */
 export function asksForSales(words: readonly string[]): boolean {
+  if (words.some((w) => articleObjects.has(w))) return false;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     if (salesWords.has(w) || pairAt(words, i, salesPairs)) return true;
@@ -52,6 +54,8 @@ export function asksForSales(words: readonly string[]): boolean {
       (quoteBefore.has(words[i - 1] ?? "") || quoteAfter.has(words[i + 1] ?? ""))
     )
       return true;
+    // "do you guys sell replacement cables", "who sells the CT4000": selling to us, not drivers' charging.
+    if ((w === "sell" || w === "sells") && sellers.has(words[i - 1] ?? "")) return true;
     // "who signs the contract renewal", "contract for our cloud plan".
     if ((w === "contract" || w === "contracts") && words.some((x) => x === "sign" || x === "signs" || x === "renew"))
       return true;
@@ -66,7 +70,9 @@ const claimWords = setOf(
   ...["void", "number", "extended", "return", "returned", "returning", "refund"],
 );
 const returnVerbs = setOf("return", "returning", "ship", "shipping", "send", "mail");
-const returnedThings = setOf("unit", "units", "head", "heads", "station", "stations", "charger", "part", "parts");
+const returnedThings = setOf(
+  ...["unit", "units", "head", "heads", "station", "stations", "charger", "chargers", "part", "parts"],
+);
 const backWords = setOf("back", "sent", "shipped");
 
 /**
@@ -76,20 +82,32 @@ const backWords = setOf("back", "sent", "shipped");
 const dashboardWork = setOf(
   ...["arrived", "installed", "mounted", "swap", "swapped", "activate", "activated", "activation", "record"],
   ...["mac", "iccid", "sim", "dashboard", "link", "tie", "complete", "place", "replace", "replacement"],
+  ...["activating", "activates"],
 );
+/** An article named in the message makes it that article's question ("the account manager says Flex Billing is pending"). */
+const articleObjects = setOf(
+  ...["flex", "billing", "remittance", "firmware", "waitlist", "pricing", "fault", "faulted", "port", "session"],
+  ...["sessions", "rfid", "pinpoint", "multifamily", "connection", "unreachable", "breakaway", "relay", "pilot"],
+);
+
+/** Setting up the new unit is Replace Hardware's, even beside a return ("return the old head before activating"). */
+const activates = (words: readonly string[]) =>
+  words.some((x) => x === "activate" || x === "activating" || x === "activation" || x === "dashboard");
 
 /** "how do I file a warranty claim", "RMA number for the head we sent back", "how do I return the old unit". */
 export function asksWarrantyOrReturn(words: readonly string[]): boolean {
+  if (words.some((w) => articleObjects.has(w))) return false;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const claim = w === "rma" || w === "rmas" || (warrantyWords.has(w) && words.some((x) => claimWords.has(x)));
     if (claim && !words.some((x) => dashboardWork.has(x))) return true;
     // "return the old unit we swapped out", "ship the head back".
-    if (returnVerbs.has(w) && words.slice(i + 1, i + 5).some((x) => returnedThings.has(x))) {
+    if (returnVerbs.has(w) && words.slice(i + 1, i + 5).some((x) => returnedThings.has(x)) && !activates(words)) {
       if (w === "return" || w === "returning" || words.slice(i + 1, i + 7).some((x) => backWords.has(x))) return true;
     }
     // "loaner chargers while ours are being replaced".
-    if ((w === "loaner" || w === "loaners") && words.some((x) => returnedThings.has(x))) return true;
+    // A dealer's "loaners" are cars: only a loaner unit or charger is a station on loan.
+    if ((w === "loaner" || w === "loaners") && returnedThings.has(words[i + 1] ?? "")) return true;
   }
   return false;
 }
@@ -99,6 +117,6 @@ export const salesOrWarrantyCues: ReadonlySet<string> = setOf(
   ...salesWords,
   ...warrantyWords,
   ...salesPairs.map(([first]) => first),
-  ...["quote", "quotes", "contract", "contracts", "loaner", "loaners"],
+  ...["quote", "quotes", "contract", "contracts", "loaner", "loaners", "sell", "sells"],
   ...returnVerbs,
 );

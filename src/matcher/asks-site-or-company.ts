@@ -34,9 +34,14 @@ const driverPrice = setOf(
   ...["charged", "overcharged", "billed", "fee", "fees"],
 );
 
+/** What electricity costs at home: "what does electricity cost per kWh at home overnight". */
+const costWords = setOf("cost", "costs", "price", "rate", "rates", "bill", "bills");
+const homeWords = setOf("home", "house", "apartment", "household");
+
 /** "our utility raised its tariff", "the electricity company's peak demand charge". */
 export function asksUtilityTariff(words: readonly string[]): boolean {
   if (any(words, driverPrice)) return false;
+  if (words.includes("electricity") && any(words, costWords) && any(words, homeWords)) return true;
   return words.some(
     (w, i) =>
       utilityWords.has(w) ||
@@ -62,12 +67,17 @@ const ticketWords = setOf("ticket", "tickets", "ticketed", "ticketing", "citatio
 const ticketContext = setOf("police", "ice", "gas", "petrol", "diesel", "warden", "wardens");
 const iceWords = setOf("ice", "iced", "gas", "petrol", "diesel");
 const carWords = setOf("car", "cars", "vehicle", "vehicles", "truck", "trucks");
+/** A tow truck or a car that damaged the station is the station's fault article (Breakaway and others). */
+const damageWords = setOf(
+  ...["cable", "cord", "connector", "holster", "pedestal", "port", "fault", "faulted", "torn", "pulled", "hit"],
+  ...["damaged", "damage", "broken", "backed", "ripped", "snapped"],
+);
 /** Charging money for staying is an overstay fee (Pricing Policy), not enforcement. */
 const feeWords = setOf("fee", "fees", "overstay", "idle", "price", "pricing", "rate", "policy", "billed", "support");
 
 /** "can we tow the gas car parked in the EV spot", "who enforces the EV only sign", "police ticket". */
 export function asksParkingEnforcement(words: readonly string[]): boolean {
-  if (any(words, feeWords)) return false;
+  if (any(words, feeWords) || any(words, damageWords)) return false;
   return words.some(
     (w, i) =>
       towWords.has(w) ||
@@ -93,12 +103,28 @@ export function asksAboutReviews(words: readonly string[]): boolean {
 /** The office around the chargers: its doors and readers, its lines, rooms, laptops and shifts. */
 const officeThings = setOf(
   ...["cafeteria", "coffee", "canteen", "laptop", "laptops", "vpn", "outlook", "printer", "pto", "workday", "vacation"],
-  ...["conference", "restroom", "bathroom", "helpdesk", "on-call"],
+  ...["conference", "restroom", "bathroom", "helpdesk", "lunch", "food"],
 );
+/** Two-word things of the office: "on call", "parking permit", "access point" (a Wi-Fi one). */
+const officePairs: readonly (readonly [string, string])[] = [
+  ["on", "call"],
+  ["parking", "permit"],
+  ["parking", "permits"],
+  ["access", "point"],
+  ["access", "points"],
+  // "the HR badge system"; HR alone hands out connection codes to new hires.
+  ["office", "badge"],
+  ["office", "badges"],
+  ["hr", "badge"],
+  ["hr", "badges"],
+];
+/** A queue or line of something else: "the support queue", "the queue for the garage exit". */
+const queueWords = new Set(["queue", "queues", "line", "lines", "wait"]);
+const otherQueues = new Set(["support", "ticket", "tickets", "exit", "toll", "security", "hold", "phone", "calls"]);
 /** Charging in the message keeps it the articles' ("plugged in at the conference centre and got nothing"). */
 const chargingWords = setOf(
   ...["charge", "charging", "charged", "plugged", "kwh", "energy", "car", "cars", "ev", "evs", "driver"],
-  ...["drivers", "waitlist", "pricing", "message"],
+  ...["drivers", "waitlist", "pricing", "message", "turn", "notified", "notification", "customer", "customers"],
 );
 /** "the parking gate card reader", "my key card for the elevator": a door's reader, not a station's. */
 const gateWords = setOf("gate", "gates", "barrier", "door", "doors", "elevator", "elevators", "turnstile");
@@ -110,6 +136,8 @@ export function asksCompanyWorkplace(words: readonly string[]): boolean {
   return words.some(
     (w, i) =>
       officeThings.has(w) ||
+      officePairs.some(([a, b]) => w === a && words[i + 1] === b) ||
+      (queueWords.has(w) && words.slice(Math.max(0, i - 4), i + 5).some((x) => otherQueues.has(x))) ||
       // "next door" is a place, not a door.
       (gateWords.has(w) &&
         words[i - 1] !== "next" &&
@@ -119,6 +147,8 @@ export function asksCompanyWorkplace(words: readonly string[]): boolean {
 
 /** The words these rules need: a message with none of them is not read at all (it runs per sentence). */
 export const siteOrCompanyCues: ReadonlySet<string> = setOf(
+  ...officePairs.map(([first]) => first),
+  ...queueWords,
   ...utilityWords,
   ...powerCompany,
   "demand",

@@ -491,7 +491,8 @@ export function readIntentCues(words: readonly string[]): IntentCue[] {
     // A car's own part is the question whatever went wrong with it ("battery warning", "engine light").
     if (asksVehicleItself(words)) cues.push("carfault");
     if (asksParkingEnforcement(words)) cues.push("parkingrules");
-    if (asksAboutReviews(words)) cues.push("appreview");
+    // "bad reviews because the app shows us in the wrong city" is the symptom's article.
+    if (asksForDataWithoutTrouble(words, asksAboutReviews)) cues.push("appreview");
     // A door's reader that is broken is still the building's: no trouble veto, only the station's own words.
     if (asksCompanyWorkplace(words)) cues.push("workplaceit");
   }

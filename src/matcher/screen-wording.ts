@@ -46,8 +46,13 @@ export function asksForScreenWording(words: readonly string[], hasQuote: boolean
     if (words[i - 1] === "to" && words[i - 2] === "how") continue;
     const wished = words.slice(Math.max(0, i - 4), i).some((x) => wishes.has(x));
     // "we want the chargers to show", "can the screen show": the station itself shows it.
+    // "the charger in front says nothing useful. We want it to show our number": "it" is the station named before.
+    const pronoun =
+      words[i - 1] === "to" &&
+      (words[i - 2] === "it" || words[i - 2] === "them") &&
+      words.slice(0, i - 2).some((x) => stationSubjects.has(x));
     const subject =
-      (words[i - 1] === "to" && stationSubjects.has(words[i - 2] ?? "")) || screens.has(words[i - 1] ?? "");
+      pronoun || (words[i - 1] === "to" && stationSubjects.has(words[i - 2] ?? "")) || screens.has(words[i - 1] ?? "");
     const forScreen = hasQuote || subject || words.slice(i + 1, i + 8).some((x) => screens.has(x));
     if (wished && forScreen) return true;
   }
