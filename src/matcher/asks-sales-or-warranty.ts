@@ -86,7 +86,7 @@ const dashboardWork = setOf(
 );
 /** An article named in the message makes it that article's question ("the account manager says Flex Billing is pending"). */
 const articleObjects = setOf(
-  ...["flex", "billing", "remittance", "firmware", "waitlist", "pricing", "fault", "faulted", "port", "session"],
+  ...["flex", "billing", "remittance", "firmware", "waitlist", "pricing", "fault", "faulted", "session"],
   ...["sessions", "rfid", "pinpoint", "multifamily", "connection", "unreachable", "breakaway", "relay", "pilot"],
 );
 

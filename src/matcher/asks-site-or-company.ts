@@ -88,7 +88,10 @@ export function asksParkingEnforcement(words: readonly string[]): boolean {
 
 const reviewWords = setOf("review", "reviews", "yelp", "stars", "star", "rating", "ratings");
 const reviewPlaces = setOf("store", "google", "yelp", "play", "appstore", "online", "public", "1", "one", "bad", "app");
-const reviewVeto = setOf("port", "ports", "session", "sessions", "fault", "faulted", "unavailable", "error");
+/** A review given a reason ("because the app shows us in another town") is that reason's article. */
+const reviewVeto = setOf(
+  ...["port", "ports", "session", "sessions", "fault", "faulted", "unavailable", "error", "because", "since"],
+);
 
 /** "someone left a 1 star review on the app store", "reply to a google review". */
 export function asksAboutReviews(words: readonly string[]): boolean {

@@ -26,6 +26,8 @@ const damageWords = new Set([
   // charging cable has been cut or pulled out of the station").
   "cut",
   "chopped",
+  "tore",
+  "snagged",
   "stolen",
   "theft",
   "thieves",

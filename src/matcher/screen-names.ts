@@ -12,8 +12,8 @@ const namesByConcept: Readonly<Record<string, readonly string[]>> = {
   "firmware upgrade": [
     ...["absolute time", "upload selected files", "switch bank", "set factory default", "migrate config"],
     ...["auto dupmtd", "eichrecht", "show gateway only", "do not upgrade", "queue priority", "pending upgrade"],
-    ...["new version", "add to list", "s/w version", "upload to server", "onramp"],
-    ...["time completed", "hardware version", "factory software version", "download to stations"],
+    ...["new version column", "add to list", "s/w version", "upload to server", "onramp"],
+    ...["time completed", "factory software version", "download to stations"],
   ],
   // Flex Billing: the Organizations list's fee columns and the station groups paid to other accounts.
   "flex billing": [
@@ -60,17 +60,25 @@ const upgradeContext = new Set([
 ]);
 const contextNames = new Set(["protocol", "immediate", "immediately"]);
 
+/**
+ * A station at fault is the fault's article whatever screen the message passes through ("the hardware
+ * version shows on the General tab, port 1 faulted"): only the fault articles' own names count then.
+ */
+const faultWords = new Set(["fault", "faulted", "faults", "tripped", "trips", "unavailable", "unreachable", "offline"]);
+const faultConcepts = new Set(["hardware fault", "earth fault"]);
+
 /** The concepts of the screen names a message says, in order, each once. */
 export function screenNameConcepts(words: readonly string[]): string[] {
   const found: string[] = [];
+  const atFault = words.some((w) => faultWords.has(w));
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    if (contextNames.has(w) && words.some((x) => upgradeContext.has(x))) {
+    if (contextNames.has(w) && !atFault && words.some((x) => upgradeContext.has(x))) {
       if (!found.includes("firmware upgrade")) found.push("firmware upgrade");
       continue;
     }
     for (const [parts, concept] of byFirst.get(w) ?? []) {
-      if (found.includes(concept)) continue;
+      if (found.includes(concept) || (atFault && !faultConcepts.has(concept))) continue;
       if (parts.every((p, k) => words[i + k] === p)) found.push(concept);
     }
   }

@@ -93,10 +93,33 @@ describe("the site and the company around the stations", () => {
     expect(result.outOfScopeKind).toBe("adjacent-topic");
   });
 
+  it.each([
+    [asksCompanyWorkplace, "the support queue is slow today", true],
+    [asksCompanyWorkplace, "can someone cover my on-call next week", true],
+    [asksCompanyWorkplace, "the lunch line is long", true],
+    [asksCompanyWorkplace, "support ticket: the customer waited in the queue and never got her turn", false],
+    [asksCompanyWorkplace, "the new hires got the connection code from HR", false],
+    [asksForSales, "do you guys sell spare holsters", true],
+    [asksForSales, "we sell charging at 25 cents per kWh", false],
+    [asksForSales, "our account manager says flex billing is pending", false],
+    [asksWarrantyOrReturn, "can we rent loaner chargers while ours are away", true],
+    [asksWarrantyOrReturn, "the dealer's loaners need charging at night", false],
+    [asksWarrantyOrReturn, "return the old head before activating the new one", false],
+    [asksParkingEnforcement, "a tow truck backed into the cable", false],
+    [asksAboutReviews, "a bad review says the app shows us in the wrong city", true],
+  ] as const)("%o %j → %s", (asks, text, expected) => {
+    expect(asks(words(text))).toBe(expected);
+  });
+
   it("keeps the articles' twins: a card the station ignores, an overstay fee, a car that got nothing", () => {
     expect(match("the charger by the lobby ignores every card tap, no beep").playbook).toBe("rfid-reader");
     expect(match("we want an overstay fee for cars left after charging").playbook).toBe("pricing-policy");
     expect(match("the van sat on port 2 all night and got 0 kWh").playbook).toBe("slow-zero-energy");
+    // A review that names the symptom is that symptom's article; a tow truck that pulled a cable is Breakaway's.
+    expect(match("people post bad reviews since the app shows our station in another town").playbook).toBe(
+      "bad-pinpoint",
+    );
+    expect(match("a tow truck snagged the charging cable and tore it off the station").playbook).toBe("breakaway");
   });
 });
 

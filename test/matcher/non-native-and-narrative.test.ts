@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { saysCablePulled } from "../../src/matcher/cable-pulled.ts";
 import { saysSentToWrongPlace } from "../../src/matcher/map-directions.ts";
+import { saysNoChargeGiven } from "../../src/matcher/no-charge-given.ts";
 import { normaliseText } from "../../src/matcher/normalise-text.ts";
 import { realMatcher } from "./real-matcher.ts";
 
@@ -42,5 +43,30 @@ describe("a cable cut or stolen, told as a story", () => {
       "Saturday night, they were after the copper. Police report is filed. The dashboard has it as Needs Service " +
       "since then. What should we do on our side?";
     expect(match(story).playbook).toBe("breakaway");
+  });
+});
+
+describe("a station that gives no charge, in a non-native writer's words", () => {
+  it.each([
+    ["station not make charge to the car", true],
+    ["nothing go in the battery all night", true],
+    ["charger does not give power", true],
+    ["the plug does not go in the car", false],
+    ["the station does not make charge for the parking time", false],
+    ["it does not charge", false],
+  ])("%j → %s", (text, expected) => {
+    expect(saysNoChargeGiven(words(text))).toBe(expected);
+  });
+
+  it("answers Slow or Zero Energy", () => {
+    expect(match("our charger no give energy, car stay same percent").playbook).toBe("slow-zero-energy");
+  });
+});
+
+describe("the station the story named, asked to show wording", () => {
+  it("reads 'we want it to show' after a charger was named as Station Messages", () => {
+    const story =
+      "We run a small museum. The charger by the entrance only shows the default text. We want it to show our opening hours.";
+    expect(match(story).playbook).toBe("station-messages");
   });
 });

@@ -20,6 +20,9 @@ describe("the names on an article's own screens", () => {
     ["the protocol for the meeting is on the wiki", []],
     ["please reply immediately", []],
     ["the station shows a new status", []],
+    // A station at fault is the fault's article, whatever screen the message passes through.
+    ["set factory default after port 1 faulted", []],
+    ["the maintenance flag was cleared but port 1 is still faulted", ["hardware fault"]],
   ])("%j → %j", (text, expected) => {
     expect(screenNameConcepts(words(text))).toEqual(expected);
   });
@@ -37,6 +40,7 @@ describe("the names on an article's own screens", () => {
   it("leaves a plain-English protocol and an urgent request where they were", () => {
     expect(match("what is the protocol for visitors signing in at reception").playbook).not.toBe("firmware-upgrade");
     expect(match("call me back immediately please").kind).toBe("no-match");
+    expect(match("a new version of the driver app came out").kind).not.toBe("match");
   });
 });
 
