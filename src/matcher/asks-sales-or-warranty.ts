@@ -112,11 +112,13 @@ export function asksWarrantyOrReturn(words: readonly string[]): boolean {
   return false;
 }
 
-/** The words these rules need: a message with none of them is not read at all (it runs per sentence). */
+/**
+ * The words these rules cannot fire without: a message with none of them is not read at all (they run on
+ * every sentence). Pairs are gated on their rarer word ("account manager" on "manager"), a return on "back".
+ */
 export const salesOrWarrantyCues: ReadonlySet<string> = setOf(
   ...salesWords,
   ...warrantyWords,
-  ...salesPairs.map(([first]) => first),
-  ...["quote", "quotes", "contract", "contracts", "loaner", "loaners", "sell", "sells"],
-  ...returnVerbs,
+  ...["purchase", "vendor", "supplier", "sales", "manager", "executive", "rep", "contract", "contracts"],
+  ...["quote", "quotes", "loaner", "loaners", "sell", "sells", "return", "returning", "back"],
 );

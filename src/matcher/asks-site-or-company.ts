@@ -86,7 +86,6 @@ export function asksParkingEnforcement(words: readonly string[]): boolean {
   );
 }
 
-const reviewWords = setOf("review", "reviews", "yelp", "stars", "star", "rating", "ratings");
 const reviewPlaces = setOf("store", "google", "yelp", "play", "appstore", "online", "public", "1", "one", "bad", "app");
 /** A review given a reason ("because the app shows us in another town") is that reason's article. */
 const reviewVeto = setOf(
@@ -148,18 +147,40 @@ export function asksCompanyWorkplace(words: readonly string[]): boolean {
   );
 }
 
-/** The words these rules need: a message with none of them is not read at all (it runs per sentence). */
-export const siteOrCompanyCues: ReadonlySet<string> = setOf(
-  ...officePairs.map(([first]) => first),
-  ...queueWords,
-  ...utilityWords,
-  ...powerCompany,
-  "demand",
-  ...carParts,
-  ...towWords,
-  ...ticketWords,
-  ...iceWords,
-  ...reviewWords,
-  ...officeThings,
-  ...gateWords,
-);
+enum Family {
+  Utility = 1,
+  Vehicle = 2,
+  Parking = 4,
+  Review = 8,
+  Workplace = 16,
+}
+
+/**
+ * Which rules a message can fire, from the words each cannot fire without (one pass of map lookups: they run
+ * on every sentence). A pair is gated on its rarer word ("on call" on "call"), a queue on what it queues for.
+ */
+const familyOf = new Map<string, number>();
+const gate = (family: number, words: Iterable<string>) => {
+  for (const w of words) familyOf.set(w, (familyOf.get(w) ?? 0) | family);
+};
+gate(Family.Utility, [...utilityWords, ...companyWords, "demand", "electricity"]);
+gate(Family.Vehicle, carParts);
+gate(Family.Parking, [...towWords, ...ticketWords, ...iceWords]);
+gate(Family.Review, ["review", "reviews", "rating", "ratings"]);
+gate(Family.Workplace, [...officeThings, ...gateWords, ...otherQueues, "call", "permit", "permits", "point"]);
+gate(Family.Workplace, ["points", "office", "hr"]);
+
+/** The rules a message's words allow, to be run by the caller (each with its own veto). */
+export function siteFamilies(words: readonly string[]): number {
+  let families = 0;
+  for (const w of words) families |= familyOf.get(w) ?? 0;
+  return families;
+}
+
+export const siteFamily = {
+  utility: Family.Utility,
+  vehicle: Family.Vehicle,
+  parking: Family.Parking,
+  review: Family.Review,
+  workplace: Family.Workplace,
+};

@@ -12,7 +12,8 @@ import {
   asksParkingEnforcement,
   asksUtilityTariff,
   asksVehicleItself,
-  siteOrCompanyCues,
+  siteFamilies,
+  siteFamily,
 } from "./asks-site-or-company.ts";
 import { asksToIntegrate } from "./asks-to-integrate.ts";
 
@@ -486,15 +487,17 @@ export function readIntentCues(words: readonly string[]): IntentCue[] {
     if (asksForDataWithoutTrouble(words, asksForSales)) cues.push("salesquote");
     if (asksForDataWithoutTrouble(words, asksWarrantyOrReturn)) cues.push("warrantyrma");
   }
-  if (words.some((w) => siteOrCompanyCues.has(w))) {
-    if (asksForDataWithoutTrouble(words, asksUtilityTariff)) cues.push("utilitytariff");
+  const site = siteFamilies(words);
+  if (site !== 0) {
+    const may = (family: number) => (site & family) !== 0;
+    if (may(siteFamily.utility) && asksForDataWithoutTrouble(words, asksUtilityTariff)) cues.push("utilitytariff");
     // A car's own part is the question whatever went wrong with it ("battery warning", "engine light").
-    if (asksVehicleItself(words)) cues.push("carfault");
-    if (asksParkingEnforcement(words)) cues.push("parkingrules");
+    if (may(siteFamily.vehicle) && asksVehicleItself(words)) cues.push("carfault");
+    if (may(siteFamily.parking) && asksParkingEnforcement(words)) cues.push("parkingrules");
     // "bad reviews because the app shows us in the wrong city" is the symptom's article.
-    if (asksForDataWithoutTrouble(words, asksAboutReviews)) cues.push("appreview");
+    if (may(siteFamily.review) && asksForDataWithoutTrouble(words, asksAboutReviews)) cues.push("appreview");
     // A door's reader that is broken is still the building's: no trouble veto, only the station's own words.
-    if (asksCompanyWorkplace(words)) cues.push("workplaceit");
+    if (may(siteFamily.workplace) && asksCompanyWorkplace(words)) cues.push("workplaceit");
   }
   return cues;
 }
