@@ -135,7 +135,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       store,
       transport,
       deliverers: Object.fromEntries(adapters.flatMap((a) => (a.deliverer ? [[a.platform, a.deliverer]] : []))),
-      settings: { ...defaultOutboxSettings(), leaseMs: config.outboxLeaseMs, giveUpAfterMs: config.outboxGiveUpMs },
+      settings: {
+        ...defaultOutboxSettings(),
+        leaseMs: config.outboxLeaseMs,
+        giveUpAfterMs: config.outboxGiveUpMs,
+        markGatherMs: config.outboxMarkGatherMs,
+      },
       clock,
       logger: logger.child({ module: "outbox" }),
       counters: {

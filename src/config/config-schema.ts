@@ -123,6 +123,12 @@ export const ConfigSchema = z.object({
     .min(1000, "OUTBOX_LEASE_MS must be at least 1000 (a delivery needs time to finish), e.g. 30000")
     .max(600_000, "OUTBOX_LEASE_MS must be at most 600000 (10 minutes), e.g. 30000")
     .default(30_000),
+  OUTBOX_MARK_GATHER_MS: z.coerce
+    .number({ error: "OUTBOX_MARK_GATHER_MS must be a whole number of milliseconds, e.g. 5" })
+    .int("OUTBOX_MARK_GATHER_MS must be a whole number of milliseconds, e.g. 5")
+    .min(0, "OUTBOX_MARK_GATHER_MS must be 0 or more milliseconds, e.g. 5")
+    .max(60_000, "OUTBOX_MARK_GATHER_MS must be at most 60000 (and is held under a tenth of OUTBOX_LEASE_MS), e.g. 5")
+    .default(5),
   OUTBOX_GIVE_UP_MS: z.coerce
     .number({ error: "OUTBOX_GIVE_UP_MS must be a whole number of milliseconds, e.g. 900000 (15 minutes)" })
     .int("OUTBOX_GIVE_UP_MS must be a whole number of milliseconds, e.g. 900000 (15 minutes)")

@@ -29,6 +29,8 @@ export interface CoreConfig {
   retainQuestionsDays?: number;
   /** How long a replica holds a reply it is delivering (OUTBOX_LEASE_MS). */
   outboxLeaseMs: number;
+  /** How long delivered marks gather before one write (OUTBOX_MARK_GATHER_MS). */
+  outboxMarkGatherMs: number;
   /** How long a reply is retried before it is given up (OUTBOX_GIVE_UP_MS). */
   outboxGiveUpMs: number;
   /** Bearer token GET /metrics asks for; unset: /metrics is open (keep it off the public internet). */
@@ -86,6 +88,7 @@ export function loadConfig(env: Record<string, string | undefined>): CoreConfig 
     shutdownGraceMs: c.SHUTDOWN_GRACE_MS,
     ...(c.RETAIN_QUESTIONS_DAYS !== undefined ? { retainQuestionsDays: c.RETAIN_QUESTIONS_DAYS } : {}),
     outboxLeaseMs: c.OUTBOX_LEASE_MS,
+    outboxMarkGatherMs: c.OUTBOX_MARK_GATHER_MS,
     outboxGiveUpMs: c.OUTBOX_GIVE_UP_MS,
     ...(c.METRICS_TOKEN ? { metricsToken: c.METRICS_TOKEN } : {}),
     responders: c.ESCALATION_RESPONDERS ? c.ESCALATION_RESPONDERS.split(",").map((id) => id.trim()) : [],

@@ -46,6 +46,11 @@ export const settings = {
     summary: "how long a replica holds a reply it is delivering; a dead replica's replies wait this long",
     default: "30000",
   },
+  OUTBOX_MARK_GATHER_MS: {
+    group: "core",
+    summary: "how long the delivered marks of slash commands answered in their acknowledgement gather into one write",
+    default: "5",
+  },
   OUTBOX_GIVE_UP_MS: {
     group: "core",
     summary: "how long a reply is retried before it is given up (logged, counted)",

@@ -56,6 +56,7 @@ function build(store: Store): Store {
     takeDueDeliveries: refuse("takeDueDeliveries"),
     updateDeliveryReply: refuse("updateDeliveryReply"),
     completeDelivery: refuse("completeDelivery"),
+    completeDeliveries: refuse("completeDeliveries"),
     failDelivery: refuse("failDelivery"),
     renewDeliveryLease: refuse("renewDeliveryLease"),
     transaction: refuse("transaction"),

@@ -30,6 +30,27 @@ const troubleWords = new Set([
   "name",
 ]);
 
+const changeWords = new Set(["change", "changed", "changing", "changeout"]);
+const exceptWords = new Set(["only", "except"]);
+/** "changed the station name" changes a setting, not the unit. */
+const settingsAfter = new Set([
+  "name",
+  "names",
+  "configuration",
+  "config",
+  "settings",
+  "message",
+  "messages",
+  "price",
+  "pricing",
+  "policy",
+  "address",
+  "location",
+  "group",
+  "password",
+]);
+const deniedWords = new Set(["not", "no", "nothing", "never", "none"]);
+
 export const afterSwapCues: ReadonlySet<string> = new Set([
   ...doneWords,
   ...replacementWords,
@@ -39,6 +60,8 @@ export const afterSwapCues: ReadonlySet<string> = new Set([
   "replacing",
   "swapping",
   "installing",
+  ...changeWords,
+  ...exceptWords,
 ]);
 
 /** A part replaced is not a new unit: "a replacement cable", "swapped the cord". */
@@ -55,6 +78,14 @@ const partWords = new Set([
   "fuse",
 ]);
 
+/** The unit itself within three words after `i`, not one of its settings ("the station name"). */
+function unitNamed(words: readonly string[], i: number): boolean {
+  for (let k = i + 1; k <= Math.min(words.length - 1, i + 3); k++) {
+    if (newThings.has(words[k]!)) return !settingsAfter.has(words[k + 1] ?? "") && !partWords.has(words[k + 1] ?? "");
+  }
+  return false;
+}
+
 function saysReplacementDone(words: readonly string[]): boolean {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
@@ -65,6 +96,14 @@ function saysReplacementDone(words: readonly string[]): boolean {
     // "we put in a new one", "the new unit", "a new head went in".
     if (w === "put" && (words[i + 1] === "in" || words[i + 1] === "up")) return true;
     if (w === "new" && newThings.has(words[i + 1] ?? "")) return true;
+    // "we changed the unit", "changed out the head": a change whose object is the unit itself.
+    // "the name changed to CHARGEPOINT / STATION" is what it became, not a unit changed.
+    if (changeWords.has(w) && words[i + 1] !== "to" && unitNamed(words, i)) return true;
+    // "no settings changed, only the physical unit": what the denial leaves is the unit (the denied change
+    // word itself is gone, see negation-scope.ts).
+    if (exceptWords.has(w) && unitNamed(words, i)) {
+      if (words.slice(Math.max(0, i - 8), i).some((x) => deniedWords.has(x))) return true;
+    }
     // "after exchanging the charger", "since replacing the head".
     if ((w === "after" || w === "since") && /^(exchang|replac|swapp|install)/.test(words[i + 1] ?? "")) return true;
   }

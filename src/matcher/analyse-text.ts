@@ -34,6 +34,7 @@ import { stemWord } from "./stem-word.ts";
 import { stopwords } from "./stopwords.ts";
 import { synonyms } from "./synonyms.ts";
 import { saysScreenRefused, saysWhoMayCharge } from "./who-may-charge.ts";
+import { wordingContentPositions, wordingReason } from "./wording-content.ts";
 
 export interface Rewrite {
   from: string;
@@ -196,14 +197,19 @@ function stem(word: string): string {
  * ("jst charge" → "just charge"). Single words are left to the spelling corrector, which skips words
  * under five letters; inside a known phrase the other word gives enough context to fix a short one.
  */
-function fuzzyPhraseAt(words: string[], i: number): { phrase: string; n: number } | undefined {
-  for (const n of [3, 2]) {
+function fuzzyPhraseAt(
+  words: string[],
+  i: number,
+  /** `mayBeSlip(words)`, worked out once per message: each word is in up to five windows. */
+  slippable: readonly boolean[],
+): { phrase: string; n: number } | undefined {
+  for (let n = 3; n >= 2; n--) {
     if (i + n > words.length) continue;
     // One edit changes exactly one word of the window, and that word may be neither English nor a function
     // word (below): a window made only of such words has nothing to fix. Most windows are, so this cheap
     // test spares the candidate search and its edit distances (a fifth of a query's time before it).
     let slip = false;
-    for (let k = i; k < i + n && !slip; k++) slip = !stopwords.has(words[k]!) && !englishWords().has(words[k]!);
+    for (let k = i; k < i + n && !slip; k++) slip = slippable[k]!;
     if (!slip) continue;
     const window = words.slice(i, i + n);
     const typed = window.join(" ");
@@ -231,6 +237,11 @@ function fuzzyPhraseAt(words: string[], i: number): { phrase: string; n: number 
   return undefined;
 }
 
+/** For each word, whether a one-letter slip could hide in it: neither a function word nor English. */
+function mayBeSlip(words: readonly string[]): boolean[] {
+  return words.map((w) => !stopwords.has(w) && !englishWords().has(w));
+}
+
 /** Whether a term's source is an observed-concept phrase, whose own words neither help nor hurt coverage. */
 export function isObservedPhrase(source: string): boolean {
   return table.expanding.has(source);
@@ -249,19 +260,28 @@ export function synonymWords(): string[] {
  * normalise → correct spelling → read negation scope → map synonyms (longest phrase first) → drop stopwords → stem.
  * Triggers and queries take the same path; only queries are spelling-corrected.
  */
-export function analyseText(text: string, corrector?: SpellCorrector): AnalysedText {
+export function analyseText(
+  text: string,
+  corrector?: SpellCorrector,
+  /** `normaliseText(text)` when the caller has it already: the matcher reads each message that way once. */
+  normalised: string = normaliseText(text),
+): AnalysedText {
   const corrections: Rewrite[] = [];
-  const words = normaliseText(text)
-    .split(" ")
-    .filter((w) => w.length > 0);
+  const words = normalised.split(" ").filter((w) => w.length > 0);
   if (corrector) {
     // Each word is corrected in the light of its content-word neighbours: the one before as corrected,
-    // the one after as typed.
+    // the one after as typed (the words after `i` are not corrected yet, so one pass from the end finds
+    // each word's next content word without rescanning the rest of the message per word).
+    const nextContent: (string | undefined)[] = new Array(words.length);
+    for (let k = words.length - 1, next: string | undefined; k >= 0; k--) {
+      nextContent[k] = next;
+      if (!stopwords.has(words[k]!)) next = words[k];
+    }
     let before: string | undefined;
     words.forEach((word, i) => {
       if (stopwords.has(word)) return;
       if (!table.byPhrase.has(word)) {
-        const after = words.slice(i + 1).find((w) => !stopwords.has(w));
+        const after = nextContent[i];
         const fixed = corrector.correct(word, { before, after });
         if (fixed !== undefined) {
           corrections.push({ from: word, to: fixed });
@@ -282,7 +302,29 @@ export function analyseText(text: string, corrector?: SpellCorrector): AnalysedT
     for (const [k, why] of dropped) applied.push({ from: scoped[k]!.from, to: why });
     if (dropped.size > 0) scoped = scoped.filter((_, k) => !dropped.has(k));
   }
+  // Wording asked for on a screen is what to display, not what is asked (wording-content.ts). Messages only.
+  const quotes = quotedSpans(text);
+  const wordingWished = asksForScreenWording(
+    scoped.map((r) => r.word),
+    quotes.length > 0,
+  );
+  if (corrector && wordingWished) {
+    const quoteWords = quotes.map((q) =>
+      normaliseText(q.inner)
+        .split(" ")
+        .filter((w) => w.length > 0),
+    );
+    const wording = new Set(
+      wordingContentPositions(
+        scoped.map((r) => r.word),
+        quoteWords,
+      ),
+    );
+    for (const k of wording) applied.push({ from: scoped[k]!.from, to: wordingReason });
+    if (wording.size > 0) scoped = scoped.filter((_, k) => !wording.has(k));
+  }
   const read = scoped.map((r) => r.word);
+  const slippable = corrector ? mayBeSlip(read) : [];
   const terms: string[] = [];
   const sources: string[] = [];
   const keep = (word: string, source: string) => {
@@ -314,7 +356,7 @@ export function analyseText(text: string, corrector?: SpellCorrector): AnalysedT
       i += n;
       matched = true;
     }
-    const fuzzy = matched || !corrector ? undefined : fuzzyPhraseAt(read, i);
+    const fuzzy = matched || !corrector ? undefined : fuzzyPhraseAt(read, i, slippable);
     if (fuzzy) {
       const typed = read.slice(i, i + fuzzy.n).join(" ");
       const canonical = table.fuzzyTarget.get(fuzzy.phrase)!;
@@ -336,7 +378,7 @@ export function analyseText(text: string, corrector?: SpellCorrector): AnalysedT
     }
   }
 
-  if (asksForScreenWording(read, quotedSpans(text).length > 0)) {
+  if (wordingWished) {
     for (const w of ["station", "message"]) keep(w, "wording asked for on the screen");
     applied.push({ from: "wording asked for on the screen", to: "station message" });
   }

@@ -6,6 +6,7 @@ import { guideWords } from "./guide-words.ts";
 import { createLexicalScorer, type LexicalScorer, type ScoredText } from "./lexical-scorer.ts";
 import type { Candidate, Matcher, MatcherOptions, MatchResult } from "./match-result.ts";
 import { droppedAsNotAsked } from "./neighbour-rules.ts";
+import { normaliseText } from "./normalise-text.ts";
 import { outOfScopeTopics } from "./out-of-scope-topics.ts";
 import { isSmallTalk } from "./small-talk.ts";
 import { splitSentences } from "./split-sentences.ts";
@@ -112,12 +113,14 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
     const notes = cut ? [`read the first ${maxChars} of ${text.length} characters`] : [];
 
     if (ids.length === 0) return withNotes(noPlaybooks, notes);
-    const scan = scanFaultCodes(read, faultIndex);
+    // Read once: the fault-code scan, the small-talk test and the whole message's analysis all start here.
+    const normalised = normaliseText(read);
+    const scan = scanFaultCodes(read, faultIndex, normalised);
     const byCode = faultCodeAnswer(scan);
     if (byCode) return withNotes(byCode, notes);
     const byStatusLine = statusLineAnswer(read, statusLines);
     if (byStatusLine) return withNotes(byStatusLine, notes);
-    if (scan.unknown.length === 0 && isSmallTalk(read)) return withNotes(smallTalk, notes);
+    if (scan.unknown.length === 0 && isSmallTalk(read, normalised)) return withNotes(smallTalk, notes);
     const scorer = scorerNow();
     if (scan.unknown.length > 0) {
       // Judge the topic on the rest of the message: "fault code 12" must not vouch for itself.
@@ -135,7 +138,10 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
     // in a rambling message should not be drowned by the rest).
     const sentences = splitSentences(read).slice(0, 20);
     const spellingMemo = new Map<string, string | undefined>();
-    const pieces = [read, ...(sentences.length > 1 ? sentences : [])].map((t) => scorer.score(t, spellingMemo));
+    const pieces = [
+      scorer.score(read, spellingMemo, normalised),
+      ...(sentences.length > 1 ? sentences : []).map((t) => scorer.score(t, spellingMemo)),
+    ];
     let best = pieces[0]!;
     let ranked = rank(best);
     // Words the whole message shows to be only the scene for another article's question (the badge a refused

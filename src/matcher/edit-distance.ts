@@ -1,28 +1,36 @@
+// Three rows of the table, reused by every call: the spelling corrector and the phrase-typo search call
+// this thousands of times per long message, and allocating a fresh table each time was most of its cost.
+let rows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(32), new Int32Array(32), new Int32Array(32)];
+
 /**
  * Optimal string alignment distance: Levenshtein plus adjacent transpositions, the commonest typing slip
  * ("clsoed", "wiatlist"). Stops early once the distance must exceed `max`.
  */
 export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) {
-    const row = new Array<number>(b.length + 1).fill(0);
-    row[0] = i;
-    rows.push(row);
-  }
-  for (let j = 0; j <= b.length; j++) rows[0]![j] = j;
+  const n = b.length;
+  if (rows[0].length <= n) rows = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)];
+  // Row i - 2 (for transpositions), row i - 1 and row i, rotated after each row.
+  let [older, prev, row] = rows;
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = rows[i]!;
-    const prev = rows[i - 1]!;
-    let best = row[0]!;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+    const ai = a.charCodeAt(i - 1);
+    const aBefore = i > 1 ? a.charCodeAt(i - 2) : -1;
+    row[0] = i;
+    let best = i;
+    for (let j = 1; j <= n; j++) {
+      const bj = b.charCodeAt(j - 1);
+      const cost = ai === bj ? 0 : 1;
       let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && aBefore === bj) d = Math.min(d, older[j - 2]! + 1);
       row[j] = d;
       best = Math.min(best, d);
     }
     if (best > max) return max + 1;
+    const free = older;
+    older = prev;
+    prev = row;
+    row = free;
   }
-  return rows[a.length]![b.length]!;
+  return prev[n]!;
 }

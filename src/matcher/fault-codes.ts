@@ -57,8 +57,47 @@ export function buildFaultCodeIndex(playbooks: readonly Playbook[]): FaultCodeEn
   return entries.sort((a, b) => a.code.localeCompare(b.code));
 }
 
-/** Finds every fault code in a message, in any of the forms support staff write them. */
-export function scanFaultCodes(text: string, index: readonly FaultCodeEntry[]): FaultCodeScan {
+/**
+ * What every scan reads from the index, worked out once per index rather than once per message: the
+ * multi-word aliases already normalised, and the letter forms ("rsc", "he") with their entries.
+ */
+interface ScanTables {
+  phrases: { entry: FaultCodeEntry; alias: string; phrase: string }[];
+  /** Each letter form's entries, in index order, each entry once. */
+  letterForms: Map<string, FaultCodeEntry[]>;
+}
+
+const tablesOf = new WeakMap<readonly FaultCodeEntry[], ScanTables>();
+
+function scanTables(index: readonly FaultCodeEntry[]): ScanTables {
+  let tables = tablesOf.get(index);
+  if (tables) return tables;
+  const phrases: ScanTables["phrases"] = [];
+  const letterForms = new Map<string, FaultCodeEntry[]>();
+  for (const entry of index) {
+    for (const alias of entry.aliases) {
+      const phrase = normaliseText(alias);
+      if (phrase.includes(" ")) phrases.push({ entry, alias, phrase });
+    }
+    for (const form of new Set([entry.suffix, ...entry.aliases.filter((a) => /^[a-z]+$/.test(a))])) {
+      letterForms.set(form, [...(letterForms.get(form) ?? []), entry]);
+    }
+  }
+  tables = { phrases, letterForms };
+  tablesOf.set(index, tables);
+  return tables;
+}
+
+/**
+ * Finds every fault code in a message, in any of the forms support staff write them. `normalised` is
+ * `normaliseText(text)` when the caller has it already (the matcher reads every message that way anyway).
+ */
+export function scanFaultCodes(
+  text: string,
+  index: readonly FaultCodeEntry[],
+  normalised: string = normaliseText(text),
+): FaultCodeScan {
+  const tables = scanTables(index);
   const original = text.normalize("NFKC");
   const lower = original.toLowerCase();
   // Explanations quote the code as the person wrote it ("303RSC", not "303rsc") when lengths line up.
@@ -115,15 +154,10 @@ export function scanFaultCodes(text: string, index: readonly FaultCodeEntry[]): 
     const entry = byNumber(bare);
     if (entry) hit(entry, bare);
   }
-  scanLetterForms(text, index, hit);
+  scanLetterForms(text, tables.letterForms, hit);
   // Multi-word aliases ("Earth Fault", "Cable breakaway detected") name the fault as the guide does.
-  const words = ` ${normaliseText(text)} `;
-  for (const entry of index) {
-    for (const alias of entry.aliases) {
-      const phrase = normaliseText(alias);
-      if (phrase.includes(" ") && words.includes(` ${phrase} `)) hit(entry, alias);
-    }
-  }
+  const words = ` ${normalised} `;
+  for (const { entry, alias, phrase } of tables.phrases) if (words.includes(` ${phrase} `)) hit(entry, alias);
   return { hits: dedupe(hits), unknown: [...new Set(unknown)], unknownForms };
 }
 
@@ -133,7 +167,7 @@ export function scanFaultCodes(text: string, index: readonly FaultCodeEntry[]): 
  */
 function scanLetterForms(
   text: string,
-  index: readonly FaultCodeEntry[],
+  letterForms: ReadonlyMap<string, readonly FaultCodeEntry[]>,
   hit: (entry: FaultCodeEntry, form: string) => void,
 ): void {
   const words = [...text.normalize("NFKC").matchAll(/[\p{L}\p{N}]+/gu)].map((m) => m[0]);
@@ -141,9 +175,7 @@ function scanLetterForms(
   const shouting = text === text.toUpperCase();
   words.forEach((word, i) => {
     const lower = word.toLowerCase();
-    for (const entry of index) {
-      const forms = [entry.suffix, ...entry.aliases.filter((a) => /^[a-z]+$/.test(a))];
-      if (!forms.includes(lower)) continue;
+    for (const entry of letterForms.get(lower) ?? []) {
       const strong = lower.length >= 3 && !stopwords.has(lower);
       const capitals = !shouting && word === word.toUpperCase();
       const near = [words[i - 1], words[i + 1]].some((w) => w !== undefined && contextWords.has(w.toLowerCase()));

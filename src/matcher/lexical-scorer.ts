@@ -27,7 +27,7 @@ export interface ScoredText {
 export interface LexicalScorer {
   readonly model: "softmax" | "centroid";
   /** `memo` lets the sentences of one message share spelling corrections; pass a fresh Map per message. */
-  score(text: string, memo?: Map<string, string | undefined>): ScoredText;
+  score(text: string, memo?: Map<string, string | undefined>, normalised?: string): ScoredText;
   /** The message's words that pushed hardest towards `cls`, strongest first. */
   topTerms(scored: ScoredText, cls: number, limit?: number): string[];
   /** How many different words of the message (as written) speak for `cls` at all. */
@@ -97,7 +97,7 @@ export function createLexicalScorer(
   };
   return {
     model: useSoftmax ? "softmax" : "centroid",
-    score(text, memo) {
+    score(text, memo, normalised) {
       const correct = memo
         ? {
             correct(word: string, context?: WordContext) {
@@ -107,7 +107,7 @@ export function createLexicalScorer(
             },
           }
         : corrector;
-      const analysed = analyseText(text, correct);
+      const analysed = analyseText(text, correct, normalised);
       const vector = vectoriser.vectorise(analysed.terms);
       // Quoted words are what a screen says or should say ("'Visitors only'"): the person's own wording,
       // neither for nor against the domain when the vocabulary does not know them.

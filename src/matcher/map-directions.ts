@@ -62,6 +62,8 @@ const people = new Set([
   "everyone",
   "folks",
 ]);
+/** "dropped to 2 stars", "went to 40 percent": an amount, not a place ("sends people to 14 Elm St" is one). */
+const amountUnits = new Set(["stars", "star", "percent", "kwh", "kw", "minutes", "hours", "points", "amps", "amp"]);
 /** "end up at", "wind up in", "ended up on": where the trip finished. */
 const endUp = new Set(["end", "ends", "ended", "ending", "wind", "winds", "winding", "wound"]);
 const places = new Set(["at", "in", "on", "by", "near", "behind"]);
@@ -89,7 +91,8 @@ export function saysSentToWrongPlace(words: readonly string[]): boolean {
       if (people.has(words[j] ?? "")) j++;
       // "dropped to 2 stars" is an amount, not a place.
       const to = words[j + 1] ?? "";
-      if (words[j] === "to" && !/^\d/.test(to) && !notPlaces.has(to) && !notPlaces.has(words[j + 2] ?? "")) return true;
+      const amount = /^\d/.test(to) && amountUnits.has(words[j + 2] ?? "");
+      if (words[j] === "to" && !amount && !notPlaces.has(to) && !notPlaces.has(words[j + 2] ?? "")) return true;
     }
     if (endUp.has(w) && words[i + 1] === "up" && places.has(words[i + 2] ?? "")) {
       const before = words.slice(Math.max(0, i - 6), i);

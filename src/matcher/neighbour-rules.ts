@@ -2,12 +2,17 @@ import { afterSwapCues, saysTroubleAfterSwap } from "./after-a-swap.ts";
 import { availableCues, saysAvailableButRefused } from "./available-but-refused.ts";
 import { cablePulledCues, saysCablePulled } from "./cable-pulled.ts";
 import { cardMeansCues, cardMeansPositions } from "./card-as-means.ts";
+import { cardAppCues, saysCardFailsAppWorks } from "./card-fails-app-works.ts";
+import { groupPriceCues, saysGroupPrice } from "./group-price.ts";
 import { onePortCues, saysOnePortGivesNothing } from "./one-port-nothing.ts";
+import { asksPlugAndGo, lostCardPositions, plugAndGoCues } from "./plug-and-go-wish.ts";
 import { powerAfterUnplugCues, saysPowerAfterUnplug } from "./power-after-unplug.ts";
 import { powerSplitCues, saysPowerSplitBetweenCars } from "./power-split.ts";
 import { remedyCues, remedyQuestionPositions } from "./remedy-asked.ts";
 import { saysSomeoneAhead, someoneAheadCues } from "./someone-ahead.ts";
+import { saysStationGoneGrey, statusSeenCues } from "./status-seen.ts";
 import { updateSceneCues, updateScenePositions } from "./update-before-trouble.ts";
+import { wordingReason } from "./wording-content.ts";
 
 /**
  * Articles that share objects (a cable, a card, a port, a queue, a new unit), told apart by what the
@@ -24,6 +29,11 @@ export const neighbourRules: readonly (readonly [(words: readonly string[]) => b
   [saysSomeoneAhead, "queue", "someone ahead in line"],
   [saysCablePulled, "breakaway", "a charging cable pulled, hanging or cut"],
   [saysAvailableButRefused, "waitlist", "Available on the screen, yet not allowed to charge"],
+  // The eighth round: the question's frame against another article's objects in its scene.
+  [saysCardFailsAppWorks, "rfid reader", "a card that fails while the app works"],
+  [saysStationGoneGrey, "unreachable", "a station gone grey or off its link"],
+  [asksPlugAndGo, "authfree", "charging wanted to start on plug-in"],
+  [saysGroupPrice, "pricing policy", "a price attached to a driver group"],
 ];
 
 export const neighbourCues: ReadonlySet<string> = new Set([
@@ -34,6 +44,10 @@ export const neighbourCues: ReadonlySet<string> = new Set([
   ...someoneAheadCues,
   ...cablePulledCues,
   ...availableCues,
+  ...cardAppCues,
+  ...statusSeenCues,
+  ...plugAndGoCues,
+  ...groupPriceCues,
 ]);
 
 /** Words that only set the scene for another article's question, by position, with why they are dropped. */
@@ -43,8 +57,11 @@ const notAskedReasons = {
   remedy: "the remedy asked, not a replacement done",
   means: "how the driver started, not what failed",
   update: "an update before the trouble, not the question",
+  lost: "cards lost, the scene for plug-and-go",
 } as const;
-const reasons: ReadonlySet<string> = new Set(Object.values(notAskedReasons));
+// Wording asked for on a screen is dropped in analyse-text.ts (it needs the quotes); a sentence holding it
+// must not bring it back either.
+const reasons: ReadonlySet<string> = new Set([...Object.values(notAskedReasons), wordingReason]);
 
 /** The words a message's analysis dropped as not asked (its explanation records them). */
 export function droppedAsNotAsked(rewrites: readonly { from: string; to: string }[]): Set<string> {
@@ -58,5 +75,6 @@ export function objectsNotAsked(words: readonly string[]): Map<number, string> {
   for (const k of remedyQuestionPositions(words)) dropped.set(k, notAskedReasons.remedy);
   for (const k of cardMeansPositions(words)) dropped.set(k, notAskedReasons.means);
   for (const k of updateScenePositions(words)) dropped.set(k, notAskedReasons.update);
+  for (const k of lostCardPositions(words)) dropped.set(k, notAskedReasons.lost);
   return dropped;
 }

@@ -392,6 +392,12 @@ export const observedConcepts: Readonly<Record<string, readonly string[]>> = {
     "opt in",
     "opted in",
     "opt into",
+    // Getting into the group is joining it; being "added to" it is Access Control's own check.
+    "get into the group",
+    "get in the group",
+    "gets into the group",
+    "getting into the group",
+    "get into the driver group",
   ],
   // "drivers can join that driver group with the connection code": a code for joining, described.
   "connection code": [
@@ -569,6 +575,9 @@ export const observedConcepts: Readonly<Record<string, readonly string[]>> = {
   ],
   // Replacing Hardware: a new station put where the old one was.
   replace: ["in place of", "in its place", "where the old one was", "where the broken one was"],
+  // The RFID Reader article's own column: "review the Plug In Event ID column" tells RFID starts from
+  // remote starts. No other article has it.
+  rfid: ["plug in event id", "plug in event ids", "plugin event id", "plugin event ids"],
   // Asking what stations cost is the ordering topic, not Pricing Policy (adjacent-topics.ts).
   purchase: ["a quote for", "get a quote", "price quote"],
 };

@@ -21,10 +21,9 @@ const fillers = new Set(
   yeah yep no nope sure alright right got it fine made built created today never tell`.split(/\s+/),
 );
 
-export function isSmallTalk(text: string): boolean {
-  const words = normaliseText(text)
-    .split(" ")
-    .filter((w) => w.length > 0);
+/** `normalised` is `normaliseText(text)` when the caller has it already. */
+export function isSmallTalk(text: string, normalised: string = normaliseText(text)): boolean {
+  const words = normalised.split(" ").filter((w) => w.length > 0);
   // Only an emoji or a reaction (":thumbsup:", "👍"): nothing to answer, and not a question.
   if (words.length === 0) return /[\p{Extended_Pictographic}]|:[a-z0-9_+-]+:/u.test(text);
   if (words.length > 12) return false;

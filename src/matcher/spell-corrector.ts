@@ -49,6 +49,29 @@ export function createSpellCorrector(
     bucket.push(word);
     buckets.set(key, bucket);
   }
+  // Each bucket word with its doubled letters made single, made once at the first word that needs it.
+  const undoubledBuckets = new Map<string, string[]>();
+  /**
+   * Whether any word of the letter's bucket is close enough to be accepted (`slipDistance` within `max`).
+   * fuse.js only proposes bucket words and every proposal must pass that test, so when none could, its
+   * search (the costliest step of a query, about three words in four that reach it) cannot find one.
+   */
+  const anyWithin = (word: string, max: number): boolean => {
+    const letter = word[0]!;
+    const words = buckets.get(letter) ?? [];
+    let undoubled = undoubledBuckets.get(letter);
+    if (!undoubled) {
+      undoubled = words.map(undouble);
+      undoubledBuckets.set(letter, undoubled);
+    }
+    const plain = undouble(word);
+    for (let k = 0; k < words.length; k++) {
+      const candidate = words[k]!;
+      if (undoubled[k] === plain) return true;
+      if (Math.abs(candidate.length - word.length) <= max && editDistance(word, candidate, max) <= max) return true;
+    }
+    return false;
+  };
   const indexes = new Map<string, Fuse<string>>();
   const fuseFor = (letter: string): Fuse<string> | undefined => {
     let fuse = indexes.get(letter);
@@ -68,6 +91,7 @@ export function createSpellCorrector(
       // A real English word is what the person meant, even if it is one letter from a domain word.
       if (isEnglish(word)) return undefined;
       const max = allowedEdits(word.length);
+      if (!anyWithin(word, max)) return undefined;
       const fits = (candidate: string) =>
         (context?.before !== undefined && pairs.has(`${context.before} ${candidate}`)) ||
         (context?.after !== undefined && pairs.has(`${candidate} ${context.after}`));

@@ -182,6 +182,10 @@ export class PgStore implements Store {
   completeDelivery(id: string, by: string, at: string): Promise<boolean> {
     return this.write((ops) => outbox(ops).complete(id, by, at));
   }
+  completeDeliveries(ids: readonly string[], by: string, at: string): Promise<number> {
+    if (ids.length === 0) return Promise.resolve(0);
+    return this.write((ops) => outbox(ops).completeMany(ids, by, at));
+  }
   failDelivery(id: string, failure: DeliveryFailure): Promise<boolean> {
     return this.write((ops) => outbox(ops).fail(id, failure));
   }

@@ -7,6 +7,11 @@ export interface CommitBatch {
   readonly committed: Promise<void>;
   resolve(): void;
   reject(error: unknown): void;
+  /**
+   * Whether a member needs the group on disk before it hears of the commit (every transaction and write
+   * but the delivered marks, which a later sync covers: see SqliteTransactions.write's `lazy`).
+   */
+  synced: boolean;
   /** The guard of the transaction that opened the group, for the COMMIT's errors. */
   guard<R>(op: () => R): R;
   /** Runs `commit` when the event loop comes round, after the events already waiting have been read. */
@@ -24,6 +29,7 @@ export function openBatch(guard: <R>(op: () => R) => R): CommitBatch {
   committed.catch(() => undefined);
   return {
     committed,
+    synced: false,
     resolve,
     reject,
     guard,

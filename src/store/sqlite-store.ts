@@ -201,6 +201,12 @@ export class SqliteStore implements Store {
   completeDelivery(id: string, by: string, at: string): Promise<boolean> {
     return this.write(() => this.outbox.complete(id, by, at));
   }
+  completeDeliveries(ids: readonly string[], by: string, at: string): Promise<number> {
+    if (ids.length === 0) return Promise.resolve(0);
+    // Lazy: a mark lost to a power cut lets the answer go once more after its lease, as a crash does, so
+    // a group of marks alone does not wait for a sync of its own (the next group's sync covers it).
+    return this.write(() => this.outbox.completeMany(ids, by, at), true);
+  }
   failDelivery(id: string, failure: DeliveryFailure): Promise<boolean> {
     return this.write(() => this.outbox.fail(id, failure));
   }
@@ -268,7 +274,7 @@ export class SqliteStore implements Store {
    * A write: part of the transaction when called on its handle; otherwise a transaction of its own, which
    * joins the open group and resolves once that group has committed (see sqlite-transactions.ts).
    */
-  private write<T>(fn: () => T): Promise<T> {
+  private write<T>(fn: () => T, lazy = false): Promise<T> {
     if (this.scope?.open) return this.inTransaction(fn);
     try {
       this.ensureConnected();
@@ -278,6 +284,7 @@ export class SqliteStore implements Store {
     return this.transactions.write(
       () => this.guard(fn),
       (op) => this.guard(op),
+      lazy,
     );
   }
 

@@ -62,8 +62,12 @@ export class SqliteTransactions {
    * A single write outside any transaction: when nobody else is using the connection it runs at once,
    * synchronously, in the open group (or a new one), as a statement outside a transaction always did;
    * otherwise it queues like a transaction. Either way it resolves once its group has committed.
+   *
+   * `lazy`: the write need not be on disk before its caller hears of it (the delivered marks: losing one
+   * to a power cut only lets the answer go once more after its lease, as a crash does). A group of lazy
+   * writes alone commits without a sync of its own; the next group that syncs covers its frames too.
    */
-  write<T>(fn: () => T, guard: Guard): Promise<T> {
+  write<T>(fn: () => T, guard: Guard, lazy = false): Promise<T> {
     if (this.mutex.idle()) {
       let batch: CommitBatch | undefined;
       try {
@@ -73,6 +77,7 @@ export class SqliteTransactions {
       }
       if (batch) {
         const done = batch;
+        if (!lazy) done.synced = true;
         try {
           guard(() => this.db.exec("SAVEPOINT cpbot_turn"));
           const result = fn();
@@ -84,17 +89,18 @@ export class SqliteTransactions {
         }
       }
     }
-    return this.transaction(async () => fn(), guard);
+    return this.transaction(async () => fn(), guard, lazy);
   }
 
   /** A transaction of its own (never nested: a transaction's handle nests with `savepoint`). */
-  async transaction<T>(fn: (scope: Scope) => Promise<T>, guard: Guard): Promise<T> {
+  async transaction<T>(fn: (scope: Scope) => Promise<T>, guard: Guard, lazy = false): Promise<T> {
     const release = await this.mutex.acquire();
     const scope: Scope = { open: true };
     let batch: CommitBatch;
     let result: T;
     try {
       batch = await this.join(guard);
+      if (!lazy) batch.synced = true;
       guard(() => this.db.exec("SAVEPOINT cpbot_turn"));
       try {
         result = await fn(scope);
@@ -175,7 +181,7 @@ export class SqliteTransactions {
     try {
       batch.guard(() => this.db.exec("COMMIT"));
       // The next group may begin at once; this one's members hear of it when it is on disk.
-      if (this.durable) this.durable().then(batch.resolve, batch.reject);
+      if (this.durable && batch.synced) this.durable().then(batch.resolve, batch.reject);
       else batch.resolve();
     } catch (error) {
       if (this.db.open && this.db.inTransaction) this.db.exec("ROLLBACK");

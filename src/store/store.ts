@@ -156,6 +156,13 @@ export interface Store {
    */
   completeDelivery(id: string, by: string, at: string): Promise<boolean>;
 
+  /**
+   * completeDelivery for many rows in one statement (the marks of replies sent in their acknowledgements,
+   * gathered for a few milliseconds): each row `by` still holds is marked delivered at `at` and loses its
+   * reply; rows it no longer holds, or that are not pending, are left as they are. Returns how many were marked.
+   */
+  completeDeliveries(ids: readonly string[], by: string, at: string): Promise<number>;
+
   /** Ends a failed attempt: pending again from `retryAt`, or "dead" (given up) when `retryAt` is absent. */
   failDelivery(id: string, failure: DeliveryFailure): Promise<boolean>;
 

@@ -15,6 +15,7 @@ describe("loadConfig", () => {
       shutdownGraceMs: 10_000,
       outboxLeaseMs: 30_000,
       outboxGiveUpMs: 900_000,
+      outboxMarkGatherMs: 5,
       responders: [],
       rateLimitPerMinute: 30,
     });
@@ -38,6 +39,7 @@ describe("loadConfig", () => {
         ESCALATION_REMIND_AFTER: "30m",
         OUTBOX_LEASE_MS: "5000",
         OUTBOX_GIVE_UP_MS: "60000",
+        OUTBOX_MARK_GATHER_MS: "20",
         SQLITE_SYNCHRONOUS: "Normal",
       }),
     ).toEqual({
@@ -52,6 +54,7 @@ describe("loadConfig", () => {
       shutdownGraceMs: 2000,
       outboxLeaseMs: 5000,
       outboxGiveUpMs: 60_000,
+      outboxMarkGatherMs: 20,
       metricsToken: "0123456789abcdef0123",
       responders: ["U0123ABCD", "29:1xyz"],
       remindAfterMs: 1_800_000,
@@ -85,6 +88,7 @@ describe("loadConfig", () => {
   it("refuses an outbox lease too short to deliver in, saying what is accepted", () => {
     expect(() => loadConfig({ OUTBOX_LEASE_MS: "10" })).toThrow(/OUTBOX_LEASE_MS must be at least 1000/);
     expect(() => loadConfig({ OUTBOX_GIVE_UP_MS: "soon" })).toThrow(/OUTBOX_GIVE_UP_MS must be a whole number/);
+    expect(() => loadConfig({ OUTBOX_MARK_GATHER_MS: "-1" })).toThrow(/OUTBOX_MARK_GATHER_MS must be 0 or more/);
   });
 
   it("takes a CONSOLE_TOKEN of 16+ safe characters, and rejects a short one without repeating its value", () => {

@@ -135,6 +135,43 @@ describe.each(engines())("outbox dispatcher on %s", (_name, open) => {
     expect(counted.delivered).toBe(1);
   });
 
+  it("marks replies sent by other means (in the ack) delivered together in one write, after a few ms", async () => {
+    const outbox = dispatcher(new ScriptedPlatform(), "a", store, { markGatherMs: 20 });
+    for (const id of ["c1", "c2", "c3"]) await queue(id, reply("answer"), outbox.lease());
+    const writes: string[][] = [];
+    const single: string[] = [];
+    const many = store.completeDeliveries.bind(store);
+    store.completeDeliveries = (ids, by, at) => {
+      writes.push([...ids]);
+      return many(ids, by, at);
+    };
+    store.completeDelivery = async (id) => {
+      single.push(id);
+      return false;
+    };
+    const marked = Promise.all(["c1", "c2", "c3"].map((id) => outbox.delivered(id)));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(writes).toEqual([]);
+    await marked;
+    expect(writes).toEqual([["c1", "c2", "c3"]]);
+    expect(single).toEqual([]);
+    for (const id of ["c1", "c2", "c3"]) expect(await store.getDelivery(id)).toMatchObject({ status: "delivered" });
+    // Past the lease nothing is due: the sweep sends none of them again.
+    now += 60_000;
+    expect(await outbox.sweep()).toBe(0);
+  });
+
+  it("stop() writes the gathered marks at once (graceful shutdown), long before their window ends", async () => {
+    const outbox = dispatcher(new ScriptedPlatform(), "a", store, { markGatherMs: 60_000, leaseMs: 600_000 });
+    await queue("c1", reply("answer"), outbox.lease());
+    void outbox.delivered("c1");
+    expect(await store.getDelivery("c1")).toMatchObject({ status: "pending" });
+    const started = Date.now();
+    await outbox.stop();
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(await store.getDelivery("c1")).toMatchObject({ status: "delivered" });
+  });
+
   it("a retry is swept when its backoff ends (a wake-up), not at the next poll", async () => {
     const slack = new ScriptedPlatform();
     slack.faults.push({ error: () => ({}) });

@@ -106,6 +106,12 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     // 97.1 / 90.9 / 90.9, 92.7 / 81.8 / 100, 92.5 / 80.0 / 80.0, 100 / 100 / 100, 75.0 / 60.0 / 81.8; the
     // whole set on main before the round 94.7 / 87.9 / 91.1 with one confident wrong line, after it 97.1 / 93.3 / 100).
     ["dev-asks-8.jsonl", 0.96, 0.9, 0.97],
+    // Written in the eighth round: a message whose question is one article's while its scene (a quoted text,
+    // what the person has, a status seen) names another's, both directions of each pair, with out-of-scope
+    // look-alikes (office and gate badge readers, ordering cards, a chat alert). Batches scored before their
+    // fixes (top-1 / precision / recall first: 79.5 / 60.0 / 60.0, 82.1 / 100 / 75.0). Its out-of-scope look-alikes are the
+    // abstaining side's kind: a low recall floor.
+    ["dev-frames-8.jsonl", 0.89, 0.95, 0.6],
   ])("%s: top-1 >= %d, out-of-scope precision >= %d and recall >= %d", (name, top1, precision, recall) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.top1, JSON.stringify(report.misses, null, 1)).toBeGreaterThanOrEqual(top1);

@@ -18,6 +18,29 @@ function delivery(id: string, extra: Partial<NewDelivery> = {}): NewDelivery {
 /** The outbox part of the Store contract: leases, retries, dead letters, two stores taking at once. */
 export function outboxContract(get: () => { store: Store; reopen: () => Promise<Store> }): void {
   describe("outbox", () => {
+    it("marks many held rows delivered in one call: only rows the caller still holds and that are pending", async () => {
+      const { store } = get();
+      const lease = (by: string) => ({ by, until: t(30) });
+      for (const id of ["m1", "m2", "m3"]) await store.enqueueDelivery(delivery(id, { lease: lease("replica-a") }));
+      await store.enqueueDelivery(delivery("theirs", { lease: lease("replica-b") }));
+      await store.enqueueDelivery(delivery("done", { lease: lease("replica-a") }));
+      expect(await store.completeDelivery("done", "replica-a", t(1))).toBe(true);
+      expect(await store.completeDeliveries([], "replica-a", t(2))).toBe(0);
+      expect(await store.completeDeliveries(["m1", "m3", "theirs", "done", "missing"], "replica-a", t(2))).toBe(2);
+      for (const id of ["m1", "m3"]) {
+        const row = await store.getDelivery(id);
+        expect(row).toMatchObject({ status: "delivered", finishedAt: t(2), reply: null });
+        expect(row?.lockedUntil).toBeUndefined();
+      }
+      expect(await store.getDelivery("m2")).toMatchObject({ status: "pending", lockedBy: "replica-a" });
+      expect(await store.getDelivery("theirs")).toMatchObject({ status: "pending", lockedBy: "replica-b" });
+      expect(await store.getDelivery("done")).toMatchObject({ status: "delivered", finishedAt: t(1) });
+      expect(await store.countDeliveries()).toEqual({ pending: 2, delivered: 3, dead: 0 });
+      // Marked rows are no longer due, even after the lease; the unmarked one is.
+      const take = { at: t(60), by: "replica-c", leaseUntil: t(90), limit: 10, platforms: ["slack" as const] };
+      expect((await store.takeDueDeliveries(take)).map((r) => r.id).sort()).toEqual(["m2", "theirs"]);
+    });
+
     it("queues a reply, leases it to one taker, and marks it delivered once", async () => {
       const { store } = get();
       const queued = await store.enqueueDelivery(delivery("d1"));

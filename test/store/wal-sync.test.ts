@@ -61,6 +61,31 @@ describe("the SQLite store with SQLITE_SYNCHRONOUS=full", () => {
     await store.close();
   });
 
+  it("delivered marks alone commit without a sync of their own; the next write's sync covers them", async () => {
+    const file = join(dir, "cpbot.db");
+    const store = new SqliteStore(openSqliteDatabase({ kind: "file", path: file }), file);
+    const sync = store.walSync;
+    const lease = { by: "me", until: "2024-05-01T00:01:00.000Z" };
+    const reply = { cards: [], mode: "new", visibility: "ephemeral" };
+    for (const id of ["d1", "d2", "d3", "d4"]) {
+      await store.enqueueDelivery({ id, platform: "slack", target: {}, reply, at, lease });
+    }
+    const before = sync?.syncs ?? 0;
+    expect(await store.completeDeliveries(["d1", "d2"], "me", at)).toBe(2);
+    expect(sync?.syncs).toBe(before);
+    // Another connection sees the marks at once: they are committed, only not yet synced.
+    const other = new Database(file, { readonly: true });
+    expect(other.prepare("SELECT COUNT(*) AS n FROM outbox WHERE status = 'delivered'").get()).toEqual({ n: 2 });
+    other.close();
+    // A mark written alone, the old way, waits for its own sync; so does every other write.
+    expect(await store.completeDelivery("d3", "me", at)).toBe(true);
+    expect(sync?.syncs).toBe(before + 1);
+    // A mark that joins a group with a write that needs a sync is synced with it.
+    await Promise.all([store.completeDeliveries(["d4"], "me", at), store.claimEvent("E1", at)]);
+    expect(sync?.syncs).toBe(before + 2);
+    await store.close();
+  });
+
   it("with SQLITE_SYNCHRONOUS=normal, or in memory, leaves syncing to SQLite's checkpoints", async () => {
     const file = join(dir, "normal.db");
     const normal = new SqliteStore(openSqliteDatabase({ kind: "file", path: file }, { synchronous: "normal" }), file);

@@ -64,10 +64,11 @@ export class ServeProcess {
     await this.exited;
   }
 
-  async stop(): Promise<void> {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+  /** SIGTERM (graceful shutdown); resolves with the exit code. */
+  async stop(): Promise<number | null> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return this.child.exitCode;
     this.child.kill("SIGTERM");
-    await this.exited;
+    return this.exited;
   }
 
   /** Posts a signed Events API envelope, as Slack does (retryNum: Slack's redelivery). */
@@ -80,7 +81,19 @@ export class ServeProcess {
     return this.post(body, "application/x-www-form-urlencoded");
   }
 
+  /** Posts a signed slash command (form fields, as Slack does); returns the acknowledgement's status and body. */
+  async command(fields: Record<string, string>): Promise<{ status: number; text: string }> {
+    const response = await this.request(new URLSearchParams(fields).toString(), "application/x-www-form-urlencoded");
+    return { status: response.status, text: await response.text() };
+  }
+
   async post(body: string, contentType: string, retryNum?: number): Promise<number> {
+    const response = await this.request(body, contentType, retryNum);
+    await response.text();
+    return response.status;
+  }
+
+  private async request(body: string, contentType: string, retryNum?: number): Promise<Response> {
     const timestamp = Math.floor(Date.now() / 1000);
     const headers: Record<string, string> = {
       "content-type": contentType,
@@ -91,9 +104,7 @@ export class ServeProcess {
       headers["x-slack-retry-num"] = String(retryNum);
       headers["x-slack-retry-reason"] = "http_timeout";
     }
-    const response = await fetch(`${this.url}/slack/events`, { method: "POST", headers, body });
-    await response.text();
-    return response.status;
+    return fetch(`${this.url}/slack/events`, { method: "POST", headers, body });
   }
 }
 
