@@ -25,6 +25,7 @@ import {
   objectsNotAsked,
   objectsNotAskedCues,
 } from "./neighbour-rules.ts";
+import { noChargeGivenCues, saysNoChargeGiven } from "./no-charge-given.ts";
 import { normaliseText } from "./normalise-text.ts";
 import { observedConcepts } from "./observed-concepts.ts";
 import { saysStationForOnePerson } from "./one-driver-station.ts";
@@ -32,6 +33,7 @@ import { saysOwnerIsPaid } from "./owner-revenue.ts";
 import { lineMeansQueue, readQueueWord } from "./queue-line.ts";
 import { quotedSpans } from "./quoted-text.ts";
 import { isSettingWord, namesAChargingObject, settingIsNotTheQuestion } from "./residential-setting.ts";
+import { screenNameConcepts } from "./screen-names.ts";
 import { asksForScreenWording } from "./screen-wording.ts";
 import { saysJoinsThemselves, saysPricingAwaitsApproval, sharedSubjectCues } from "./shared-subjects.ts";
 import type { SpellCorrector } from "./spell-corrector.ts";
@@ -185,7 +187,24 @@ const cueSources = {
   incentive: "asks about credits, rebates or incentives",
   userprefs: "a dashboard user's own preferences",
   ownpay: "asks about their own pay (HR)",
+  salesquote: "asks for a quote, a contract or a purchase (sales)",
+  warrantyrma: "asks about a warranty claim or a return (RMA)",
+  utilitytariff: "asks about the utility's tariff",
+  carfault: "asks about the car itself",
+  parkingrules: "asks about parking enforcement",
+  appreview: "asks about a review of the chargers",
+  workplaceit: "asks about the company's own workplace (doors, lines, IT, time off)",
 } as const;
+
+const messageOnlyCues: ReadonlySet<string> = new Set([
+  "salesquote",
+  "warrantyrma",
+  "utilitytariff",
+  "carfault",
+  "parkingrules",
+  "appreview",
+  "workplaceit",
+]);
 
 // Stems are asked for again and again (the same words recur across every trigger), so remember them.
 const stems = new Map<string, string>();
@@ -432,6 +451,18 @@ export function analyseText(
       applied.push({ from, to: concept });
     }
   }
+  // An article asked by a field, option or column of its own screens (screen-names.ts), messages only.
+  if (corrector) {
+    for (const concept of screenNameConcepts(read)) {
+      for (const w of concept.split(" ")) keep(w, "a name on the article's own screen");
+      applied.push({ from: "a name on the article's own screen", to: concept });
+    }
+  }
+  // "charger not make charge", "nothing go inside": no energy in a non-native writer's words (no-charge-given.ts).
+  if (corrector && read.some((w) => noChargeGivenCues.has(w)) && saysNoChargeGiven(read)) {
+    for (const w of ["zero", "energy"]) keep(w, "no charge given");
+    applied.push({ from: "no charge given", to: "zero energy" });
+  }
   // A residential setting is where the question is asked, not what it asks (residential-setting.ts). A
   // trigger keyword ("condo") still trains its article; a message with only the setting asks nothing.
   const settingOnly = corrector !== undefined && !namesAChargingObject(read);
@@ -446,6 +477,9 @@ export function analyseText(
 
   // What the message asks to do (buy, plan an install), weighed by the scorer like any other term.
   for (const cue of readIntentCues(read)) {
+    // The eighth round's kinds decide alone (create-matcher.ts) and are read in messages only: carried by
+    // the adjacent topics' own phrases they would move what the scorer learns of those topics' words.
+    if (!corrector && messageOnlyCues.has(cue)) continue;
     keep(cue, cueSources[cue]);
     applied.push({ from: cueSources[cue], to: cue });
   }

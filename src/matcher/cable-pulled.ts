@@ -4,7 +4,7 @@
  * Breakaway: "Breakaway faults occur when a cord is pulled with enough force to move the wires
  * internally"; "The fault might indicate that the charging cable has been cut or pulled out of the
  * station." People report what they see of the cable: dangling or hanging off the unit, snapped, severed,
- * dragged, or a driver who left with the plug still in the car. A loose electrical connector on the power
+ * dragged, cut off or stolen, or a driver who left with the plug still in the car. A loose electrical connector on the power
  * plate is Hardware Fault's ("not making a solid connection"), so "loose" counts only for the cable itself
  * and never beside the power plate, terminals or wiring.
  */
@@ -22,6 +22,17 @@ const damageWords = new Set([
   "yanked",
   "ripped",
   "stretched",
+  // Cut off or taken by thieves: "one of the cables was cut, probably copper theft" (the guide: "the
+  // charging cable has been cut or pulled out of the station").
+  "cut",
+  "chopped",
+  "tore",
+  "snagged",
+  "stolen",
+  "theft",
+  "thieves",
+  "vandalized",
+  "vandalised",
 ]);
 /** "left with the plug still in the car", "took off with the cable still attached". */
 const leftWords = new Set(["left", "took", "drove", "pulled", "driving", "drives"]);

@@ -30,7 +30,10 @@ const oneWordCap = 0.75;
 const rivalShare = 0.5;
 /** Intent cues (intent-cues.ts) that decide alone: what they ask for, no playbook has. */
 const decisiveCues: ReadonlySet<string> = new Set(
-  ["docrequest", "datarequest", "integration", "evbasics", "incentive", "userprefs", "ownpay"].map(stemWord),
+  [
+    ...["docrequest", "datarequest", "integration", "evbasics", "incentive", "userprefs", "ownpay"],
+    ...["salesquote", "warrantyrma", "utilitytariff", "carfault", "parkingrules", "appreview", "workplaceit"],
+  ].map(stemWord),
 );
 
 /**
@@ -44,6 +47,13 @@ const kindOfCue: ReadonlyMap<string, string> = new Map(
     ["incentive", "credits, rebates, grants and incentives (carbon, LCFS, tax credits)"],
     ["userprefs", "a dashboard user's own preferences (time zone, language, display)"],
     ["ownpay", "pay, benefits and time off (HR)"],
+    ["salesquote", "sales, quotes, contracts and procurement"],
+    ["warrantyrma", "warranty claims and returns (RMA)"],
+    ["utilitytariff", "the utility's tariffs and electricity bill"],
+    ["carfault", "the car itself (its own faults and parts)"],
+    ["parkingrules", "parking enforcement (towing, tickets, gas cars in EV spots)"],
+    ["appreview", "app-store and online reviews"],
+    ["workplaceit", "the company's own workplace (doors, lines, IT, time off)"],
   ].map(([cue, title]) => [stemWord(cue!), title!] as const),
 );
 

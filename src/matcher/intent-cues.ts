@@ -5,6 +5,16 @@ import {
   asksUnitConversion,
   asksUserPreference,
 } from "./asks-general-knowledge.ts";
+import { asksForSales, asksWarrantyOrReturn, salesOrWarrantyCues } from "./asks-sales-or-warranty.ts";
+import {
+  asksAboutReviews,
+  asksCompanyWorkplace,
+  asksParkingEnforcement,
+  asksUtilityTariff,
+  asksVehicleItself,
+  siteFamilies,
+  siteFamily,
+} from "./asks-site-or-company.ts";
 import { asksToIntegrate } from "./asks-to-integrate.ts";
 
 /**
@@ -31,7 +41,14 @@ export type IntentCue =
   | "evbasics"
   | "incentive"
   | "userprefs"
-  | "ownpay";
+  | "ownpay"
+  | "salesquote"
+  | "warrantyrma"
+  | "utilitytariff"
+  | "carfault"
+  | "parkingrules"
+  | "appreview"
+  | "workplaceit";
 
 const priceWords = new Set([
   "price",
@@ -466,5 +483,21 @@ export function readIntentCues(words: readonly string[]): IntentCue[] {
   if (asksForDataWithoutTrouble(words, asksUserPreference)) cues.push("userprefs");
   // "didn't hit", "is late": one's own pay is HR's whatever went wrong with it, so no trouble veto.
   if (asksAboutOwnPay(words)) cues.push("ownpay");
+  if (words.some((w) => salesOrWarrantyCues.has(w))) {
+    if (asksForDataWithoutTrouble(words, asksForSales)) cues.push("salesquote");
+    if (asksForDataWithoutTrouble(words, asksWarrantyOrReturn)) cues.push("warrantyrma");
+  }
+  const site = siteFamilies(words);
+  if (site !== 0) {
+    const may = (family: number) => (site & family) !== 0;
+    if (may(siteFamily.utility) && asksForDataWithoutTrouble(words, asksUtilityTariff)) cues.push("utilitytariff");
+    // A car's own part is the question whatever went wrong with it ("battery warning", "engine light").
+    if (may(siteFamily.vehicle) && asksVehicleItself(words)) cues.push("carfault");
+    if (may(siteFamily.parking) && asksParkingEnforcement(words)) cues.push("parkingrules");
+    // "bad reviews because the app shows us in the wrong city" is the symptom's article.
+    if (may(siteFamily.review) && asksForDataWithoutTrouble(words, asksAboutReviews)) cues.push("appreview");
+    // A door's reader that is broken is still the building's: no trouble veto, only the station's own words.
+    if (may(siteFamily.workplace) && asksCompanyWorkplace(words)) cues.push("workplaceit");
+  }
   return cues;
 }

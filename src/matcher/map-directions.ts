@@ -6,7 +6,11 @@
  * location, when a map or app does the sending or drivers end up somewhere, and the same when the app shows
  * the station somewhere it cannot be.
  */
-const guides = new Set(["app", "apps", "map", "maps", "navigation", "directions", "gps", "pin", "nav", "waze"]);
+const guides = new Set([
+  ...["app", "apps", "map", "maps", "navigation", "directions", "gps", "pin", "nav", "waze"],
+  // A non-native writer's "in application", "in the mobile".
+  ...["application", "mobile"],
+]);
 const sendVerbs = new Set([
   "send",
   "sends",
@@ -58,6 +62,8 @@ const people = new Set([
   "everyone",
   "folks",
 ]);
+/** "dropped to 2 stars", "went to 40 percent": an amount, not a place ("sends people to 14 Elm St" is one). */
+const amountUnits = new Set(["stars", "star", "percent", "kwh", "kw", "minutes", "hours", "points", "amps", "amp"]);
 /** "end up at", "wind up in", "ended up on": where the trip finished. */
 const endUp = new Set(["end", "ends", "ended", "ending", "wind", "winds", "winding", "wound"]);
 const places = new Set(["at", "in", "on", "by", "near", "behind"]);
@@ -83,7 +89,10 @@ export function saysSentToWrongPlace(words: readonly string[]): boolean {
       // "sends drivers to", "takes people to", "directions lead to", "points to".
       let j = i + 1;
       if (people.has(words[j] ?? "")) j++;
-      if (words[j] === "to" && !notPlaces.has(words[j + 1] ?? "") && !notPlaces.has(words[j + 2] ?? "")) return true;
+      // "dropped to 2 stars" is an amount, not a place.
+      const to = words[j + 1] ?? "";
+      const amount = /^\d/.test(to) && amountUnits.has(words[j + 2] ?? "");
+      if (words[j] === "to" && !amount && !notPlaces.has(to) && !notPlaces.has(words[j + 2] ?? "")) return true;
     }
     if (endUp.has(w) && words[i + 1] === "up" && places.has(words[i + 2] ?? "")) {
       const before = words.slice(Math.max(0, i - 6), i);
@@ -149,9 +158,14 @@ const statusWords = new Set([
   "service",
 ]);
 
+/** "showing in other city", "is in another place", "show wrong location": a place that is not the station's. */
+const otherWords = new Set(["other", "another", "different", "wrong"]);
+const placeNouns = new Set(["place", "city", "town", "location", "street", "address", "area", "side", "country"]);
+
 function saysShownElsewhere(words: readonly string[]): boolean {
   if (words.some((w) => statusWords.has(w))) return false;
   for (let i = 0; i < words.length; i++) {
+    if (otherWords.has(words[i]!) && placeNouns.has(words[i + 1] ?? "")) return true;
     // "nowhere near the building", "the pin is not where the station is".
     if (words[i] === "nowhere" && words[i + 1] === "near") return true;
     if (words[i] === "not" && words[i + 1] === "where") return true;

@@ -79,6 +79,8 @@ export function saysOwnerIsPaid(words: readonly string[]): boolean {
     // "chargepoint keeps any of the fees", "withholds part of the revenue" (not "keeps charging fees").
     if (keepVerbs.has(w) && !(words[i + 1] ?? "").endsWith("ing") && within(words, i + 1, i + 4, moneyObjects))
       return true;
+    // "chargepoint keeps 10%" (the sign is dropped): a share kept, beside the processing or fees it pays for.
+    if (keepVerbs.has(w) && /^\d+$/.test(words[i + 1] ?? "") && near(words, i, 6, 8, shareContext)) return true;
     // "the 10% cut": a share of money by its number.
     if (w === "cut" && /^\d+$/.test(words[i - 1] ?? "")) return true;
     // "take payments", "collect fees from drivers".

@@ -25,6 +25,9 @@ const characterWords = new Set([
   "chars",
   "symbol",
   "symbols",
+  // "we write 20 letters in first line": the line's length in letters (max 15 characters on Line 1).
+  "letters",
+  "chars",
 ]);
 const textWords = new Set([
   "line",

@@ -63,7 +63,13 @@ export function asksForScreenWording(words: readonly string[], hasQuote: boolean
     const wished = words.slice(Math.max(0, i - 4), i).some((x) => wishes.has(x));
     // "we want the chargers to show", "can the screen show": the station itself shows it.
     // "can the chargers display our code": the station as the subject of a modal, not "the charger display".
+    // "the charger in front says nothing useful. We want it to show our number": "it" is the station named before.
+    const pronoun =
+      words[i - 1] === "to" &&
+      (words[i - 2] === "it" || words[i - 2] === "them") &&
+      words.slice(0, i - 2).some((x) => stationSubjects.has(x));
     const subject =
+      pronoun ||
       (words[i - 1] === "to" && stationSubjects.has(words[i - 2] ?? "")) ||
       screens.has(words[i - 1] ?? "") ||
       (stationSubjects.has(words[i - 1] ?? "") && modals.has(words[i - 3] ?? ""));

@@ -16,6 +16,7 @@ const probe5File = fileURLToPath(new URL("../eval/dev-probe-5.jsonl", import.met
 const kinds5File = fileURLToPath(new URL("../eval/dev-kinds-5.jsonl", import.meta.url));
 const pairs6File = fileURLToPath(new URL("../eval/dev-pairs-6.jsonl", import.meta.url));
 const asks6File = fileURLToPath(new URL("../eval/dev-asks-6.jsonl", import.meta.url));
+const asks8File = fileURLToPath(new URL("../eval/dev-asks-8.jsonl", import.meta.url));
 const frames8File = fileURLToPath(new URL("../eval/dev-frames-8.jsonl", import.meta.url));
 const blindFile = fileURLToPath(new URL("../eval/blind-2026-11b.jsonl", import.meta.url));
 const blind3File = fileURLToPath(new URL("../eval/blind-2026-11c.jsonl", import.meta.url));
@@ -56,6 +57,7 @@ describe("the eval set stays apart from what the matcher is trained on", () => {
     ["dev-probe-5.jsonl", probe5File],
     ["dev-pairs-6.jsonl", pairs6File],
     ["dev-asks-6.jsonl", asks6File],
+    ["dev-asks-8.jsonl", asks8File],
     ["dev-frames-8.jsonl", frames8File],
   ])("no line of %s appears verbatim among any trigger phrase, keyword or out-of-scope example", (_name, file) => {
     const copies = evalCases(file)

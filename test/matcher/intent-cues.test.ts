@@ -8,12 +8,15 @@ const cues = (text: string) => readIntentCues(normaliseText(text).split(" "));
 describe("intent cues: what a message asks to do", () => {
   it.each([
     "how much would a ct4020 run us",
-    "quote on three more pedestals",
     "what do spare cables cost",
     "a driver misplaced her fob and wants another one",
     "order a stack of extra badges for new hires",
   ])("%j asks to buy or order", (text) => {
     expect(cues(text)).toEqual(["purchase"]);
+  });
+
+  it("reads a quote for more hardware as buying it, and as a sales question that decides alone", () => {
+    expect(cues("quote on three more pedestals")).toEqual(["purchase", "salesquote"]);
   });
 
   it.each([

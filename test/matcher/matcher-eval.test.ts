@@ -45,7 +45,7 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     ["blind-2026-11c.jsonl", 0.97, 0.95, 0.95],
     // Written in batches, each before its fixes (76.5%, 91.3%, 80.0%, 78.9% top-1 first), in scope but for 5
     // lines that look like its kinds without being in scope (2 of them are still answered): low OOS floors.
-    ["dev-kinds-3.jsonl", 0.95, 0.6, 0.4],
+    ["dev-kinds-3.jsonl", 0.95, 0.6, 0.7],
     // Written in the fourth round, each batch before its fixes (93.5% top-1, 95.9% precision, 93.0% recall
     // before the round): half out of scope next to the guide and small talk, half in-scope lines hard for
     // abstention (terse, symptom-only, quoted).
@@ -77,12 +77,12 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     // scope next to them (leases, HOA dues, group chats, home electricity): three batches, each scored before
     // its fixes (top-1 / precision / recall first: 75.0 / - / -, 87.0 / 91.7 / 45.8, 80.0 / 72.7 / 80.0;
     // 78.2 / 68.0 / 50.0 on the whole set before the round, 97.0 / 96.3 / 76.5 after it).
-    ["dev-probe-5.jsonl", 0.96, 0.95, 0.75],
+    ["dev-probe-5.jsonl", 0.96, 0.95, 0.8],
     // Written in the sixth round from the fifth blind set's largest kind (an article asked by one of its
     // settings or mechanisms in the person's own words), in five batches each scored before its fixes
     // (78.6%, 75.7%, 75.0%, 89.3%, 79.2% top-1 first); 19 of its 190 lines are out-of-scope look-alikes (a relay
     // in a fire panel, a DIY contactor, a light switch, home chargers, a meeting room booking): low OOS floors.
-    ["dev-kinds-5.jsonl", 0.94, 0.7, 0.8],
+    ["dev-kinds-5.jsonl", 0.96, 0.9, 0.8],
     // Written in the seventh round: every article asked by what the person wants to know or decide (did it
     // go through, what should it be set to, when is the owner paid), a fifth out of scope next to them (unit
     // conversions, credits and rebates, a dashboard user's preferences). Four batches, each scored before
@@ -96,8 +96,16 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     // (office badges, gate readers, returns, a cafeteria line): batches scored before their fixes (top-1 /
     // precision / recall first: 77.1 / 60.0 / 33.3, 82.1 / 42.9 / 42.9, 78.4 / 50.0 / 57.1, 83.3 / 80.0 / 66.7,
     // 84.4 / 66.7 / 33.3; the whole set 80.5 / 55.2 / 45.7 on main before the round, 97.3 / 88.9 / 45.7 after).
-    // Its out-of-scope look-alikes are the abstaining side's kind: a low recall floor.
-    ["dev-pairs-6.jsonl", 0.97, 0.85, 0.4],
+    // Its out-of-scope look-alikes (office badges, a cafeteria line, returns) were the eighth round's kinds:
+    // 45.7% recall before it, 91.4% after.
+    ["dev-pairs-6.jsonl", 0.97, 0.9, 0.85],
+    // Written in the eighth round: every article asked by a setting, field, button or status of its own
+    // screens, by non-native writers and in long stories, a third out of scope by kind (sales and quotes,
+    // warranty and returns, the utility's tariffs, the car itself, parking enforcement, reviews, the
+    // company's own workplace). Batches scored before their fixes (top-1 / precision / recall first:
+    // 97.1 / 90.9 / 90.9, 92.7 / 81.8 / 100, 92.5 / 80.0 / 80.0, 100 / 100 / 100, 75.0 / 60.0 / 81.8; the
+    // whole set on main before the round 94.7 / 87.9 / 91.1 with one confident wrong line, after it 97.1 / 93.3 / 100).
+    ["dev-asks-8.jsonl", 0.96, 0.9, 0.97],
     // Written in the eighth round: a message whose question is one article's while its scene (a quoted text,
     // what the person has, a status seen) names another's, both directions of each pair, with out-of-scope
     // look-alikes (office and gate badge readers, ordering cards, a chat alert). Four batches, each scored
@@ -132,6 +140,7 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     "dev-kinds-5.jsonl",
     "dev-pairs-6.jsonl",
     "dev-asks-6.jsonl",
+    "dev-asks-8.jsonl",
   ])("%s: at most 1% of lines get a wrong playbook as a sure match (80%+)", (name) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.confidentWrong).toBeLessThanOrEqual(0.01);
