@@ -25,6 +25,11 @@ const notAQuoteOfWords = setOf("customer", "customers", "cust", "driver", "drive
 /** "a quote on the display", "a quote for the screen's second line": a quotation to show, not a price. */
 const shownText = setOf("display", "screen", "screens", "line", "text", "message", "sign", "signage");
 const sellers = setOf("you", "guys", "who", "chargepoint", "anyone", "somebody", "someone");
+/** What someone does with a seller's people: reach them, or buy through them. */
+const reachOrBuy = setOf(
+  ...["contact", "reach", "talk", "speak", "email", "call", "connect", "introduce", "intro", "loop"],
+  ...["buy", "buying", "purchase", "order", "quote", "quotes", "pricing", "price", "discount", "deal"],
+);
 /** "purchase order", "vendor form", "sales rep", "account manager": the buying side's paperwork and people. */
 const salesPairs: readonly (readonly [string, ReadonlySet<string>])[] = [
   ["purchase", setOf("order", "orders")],
@@ -46,7 +51,9 @@ export function asksForSales(words: readonly string[]): boolean {
   if (words.some((w) => articleObjects.has(w))) return false;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    if (salesWords.has(w) || pairAt(words, i, salesPairs)) return true;
+    if (salesWords.has(w)) return true;
+    // "the dealership's sales team" is the site's own staff; ChargePoint's sales team is one to reach or buy from.
+    if (pairAt(words, i, salesPairs) && (w !== "sales" || words.some((x) => reachOrBuy.has(x)))) return true;
     if (
       (w === "quote" || w === "quotes") &&
       !notAQuoteOfWords.has(words[i - 1] ?? "") &&

@@ -28,10 +28,10 @@ const stationParts = setOf(
 const utilityWords = setOf("utility", "utilities", "tariff", "tariffs");
 const powerCompany = setOf("power", "electric", "electricity", "energy");
 const companyWords = setOf("company", "provider", "bill", "bills", "supplier");
-/** The price drivers pay: Pricing Policy's objects. */
+/** The price drivers pay: Pricing Policy's objects (a driver group's price too: "what tariff does the fleet group pay"). */
 const driverPrice = setOf(
   ...["driver", "drivers", "pricing", "policy", "rule", "rules", "receipt", "session", "sessions", "overstay"],
-  ...["charged", "overcharged", "billed", "fee", "fees"],
+  ...["charged", "overcharged", "billed", "fee", "fees", "group", "groups", "members"],
 );
 
 /** What electricity costs at home: "what does electricity cost per kWh at home overnight". */

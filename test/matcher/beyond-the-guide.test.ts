@@ -26,6 +26,9 @@ describe("sales, quotes, contracts and procurement", () => {
     ["customer quote: the screen is blank", false],
     ["the driver quotes a price of $4 for the session", false],
     ["the pricing rule for the garage charges $0.30/kWh", false],
+    // A sales team is the seller's only when someone reaches it or buys through it; a site's own is staff.
+    ["can you put me in contact with your sales team about the DC units", true],
+    ["our showroom sales team keeps unplugging the demo cars at lunch", false],
   ])("%j → %s", (text, expected) => {
     expect(asksForSales(words(text))).toBe(expected);
   });
@@ -65,6 +68,8 @@ describe("the site and the company around the stations", () => {
     [asksUtilityTariff, "the utility put us on a new tariff", true],
     [asksUtilityTariff, "our electricity bill doubled since summer", true],
     [asksUtilityTariff, "drivers pay more than the utility tariff in our pricing rule", false],
+    // A driver group's tariff is the price its drivers pay: Pricing Policy's.
+    [asksUtilityTariff, "which tariff do members of the staff group get on the garage ports", false],
     [asksVehicleItself, "her car shows a tire pressure warning", true],
     [asksVehicleItself, "the 12v battery of the van died on port 2", false],
     [asksParkingEnforcement, "can we tow trucks that park in the EV spaces", true],

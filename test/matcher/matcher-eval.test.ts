@@ -60,8 +60,8 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     // then a development set: the seventh round's fixes of its kinds took it to 99.5% / 100% / 100%.
     ["blind-2026-11f.jsonl", 0.985, 0.99, 0.99],
     // The seventh blind set, scored once at the end of the seventh round (94.6% top-1, 91.7% / 97.8% out of
-    // scope), then a development set: the eighth round's fixes of its largest kind took top-1 to 98.0%.
-    ["blind-2026-11g.jsonl", 0.98, 0.91, 0.97],
+    // scope), then a development set: the eighth round's fixes of its kinds took it to 100% / 100% / 100%.
+    ["blind-2026-11g.jsonl", 0.99, 0.99, 0.99],
     // Written in the fifth round in four batches, each scored before its fixes (top-1 / precision / recall
     // first: 88.6 / 84.4 / 87.1, 95.0 / 94.1 / 91.4, 100 / 100 / 78.6, 75.0 / 90.0 / 75.0): more than half
     // out of scope next to the guide (its own subjects asked for what no article gives: release notes,
@@ -110,9 +110,9 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     // what the person has, a status seen) names another's, both directions of each pair, with out-of-scope
     // look-alikes (office and gate badge readers, ordering cards, a chat alert). Four batches, each scored
     // before its fixes (top-1 / precision / recall first: 79.5 / 60.0 / 60.0, 82.1 / 100 / 75.0, 78.0 / 50.0 /
-    // 33.3, 76.7 / 100 / 25.0); the whole set went from 76.5 / 69.2 / 56.3 on main to 90.6 / 100 / 56.3. Its
-    // out-of-scope look-alikes are the abstaining side's kind: a low recall floor.
-    ["dev-frames-8.jsonl", 0.9, 0.95, 0.55],
+    // 33.3, 76.7 / 100 / 25.0); the whole set went from 76.5 / 69.2 / 56.3 on main to 90.6 / 100 / 56.3, and
+    // with the same round's out-of-scope kinds (office and gate badge readers) to 90.6 / 100 / 75.0.
+    ["dev-frames-8.jsonl", 0.9, 0.95, 0.7],
   ])("%s: top-1 >= %d, out-of-scope precision >= %d and recall >= %d", (name, top1, precision, recall) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.top1, JSON.stringify(report.misses, null, 1)).toBeGreaterThanOrEqual(top1);
