@@ -24,6 +24,7 @@ const blind4File = fileURLToPath(new URL("../eval/blind-2026-11d.jsonl", import.
 const blind5File = fileURLToPath(new URL("../eval/blind-2026-11e.jsonl", import.meta.url));
 const blind6File = fileURLToPath(new URL("../eval/blind-2026-11f.jsonl", import.meta.url));
 const blind7File = fileURLToPath(new URL("../eval/blind-2026-11g.jsonl", import.meta.url));
+const blind8File = fileURLToPath(new URL("../eval/blind-2026-11h.jsonl", import.meta.url));
 
 /** Case, whitespace and punctuation do not make a copied sentence a new one. */
 const normal = (s: string) =>
@@ -120,5 +121,13 @@ describe("the eval set stays apart from what the matcher is trained on", () => {
       .filter((c) => training.has(normal(c.text)))
       .map((c) => c.text);
     expect(copies).toEqual(["202-EF", "connection code not working"]);
+  });
+
+  // The eighth blind set, written the same way before the eighth round began and scored once at its end.
+  it("no line of blind-2026-11h.jsonl appears among the triggers", () => {
+    const copies = evalCases(blind8File)
+      .filter((c) => training.has(normal(c.text)))
+      .map((c) => c.text);
+    expect(copies).toEqual([]);
   });
 });

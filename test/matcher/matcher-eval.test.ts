@@ -62,6 +62,9 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     // The seventh blind set, scored once at the end of the seventh round (94.6% top-1, 91.7% / 97.8% out of
     // scope), then a development set: the eighth round's fixes of its kinds took it to 100% / 100% / 100%.
     ["blind-2026-11g.jsonl", 0.99, 0.99, 0.99],
+    // The eighth blind set, scored once at the end of the eighth round (92.7% top-1, 86.5% / 100% out of
+    // scope, one confident wrong line): from now on a development set; these floors are that one score.
+    ["blind-2026-11h.jsonl", 0.925, 0.86, 0.99],
     // Written in the fifth round in four batches, each scored before its fixes (top-1 / precision / recall
     // first: 88.6 / 84.4 / 87.1, 95.0 / 94.1 / 91.4, 100 / 100 / 78.6, 75.0 / 90.0 / 75.0): more than half
     // out of scope next to the guide (its own subjects asked for what no article gives: release notes,
@@ -134,6 +137,7 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     "blind-2026-11e.jsonl",
     "blind-2026-11f.jsonl",
     "blind-2026-11g.jsonl",
+    "blind-2026-11h.jsonl",
     "dev-kinds-4.jsonl",
     "dev-probe-4.jsonl",
     "dev-probe-5.jsonl",
