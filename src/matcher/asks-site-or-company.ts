@@ -38,9 +38,18 @@ const driverPrice = setOf(
 const costWords = setOf("cost", "costs", "price", "rate", "rates", "bill", "bills");
 const homeWords = setOf("home", "house", "apartment", "household");
 
+/**
+ * What a station shows or suffers when the utility's work is only the scene: "both plugs went solid red after
+ * the utility swapped the transformer, a grounding thing?" is Earth Ground Fault's, not a tariff question.
+ */
+const stationSigns = setOf(
+  ...["red", "amber", "blinking", "flashing", "light", "lights", "led", "leds", "plugs", "connectors"],
+  ...["ground", "grounding", "grounded", "gfci", "tripping", "outage", "reboot", "rebooted"],
+);
+
 /** "our utility raised its tariff", "the electricity company's peak demand charge". */
 export function asksUtilityTariff(words: readonly string[]): boolean {
-  if (any(words, driverPrice)) return false;
+  if (any(words, driverPrice) || any(words, stationSigns)) return false;
   if (words.includes("electricity") && any(words, costWords) && any(words, homeWords)) return true;
   return words.some(
     (w, i) =>

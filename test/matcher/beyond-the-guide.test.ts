@@ -70,6 +70,8 @@ describe("the site and the company around the stations", () => {
     [asksUtilityTariff, "drivers pay more than the utility tariff in our pricing rule", false],
     // A driver group's tariff is the price its drivers pay: Pricing Policy's.
     [asksUtilityTariff, "which tariff do members of the staff group get on the garage ports", false],
+    // The utility's work as the scene of a station's sign: the sign's article, not a tariff question.
+    [asksUtilityTariff, "after the utility crew replaced the meter the unit's light blinks amber", false],
     [asksVehicleItself, "her car shows a tire pressure warning", true],
     [asksVehicleItself, "the 12v battery of the van died on port 2", false],
     [asksParkingEnforcement, "can we tow trucks that park in the EV spaces", true],
