@@ -1,3 +1,5 @@
+import { unreachableWords } from "./unreachable-words.ts";
+
 /**
  * A new unit in place of the old one that is now unreachable, or shows no name, is Replace Hardware's.
  *
@@ -14,20 +16,8 @@ const replacementWords = new Set(["replacement", "swap", "rma", "exchange"]);
 const newThings = new Set(["head", "unit", "station", "charger", "hardware", "pedestal", "evse"]);
 /** The new unit's trouble, in Replace Hardware's symptoms: unreachable, or the default name on its screen. */
 const troubleWords = new Set([
-  "unreachable",
-  "offline",
-  "reach",
-  "reachable",
-  "online",
-  "connect",
-  "connecting",
-  "communicate",
-  "communicating",
-  "talking",
-  "talk",
-  "generic",
-  "default",
-  "name",
+  ...unreachableWords,
+  ...["connect", "connecting", "communicate", "talking", "talk", "generic", "default", "name"],
 ]);
 
 const changeWords = new Set(["change", "changed", "changing", "changeout"]);

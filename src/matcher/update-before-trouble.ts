@@ -1,3 +1,5 @@
+import { unreachableWords } from "./unreachable-words.ts";
+
 /**
  * A firmware update named as what came before a station went unreachable is the scene, not the question.
  *
@@ -10,17 +12,7 @@
  */
 const updateWords = new Set(["firmware", "update", "updates", "upgrade", "upgrades", "push", "ota", "software", "fw"]);
 const sinceWords = new Set(["after", "since", "following"]);
-const troubleWords = new Set([
-  "unreachable",
-  "offline",
-  "reach",
-  "reachable",
-  "online",
-  "communicating",
-  "connection",
-  "network",
-  "dropped",
-]);
+const troubleWords = new Set([...unreachableWords, "connection", "network", "dropped"]);
 /** The update's own outcome: Firmware Upgrade's question. */
 const outcomeWords = new Set([
   "failed",
