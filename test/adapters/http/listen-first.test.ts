@@ -98,7 +98,13 @@ describe("startServer listens before the platforms start", () => {
   /** The console, whose adapter is built only once `release` is called. */
   function slowConsole(release: Promise<void>): PlatformFactory {
     const real = consolePlatform();
-    return { ...real, create: async (deps) => (await release, real.create(deps)) };
+    return {
+      ...real,
+      async create(deps) {
+        await release;
+        return real.create(deps);
+      },
+    };
   }
 
   it("is alive and not ready while a platform is still being built, then ready with every route", async () => {
