@@ -42,11 +42,27 @@ const notSoftwarePatch = setOf(
   ...["pricing", "rate", "message", "policy"],
 );
 
-/** "kick off a patch for the depot units", "the rollout across every CT4000". */
+const updateWords = setOf("update", "updates", "updating", "upgrade", "upgrades", "upgrading", "push", "pushing");
+/** When an upload runs: OTAng's Absolute Time or Immediate, said the way a manager plans it. */
+const whenWords = setOf(
+  ...["schedule", "scheduled", "scheduling", "tonight", "overnight", "midnight", "later", "immediately", "weekend"],
+  ...["time", "window", "now"],
+);
+const clockTime = /^\d{1,2}(am|pm)$/;
+/** An update of something else: a price, a message, an address, a policy, a person's record. */
+const notSoftwareUpdate = setOf(
+  ...["address", "location", "name", "names", "coordinates", "map", "group", "driver", "drivers", "card", "cards"],
+  ...["bank", "banking", "connection", "waitlist", "access", "screen", "text", "banner", "notice", "sign"],
+);
+
+/** "kick off a patch for the depot units", "update all 40 stations now or schedule it for 2am". */
 export function plansSoftwareRollout(words: readonly string[]): boolean {
-  return (
-    words.some((w, i) => rolloutNouns.has(w) && near(words, i, 6, 8, stationNouns)) && !any(words, notSoftwarePatch)
-  );
+  const rollout = words.some((w, i) => rolloutNouns.has(w) && near(words, i, 6, 8, stationNouns));
+  const timedUpdate =
+    words.some((w, i) => updateWords.has(w) && near(words, i, 0, 5, stationNouns)) &&
+    words.some((w) => whenWords.has(w) || clockTime.test(w)) &&
+    !any(words, notSoftwareUpdate);
+  return (rollout || timedUpdate) && !any(words, notSoftwarePatch);
 }
 
 const appliedWords = setOf("applied", "apply", "took", "take", "live", "pushed", "sent");
@@ -150,10 +166,14 @@ const whereWords = setOf(
   ...["lot", "side", "building", "spot", "where", "location", "address", "map", "app", "dashboard", "shows"],
   ...["floor", "level", "garage", "street", "corner"],
 );
-/** Moving the chargers as a project (its cost, its electrician, its permits) is nobody's article. */
+/**
+ * Moving the chargers as a project (its cost, its electrician, its permits) is nobody's article; moving a
+ * unit's record or setup to its replacement is Replace Hardware's.
+ */
 const notPinpoint = setOf(
   ...["cost", "costs", "price", "quote", "budget", "electrician", "contractor", "permit", "permits", "trench"],
-  ...["conduit", "pay", "take", "offices", "office"],
+  ...["conduit", "pay", "take", "offices", "office", "record", "records", "setup", "settings", "config"],
+  ...["configuration", "replacement", "swap", "swapped", "replaced", "failed", "history", "data"],
 );
 /** "we moved a charger from the front lot to the back", "relocated two pedestals to the other side". */
 export function saysStationMoved(words: readonly string[]): boolean {
@@ -209,6 +229,42 @@ export function saysBilledPastFull(words: readonly string[]): boolean {
   return words.some((w, i) => fullWords.has(w) && near(words, i, 4, 0, carWords)) && words.includes("hours");
 }
 
+const moneyWords = setOf(
+  ...["revenue", "money", "earnings", "proceeds", "income", "payout", "payouts", "funds", "takings"],
+);
+const paidHow = setOf("mailed", "mail", "check", "checks", "deposit", "deposited", "wire", "wired", "transfer", "ach");
+/** Someone's own pay, a refund, a driver's money: not the owner's remittance. */
+const notRemittance = setOf(
+  ...["paycheck", "salary", "payroll", "expense", "expenses", "refund", "refunds", "driver", "drivers", "tax"],
+);
+/** "host wants their revenue mailed as a check", "can the charging money be wired to another account". */
+export function asksHowRevenuePaid(words: readonly string[]): boolean {
+  return words.some((w, i) => moneyWords.has(w) && near(words, i, 0, 5, paidHow)) && !any(words, notRemittance);
+}
+
+const timeUnits = setOf("hour", "hours", "hr", "hrs", "minutes", "min", "mins", "session", "charge", "night");
+const countWords = setOf("one", "a", "an", "half", "1", "2", "3", "4", "5", "6", "8", "10", "12", "24");
+/** Someone else's bill: the utility, parking, the subscription. */
+const notDriverBill = setOf(
+  ...["utility", "electricity", "parking", "subscription", "cloud", "plan", "ticket", "tow", "gas", "petrol"],
+  ...["diesel", "pump", "fuel"],
+);
+/** "$38 for ONE hour of charging??": a driver's price quoted as a complaint (Pricing Policy). */
+export function quotesPriceForTime(words: readonly string[]): boolean {
+  return (
+    words.some(
+      (w, i) =>
+        w === "dollars" &&
+        /^\d+(\.\d+)?$/.test(words[i + 1] ?? "") &&
+        words
+          .slice(i + 2, i + 6)
+          .some(
+            (x, k, after) => x === "for" && countWords.has(after[k + 1] ?? "") && timeUnits.has(after[k + 2] ?? ""),
+          ),
+    ) && !any(words, notDriverBill)
+  );
+}
+
 const rules: readonly Rule[] = [
   [plansSoftwareRollout, "firmware upgrade", "a patch or rollout for the stations"],
   [plansScreenNotice, "station message", "a notice put on the stations' screens"],
@@ -219,6 +275,8 @@ const rules: readonly Rule[] = [
   [asksPeopleIntoGroup, "join driver group", "people invited into a charging group"],
   [saysTurnTaken, "queue skipped", "someone took the turn"],
   [saysBilledPastFull, "overstay", "billed on after the car was full"],
+  [asksHowRevenuePaid, "remittance", "how the owner's revenue is paid out"],
+  [quotesPriceForTime, "pricing", "a price quoted for a time"],
 ];
 
 /** Words without one of which no rule here can fire: one pass decides whether to run them at all. */
@@ -235,6 +293,9 @@ const cues: ReadonlySet<string> = new Set([
   ...inviteVerbs,
   ...groupNouns,
   ...fullWords,
+  ...updateWords,
+  ...moneyWords,
+  "dollars",
   "next",
 ]);
 

@@ -128,7 +128,6 @@ const officePairs: readonly (readonly [string, string])[] = [
   ["office", "badges"],
   ["hr", "badge"],
   ["hr", "badges"],
-  ["office", "building"],
 ];
 /** A queue or line of something else: "the support queue", "the queue for the garage exit". */
 const queueWords = new Set(["queue", "queues", "line", "lines", "wait"]);

@@ -35,3 +35,19 @@ describe("plans of the business around the stations", () => {
     );
   });
 });
+
+describe("objects the guide never covers, and the business's own reach (ninth round)", () => {
+  it.each([
+    ["the no authentication mode for my home charger", true],
+    ["the generator behind the garage won't start", true],
+    ["text the residents directly about the garage", true],
+    ["do we need a permit from the county for the new lot", true],
+    ["is chargepoint having an outage right now", true],
+    ["what is the industry standard price per kWh", true],
+    ["power outage last night, port 2 shows hardware fault", false],
+    ["the home screen of the station is blank", false],
+    ["send the station message directly to the lobby chargers", false],
+  ])("%j → %s", (text, expected) => {
+    expect(asksBusinessPlan(words(text))).toBe(expected);
+  });
+});
