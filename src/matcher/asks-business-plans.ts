@@ -59,12 +59,13 @@ const ownWords = setOf("my", "home", "house");
 const articleWords = setOf(
   ...["flex", "billing", "remittance", "firmware", "waitlist", "pricing", "policy", "session", "sessions", "port"],
   ...["ports", "fault", "faulted", "breaker", "rfid", "connection", "pinpoint", "multifamily", "id", "station"],
-  ...["stations", "charger", "chargers", "unit", "units", "screen", "display"],
+  ...["stations", "charger", "chargers", "unit", "units", "screen", "display", "cable", "cables", "cord"],
+  ...["connector", "plug", "holster", "head", "pedestal", "replace", "replacing", "replacement"],
 );
 /** Trouble: a message saying something is wrong is asking for its article. */
 const trouble = setOf(
   ...["not", "no", "never", "wrong", "missing", "error", "errors", "failed", "fails", "stuck", "offline"],
-  ...["unreachable", "rejected", "denied", "broken", "zero", "slow"],
+  ...["unreachable", "rejected", "denied", "broken", "zero", "slow", "unavailable", "damaged", "damage"],
 );
 /** Chargers named as the plan's object ("budget for 10 more chargers") do not veto a budget or insurance. */
 const planAlways = setOf(

@@ -2,11 +2,13 @@ import { describe, expect, it } from "vitest";
 import {
   askedPlans,
   asksBankingApproval,
+  asksHowRevenuePaid,
   asksPeopleIntoGroup,
   plansPriceByTime,
   plansScreenNotice,
   plansSoftwareRollout,
   plansWhoMayCharge,
+  quotesPriceForTime,
   saysBilledPastFull,
   saysStationMoved,
   saysTurnTaken,
@@ -26,6 +28,10 @@ describe("a patch or rollout for the stations (Firmware Upgrade)", () => {
     ["we patched the asphalt next to the chargers", false],
     ["patch the office wifi before the chargers open", false],
     ["a patch cable for the station's network port", false],
+    ["push the update to the garage chargers at 11pm instead", true],
+    ["upgrade every unit at the depot this weekend", true],
+    ["update the address of all stations tonight", false],
+    ["update the banner on the chargers tonight", false],
   ])("%j → %s", (text, expected) => {
     expect(plansSoftwareRollout(words(text))).toBe(expected);
   });
@@ -71,6 +77,14 @@ describe("plans and decisions of the other articles", () => {
     [saysTurnTaken, "next week someone will visit", false],
     [saysBilledPastFull, "paid for 5 hours though the car was full in 1", true],
     [saysBilledPastFull, "the car was full after 3 hours", false],
+    [asksHowRevenuePaid, "the owner wants the charging income wired to a second account", true],
+    [asksHowRevenuePaid, "driver wants his refund money mailed as a check", false],
+    [quotesPriceForTime, "a visitor paid $12 for 2 hours", true],
+    [quotesPriceForTime, "$70 for one night of parking", false],
+    [quotesPriceForTime, "$5 for a gallon of gas", false],
+    [saysStationMoved, "move the old unit's settings to its replacement", false],
+    [plansWhoMayCharge, "which setting says visitors can use our chargers", true],
+    [plansWhoMayCharge, "visitors can use the chargers without a card", false],
   ] as const)("%o: %j → %s", (rule, text, expected) => {
     expect(rule(words(text))).toBe(expected);
   });

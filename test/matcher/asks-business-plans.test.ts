@@ -51,3 +51,11 @@ describe("objects the guide never covers, and the business's own reach (ninth ro
     expect(asksBusinessPlan(words(text))).toBe(expected);
   });
 });
+
+describe("the insurer asking about a damaged station stays the station's article", () => {
+  it("a van dragged the cable and the insurer asks what to replace", () => {
+    expect(
+      asksBusinessPlan(words("the insurer asks whether the whole charger or only the stretched cable gets replaced")),
+    ).toBe(false);
+  });
+});
