@@ -1,6 +1,7 @@
 import type { Playbook } from "../playbooks/playbook-schema.ts";
 import { compareIds } from "./compare-ids.ts";
 import { decideMatch, defaultPolicy, offerWhenWeak } from "./decide-match.ts";
+import { faultNamedAsScene } from "./fault-as-scene.ts";
 import { faultCodeAnswer, unknownCodeAnswer } from "./fault-code-answer.ts";
 import { buildFaultCodeIndex, scanFaultCodes } from "./fault-codes.ts";
 import { guideWords } from "./guide-words.ts";
@@ -28,6 +29,8 @@ const minSentenceTerms = 3;
 const oneWordCap = 0.75;
 /** A topic with a word of its own is a rival to the leading playbook only with at least this share of its probability. */
 const rivalShare = 0.5;
+/** The rest of a message that names a fault only as its scene must be at least this clear to answer instead. */
+const clearRest = 0.3;
 /** Intent cues (intent-cues.ts) that decide alone: what they ask for, no playbook has. */
 const decisiveCues: ReadonlySet<string> = new Set(
   [
@@ -89,6 +92,7 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
       guideWords(playbooks),
     ));
   const faultIndex = buildFaultCodeIndex(playbooks);
+  const faultPlaybooks = new Set(faultIndex.map((e) => e.playbook));
   const statusLines = buildStatusLineIndex(playbooks);
 
   /** How sure we are of each playbook for one piece of text: its probability times the share of the text the domain vocabulary explains. */
@@ -107,7 +111,28 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
     return ranked.sort(byConfidence);
   };
 
-  function matchText(input: string): MatchResult {
+  /**
+   * A fault named only as the scene ("the breakaway-damaged unit got a new head, how do I link it"): the rest
+   * of the message, read alone, answers when it clearly asks another article, or an adjacent topic
+   * (fault-as-scene.ts). Otherwise the fault stays the answer.
+   */
+  function answerBesideFault(scene: { rest: string; mentions: string[] }): MatchResult | undefined {
+    const rest = matchText(scene.rest, true);
+    const note = `"${scene.mentions.join('", "')}" names the fault as the scene, not the question`;
+    const otherArticle =
+      rest.kind === "match" &&
+      rest.playbook !== null &&
+      !faultPlaybooks.has(rest.playbook) &&
+      rest.confidence >= clearRest;
+    const adjacent = rest.kind === "no-match" && rest.outOfScopeKind === "adjacent-topic";
+    if (!otherArticle && !adjacent) return undefined;
+    return {
+      ...rest,
+      explanation: { ...rest.explanation, note: [rest.explanation.note, note].filter(Boolean).join("; ") },
+    };
+  }
+
+  function matchText(input: string, insideScene = false): MatchResult {
     const text = typeof input === "string" ? input : "";
     const cut = text.length > maxChars;
     const read = cut ? text.slice(0, maxChars) : text;
@@ -117,6 +142,9 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
     // Read once: the fault-code scan, the small-talk test and the whole message's analysis all start here.
     const normalised = normaliseText(read);
     const scan = scanFaultCodes(read, faultIndex, normalised);
+    const scene = insideScene ? undefined : faultNamedAsScene(normalised, faultIndex, scan);
+    const besideFault = scene && answerBesideFault(scene);
+    if (besideFault) return withNotes(besideFault, notes);
     const byCode = faultCodeAnswer(scan);
     if (byCode) return withNotes(byCode, notes);
     const byStatusLine = statusLineAnswer(read, statusLines);
@@ -221,7 +249,7 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
 
   return {
     playbooks: ids,
-    match: matchText,
+    match: (text: string) => matchText(text),
     warmUp() {
       scorerNow();
     },
