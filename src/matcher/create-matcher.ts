@@ -1,7 +1,7 @@
 import type { Playbook } from "../playbooks/playbook-schema.ts";
 import { compareIds } from "./compare-ids.ts";
 import { decideMatch, defaultPolicy, offerWhenWeak } from "./decide-match.ts";
-import { faultNamedAsScene } from "./fault-as-scene.ts";
+import { type FaultScene, faultNamedAsScene } from "./fault-as-scene.ts";
 import { faultCodeAnswer, unknownCodeAnswer } from "./fault-code-answer.ts";
 import { buildFaultCodeIndex, scanFaultCodes } from "./fault-codes.ts";
 import { guideWords } from "./guide-words.ts";
@@ -116,10 +116,11 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
    * of the message, read alone, answers when it clearly asks another article, or an adjacent topic
    * (fault-as-scene.ts). Otherwise the fault stays the answer.
    */
-  function answerBesideFault(scene: { rest: string; mentions: string[] }): MatchResult | undefined {
+  function answerBesideFault(scene: FaultScene): MatchResult | undefined {
     const rest = matchText(scene.rest, true);
     const note = `"${scene.mentions.join('", "')}" names the fault as the scene, not the question`;
     const otherArticle =
+      !scene.maybeCurrent &&
       rest.kind === "match" &&
       rest.playbook !== null &&
       !faultPlaybooks.has(rest.playbook) &&

@@ -23,7 +23,15 @@ const arriveWords = new Set(["plugs", "plugged", "joins", "arrives", "connects",
 const comparedWords = new Set(["slower", "less", "lower", "weaker", "worse"]);
 const otherChargers = new Set(["other", "others", "rest", "level", "l2", "l2s", "neighbouring", "nearby"]);
 
-export const loneCarCues: ReadonlySet<string> = new Set([...loneWords, ...triedWords, "one", "1", "port", "kw", ...comparedWords]);
+export const loneCarCues: ReadonlySet<string> = new Set([
+  ...loneWords,
+  ...triedWords,
+  "one",
+  "1",
+  "port",
+  "kw",
+  ...comparedWords,
+]);
 
 /** "one car", "1 car", "a single vehicle", "the car alone"; one port named ("on port 2", "single-port CPF"). */
 function saysOneCar(words: readonly string[]): boolean {

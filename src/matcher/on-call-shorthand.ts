@@ -24,7 +24,9 @@ export const onCallShorthand: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** The table with the shorthand added to each word's variants. */
-export function withOnCallShorthand(table: Readonly<Record<string, readonly string[]>>): Record<string, readonly string[]> {
+export function withOnCallShorthand(
+  table: Readonly<Record<string, readonly string[]>>,
+): Record<string, readonly string[]> {
   const merged: Record<string, readonly string[]> = { ...table };
   for (const [canonical, variants] of Object.entries(onCallShorthand)) {
     merged[canonical] = [...(merged[canonical] ?? []), ...variants];
