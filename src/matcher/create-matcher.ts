@@ -4,6 +4,7 @@ import { decideMatch, defaultPolicy, offerWhenWeak } from "./decide-match.ts";
 import { type FaultScene, faultNamedAsScene } from "./fault-as-scene.ts";
 import { faultCodeAnswer, unknownCodeAnswer } from "./fault-code-answer.ts";
 import { buildFaultCodeIndex, scanFaultCodes } from "./fault-codes.ts";
+import { focusClause } from "./focus-clause.ts";
 import { guideWords } from "./guide-words.ts";
 import { createLexicalScorer, type LexicalScorer, type ScoredText } from "./lexical-scorer.ts";
 import type { Candidate, Matcher, MatcherOptions, MatchResult } from "./match-result.ts";
@@ -31,6 +32,8 @@ const oneWordCap = 0.75;
 const rivalShare = 0.5;
 /** The rest of a message that names a fault only as its scene must be at least this clear to answer instead. */
 const clearRest = 0.3;
+/** The focus clause of a two-part message answers instead of the whole only when it is this clear alone. */
+const clearFocus = 0.4;
 /** Intent cues (intent-cues.ts) that decide alone: what they ask for, no playbook has. */
 const decisiveCues: ReadonlySet<string> = new Set(
   [
@@ -133,7 +136,21 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
     };
   }
 
-  function matchText(input: string, insideScene = false): MatchResult {
+  /** The message's focus clause, read alone, when it clearly names another article than the whole did. */
+  function answerInFocus(read: string, whole: string | null): MatchResult | undefined {
+    const clause = focusClause(read);
+    if (clause === undefined) return undefined;
+    const focus = matchText(clause, true);
+    if (focus.kind !== "match" || focus.playbook === whole || focus.confidence < clearFocus) return undefined;
+    const note = `read the part that asks ("${clause}"); the rest is its scene`;
+    return {
+      ...focus,
+      explanation: { ...focus.explanation, note: [focus.explanation.note, note].filter(Boolean).join("; ") },
+    };
+  }
+
+  /** `nested`: a part of a message read alone, which is not split again. */
+  function matchText(input: string, nested = false): MatchResult {
     const text = typeof input === "string" ? input : "";
     const cut = text.length > maxChars;
     const read = cut ? text.slice(0, maxChars) : text;
@@ -143,7 +160,7 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
     // Read once: the fault-code scan, the small-talk test and the whole message's analysis all start here.
     const normalised = normaliseText(read);
     const scan = scanFaultCodes(read, faultIndex, normalised);
-    const scene = insideScene ? undefined : faultNamedAsScene(normalised, faultIndex, scan);
+    const scene = nested ? undefined : faultNamedAsScene(normalised, faultIndex, scan);
     const besideFault = scene && answerBesideFault(scene);
     if (besideFault) return withNotes(besideFault, notes);
     const byCode = faultCodeAnswer(scan);
@@ -211,6 +228,9 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
           threshold: policy.threshold,
         });
 
+    // A part judged fine, or an event before "and now", is the scene of the other part (focus-clause.ts).
+    const focused = nested || decision.kind === "no-match" ? undefined : answerInFocus(read, decision.playbook);
+    if (focused) return withNotes(focused, notes);
     // A cue with no class of its own names its kind itself.
     const cueKind = pieces[0]!.analysed.terms.map((t) => kindOfCue.get(t)).find((k) => k !== undefined);
     const topic = cueKind

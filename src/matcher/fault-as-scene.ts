@@ -96,8 +96,24 @@ function faultPhrases(index: readonly FaultCodeEntry[], scan: FaultCodeScan): st
   return [...phrases].filter((p) => p.length > 0).map((p) => p.split(" "));
 }
 
+/**
+ * The statuses the guide's articles show (the screen's Unavailable; Needs Service, Faulted and Station
+ * Unreachable in the dashboard): a status said to be past ("the previously unreachable charger is online
+ * again", "was unavailable for a week, now fixed") is the scene too. Said now, a status is the symptom and is
+ * left to the scorer, so it never makes a fault's name the question either.
+ */
+const statusPhrases = [
+  "station unreachable",
+  "needs service",
+  "out of service",
+  "unavailable",
+  "unreachable",
+  "faulted",
+].map((p) => p.split(" "));
+const wasWords = new Set(["was", "were", "previously", "formerly"]);
+
 /** Cheap test first: a message with none of these words names no fault as a modifier. */
-const needs = new Set([...describedThings, ...historyWords, ...denials, ...pastAfter, ...doneWords]);
+const needs = new Set([...describedThings, ...historyWords, ...denials, ...pastAfter, ...doneWords, ...wasWords]);
 
 export function faultNamedAsScene(
   normalised: string,
@@ -112,6 +128,22 @@ export function faultNamedAsScene(
   let over = false;
   for (let i = 0; i < words.length; i++) {
     if (dropped.has(i)) continue;
+    const status = statusPhrases.find((p) => p.every((w, k) => words[i + k] === w));
+    if (status) {
+      const after = words[i + status.length] ?? "";
+      const past = wasWords.has(words[i - 1] ?? "") || historyWords.has(words[i - 1] ?? "") || pastAfter.has(after);
+      // "was unavailable, now fixed": the status is over only when something says it is.
+      const ended = /\b(?:now fixed|fixed|back online|online again|back up|working again|back in service)\b/.test(
+        normalised,
+      );
+      if (past && ended) {
+        for (let k = i; k < i + status.length; k++) dropped.add(k);
+        mentions.push(status.join(" "));
+        over = true;
+      }
+      i += status.length - 1;
+      continue;
+    }
     const phrase = phrases.find((p) => p.every((w, k) => words[i + k] === w));
     if (!phrase) continue;
     let end = i + phrase.length;

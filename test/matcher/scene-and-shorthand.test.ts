@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { faultNamedAsScene } from "../../src/matcher/fault-as-scene.ts";
 import { buildFaultCodeIndex, scanFaultCodes } from "../../src/matcher/fault-codes.ts";
+import { focusClause } from "../../src/matcher/focus-clause.ts";
 import { loneCarScenePositions, saysLoneCarSlow, saysSlowerThanOthers } from "../../src/matcher/lone-car-slow.ts";
 import { normaliseText } from "../../src/matcher/normalise-text.ts";
 import { saysDriverPending } from "../../src/matcher/pending-driver.ts";
@@ -44,6 +45,10 @@ describe("a fault named as the scene, not the question", () => {
     ["status: Hardware Fault Station out of service since noon", []],
     // One mention that is the fault itself makes the fault the question.
     ["the breakaway unit is showing breakaway again", []],
+    // A status said to be over is the scene; said now it is the symptom.
+    ["the previously unreachable unit is back online, where do I set its hourly rate", ["unreachable"]],
+    ["it was unavailable all week and is fixed now, can the screen say so", ["unavailable"]],
+    ["the unreachable unit in the garage again, since midnight", []],
   ])("%j names %j as the scene", (text, mentions) => {
     expect(scene(text)).toEqual(mentions);
   });
@@ -198,5 +203,30 @@ describe("the reader's own firmware beside cards that fail", () => {
     // Without failing cards only the reader's own update word drops.
     const fine = "reader firmware 210316, station firmware push scheduled";
     expect(dropped(readerFirmwarePositions(words(fine)), fine)).toBe("firmware");
+  });
+});
+
+describe("the part of a two-part message that asks", () => {
+  it.each([
+    // A part judged fine is what was checked already.
+    ["the pin on the map is correct, but the unit drops offline every evening", "the unit drops offline every evening"],
+    ["drivers pay the wrong rate, but the payouts look fine", "drivers pay the wrong rate,"],
+    // An event, then "and now" the symptom.
+    ["we changed the screen text, and now nobody can join the waitlist", "nobody can join the waitlist"],
+    // A state is no judgement ("enabled"), and trouble on both sides is no scene.
+    ["circuit sharing is enabled but the breaker trips", undefined],
+    ["price is not right but the payouts are not fine either", undefined],
+    // A new unit before "and now" is Replace Hardware's own story (after-a-swap.ts).
+    ["we put in a new unit and now the dashboard cannot reach it", undefined],
+  ])("%j reads %j", (text, clause) => {
+    expect(focusClause(text)).toBe(clause);
+  });
+
+  it("answers with that part when it clearly names another article, and says so", () => {
+    const result = answer("the coordinates on the map are right now, but the station keeps going unreachable at night");
+    expect(result.playbook).toBe("station-unreachable");
+    expect(result.explanation.note).toContain("the rest is its scene");
+    // A swap before "and now" stays Replace Hardware's.
+    expect(answer("we put in a new unit and now the dashboard cannot reach it").playbook).toBe("replace-hardware");
   });
 });
