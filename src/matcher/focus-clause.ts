@@ -13,7 +13,16 @@
  */
 const fineWords = new Set([
   ...["fine", "ok", "okay", "correct", "right", "good", "normal", "normally", "accurate", "current"],
-  ...["works", "working", "perfect", "great"],
+  ...["perfect", "great"],
+]);
+/**
+ * A judgement is said of a state: "the payouts are fine", "receipts look right", "cards work fine". An act done
+ * well ("joined the group fine") is the story of the question, not a thing checked: Station Connections' driver
+ * who joined and still cannot use the station.
+ */
+const judgeWords = new Set([
+  ...["is", "are", "was", "were", "s", "looks", "look", "looked", "seems", "seem", "shows", "show", "all"],
+  ...["work", "works", "working", "worked", "everything", "both"],
 ]);
 /** A part with trouble in it is no judgement of fine: "not fine", "never right". */
 const troubleWords = new Set(["not", "no", "never", "wrong", "nothing", "cannot", "cant", "wont", "isnt", "doesnt"]);
@@ -27,7 +36,10 @@ const newUnit = /\b(?:replac\w*|swap\w*|new (?:unit|head|station|charger|hardwar
 
 function judgedFine(clause: string): boolean {
   const words = clause.toLowerCase().match(/[a-z']+/g) ?? [];
-  return words.some((w) => fineWords.has(w)) && !words.some((w) => troubleWords.has(w.replace("'", "")));
+  const judged = words.some(
+    (w, i) => fineWords.has(w) && words.slice(Math.max(0, i - 2), i).some((j) => judgeWords.has(j)),
+  );
+  return judged && !words.some((w) => troubleWords.has(w.replace("'", "")));
 }
 
 /** The clause to read alone, or undefined when the message has no such two parts. */

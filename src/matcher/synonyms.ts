@@ -371,7 +371,6 @@ const guideSynonyms: Readonly<Record<string, readonly string[]>> = {
     "slow charger",
     "barely charges",
     "barely charge",
-    "barely charged",
     "hardly charges",
     "hardly charging",
   ],
