@@ -1,3 +1,6 @@
+import { saysTroubleAfterSwap } from "./after-a-swap.ts";
+import { normaliseText } from "./normalise-text.ts";
+
 /**
  * The clause of a two-part message that carries its question, when the other part only sets the scene:
  *
@@ -32,7 +35,7 @@ const andNow = /(?:,|;|\band)\s+now\b/i;
  * A new unit before "and now" is no mere scene: Replace Hardware's own symptoms (the station Unreachable, the
  * screen's CHARGEPOINT / STATION) are what follows a swap (after-a-swap.ts).
  */
-const newUnit = /\b(?:replac\w*|swap\w*|new (?:unit|head|station|charger|hardware|ct\d+|cpf\d+|cp\d+))\b/i;
+const newUnit = /\b(?:replac\w*|swap\w*|exchang\w*|new (?:unit|head|station|charger|hardware|ct\d+|cpf\d+|cp\d+))\b/i;
 
 function judgedFine(clause: string): boolean {
   const words = clause.toLowerCase().match(/[a-z']+/g) ?? [];
@@ -45,7 +48,8 @@ function judgedFine(clause: string): boolean {
 /** The clause to read alone, or undefined when the message has no such two parts. */
 export function focusClause(text: string): string | undefined {
   const now = andNow.exec(text);
-  if (now && now.index > 0 && !newUnit.test(text.slice(0, now.index))) {
+  const swapped = () => saysTroubleAfterSwap(normaliseText(text).split(" "));
+  if (now && now.index > 0 && !newUnit.test(text.slice(0, now.index)) && !swapped()) {
     const after = text.slice(now.index + now[0].length).trim();
     if (after.split(/\s+/).length >= 3 && !turn.test(after)) return after;
   }
