@@ -11,6 +11,12 @@ let h: TeamsServeHarness | undefined;
 beforeAll(async () => {
   tokens = await BotFrameworkTokens.create();
   nockTeamsLogin();
+  // What serve loads behind its port and Teams' botbuilder are loaded (and transformed) once per process:
+  // here, not inside the first test's time, which a loaded machine took to 19 of its 20 seconds.
+  await Promise.all([
+    import("../../../adapters/http/compose-server.ts"),
+    import("../../../adapters/teams/set-up-teams.ts"),
+  ]);
 });
 afterEach(async (context) => {
   if (context.task.result?.state === "fail" && process.env.DEBUG_LOGS) console.log(h?.logs.join("\n"));
