@@ -17,6 +17,8 @@ export interface ChildServer {
   child: ChildProcess;
   /** Milliseconds from spawn to the first 200 from GET /healthz. */
   readyMs: number;
+  /** Milliseconds from spawn to the first 200 from `options.ready` (GET /readyz for cpbot), else readyMs. */
+  readyForTrafficMs: number;
   /** Resident memory of the process now, in MiB (Linux /proc). */
   rssMb(): number;
   /** CPU time the process has used so far (user + system), in ms (Linux /proc; clock ticks of 10 ms). */
@@ -24,10 +26,14 @@ export interface ChildServer {
   stop(): Promise<void>;
 }
 
-/** Spawns `node args…` with PORT set and waits until GET /healthz answers 200 (or the child exits). */
+/**
+ * Spawns `node args…` with PORT set and waits until GET /healthz answers 200 (or the child exits), then
+ * until `options.ready` does: cpbot serve answers /healthz while it still starts, and /readyz once it can
+ * take traffic.
+ */
 export async function startChildServer(
   args: string[],
-  options: { cwd: string; env?: Record<string, string> },
+  options: { cwd: string; env?: Record<string, string>; ready?: string },
 ): Promise<ChildServer> {
   const port = await freePort();
   const start = performance.now();
@@ -46,16 +52,19 @@ export async function startChildServer(
     child.kill("SIGTERM");
     await new Promise((r) => child.once("exit", r));
   };
-  for (;;) {
-    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) break;
-    if (child.exitCode !== null) throw new Error(`${args.join(" ")} exited with ${child.exitCode}:\n${stderr}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  const readyMs = performance.now() - start;
+  const until200 = async (path: string) => {
+    for (;;) {
+      const ok = await fetch(`http://127.0.0.1:${port}${path}`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ok) return performance.now() - start;
+      if (child.exitCode !== null) throw new Error(`${args.join(" ")} exited with ${child.exitCode}:\n${stderr}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  };
+  const readyMs = await until200("/healthz");
+  const readyForTrafficMs = options.ready ? await until200(options.ready) : readyMs;
   const rssMb = () => {
     const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
     return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
@@ -66,5 +75,5 @@ export async function startChildServer(
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     return (Number(fields[11]) + Number(fields[12])) * 10;
   };
-  return { port, child, readyMs, rssMb, cpuMs, stop };
+  return { port, child, readyMs, readyForTrafficMs, rssMb, cpuMs, stop };
 }

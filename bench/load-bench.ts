@@ -133,6 +133,8 @@ export async function loadBench(): Promise<BenchSection> {
         // The baseline has no per-person limit; cpbot's would answer "slow down" instead of the playbook.
         RATE_LIMIT_PER_MINUTE: "0",
       },
+      // Load only once it can take traffic: /healthz answers while it still starts.
+      ready: "/readyz",
     },
   );
   const runs: Record<string, RunResult[]> = {};

@@ -27,17 +27,21 @@ function timeCommand(args: string[], cwd: string): number {
   return performance.now() - start;
 }
 
-/** Milliseconds from spawn to the first 200 from GET /healthz, and the process's RSS once idle. */
+/**
+ * Milliseconds from spawn to the first 200 from GET /healthz and from `ready` (GET /readyz: cpbot listens
+ * before it has started; the bare Bolt app is ready when it listens), and the process's RSS once idle.
+ */
 async function timeToHealthz(
   args: string[],
   cwd: string,
   env: Record<string, string> = {},
-): Promise<{ ms: number; rssMb: number }> {
-  const server = await startChildServer(args, { cwd, env });
+  ready?: string,
+): Promise<{ ms: number; readyMs: number; rssMb: number }> {
+  const server = await startChildServer(args, { cwd, env, ...(ready ? { ready } : {}) });
   try {
-    // Idle means after the start-up work is over: a second of nothing after /healthz first answered.
+    // Idle means after the start-up work is over: a second of nothing after it became ready.
     await new Promise((r) => setTimeout(r, 1000));
-    return { ms: server.readyMs, rssMb: server.rssMb() };
+    return { ms: server.readyMs, readyMs: server.readyForTrafficMs, rssMb: server.rssMb() };
   } finally {
     await server.stop();
   }
@@ -50,7 +54,17 @@ export async function startupBench(): Promise<BenchSection> {
   const boltFile = path.join(root, "node_modules", ".cache", "bench-bare-bolt.mjs");
   mkdirSync(path.dirname(boltFile), { recursive: true });
   writeFileSync(boltFile, bareBolt);
-  const samples: Record<string, number[]> = { node: [], help: [], match: [], ask: [], serve: [], teams: [], bolt: [] };
+  const samples: Record<string, number[]> = {
+    node: [],
+    help: [],
+    match: [],
+    ask: [],
+    serve: [],
+    serveReady: [],
+    teams: [],
+    teamsReady: [],
+    bolt: [],
+  };
   const rss: Record<string, number[]> = { serve: [], teams: [], bolt: [] };
   // cpbot serves Slack like the baseline: its Web API (auth.test at start) answered on loopback.
   const api = new FakeWebApi();
@@ -74,12 +88,20 @@ export async function startupBench(): Promise<BenchSection> {
         [bin, "serve", "--host", "127.0.0.1", "--database", path.join(cwd, `slack-${r}.db`)],
         cwd,
         slack,
+        "/readyz",
       );
       samples.serve!.push(serve.ms);
+      samples.serveReady!.push(serve.readyMs);
       rss.serve!.push(serve.rssMb);
       // Teams in Emulator mode (no credentials): the other platform, botbuilder instead of Bolt.
-      const teams = await timeToHealthz([bin, "serve", "--database", path.join(cwd, `teams-${r}.db`)], cwd);
+      const teams = await timeToHealthz(
+        [bin, "serve", "--database", path.join(cwd, `teams-${r}.db`)],
+        cwd,
+        {},
+        "/readyz",
+      );
       samples.teams!.push(teams.ms);
+      samples.teamsReady!.push(teams.readyMs);
       rss.teams!.push(teams.rssMb);
     }
   } finally {
@@ -97,6 +119,8 @@ export async function startupBench(): Promise<BenchSection> {
       `${rounds} rounds, each running every command once in turn. \`cpbot serve\` serves Slack over HTTP (SQLite, its`,
       "Web API faked on loopback) like the baseline, a bare `@slack/bolt` app over HTTP with a `/healthz` custom",
       "route and nothing else; the Teams rows start it in Bot Framework Emulator mode (botbuilder, no Bolt).",
+      "cpbot answers `/healthz` (alive) as soon as it listens and `/readyz` once it has started; the bare Bolt",
+      "app is ready when it listens. Idle RSS is read a second after ready.",
       "",
       "| measured | cpbot | baseline | ratio | goal |",
       "|---|---|---|---|---|",
@@ -104,8 +128,10 @@ export async function startupBench(): Promise<BenchSection> {
       row('`cpbot match "fault 303-RSC"`', m.match!, "`node -e 0`", m.node!, "≤ 4×"),
       row('`cpbot ask "fault 303-RSC"`', m.ask!, "`node -e 0`", m.node!, "≤ 4×"),
       row("`cpbot serve` (Slack) → `/healthz`", m.serve!, "bare Bolt", m.bolt!, "≤ 2×"),
+      row("`cpbot serve` (Slack) → `/readyz` (ready for traffic)", m.serveReady!, "bare Bolt", m.bolt!, "(shown)"),
       rssRow("idle RSS of `cpbot serve` (Slack)", rss.serve!, rss.bolt!),
       row("`cpbot serve` (Teams Emulator) → `/healthz`", m.teams!, "bare Bolt", m.bolt!, "(not a goal)"),
+      row("`cpbot serve` (Teams Emulator) → `/readyz`", m.teamsReady!, "bare Bolt", m.bolt!, "(not a goal)"),
       rssRow("idle RSS of `cpbot serve` (Teams Emulator)", rss.teams!, rss.bolt!),
     ],
   };

@@ -129,6 +129,9 @@ for (let i = 0; i < 240 && !health; i++) {
     (r) => (r.ok ? r.json() : undefined),
     () => undefined,
   );
+  // cpbot listens before it has started ({"starting":true}); the HEALTHCHECK (/readyz) is run once it has,
+  // as Docker's start period allows.
+  if (health?.starting) health = undefined;
 }
 if (!health) {
   child.kill("SIGKILL");

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { projectRoot } from "../../src/core/paths.ts";
@@ -55,11 +55,41 @@ export async function bundleConsoleAssets(): Promise<Map<string, ConsoleAsset>> 
   return assets;
 }
 
+/** The file `npm run build` writes beside the bundles: the hash of what they were built from. */
+export const builtFromFile = "built-from.txt";
+
+/**
+ * What the bundles are made of: the client's own files (it imports only types from the server side) and
+ * the locked versions of its packages (chart.js, adaptivecards). Equal hashes, equal bundles.
+ */
+export function clientSourcesHash(): string {
+  const hash = createHash("sha256");
+  const files = readdirSync(clientDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+  for (const file of files) hash.update(`${path.relative(clientDir, file)}\0`).update(readFileSync(file));
+  const lock = path.join(projectRoot, "package-lock.json");
+  if (existsSync(lock)) hash.update(readFileSync(lock));
+  return hash.digest("hex");
+}
+
+/** The bundles in `dir` when they were built from the client as it is now; undefined otherwise. */
+export function builtFromCurrentSources(dir: string): Map<string, ConsoleAsset> | undefined {
+  const stamp = path.join(dir, builtFromFile);
+  if (!existsSync(stamp) || readFileSync(stamp, "utf8").trim() !== clientSourcesHash()) return undefined;
+  const names = Object.keys(assetEntries);
+  if (!names.every((name) => existsSync(path.join(dir, name)))) return undefined;
+  return new Map(names.map((name) => [name, asset(name, readFileSync(path.join(dir, name)))]));
+}
+
 let loading: Promise<Map<string, ConsoleAsset>> | undefined;
 
 /**
- * The compiled build serves what `npm run build` bundled; running from the TypeScript sources bundles
- * them once per process at start-up, so an edit to the client shows on the next restart.
+ * The compiled build serves what `npm run build` bundled; running from the TypeScript sources (tests,
+ * CPBOT_FROM_SOURCE=1) serves the build's bundles too when they were built from the client as it is now,
+ * and otherwise bundles it once per process at start-up, so an edit to the client shows on the next
+ * restart. (Bundling chart.js and adaptivecards took most of a console test's time on a loaded machine.)
  */
 export function loadConsoleAssets(): Promise<Map<string, ConsoleAsset>> {
   loading ??= (async () => {
@@ -69,7 +99,7 @@ export function loadConsoleAssets(): Promise<Map<string, ConsoleAsset>> {
         Object.keys(assetEntries).map((name) => [name, asset(name, readFileSync(path.join(builtAssetsDir, name)))]),
       );
     }
-    return bundleConsoleAssets();
+    return builtFromCurrentSources(path.join(projectRoot, "dist", "console-assets")) ?? bundleConsoleAssets();
   })();
   return loading;
 }

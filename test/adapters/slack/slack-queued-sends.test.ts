@@ -23,9 +23,14 @@ async function until(done: () => boolean, ms = 10_000): Promise<void> {
   }
 }
 
+/**
+ * Nothing left to send: the deliveries under way are over and a sweep finds nothing due. Only a pending
+ * row could be sent again, so none pending means no second copy can follow.
+ */
 async function settled(t: SlackHarness): Promise<void> {
   await t.server.idle();
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  await t.server.outbox.sweep();
+  await t.server.idle();
   expect(await t.server.store.countDeliveries()).toMatchObject({ pending: 0, dead: 0 });
 }
 
@@ -109,8 +114,13 @@ describe("Slack sends that go through the outbox: failing once, then delivered o
     t.api.answerNext("chat.postMessage", failOnce);
     now = new Date(now.getTime() + 31 * 60_000);
     await until(() => t.api.callsOf("chat.postMessage").some((c) => !accepted(c)));
-    // The outbox retries on the server's clock: let it pass the first backoff.
+    // The failed attempt is recorded, with its retry time on the server's clock, before that clock moves:
+    // moved first (a loaded machine is slow to record it), the retry was set a backoff after the new time,
+    // which the stopped clock never reached.
+    await t.server.idle();
+    // Then past the first backoff, and the outbox woken now rather than when its real-time timer fires.
     now = new Date(now.getTime() + 60_000);
+    t.server.outbox.wake();
     await until(() => reminders().length > 0);
     await settled(t);
     expect(reminders()).toHaveLength(1);

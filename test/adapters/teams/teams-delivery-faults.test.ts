@@ -11,6 +11,12 @@ let h: TeamsServeHarness | undefined;
 beforeAll(async () => {
   tokens = await BotFrameworkTokens.create();
   nockTeamsLogin();
+  // What serve loads behind its port and Teams' botbuilder are loaded (and transformed) once per process:
+  // here, not inside the first test's time, which a loaded machine took to 19 of its 20 seconds.
+  await Promise.all([
+    import("../../../adapters/http/compose-server.ts"),
+    import("../../../adapters/teams/set-up-teams.ts"),
+  ]);
 });
 afterEach(async (context) => {
   if (context.task.result?.state === "fail" && process.env.DEBUG_LOGS) console.log(h?.logs.join("\n"));
@@ -35,6 +41,21 @@ function expectFirstRetryWithin5s(calls: ConnectorCall[]): void {
   expect((second?.at ?? 0) - (first?.at ?? 0)).toBeLessThan(5000);
 }
 
+/**
+ * Nothing left that could be sent: the work under way is over, and no reply or handoff is stored as
+ * pending (only a pending one is ever sent again, by a sweep or the handoff retry). Waited for, not slept
+ * on: a fixed pause was too short on a loaded machine and wasted time on an idle one.
+ */
+async function quiet(t: TeamsServeHarness): Promise<void> {
+  await t.server.idle();
+  await until(
+    async () =>
+      (await t.server.store.listPendingDeliveries()).length === 0 &&
+      (await t.server.store.countDeliveries()).pending === 0,
+  );
+  await t.server.idle();
+}
+
 /** Each delivered message is a different activity: nothing posted twice. */
 function expectNoDuplicates(calls: ConnectorCall[]): void {
   const bodies = calls.map((c) => `${c.method} ${c.activityId ?? ""} ${JSON.stringify(FakeConnector.cardsOf(c))}`);
@@ -57,7 +78,7 @@ describe.each(faults)(
       await t.server.outbox.idle();
       // Teams sending the same activity again changes nothing.
       expect(await t.send(fixture("personal-message"))).toBe(200);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await quiet(t);
       const answers = t.connector.delivered().filter(inPersonal);
       expect(answers).toHaveLength(1);
       expect(FakeConnector.textOf(answers[0]!)).toContain("303-RSC");
@@ -82,7 +103,7 @@ describe.each(faults)(
       expect(await pressed).toBe(200);
       await until(() => t.connector.delivered().length > 1);
       await t.server.outbox.idle();
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await quiet(t);
       const answered = t.connector.delivered().slice(1);
       expectNoDuplicates(answered);
       // One delivery of the walkthrough's first step: the card edited in place or, failing that, posted.
@@ -121,7 +142,7 @@ describe.each(faults)(
       await until(() => t.connector.delivered().some(isHandoff));
       await until(async () => (await t.server.store.listPendingDeliveries()).length === 0);
       await t.server.idle();
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await quiet(t);
       const handoffs = t.connector.delivered().filter(isHandoff);
       expect(handoffs).toHaveLength(1);
       expect(handoffs[0]?.body).toMatchObject({ channelData: { channel: { id: supportChannel } } });
@@ -132,9 +153,13 @@ describe.each(faults)(
         .delivered()
         .filter((c) => c.conversationId === thread)
         .map((c) => FakeConnector.textOf(c));
-      // (No notice when a retry inside the first attempt got through: then the handoff was never "saved only".)
+      // At most once, and once for sure after "saved but not posted yet". Neither when a retry inside the
+      // first attempt got through; "reached Support" alone when the stored-handoff retry (polled every
+      // second) took the handoff before the turn's own attempt did, which a loaded machine makes likely.
       const saved = told.some((x) => x.includes("saved but not posted yet"));
-      expect(told.filter((x) => x.includes("reached Support"))).toHaveLength(saved ? 1 : 0);
+      const reached = told.filter((x) => x.includes("reached Support"));
+      expect(reached.length).toBeLessThanOrEqual(1);
+      if (saved) expect(reached).toHaveLength(1);
       expect(await t.server.store.countDeliveries()).toMatchObject({ pending: 0, dead: 0 });
     });
 
@@ -161,7 +186,7 @@ describe.each(faults)(
       expect(await cancelled).toBe(200);
       await until(() => t.connector.delivered().some(isHandoffUpdate));
       await t.server.idle();
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await quiet(t);
       const updates = t.connector.delivered().filter(isHandoffUpdate);
       expect(updates).toHaveLength(1);
       expect(FakeConnector.textOf(updates[0]!)).toContain("Resolved");
@@ -190,7 +215,9 @@ describe("Teams delivery that never recovers", () => {
     expect(metrics).toMatch(/cpbot_outbox_dead_total\{platform="teams"\} 1/);
     t.connector.clearFault();
     const tried = t.connector.calls.length;
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    // A sweep now finds nothing to send: a dead letter is never taken again.
+    expect(await t.server.outbox.sweep()).toBe(0);
+    await quiet(t);
     expect(t.connector.calls.length).toBe(tried);
     expect(t.connector.delivered()).toEqual([]);
   }, 30_000);
@@ -207,7 +234,7 @@ describe("Teams-only answers go through the outbox: Teams failing, then delivere
     expect(await sent).toBe(200);
     await until(() => t.connector.delivered().some(inPersonal));
     await t.server.idle();
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await quiet(t);
     const forms = t.connector.delivered().filter(inPersonal);
     expect(forms).toHaveLength(1);
     expect(FakeConnector.textOf(forms[0]!)).toContain("Station Message");
@@ -228,7 +255,7 @@ describe("Teams-only answers go through the outbox: Teams failing, then delivere
       t.connector.delivered().filter((c) => FakeConnector.textOf(c).includes("Escalations will be posted here"));
     await until(() => told().length > 0);
     await t.server.idle();
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await quiet(t);
     expect(told()).toHaveLength(1);
     expect(await t.server.store.countDeliveries()).toMatchObject({ pending: 0, dead: 0, delivered: 1 });
   });
