@@ -19,8 +19,15 @@ const lease = { lease: () => ({ by: "replica-a", until: "2099-01-01T00:00:00.000
 const target = { kind: "respond", responseUrl: "https://hooks.example/r/1" };
 
 /** The harness's engine with an outbox lease (as the Slack adapter builds it) and the audit decorator. */
+const errors: { message: string; fields?: Record<string, unknown> }[] = [];
+const logger = {
+  ...silentLogger,
+  error: (message: string, fields?: Record<string, unknown>) => errors.push({ message, ...(fields ? { fields } : {}) }),
+};
+
 function engineOf(harness: Harness): Engine {
   const engine = createEngine({
+    logger,
     registry,
     matcher,
     store: harness.store,
@@ -146,7 +153,15 @@ describe("ack first, write after (deferWrites)", () => {
     const real = h.store;
     const transaction = real.transaction.bind(real);
     real.transaction = () => Promise.reject(new Error("disk I/O error"));
+    errors.length = 0;
     await expect(reply.settle?.(true)).rejects.toThrow("disk I/O error");
+    // Not lost silently: the error names the event and what was lost.
+    expect(errors).toEqual([
+      {
+        message: "answered, but the turn could not be written (session, analytics, audit line lost)",
+        fields: expect.objectContaining({ eventId: expect.stringMatching(/^cmd-/), sent: true }),
+      },
+    ]);
     const next = await Promise.race([
       engine.handle(command("help"), deferred),
       new Promise<"stuck">((resolve) => setTimeout(() => resolve("stuck"), 2000)),
