@@ -1,10 +1,12 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, inject, it } from "vitest";
 import { auditedEngine } from "../../src/audit/audited-engine.ts";
 import type { BotEvent } from "../../src/core/bot-event.ts";
 import { silentLogger } from "../../src/core/logger.ts";
 import { createEngine, type Engine } from "../../src/engine/create-engine.ts";
 import type { HandleOptions } from "../../src/engine/queue-reply.ts";
 import { createMatcher } from "../../src/matcher/create-matcher.ts";
+import { openPgStore } from "../../src/store/pg-store.ts";
+import { createTestDatabase } from "../pg/test-database.ts";
 import { Harness, registry, textOf } from "./engine-harness.ts";
 
 const matcher = createMatcher(registry.all());
@@ -177,5 +179,58 @@ describe("ack first, write after (deferWrites)", () => {
     expect(reply.settle).toBeUndefined();
     expect(reply.delivery?.id).toEqual(expect.any(String));
     expect((await stored(h)).outbox.pending).toBeGreaterThan(0);
+  });
+});
+
+const server = inject("pgUrl");
+
+// The same writes and order on PostgreSQL (skipped, not passed, without a server).
+describe.skipIf(!server)("ack first, write after on PostgreSQL", () => {
+  async function onPg(): Promise<{ harness: Harness; drop: () => Promise<void> }> {
+    const db = await createTestDatabase(server);
+    const harness = new Harness();
+    await harness.store.close();
+    harness.store = await openPgStore(db.url);
+    return { harness, drop: () => db.drop() };
+  }
+
+  it("settle(true) writes the turn with no row; /cp escalate arriving before it escalates that question", async () => {
+    const { harness, drop } = await onPg();
+    h = harness;
+    try {
+      const engine = engineOf(harness);
+      const fault = await engine.handle(command("fault 303-RSC"), deferred);
+      expect(await stored(harness)).toEqual({
+        sessions: 0,
+        events: [],
+        outbox: { pending: 0, delivered: 0, dead: 0 },
+      });
+      const escalating = engine.handle(command("escalate"), deferred);
+      await fault.settle?.(true);
+      const escalated = await escalating;
+      await escalated.settle?.(true);
+      expect(escalated.cards[0]?.title).toMatch(/Escalated to Support/);
+      expect(textOf(harness.transport.posts[0]?.card)).toContain("303-RSC");
+      const questions = (await harness.store.listEvents()).filter((e) => e.type === "question");
+      expect(questions.map((e) => e.text)).toEqual(["fault 303-RSC"]);
+    } finally {
+      await harness.close();
+      h = undefined;
+      await drop();
+    }
+  });
+
+  it("settle(false) queues the answer, leased to this process", async () => {
+    const { harness, drop } = await onPg();
+    h = harness;
+    try {
+      const reply = await engineOf(harness).handle(command("fault 303-RSC"), deferred);
+      expect((await reply.settle?.(false))?.id).toEqual(expect.any(String));
+      expect((await stored(harness)).outbox).toEqual({ pending: 1, delivered: 0, dead: 0 });
+    } finally {
+      await harness.close();
+      h = undefined;
+      await drop();
+    }
   });
 });
