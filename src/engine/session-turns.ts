@@ -26,9 +26,4 @@ export class SessionTurns {
     };
     return before ? before.then(() => release) : release;
   }
-
-  /** Keys with a turn under way (for tests and shutdown checks). */
-  get size(): number {
-    return this.#tails.size;
-  }
 }
