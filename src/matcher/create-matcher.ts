@@ -33,6 +33,7 @@ const decisiveCues: ReadonlySet<string> = new Set(
   [
     ...["docrequest", "datarequest", "integration", "evbasics", "incentive", "userprefs", "ownpay"],
     ...["salesquote", "warrantyrma", "utilitytariff", "carfault", "parkingrules", "appreview", "workplaceit"],
+    "businessplan",
   ].map(stemWord),
 );
 
@@ -54,6 +55,7 @@ const kindOfCue: ReadonlyMap<string, string> = new Map(
     ["parkingrules", "parking enforcement (towing, tickets, gas cars in EV spots)"],
     ["appreview", "app-store and online reviews"],
     ["workplaceit", "the company's own workplace (doors, lines, IT, time off)"],
+    ["businessplan", "the business around the stations (budgets, taxes, insurance, marketing, contractors)"],
   ].map(([cue, title]) => [stemWord(cue!), title!] as const),
 );
 
