@@ -18,9 +18,15 @@ export const inlineWindowMs = 2000;
  * A slash command answered in the acknowledgement itself when the answer is ready in time and is one
  * message: no response_url round trip, and nothing to lose if response_url or the Web API is failing.
  * Otherwise the acknowledgement goes out empty within the window and the answer follows through
- * response_url by way of the outbox, which retries it until it arrives. The engine stored the answer in
- * the outbox either way (leased to this process); an answer sent in the acknowledgement is marked
- * delivered there. (Button presses cannot be answered this way: Slack ignores their ack body.)
+ * response_url by way of the outbox, which retries it until it arrives.
+ *
+ * Ack first, write after: a turn that only changes the person's session is decided from reads alone
+ * (`deferWrites`), answered in the acknowledgement, and only then written (claim, session, analytics,
+ * audit line) in the next group commit, off the request's path. Its outbox row is written only when the
+ * answer could not go in the acknowledgement (late, more than one message, or the connection closed
+ * before the response was written); that row is delivered through response_url as before. A turn that
+ * writes more (an escalation) is written before it is answered, its row marked delivered after the ack.
+ * (Button presses cannot be answered this way: Slack ignores their ack body.)
  */
 export async function answerCommand(
   deps: SlackListenerDeps,
@@ -37,14 +43,52 @@ export async function answerCommand(
   const first = await Promise.race([answer, late]);
   clearTimeout(timer);
   const inline = first !== "late" ? inlineBody(first) : undefined;
-  if (inline && first !== "late") {
-    await ack(inline);
-    if (first?.delivery) await markDelivered(deps, first.delivery.id);
+  if (inline && first !== "late" && first) {
+    const sent = await ack(inline).then(
+      () => true,
+      (error: unknown) => {
+        deps.logger.warn("the acknowledgement did not leave; the answer follows through response_url", {
+          eventId: event.eventId,
+          error,
+        });
+        return false;
+      },
+    );
+    if (sent && !first.settle) {
+      if (first.delivery) await markDelivered(deps, first.delivery.id);
+      return;
+    }
+    if (sent) {
+      await settle(first, true);
+      return;
+    }
+    await send(deps, event, await settle(first, false), target);
     return;
   }
-  await ack();
+  await ack().catch((error: unknown) => deps.logger.warn("the acknowledgement did not leave", { error }));
   const reply = first === "late" ? await answer : first;
   if (!reply) return;
+  await send(deps, event, await settle(reply, false), target);
+}
+
+/**
+ * Writes a deferred turn (with its outbox row when not `sent`) and returns the reply as it is to be
+ * delivered: with its row, or without one when the store failed (then it is sent once, directly).
+ */
+async function settle(reply: EngineReply, sent: boolean): Promise<EngineReply> {
+  const { settle: write, ...rest } = reply;
+  if (!write) return rest;
+  try {
+    const delivery = await write(sent);
+    return delivery ? { ...rest, delivery } : rest;
+  } catch {
+    // The engine logged what was lost; an answer still to send goes once, directly (sendReply queues it
+    // again first, in case the store is back).
+    return rest;
+  }
+}
+
+async function send(deps: SlackListenerDeps, event: BotEvent, reply: EngineReply, target: ReplyTarget) {
   try {
     await sendReply(deps, reply, target);
   } catch (error) {
@@ -62,7 +106,7 @@ export async function answerCommand(
 async function decide(deps: SlackListenerDeps, event: BotEvent, target: ReplyTarget): Promise<EngineReply | undefined> {
   try {
     const { found, onPostFailed } = deliveryProblems();
-    const reply = await deps.engine.handle(event, { replyTo: target, onPostFailed });
+    const reply = await deps.engine.handle(event, { replyTo: target, onPostFailed, deferWrites: true });
     if (reply.duplicate) {
       deps.logger.debug("event already handled; nothing sent", { eventId: event.eventId });
       return undefined;

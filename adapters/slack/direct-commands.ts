@@ -25,7 +25,13 @@ export function answerCommandsDirectly(handler: SlackHandlers["command"], logger
     const ack = async (body?: string | RespondArguments): Promise<void> => {
       if (acked) throw new ReceiverMultipleAckError();
       acked = true;
+      // Node ends a response on a connection already closed without a word ('finish' never comes, and
+      // writableFinished turns true), so that case is told before writing.
+      const gone = res.destroyed;
       writeAck(res, body);
+      return gone
+        ? Promise.reject(new AckNotWritten("the connection closed before the acknowledgement"))
+        : written(res);
     };
     return handler({ command, ack }).then(
       () => {
@@ -52,6 +58,27 @@ function slashCommand(req: IncomingMessage): SlashCommand | undefined {
   if (fields.payload !== undefined || fields.ssl_check !== undefined) return undefined;
   const name = fields.command;
   return typeof name === "string" && /^\/.+/.test(name) ? (fields as unknown as SlashCommand) : undefined;
+}
+
+/**
+ * Resolves once the acknowledgement was handed to the operating system ('finish'); rejects when the
+ * connection closed first (Slack gave up, a proxy cut it), so a caller whose answer was in the body knows
+ * it never left and can send it another way.
+ */
+function written(res: ServerResponse): Promise<void> {
+  if (res.writableFinished) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    res.once("finish", resolve);
+    res.once("close", () => {
+      if (res.writableFinished) resolve();
+      else reject(new AckNotWritten("the connection closed before the acknowledgement was written"));
+    });
+  });
+}
+
+/** The acknowledgement did not leave: its connection closed before the response was written. */
+export class AckNotWritten extends Error {
+  override readonly name = "AckNotWritten";
 }
 
 function writeStatus(res: ServerResponse, status: number): void {

@@ -27,7 +27,8 @@ export function onCommand(d: SlackListenerDeps): SlackHandlers["command"] {
         await answerCommand(d, commandToEvent(command), ack, { ...target, replaceable: false });
         return;
       }
-      await ack();
+      // An acknowledgement that did not leave changes nothing here: the form opens by trigger_id.
+      await ack().catch((error: unknown) => d.logger.warn("the acknowledgement did not leave", { error }));
       try {
         // trigger_id expires 3 seconds after the command: open the modal before anything slow. This call
         // stays direct: a retry through the outbox would come after the trigger died (expired_trigger_id).

@@ -40,4 +40,13 @@ export interface EngineReply {
    * stored (a rate-limit refusal, a database failure): then deliver directly, best effort.
    */
   delivery?: { id: string; createdAt: string };
+  /**
+   * Present only when the adapter asked for `deferWrites` and the turn was decided without writing: the
+   * turn's writes (the event-id claim, the session, the analytics rows, the audit line) are not made yet.
+   * Call it exactly once, after trying to deliver the answer: `sent` true when the answer reached the
+   * person (the acknowledgement was written), false when it did not. With `false` the answer is queued
+   * in the outbox with the rest, leased to this process, and its row returned for the adapter to deliver
+   * (retried durably like any reply). The thread's next turn waits for it. Rejects when the store fails.
+   */
+  settle?: (sent: boolean) => Promise<{ id: string; createdAt: string } | undefined>;
 }

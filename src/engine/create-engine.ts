@@ -24,6 +24,8 @@ import { RateLimiter } from "./rate-limiter.ts";
 import { readOnlyStore, WriteNeeded } from "./read-only-store.ts";
 import { type PlaybookHit, searchPlaybooks } from "./search-playbooks.ts";
 import { type LoadedSession, loadSession, SessionConflict, saveSession } from "./session-io.ts";
+import { sessionKey } from "./session-state.ts";
+import { SessionTurns } from "./session-turns.ts";
 import type { Turn, TurnReply } from "./turn.ts";
 import { WrittenSessions } from "./written-sessions.ts";
 
@@ -72,8 +74,20 @@ export function createEngine(deps: EngineDeps): Engine {
   const limiter = new RateLimiter(deps.config.rateLimitPerMinute ?? 0);
   // Sessions read back as this engine wrote them skip the schema parse (see written-sessions.ts).
   const written = new WrittenSessions();
+  // One turn at a time per session in this process; a deferred turn holds its session until written.
+  const turns = new SessionTurns();
 
-  type Decided = { turn: Turn; reply: TurnReply; delivery?: EngineReply["delivery"]; audited?: boolean } | "duplicate";
+  type Recorded = { delivery?: EngineReply["delivery"]; audited?: boolean; duplicate?: boolean };
+  type Decided =
+    | {
+        turn: Turn;
+        reply: TurnReply;
+        delivery?: EngineReply["delivery"];
+        audited?: boolean;
+        /** Set for a deferred turn: its writes, made when the adapter settles it. */
+        persist?: (sent: boolean) => Promise<Recorded>;
+      }
+    | "duplicate";
 
   function newTurn(
     event: BotEvent,
@@ -122,6 +136,9 @@ export function createEngine(deps: EngineDeps): Engine {
       throw error;
     }
     turn.deps = { ...deps };
+    if (options.deferWrites && turn.later.length === 0) {
+      return { turn, reply, persist: (sent) => persist(event, at, session, turn, reply, options, sent) };
+    }
     return deps.store.transaction(async (tx) => {
       if (!(await tx.claimEvent(event.eventId, at))) return "duplicate" as const;
       await saveSession(tx, session, turn.state, at, written);
@@ -147,6 +164,40 @@ export function createEngine(deps: EngineDeps): Engine {
       const reply = await route(turn);
       await saveSession(tx, session, turn.state, at, written);
       return { turn, reply, ...(await record(tx, event, turn, reply, options)) };
+    });
+  }
+
+  /**
+   * A deferred turn's writes, after its answer went out: the same claim, session, analytics and audit
+   * line a decided turn writes, in one transaction that joins the next group commit, and the outbox row
+   * only when the answer did not reach the person (`sent` false) and must be retried through the outbox.
+   */
+  function persist(
+    event: BotEvent,
+    at: string,
+    session: LoadedSession,
+    turn: Turn,
+    reply: TurnReply,
+    options: HandleOptions & { cut?: Card },
+    sent: boolean,
+  ): Promise<Recorded> {
+    return deps.store.transaction(async (tx) => {
+      // A command is never sent twice by Slack; a replayed request was answered in its own response,
+      // and is recorded once.
+      if (!(await tx.claimEvent(event.eventId, at))) return { duplicate: true };
+      try {
+        await saveSession(tx, session, turn.state, at, written);
+      } catch (error) {
+        if (!(error instanceof SessionConflict)) throw error;
+        // Another replica wrote the thread after this answer was read (this process holds the session
+        // meanwhile, see SessionTurns). The answer is out, so its session is the one the person last saw.
+        log.warn("session changed elsewhere while a deferred answer was written; keeping the answer's", {
+          key: session.key,
+        });
+        const latest = await loadSession(tx, event.conversation, log, written);
+        await saveSession(tx, { ...latest, json: null }, turn.state, at, written);
+      }
+      return record(tx, event, turn, reply, sent ? { ...options, replyTo: undefined } : options);
     });
   }
 
@@ -220,16 +271,24 @@ export function createEngine(deps: EngineDeps): Engine {
     try {
       // Asked before the transaction: a transaction touches only the database (it may run again).
       const role = needsRole(event, context()) ? await roleOf(deps, event) : "member";
+      const held = turns.acquire(sessionKey(event.conversation));
+      const release = typeof held === "function" ? held : await held;
       let decided: Awaited<ReturnType<typeof decide>> | undefined;
-      for (let attempt = 1; !decided; attempt++) {
-        try {
-          decided = await decide(event, at, role, { ...options, ...(cut ? { cut } : {}) });
-        } catch (error) {
-          // Someone else in the thread saved first (another process): read again and decide again.
-          if (!(error instanceof SessionConflict) || attempt >= maxAttempts) throw error;
+      try {
+        for (let attempt = 1; !decided; attempt++) {
+          try {
+            decided = await decide(event, at, role, { ...options, ...(cut ? { cut } : {}) });
+          } catch (error) {
+            // Someone else in the thread saved first (another process): read again and decide again.
+            if (!(error instanceof SessionConflict) || attempt >= maxAttempts) throw error;
+          }
         }
+      } finally {
+        // A deferred turn keeps its session until its writes are in (released by settle).
+        if (decided === undefined || decided === "duplicate" || !decided.persist) release();
       }
       if (decided === "duplicate") return { cards: [], mode: "new", visibility: "ephemeral", duplicate: true };
+      if (decided.persist) return deferred(event, decided.turn, decided.reply, decided.persist, release, options, cut);
       const { turn, reply, delivery, audited } = decided;
       // Committed: the audit record written with the decision is on disk.
       if (audited && options.audit) options.audit.written = true;
@@ -245,6 +304,42 @@ export function createEngine(deps: EngineDeps): Engine {
     } catch (error) {
       return await failure(event, at, error, options);
     }
+  }
+
+  /** A deferred turn's answer, with the `settle` that writes it (once) and lets the session's next turn go. */
+  function deferred(
+    event: BotEvent,
+    turn: Turn,
+    reply: TurnReply,
+    write: (sent: boolean) => Promise<Recorded>,
+    release: () => void,
+    options: HandleOptions,
+    cut: Card | undefined,
+  ): EngineReply {
+    const cards = cut ? [...reply.cards, cut] : reply.cards;
+    let settled: Promise<EngineReply["delivery"]> | undefined;
+    const settle = (sent: boolean) => {
+      settled ??= write(sent).then(
+        (recorded) => {
+          release();
+          // A replayed event was recorded by its first copy, audit line included.
+          if ((recorded.audited || recorded.duplicate) && options.audit) options.audit.written = true;
+          return recorded.delivery;
+        },
+        (error: unknown) => {
+          release();
+          log.error("answered, but the turn could not be written (session, analytics, audit line lost)", {
+            eventId: event.eventId,
+            kind: event.kind,
+            sent,
+            error,
+          });
+          throw error;
+        },
+      );
+      return settled;
+    };
+    return { cards, mode: reply.mode ?? "new", visibility: turn.visibility, settle };
   }
 
   async function failure(event: BotEvent, at: string, error: unknown, options: HandleOptions): Promise<EngineReply> {

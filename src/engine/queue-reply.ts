@@ -24,6 +24,13 @@ export interface HandleOptions {
    * through the Transport, which serves every event at once.
    */
   onPostFailed?: (error: unknown) => void;
+  /**
+   * Decide now, write after the answer is on its way: a turn that only changes its thread's session (a
+   * question, a slash command's answer) comes back with `EngineReply.settle` and nothing written yet. The
+   * adapter delivers the answer itself (Slack: in the command's acknowledgement), then calls `settle`
+   * exactly once. Turns that write more (an escalation) are written before they return, as without it.
+   */
+  deferWrites?: boolean;
 }
 
 /**

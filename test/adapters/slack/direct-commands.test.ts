@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, connect } from "node:net";
 import { ReceiverMultipleAckError, type RespondArguments } from "@slack/bolt";
 import { afterEach, describe, expect, it } from "vitest";
-import { ackJson, answerCommandsDirectly } from "../../../adapters/slack/direct-commands.ts";
+import { AckNotWritten, ackJson, answerCommandsDirectly } from "../../../adapters/slack/direct-commands.ts";
 import { guardSlackRequests } from "../../../adapters/slack/slack-request-guard.ts";
 import type { CommandArgs } from "../../../adapters/slack/slack-router.ts";
 import { deepFreeze } from "../../../src/cards/frozen-card.ts";
@@ -137,6 +137,58 @@ describe("slash commands answered without Bolt's receiver", () => {
     const silent = await mount(async () => {});
     expect((await post(silent.url, commandBody())).status).toBe(404);
     expect(silent.errors).toEqual(["slash command finished without an acknowledgement"]);
+  });
+});
+
+describe("whether the acknowledgement left", () => {
+  it("ack resolves once the response was written", async () => {
+    let outcome: unknown;
+    const m = await mount(async ({ ack }) => {
+      outcome = await ack({ text: "303-RSC" }).then(
+        () => "written",
+        (error: unknown) => error,
+      );
+    });
+    expect((await post(m.url, commandBody())).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(outcome).toBe("written");
+  });
+
+  it("ack rejects with AckNotWritten when the connection closed before it", async () => {
+    let outcome: unknown;
+    let done!: () => void;
+    const finished = new Promise<void>((resolve) => {
+      done = resolve;
+    });
+    const m = await mount(async ({ ack }) => {
+      // Slack gave up (or a proxy cut the connection) while the answer was being decided.
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      outcome = await ack({ text: "303-RSC" }).then(
+        () => "written",
+        (error: unknown) => error,
+      );
+      done();
+    });
+    const { port } = new URL(m.url);
+    const body = commandBody();
+    const timestamp = Math.floor(Date.now() / 1000);
+    const socket = connect(Number(port), "127.0.0.1", () => {
+      socket.write(
+        [
+          "POST /slack/events HTTP/1.1",
+          "Host: 127.0.0.1",
+          "Content-Type: application/x-www-form-urlencoded",
+          `Content-Length: ${Buffer.byteLength(body)}`,
+          `X-Slack-Request-Timestamp: ${timestamp}`,
+          `X-Slack-Signature: ${sign(body, timestamp)}`,
+          "",
+          body,
+        ].join("\r\n"),
+      );
+      setTimeout(() => socket.destroy(), 30);
+    });
+    await finished;
+    expect(outcome).toBeInstanceOf(AckNotWritten);
   });
 });
 
