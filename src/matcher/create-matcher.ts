@@ -142,6 +142,8 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
     if (clause === undefined) return undefined;
     const focus = matchText(clause, true);
     if (focus.kind !== "match" || focus.playbook === whole || focus.confidence < clearFocus) return undefined;
+    // "the cord got yanked, now it's faulted": a fault's status alone does not say which fault; the rest does.
+    if (whole !== null && faultPlaybooks.has(whole) && faultPlaybooks.has(focus.playbook!)) return undefined;
     const note = `read the part that asks ("${clause}"); the rest is its scene`;
     return {
       ...focus,
