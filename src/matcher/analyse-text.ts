@@ -2,6 +2,7 @@ import { nobodyIdentifiedCues, saysAlwaysAuthorized, saysNobodyIdentified } from
 import { asksAmountPaid } from "./asked-amount.ts";
 import { askedOutcomes } from "./asked-outcome.ts";
 import { askedOverSceneCues, askedOverSceneRules } from "./asked-over-scene.ts";
+import { askedPlans } from "./asked-plan.ts";
 import { saysBilledFor } from "./billed-for.ts";
 import { saysChargedRepeatedly } from "./charged-repeatedly.ts";
 import { describedPartCues, describedPartRules } from "./described-part-rules.ts";
@@ -37,6 +38,7 @@ import { isSettingWord, namesAChargingObject, settingIsNotTheQuestion } from "./
 import { screenNameConcepts } from "./screen-names.ts";
 import { asksForScreenWording } from "./screen-wording.ts";
 import { saysJoinsThemselves, saysPricingAwaitsApproval, sharedSubjectCues } from "./shared-subjects.ts";
+import { saysSignalReading, signalReadingCues } from "./signal-reading.ts";
 import type { SpellCorrector } from "./spell-corrector.ts";
 import { stemWord } from "./stem-word.ts";
 import { stopwords } from "./stopwords.ts";
@@ -195,6 +197,7 @@ const cueSources = {
   parkingrules: "asks about parking enforcement",
   appreview: "asks about a review of the chargers",
   workplaceit: "asks about the company's own workplace (doors, lines, IT, time off)",
+  businessplan: "plans the business around the stations (budget, taxes, insurance, marketing, contractors)",
 } as const;
 
 const messageOnlyCues: ReadonlySet<string> = new Set([
@@ -205,6 +208,7 @@ const messageOnlyCues: ReadonlySet<string> = new Set([
   "parkingrules",
   "appreview",
   "workplaceit",
+  "businessplan",
 ]);
 
 // Stems are asked for again and again (the same words recur across every trigger), so remember them.
@@ -451,6 +455,18 @@ export function analyseText(
       for (const w of concept.split(" ")) keep(w, from);
       applied.push({ from, to: concept });
     }
+  }
+  // An article asked as a plan or a decision in the task's words (asked-plan.ts), messages only.
+  if (corrector) {
+    for (const [concept, from] of askedPlans(read)) {
+      for (const w of concept.split(" ")) keep(w, from);
+      applied.push({ from, to: concept });
+    }
+  }
+  // A signal strength quoted alone ("reception readout is -105"): Station Unreachable's RSRP (signal-reading.ts).
+  if (corrector && read.some((w) => signalReadingCues.has(w)) && saysSignalReading(read)) {
+    for (const w of ["cellular", "signal"]) keep(w, "a signal strength reading");
+    applied.push({ from: "a signal strength reading", to: "cellular signal" });
   }
   // An article asked by a field, option or column of its own screens (screen-names.ts), messages only.
   if (corrector) {

@@ -148,11 +148,11 @@ export function asksCompanyWorkplace(words: readonly string[]): boolean {
     (w, i) =>
       officeThings.has(w) ||
       officePairs.some(([a, b]) => w === a && words[i + 1] === b) ||
-      (queueWords.has(w) && words.slice(Math.max(0, i - 4), i + 5).some((x) => otherQueues.has(x))) ||
+      (queueWords.has(w) && words.slice(Math.max(0, i - 4), i + 6).some((x) => otherQueues.has(x))) ||
       // "next door" is a place, not a door.
       (gateWords.has(w) &&
         words[i - 1] !== "next" &&
-        words.slice(Math.max(0, i - 4), i + 4).some((x) => readerWords.has(x))),
+        words.slice(Math.max(0, i - 6), i + 4).some((x) => readerWords.has(x))),
   );
 }
 

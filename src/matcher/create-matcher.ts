@@ -39,6 +39,7 @@ const decisiveCues: ReadonlySet<string> = new Set(
   [
     ...["docrequest", "datarequest", "integration", "evbasics", "incentive", "userprefs", "ownpay"],
     ...["salesquote", "warrantyrma", "utilitytariff", "carfault", "parkingrules", "appreview", "workplaceit"],
+    "businessplan",
   ].map(stemWord),
 );
 
@@ -60,6 +61,7 @@ const kindOfCue: ReadonlyMap<string, string> = new Map(
     ["parkingrules", "parking enforcement (towing, tickets, gas cars in EV spots)"],
     ["appreview", "app-store and online reviews"],
     ["workplaceit", "the company's own workplace (doors, lines, IT, time off)"],
+    ["businessplan", "the business around the stations (budgets, taxes, insurance, marketing, contractors)"],
   ].map(([cue, title]) => [stemWord(cue!), title!] as const),
 );
 
@@ -142,7 +144,8 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
     if (clause === undefined) return undefined;
     const focus = matchText(clause, true);
     if (focus.kind !== "match" || focus.playbook === whole || focus.confidence < clearFocus) return undefined;
-    // "the cord got yanked, now it's faulted": a fault's status alone does not say which fault; the rest does.
+    // A fault after "and now" ("the cable got yanked, and now the station is faulted") is the event's own
+    // fault: the whole message names which one (Breakaway), the clause alone only that there is one.
     if (whole !== null && faultPlaybooks.has(whole) && faultPlaybooks.has(focus.playbook!)) return undefined;
     const note = `read the part that asks ("${clause}"); the rest is its scene`;
     return {

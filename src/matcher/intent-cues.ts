@@ -1,3 +1,4 @@
+import { asksBusinessPlan, businessPlanCues } from "./asks-business-plans.ts";
 import { asksForDocuments } from "./asks-for-documents.ts";
 import {
   asksAboutIncentives,
@@ -48,7 +49,8 @@ export type IntentCue =
   | "carfault"
   | "parkingrules"
   | "appreview"
-  | "workplaceit";
+  | "workplaceit"
+  | "businessplan";
 
 const priceWords = new Set([
   "price",
@@ -499,5 +501,7 @@ export function readIntentCues(words: readonly string[]): IntentCue[] {
     // A door's reader that is broken is still the building's: no trouble veto, only the station's own words.
     if (may(siteFamily.workplace) && asksCompanyWorkplace(words)) cues.push("workplaceit");
   }
+  // Budgets, taxes, insurance, marketing, contractors, one's own Wi-Fi (asks-business-plans.ts has its vetoes).
+  if (words.some((w) => businessPlanCues.has(w)) && asksBusinessPlan(words)) cues.push("businessplan");
   return cues;
 }

@@ -36,9 +36,29 @@ function faultFields(text: string): string[] {
   return fields;
 }
 
+/**
+ * A port line pasted from its state on ("ENABLE,OUT_OF_SERVICE,NO_VEHICLE,IDLE,0,NONE,9"): the fault field is
+ * the fifth after OUT_OF_SERVICE in the guide's lines, whatever was cut before it.
+ */
+const cutLine = /\bOUT_OF_SERVICE,[^,\s]*,[^,\s]*,[^,\s]*,[^,\s]*,(\d+)\b/gi;
+/** "what does the 9 in the latest status line mean": a number asked about beside the status line's name. */
+const statusLineNamed = /\b(?:get latest status|latest status|status line|port line|status string)\b/i;
+const askedNumber =
+  /\b(?:the|a|reason|field|value)\s+(\d{1,2})\b(?!\s*(?:am|pm|min|mins|minutes|hours|days|kw|amps?)\b)/gi;
+
+/** Fault fields read from a cut port line or asked about by number beside the status line's name. */
+function fieldsAskedAbout(text: string): string[] {
+  const fields = [...text.matchAll(cutLine)].map((m) => m[1]!);
+  if (fields.length === 0 && statusLineNamed.test(text))
+    fields.push(...[...text.matchAll(askedNumber)].map((m) => m[1]!));
+  return fields;
+}
+
 /** A pasted port line whose fault field a playbook's example shows answers with that playbook (or asks which). */
 export function statusLineAnswer(text: string, index: StatusLineIndex): MatchResult | undefined {
-  const field = faultFields(text).find((f) => index.has(f));
+  // Only when no whole line is there: a whole line's own fault field comes first.
+  const whole = faultFields(text);
+  const field = (whole.length > 0 ? whole : fieldsAskedAbout(text)).find((f) => index.has(f));
   if (field === undefined) return undefined;
   const playbooks = index.get(field)!;
   const rule = `latest status port line, out of service with fault field ${field}`;

@@ -17,6 +17,7 @@ const kinds5File = fileURLToPath(new URL("../eval/dev-kinds-5.jsonl", import.met
 const pairs6File = fileURLToPath(new URL("../eval/dev-pairs-6.jsonl", import.meta.url));
 const asks6File = fileURLToPath(new URL("../eval/dev-asks-6.jsonl", import.meta.url));
 const asks8File = fileURLToPath(new URL("../eval/dev-asks-8.jsonl", import.meta.url));
+const plans9File = fileURLToPath(new URL("../eval/dev-plans-9.jsonl", import.meta.url));
 const frames8File = fileURLToPath(new URL("../eval/dev-frames-8.jsonl", import.meta.url));
 const shorthand9File = fileURLToPath(new URL("../eval/dev-shorthand-9.jsonl", import.meta.url));
 const blindFile = fileURLToPath(new URL("../eval/blind-2026-11b.jsonl", import.meta.url));
@@ -61,6 +62,7 @@ describe("the eval set stays apart from what the matcher is trained on", () => {
     ["dev-asks-6.jsonl", asks6File],
     ["dev-asks-8.jsonl", asks8File],
     ["dev-frames-8.jsonl", frames8File],
+    ["dev-plans-9.jsonl", plans9File],
     ["dev-shorthand-9.jsonl", shorthand9File],
   ])("no line of %s appears verbatim among any trigger phrase, keyword or out-of-scope example", (_name, file) => {
     const copies = evalCases(file)

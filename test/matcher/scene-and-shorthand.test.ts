@@ -229,4 +229,14 @@ describe("the part of a two-part message that asks", () => {
     // A swap before "and now" stays Replace Hardware's.
     expect(answer("we put in a new unit and now the dashboard cannot reach it").playbook).toBe("replace-hardware");
   });
+
+  it("keeps the fault the event names when the part after 'and now' only says the station is faulted", () => {
+    // The clause alone ("the unit shows faulted") reads as the generic Hardware Fault; the event is Breakaway's.
+    const text = "a truck pulled away with the connector still in the car, and now the unit shows faulted";
+    expect(focusClause(text)).toBe("the unit shows faulted");
+    expect(answer(text).playbook).toBe("breakaway");
+    // A symptom of another article after a fault's event still answers by that part.
+    const other = "the cord was ripped out last week, we put a new cord on, and now drivers can't join the waitlist";
+    expect(answer(other).playbook).toBe("waitlist");
+  });
 });

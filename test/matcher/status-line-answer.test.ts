@@ -35,3 +35,26 @@ describe("a pasted Get Latest Status port line", () => {
     expect(matcher.match(`status: ${line(1, "AVAILABLE", "NONE")}`).kind).not.toBe("unknown-fault-code");
   });
 });
+
+describe("a port line cut short, or a number asked about beside the status line's name (ninth round)", () => {
+  const { matcher, playbooks } = realMatcher();
+  const index = buildStatusLineIndex(playbooks);
+
+  it("reads the fault field of a line pasted from its state on", () => {
+    const result = matcher.match(
+      "status/actions gave ENABLE,OUT_OF_SERVICE,NO_VEHICLE,IDLE,0,NONE,9 on port 2 - next?",
+    );
+    expect(result).toMatchObject({ kind: "match", playbook: "hardware-fault" });
+    expect(statusLineAnswer("OUT_OF_SERVICE,NO_VEHICLE,IDLE,0,NONE,8", index)?.kind).toBe("ambiguous");
+  });
+
+  it("answers a number asked about in the latest status", () => {
+    expect(matcher.match("what is the 9 near the end of get latest status").playbook).toBe("hardware-fault");
+  });
+
+  it("leaves numbers that are not the fault field, and numbers with no status line named", () => {
+    expect(statusLineAnswer("ENABLE,AVAILABLE,NO_VEHICLE,IDLE,0,NONE,NONE", index)).toBeUndefined();
+    expect(statusLineAnswer("latest status after waiting the 9 minutes", index)).toBeUndefined();
+    expect(statusLineAnswer("what does the 9 on the parking sign mean", index)).toBeUndefined();
+  });
+});
