@@ -79,20 +79,42 @@ const overThings = new Set([
 ]);
 
 /** Every way the guide names each fault, normalised: its name, its aliases and its code. */
-function faultPhrases(index: readonly FaultCodeEntry[], scan: FaultCodeScan): string[][] {
-  const phrases = new Set<string>();
+const guidePhrasesOf = new WeakMap<readonly FaultCodeEntry[], Set<string>>();
+
+/** The guide's names, codes and aliases with the desk's names for them: worked out once per index. */
+function guidePhrases(index: readonly FaultCodeEntry[]): Set<string> {
+  let phrases = guidePhrasesOf.get(index);
+  if (phrases) return phrases;
+  phrases = new Set<string>();
   for (const e of index) {
     for (const form of [e.name, e.code, ...e.aliases]) {
       // Two-letter forms ("he", "ba") are words too often: only the scan's own hits count for them.
       if (form.replace(/[^a-z0-9]/gi, "").length >= 3) phrases.add(normaliseText(form));
     }
   }
-  for (const h of scan.hits) phrases.add(normaliseText(h.form));
   // The desk's names for the same faults ("ground fault" for Earth Fault), from the synonym table.
   for (const [canonical, variants] of Object.entries(synonyms)) {
     if (!phrases.has(canonical)) continue;
     for (const v of variants) if (/\bfault\b/.test(v)) phrases.add(normaliseText(v));
   }
+  phrases.delete("");
+  guidePhrasesOf.set(index, phrases);
+  return phrases;
+}
+
+const firstWordsCache = new WeakMap<readonly FaultCodeEntry[], Set<string>>();
+function firstWordsOf(index: readonly FaultCodeEntry[]): Set<string> {
+  let firsts = firstWordsCache.get(index);
+  if (!firsts) {
+    firsts = new Set([...guidePhrases(index)].map((p) => p.split(" ")[0]!).concat(statusFirsts));
+    firstWordsCache.set(index, firsts);
+  }
+  return firsts;
+}
+
+function faultPhrases(index: readonly FaultCodeEntry[], scan: FaultCodeScan): string[][] {
+  const phrases = new Set(guidePhrases(index));
+  for (const h of scan.hits) phrases.add(normaliseText(h.form));
   return [...phrases].filter((p) => p.length > 0).map((p) => p.split(" "));
 }
 
@@ -110,6 +132,7 @@ const statusPhrases = [
   "unreachable",
   "faulted",
 ].map((p) => p.split(" "));
+const statusFirsts = statusPhrases.map((p) => p[0]!);
 const wasWords = new Set(["was", "were", "previously", "formerly"]);
 
 /** Cheap test first: a message with none of these words names no fault as a modifier. */
@@ -122,6 +145,9 @@ export function faultNamedAsScene(
 ): FaultScene | undefined {
   const words = normalised.split(" ").filter((w) => w.length > 0);
   if (!words.some((w) => needs.has(w))) return undefined;
+  // Most messages name no fault and no status: one pass over their words says so.
+  const firsts = firstWordsOf(index);
+  if (scan.hits.length === 0 && !words.some((w) => firsts.has(w))) return undefined;
   const phrases = faultPhrases(index, scan).sort((a, b) => b.length - a.length);
   const dropped = new Set<number>();
   const mentions: string[] = [];
