@@ -18,9 +18,9 @@ export interface Route {
   handle(req: IncomingMessage, res: ServerResponse): unknown;
 }
 
-export interface HttpServerOptions {
+/** What `cpbot serve` mounts once start-up is done (or at once, when given to createHttpServer). */
+export interface ServedParts {
   routes: readonly Route[];
-  logger: Logger;
   /** Extra fields for GET /healthz; throwing (or rejecting) makes the answer 503 (the database is gone, say). */
   health?: () => Record<string, unknown> | Promise<Record<string, unknown>>;
   /** Counts every request and serves GET /metrics. */
@@ -31,10 +31,22 @@ export interface HttpServerOptions {
   readiness?: readonly ReadinessCheck[];
 }
 
+export interface HttpServerOptions extends Partial<ServedParts> {
+  logger: Logger;
+  /**
+   * Start-up still under way (serve listens before it loads the engine, the store and the platforms): until
+   * it settles /healthz says "starting" (alive), /readyz answers 503 "starting", and any other request
+   * waits for it, then is routed, or gets 503 if start-up failed. Resolve it after `mount`.
+   */
+  starting?: Promise<void>;
+}
+
 export interface HttpServer {
   server: Server;
   /** Starts listening; port 0 picks a free port (tests). */
   listen(port: number, host?: string): Promise<AddressInfo>;
+  /** Adds the routes, health details, metrics and readiness checks (once start-up has built them). */
+  mount(parts: ServedParts): void;
   /** Stops accepting, lets requests in progress finish (up to `graceMs`), then drops what is left. */
   close(graceMs?: number): Promise<void>;
 }
@@ -55,14 +67,53 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   // Responses in progress, so a graceful close can end their connections once they are answered.
   const active = new Set<ServerResponse>();
   let closing = false;
-  add({ method: "GET", path: "/healthz", handle: (_req, res) => health(res, options.health) });
-  add(readinessRoute(options.readiness ?? [], () => closing));
-  if (options.metrics) add(metricsRoute(options.metrics.registry, options.metricsToken));
-  for (const route of options.routes) add(route);
-  const { metrics } = options;
+  let started = options.starting === undefined;
+  let startFailed = false;
+  options.starting?.then(
+    () => {
+      started = true;
+    },
+    () => {
+      startFailed = true;
+    },
+  );
+  let served: Omit<ServedParts, "routes"> = {};
+  const checks: ReadinessCheck[] = [];
+  add({
+    method: "GET",
+    path: "/healthz",
+    handle: (_req, res) => (started ? health(res, served.health) : send(res, 200, starting())),
+  });
+  add(
+    readinessRoute(
+      checks,
+      () => closing,
+      () => !started,
+    ),
+  );
+  const mount = (parts: ServedParts) => {
+    served = parts;
+    checks.push(...(parts.readiness ?? []));
+    if (parts.metrics) add(metricsRoute(parts.metrics.registry, parts.metricsToken));
+    for (const route of parts.routes) add(route);
+  };
+  if (options.routes) mount({ ...options, routes: options.routes });
 
-  const server = createServer((req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse): void => {
     const path = pathOf(req.url);
+    if (!started && path !== "/healthz" && path !== "/readyz") {
+      // Not lost and not a 404 that would make Slack give up: held until the routes exist.
+      options.starting?.then(
+        () => handle(req, res),
+        () => send(res, 503, { error: "unavailable", message: "cpbot could not start; see its log" }),
+      );
+      return;
+    }
+    if (startFailed) {
+      send(res, 503, { error: "unavailable", message: "cpbot could not start; see its log" });
+      return;
+    }
+    const { metrics } = served;
     if (metrics) countRequest(metrics, path, req, res, table);
     active.add(res);
     res.on("close", () => {
@@ -73,10 +124,14 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     const byMethod = table.get(path);
     const method = req.method === "HEAD" ? "GET" : (req.method ?? "GET");
     const route = byMethod?.get(method);
-    if (!byMethod) return send(res, 404, { error: "not_found", message: `Nothing here: ${req.method} ${path}` });
+    if (!byMethod) {
+      send(res, 404, { error: "not_found", message: `Nothing here: ${req.method} ${path}` });
+      return;
+    }
     if (!route) {
       res.setHeader("allow", [...byMethod.keys()].join(", "));
-      return send(res, 405, { error: "method_not_allowed", message: `Use ${[...byMethod.keys()].join(" or ")}` });
+      send(res, 405, { error: "method_not_allowed", message: `Use ${[...byMethod.keys()].join(" or ")}` });
+      return;
     }
     // A request id ties every line about one request together; a proxy's X-Request-Id is kept.
     const given = req.headers["x-request-id"];
@@ -91,7 +146,8 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
         if (!res.headersSent) send(res, 500, { error: "internal_error", message: "The request could not be handled" });
         else res.end();
       });
-  });
+  };
+  const server = createServer(handle);
 
   // Node's defaults let a slow sender hold a socket for 300 s; no platform takes longer than a few seconds
   // to send its request.
@@ -99,6 +155,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   server.headersTimeout = Math.min(server.headersTimeout, requestTimeoutMs);
   return {
     server,
+    mount,
     listen(port, host) {
       return new Promise((resolve, reject) => {
         const onError = (error: Error) => reject(error);
@@ -156,6 +213,9 @@ export function pathOf(url: string | undefined): string {
     return "/";
   }
 }
+
+/** /healthz while start-up is under way: the process is alive; /readyz says when it can take traffic. */
+const starting = () => ({ status: "ok", starting: true, uptimeSeconds: Math.round(process.uptime()) });
 
 async function health(res: ServerResponse, extra: HttpServerOptions["health"]): Promise<void> {
   try {

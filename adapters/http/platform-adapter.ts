@@ -66,6 +66,16 @@ export interface PlatformFactory {
   name: Platform;
   /** The platform's credentials are in the environment (names only are read here, never printed). */
   configured(env: Record<string, string | undefined>): boolean;
+  /**
+   * The address the server must listen on when this platform runs (Teams without authentication:
+   * loopback), decided from the settings alone because the server listens before any adapter is built;
+   * undefined: no requirement. Throws BotError "config_invalid" when HOST cannot be allowed.
+   */
+  listenHost?(
+    env: Record<string, string | undefined>,
+    othersConfigured: boolean,
+    requestedHost: string | undefined,
+  ): string | undefined;
   /** Builds the adapter; undefined when the platform stays off. Throws BotError "config_invalid" on bad settings. */
   create(deps: PlatformDeps): Promise<PlatformAdapter | undefined>;
 }

@@ -9,16 +9,23 @@ export interface ReadinessCheck {
 
 /**
  * GET /readyz: 200 when every check passes (the database answers, the playbooks are loaded, the platforms
- * started), 503 with the failing checks' names otherwise, and 503 "stopping" once a graceful shutdown has
+ * started), 503 with the failing checks' names otherwise, 503 "starting" while `cpbot serve` is still
+ * starting (it listens first), and 503 "stopping" once a graceful shutdown has
  * begun so a load balancer stops sending traffic before the server closes. /healthz stays 200 meanwhile:
  * the process is alive and must not be restarted mid-shutdown.
  */
-export function readinessRoute(checks: readonly ReadinessCheck[], stopping: () => boolean): Route {
+export function readinessRoute(
+  checks: readonly ReadinessCheck[],
+  stopping: () => boolean,
+  starting: () => boolean = () => false,
+): Route {
   return {
     method: "GET",
     path: "/readyz",
     async handle(_req, res) {
       if (stopping()) return send(res, 503, { status: "stopping" });
+      // Start-up has not built the database, playbooks and platforms these checks are about yet.
+      if (starting()) return send(res, 503, { status: "starting" });
       const results: Record<string, unknown> = {};
       let ready = true;
       for (const { name, check } of checks) {

@@ -1,6 +1,7 @@
 import type { PlatformFactory } from "../http/platform-adapter.ts";
 import type { RetryOptions } from "./connector-retry.ts";
-import { hasTeamsAppId, teamsPath } from "./teams-config.ts";
+import { hasTeamsAppId, loadTeamsConfig, teamsPath } from "./teams-config.ts";
+import { teamsListenAddress } from "./teams-listen-address.ts";
 
 /**
  * Teams for `cpbot serve`: POST /api/messages on the shared server, the Teams transport for the engine,
@@ -12,6 +13,9 @@ export function teamsPlatform(options: { retry?: RetryOptions } = {}): PlatformF
   return {
     name: "teams",
     configured: hasTeamsAppId,
+    // Emulator mode (no app id, no other platform) binds loopback only; set-up-teams.ts decides the same.
+    listenHost: (env, othersConfigured, requestedHost) =>
+      hasTeamsAppId(env) || othersConfigured ? undefined : teamsListenAddress(loadTeamsConfig(env), requestedHost).host,
     async create(deps) {
       if (!hasTeamsAppId(deps.env) && deps.othersConfigured) return undefined;
       const { setUpTeams } = await import("./set-up-teams.ts");

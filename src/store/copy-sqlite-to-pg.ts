@@ -34,6 +34,10 @@ const pendingOutbox = { table: "outbox", label: "outbox pending", where: "status
 export async function copySqliteToPg(source: Database.Database, pool: pg.Pool, target: string): Promise<TableCount[]> {
   const tables = copyableTables(source);
   const client = await pool.connect();
+  // A checked-out client's 'error' (the connection dropped) has no listener of pg-pool's: heard here, and the
+  // next statement fails, which is what the caller reports.
+  const dropped = () => {};
+  client.on("error", dropped);
   try {
     const missing = [];
     for (const table of tables) if (!(await pgHasTable(client, table))) missing.push(table);
@@ -92,6 +96,7 @@ export async function copySqliteToPg(source: Database.Database, pool: pg.Pool, t
     }
     return counts;
   } finally {
+    client.off("error", dropped);
     client.release();
   }
 }

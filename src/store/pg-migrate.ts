@@ -13,6 +13,10 @@ export const migrationLockKey = 0x6370626f74;
 export async function migratePg(pool: Pool, target: string, list: Migration[] = migrations): Promise<number[]> {
   const known = Math.max(0, ...list.map((m) => m.version));
   const client = await pool.connect();
+  // A checked-out client's 'error' (the connection dropped) has no listener of pg-pool's: heard here, and the
+  // next statement fails, which is what the caller reports.
+  const dropped = () => {};
+  client.on("error", dropped);
   try {
     await client.query("SELECT pg_advisory_lock($1)", [migrationLockKey]);
     try {
@@ -47,6 +51,7 @@ export async function migratePg(pool: Pool, target: string, list: Migration[] = 
       await client.query("SELECT pg_advisory_unlock($1)", [migrationLockKey]).catch(() => {});
     }
   } finally {
+    client.off("error", dropped);
     client.release();
   }
 }

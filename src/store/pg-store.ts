@@ -211,8 +211,15 @@ export class PgStore implements Store {
       let committing = false;
       let lost = false;
       const inner: Scope = { client: undefined as unknown as pg.PoolClient, open: true };
+      // pg-pool stops listening for a client's 'error' while it is checked out; a connection dropped
+      // between statements (a restart, a failover) would emit it unheard and crash the process. Heard here,
+      // and the next statement fails with a connection error, which retries or reports as usual.
+      const dropped = () => {
+        lost = true;
+      };
       try {
         client = await this.pool.connect();
+        client.on("error", dropped);
         inner.client = client;
         await client.query("BEGIN");
         const result = await fn(this.handle(inner));
@@ -220,13 +227,14 @@ export class PgStore implements Store {
         await client.query("COMMIT");
         return result;
       } catch (error) {
-        lost = isConnectionError(error);
+        lost ||= isConnectionError(error);
         if (client && !committing && !lost) await client.query("ROLLBACK").catch(() => {});
         const again = isRetryableConflict(error) || (isConnectionError(error) && !committing);
         if (!again || attempt >= this.maxAttempts) throw this.mapError(error);
         await sleep(Math.min(200, 10 * 2 ** attempt) * (0.5 + Math.random()));
       } finally {
         inner.open = false;
+        client?.off("error", dropped);
         // A broken connection is destroyed rather than handed to the next caller.
         client?.release(lost || undefined);
       }

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../pg/test-database.ts";
 import { type Cluster, debianPostgresBin, startThrowawayCluster } from "../../pg/throwaway-cluster.ts";
 import { SlackHarness, textOf } from "./slack-harness.ts";
@@ -9,6 +9,15 @@ const bin = debianPostgresBin();
 describe.skipIf(!bin)("Slack while PostgreSQL is down (a cluster of its own, stopped mid-test)", () => {
   let cluster: Cluster;
   let h: SlackHarness | undefined;
+  // A connection the server drops must be heard where it is raised (src/store/pg-store.ts), never reach the
+  // process as an uncaught 'error' event or an unawaited rejection.
+  const unhandled: unknown[] = [];
+  const note = (error: unknown) => unhandled.push(error);
+  beforeEach(() => {
+    unhandled.length = 0;
+    process.on("uncaughtException", note);
+    process.on("unhandledRejection", note);
+  });
   beforeAll(async () => {
     cluster = await startThrowawayCluster(bin as string);
   }, 60_000);
@@ -16,6 +25,9 @@ describe.skipIf(!bin)("Slack while PostgreSQL is down (a cluster of its own, sto
   afterEach(async () => {
     await h?.close();
     h = undefined;
+    process.off("uncaughtException", note);
+    process.off("unhandledRejection", note);
+    expect(unhandled).toEqual([]);
   });
 
   const replies = () => h!.api.callsOf("chat.postMessage").filter((c) => c.body.channel === "COPS00001");
