@@ -1,6 +1,7 @@
 import { nobodyIdentifiedCues, saysAlwaysAuthorized, saysNobodyIdentified } from "./always-authorized.ts";
 import { asksAmountPaid } from "./asked-amount.ts";
 import { askedOutcomes } from "./asked-outcome.ts";
+import { askedOverSceneCues, askedOverSceneRules } from "./asked-over-scene.ts";
 import { askedPlans } from "./asked-plan.ts";
 import { saysBilledFor } from "./billed-for.ts";
 import { saysChargedRepeatedly } from "./charged-repeatedly.ts";
@@ -478,6 +479,14 @@ export function analyseText(
   if (corrector && read.some((w) => noChargeGivenCues.has(w)) && saysNoChargeGiven(read)) {
     for (const w of ["zero", "energy"]) keep(w, "no charge given");
     applied.push({ from: "no charge given", to: "zero energy" });
+  }
+  // The symptom observed or the action asked outranks the scene (asked-over-scene.ts, ninth round). Messages only.
+  if (corrector && read.some((w) => askedOverSceneCues.has(w))) {
+    for (const [says, concept, from] of askedOverSceneRules) {
+      if (!says(read)) continue;
+      for (const w of concept.split(" ")) keep(w, from);
+      applied.push({ from, to: concept });
+    }
   }
   // A residential setting is where the question is asked, not what it asks (residential-setting.ts). A
   // trigger keyword ("condo") still trains its article; a message with only the setting asks nothing.

@@ -1,8 +1,10 @@
 import type { Playbook } from "../playbooks/playbook-schema.ts";
 import { compareIds } from "./compare-ids.ts";
 import { decideMatch, defaultPolicy, offerWhenWeak } from "./decide-match.ts";
+import { type FaultScene, faultNamedAsScene } from "./fault-as-scene.ts";
 import { faultCodeAnswer, unknownCodeAnswer } from "./fault-code-answer.ts";
 import { buildFaultCodeIndex, scanFaultCodes } from "./fault-codes.ts";
+import { focusClause } from "./focus-clause.ts";
 import { guideWords } from "./guide-words.ts";
 import { createLexicalScorer, type LexicalScorer, type ScoredText } from "./lexical-scorer.ts";
 import type { Candidate, Matcher, MatcherOptions, MatchResult } from "./match-result.ts";
@@ -28,6 +30,10 @@ const minSentenceTerms = 3;
 const oneWordCap = 0.75;
 /** A topic with a word of its own is a rival to the leading playbook only with at least this share of its probability. */
 const rivalShare = 0.5;
+/** The rest of a message that names a fault only as its scene must be at least this clear to answer instead. */
+const clearRest = 0.3;
+/** The focus clause of a two-part message answers instead of the whole only when it is this clear alone. */
+const clearFocus = 0.4;
 /** Intent cues (intent-cues.ts) that decide alone: what they ask for, no playbook has. */
 const decisiveCues: ReadonlySet<string> = new Set(
   [
@@ -91,6 +97,7 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
       guideWords(playbooks),
     ));
   const faultIndex = buildFaultCodeIndex(playbooks);
+  const faultPlaybooks = new Set(faultIndex.map((e) => e.playbook));
   const statusLines = buildStatusLineIndex(playbooks);
 
   /** How sure we are of each playbook for one piece of text: its probability times the share of the text the domain vocabulary explains. */
@@ -109,7 +116,46 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
     return ranked.sort(byConfidence);
   };
 
-  function matchText(input: string): MatchResult {
+  /**
+   * A fault named only as the scene ("the breakaway-damaged unit got a new head, how do I link it"): the rest
+   * of the message, read alone, answers when it clearly asks another article, or an adjacent topic
+   * (fault-as-scene.ts). Otherwise the fault stays the answer.
+   */
+  function answerBesideFault(scene: FaultScene): MatchResult | undefined {
+    const rest = matchText(scene.rest, true);
+    const note = `"${scene.mentions.join('", "')}" names the fault as the scene, not the question`;
+    const otherArticle =
+      !scene.maybeCurrent &&
+      rest.kind === "match" &&
+      rest.playbook !== null &&
+      !faultPlaybooks.has(rest.playbook) &&
+      rest.confidence >= clearRest;
+    const adjacent = rest.kind === "no-match" && rest.outOfScopeKind === "adjacent-topic";
+    if (!otherArticle && !adjacent) return undefined;
+    return {
+      ...rest,
+      explanation: { ...rest.explanation, note: [rest.explanation.note, note].filter(Boolean).join("; ") },
+    };
+  }
+
+  /** The message's focus clause, read alone, when it clearly names another article than the whole did. */
+  function answerInFocus(read: string, whole: string | null): MatchResult | undefined {
+    const clause = focusClause(read);
+    if (clause === undefined) return undefined;
+    const focus = matchText(clause, true);
+    if (focus.kind !== "match" || focus.playbook === whole || focus.confidence < clearFocus) return undefined;
+    // A fault after "and now" ("the cable got yanked, and now the station is faulted") is the event's own
+    // fault: the whole message names which one (Breakaway), the clause alone only that there is one.
+    if (whole !== null && faultPlaybooks.has(whole) && faultPlaybooks.has(focus.playbook!)) return undefined;
+    const note = `read the part that asks ("${clause}"); the rest is its scene`;
+    return {
+      ...focus,
+      explanation: { ...focus.explanation, note: [focus.explanation.note, note].filter(Boolean).join("; ") },
+    };
+  }
+
+  /** `nested`: a part of a message read alone, which is not split again. */
+  function matchText(input: string, nested = false): MatchResult {
     const text = typeof input === "string" ? input : "";
     const cut = text.length > maxChars;
     const read = cut ? text.slice(0, maxChars) : text;
@@ -119,6 +165,9 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
     // Read once: the fault-code scan, the small-talk test and the whole message's analysis all start here.
     const normalised = normaliseText(read);
     const scan = scanFaultCodes(read, faultIndex, normalised);
+    const scene = nested ? undefined : faultNamedAsScene(normalised, faultIndex, scan);
+    const besideFault = scene && answerBesideFault(scene);
+    if (besideFault) return withNotes(besideFault, notes);
     const byCode = faultCodeAnswer(scan);
     if (byCode) return withNotes(byCode, notes);
     const byStatusLine = statusLineAnswer(read, statusLines);
@@ -184,6 +233,9 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
           threshold: policy.threshold,
         });
 
+    // A part judged fine, or an event before "and now", is the scene of the other part (focus-clause.ts).
+    const focused = nested || decision.kind === "no-match" ? undefined : answerInFocus(read, decision.playbook);
+    if (focused) return withNotes(focused, notes);
     // A cue with no class of its own names its kind itself.
     const cueKind = pieces[0]!.analysed.terms.map((t) => kindOfCue.get(t)).find((k) => k !== undefined);
     const topic = cueKind
@@ -223,7 +275,7 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
 
   return {
     playbooks: ids,
-    match: matchText,
+    match: (text: string) => matchText(text),
     warmUp() {
       scorerNow();
     },

@@ -6,6 +6,7 @@ import { stopwords } from "./stopwords.ts";
 /** One fault code of the guide, with the forms people type for it. All come from the playbooks. */
 export interface FaultCodeEntry {
   code: string; // as the guide prints it, "303-RSC"
+  name: string; // the fault's name in the guide, "Relay Stuck Closed"
   number: string; // "303"
   suffix: string; // "rsc"
   playbook: string;
@@ -43,6 +44,8 @@ const contextWords = new Set([
   "alarm",
   "status",
   "reason",
+  // On-call shorthand: "NS rsn 18" is Needs Service, reason 18.
+  "rsn",
   "flt",
 ]);
 
@@ -52,7 +55,7 @@ export function buildFaultCodeIndex(playbooks: readonly Playbook[]): FaultCodeEn
     for (const fault of playbook.errorLogs?.faultCodes ?? []) {
       const [number = "", suffix = ""] = fault.code.toLowerCase().split("-");
       const aliases = (fault.aliases ?? []).map((a) => a.toLowerCase().trim());
-      entries.push({ code: fault.code, number, suffix, playbook: playbook.id, aliases });
+      entries.push({ code: fault.code, name: fault.name, number, suffix, playbook: playbook.id, aliases });
     }
   }
   return entries.sort((a, b) => compareIds(a.code, b.code));
@@ -133,7 +136,7 @@ export function scanFaultCodes(
   // "error 307", "code 18", "status 18": a number announced as a code.
   for (const m of lower.matchAll(
     // Not "latest status: 1,J1772,…": a number opening a comma-separated port line is the port.
-    /\b(?:error|err|code|fault|alarm|status|reason)\s*(?:code)?\s*[#:]?\s*(\d{1,4})\b(?![.\d]|,[a-z0-9]+,)/g,
+    /\b(?:error|err|code|fault|alarm|status|reason|rsn)\s*(?:code)?\s*[#:]?\s*(\d{1,4})\b(?![.\d]|,[a-z0-9]+,)/g,
   )) {
     const [form, number = ""] = m;
     const entry = byNumber(number);

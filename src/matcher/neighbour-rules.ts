@@ -4,12 +4,15 @@ import { cablePulledCues, saysCablePulled } from "./cable-pulled.ts";
 import { cardMeansCues, cardMeansPositions } from "./card-as-means.ts";
 import { cardAppCues, saysCardFailsAppWorks } from "./card-fails-app-works.ts";
 import { groupPriceCues, saysGroupPrice } from "./group-price.ts";
+import { loneCarCues, loneCarScenePositions } from "./lone-car-slow.ts";
 import { onePortCues, saysOnePortGivesNothing } from "./one-port-nothing.ts";
 import { asksPlugAndGo, lostCardPositions, plugAndGoCues } from "./plug-and-go-wish.ts";
 import { powerAfterUnplugCues, saysPowerAfterUnplug } from "./power-after-unplug.ts";
 import { powerSplitCues, saysPowerSplitBetweenCars } from "./power-split.ts";
 import { readerFirmwareCues, readerFirmwarePositions } from "./reader-firmware.ts";
 import { remedyCues, remedyQuestionPositions } from "./remedy-asked.ts";
+import { ruledOutSymptomCues, ruledOutSymptomPositions } from "./ruled-out-symptoms.ts";
+import { refusedPricePositions, someRefusedCues } from "./some-refused.ts";
 import { saysSomeoneAhead, someoneAheadCues } from "./someone-ahead.ts";
 import { saysStationGoneGrey, statusSeenCues } from "./status-seen.ts";
 import { updateSceneCues, updateScenePositions } from "./update-before-trouble.ts";
@@ -67,6 +70,9 @@ export const objectsNotAskedCues: ReadonlySet<string> = new Set([
   ...cardMeansCues,
   ...updateSceneCues,
   ...readerFirmwareCues,
+  ...loneCarCues,
+  ...ruledOutSymptomCues,
+  ...someRefusedCues,
 ]);
 
 const notAskedReasons = {
@@ -75,6 +81,9 @@ const notAskedReasons = {
   update: "an update before the trouble, not the question",
   lost: "cards lost, the scene for plug-and-go",
   reader: "the reader's own firmware, the RFID article's",
+  loneCar: "the breakers and settings around one slow car",
+  ruledOut: "a symptom ruled out before the one reported",
+  price: "the price of a station where some drivers are refused",
 } as const;
 // Wording asked for on a screen is dropped in analyse-text.ts (it needs the quotes); a sentence holding it
 // must not bring it back either.
@@ -94,5 +103,8 @@ export function objectsNotAsked(words: readonly string[]): Map<number, string> {
   for (const k of updateScenePositions(words)) dropped.set(k, notAskedReasons.update);
   for (const k of lostCardPositions(words)) dropped.set(k, notAskedReasons.lost);
   for (const k of readerFirmwarePositions(words)) dropped.set(k, notAskedReasons.reader);
+  for (const k of loneCarScenePositions(words)) dropped.set(k, notAskedReasons.loneCar);
+  for (const k of ruledOutSymptomPositions(words)) dropped.set(k, notAskedReasons.ruledOut);
+  for (const k of refusedPricePositions(words)) dropped.set(k, notAskedReasons.price);
   return dropped;
 }

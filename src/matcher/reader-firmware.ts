@@ -13,6 +13,11 @@ const readerWords = new Set(["reader", "readers", "rfid", "rfidinfo", "uic"]);
 
 export const readerFirmwareCues: ReadonlySet<string> = new Set(["reader", "readers", "rfid", "rfidinfo", "uic"]);
 
+/** Any update, a push included: once the reader's firmware is named, the message's other updates are its scene. */
+const anyUpdateWords = new Set([...updateWords, "push", "pushed", "ota", "otang"]);
+const cardWords = new Set(["card", "cards", "badge", "badges", "fob", "fobs", "tap", "taps", "rfid"]);
+const failWords = new Set(["stopped", "not", "no", "never", "failing", "fail", "fails", "dead", "ignored"]);
+
 /** Positions of update words within a few words of a reader word. */
 export function readerFirmwarePositions(words: readonly string[]): number[] {
   const positions: number[] = [];
@@ -21,5 +26,11 @@ export function readerFirmwarePositions(words: readonly string[]): number[] {
     const from = Math.max(0, i - 3);
     if (words.slice(from, i + 6).some((w) => readerWords.has(w))) positions.push(i);
   }
-  return positions;
+  // "reader firmware 210316. cards stopped working after the latest update push": the guide's old reader
+  // that cannot take critical updates, with cards failing. The push is when, the reader is what.
+  if (positions.length > 0 && words.some((w) => cardWords.has(w)) && words.some((w) => failWords.has(w))) {
+    for (let i = 0; i < words.length; i++)
+      if (anyUpdateWords.has(words[i]!) && !positions.includes(i)) positions.push(i);
+  }
+  return positions.sort((a, b) => a - b);
 }

@@ -1,5 +1,6 @@
 import { withDescribedParts } from "./described-parts.ts";
 import { withObservedConcepts } from "./observed-concepts.ts";
+import { withOnCallShorthand } from "./on-call-shorthand.ts";
 
 /**
  * Support-desk vocabulary mapped onto the guide's own words. Both the triggers and every query pass
@@ -368,6 +369,10 @@ const guideSynonyms: Readonly<Record<string, readonly string[]>> = {
     "charges slow",
     "slow charging",
     "slow charger",
+    "barely charges",
+    "barely charge",
+    "hardly charges",
+    "hardly charging",
   ],
   amp: ["amps", "amperage", "ampere", "amperes"],
   // Sizing the wire of a new install is electrical design the guide does not cover (adjacent-topics.ts);
@@ -496,5 +501,5 @@ const guideSynonyms: Readonly<Record<string, readonly string[]>> = {
 
 /** The table both triggers and messages are read through: the guide's synonyms plus the observed concepts. */
 export const synonyms: Readonly<Record<string, readonly string[]>> = withDescribedParts(
-  withObservedConcepts(guideSynonyms),
+  withObservedConcepts(withOnCallShorthand(guideSynonyms)),
 );

@@ -123,6 +123,13 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     // 100 / 100 / 93.3, then a fourth of 44 lines 92.9 / 100 / 93.8); the whole set (194 lines) went from
     // 84.8 / 73.4 / 83.9 on main to 99.3 / 98.2 / 100.
     ["dev-plans-9.jsonl", 0.97, 0.95, 0.95],
+    // Written in the ninth round: a fault's name as the scene of another article's question (and as the
+    // question itself), on-call shorthand (NS rsn 18, p1 avail, brkr, stn ids, 24h times), two articles' words
+    // in one message where one is asked, with out-of-scope look-alikes (an RMA, a part to order, an on-call
+    // rota). Four batches, each scored before its fixes (top-1 / precision / recall first: 61.5 / 40.0 / 40.0,
+    // 82.5 / 50.0 / 33.3, 86.8 / 100 / 50.0, 75.0 / 100 / 80.0); the whole set went from 72.5 / 50.0 / 35.3 with
+    // 27 confident wrong lines on main to 96.0 / 100 / 76.5 with 2.
+    ["dev-shorthand-9.jsonl", 0.95, 0.95, 0.75],
   ])("%s: top-1 >= %d, out-of-scope precision >= %d and recall >= %d", (name, top1, precision, recall) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.top1, JSON.stringify(report.misses, null, 1)).toBeGreaterThanOrEqual(top1);
