@@ -265,6 +265,31 @@ export function quotesPriceForTime(words: readonly string[]): boolean {
   );
 }
 
+/** "the always-on mode": Just Charge's "state of always authorized", named as a mode or setting. */
+const modeWords = setOf("mode", "setting", "option", "feature");
+export function namesAlwaysOnMode(words: readonly string[]): boolean {
+  return words.some((w, i) => w === "always" && words[i + 1] === "on" && modeWords.has(words[i + 2] ?? ""));
+}
+
+const codeWords = setOf("code", "codes");
+/** How a code is handed out: by email, on a flyer, in a welcome pack. */
+const handOut = setOf(
+  ...["email", "emailed", "flyer", "flyers", "text", "texted", "send", "sent", "give", "hand", "handed", "get"],
+  ...["share", "shared", "poster", "welcome", "onboarding", "distribute"],
+);
+/** Codes that are not a connection's: a door, a gate, Wi-Fi, a discount, an activation, a fault. */
+const notConnectionCode = setOf(
+  ...["door", "gate", "wifi", "alarm", "lockbox", "promo", "coupon", "discount", "activation", "fault", "error"],
+  ...["zip", "postal", "password", "verification", "mac", "serial", "sticker", "qr", "parking"],
+);
+/** "should new tenants get the code by email or on a flyer": Station Connections' connection code. */
+export function asksHowCodeHandedOut(words: readonly string[]): boolean {
+  return (
+    words.some((w, i) => codeWords.has(w) && near(words, i, 4, 4, handOut) && near(words, i, 5, 0, joinersNouns)) &&
+    !any(words, notConnectionCode)
+  );
+}
+
 const rules: readonly Rule[] = [
   [plansSoftwareRollout, "firmware upgrade", "a patch or rollout for the stations"],
   [plansScreenNotice, "station message", "a notice put on the stations' screens"],
@@ -277,6 +302,8 @@ const rules: readonly Rule[] = [
   [saysBilledPastFull, "overstay", "billed on after the car was full"],
   [asksHowRevenuePaid, "remittance", "how the owner's revenue is paid out"],
   [quotesPriceForTime, "pricing", "a price quoted for a time"],
+  [namesAlwaysOnMode, "authfree", "an always-on mode"],
+  [asksHowCodeHandedOut, "connection code", "how the code is handed out"],
 ];
 
 /** Words without one of which no rule here can fire: one pass decides whether to run them at all. */
@@ -296,6 +323,8 @@ const cues: ReadonlySet<string> = new Set([
   ...updateWords,
   ...moneyWords,
   "dollars",
+  "always",
+  ...codeWords,
   "next",
 ]);
 

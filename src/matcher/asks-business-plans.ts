@@ -44,6 +44,8 @@ const businessPairs: readonly (readonly [string, ReadonlySet<string>])[] = [
   ["group", setOf("text", "texts", "chat", "sms")],
   ["mass", setOf("text", "texts", "email", "emails")],
 ];
+const parkingRules = setOf("policy", "policies", "rules", "regulations");
+const feeWords = setOf("fee", "fees", "overstay", "idle", "price", "pricing", "rate", "rates", "charged", "billed");
 /** "permission from the city", "a city permit": the city's say, not the dashboard's. */
 const permitWords = setOf("permit", "permits", "permission", "approval");
 const cityWords = setOf("city", "county", "council", "township");
@@ -99,6 +101,9 @@ export function asksBusinessPlan(words: readonly string[]): boolean {
     return planAlways.has(named) ? onlyStations : objects.length === 0;
   }
   if (any(words, permitWords) && any(words, cityWords)) return true;
+  // "who decides the EV parking policy": the site's rules for its spaces, not a fee (Pricing Policy's overstay).
+  if (words.some((w, i) => w === "parking" && parkingRules.has(words[i + 1] ?? "")) && !any(words, feeWords))
+    return true;
   if (words.includes("directly") && any(words, reachVerbs) && !any(words, articleWords)) return true;
   if (words.some((w, i) => (w === "outage" || w === "outages") && near(words, i, 4, serviceWords))) return true;
   return any(words, ownDevice) && any(words, ownWords) && !words.some((w) => articleWords.has(w));
@@ -115,6 +120,7 @@ export const businessPlanCues: ReadonlySet<string> = new Set([
   ...ownDevice,
   ...permitWords,
   "directly",
+  "parking",
   "outage",
   "outages",
 ]);

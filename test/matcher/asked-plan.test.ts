@@ -2,8 +2,10 @@ import { describe, expect, it } from "vitest";
 import {
   askedPlans,
   asksBankingApproval,
+  asksHowCodeHandedOut,
   asksHowRevenuePaid,
   asksPeopleIntoGroup,
+  namesAlwaysOnMode,
   plansPriceByTime,
   plansScreenNotice,
   plansSoftwareRollout,
@@ -85,6 +87,10 @@ describe("plans and decisions of the other articles", () => {
     [saysStationMoved, "move the old unit's settings to its replacement", false],
     [plansWhoMayCharge, "which setting says visitors can use our chargers", true],
     [plansWhoMayCharge, "visitors can use the chargers without a card", false],
+    [namesAlwaysOnMode, "can the depot units use the always on mode", true],
+    [namesAlwaysOnMode, "the screen is always on at night", false],
+    [asksHowCodeHandedOut, "do the residents get the code in their welcome pack", true],
+    [asksHowCodeHandedOut, "should staff get the door code by email", false],
   ] as const)("%o: %j → %s", (rule, text, expected) => {
     expect(rule(words(text))).toBe(expected);
   });

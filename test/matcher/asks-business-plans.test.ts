@@ -43,6 +43,8 @@ describe("objects the guide never covers, and the business's own reach (ninth ro
     ["text the residents directly about the garage", true],
     ["do we need a permit from the county for the new lot", true],
     ["is chargepoint having an outage right now", true],
+    ["who writes the parking rules for the visitor lot", true],
+    ["the parking policy says idle fees start after 15 minutes", false],
     ["what is the industry standard price per kWh", true],
     ["power outage last night, port 2 shows hardware fault", false],
     ["the home screen of the station is blank", false],
