@@ -27,6 +27,7 @@ const blind5File = fileURLToPath(new URL("../eval/blind-2026-11e.jsonl", import.
 const blind6File = fileURLToPath(new URL("../eval/blind-2026-11f.jsonl", import.meta.url));
 const blind7File = fileURLToPath(new URL("../eval/blind-2026-11g.jsonl", import.meta.url));
 const blind8File = fileURLToPath(new URL("../eval/blind-2026-11h.jsonl", import.meta.url));
+const blind9File = fileURLToPath(new URL("../eval/blind-2026-11i.jsonl", import.meta.url));
 
 /** Case, whitespace and punctuation do not make a copied sentence a new one. */
 const normal = (s: string) =>
@@ -133,5 +134,14 @@ describe("the eval set stays apart from what the matcher is trained on", () => {
       .filter((c) => training.has(normal(c.text)))
       .map((c) => c.text);
     expect(copies).toEqual([]);
+  });
+
+  // The ninth blind set, written the same way before the ninth round began and scored once at its end; one
+  // of its lines is a bare fault code, a trigger the playbooks had from their first version.
+  it("no line of blind-2026-11i.jsonl appears among the triggers beyond a bare fault code", () => {
+    const copies = evalCases(blind9File)
+      .filter((c) => training.has(normal(c.text)))
+      .map((c) => c.text);
+    expect(copies).toEqual(["301-BA"]);
   });
 });
