@@ -61,7 +61,8 @@ const ownWords = setOf("my", "home", "house");
 const articleWords = setOf(
   ...["flex", "billing", "remittance", "firmware", "waitlist", "pricing", "policy", "session", "sessions", "port"],
   ...["ports", "fault", "faulted", "breaker", "rfid", "connection", "pinpoint", "multifamily", "id", "station"],
-  ...["stations", "charger", "chargers", "unit", "units", "screen", "display", "cable", "cables", "cord"],
+  ...["stations", "charger", "chargers", "unit", "units", "screen", "screens", "display", "displays", "cable"],
+  ...["cables", "cord"],
   ...["connector", "plug", "holster", "head", "pedestal", "replace", "replacing", "replacement"],
 );
 /** Trouble: a message saying something is wrong is asking for its article. */
@@ -102,8 +103,10 @@ export function asksBusinessPlan(words: readonly string[]): boolean {
   }
   if (any(words, permitWords) && any(words, cityWords)) return true;
   // "who decides the EV parking policy": the site's rules for its spaces, not a fee (Pricing Policy's overstay).
-  if (words.some((w, i) => w === "parking" && parkingRules.has(words[i + 1] ?? "")) && !any(words, feeWords))
-    return true;
+  // Shown on a station's screens ("the screens to show our parking rules"), the rules are a station message's text.
+  const parkingRule = words.some((w, i) => w === "parking" && parkingRules.has(words[i + 1] ?? ""));
+  const otherArticleWord = words.some((w) => articleWords.has(w) && !stationWord(w) && !parkingRules.has(w));
+  if (parkingRule && !any(words, feeWords) && !otherArticleWord) return true;
   if (words.includes("directly") && any(words, reachVerbs) && !any(words, articleWords)) return true;
   if (words.some((w, i) => (w === "outage" || w === "outages") && near(words, i, 4, serviceWords))) return true;
   return any(words, ownDevice) && any(words, ownWords) && !words.some((w) => articleWords.has(w));

@@ -45,6 +45,9 @@ describe("objects the guide never covers, and the business's own reach (ninth ro
     ["is chargepoint having an outage right now", true],
     ["who writes the parking rules for the visitor lot", true],
     ["the parking policy says idle fees start after 15 minutes", false],
+    // Rules to be shown on the stations' screens are a station message's text, not the site's own rules.
+    ["we want the displays in the lobby garage to show the parking rules", false],
+    ["who decides the EV parking policy for the visitor chargers", true],
     ["what is the industry standard price per kWh", true],
     ["power outage last night, port 2 shows hardware fault", false],
     ["the home screen of the station is blank", false],
