@@ -54,14 +54,8 @@ describe.skipIf(!server)("a PostgreSQL connection dropped inside a transaction",
 
   it("is heard, not thrown: the transaction runs again on a fresh connection and its write lands once", async () => {
     store = await openPgStore(db.url);
-    let release = () => {};
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let entered = () => {};
-    const inside = new Promise<void>((resolve) => {
-      entered = resolve;
-    });
+    const { promise: gate, open: release } = signal();
+    const { promise: inside, open: entered } = signal();
     let runs = 0;
     const at = new Date().toISOString();
     const written = store.transaction(async (tx) => {
@@ -83,14 +77,8 @@ describe.skipIf(!server)("a PostgreSQL connection dropped inside a transaction",
 
   it("with no attempt left, the caller gets store_unavailable and nothing is thrown elsewhere", async () => {
     store = await openPgStore(db.url, { maxAttempts: 1 });
-    let release = () => {};
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let entered = () => {};
-    const inside = new Promise<void>((resolve) => {
-      entered = resolve;
-    });
+    const { promise: gate, open: release } = signal();
+    const { promise: inside, open: entered } = signal();
     const written = store.transaction(async (tx) => {
       await tx.getSession("k");
       entered();
@@ -107,3 +95,12 @@ describe.skipIf(!server)("a PostgreSQL connection dropped inside a transaction",
     expect(await store.getSession("k")).toBeUndefined();
   });
 });
+
+/** A promise and the function that resolves it: the test holds a transaction open at a chosen point. */
+function signal() {
+  let open = () => {};
+  const promise = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { promise, open };
+}
