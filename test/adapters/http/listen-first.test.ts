@@ -107,20 +107,27 @@ describe("startServer listens before the platforms start", () => {
     };
   }
 
-  it("is alive and not ready while a platform is still being built, then ready with every route", async () => {
-    const release = gate();
+  /** Starts Teams (Emulator) and the slow console on a free port; resolves once /healthz first answers. */
+  async function startGated(release: Promise<void>) {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const started = startServer({
       env: { LOG_LEVEL: "silent" },
       cwd: process.cwd(),
-      platforms: [teamsPlatform(), slowConsole(release.promise)],
+      platforms: [teamsPlatform(), slowConsole(release)],
       port,
       databaseUrl: ":memory:",
     });
+    started.catch(() => {});
     // Teams in Emulator mode binds loopback, decided from the settings before any adapter exists.
     let health: Response | undefined;
     while (!health) health = await fetch(`${url}/healthz`).catch(() => undefined);
+    return { url, started, health };
+  }
+
+  it("is alive and not ready while a platform is still being built, then ready with every route", async () => {
+    const release = gate();
+    const { url, started, health } = await startGated(release.promise);
     expect(await json(health)).toMatchObject({ status: 200, body: { status: "ok", starting: true } });
     expect((await fetch(`${url}/readyz`)).status).toBe(503);
     const page = fetch(`${url}/console/`);
@@ -134,24 +141,14 @@ describe("startServer listens before the platforms start", () => {
 
   it("closes the port and rejects when start-up fails behind it", async () => {
     const release = gate();
-    const port = await freePort();
-    const started = startServer({
-      env: { LOG_LEVEL: "silent" },
-      cwd: process.cwd(),
-      platforms: [teamsPlatform(), slowConsole(release.promise)],
-      port,
-      databaseUrl: ":memory:",
-    });
-    started.catch(() => {});
-    let health: Response | undefined;
-    while (!health) health = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined);
-    const held = fetch(`http://127.0.0.1:${port}/console/`);
+    const { url, started } = await startGated(release.promise);
+    const held = fetch(`${url}/console/`);
     // A round trip on another connection: the held request has reached the server by then.
-    await fetch(`http://127.0.0.1:${port}/healthz`);
+    await fetch(`${url}/healthz`);
     release.fail(new Error("console assets missing"));
     await expect(started).rejects.toThrow("console assets missing");
     expect((await held).status).toBe(503);
-    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+    await expect(fetch(`${url}/healthz`)).rejects.toThrow();
   });
 
   it("refuses an unauthenticated Teams endpoint on a public address before opening any port", async () => {
