@@ -103,8 +103,9 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
   /** How sure we are of each playbook for one piece of text: its probability times the share of the text the domain vocabulary explains. */
   const rank = (scored: ScoredText): Candidate[] => {
     const scorer = scorerNow();
+    // `ids` is in `compareIds` order, so ties go by class number: no string collation per comparison.
     const byConfidence = (a: Candidate, b: Candidate) =>
-      b.confidence - a.confidence || compareIds(a.playbook, b.playbook);
+      b.confidence - a.confidence || classOf.get(a.playbook)! - classOf.get(b.playbook)!;
     const ranked = ids
       .map((playbook, c) => ({ playbook, confidence: scored.probabilities[c]! * scored.coverage }))
       .sort(byConfidence);
