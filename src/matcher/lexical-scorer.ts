@@ -114,6 +114,7 @@ export function createLexicalScorer(
       const correct = memo
         ? {
             correct(word: string, context?: WordContext) {
+              if (corrector.leavesAlone?.(word)) return undefined;
               const key = `${context?.before ?? ""} ${word} ${context?.after ?? ""}`;
               if (!memo.has(key)) memo.set(key, corrector.correct(word, context));
               return memo.get(key);
