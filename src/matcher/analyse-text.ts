@@ -244,10 +244,14 @@ function fuzzyPhraseAt(
     if (!slip) continue;
     const window = words.slice(i, i + n);
     const typed = window.join(" ");
+    // A word that cannot hold the slip (below) must be the phrase's own word in the same place, so when the
+    // window has one, only the phrases with that word are candidates: the others would all fail below.
+    let fixed = -1;
+    for (let k = 0; k < n && fixed < 0; k++) if (!slippable[i + k]) fixed = k;
     // Only phrases of as many words and within one letter of the typed length can be one edit away: the
     // cheap tests first, since a common word ("no", "port") is in dozens of phrases and this runs per word.
     const candidates = new Set<string>();
-    for (const w of window) {
+    for (const w of fixed < 0 ? window : [window[fixed]!]) {
       const byLength = table.phrasesByWord.get(w)?.[n];
       if (!byLength) continue;
       for (let length = typed.length - 1; length <= typed.length + 1; length++) {
@@ -258,10 +262,9 @@ function fuzzyPhraseAt(
     for (const phrase of [...candidates].sort()) {
       // The set lookups first, the edit distance last: all three must hold, in any order.
       const parts = table.phraseParts.get(phrase)!;
-      // The slip must be in a word that is not itself English: "got shipped" is not a typo for "got skipped".
-      if (window.some((w, k) => w !== parts[k] && englishWords().has(w))) continue;
-      // Nor in a function word: "turn on power" is not "no power" (the English list has no short words).
-      if (window.some((w, k) => w !== parts[k] && stopwords.has(w))) continue;
+      // The slip must be in a word that is not itself English ("got shipped" is not a typo for "got skipped"),
+      // nor a function word ("turn on power" is not "no power"; the English list has no short words).
+      if (window.some((w, k) => w !== parts[k] && !slippable[i + k])) continue;
       if (editDistance(typed, phrase, 1) !== 1) continue;
       return { phrase, n };
     }

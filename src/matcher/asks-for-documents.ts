@@ -68,6 +68,9 @@ function asksWhatIsNew(words: readonly string[]): boolean {
 /** The guide's own documents: Flex Billing's financial report and statement are PDFs, and so is the MSSA. */
 const articleDocuments = new Set(["financial", "statement", "statements", "mssa", "msa", "remittance"]);
 
+/** Words without one of which asksForDocuments cannot be true: a gate for intent-cues.ts. */
+export const documentCues: ReadonlySet<string> = new Set([...documentWords, ...documentPairs.keys(), "new", "last"]);
+
 export function asksForDocuments(words: readonly string[]): boolean {
   if (words.some((w) => articleDocuments.has(w))) return false;
   return (

@@ -41,6 +41,9 @@ const stationContext = setOf(
 );
 const modelCode = /^(ct|cpf|cpe|cp)\d+[a-z0-9]*$/;
 
+/** Words without one of which asksUnitConversion cannot be true (a unit, or two standards): a gate for intent-cues.ts. */
+export const unitConversionCues: ReadonlySet<string> = setOf(...unitWords, ...standardWords);
+
 /** "how many miles of range is 30 kWh", "what does kW vs kWh mean", "convert 11.5 kW to amps". */
 export function asksUnitConversion(words: readonly string[]): boolean {
   let units = 0;
@@ -84,6 +87,9 @@ const incentiveWords = setOf(
 /** "carbon credits", "tax credit", "clean fuel credits": a credit that is not a credit card. */
 const creditKinds = setOf("carbon", "tax", "fuel", "lcfs", "clean", "energy", "federal", "state", "ghg");
 
+/** Words without one of which asksAboutIncentives cannot be true: a gate for intent-cues.ts. */
+export const incentiveCues: ReadonlySet<string> = setOf(...incentiveWords, "credit", "credits", "carbon");
+
 /** "how do we get paid for carbon credits", "is there a federal tax credit", "a utility rebate". */
 export function asksAboutIncentives(words: readonly string[]): boolean {
   return words.some(
@@ -112,6 +118,9 @@ const stationThings = setOf(
   ...["session", "sessions", "driver", "drivers", "app", "waitlist", "text", "line"],
 );
 
+/** Words without one of which asksUserPreference cannot be true (a preference, or a pair's second word): a gate for intent-cues.ts. */
+export const userPreferenceCues: ReadonlySet<string> = setOf(...preferenceWords, ...preferencePairs.map(([, b]) => b));
+
 /** "change the time zone on my dashboard profile", "can I get the dashboard emails in french". */
 export function asksUserPreference(words: readonly string[]): boolean {
   if (!any(words, ownAccount) || any(words, stationThings)) return false;
@@ -129,6 +138,9 @@ const ownerSide = setOf(
   ...["remittance", "billing", "sessions", "session", "revenue", "charge", "charged", "charging", "kwh"],
   ...["receipt", "app", "card", "fee", "fees", "car", "plugged", "security"],
 );
+
+/** Words without one of which asksAboutOwnPay cannot be true: a gate for intent-cues.ts. */
+export const ownPayCues: ReadonlySet<string> = ownPay;
 
 /** "my direct deposit didn't arrive", "who do I ask about getting paid for my overtime". */
 export function asksAboutOwnPay(words: readonly string[]): boolean {

@@ -11,6 +11,9 @@ const integrateVerbs = new Set(["integrate", "integrating", "integrated", "integ
 /** What is integrated: another system, not a station's parts. */
 const systems = new Set(["system", "systems", "software", "platform", "bms", "erp", "crm", "app", "tool", "tools"]);
 
+/** Words without one of which asksToIntegrate cannot be true: a gate for intent-cues.ts. */
+export const integrationCues: ReadonlySet<string> = new Set([...integrationWords, "rest", ...integrateVerbs]);
+
 export function asksToIntegrate(words: readonly string[]): boolean {
   return words.some(
     (w, i) =>

@@ -103,8 +103,9 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
   /** How sure we are of each playbook for one piece of text: its probability times the share of the text the domain vocabulary explains. */
   const rank = (scored: ScoredText): Candidate[] => {
     const scorer = scorerNow();
+    // `ids` is in `compareIds` order, so ties go by class number: no string collation per comparison.
     const byConfidence = (a: Candidate, b: Candidate) =>
-      b.confidence - a.confidence || compareIds(a.playbook, b.playbook);
+      b.confidence - a.confidence || classOf.get(a.playbook)! - classOf.get(b.playbook)!;
     const ranked = ids
       .map((playbook, c) => ({ playbook, confidence: scored.probabilities[c]! * scored.coverage }))
       .sort(byConfidence);
@@ -216,22 +217,26 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
     const asksWhatNoArticleGives = pieces[0]!.analysed.terms.some((t) => decisiveCues.has(t));
     const topicWins = asksWhatNoArticleGives || (topicP > leaderP && scorer.hasOwnWord(best, topTopic, ids.length));
     const leader = classOf.get(ranked[0]!.playbook)!;
-    const decision = topicWins
-      ? decideMatch(ranked, policy, true)
-      : offerWhenWeak(decideMatch(ranked, policy, false), ranked[0], {
-          probability: best.probabilities[leader]!,
-          // A topic is a rival reading only with a word of its own and a real share of the evidence: one
-          // under half the leader's ("work" for internal IT in "staff enroll to use the work chargers") is
-          // the scorer's doubt, like a topic with no word of its own.
-          inScopeProbability:
-            scorer.hasOwnWord(best, topTopic, ids.length) && topicP >= leaderP * rivalShare
-              ? best.probabilities[leader]!
-              : best.probabilities[leader]! / playbookShare(best.probabilities, ids.length),
-          coverage: best.coverage,
-          guideCoverage: best.guideCoverage,
-          supportingWords: scorer.supportingWords(best, leader),
-          threshold: policy.threshold,
-        });
+    const undecided = decideMatch(ranked, policy, topicWins);
+    // Only an abstention is weighed again (offerWhenWeak leaves every other decision as it is), so the
+    // evidence is gathered only then: most messages are answered.
+    const decision =
+      topicWins || undecided.kind !== "no-match"
+        ? undecided
+        : offerWhenWeak(undecided, ranked[0], {
+            probability: best.probabilities[leader]!,
+            // A topic is a rival reading only with a word of its own and a real share of the evidence: one
+            // under half the leader's ("work" for internal IT in "staff enroll to use the work chargers") is
+            // the scorer's doubt, like a topic with no word of its own.
+            inScopeProbability:
+              scorer.hasOwnWord(best, topTopic, ids.length) && topicP >= leaderP * rivalShare
+                ? best.probabilities[leader]!
+                : best.probabilities[leader]! / playbookShare(best.probabilities, ids.length),
+            coverage: best.coverage,
+            guideCoverage: best.guideCoverage,
+            supportingWords: scorer.supportingWords(best, leader),
+            threshold: policy.threshold,
+          });
 
     // A part judged fine, or an event before "and now", is the scene of the other part (focus-clause.ts).
     const focused = nested || decision.kind === "no-match" ? undefined : answerInFocus(read, decision.playbook);

@@ -112,10 +112,37 @@ function firstWordsOf(index: readonly FaultCodeEntry[]): Set<string> {
   return firsts;
 }
 
-function faultPhrases(index: readonly FaultCodeEntry[], scan: FaultCodeScan): string[][] {
+/** The fault phrases split into words, longest first, by their first word: a word is compared only with its own. */
+type PhrasesByFirst = Map<string, string[][]>;
+
+function faultPhrases(index: readonly FaultCodeEntry[], scan: FaultCodeScan): PhrasesByFirst {
   const phrases = new Set(guidePhrases(index));
   for (const h of scan.hits) phrases.add(normaliseText(h.form));
-  return [...phrases].filter((p) => p.length > 0).map((p) => p.split(" "));
+  const byFirst: PhrasesByFirst = new Map();
+  // A stable sort keeps the set's order among phrases of one length: the first that matches wins, as before.
+  const split = [...phrases].filter((p) => p.length > 0).map((p) => p.split(" "));
+  for (const words of split.sort((a, b) => b.length - a.length)) {
+    const list = byFirst.get(words[0]!);
+    if (list) list.push(words);
+    else byFirst.set(words[0]!, [words]);
+  }
+  return byFirst;
+}
+
+const guideOnlyPhrases = new WeakMap<readonly FaultCodeEntry[], PhrasesByFirst>();
+
+/**
+ * The phrases for a message with no fault code in it (most messages that reach the loop below) are the
+ * guide's alone: worked out once per index instead of once per message.
+ */
+function phrasesFor(index: readonly FaultCodeEntry[], scan: FaultCodeScan): PhrasesByFirst {
+  if (scan.hits.length > 0) return faultPhrases(index, scan);
+  let phrases = guideOnlyPhrases.get(index);
+  if (!phrases) {
+    phrases = faultPhrases(index, scan);
+    guideOnlyPhrases.set(index, phrases);
+  }
+  return phrases;
 }
 
 /**
@@ -148,7 +175,7 @@ export function faultNamedAsScene(
   // Most messages name no fault and no status: one pass over their words says so.
   const firsts = firstWordsOf(index);
   if (scan.hits.length === 0 && !words.some((w) => firsts.has(w))) return undefined;
-  const phrases = faultPhrases(index, scan).sort((a, b) => b.length - a.length);
+  const phrases = phrasesFor(index, scan);
   const dropped = new Set<number>();
   const mentions: string[] = [];
   let over = false;
@@ -170,7 +197,7 @@ export function faultNamedAsScene(
       i += status.length - 1;
       continue;
     }
-    const phrase = phrases.find((p) => p.every((w, k) => words[i + k] === w));
+    const phrase = phrases.get(words[i]!)?.find((p) => p.every((w, k) => words[i + k] === w));
     if (!phrase) continue;
     let end = i + phrase.length;
     while (end < words.length && faultWords.has(words[end]!)) end++;

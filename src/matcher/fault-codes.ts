@@ -66,7 +66,8 @@ export function buildFaultCodeIndex(playbooks: readonly Playbook[]): FaultCodeEn
  * multi-word aliases already normalised, and the letter forms ("rsc", "he") with their entries.
  */
 interface ScanTables {
-  phrases: { entry: FaultCodeEntry; alias: string; phrase: string }[];
+  /** `padded` is the phrase with a space either side, as it is looked for in the message. */
+  phrases: { entry: FaultCodeEntry; alias: string; phrase: string; padded: string }[];
   /** Each letter form's entries, in index order, each entry once. */
   letterForms: Map<string, FaultCodeEntry[]>;
 }
@@ -81,7 +82,7 @@ function scanTables(index: readonly FaultCodeEntry[]): ScanTables {
   for (const entry of index) {
     for (const alias of entry.aliases) {
       const phrase = normaliseText(alias);
-      if (phrase.includes(" ")) phrases.push({ entry, alias, phrase });
+      if (phrase.includes(" ")) phrases.push({ entry, alias, phrase, padded: ` ${phrase} ` });
     }
     for (const form of new Set([entry.suffix, ...entry.aliases.filter((a) => /^[a-z]+$/.test(a))])) {
       letterForms.set(form, [...(letterForms.get(form) ?? []), entry]);
@@ -112,9 +113,12 @@ export function scanFaultCodes(
   const unknownForms: string[] = [];
   const hit = (entry: FaultCodeEntry, form: string) => hits.push({ code: entry.code, playbook: entry.playbook, form });
   const byNumber = (n: string) => index.find((e) => e.number === n || e.aliases.includes(n));
+  // Every form searched for by number has a digit: a message without one (most) is spared those searches.
+  const digits = /\d/.test(lower);
+  const numbered = (pattern: RegExp) => (digits ? lower.matchAll(pattern) : []);
 
   // "303-RSC", "303RSC", "303 rsc": number and letters together.
-  for (const m of lower.matchAll(/(?<![\w.$-])(\d{3})\s?[-_]?\s?([a-z]{2,4})(?![\w])/g)) {
+  for (const m of numbered(/(?<![\w.$-])(\d{3})\s?[-_]?\s?([a-z]{2,4})(?![\w])/g)) {
     const [form, number = "", suffix = ""] = m;
     if (notSuffixes.has(suffix)) continue;
     const entry = index.find((e) => e.number === number && e.suffix === suffix);
@@ -126,7 +130,7 @@ export function scanFaultCodes(
   }
   // "RSC303", "ef-202", "E307": the letters written first. Only a known code counts (the letters its own
   // or "e"/"err" for error), since model names look the same ("ct4000", "cpf50").
-  for (const m of lower.matchAll(/(?<![\w.$-])([a-z]{1,4})[-_]?(\d{3})(?![\w])/g)) {
+  for (const m of numbered(/(?<![\w.$-])([a-z]{1,4})[-_]?(\d{3})(?![\w])/g)) {
     const [, letters = "", number = ""] = m;
     const entry = index.find(
       (e) => e.number === number && (e.suffix === letters || letters === "e" || letters === "err"),
@@ -134,7 +138,7 @@ export function scanFaultCodes(
     if (entry) hit(entry, written(m));
   }
   // "error 307", "code 18", "status 18": a number announced as a code.
-  for (const m of lower.matchAll(
+  for (const m of numbered(
     // Not "latest status: 1,J1772,…": a number opening a comma-separated port line is the port.
     /\b(?:error|err|code|fault|alarm|status|reason|rsn)\s*(?:code)?\s*[#:]?\s*(\d{1,4})\b(?![.\d]|,[a-z0-9]+,)/g,
   )) {
@@ -147,21 +151,21 @@ export function scanFaultCodes(
     }
   }
   // "Pilot Unreachable (18)" and a bare "305".
-  for (const m of lower.matchAll(/\((\d{1,3})\)|(?<![\w.$/:-])(\d{3})(?![\w%]|\.\d|\s*(?:kw|amp|volt|dbm|usd))/g)) {
+  for (const m of numbered(/\((\d{1,3})\)|(?<![\w.$/:-])(\d{3})(?![\w%]|\.\d|\s*(?:kw|amp|volt|dbm|usd))/g)) {
     const number = m[1] ?? m[2] ?? "";
     const entry = m[1] ? byNumber(number) : index.find((e) => e.number === number);
     if (entry) hit(entry, written(m));
   }
   // A message that is only a number is a code lookup: "18".
-  const bare = /^\s*#?(\d{1,3})\s*$/.exec(lower)?.[1];
+  const bare = digits ? /^\s*#?(\d{1,3})\s*$/.exec(lower)?.[1] : undefined;
   if (bare) {
     const entry = byNumber(bare);
     if (entry) hit(entry, bare);
   }
-  scanLetterForms(text, tables.letterForms, hit);
+  scanLetterForms(text, original, tables.letterForms, hit);
   // Multi-word aliases ("Earth Fault", "Cable breakaway detected") name the fault as the guide does.
   const words = ` ${normalised} `;
-  for (const { entry, alias, phrase } of tables.phrases) if (words.includes(` ${phrase} `)) hit(entry, alias);
+  for (const { entry, alias, padded } of tables.phrases) if (words.includes(padded)) hit(entry, alias);
   return { hits: dedupe(hits), unknown: [...new Set(unknown)], unknownForms };
 }
 
@@ -171,10 +175,12 @@ export function scanFaultCodes(
  */
 function scanLetterForms(
   text: string,
+  /** `text.normalize("NFKC")`, which the scan has already. */
+  original: string,
   letterForms: ReadonlyMap<string, readonly FaultCodeEntry[]>,
   hit: (entry: FaultCodeEntry, form: string) => void,
 ): void {
-  const words = [...text.normalize("NFKC").matchAll(/[\p{L}\p{N}]+/gu)].map((m) => m[0]);
+  const words = [...original.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => m[0]);
   // In a message typed in capitals, capitals say nothing about a word being a code.
   const shouting = text === text.toUpperCase();
   words.forEach((word, i) => {

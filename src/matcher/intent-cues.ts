@@ -1,10 +1,14 @@
 import { asksBusinessPlan, businessPlanCues } from "./asks-business-plans.ts";
-import { asksForDocuments } from "./asks-for-documents.ts";
+import { asksForDocuments, documentCues } from "./asks-for-documents.ts";
 import {
   asksAboutIncentives,
   asksAboutOwnPay,
   asksUnitConversion,
   asksUserPreference,
+  incentiveCues,
+  ownPayCues,
+  unitConversionCues,
+  userPreferenceCues,
 } from "./asks-general-knowledge.ts";
 import { asksForSales, asksWarrantyOrReturn, salesOrWarrantyCues } from "./asks-sales-or-warranty.ts";
 import {
@@ -16,7 +20,7 @@ import {
   siteFamilies,
   siteFamily,
 } from "./asks-site-or-company.ts";
-import { asksToIntegrate } from "./asks-to-integrate.ts";
+import { asksToIntegrate, integrationCues } from "./asks-to-integrate.ts";
 
 /**
  * What a message asks to *do*, as opposed to what it is about. "How much is a CT4010", "the driver lost his
@@ -469,22 +473,63 @@ function managesAppAccount(words: readonly string[]): boolean {
   return words.some((w, i) => manageVerbs.has(w) && near(words, i, 5, ownThings));
 }
 
+type WordTest = (words: readonly string[]) => boolean;
+
+/**
+ * Each test with the words it cannot be true without (every way it fires needs one of them somewhere in the
+ * message). These tests run on every piece of every message and on every training text, and most fire on
+ * none: one pass over the words finds the few that can, and only those run. A test taught a new word that
+ * makes it fire needs that word here too (test/matcher/speed-machinery.test.ts checks every eval line and training text).
+ */
+export const intentCueGates: readonly (readonly [WordTest, ReadonlySet<string>])[] = [
+  [asksPriceOfHardware, new Set([...priceWords, "much"])],
+  [ordersCards, cardNouns],
+  [ordersStations, new Set([...buyVerbs, ...priceWords])],
+  [plansNewInstall, new Set([...buildingWork, ...installWords, ...gaugeNumbers])],
+  [signsIn, new Set([...accountWords, "locked", ...logVerbs])],
+  [talksAboutTheChatTool, new Set([...chatTools, "teams", "microsoft"])],
+  [requestsData, new Set([...dataFiles, "audit", ...reportWords])],
+  [managesAppAccount, new Set([...privacyWords, "personal", ...closeVerbs, ...appWords])],
+  [asksForDocuments, documentCues],
+  [asksToIntegrate, integrationCues],
+  [asksUnitConversion, unitConversionCues],
+  [asksAboutIncentives, incentiveCues],
+  [asksUserPreference, userPreferenceCues],
+  [asksAboutOwnPay, ownPayCues],
+];
+const gateBit = new Map(intentCueGates.map(([test], i) => [test, 1 << i]));
+const gatesOfWord = new Map<string, number>();
+for (const [test, needs] of intentCueGates) {
+  for (const w of needs) gatesOfWord.set(w, (gatesOfWord.get(w) ?? 0) | gateBit.get(test)!);
+}
+
+/** The gated tests the words leave open, as bits of `gateBit`. */
+function openGates(words: readonly string[]): number {
+  let open = 0;
+  for (const w of words) open |= gatesOfWord.get(w) ?? 0;
+  return open;
+}
+
 /** The intent cues a message's words show, in a fixed order. */
 export function readIntentCues(words: readonly string[]): IntentCue[] {
   const cues: IntentCue[] = [];
-  if (asksPriceOfHardware(words) || ordersCards(words) || ordersStations(words)) cues.push("purchase");
-  if (plansNewInstall(words)) cues.push("newinstall");
-  if (signsIn(words)) cues.push("accountaccess");
-  if (talksAboutTheChatTool(words)) cues.push("chattool");
-  if (asksForDataWithoutTrouble(words, requestsData)) cues.push("datarequest");
-  if (managesAppAccount(words)) cues.push("appaccount");
-  if (asksForDataWithoutTrouble(words, asksForDocuments)) cues.push("docrequest");
-  if (asksForDataWithoutTrouble(words, asksToIntegrate)) cues.push("integration");
-  if (asksForDataWithoutTrouble(words, asksUnitConversion)) cues.push("evbasics");
-  if (asksForDataWithoutTrouble(words, asksAboutIncentives)) cues.push("incentive");
-  if (asksForDataWithoutTrouble(words, asksUserPreference)) cues.push("userprefs");
+  const open = openGates(words);
+  const may = (test: WordTest) => (open & gateBit.get(test)!) !== 0;
+  const fires = (test: WordTest) => may(test) && test(words);
+  const firesUntroubled = (test: WordTest) => may(test) && asksForDataWithoutTrouble(words, test);
+  if (fires(asksPriceOfHardware) || fires(ordersCards) || fires(ordersStations)) cues.push("purchase");
+  if (fires(plansNewInstall)) cues.push("newinstall");
+  if (fires(signsIn)) cues.push("accountaccess");
+  if (fires(talksAboutTheChatTool)) cues.push("chattool");
+  if (firesUntroubled(requestsData)) cues.push("datarequest");
+  if (fires(managesAppAccount)) cues.push("appaccount");
+  if (firesUntroubled(asksForDocuments)) cues.push("docrequest");
+  if (firesUntroubled(asksToIntegrate)) cues.push("integration");
+  if (firesUntroubled(asksUnitConversion)) cues.push("evbasics");
+  if (firesUntroubled(asksAboutIncentives)) cues.push("incentive");
+  if (firesUntroubled(asksUserPreference)) cues.push("userprefs");
   // "didn't hit", "is late": one's own pay is HR's whatever went wrong with it, so no trouble veto.
-  if (asksAboutOwnPay(words)) cues.push("ownpay");
+  if (fires(asksAboutOwnPay)) cues.push("ownpay");
   if (words.some((w) => salesOrWarrantyCues.has(w))) {
     if (asksForDataWithoutTrouble(words, asksForSales)) cues.push("salesquote");
     if (asksForDataWithoutTrouble(words, asksWarrantyOrReturn)) cues.push("warrantyrma");

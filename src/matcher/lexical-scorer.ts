@@ -47,13 +47,23 @@ export interface LexicalScorer {
  */
 const competitors = 40;
 
-function topSoftmax(logits: Float64Array, k: number): Float64Array {
+export function topSoftmax(logits: Float64Array, k: number): Float64Array {
   if (logits.length <= k) return softmax(logits);
-  // Class numbers by logit, highest first (ties by number): typed arrays, since this runs for every piece
-  // of every message and the guide's 20 playbooks with the topics are already more classes than `k`.
-  const order = new Int32Array(logits.length);
-  for (let c = 0; c < order.length; c++) order[c] = c;
-  order.sort((a, b) => logits[b]! - logits[a]! || a - b);
+  // The `k` class numbers with the highest logits, highest first (ties by number), kept sorted as the classes
+  // go by: this runs for every piece of every message, and the guide's 20 playbooks with the topics are
+  // already more classes than `k`. A class passes only a strictly lower logit, and classes come in number
+  // order, so ties keep their number order: the same order as sorting them all, with no call per comparison.
+  const order = new Int32Array(k);
+  let kept = 0;
+  for (let c = 0; c < logits.length; c++) {
+    const logit = logits[c]!;
+    let at = kept;
+    while (at > 0 && logits[order[at - 1]!]! < logit) at--;
+    if (at >= k) continue;
+    for (let j = Math.min(kept, k - 1); j > at; j--) order[j] = order[j - 1]!;
+    order[at] = c;
+    if (kept < k) kept++;
+  }
   const top = new Float64Array(k);
   for (let i = 0; i < k; i++) top[i] = logits[order[i]!]!;
   const p = softmax(top);
@@ -104,6 +114,7 @@ export function createLexicalScorer(
       const correct = memo
         ? {
             correct(word: string, context?: WordContext) {
+              if (corrector.leavesAlone?.(word)) return undefined;
               const key = `${context?.before ?? ""} ${word} ${context?.after ?? ""}`;
               if (!memo.has(key)) memo.set(key, corrector.correct(word, context));
               return memo.get(key);

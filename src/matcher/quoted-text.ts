@@ -6,8 +6,12 @@
 const quoted =
   /"([^"\n]{1,160})"|\u201c([^\u201d\n]{1,160})\u201d|(?<=^|[\s(])['\u2018]([^'\u2019\n]{1,160}?)['\u2019](?=$|[\s.,!?;:)])/g;
 
+/** Every span opens with one of these; most messages have none, and finding that out is cheaper than the search. */
+const opener = /["'\u201c\u2018]/;
+
 /** Each quoted span with its position in `text`, quotes included. */
 export function quotedSpans(text: string): { start: number; end: number; inner: string }[] {
+  if (!opener.test(text)) return [];
   return [...text.matchAll(quoted)].map((m) => ({
     start: m.index,
     end: m.index + m[0].length,

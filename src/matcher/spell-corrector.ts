@@ -15,6 +15,11 @@ export interface SpellCorrector {
    * "stuck closed", not "cloud").
    */
   correct(word: string, context?: WordContext): string | undefined;
+  /**
+   * Whether `correct` leaves the word alone whatever its neighbours (too short, a number, known, English):
+   * a caller that remembers corrections by context can skip building the key for most words.
+   */
+  leavesAlone?(word: string): boolean;
 }
 
 /** How many edits a word of this length may be away from its correction. */
@@ -83,13 +88,19 @@ export function createSpellCorrector(
     return fuse;
   };
 
+  const leavesAlone = (word: string): boolean =>
+    // Very long "words" are pasted IDs or noise, not typos; fuse.js would also be slow on them.
+    word.length < minLength ||
+    word.length > maxLength ||
+    /\d/.test(word) ||
+    vocabulary.has(word) ||
+    // A real English word is what the person meant, even if it is one letter from a domain word.
+    isEnglish(word);
+
   return {
+    leavesAlone,
     correct(word, context) {
-      // Very long "words" are pasted IDs or noise, not typos; fuse.js would also be slow on them.
-      if (word.length < minLength || word.length > maxLength || /\d/.test(word) || vocabulary.has(word))
-        return undefined;
-      // A real English word is what the person meant, even if it is one letter from a domain word.
-      if (isEnglish(word)) return undefined;
+      if (leavesAlone(word)) return undefined;
       const max = allowedEdits(word.length);
       if (!anyWithin(word, max)) return undefined;
       const fits = (candidate: string) =>

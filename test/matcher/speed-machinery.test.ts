@@ -1,0 +1,81 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { intentCueGates } from "../../src/matcher/intent-cues.ts";
+import { topSoftmax } from "../../src/matcher/lexical-scorer.ts";
+import { normaliseText } from "../../src/matcher/normalise-text.ts";
+import { outOfScopeTopics } from "../../src/matcher/out-of-scope-topics.ts";
+import { softmax } from "../../src/matcher/softmax-regression.ts";
+import { splitSentences } from "../../src/matcher/split-sentences.ts";
+import { trainingExamples } from "../../src/matcher/training-examples.ts";
+import { realMatcher } from "./real-matcher.ts";
+
+const evalDir = fileURLToPath(new URL("../eval/", import.meta.url));
+
+/** Every text the matcher reads words from: each eval line and its sentences, and every training text. */
+function everyText(): string[] {
+  const lines = readdirSync(evalDir)
+    .filter((f) => f.endsWith(".jsonl"))
+    .flatMap((f) => readFileSync(`${evalDir}${f}`, "utf8").split(/\r?\n/))
+    .filter((raw) => raw.trim().length > 0)
+    .map((raw) => (JSON.parse(raw) as { text: string }).text);
+  return [
+    ...lines,
+    ...lines.flatMap((line) => splitSentences(line)),
+    ...trainingExamples(realMatcher().playbooks).map((e) => e.text),
+    ...outOfScopeTopics.flatMap((t) => t.phrases),
+  ];
+}
+
+describe("gates that spare the intent cues' tests (intent-cues.ts)", () => {
+  it("a test fires only on words its gate lets through, on every eval line and training text", () => {
+    const texts = everyText();
+    expect(texts.length).toBeGreaterThan(10_000);
+    const missed: string[] = [];
+    let fired = 0;
+    for (const text of texts) {
+      const words = normaliseText(text).split(" ");
+      for (const [test, needs] of intentCueGates) {
+        if (!test(words)) continue;
+        fired++;
+        if (!words.some((w) => needs.has(w))) missed.push(`${test.name}: ${text}`);
+      }
+    }
+    expect(missed).toEqual([]);
+    // Every gated test fires somewhere, so none is checked on nothing.
+    expect(fired).toBeGreaterThan(intentCueGates.length);
+    for (const [test, needs] of intentCueGates) {
+      expect(
+        texts.some((t) => test(normaliseText(t).split(" "))),
+        `${test.name} never fires (gate ${[...needs].slice(0, 5)})`,
+      ).toBe(true);
+    }
+  });
+});
+
+/** The probabilities of the top `k` classes by sorting every class, as before the selection. */
+function sortedTopSoftmax(logits: Float64Array, k: number): Float64Array {
+  if (logits.length <= k) return softmax(logits);
+  const order = Array.from(logits, (_, c) => c).sort((a, b) => logits[b]! - logits[a]! || a - b);
+  const p = softmax(Float64Array.from(order.slice(0, k), (c) => logits[c]!));
+  const out = new Float64Array(logits.length);
+  order.slice(0, k).forEach((c, i) => {
+    out[c] = p[i]!;
+  });
+  return out;
+}
+
+describe("the scorer's top-k softmax", () => {
+  it("gives exactly what sorting every class gave, ties and all", () => {
+    // Few distinct values make many ties, which the order must break by class number.
+    const logit = fc.oneof(fc.double({ min: -20, max: 20, noNaN: true }), fc.constantFrom(-1, 0, 0.5, 3));
+    fc.assert(
+      fc.property(fc.array(logit, { minLength: 1, maxLength: 120 }), fc.integer({ min: 1, max: 60 }), (values, k) => {
+        const logits = Float64Array.from(values);
+        expect(Array.from(topSoftmax(logits, k))).toEqual(Array.from(sortedTopSoftmax(logits, k)));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
