@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { asksFeeAtMfhSite } from "../../src/matcher/fee-at-mfh-site.ts";
+import { normaliseText } from "../../src/matcher/normalise-text.ts";
+import { saysTextLineRefused } from "../../src/matcher/text-line-refused.ts";
+import { realMatcher } from "./real-matcher.ts";
+
+// The tenth round's kinds, each with look-alikes that keep their reading. None of these sentences is from an
+// evaluation set.
+const words = (text: string) => normaliseText(text).split(" ");
+/** The playbook of a sure answer (a match), or the kind of a weaker one. */
+const answer = (text: string) => {
+  const r = realMatcher().matcher.match(text);
+  return r.kind === "match" ? r.playbook : r.kind;
+};
+
+describe("a station message's text line that fails its checks", () => {
+  it.each([
+    ["bottom line will not save, there's a tilde in it", true],
+    ["line 2 gets cut off halfway", true],
+    ["the greeting text on the kiosk screen errors out", true],
+    ["upper row rejected, is it too long", true],
+    ["the driver was rejected at the second row of chargers", false],
+    ["first line of the email got cut off", false],
+    ["the first line of stalls is full", false],
+  ])("%j → %s", (text, expected) => {
+    expect(saysTextLineRefused(words(text))).toBe(expected);
+  });
+
+  it.each([
+    'top row "Staff Only Please" is rejected',
+    "line 1 won't save, I typed Lot A/Lot B",
+    "our second line keeps being cut off on the display",
+  ])("answers Station Messages: %j", (text) => {
+    expect(answer(text)).toBe("station-messages");
+  });
+
+  it("leaves a refused driver to Access Control", () => {
+    expect(answer("the driver gets rejected at the charger, screen says access denied")).toBe("access-control");
+  });
+});
+
+describe("the fee or payout asked for a multifamily site", () => {
+  it.each([
+    ["are MFH owners charged the 10 percent", true],
+    ["the condo's deposits stopped in march", true],
+    ["does the HOA take 10 off the top", true],
+    ["MFH resident cannot link to her own charger", false],
+    ["the condo's pricing rule charges $0.40 per kWh", false],
+    ["multifamily cloud plan token for the new building", false],
+  ])("%j → %s", (text, expected) => {
+    expect(asksFeeAtMfhSite(words(text))).toBe(expected);
+  });
+
+  it.each([
+    "are MFH owners charged the 10 percent fee as well",
+    "the HOA hasn't seen any deposits from the chargers since spring",
+  ])("answers Flex Billing: %j", (text) => {
+    expect(answer(text)).toBe("flex-billing");
+  });
+
+  it("leaves a resident's link to Multifamily", () => {
+    expect(answer("MFH resident cannot be linked to her own charger")).toBe("multifamily");
+  });
+});
