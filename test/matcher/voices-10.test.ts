@@ -62,3 +62,42 @@ describe("the fee or payout asked for a multifamily site", () => {
     expect(answer("MFH resident cannot be linked to her own charger")).toBe("multifamily");
   });
 });
+
+describe("a driver's complaint forwarded with no dashboard word", () => {
+  it.each([
+    "plugged in around 5pm, by morning the car had added 3 percent",
+    "left it connected all night, it gained like 5 miles",
+  ])("answers Slow or Zero Energy: %j", (text) => {
+    expect(answer(text)).toBe("slow-zero-energy");
+  });
+
+  it("leaves miles of something else alone", () => {
+    expect(answer("we added 4 miles of new cable overnight")).not.toBe("slow-zero-energy");
+  });
+
+  it("reads a card that fails beside the driver's own phone as the reader, not their own device", () => {
+    expect(answer("my card does nothing at the post, I had to start it from my phone")).toBe("rfid-reader");
+  });
+
+  it.each([
+    "the two of us both crawl along on that post, alone it's fine",
+    "we both crawl when there are two of us on it, by myself it's fine",
+  ])("answers Circuit Sharing for slow with two, fine alone: %j", (text) => {
+    expect(answer(text)).toBe("circuit-sharing");
+  });
+});
+
+describe("an article's words asking another's question", () => {
+  it("reads cards ignored since an update as the reader's symptom", () => {
+    expect(answer("after last week's software push the fobs are ignored everywhere")).toBe("rfid-reader");
+  });
+
+  it("keeps a failed update Firmware Upgrade's", () => {
+    expect(answer("the firmware update failed, retry limit reached")).toBe("firmware-upgrade");
+  });
+
+  it("reads changing what a station says on its display as a station message", () => {
+    expect(answer("how do i change what the unit says")).toBe("station-messages");
+    expect(answer("how would I change what the kiosk says on its small display")).toBe("station-messages");
+  });
+});
