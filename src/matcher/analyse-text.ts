@@ -9,6 +9,7 @@ import { describedPartCues, describedPartRules } from "./described-part-rules.ts
 import { keptDescriptions } from "./described-parts.ts";
 import { editDistance } from "./edit-distance.ts";
 import { englishWords } from "./english-words.ts";
+import { asksFeeAtMfhSite, feeAtMfhSiteCues, isMfhSiteWord } from "./fee-at-mfh-site.ts";
 import { readIntentCues } from "./intent-cues.ts";
 import {
   littleEnergyCues,
@@ -43,6 +44,7 @@ import type { SpellCorrector } from "./spell-corrector.ts";
 import { stemWord } from "./stem-word.ts";
 import { stopwords } from "./stopwords.ts";
 import { synonyms } from "./synonyms.ts";
+import { refusedTextPositions, saysTextLineRefused, textLineCues } from "./text-line-refused.ts";
 import { saysScreenRefused, saysWhoMayCharge } from "./who-may-charge.ts";
 import { wordingContentPositions, wordingReason } from "./wording-content.ts";
 
@@ -355,6 +357,22 @@ export function analyseText(
       read = scoped.map((r) => r.word);
     }
   }
+  // A station message's line that fails its checks: the typed wording and the refusal are not the question
+  // (text-line-refused.ts). Messages only.
+  const textRefused = corrector !== undefined && read.some((w) => textLineCues.has(w)) && saysTextLineRefused(read);
+  if (textRefused) {
+    const quoteWords = quotes.map((q) =>
+      normaliseText(q.inner)
+        .split(" ")
+        .filter((w) => w.length > 0),
+    );
+    const dropped = new Set(refusedTextPositions(read, quoteWords));
+    for (const k of dropped) applied.push({ from: scoped[k]!.from, to: "the refused text, not the question" });
+    if (dropped.size > 0) {
+      scoped = scoped.filter((_, k) => !dropped.has(k));
+      read = scoped.map((r) => r.word);
+    }
+  }
   const slippable = corrector ? mayBeSlip(read) : [];
   const terms: string[] = [];
   const sources: string[] = [];
@@ -409,6 +427,10 @@ export function analyseText(
     }
   }
 
+  if (textRefused) {
+    for (const w of ["station", "message", "text", "line"]) keep(w, "a screen text line refused");
+    applied.push({ from: "a screen text line refused", to: "station message text line" });
+  }
   if (wordingWished) {
     for (const w of ["station", "message"]) keep(w, "wording asked for on the screen");
     applied.push({ from: "wording asked for on the screen", to: "station message" });
@@ -501,6 +523,18 @@ export function analyseText(
       terms.splice(k, 1);
       sources.splice(k, 1);
     }
+  }
+
+  // The fee or payout asked for a multifamily site is Flex Billing's; the site's kind is where (fee-at-mfh-site.ts).
+  if (corrector && read.some((w) => feeAtMfhSiteCues.has(w)) && asksFeeAtMfhSite(read)) {
+    for (let k = terms.length - 1; k >= 0; k--) {
+      if (!isMfhSiteWord(sources[k]!)) continue;
+      applied.push({ from: sources[k]!, to: "the site's kind, not the question" });
+      terms.splice(k, 1);
+      sources.splice(k, 1);
+    }
+    for (const w of ["revenue", "payout"]) keep(w, "the fee or payout of a multifamily site");
+    applied.push({ from: "the fee or payout of a multifamily site", to: "revenue payout" });
   }
 
   // What the message asks to do (buy, plan an install), weighed by the scorer like any other term.

@@ -62,7 +62,7 @@ const articleWords = setOf(
   ...["flex", "billing", "remittance", "firmware", "waitlist", "pricing", "policy", "session", "sessions", "port"],
   ...["ports", "fault", "faulted", "breaker", "rfid", "connection", "pinpoint", "multifamily", "id", "station"],
   ...["stations", "charger", "chargers", "unit", "units", "screen", "screens", "display", "displays", "cable"],
-  ...["cables", "cord"],
+  ...["cables", "cord", "card", "cards", "badge", "badges", "fob", "fobs"],
   ...["connector", "plug", "holster", "head", "pedestal", "replace", "replacing", "replacement"],
 );
 /** Trouble: a message saying something is wrong is asking for its article. */

@@ -66,8 +66,26 @@ export function saysSmallRise(words: readonly string[]): boolean {
     if (!rose || !(points >= 0 && points <= 15) || !afterPoints.has(words[i + 2] ?? "")) continue;
     if (words.slice(i + 2, i + 7).some((w) => durations.has(w))) return true;
   }
+  // "left it plugged in all night and it gained like 2 miles", "plugged in at 6pm, by 7am it added 4 percent":
+  // a few points or miles gained, with the hours of the session said anywhere in the message.
+  for (let i = 0; i + 2 < words.length; i++) {
+    if (!riseWords.has(words[i]!)) continue;
+    for (let k = i + 1; k <= i + 3 && k + 1 < words.length; k++) {
+      const points = Number(words[k]);
+      if (!(points >= 0 && points <= 15) || !gainUnits.has(words[k + 1]!)) continue;
+      // "4 miles of cable" measures something else; "4 miles of range" is what the car gained.
+      if (words[k + 2] === "of" && !gainedOf.has(words[k + 3] ?? "")) continue;
+      if (words.some((w) => durations.has(w) || clockTime.test(w))) return true;
+    }
+  }
   return false;
 }
+
+/** What a short session adds, as a driver reads it: a few percent, points or miles of range. */
+const gainUnits = new Set(["percent", "points", "miles", "mile", "mi", "km"]);
+const gainedOf = new Set(["range", "charge", "battery", "juice"]);
+/** "6pm", "7am": a session's start or end said as a time of day. */
+const clockTime = /^\d{1,2}(am|pm)$/;
 
 const levelWords = new Set(["battery", "batteries", "soc", "percent", "percentage", "range", "miles"]);
 const denials = new Set(["not", "never", "no"]);

@@ -31,7 +31,16 @@ const aloneWords = new Set(["alone", "single", "only", "one"]);
 const slowerWords = new Set(["half", "slow", "slows", "slower", "drops", "drop", "dropped"]);
 const carWords = new Set(["car", "cars", "vehicle", "vehicles", "ports", "port", "ev", "evs", "drivers"]);
 
-export const powerSplitCues: ReadonlySet<string> = new Set([...splitWords, "3.3", "3", "second", "2nd"]);
+export const powerSplitCues: ReadonlySet<string> = new Set([
+  ...splitWords,
+  "3.3",
+  "3",
+  "second",
+  "2nd",
+  "alone",
+  "myself",
+  "solo",
+]);
 
 /** "each get 3.3, one alone gets 6.6": the guide's halved rate beside two cars or the full rate. */
 function saysHalvedRate(words: readonly string[]): boolean {
@@ -41,8 +50,20 @@ function saysHalvedRate(words: readonly string[]): boolean {
   return words.includes("6.6") || words.some((w) => w === "each" || w === "both");
 }
 
+/** "we both crawl along, when I'm alone it's fine": slow with two cars, fine with one. */
+const crawlWords = new Set(["slow", "slower", "slows", "crawl", "crawls", "crawling", "barely", "trickle", "trickles"]);
+const fineWords = new Set(["fine", "ok", "okay", "normal", "full", "fast", "faster", "good"]);
+const soloWords = new Set(["alone", "myself", "solo"]);
+
+function saysSlowOnlyWhenTwo(words: readonly string[]): boolean {
+  const solo = words.findIndex((w) => soloWords.has(w));
+  if (solo < 0 || !words.slice(solo + 1, solo + 6).some((w) => fineWords.has(w))) return false;
+  const two = words.some((w, i) => (w === "both" || w === "two" || w === "2") && i < solo);
+  return two && words.some((w) => crawlWords.has(w));
+}
+
 export function saysPowerSplitBetweenCars(words: readonly string[]): boolean {
-  if (saysHalvedRate(words)) return true;
+  if (saysHalvedRate(words) || saysSlowOnlyWhenTwo(words)) return true;
   // "as soon as the second plugs in both slow down": a second car arriving and the rate falling.
   if (words.some((w) => arriveWords.has(w))) {
     const second = words.some((w) => twoWords.has(w));

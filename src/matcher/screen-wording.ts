@@ -31,9 +31,22 @@ const stationSubjects = new Set([
 const wordingNouns = new Set(["wording", "words", "text"]);
 const changeVerbs = new Set(["change", "edit", "update", "customize", "customise", "reword", "rewrite"]);
 
+/** "change what the charger says on its display": what a station reports, asked to be changed. */
+const reportVerbs = new Set(["says", "shows", "reads", "displays"]);
+const reporters = new Set([...stationSubjects, "unit", "units", "kiosk", "kiosks", "lcd"]);
+
+function asksToChangeWhatItSays(words: readonly string[], i: number): boolean {
+  if (words[i] !== "what" || !changeVerbs.has(words[i - 1] ?? "")) return false;
+  for (let k = i + 2; k <= i + 4 && k < words.length; k++) {
+    if (reportVerbs.has(words[k]!)) return reporters.has(words[k - 1]!) || reporters.has(words[k - 2] ?? "");
+  }
+  return false;
+}
+
 export function asksForScreenWording(words: readonly string[], hasQuote: boolean): boolean {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
+    if (asksToChangeWhatItSays(words, i)) return true;
     if (
       wordingNouns.has(w) &&
       words.slice(Math.max(0, i - 3), i).some((x) => changeVerbs.has(x)) &&

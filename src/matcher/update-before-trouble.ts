@@ -32,6 +32,8 @@ const outcomeWords = new Set([
 ]);
 
 const thenWords = new Set(["now", "then"]);
+const cardWords = new Set(["card", "cards", "badge", "badges", "fob", "fobs", "tap", "taps", "rfid"]);
+const cardFailWords = new Set(["ignore", "ignores", "ignored", "ignoring", "stopped", "dead", "nothing", "rejected"]);
 
 export const updateSceneCues: ReadonlySet<string> = new Set([...sinceWords, ...thenWords]);
 
@@ -58,6 +60,9 @@ export function updateScenePositions(words: readonly string[]): number[] {
  */
 function seenTrouble(words: readonly string[], i: number): boolean {
   const w = words[i]!;
+  // The card reader's symptom, "might not respond to the ChargePoint card (RFID) tap": cards ignored or dead
+  // since the update ("since the push the stations ignore card taps") report the reader, timed by the update.
+  if (cardWords.has(w)) return words.slice(Math.max(0, i - 4), i + 5).some((x) => cardFailWords.has(x));
   if (w === "name") return words[i - 1] !== "rule";
   return w === "grey" || w === "gray";
 }
