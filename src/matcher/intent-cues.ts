@@ -6,6 +6,8 @@ import {
   asksUnitConversion,
   asksUserPreference,
 } from "./asks-general-knowledge.ts";
+import { asksLogistics, logisticsCues } from "./asks-logistics.ts";
+import { asksOtherHardware, otherHardwareCues } from "./asks-other-hardware.ts";
 import { asksForSales, asksWarrantyOrReturn, salesOrWarrantyCues } from "./asks-sales-or-warranty.ts";
 import {
   asksAboutReviews,
@@ -50,7 +52,9 @@ export type IntentCue =
   | "parkingrules"
   | "appreview"
   | "workplaceit"
-  | "businessplan";
+  | "businessplan"
+  | "otherhardware"
+  | "logistics";
 
 const priceWords = new Set([
   "price",
@@ -503,5 +507,8 @@ export function readIntentCues(words: readonly string[]): IntentCue[] {
   }
   // Budgets, taxes, insurance, marketing, contractors, one's own Wi-Fi (asks-business-plans.ts has its vetoes).
   if (words.some((w) => businessPlanCues.has(w)) && asksBusinessPlan(words)) cues.push("businessplan");
+  // Another maker's or a home charger, and the shipping or ordering around an article (tenth round).
+  if (words.some((w) => otherHardwareCues.has(w)) && asksOtherHardware(words)) cues.push("otherhardware");
+  if (words.some((w) => logisticsCues.has(w)) && asksLogistics(words)) cues.push("logistics");
   return cues;
 }
