@@ -35,6 +35,7 @@ import { saysStationForOnePerson } from "./one-driver-station.ts";
 import { saysOwnerIsPaid } from "./owner-revenue.ts";
 import { lineMeansQueue, readQueueWord } from "./queue-line.ts";
 import { quotedSpans } from "./quoted-text.ts";
+import { replacedOtherMaker } from "./replaced-other-maker.ts";
 import { isSettingWord, namesAChargingObject, settingIsNotTheQuestion } from "./residential-setting.ts";
 import { screenNameConcepts } from "./screen-names.ts";
 import { asksForScreenWording } from "./screen-wording.ts";
@@ -200,6 +201,8 @@ const cueSources = {
   appreview: "asks about a review of the chargers",
   workplaceit: "asks about the company's own workplace (doors, lines, IT, time off)",
   businessplan: "plans the business around the stations (budget, taxes, insurance, marketing, contractors)",
+  otherhardware: "asks about another maker's or a home charger",
+  logistics: "asks about shipping, ordering parts or paying the installer",
 } as const;
 
 const messageOnlyCues: ReadonlySet<string> = new Set([
@@ -211,6 +214,8 @@ const messageOnlyCues: ReadonlySet<string> = new Set([
   "appreview",
   "workplaceit",
   "businessplan",
+  "otherhardware",
+  "logistics",
 ]);
 
 // Stems are asked for again and again (the same words recur across every trigger), so remember them.
@@ -223,6 +228,8 @@ function stem(word: string): string {
   }
   return stemmed;
 }
+/** Other makers' chargers, the onboarding topic's concept (synonyms.ts). */
+const otherMakerTerm = stemWord("thirdparty");
 
 /**
  * A table phrase that the words at `i` spell with one slip, sharing at least one whole word with it
@@ -535,6 +542,19 @@ export function analyseText(
     }
     for (const w of ["revenue", "payout"]) keep(w, "the fee or payout of a multifamily site");
     applied.push({ from: "the fee or payout of a multifamily site", to: "revenue payout" });
+  }
+
+  // Another maker's unit swapped for one of ours is the swap's scene, not onboarding it (replaced-other-maker.ts).
+  if (corrector && terms.includes(otherMakerTerm) && replacedOtherMaker(read)) {
+    for (let k = terms.length - 1; k >= 0; k--) {
+      if (terms[k] !== otherMakerTerm) continue;
+      applied.push({ from: sources[k]!, to: "the unit swapped out, not the question" });
+      terms.splice(k, 1);
+      sources.splice(k, 1);
+    }
+    // "took out … put in" tells the swap without the article's word for it.
+    keep("replaced", "a unit swapped for one of ours");
+    applied.push({ from: "a unit swapped for one of ours", to: "replaced" });
   }
 
   // What the message asks to do (buy, plan an install), weighed by the scorer like any other term.

@@ -39,7 +39,7 @@ const decisiveCues: ReadonlySet<string> = new Set(
   [
     ...["docrequest", "datarequest", "integration", "evbasics", "incentive", "userprefs", "ownpay"],
     ...["salesquote", "warrantyrma", "utilitytariff", "carfault", "parkingrules", "appreview", "workplaceit"],
-    "businessplan",
+    ...["businessplan", "otherhardware", "logistics"],
   ].map(stemWord),
 );
 
@@ -62,6 +62,8 @@ const kindOfCue: ReadonlyMap<string, string> = new Map(
     ["appreview", "app-store and online reviews"],
     ["workplaceit", "the company's own workplace (doors, lines, IT, time off)"],
     ["businessplan", "the business around the stations (budgets, taxes, insurance, marketing, contractors)"],
+    ["otherhardware", "another maker's charger, another network or a charger at home"],
+    ["logistics", "shipping, ordering parts and paying the installer"],
   ].map(([cue, title]) => [stemWord(cue!), title!] as const),
 );
 

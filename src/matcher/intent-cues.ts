@@ -10,6 +10,8 @@ import {
   unitConversionCues,
   userPreferenceCues,
 } from "./asks-general-knowledge.ts";
+import { asksLogistics, logisticsCues } from "./asks-logistics.ts";
+import { asksOtherHardware, otherHardwareCues } from "./asks-other-hardware.ts";
 import { asksForSales, asksWarrantyOrReturn, salesOrWarrantyCues } from "./asks-sales-or-warranty.ts";
 import {
   asksAboutReviews,
@@ -54,7 +56,9 @@ export type IntentCue =
   | "parkingrules"
   | "appreview"
   | "workplaceit"
-  | "businessplan";
+  | "businessplan"
+  | "otherhardware"
+  | "logistics";
 
 const priceWords = new Set([
   "price",
@@ -548,5 +552,8 @@ export function readIntentCues(words: readonly string[]): IntentCue[] {
   }
   // Budgets, taxes, insurance, marketing, contractors, one's own Wi-Fi (asks-business-plans.ts has its vetoes).
   if (words.some((w) => businessPlanCues.has(w)) && asksBusinessPlan(words)) cues.push("businessplan");
+  // Another maker's or a home charger, and the shipping or ordering around an article (tenth round).
+  if (words.some((w) => otherHardwareCues.has(w)) && asksOtherHardware(words)) cues.push("otherhardware");
+  if (words.some((w) => logisticsCues.has(w)) && asksLogistics(words)) cues.push("logistics");
   return cues;
 }

@@ -9,6 +9,9 @@ export interface EvalMiss {
   kind: string;
   confidence: number;
   alternatives: string[];
+  /** For a no-match: which kind of out of scope the matcher took the line for, and why. */
+  outOfScopeKind?: string;
+  note?: string;
 }
 
 export interface EvalReport {
@@ -98,6 +101,8 @@ export function runEval(matcher: Matcher, cases: readonly EvalCase[]): EvalRepor
         kind: result.kind,
         confidence: result.confidence,
         alternatives,
+        ...(result.outOfScopeKind === undefined ? {} : { outOfScopeKind: result.outOfScopeKind }),
+        ...(result.explanation.note === undefined ? {} : { note: result.explanation.note }),
       });
     }
   }

@@ -1,0 +1,84 @@
+/**
+ * An article's action on hardware that is not the network's: another maker's charger, another network's
+ * station, or a charger at someone's home. The guide's articles configure and diagnose a site's ChargePoint
+ * stations in the Cloud Dashboard; a firmware update from a JuiceBox's app, a Blink charger that refuses a
+ * card or a garage charger that trips the house breaker share the articles' words (firmware, denied, breaker)
+ * but none of their steps (intent-cues.ts makes the cue decide alone, whatever went wrong).
+ * A message that swaps such a unit for one of ours ("the old ABB unit was replaced with a CT4000") is Replace
+ * Hardware's, and a home named beside the site's own stations ("charges fine at home, nothing at our garage")
+ * is where the car works, not the question.
+ */
+
+const setOf = (...words: string[]): ReadonlySet<string> => new Set(words);
+
+/** Other makers and networks, one word each. */
+const otherMakers = setOf(
+  ...["juicebox", "emporia", "wallbox", "grizzl", "grizzle", "clippercreek", "evbox", "alfen", "autel", "abb"],
+  ...["kempower", "tritium", "blink", "evgo", "supercharger", "superchargers", "lectron", "siemens", "leviton"],
+  ...["semaconnect", "volta", "ionna", "zappi", "myenergi", "pulsar", "easee", "ohme", "webasto", "bosch"],
+);
+/** Two-word makers, networks and products: "Electrify America", "Wall Connector", "Enel X", "Home Flex". */
+const makerPairs: readonly (readonly [string, ReadonlySet<string>])[] = [
+  ["electrify", setOf("america", "canada")],
+  ["wall", setOf("connector", "connectors")],
+  ["enel", setOf("x")],
+  ["clipper", setOf("creek")],
+  ["shell", setOf("recharge")],
+  ["home", setOf("flex")],
+  ["tesla", setOf("charger", "chargers", "connector")],
+];
+/** A charger at someone's own home: "my garage", "at home", "the house". */
+const homeWords = setOf("home", "garage", "house", "driveway");
+const homeOwners = setOf("my", "at", "his", "her", "their");
+/** A home named beside the site's stations or a residential article is where, not what. */
+const siteWords = setOf(
+  ...["site", "lot", "depot", "work", "workplace", "office", "campus", "dashboard", "port", "ports", "session"],
+  ...["sessions", "resident", "residents", "tenant", "tenants", "condo", "apartment", "hoa", "multifamily"],
+  ...["mfh", "stall", "linked", "flex", "billing", "remittance", "waitlist", "fleet", "our"],
+);
+/** "our garage" is a parking garage; "the garage" too: only someone's own garage is a home. */
+const ownGarage = setOf("my", "his", "her", "their", "home");
+/** Swapping another maker's unit for ours, or asking to bring it into the dashboard, is the network's work. */
+const ourWork = setOf(
+  ...["replaced", "replace", "replacing", "replacement", "swapped", "swap", "swapping", "ct4000", "ct4010"],
+  ...["ct4020", "ct4025", "ct4027", "cpf50", "cpf25", "cp6000", "cp6011", "cp6021", "cp6013", "cp6023"],
+);
+
+function namesOtherMaker(words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (otherMakers.has(w)) return true;
+    for (const [first, seconds] of makerPairs) if (w === first && seconds.has(words[i + 1] ?? "")) return true;
+  }
+  return false;
+}
+
+/** A charger of one's own: the home must hold one, not only be where the car charges fine. */
+const chargerNouns = setOf("charger", "chargers", "charging", "unit", "station", "evse", "wallbox", "juicebox", "box");
+/** "charges fine at home", "slower than at home": home as the comparison, the site's station as the question. */
+const comparison = setOf("than", "fine", "works", "worked", "normally", "ok", "okay", "faster", "quicker");
+
+function namesOwnHome(words: readonly string[]): boolean {
+  if (!words.some((w) => chargerNouns.has(w))) return false;
+  return words.some((w, i) => {
+    if (!homeWords.has(w)) return false;
+    const before = words[i - 1] ?? "";
+    if (words.slice(Math.max(0, i - 3), i).some((x) => comparison.has(x))) return false;
+    if (w === "home") return homeOwners.has(before) || chargerNouns.has(words[i + 1] ?? "");
+    return ownGarage.has(before) || (before === "the" && w === "house");
+  });
+}
+
+/** "update the firmware on my Tesla Wall Connector", "the Blink charger at the mall shows access denied". */
+export function asksOtherHardware(words: readonly string[]): boolean {
+  if (words.some((w) => ourWork.has(w))) return false;
+  if (namesOtherMaker(words)) return true;
+  return namesOwnHome(words) && !words.some((w) => siteWords.has(w));
+}
+
+/** Words without one of which the rule cannot fire (it runs on every sentence). */
+export const otherHardwareCues: ReadonlySet<string> = new Set([
+  ...otherMakers,
+  ...makerPairs.map(([first]) => first),
+  ...homeWords,
+]);
