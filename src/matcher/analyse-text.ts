@@ -242,23 +242,29 @@ function fuzzyPhraseAt(
     let slip = false;
     for (let k = i; k < i + n && !slip; k++) slip = slippable[k]!;
     if (!slip) continue;
-    const window = words.slice(i, i + n);
-    const typed = window.join(" ");
+    // The window as typed is joined only once it has candidates: most windows have none.
+    let typedLength = n - 1;
+    for (let k = i; k < i + n; k++) typedLength += words[k]!.length;
     // A word that cannot hold the slip (below) must be the phrase's own word in the same place, so when the
     // window has one, only the phrases with that word are candidates: the others would all fail below.
     let fixed = -1;
     for (let k = 0; k < n && fixed < 0; k++) if (!slippable[i + k]) fixed = k;
     // Only phrases of as many words and within one letter of the typed length can be one edit away: the
     // cheap tests first, since a common word ("no", "port") is in dozens of phrases and this runs per word.
-    const candidates = new Set<string>();
-    for (const w of fixed < 0 ? window : [window[fixed]!]) {
-      const byLength = table.phrasesByWord.get(w)?.[n];
+    let candidates: Set<string> | undefined;
+    for (let k = Math.max(fixed, 0); k < (fixed < 0 ? n : fixed + 1); k++) {
+      const byLength = table.phrasesByWord.get(words[i + k]!)?.[n];
       if (!byLength) continue;
-      for (let length = typed.length - 1; length <= typed.length + 1; length++) {
-        for (const phrase of byLength.get(length) ?? []) candidates.add(phrase);
+      for (let length = typedLength - 1; length <= typedLength + 1; length++) {
+        for (const phrase of byLength.get(length) ?? []) {
+          candidates ??= new Set();
+          candidates.add(phrase);
+        }
       }
     }
-    if (candidates.size === 0) continue;
+    if (candidates === undefined) continue;
+    const window = words.slice(i, i + n);
+    const typed = window.join(" ");
     for (const phrase of [...candidates].sort()) {
       // The set lookups first, the edit distance last: all three must hold, in any order.
       const parts = table.phraseParts.get(phrase)!;
