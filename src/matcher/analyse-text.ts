@@ -68,6 +68,11 @@ interface SynonymTable {
   /** Phrase lengths by first word, so most words cost one lookup instead of one per possible length. */
   lengthsByFirst: Map<string, number[]>;
   /**
+   * The second words of the multi-word phrases, by first word: when the next word is none of them, no
+   * phrase longer than one word can start here, and the windows are not joined to be looked up.
+   */
+  secondsByFirst: Map<string, Set<string>>;
+  /**
    * Multi-word phrases by each of their words, then by their word count, then by their length, for
    * matching a phrase typed with one slip ("jst charge"): a common word ("no", "port") is in dozens of
    * phrases, and only those of the typed window's size can be one edit away.
@@ -91,8 +96,10 @@ function buildSynonymTable(): SynonymTable {
     }
   }
   const lengthsByFirst = new Map<string, number[]>();
+  const secondsByFirst = new Map<string, Set<string>>();
   for (const key of byPhrase.keys()) {
     const parts = key.split(" ");
+    if (parts.length > 1) secondsByFirst.set(parts[0]!, (secondsByFirst.get(parts[0]!) ?? new Set()).add(parts[1]!));
     const lengths = lengthsByFirst.get(parts[0]!) ?? [];
     if (!lengths.includes(parts.length)) lengths.push(parts.length);
     lengthsByFirst.set(
@@ -122,7 +129,7 @@ function buildSynonymTable(): SynonymTable {
   const expanding = new Set(
     [...Object.values(observedConcepts).flat(), ...keptDescriptions()].map((variant) => normaliseText(variant)),
   );
-  return { byPhrase, lengthsByFirst, phrasesByWord, phraseParts, fuzzyTarget, expanding };
+  return { byPhrase, lengthsByFirst, secondsByFirst, phrasesByWord, phraseParts, fuzzyTarget, expanding };
 }
 
 let builtTable: SynonymTable | undefined;
@@ -382,8 +389,9 @@ export function analyseText(
       continue;
     }
     let matched = false;
+    const longer = table.secondsByFirst.get(read[i]!)?.has(read[i + 1] ?? "") === true;
     for (const n of table.lengthsByFirst.get(read[i]!) ?? []) {
-      if (matched || i + n > read.length) continue;
+      if (matched || i + n > read.length || (n > 1 && !longer)) continue;
       const phrase = n === 1 ? read[i]! : read.slice(i, i + n).join(" ");
       const canonical = table.byPhrase.get(phrase);
       if (canonical === undefined) continue;

@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { intentCueGates } from "../../src/matcher/intent-cues.ts";
 import { topSoftmax } from "../../src/matcher/lexical-scorer.ts";
+import { notAskedFinders } from "../../src/matcher/neighbour-rules.ts";
 import { normaliseText } from "../../src/matcher/normalise-text.ts";
 import { outOfScopeTopics } from "../../src/matcher/out-of-scope-topics.ts";
 import { softmax } from "../../src/matcher/softmax-regression.ts";
@@ -51,6 +52,23 @@ describe("gates that spare the intent cues' tests (intent-cues.ts)", () => {
         `${test.name} never fires (gate ${[...needs].slice(0, 5)})`,
       ).toBe(true);
     }
+  });
+});
+
+describe("gates that spare the finders of words not asked (neighbour-rules.ts)", () => {
+  it("a finder finds positions only in words its gate lets through, on every eval line and training text", () => {
+    const missed: string[] = [];
+    let found = 0;
+    for (const text of everyText()) {
+      const words = normaliseText(text).split(" ");
+      for (const [positions, reason, needs] of notAskedFinders) {
+        if (positions(words).length === 0) continue;
+        found++;
+        if (!words.some((w) => needs.has(w))) missed.push(`${reason}: ${text}`);
+      }
+    }
+    expect(missed).toEqual([]);
+    expect(found).toBeGreaterThan(notAskedFinders.length);
   });
 });
 
