@@ -480,6 +480,7 @@ type WordTest = (words: readonly string[]) => boolean;
  * message). These tests run on every piece of every message and on every training text, and most fire on
  * none: one pass over the words finds the few that can, and only those run. A test taught a new word that
  * makes it fire needs that word here too (test/matcher/speed-machinery.test.ts checks every eval line and training text).
+ * Sales, returns and business plans keep their own modules' cues, which were their gates already.
  */
 export const intentCueGates: readonly (readonly [WordTest, ReadonlySet<string>])[] = [
   [asksPriceOfHardware, new Set([...priceWords, "much"])],
@@ -496,6 +497,9 @@ export const intentCueGates: readonly (readonly [WordTest, ReadonlySet<string>])
   [asksAboutIncentives, incentiveCues],
   [asksUserPreference, userPreferenceCues],
   [asksAboutOwnPay, ownPayCues],
+  [asksForSales, salesOrWarrantyCues],
+  [asksWarrantyOrReturn, salesOrWarrantyCues],
+  [asksBusinessPlan, businessPlanCues],
 ];
 const gateBit = new Map(intentCueGates.map(([test], i) => [test, 1 << i]));
 const gatesOfWord = new Map<string, number>();
@@ -514,6 +518,9 @@ function openGates(words: readonly string[]): number {
 export function readIntentCues(words: readonly string[]): IntentCue[] {
   const cues: IntentCue[] = [];
   const open = openGates(words);
+  const site = siteFamilies(words);
+  // Most messages open no gate at all.
+  if (open === 0 && site === 0) return cues;
   const may = (test: WordTest) => (open & gateBit.get(test)!) !== 0;
   const fires = (test: WordTest) => may(test) && test(words);
   const firesUntroubled = (test: WordTest) => may(test) && asksForDataWithoutTrouble(words, test);
@@ -530,11 +537,8 @@ export function readIntentCues(words: readonly string[]): IntentCue[] {
   if (firesUntroubled(asksUserPreference)) cues.push("userprefs");
   // "didn't hit", "is late": one's own pay is HR's whatever went wrong with it, so no trouble veto.
   if (fires(asksAboutOwnPay)) cues.push("ownpay");
-  if (words.some((w) => salesOrWarrantyCues.has(w))) {
-    if (asksForDataWithoutTrouble(words, asksForSales)) cues.push("salesquote");
-    if (asksForDataWithoutTrouble(words, asksWarrantyOrReturn)) cues.push("warrantyrma");
-  }
-  const site = siteFamilies(words);
+  if (firesUntroubled(asksForSales)) cues.push("salesquote");
+  if (firesUntroubled(asksWarrantyOrReturn)) cues.push("warrantyrma");
   if (site !== 0) {
     const may = (family: number) => (site & family) !== 0;
     if (may(siteFamily.utility) && asksForDataWithoutTrouble(words, asksUtilityTariff)) cues.push("utilitytariff");
@@ -547,6 +551,6 @@ export function readIntentCues(words: readonly string[]): IntentCue[] {
     if (may(siteFamily.workplace) && asksCompanyWorkplace(words)) cues.push("workplaceit");
   }
   // Budgets, taxes, insurance, marketing, contractors, one's own Wi-Fi (asks-business-plans.ts has its vetoes).
-  if (words.some((w) => businessPlanCues.has(w)) && asksBusinessPlan(words)) cues.push("businessplan");
+  if (fires(asksBusinessPlan)) cues.push("businessplan");
   return cues;
 }
