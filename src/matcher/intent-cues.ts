@@ -21,6 +21,7 @@ import {
   siteFamily,
 } from "./asks-site-or-company.ts";
 import { asksToIntegrate, integrationCues } from "./asks-to-integrate.ts";
+import { wordGates } from "./word-gates.ts";
 
 /**
  * What a message asks to *do*, as opposed to what it is about. "How much is a CT4010", "the driver lost his
@@ -502,17 +503,8 @@ export const intentCueGates: readonly (readonly [WordTest, ReadonlySet<string>])
   [asksBusinessPlan, businessPlanCues],
 ];
 const gateBit = new Map(intentCueGates.map(([test], i) => [test, 1 << i]));
-const gatesOfWord = new Map<string, number>();
-for (const [test, needs] of intentCueGates) {
-  for (const w of needs) gatesOfWord.set(w, (gatesOfWord.get(w) ?? 0) | gateBit.get(test)!);
-}
-
 /** The gated tests the words leave open, as bits of `gateBit`. */
-function openGates(words: readonly string[]): number {
-  let open = 0;
-  for (const w of words) open |= gatesOfWord.get(w) ?? 0;
-  return open;
-}
+const openGates = wordGates(intentCueGates.map(([, needs]) => needs));
 
 /** The intent cues a message's words show, in a fixed order. */
 export function readIntentCues(words: readonly string[]): IntentCue[] {

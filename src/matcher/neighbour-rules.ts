@@ -16,6 +16,7 @@ import { refusedPricePositions, someRefusedCues } from "./some-refused.ts";
 import { saysSomeoneAhead, someoneAheadCues } from "./someone-ahead.ts";
 import { saysStationGoneGrey, statusSeenCues } from "./status-seen.ts";
 import { updateSceneCues, updateScenePositions } from "./update-before-trouble.ts";
+import { wordGates } from "./word-gates.ts";
 import { wordingReason } from "./wording-content.ts";
 
 /**
@@ -115,14 +116,10 @@ export const notAskedFinders: readonly (readonly [
   [ruledOutSymptomPositions, notAskedReasons.ruledOut, ruledOutSymptomCues],
   [refusedPricePositions, notAskedReasons.price, someRefusedCues],
 ];
-const findersOfWord = new Map<string, number>();
-notAskedFinders.forEach(([, , cues], f) => {
-  for (const w of cues) findersOfWord.set(w, (findersOfWord.get(w) ?? 0) | (1 << f));
-});
+const openFinders = wordGates(notAskedFinders.map(([, , cues]) => cues));
 
 export function objectsNotAsked(words: readonly string[]): Map<number, string> {
-  let open = 0;
-  for (const w of words) open |= findersOfWord.get(w) ?? 0;
+  const open = openFinders(words);
   const dropped = new Map<number, string>();
   // In the table's order, as before: a later reason replaces an earlier one at the same position.
   notAskedFinders.forEach(([positions, reason], f) => {
