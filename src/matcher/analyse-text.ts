@@ -71,6 +71,11 @@ interface SynonymTable {
   /** Phrase lengths by first word, so most words cost one lookup instead of one per possible length. */
   lengthsByFirst: Map<string, number[]>;
   /**
+   * The second words of the multi-word phrases, by first word: when the next word is none of them, no
+   * phrase longer than one word can start here, and the windows are not joined to be looked up.
+   */
+  secondsByFirst: Map<string, Set<string>>;
+  /**
    * Multi-word phrases by each of their words, then by their word count, then by their length, for
    * matching a phrase typed with one slip ("jst charge"): a common word ("no", "port") is in dozens of
    * phrases, and only those of the typed window's size can be one edit away.
@@ -94,8 +99,10 @@ function buildSynonymTable(): SynonymTable {
     }
   }
   const lengthsByFirst = new Map<string, number[]>();
+  const secondsByFirst = new Map<string, Set<string>>();
   for (const key of byPhrase.keys()) {
     const parts = key.split(" ");
+    if (parts.length > 1) secondsByFirst.set(parts[0]!, (secondsByFirst.get(parts[0]!) ?? new Set()).add(parts[1]!));
     const lengths = lengthsByFirst.get(parts[0]!) ?? [];
     if (!lengths.includes(parts.length)) lengths.push(parts.length);
     lengthsByFirst.set(
@@ -125,7 +132,7 @@ function buildSynonymTable(): SynonymTable {
   const expanding = new Set(
     [...Object.values(observedConcepts).flat(), ...keptDescriptions()].map((variant) => normaliseText(variant)),
   );
-  return { byPhrase, lengthsByFirst, phrasesByWord, phraseParts, fuzzyTarget, expanding };
+  return { byPhrase, lengthsByFirst, secondsByFirst, phrasesByWord, phraseParts, fuzzyTarget, expanding };
 }
 
 let builtTable: SynonymTable | undefined;
@@ -251,23 +258,29 @@ function fuzzyPhraseAt(
     let slip = false;
     for (let k = i; k < i + n && !slip; k++) slip = slippable[k]!;
     if (!slip) continue;
-    const window = words.slice(i, i + n);
-    const typed = window.join(" ");
+    // The window as typed is joined only once it has candidates: most windows have none.
+    let typedLength = n - 1;
+    for (let k = i; k < i + n; k++) typedLength += words[k]!.length;
     // A word that cannot hold the slip (below) must be the phrase's own word in the same place, so when the
     // window has one, only the phrases with that word are candidates: the others would all fail below.
     let fixed = -1;
     for (let k = 0; k < n && fixed < 0; k++) if (!slippable[i + k]) fixed = k;
     // Only phrases of as many words and within one letter of the typed length can be one edit away: the
     // cheap tests first, since a common word ("no", "port") is in dozens of phrases and this runs per word.
-    const candidates = new Set<string>();
-    for (const w of fixed < 0 ? window : [window[fixed]!]) {
-      const byLength = table.phrasesByWord.get(w)?.[n];
+    let candidates: Set<string> | undefined;
+    for (let k = Math.max(fixed, 0); k < (fixed < 0 ? n : fixed + 1); k++) {
+      const byLength = table.phrasesByWord.get(words[i + k]!)?.[n];
       if (!byLength) continue;
-      for (let length = typed.length - 1; length <= typed.length + 1; length++) {
-        for (const phrase of byLength.get(length) ?? []) candidates.add(phrase);
+      for (let length = typedLength - 1; length <= typedLength + 1; length++) {
+        for (const phrase of byLength.get(length) ?? []) {
+          candidates ??= new Set();
+          candidates.add(phrase);
+        }
       }
     }
-    if (candidates.size === 0) continue;
+    if (candidates === undefined) continue;
+    const window = words.slice(i, i + n);
+    const typed = window.join(" ");
     for (const phrase of [...candidates].sort()) {
       // The set lookups first, the edit distance last: all three must hold, in any order.
       const parts = table.phraseParts.get(phrase)!;
@@ -401,8 +414,9 @@ export function analyseText(
       continue;
     }
     let matched = false;
+    const longer = table.secondsByFirst.get(read[i]!)?.has(read[i + 1] ?? "") === true;
     for (const n of table.lengthsByFirst.get(read[i]!) ?? []) {
-      if (matched || i + n > read.length) continue;
+      if (matched || i + n > read.length || (n > 1 && !longer)) continue;
       const phrase = n === 1 ? read[i]! : read.slice(i, i + n).join(" ");
       const canonical = table.byPhrase.get(phrase);
       if (canonical === undefined) continue;

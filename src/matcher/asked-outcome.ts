@@ -1,3 +1,5 @@
+import { wordGates } from "./word-gates.ts";
+
 /**
  * An article asked by what the person wants to know or decide rather than by what broke: did it go
  * through, is it live yet, what should it be set to, when is the owner paid. The words are the outcome's,
@@ -257,10 +259,36 @@ const cues: ReadonlySet<string> = new Set([
   ...nothingWords,
 ]);
 
+/**
+ * Each rule's own words, without one of which it cannot fire: "after", "new" or a price let many messages past
+ * the cues above, and then every rule ran. A rule not listed here runs whenever the cues let a message in.
+ */
+const cuesOfRule = new Map<Rule[0], ReadonlySet<string>>([
+  [asksSoftwareOutcome, setOf(...softwareNouns, ...currentWords)],
+  [asksPriceIsLive, priceNouns],
+  [saysReservationsRequired, reservationWords],
+  [asksForScreenNotice, noticeNouns],
+  [saysCodeTypedIn, codeWords],
+  [asksHowJoinersApproved, approveWords],
+  [asksWhenOwnerPaid, ownerPaid],
+  [asksHowPeopleJoin, joinVerbs],
+  [asksStationInRightPlace, rightWords],
+  [asksPayAfterCharging, afterWords],
+  [saysNotFoundOnMap, onTheMap],
+  [saysGotNothing, nothingWords],
+]);
+export const askedOutcomeGates: readonly (readonly [Rule[0], ReadonlySet<string> | undefined])[] = rules.map(
+  ([says]) => [says, cuesOfRule.get(says)] as const,
+);
+const openRules = wordGates(askedOutcomeGates.map(([, needs]) => needs));
+
 /** The concepts (and how to explain them) that the message's asked outcomes add. */
 export function askedOutcomes(words: readonly string[]): (readonly [string, string])[] {
   if (!words.some((w) => cues.has(w))) return [];
+  const open = openRules(words);
   const found: (readonly [string, string])[] = [];
-  for (const [says, concept, from] of rules) if (says(words)) found.push([concept, from]);
+  rules.forEach(([says, concept, from], k) => {
+    if ((open & (1 << k)) !== 0 && says(words)) found.push([concept, from]);
+  });
   return found;
 }

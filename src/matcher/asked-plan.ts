@@ -1,3 +1,5 @@
+import { wordGates } from "./word-gates.ts";
+
 /**
  * An article asked as a plan or a decision in the words of the task, not of the article (the eighth blind
  * set's "should we update all 40 depot stations now or at 2am", "a banner on all stations tonight"). Each
@@ -328,10 +330,37 @@ const cues: ReadonlySet<string> = new Set([
   "next",
 ]);
 
+/**
+ * Each rule's own words, without one of which it cannot fire: "next", "new" or a price let most messages past
+ * the cues above, and then every rule ran. A rule not listed here runs whenever the cues let a message in.
+ */
+const cuesOfRule = new Map<Rule[0], ReadonlySet<string>>([
+  [plansSoftwareRollout, setOf(...rolloutNouns, ...updateWords)],
+  [plansScreenNotice, setOf(...noticeNouns, ...announceVerbs, ...screenNouns)],
+  [asksBankingApproval, bankingWords],
+  [plansPriceByTime, priceNouns],
+  [plansWhoMayCharge, setOf(...lockVerbs, ...people)],
+  [saysStationMoved, moveVerbs],
+  [asksPeopleIntoGroup, setOf(...inviteVerbs, ...groupNouns)],
+  [saysTurnTaken, setOf("next")],
+  [saysBilledPastFull, fullWords],
+  [asksHowRevenuePaid, moneyWords],
+  [quotesPriceForTime, setOf("dollars")],
+  [namesAlwaysOnMode, setOf("always")],
+  [asksHowCodeHandedOut, codeWords],
+]);
+export const askedPlanGates: readonly (readonly [Rule[0], ReadonlySet<string> | undefined])[] = rules.map(
+  ([says]) => [says, cuesOfRule.get(says)] as const,
+);
+const openRules = wordGates(askedPlanGates.map(([, needs]) => needs));
+
 /** The concepts (and how to explain them) that the message's plans and decisions add. */
 export function askedPlans(words: readonly string[]): (readonly [string, string])[] {
   if (!words.some((w) => cues.has(w))) return [];
+  const open = openRules(words);
   const found: (readonly [string, string])[] = [];
-  for (const [says, concept, from] of rules) if (says(words)) found.push([concept, from]);
+  rules.forEach(([says, concept, from], k) => {
+    if ((open & (1 << k)) !== 0 && says(words)) found.push([concept, from]);
+  });
   return found;
 }

@@ -112,11 +112,15 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
       .map((playbook, c) => ({ playbook, confidence: scored.probabilities[c]! * scored.coverage }))
       .sort(byConfidence);
     // Only the leaders can be the answer, so only they are checked for one-word evidence.
+    let capped = false;
     for (const candidate of ranked.slice(0, 3)) {
-      if (candidate.confidence > oneWordCap && scorer.supportingWords(scored, classOf.get(candidate.playbook)!) < 2)
+      if (candidate.confidence > oneWordCap && scorer.supportingWords(scored, classOf.get(candidate.playbook)!) < 2) {
         candidate.confidence = oneWordCap;
+        capped = true;
+      }
     }
-    return ranked.sort(byConfidence);
+    // Sorted already unless a leader was capped (most answers rest on more than one word).
+    return capped ? ranked.sort(byConfidence) : ranked;
   };
 
   /**

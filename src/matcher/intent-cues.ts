@@ -23,6 +23,7 @@ import {
   siteFamily,
 } from "./asks-site-or-company.ts";
 import { asksToIntegrate, integrationCues } from "./asks-to-integrate.ts";
+import { wordGates } from "./word-gates.ts";
 
 /**
  * What a message asks to *do*, as opposed to what it is about. "How much is a CT4010", "the driver lost his
@@ -484,6 +485,8 @@ type WordTest = (words: readonly string[]) => boolean;
  * message). These tests run on every piece of every message and on every training text, and most fire on
  * none: one pass over the words finds the few that can, and only those run. A test taught a new word that
  * makes it fire needs that word here too (test/matcher/speed-machinery.test.ts checks every eval line and training text).
+ * Sales, returns, business plans, other makers' hardware and logistics keep their own modules' cues, which were
+ * their gates already.
  */
 export const intentCueGates: readonly (readonly [WordTest, ReadonlySet<string>])[] = [
   [asksPriceOfHardware, new Set([...priceWords, "much"])],
@@ -500,24 +503,23 @@ export const intentCueGates: readonly (readonly [WordTest, ReadonlySet<string>])
   [asksAboutIncentives, incentiveCues],
   [asksUserPreference, userPreferenceCues],
   [asksAboutOwnPay, ownPayCues],
+  [asksForSales, salesOrWarrantyCues],
+  [asksWarrantyOrReturn, salesOrWarrantyCues],
+  [asksBusinessPlan, businessPlanCues],
+  [asksOtherHardware, otherHardwareCues],
+  [asksLogistics, logisticsCues],
 ];
 const gateBit = new Map(intentCueGates.map(([test], i) => [test, 1 << i]));
-const gatesOfWord = new Map<string, number>();
-for (const [test, needs] of intentCueGates) {
-  for (const w of needs) gatesOfWord.set(w, (gatesOfWord.get(w) ?? 0) | gateBit.get(test)!);
-}
-
 /** The gated tests the words leave open, as bits of `gateBit`. */
-function openGates(words: readonly string[]): number {
-  let open = 0;
-  for (const w of words) open |= gatesOfWord.get(w) ?? 0;
-  return open;
-}
+const openGates = wordGates(intentCueGates.map(([, needs]) => needs));
 
 /** The intent cues a message's words show, in a fixed order. */
 export function readIntentCues(words: readonly string[]): IntentCue[] {
   const cues: IntentCue[] = [];
   const open = openGates(words);
+  const site = siteFamilies(words);
+  // Most messages open no gate at all.
+  if (open === 0 && site === 0) return cues;
   const may = (test: WordTest) => (open & gateBit.get(test)!) !== 0;
   const fires = (test: WordTest) => may(test) && test(words);
   const firesUntroubled = (test: WordTest) => may(test) && asksForDataWithoutTrouble(words, test);
@@ -534,11 +536,8 @@ export function readIntentCues(words: readonly string[]): IntentCue[] {
   if (firesUntroubled(asksUserPreference)) cues.push("userprefs");
   // "didn't hit", "is late": one's own pay is HR's whatever went wrong with it, so no trouble veto.
   if (fires(asksAboutOwnPay)) cues.push("ownpay");
-  if (words.some((w) => salesOrWarrantyCues.has(w))) {
-    if (asksForDataWithoutTrouble(words, asksForSales)) cues.push("salesquote");
-    if (asksForDataWithoutTrouble(words, asksWarrantyOrReturn)) cues.push("warrantyrma");
-  }
-  const site = siteFamilies(words);
+  if (firesUntroubled(asksForSales)) cues.push("salesquote");
+  if (firesUntroubled(asksWarrantyOrReturn)) cues.push("warrantyrma");
   if (site !== 0) {
     const may = (family: number) => (site & family) !== 0;
     if (may(siteFamily.utility) && asksForDataWithoutTrouble(words, asksUtilityTariff)) cues.push("utilitytariff");
@@ -551,9 +550,9 @@ export function readIntentCues(words: readonly string[]): IntentCue[] {
     if (may(siteFamily.workplace) && asksCompanyWorkplace(words)) cues.push("workplaceit");
   }
   // Budgets, taxes, insurance, marketing, contractors, one's own Wi-Fi (asks-business-plans.ts has its vetoes).
-  if (words.some((w) => businessPlanCues.has(w)) && asksBusinessPlan(words)) cues.push("businessplan");
+  if (fires(asksBusinessPlan)) cues.push("businessplan");
   // Another maker's or a home charger, and the shipping or ordering around an article (tenth round).
-  if (words.some((w) => otherHardwareCues.has(w)) && asksOtherHardware(words)) cues.push("otherhardware");
-  if (words.some((w) => logisticsCues.has(w)) && asksLogistics(words)) cues.push("logistics");
+  if (fires(asksOtherHardware)) cues.push("otherhardware");
+  if (fires(asksLogistics)) cues.push("logistics");
   return cues;
 }

@@ -16,6 +16,7 @@ import { refusedPricePositions, someRefusedCues } from "./some-refused.ts";
 import { saysSomeoneAhead, someoneAheadCues } from "./someone-ahead.ts";
 import { saysStationGoneGrey, statusSeenCues } from "./status-seen.ts";
 import { updateSceneCues, updateScenePositions } from "./update-before-trouble.ts";
+import { wordGates } from "./word-gates.ts";
 import { wordingReason } from "./wording-content.ts";
 
 /**
@@ -96,15 +97,34 @@ export function droppedAsNotAsked(rewrites: readonly { from: string; to: string 
   return words;
 }
 
+/**
+ * Each finder of positions not asked, with why they are dropped and the words it finds none without (its
+ * module's cues; plug-and-go's for lost cards, which it asks first). The cues above let a message in when any
+ * finder may fire, and "not", "new" or "but" let most in: one more pass over the words picks the few to run.
+ */
+export const notAskedFinders: readonly (readonly [
+  (words: readonly string[]) => number[],
+  string,
+  ReadonlySet<string>,
+])[] = [
+  [remedyQuestionPositions, notAskedReasons.remedy, remedyCues],
+  [cardMeansPositions, notAskedReasons.means, cardMeansCues],
+  [updateScenePositions, notAskedReasons.update, updateSceneCues],
+  [lostCardPositions, notAskedReasons.lost, plugAndGoCues],
+  [readerFirmwarePositions, notAskedReasons.reader, readerFirmwareCues],
+  [loneCarScenePositions, notAskedReasons.loneCar, loneCarCues],
+  [ruledOutSymptomPositions, notAskedReasons.ruledOut, ruledOutSymptomCues],
+  [refusedPricePositions, notAskedReasons.price, someRefusedCues],
+];
+const openFinders = wordGates(notAskedFinders.map(([, , cues]) => cues));
+
 export function objectsNotAsked(words: readonly string[]): Map<number, string> {
+  const open = openFinders(words);
   const dropped = new Map<number, string>();
-  for (const k of remedyQuestionPositions(words)) dropped.set(k, notAskedReasons.remedy);
-  for (const k of cardMeansPositions(words)) dropped.set(k, notAskedReasons.means);
-  for (const k of updateScenePositions(words)) dropped.set(k, notAskedReasons.update);
-  for (const k of lostCardPositions(words)) dropped.set(k, notAskedReasons.lost);
-  for (const k of readerFirmwarePositions(words)) dropped.set(k, notAskedReasons.reader);
-  for (const k of loneCarScenePositions(words)) dropped.set(k, notAskedReasons.loneCar);
-  for (const k of ruledOutSymptomPositions(words)) dropped.set(k, notAskedReasons.ruledOut);
-  for (const k of refusedPricePositions(words)) dropped.set(k, notAskedReasons.price);
+  // In the table's order, as before: a later reason replaces an earlier one at the same position.
+  notAskedFinders.forEach(([positions, reason], f) => {
+    if ((open & (1 << f)) === 0) return;
+    for (const k of positions(words)) dropped.set(k, reason);
+  });
   return dropped;
 }

@@ -34,7 +34,7 @@ export class SoftmaxRegression {
 
   private rowLogits(ids: Int32Array, values: Float64Array, from: number, to: number): Float64Array {
     const C = this.classCount;
-    const out = Float64Array.from(this.bias);
+    const out = this.bias.slice(); // a copy without `from`'s iterator: this runs per message and per training step
     for (let k = from; k < to; k++) {
       const base = ids[k]! * C;
       const v = values[k]! * this.scale;
@@ -103,7 +103,7 @@ export class SoftmaxRegression {
 
 export function softmax(logits: Float64Array): Float64Array {
   let max = Number.NEGATIVE_INFINITY;
-  for (const v of logits) max = Math.max(max, v);
+  for (let c = 0; c < logits.length; c++) max = Math.max(max, logits[c]!);
   let sum = 0;
   const out = new Float64Array(logits.length);
   for (let c = 0; c < logits.length; c++) {

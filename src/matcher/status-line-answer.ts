@@ -54,8 +54,15 @@ function fieldsAskedAbout(text: string): string[] {
   return fields;
 }
 
+/**
+ * Every field read above needs one of these in the text: an out-of-service port state (the parser keeps the
+ * state as written, upper-cased) or the status line named. Most messages have none, and three searches cost more.
+ */
+const mayHaveField = /out_of_service|status|port line/i;
+
 /** A pasted port line whose fault field a playbook's example shows answers with that playbook (or asks which). */
 export function statusLineAnswer(text: string, index: StatusLineIndex): MatchResult | undefined {
+  if (!mayHaveField.test(text)) return undefined;
   // Only when no whole line is there: a whole line's own fault field comes first.
   const whole = faultFields(text);
   const field = (whole.length > 0 ? whole : fieldsAskedAbout(text)).find((f) => index.has(f));

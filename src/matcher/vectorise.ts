@@ -200,7 +200,8 @@ export class Vectoriser {
       if (previous >= 0 && tid >= 0) add(this.pairId(previous, tid, false), t - 1);
       previous = tid;
     });
-    const ids = Int32Array.from(touched);
+    // The constructor copies an array directly; `Int32Array.from` walks it through an iterator (per piece, per message).
+    const ids = new Int32Array(touched);
     const values = new Float64Array(ids.length);
     const termsOf = new Int32Array(ids.length);
     let norm = 0;

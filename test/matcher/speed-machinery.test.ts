@@ -2,13 +2,17 @@ import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { askedOutcomeGates } from "../../src/matcher/asked-outcome.ts";
+import { askedPlanGates } from "../../src/matcher/asked-plan.ts";
 import { intentCueGates } from "../../src/matcher/intent-cues.ts";
 import { topSoftmax } from "../../src/matcher/lexical-scorer.ts";
+import { notAskedFinders } from "../../src/matcher/neighbour-rules.ts";
 import { normaliseText } from "../../src/matcher/normalise-text.ts";
 import { outOfScopeTopics } from "../../src/matcher/out-of-scope-topics.ts";
 import { softmax } from "../../src/matcher/softmax-regression.ts";
 import { splitSentences } from "../../src/matcher/split-sentences.ts";
 import { trainingExamples } from "../../src/matcher/training-examples.ts";
+import { wordGates } from "../../src/matcher/word-gates.ts";
 import { realMatcher } from "./real-matcher.ts";
 
 const evalDir = fileURLToPath(new URL("../eval/", import.meta.url));
@@ -51,6 +55,56 @@ describe("gates that spare the intent cues' tests (intent-cues.ts)", () => {
         `${test.name} never fires (gate ${[...needs].slice(0, 5)})`,
       ).toBe(true);
     }
+  });
+});
+
+describe("gates that spare the rules of asked outcomes and plans (asked-outcome.ts, asked-plan.ts)", () => {
+  it.each([
+    ["asked outcomes", askedOutcomeGates],
+    ["asked plans", askedPlanGates],
+  ] as const)(
+    "each of the %s fires only on words its gate lets through, on every eval line and training text",
+    (_, gates) => {
+      expect(gates.every(([, needs]) => needs !== undefined)).toBe(true);
+      const missed: string[] = [];
+      let fired = 0;
+      for (const text of everyText()) {
+        const words = normaliseText(text).split(" ");
+        for (const [says, needs] of gates) {
+          if (!says(words)) continue;
+          fired++;
+          if (!words.some((w) => needs!.has(w))) missed.push(`${says.name}: ${text}`);
+        }
+      }
+      expect(missed).toEqual([]);
+      expect(fired).toBeGreaterThan(gates.length);
+    },
+  );
+});
+
+describe("word gates", () => {
+  it("opens the tests whose words the message has, and always those given none", () => {
+    const open = wordGates([new Set(["card", "badge"]), undefined, new Set(["price"])]);
+    expect(open(["the", "badge", "is", "lost"])).toBe(0b011);
+    expect(open(["what", "price", "for", "a", "card"])).toBe(0b111);
+    expect(open(["nothing", "here"])).toBe(0b010);
+  });
+});
+
+describe("gates that spare the finders of words not asked (neighbour-rules.ts)", () => {
+  it("a finder finds positions only in words its gate lets through, on every eval line and training text", () => {
+    const missed: string[] = [];
+    let found = 0;
+    for (const text of everyText()) {
+      const words = normaliseText(text).split(" ");
+      for (const [positions, reason, needs] of notAskedFinders) {
+        if (positions(words).length === 0) continue;
+        found++;
+        if (!words.some((w) => needs.has(w))) missed.push(`${reason}: ${text}`);
+      }
+    }
+    expect(missed).toEqual([]);
+    expect(found).toBeGreaterThan(notAskedFinders.length);
   });
 });
 
