@@ -44,7 +44,9 @@ import { screenNameConcepts } from "./screen-names.ts";
 import { asksForScreenWording } from "./screen-wording.ts";
 import { saysJoinsThemselves, saysPricingAwaitsApproval, sharedSubjectCues } from "./shared-subjects.ts";
 import { saysSignalReading, signalReadingCues } from "./signal-reading.ts";
+import { saysSimSeating, simSeatingCues } from "./sim-seating.ts";
 import type { SpellCorrector } from "./spell-corrector.ts";
+import { asksStationGroupPayout, stationGroupPayoutCues } from "./station-group-payout.ts";
 import { stemWord } from "./stem-word.ts";
 import { stopwords } from "./stopwords.ts";
 import { synonyms } from "./synonyms.ts";
@@ -562,6 +564,16 @@ export function analyseText(
   if (corrector && read.some((w) => outputExpectedCues.has(w)) && asksOutputAsExpected(read)) {
     for (const w of ["energy", "dispense", "rate"]) keep(w, "the output against what it should give");
     applied.push({ from: "the output against what it should give", to: "energy dispense rate" });
+  }
+  // How a group of stations is paid: Flex Billing's custom station groups and payment method (station-group-payout.ts).
+  if (corrector && read.some((w) => stationGroupPayoutCues.has(w)) && asksStationGroupPayout(read)) {
+    for (const w of ["remittance", "revenue", "payout"]) keep(w, "how a group of stations is paid");
+    applied.push({ from: "how a group of stations is paid", to: "remittance revenue payout" });
+  }
+  // A SIM sitting badly: Station Unreachable's re-seat step (sim-seating.ts).
+  if (corrector && read.some((w) => simSeatingCues.has(w)) && saysSimSeating(read)) {
+    keep("reseat", "a SIM sitting badly");
+    applied.push({ from: "a SIM sitting badly", to: "reseat" });
   }
   // Who is tied to the station in a resident's own space: Multifamily's linked driver (own-space-station.ts).
   if (corrector && read.some((w) => ownSpaceCues.has(w)) && saysOwnSpaceStation(read)) {

@@ -155,3 +155,24 @@ describe("a person missing from the group a station's policy maps", () => {
     ).toBe("rfid-reader");
   });
 });
+
+describe("how a group of stations is paid", () => {
+  it.each([
+    "the Ontario group of stations wants cheques mailed",
+    "does the variable service fee percentage differ per custom station group",
+  ])("answers Flex Billing: %j", (text) => {
+    expect(answer(text)).toBe("flex-billing");
+  });
+
+  it("leaves a driver group's price to Pricing Policy", () => {
+    expect(answer("the driver group should get $0.20/kWh but pays the public rate")).not.toBe("flex-billing");
+  });
+});
+
+describe("a SIM that sits badly", () => {
+  it("answers Station Unreachable", () => {
+    expect(answer("installer says the SIM is crooked in the tray, does he push it back in")).toBe(
+      "station-unreachable",
+    );
+  });
+});
