@@ -4,6 +4,7 @@ import { askedOutcomes } from "./asked-outcome.ts";
 import { askedOverSceneCues, askedOverSceneRules } from "./asked-over-scene.ts";
 import { askedPlans } from "./asked-plan.ts";
 import { saysBilledFor } from "./billed-for.ts";
+import { cardStepCues, isSkippedCardWord, saysCardStepSkipped } from "./card-step-skipped.ts";
 import { saysChargedRepeatedly } from "./charged-repeatedly.ts";
 import { describedPartCues, describedPartRules } from "./described-part-rules.ts";
 import { keptDescriptions } from "./described-parts.ts";
@@ -30,8 +31,11 @@ import {
 } from "./neighbour-rules.ts";
 import { noChargeGivenCues, saysNoChargeGiven } from "./no-charge-given.ts";
 import { normaliseText } from "./normalise-text.ts";
+import { isPolicyMapping, notInGroupCues, saysPersonNotInGroup } from "./not-in-group.ts";
 import { observedConcepts } from "./observed-concepts.ts";
 import { saysStationForOnePerson } from "./one-driver-station.ts";
+import { asksOutputAsExpected, outputExpectedCues } from "./output-as-expected.ts";
+import { ownSpaceCues, saysOwnSpaceStation } from "./own-space-station.ts";
 import { saysOwnerIsPaid } from "./owner-revenue.ts";
 import { lineMeansQueue, readQueueWord } from "./queue-line.ts";
 import { quotedSpans } from "./quoted-text.ts";
@@ -41,7 +45,9 @@ import { screenNameConcepts } from "./screen-names.ts";
 import { asksForScreenWording } from "./screen-wording.ts";
 import { saysJoinsThemselves, saysPricingAwaitsApproval, sharedSubjectCues } from "./shared-subjects.ts";
 import { saysSignalReading, signalReadingCues } from "./signal-reading.ts";
+import { saysSimSeating, simSeatingCues } from "./sim-seating.ts";
 import type { SpellCorrector } from "./spell-corrector.ts";
+import { asksStationGroupPayout, stationGroupPayoutCues } from "./station-group-payout.ts";
 import { stemWord } from "./stem-word.ts";
 import { stopwords } from "./stopwords.ts";
 import { synonyms } from "./synonyms.ts";
@@ -569,6 +575,47 @@ export function analyseText(
     // "took out … put in" tells the swap without the article's word for it.
     keep("replaced", "a unit swapped for one of ours");
     applied.push({ from: "a unit swapped for one of ours", to: "replaced" });
+  }
+
+  // The card step wished away is Just Charge's authentication-free charging (card-step-skipped.ts).
+  if (corrector && read.some((w) => cardStepCues.has(w)) && saysCardStepSkipped(read)) {
+    for (let k = terms.length - 1; k >= 0; k--) {
+      if (!isSkippedCardWord(sources[k]!)) continue;
+      terms.splice(k, 1);
+      sources.splice(k, 1);
+    }
+    keep("authfree", "the card step wished away");
+    applied.push({ from: "the card step wished away", to: "authfree" });
+  }
+  // A person missing from the group a station's policy maps: Access Control's membership (not-in-group.ts).
+  if (corrector && read.some((w) => notInGroupCues.has(w)) && saysPersonNotInGroup(read)) {
+    for (let k = terms.length - 1; k >= 0; k--) {
+      if (!isPolicyMapping(sources[k]!)) continue;
+      terms.splice(k, 1);
+      sources.splice(k, 1);
+    }
+    for (const w of ["usable", "access", "policy", "added"]) keep(w, "a person missing from the group");
+    applied.push({ from: "a person missing from the group", to: "usable access policy added" });
+  }
+  // A station's output against what it should give: Slow or Zero Energy's dispense rate (output-as-expected.ts).
+  if (corrector && read.some((w) => outputExpectedCues.has(w)) && asksOutputAsExpected(read)) {
+    for (const w of ["energy", "dispense", "rate"]) keep(w, "the output against what it should give");
+    applied.push({ from: "the output against what it should give", to: "energy dispense rate" });
+  }
+  // How a group of stations is paid: Flex Billing's custom station groups and payment method (station-group-payout.ts).
+  if (corrector && read.some((w) => stationGroupPayoutCues.has(w)) && asksStationGroupPayout(read)) {
+    for (const w of ["remittance", "revenue", "payout"]) keep(w, "how a group of stations is paid");
+    applied.push({ from: "how a group of stations is paid", to: "remittance revenue payout" });
+  }
+  // A SIM sitting badly: Station Unreachable's re-seat step (sim-seating.ts).
+  if (corrector && read.some((w) => simSeatingCues.has(w)) && saysSimSeating(read)) {
+    keep("reseat", "a SIM sitting badly");
+    applied.push({ from: "a SIM sitting badly", to: "reseat" });
+  }
+  // Who is tied to the station in a resident's own space: Multifamily's linked driver (own-space-station.ts).
+  if (corrector && read.some((w) => ownSpaceCues.has(w)) && saysOwnSpaceStation(read)) {
+    for (const w of ["multifamily", "linked", "driver", "account"]) keep(w, "the station of a resident's own space");
+    applied.push({ from: "the station of a resident's own space", to: "linked driver account" });
   }
 
   // What the message asks to do (buy, plan an install), weighed by the scorer like any other term.

@@ -51,7 +51,8 @@ export function saysCardFailsAppWorks(words: readonly string[]): boolean {
   if (!words.some((w) => cardWords.has(w)) || saysScreenRefused(words)) return false;
   for (let i = 0; i < words.length; i++) {
     if (!cardWords.has(words[i]!)) continue;
-    const around = words.slice(Math.max(0, i - 4), i + 7);
+    // "waved my card at your machine like 20 times. NOTHING": the failure may end the sentence after the card.
+    const around = words.slice(Math.max(0, i - 4), i + 10);
     if (around.some((w) => ignoredWords.has(w))) return true;
     if (around.some((w) => failWords.has(w)) && appWorks(words)) return true;
   }

@@ -101,3 +101,78 @@ describe("an article's words asking another's question", () => {
     expect(answer("how would I change what the kiosk says on its small display")).toBe("station-messages");
   });
 });
+
+describe("an article with too few of its words", () => {
+  it.each([
+    "two roommates share the deeded space downstairs, can both go on that charger",
+    "the charger in their garage bay should be under the new owner's name",
+  ])("answers Multifamily for who goes on a resident's own space: %j", (text) => {
+    expect(answer(text)).toBe("multifamily");
+  });
+
+  it.each([
+    ["the charger in my own spot is broken", false],
+    ["can both of us use the charger in my reserved spot at work", false],
+    ["her husband and she both want the charger at their parking space", true],
+  ])("own-space look-alike %j → Multifamily: %s", (text, expected) => {
+    expect(answer(text) === "multifamily").toBe(expected);
+  });
+
+  it.each([
+    "our valets keep needing a badge to start the charger for demo cars, can we skip that step",
+    "the depot crew doesn't want to juggle fobs for every van",
+  ])("answers Just Charge for the card step wished away: %j", (text) => {
+    expect(answer(text)).toBe("just-charge");
+  });
+
+  it("leaves a card that fails to the reader", () => {
+    expect(answer("badges are not read at the depot chargers, can we skip that step")).not.toBe("just-charge");
+  });
+
+  it("answers Slow or Zero Energy for a station's output against what it should give", () => {
+    expect(answer("how to check a unit is delivering the power it's meant to")).toBe("slow-zero-energy");
+  });
+
+  it("leaves a price that should have been another to Pricing Policy", () => {
+    expect(answer("driver was charged a station time rate when it should be energy only")).toBe("pricing-policy");
+  });
+});
+
+describe("a person missing from the group a station's policy maps", () => {
+  it("answers Access Control", () => {
+    expect(answer('the policy on lot B maps the "Night Shift" group and she is not in it, how do I add her')).toBe(
+      "access-control",
+    );
+  });
+
+  it("leaves people adding themselves to Station Connections", () => {
+    expect(answer("how do employees get themselves added to our charging group")).toBe("station-connections");
+  });
+
+  it("reads a card waved again and again while the phone works as the reader", () => {
+    expect(
+      answer("fwd from a driver: I held my card up to it over and over again. NOTHING. my phone works though"),
+    ).toBe("rfid-reader");
+  });
+});
+
+describe("how a group of stations is paid", () => {
+  it.each([
+    "the Ontario group of stations wants cheques mailed",
+    "does the variable service fee percentage differ per custom station group",
+  ])("answers Flex Billing: %j", (text) => {
+    expect(answer(text)).toBe("flex-billing");
+  });
+
+  it("leaves a driver group's price to Pricing Policy", () => {
+    expect(answer("the driver group should get $0.20/kWh but pays the public rate")).not.toBe("flex-billing");
+  });
+});
+
+describe("a SIM that sits badly", () => {
+  it("answers Station Unreachable", () => {
+    expect(answer("installer says the SIM is crooked in the tray, does he push it back in")).toBe(
+      "station-unreachable",
+    );
+  });
+});
