@@ -1,4 +1,5 @@
 import { asksBusinessPlan, businessPlanCues } from "./asks-business-plans.ts";
+import { asksDashboardAccount, dashboardAccountCues } from "./asks-dashboard-account.ts";
 import { asksForDocuments } from "./asks-for-documents.ts";
 import {
   asksAboutIncentives,
@@ -54,7 +55,8 @@ export type IntentCue =
   | "workplaceit"
   | "businessplan"
   | "otherhardware"
-  | "logistics";
+  | "logistics"
+  | "dashboardaccount";
 
 const priceWords = new Set([
   "price",
@@ -254,8 +256,16 @@ const chatWords = new Set([
 const near = (words: readonly string[], i: number, span: number, set: ReadonlySet<string>): boolean =>
   words.slice(Math.max(0, i - span), i + span + 1).some((w) => set.has(w));
 
+/** "how much force", "how much power": a quantity asked, not a price. */
+const measured = new Set(["force", "power", "energy", "current", "voltage", "time", "kwh", "load", "signal", "range"]);
+
 function asksPriceOfHardware(words: readonly string[]): boolean {
-  const price = words.some((w, i) => priceWords.has(w) || (w === "how" && words[i + 1] === "much"));
+  const price = words.some(
+    (w, i) =>
+      // A "price plan" or "pricing plan" is a pricing policy, not a price asked.
+      (priceWords.has(w) && !/^plans?$/.test(words[i + 1] ?? "")) ||
+      (w === "how" && words[i + 1] === "much" && !measured.has(words[i + 2] ?? "")),
+  );
   if (!price || words.some((w) => sessionPrice.has(w))) return false;
   return words.some(
     (w, i) => modelCode.test(w) || boughtNouns.has(w) || (stationNouns.has(w) && near(words, i, 2, moreOf)),
@@ -510,5 +520,6 @@ export function readIntentCues(words: readonly string[]): IntentCue[] {
   // Another maker's or a home charger, and the shipping or ordering around an article (tenth round).
   if (words.some((w) => otherHardwareCues.has(w)) && asksOtherHardware(words)) cues.push("otherhardware");
   if (words.some((w) => logisticsCues.has(w)) && asksLogistics(words)) cues.push("logistics");
+  if (words.some((w) => dashboardAccountCues.has(w)) && asksDashboardAccount(words)) cues.push("dashboardaccount");
   return cues;
 }
