@@ -12,9 +12,15 @@
  *   10%"), not a contract to sign;
  * - letters counted ("20 letters in the first line") are a screen's characters, not letters to residents;
  * - a parking space beside a resident or tenant is the resident's own stall (Multifamily's personal
- *   charging), not the site around the chargers.
+ *   charging), not the site around the chargers;
+ * - rent, a lease or HOA dues beside a charger someone cannot be added or linked to say who the person is (a
+ *   resident: Multifamily's linked driver), not the property's own business;
+ * - a home charger that "works fine" is what the site's station is held against, not a home charger asked
+ *   about (asks-other-hardware.ts reads the comparison).
  * Messages only: a trigger already says its article in the guide's words.
  */
+
+import { homeIsComparison } from "./asks-other-hardware.ts";
 
 const setOf = (...words: string[]): ReadonlySet<string> => new Set(words);
 
@@ -49,6 +55,14 @@ const residents = setOf(
   ...["unit", "owner", "owners", "hoa", "multifamily", "mfh"],
 );
 const spaceWords = setOf("space", "spaces", "spot", "spots", "stall", "stalls");
+const payVerbs = setOf("pay", "pays", "paying", "paid");
+const propertyWords = setOf("rent", "rents", "renting", "lease", "leases", "leasing", "dues", "landlord");
+const chargerNouns = setOf("charger", "chargers", "station", "stations", "port", "ports", "evse");
+/** Being put on a charger: Multifamily's linked driver and its MFHS Personal Charging Connection. */
+const linkVerbs = setOf(
+  ...["add", "added", "adding", "link", "linked", "linking", "join", "joined", "connect", "connected", "tie"],
+  ...["tied", "assign", "assigned", "approve", "approved"],
+);
 
 /** Words without one of which the rules cannot fire (they run on every sentence). */
 export const topicSceneCues: ReadonlySet<string> = new Set([
@@ -57,6 +71,8 @@ export const topicSceneCues: ReadonlySet<string> = new Set([
   "contract",
   ...letterWords,
   "parking",
+  ...propertyWords,
+  "home",
 ]);
 
 /** Positions of the words that are only the scene, each with why. */
@@ -78,6 +94,11 @@ export function topicWordsAsScene(words: readonly string[]): Map<number, string>
     else if (letterWords.has(w) && /^\d+$/.test(words[i - 1] ?? "")) dropped.set(i, "characters counted");
     else if (w === "parking" && spaceWords.has(words[i + 1] ?? "") && has(residents))
       dropped.set(i, "a resident's own stall, not the site");
+    else if (propertyWords.has(w) && has(chargerNouns) && has(linkVerbs)) {
+      dropped.set(i, "who the resident is, not the property's business");
+      if (payVerbs.has(words[i - 1] ?? "")) dropped.set(i - 1, "who the resident is, not the property's business");
+    } else if (w === "home" && has(chargerNouns) && homeIsComparison(words, i))
+      dropped.set(i, "home as the comparison, not the question");
   });
   return dropped;
 }

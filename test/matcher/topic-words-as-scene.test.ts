@@ -7,7 +7,8 @@ import { realMatcher } from "./real-matcher.ts";
 // space) in an article's question is its scene unless what makes the topic outside the guide is asked. None
 // of these sentences is from an evaluation set.
 const words = (text: string) => normaliseText(text).split(" ");
-const dropped = (text: string) => [...topicWordsAsScene(words(text)).keys()].map((k) => words(text)[k]);
+const dropped = (text: string) =>
+  [...topicWordsAsScene(words(text)).keys()].sort((a, b) => a - b).map((k) => words(text)[k]);
 const match = (text: string) => realMatcher().matcher.match(text);
 
 describe("an adjacent topic's word as the scene of an article's question", () => {
@@ -26,6 +27,10 @@ describe("an adjacent topic's word as the scene of an article's question", () =>
     ["how do I file a warranty claim for the head", []],
     ["who signs the contract renewal", []],
     ["the parking space lines need repainting", []],
+    ["we pay rent here and still can't get added to the charger at our stall", ["pay", "rent"]],
+    ["she says her home charger works fine but got 0 kWh at our lot", ["home"]],
+    ["the landlord wants to raise the rent", []],
+    ["my home charger shows a red light", []],
   ])("%j drops %j", (text, expected) => {
     expect(dropped(text)).toEqual(expected);
   });
@@ -40,5 +45,11 @@ describe("an adjacent topic's word as the scene of an article's question", () =>
 
   it("leaves the driver's own app account out of scope", () => {
     expect(match("she can't log in to the app on her phone, reset password doesn't work").kind).toBe("no-match");
+  });
+
+  it("answers the site's station when a home charger is only the comparison", () => {
+    expect(match("she says the car charges normally on her home charger but got 0 kWh at our lot").playbook).toBe(
+      "slow-zero-energy",
+    );
   });
 });
