@@ -52,6 +52,7 @@ import { stemWord } from "./stem-word.ts";
 import { stopwords } from "./stopwords.ts";
 import { synonyms } from "./synonyms.ts";
 import { refusedTextPositions, saysTextLineRefused, textLineCues } from "./text-line-refused.ts";
+import { topicSceneCues, topicWordsAsScene } from "./topic-words-as-scene.ts";
 import { saysScreenRefused, saysWhoMayCharge } from "./who-may-charge.ts";
 import { wordingContentPositions, wordingReason } from "./wording-content.ts";
 
@@ -216,6 +217,7 @@ const cueSources = {
   businessplan: "plans the business around the stations (budget, taxes, insurance, marketing, contractors)",
   otherhardware: "asks about another maker's or a home charger",
   logistics: "asks about shipping, ordering parts or paying the installer",
+  dashboardaccount: "asks about their own dashboard account (login, session, users)",
 } as const;
 
 const messageOnlyCues: ReadonlySet<string> = new Set([
@@ -229,6 +231,7 @@ const messageOnlyCues: ReadonlySet<string> = new Set([
   "businessplan",
   "otherhardware",
   "logistics",
+  "dashboardaccount",
 ]);
 
 // Stems are asked for again and again (the same words recur across every trigger), so remember them.
@@ -363,6 +366,12 @@ export function analyseText(
   // refused driver tapped) is dropped, so the rest decides (neighbour-rules.ts). Messages only.
   if (corrector && scoped.some((r) => objectsNotAskedCues.has(r.word))) {
     const dropped = objectsNotAsked(scoped.map((r) => r.word));
+    for (const [k, why] of dropped) applied.push({ from: scoped[k]!.from, to: why });
+    if (dropped.size > 0) scoped = scoped.filter((_, k) => !dropped.has(k));
+  }
+  // An adjacent topic's word that only sets the scene of an article's question (topic-words-as-scene.ts).
+  if (corrector && scoped.some((r) => topicSceneCues.has(r.word))) {
+    const dropped = topicWordsAsScene(scoped.map((r) => r.word));
     for (const [k, why] of dropped) applied.push({ from: scoped[k]!.from, to: why });
     if (dropped.size > 0) scoped = scoped.filter((_, k) => !dropped.has(k));
   }

@@ -18,6 +18,8 @@
  * the Flex Billing form was rejected" is Flex Billing's.
  */
 
+import { homeIsComparison } from "./asks-other-hardware.ts";
+
 const setOf = (...words: string[]): ReadonlySet<string> => new Set(words);
 const any = (words: readonly string[], set: ReadonlySet<string>) => words.some((w) => set.has(w));
 
@@ -91,9 +93,12 @@ function namesBusiness(words: readonly string[]): string | undefined {
 /** "what's the process to get budget approval", "do hosts pay tax on payouts", "fix my wifi at home". */
 export function asksBusinessPlan(words: readonly string[]): boolean {
   const named = namesBusiness(words);
-  // A charger at home or built by hand, a fire panel: things the guide never covers, broken or not.
-  if (named !== undefined && outsideObjects.has(named))
+  // A charger at home or built by hand, a fire panel: things the guide never covers, broken or not. A home
+  // charger that "works fine" is what the site's station is held against (asks-other-hardware.ts).
+  if (named !== undefined && outsideObjects.has(named)) {
+    if (named === "home" && homeIsComparison(words, words.indexOf("home"))) return false;
     return !words.some((w) => articleWords.has(w) && !stationWord(w));
+  }
   if (any(words, trouble)) return false;
   if (named !== undefined) {
     const objects = words.filter((w) => articleWords.has(w));

@@ -35,6 +35,9 @@ const orderSubjects = setOf("i", "we", "to", "can", "could", "should", "do", "pl
 /** Who pays the people who come to the site: an installer's or electrician's bill. */
 const payers = setOf("pays", "pay", "paying", "billed", "bill", "invoice", "invoices", "reimburse", "reimbursed");
 const tradesmen = setOf("installer", "installers", "electrician", "electricians", "contractor", "contractors");
+/** "installer" is not in the English word list: the spelling corrector may make "the installer" "the installed". */
+const correctedInstaller = setOf("install", "installed");
+const articles = setOf("the", "our", "your", "an");
 /** Setting up a unit that came is the dashboard's work (Replace Hardware). */
 const dashboardWork = setOf(
   ...["activate", "activated", "activation", "installed", "mounted", "link", "linked", "record", "mac"],
@@ -55,13 +58,13 @@ function pairAt(words: readonly string[], i: number): boolean {
 
 /** "the tracking number for the replacement head", "where do I order replacement cables", "who pays the electrician". */
 export function asksLogistics(words: readonly string[]): boolean {
+  // Whoever did the work, paying them is no article's step.
+  const paid = (x: string, k: number, span: readonly string[]) =>
+    tradesmen.has(x) || (correctedInstaller.has(x) && articles.has(span[k - 1] ?? ""));
+  if (words.some((w, i) => payers.has(w) && words.slice(i + 1, i + 5).some(paid))) return true;
   if (words.some((w) => dashboardWork.has(w))) return false;
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    // A shipment is never an article's, late or lost: no trouble veto.
-    if (shipmentWords.has(w) || pairAt(words, i)) return true;
-    if (payers.has(w) && words.slice(i + 1, i + 5).some((x) => tradesmen.has(x))) return true;
-  }
+  // A shipment is never an article's, late or lost: no trouble veto.
+  if (words.some((w, i) => shipmentWords.has(w) || pairAt(words, i))) return true;
   if (words.some((w) => trouble.has(w))) return false;
   return words.some(
     (w, i) =>

@@ -58,12 +58,17 @@ const chargerNouns = setOf("charger", "chargers", "charging", "unit", "station",
 /** "charges fine at home", "slower than at home": home as the comparison, the site's station as the question. */
 const comparison = setOf("than", "fine", "works", "worked", "normally", "ok", "okay", "faster", "quicker");
 
+/** "charges fine at home", "my home charger works fine": the home is what the site's station is held against. */
+export function homeIsComparison(words: readonly string[], i: number): boolean {
+  return words.slice(Math.max(0, i - 3), i + 5).some((x) => comparison.has(x));
+}
+
 function namesOwnHome(words: readonly string[]): boolean {
   if (!words.some((w) => chargerNouns.has(w))) return false;
   return words.some((w, i) => {
     if (!homeWords.has(w)) return false;
     const before = words[i - 1] ?? "";
-    if (words.slice(Math.max(0, i - 3), i).some((x) => comparison.has(x))) return false;
+    if (homeIsComparison(words, i)) return false;
     if (w === "home") return homeOwners.has(before) || chargerNouns.has(words[i + 1] ?? "");
     return ownGarage.has(before) || (before === "the" && w === "house");
   });

@@ -13,6 +13,8 @@
 
 const setOf = (...words: string[]): ReadonlySet<string> => new Set(words);
 
+/** A unit that came and is being set up: what is asked is the dashboard's work, not the sale. */
+const unitSetUp = setOf("installed", "mounted", "activate", "activated", "activating", "swapped", "replaced");
 /** Words only a buyer uses; "quote" needs its own test, since a "customer quote" is what a driver said. */
 const salesWords = setOf(
   ...["proposal", "proposals", "rfp", "rfq", "rfi", "tender", "tenders", "reseller", "resellers"],
@@ -49,6 +51,8 @@ function pairAt(words: readonly string[], i: number, pairs: readonly (readonly [
 /** "we need a quote for 12 new stations", "a reseller in Poland", "our purchase order is stuck in approval". */
 export function asksForSales(words: readonly string[]): boolean {
   if (words.some((w) => articleObjects.has(w))) return false;
+  // A unit bought through a reseller and now on the wall is Replace Hardware's dashboard work.
+  if (words.some((w) => unitSetUp.has(w))) return false;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     if (salesWords.has(w)) return true;

@@ -8,6 +8,7 @@ import { focusClause } from "./focus-clause.ts";
 import { guideWords } from "./guide-words.ts";
 import { createLexicalScorer, type LexicalScorer, type ScoredText } from "./lexical-scorer.ts";
 import type { Candidate, Matcher, MatcherOptions, MatchResult } from "./match-result.ts";
+import { namesAnArticle } from "./names-an-article.ts";
 import { droppedAsNotAsked } from "./neighbour-rules.ts";
 import { normaliseText } from "./normalise-text.ts";
 import { outOfScopeTopics } from "./out-of-scope-topics.ts";
@@ -39,7 +40,7 @@ const decisiveCues: ReadonlySet<string> = new Set(
   [
     ...["docrequest", "datarequest", "integration", "evbasics", "incentive", "userprefs", "ownpay"],
     ...["salesquote", "warrantyrma", "utilitytariff", "carfault", "parkingrules", "appreview", "workplaceit"],
-    ...["businessplan", "otherhardware", "logistics"],
+    ...["businessplan", "otherhardware", "logistics", "dashboardaccount"],
   ].map(stemWord),
 );
 
@@ -64,6 +65,7 @@ const kindOfCue: ReadonlyMap<string, string> = new Map(
     ["businessplan", "the business around the stations (budgets, taxes, insurance, marketing, contractors)"],
     ["otherhardware", "another maker's charger, another network or a charger at home"],
     ["logistics", "shipping, ordering parts and paying the installer"],
+    ["dashboardaccount", "one's own dashboard account (login, session, users and seats)"],
   ].map(([cue, title]) => [stemWord(cue!), title!] as const),
 );
 
@@ -221,7 +223,10 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
     // Asking for a document or a file of data is an intent the guide never serves, whatever its subject:
     // "release notes for firmware 4.6.0.79" is about firmware, but no article has release notes.
     const asksWhatNoArticleGives = pieces[0]!.analysed.terms.some((t) => decisiveCues.has(t));
-    const topicWins = asksWhatNoArticleGives || (topicP > leaderP && scorer.hasOwnWord(best, topTopic, ids.length));
+    // An article named by its own name is the question; a topic's word beside it is its setting (names-an-article.ts).
+    const topicWins =
+      asksWhatNoArticleGives ||
+      (topicP > leaderP && scorer.hasOwnWord(best, topTopic, ids.length) && !namesAnArticle(normalised));
     const leader = classOf.get(ranked[0]!.playbook)!;
     const undecided = decideMatch(ranked, policy, topicWins);
     // Only an abstention is weighed again (offerWhenWeak leaves every other decision as it is), so the

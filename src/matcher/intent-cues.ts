@@ -1,4 +1,5 @@
 import { asksBusinessPlan, businessPlanCues } from "./asks-business-plans.ts";
+import { asksDashboardAccount, dashboardAccountCues } from "./asks-dashboard-account.ts";
 import { asksForDocuments, documentCues } from "./asks-for-documents.ts";
 import {
   asksAboutIncentives,
@@ -59,7 +60,8 @@ export type IntentCue =
   | "workplaceit"
   | "businessplan"
   | "otherhardware"
-  | "logistics";
+  | "logistics"
+  | "dashboardaccount";
 
 const priceWords = new Set([
   "price",
@@ -259,8 +261,16 @@ const chatWords = new Set([
 const near = (words: readonly string[], i: number, span: number, set: ReadonlySet<string>): boolean =>
   words.slice(Math.max(0, i - span), i + span + 1).some((w) => set.has(w));
 
+/** "how much force", "how much power": a quantity asked, not a price. */
+const measured = new Set(["force", "power", "energy", "current", "voltage", "time", "kwh", "load", "signal", "range"]);
+
 function asksPriceOfHardware(words: readonly string[]): boolean {
-  const price = words.some((w, i) => priceWords.has(w) || (w === "how" && words[i + 1] === "much"));
+  const price = words.some(
+    (w, i) =>
+      // A "price plan" or "pricing plan" is a pricing policy, not a price asked.
+      (priceWords.has(w) && !/^plans?$/.test(words[i + 1] ?? "")) ||
+      (w === "how" && words[i + 1] === "much" && !measured.has(words[i + 2] ?? "")),
+  );
   if (!price || words.some((w) => sessionPrice.has(w))) return false;
   return words.some(
     (w, i) => modelCode.test(w) || boughtNouns.has(w) || (stationNouns.has(w) && near(words, i, 2, moreOf)),
@@ -485,7 +495,7 @@ type WordTest = (words: readonly string[]) => boolean;
  * message). These tests run on every piece of every message and on every training text, and most fire on
  * none: one pass over the words finds the few that can, and only those run. A test taught a new word that
  * makes it fire needs that word here too (test/matcher/speed-machinery.test.ts checks every eval line and training text).
- * Sales, returns, business plans, other makers' hardware and logistics keep their own modules' cues, which were
+ * Sales, returns, business plans, other makers' hardware, logistics and the dashboard's own account keep their own modules' cues, which were
  * their gates already.
  */
 export const intentCueGates: readonly (readonly [WordTest, ReadonlySet<string>])[] = [
@@ -508,6 +518,7 @@ export const intentCueGates: readonly (readonly [WordTest, ReadonlySet<string>])
   [asksBusinessPlan, businessPlanCues],
   [asksOtherHardware, otherHardwareCues],
   [asksLogistics, logisticsCues],
+  [asksDashboardAccount, dashboardAccountCues],
 ];
 const gateBit = new Map(intentCueGates.map(([test], i) => [test, 1 << i]));
 /** The gated tests the words leave open, as bits of `gateBit`. */
@@ -554,5 +565,6 @@ export function readIntentCues(words: readonly string[]): IntentCue[] {
   // Another maker's or a home charger, and the shipping or ordering around an article (tenth round).
   if (fires(asksOtherHardware)) cues.push("otherhardware");
   if (fires(asksLogistics)) cues.push("logistics");
+  if (fires(asksDashboardAccount)) cues.push("dashboardaccount");
   return cues;
 }

@@ -45,3 +45,14 @@ describe("shipping, ordering parts and paying the installer", () => {
     );
   });
 });
+
+describe("paying the installer, and what is not", () => {
+  it.each([
+    ["who pays for the installer second trip", true],
+    // The spelling corrector makes "installer" "installed"; after an article it is still the person.
+    ["who pays for the installed second trip", true],
+    ["owner wants to avoid paying a tech to check jumpers are installed", false],
+  ])("%j → %s", (text, expected) => {
+    expect(asksLogistics(words(text))).toBe(expected);
+  });
+});

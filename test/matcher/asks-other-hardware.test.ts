@@ -39,4 +39,12 @@ describe("another maker's, another network's or a home charger", () => {
   it("abstains on a home charger's breaker", () => {
     expect(match("the charger in my garage trips the house breaker when the dryer runs").kind).toBe("no-match");
   });
+
+  it("answers Replace Hardware for a unit bought through a distributor and being set up", () => {
+    expect(
+      match(
+        "got the pedestal from our distributor, installed it this morning, how do I make it take the old station's place in the dashboard",
+      ).playbook,
+    ).toBe("replace-hardware");
+  });
 });

@@ -134,6 +134,13 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     // 82.5 / 50.0 / 33.3, 86.8 / 100 / 50.0, 75.0 / 100 / 80.0); the whole set went from 72.5 / 50.0 / 35.3 with
     // 27 confident wrong lines on main to 96.0 / 100 / 76.5 with 2.
     ["dev-shorthand-9.jsonl", 0.95, 0.95, 0.75],
+    // Written in the tenth round: in-scope lines that carry a word the out-of-scope model keys on (a vendor,
+    // money, a person, IT, a vehicle, a home, a plan) beside an article's action, and out-of-scope lines that
+    // sound like an article (another maker's or a home charger, shipping and ordering parts, the dashboard's
+    // own account, HR and IT, the bot). Three batches, each scored before its fixes (top-1 / precision /
+    // recall first: 81.5 / 87.5 / 77.8, 96.7 / 95.7 / 91.7, 75.0 / 82.8 / 100); the whole set (160 lines) went
+    // from 84.7 / 87.8 / 86.7 on main to 91.8 / 96.2 / 100.
+    ["dev-edges-10.jsonl", 0.91, 0.96, 1],
   ])("%s: top-1 >= %d, out-of-scope precision >= %d and recall >= %d", (name, top1, precision, recall) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.top1, JSON.stringify(report.misses, null, 1)).toBeGreaterThanOrEqual(top1);
@@ -165,6 +172,7 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     "dev-asks-6.jsonl",
     "dev-asks-8.jsonl",
     "dev-plans-9.jsonl",
+    "dev-edges-10.jsonl",
   ])("%s: at most 1% of lines get a wrong playbook as a sure match (80%+)", (name) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.confidentWrong).toBeLessThanOrEqual(0.01);
