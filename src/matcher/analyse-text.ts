@@ -369,8 +369,12 @@ export function analyseText(
     for (const [k, why] of dropped) applied.push({ from: scoped[k]!.from, to: why });
     if (dropped.size > 0) scoped = scoped.filter((_, k) => !dropped.has(k));
   }
+  // The question's frame (below) still reads a topic's word dropped here: "the phone works" beside a dead card
+  // is the frame of the reader's article even though the phone is no longer a term.
+  let framed: string[] | undefined;
   // An adjacent topic's word that only sets the scene of an article's question (topic-words-as-scene.ts).
   if (corrector && scoped.some((r) => topicSceneCues.has(r.word))) {
+    framed = scoped.map((r) => r.word);
     const dropped = topicWordsAsScene(scoped.map((r) => r.word));
     for (const [k, why] of dropped) applied.push({ from: scoped[k]!.from, to: why });
     if (dropped.size > 0) scoped = scoped.filter((_, k) => !dropped.has(k));
@@ -503,9 +507,10 @@ export function analyseText(
     }
   }
   // The question's frame against another article's objects in its scene (neighbour-rules.ts, eighth round).
-  if (corrector && read.some((w) => frameCues.has(w))) {
+  const frame = framed ?? read;
+  if (corrector && frame.some((w) => frameCues.has(w))) {
     for (const [says, concept, from] of frameRules) {
-      if (!says(read)) continue;
+      if (!says(frame)) continue;
       for (const w of concept.split(" ")) keep(w, from);
       applied.push({ from, to: concept });
     }

@@ -35,6 +35,8 @@ const siteWords = setOf(
   ...["site", "lot", "depot", "work", "workplace", "office", "campus", "dashboard", "port", "ports", "session"],
   ...["sessions", "resident", "residents", "tenant", "tenants", "condo", "apartment", "hoa", "multifamily"],
   ...["mfh", "stall", "linked", "flex", "billing", "remittance", "waitlist", "fleet", "our"],
+  // A bay, space or spot is a parking structure's ("the charger in their garage bay"), not a house's.
+  ...["bay", "bays", "space", "spaces", "spot", "spots", "building"],
 );
 /** "our garage" is a parking garage; "the garage" too: only someone's own garage is a home. */
 const ownGarage = setOf("my", "his", "her", "their", "home");
