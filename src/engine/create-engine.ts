@@ -16,6 +16,7 @@ import type { EngineDeps } from "./engine-deps.ts";
 import { needsRole, type Role, roleOf } from "./escalation-access.ts";
 import { sendDueReminders } from "./escalation-reminders.ts";
 import { createEscalationService } from "./escalation-service.ts";
+import { GatheredWrites } from "./gathered-writes.ts";
 import { handleAction } from "./handle-action.ts";
 import { handleCommand } from "./handle-command.ts";
 import { handleMessage } from "./handle-message.ts";
@@ -76,6 +77,8 @@ export function createEngine(deps: EngineDeps): Engine {
   const written = new WrittenSessions();
   // One turn at a time per session in this process; a deferred turn holds its session until written.
   const turns = new SessionTurns();
+  // Answered turns' writes run together, a few milliseconds after their answers went out.
+  const gathered = new GatheredWrites(deps.writeGatherMs);
 
   type Recorded = { delivery?: EngineReply["delivery"]; audited?: boolean; duplicate?: boolean };
   type Decided =
@@ -319,7 +322,8 @@ export function createEngine(deps: EngineDeps): Engine {
     const cards = cut ? [...reply.cards, cut] : reply.cards;
     let settled: Promise<EngineReply["delivery"]> | undefined;
     const settle = (sent: boolean) => {
-      settled ??= write(sent).then(
+      // An answer that did not go out is queued for retry at once; one that did can wait for the others.
+      settled ??= (sent ? gathered.add(() => write(sent)) : write(sent)).then(
         (recorded) => {
           release();
           // A replayed event was recorded by its first copy, audit line included.

@@ -41,4 +41,9 @@ export interface EngineDeps {
   logger?: Logger;
   /** Replies of events handled with `replyTo` are written to the outbox under this lease. */
   outbox?: OutboxLease;
+  /**
+   * How long the writes of turns already answered gather before they start together (see
+   * gathered-writes.ts); default 5 ms, 0 starts each at once.
+   */
+  writeGatherMs?: number;
 }
