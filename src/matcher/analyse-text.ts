@@ -54,6 +54,7 @@ import { synonyms } from "./synonyms.ts";
 import { refusedTextPositions, saysTextLineRefused, textLineCues } from "./text-line-refused.ts";
 import { topicSceneCues, topicWordsAsScene } from "./topic-words-as-scene.ts";
 import { saysScreenRefused, saysWhoMayCharge } from "./who-may-charge.ts";
+import { openRules, type WordRule } from "./word-gates.ts";
 import { wordingContentPositions, wordingReason } from "./wording-content.ts";
 
 export interface Rewrite {
@@ -154,23 +155,37 @@ const synonymTable = (): SynonymTable => {
 
 /**
  * Effects read from a whole message (each module says why): the test, the concept it adds, how to explain
- * it, and whether it is cued. The fifth round's rules (cued) run only when the message has one of the words
- * they all need: rules run on every sentence of every message, and one pass over the words is cheaper
- * than seven.
+ * it, and the words it needs. The fifth round's rules (with their modules' cues) run only when the message
+ * has one of the words they need: rules run on every sentence of every message, and one pass over the words
+ * is cheaper than seven.
  */
-const effectRules: readonly (readonly [(words: readonly string[]) => boolean, string, string, boolean])[] = [
-  [saysAlwaysAuthorized, "authfree", "always authorized", false],
-  [saysNobodyIdentified, "authfree", "nobody is identified", true],
-  [asksAmountPaid, "receipt", "what someone paid", false],
-  [saysSentToWrongPlace, "wrong location", "where the map sends drivers", false],
-  [saysLittleDelivered, "slow charge", "a small amount delivered", true],
-  [saysSmallRise, "low energy dispensed", "a battery that rose a few points in hours", true],
-  [saysBatteryDidNotRise, "zero energy", "a battery that did not go up", true],
-  [saysChargingTakesForever, "slow charge", "charging that takes forever", true],
-  [saysJoinsThemselves, "join", "people adding themselves", true],
-  [saysPricingAwaitsApproval, "flex billing approval", "pricing that waits for an approval", true],
-  [saysChargedRepeatedly, "overcharged", "charged more than once", false],
+const effectRules: readonly WordRule[] = [
+  [saysAlwaysAuthorized, "authfree", "always authorized"],
+  [saysNobodyIdentified, "authfree", "nobody is identified", nobodyIdentifiedCues],
+  [asksAmountPaid, "receipt", "what someone paid"],
+  [saysSentToWrongPlace, "wrong location", "where the map sends drivers"],
+  [saysLittleDelivered, "slow charge", "a small amount delivered", littleEnergyCues],
+  [saysSmallRise, "low energy dispensed", "a battery that rose a few points in hours", littleEnergyCues],
+  [saysBatteryDidNotRise, "zero energy", "a battery that did not go up", littleEnergyCues],
+  [saysChargingTakesForever, "slow charge", "charging that takes forever", littleEnergyCues],
+  [saysJoinsThemselves, "join", "people adding themselves", sharedSubjectCues],
+  [saysPricingAwaitsApproval, "flex billing approval", "pricing that waits for an approval", sharedSubjectCues],
+  [saysChargedRepeatedly, "overcharged", "charged more than once"],
 ];
+
+/** Each family's rules that can fire on a piece's words, each by its own cues (word-gates.ts). */
+const effectRulesOpen = openRules(effectRules);
+const neighbourRulesOpen = openRules(neighbourRules);
+const frameRulesOpen = openRules(frameRules);
+const askedOverSceneRulesOpen = openRules(askedOverSceneRules);
+
+/** The families gated by their rules' own cues, for the test that checks each gate. */
+export const gatedRuleFamilies: Readonly<Record<string, readonly WordRule[]>> = {
+  effectRules,
+  neighbourRules,
+  frameRules,
+  askedOverSceneRules,
+};
 
 /**
  * Articles sharing a subject, told apart by the question's object (each module says why). Read in messages
@@ -184,7 +199,6 @@ const objectRules: readonly (readonly [(words: readonly string[]) => boolean, st
   [saysStationForOnePerson, "linked driver account", "one person's own station"],
   [saysBilledFor, "pricing", "a driver billed for something"],
 ];
-const ruleCues = new Set([...nobodyIdentifiedCues, ...littleEnergyCues, ...sharedSubjectCues]);
 
 /** How a queue that is not the Waitlist's is read: software queued is an upgrade, a message queued is applied. */
 const queueAs = {
@@ -477,9 +491,8 @@ export function analyseText(
   }
 
   // Articles described by their effect: each adds the concept its article is trained on.
-  const cued = read.some((w) => ruleCues.has(w));
-  for (const [says, concept, from, needsCue] of effectRules) {
-    if ((needsCue && !cued) || !says(read)) continue;
+  for (const [says, concept, from] of effectRulesOpen(read)) {
+    if (!says(read)) continue;
     for (const w of concept.split(" ")) keep(w, from);
     applied.push({ from, to: concept });
   }
@@ -500,7 +513,7 @@ export function analyseText(
   }
   // Articles that share objects, told apart by what is said about them (neighbour-rules.ts).
   if (corrector && read.some((w) => neighbourCues.has(w))) {
-    for (const [says, concept, from] of neighbourRules) {
+    for (const [says, concept, from] of neighbourRulesOpen(read)) {
       if (!says(read)) continue;
       for (const w of concept.split(" ")) keep(w, from);
       applied.push({ from, to: concept });
@@ -509,7 +522,7 @@ export function analyseText(
   // The question's frame against another article's objects in its scene (neighbour-rules.ts, eighth round).
   const frame = framed ?? read;
   if (corrector && frame.some((w) => frameCues.has(w))) {
-    for (const [says, concept, from] of frameRules) {
+    for (const [says, concept, from] of frameRulesOpen(frame)) {
       if (!says(frame)) continue;
       for (const w of concept.split(" ")) keep(w, from);
       applied.push({ from, to: concept });
@@ -548,7 +561,7 @@ export function analyseText(
   }
   // The symptom observed or the action asked outranks the scene (asked-over-scene.ts, ninth round). Messages only.
   if (corrector && read.some((w) => askedOverSceneCues.has(w))) {
-    for (const [says, concept, from] of askedOverSceneRules) {
+    for (const [says, concept, from] of askedOverSceneRulesOpen(read)) {
       if (!says(read)) continue;
       for (const w of concept.split(" ")) keep(w, from);
       applied.push({ from, to: concept });

@@ -16,7 +16,7 @@ import { refusedPricePositions, someRefusedCues } from "./some-refused.ts";
 import { saysSomeoneAhead, someoneAheadCues } from "./someone-ahead.ts";
 import { saysStationGoneGrey, statusSeenCues } from "./status-seen.ts";
 import { updateSceneCues, updateScenePositions } from "./update-before-trouble.ts";
-import { wordGates } from "./word-gates.ts";
+import { type WordRule, wordGates } from "./word-gates.ts";
 import { wordingReason } from "./wording-content.ts";
 
 /**
@@ -26,14 +26,16 @@ import { wordingReason } from "./wording-content.ts";
  * module says why from the guide. They read messages only (the triggers already say their article in the
  * guide's words) and run only when a message has one of the words they need.
  */
-export const neighbourRules: readonly (readonly [(words: readonly string[]) => boolean, string, string])[] = [
+export const neighbourRules: readonly WordRule[] = [
+  // No gate of its own: "after installation" and a changed unit fire it without any of its module's cues.
   [saysTroubleAfterSwap, "replace hardware", "a new unit in place of the old one in trouble"],
-  [saysOnePortGivesNothing, "zero energy", "a port that delivers nothing"],
+  [saysOnePortGivesNothing, "zero energy", "a port that delivers nothing", onePortCues],
+  // No gate of its own: a second car plugging in and the rate falling fires it without its module's cues.
   [saysPowerSplitBetweenCars, "circuit sharing", "the power split between two cars"],
-  [saysPowerAfterUnplug, "relay", "power on a port with no car"],
-  [saysSomeoneAhead, "queue", "someone ahead in line"],
-  [saysCablePulled, "breakaway", "a charging cable pulled, hanging or cut"],
-  [saysAvailableButRefused, "waitlist", "Available on the screen, yet not allowed to charge"],
+  [saysPowerAfterUnplug, "relay", "power on a port with no car", powerAfterUnplugCues],
+  [saysSomeoneAhead, "queue", "someone ahead in line", someoneAheadCues],
+  [saysCablePulled, "breakaway", "a charging cable pulled, hanging or cut", cablePulledCues],
+  [saysAvailableButRefused, "waitlist", "Available on the screen, yet not allowed to charge", availableCues],
 ];
 
 /**
@@ -41,11 +43,11 @@ export const neighbourRules: readonly (readonly [(words: readonly string[]) => b
  * while the app works, a station gone grey, plug-and-go wished for, a group's price). Gated by their own
  * words, which are commoner than the rules above ("app", "group"), so those do not run on them.
  */
-export const frameRules: readonly (readonly [(words: readonly string[]) => boolean, string, string])[] = [
-  [saysCardFailsAppWorks, "rfid reader", "a card that fails while the app works"],
-  [saysStationGoneGrey, "unreachable", "a station gone grey or off its link"],
-  [asksPlugAndGo, "authfree", "charging wanted to start on plug-in"],
-  [saysGroupPrice, "pricing policy", "a price attached to a driver group"],
+export const frameRules: readonly WordRule[] = [
+  [saysCardFailsAppWorks, "rfid reader", "a card that fails while the app works", cardAppCues],
+  [saysStationGoneGrey, "unreachable", "a station gone grey or off its link", statusSeenCues],
+  [asksPlugAndGo, "authfree", "charging wanted to start on plug-in", plugAndGoCues],
+  [saysGroupPrice, "pricing policy", "a price attached to a driver group", groupPriceCues],
 ];
 
 export const neighbourCues: ReadonlySet<string> = new Set([

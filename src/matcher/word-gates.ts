@@ -17,3 +17,22 @@ export function wordGates(needs: readonly (ReadonlySet<string> | undefined)[]): 
     return open;
   };
 }
+
+/**
+ * A rule that adds a concept: its test, the concept, how to explain it, and optionally the words it cannot fire
+ * without (its module's cues), so that a family of rules is run only where each can fire (`openRules`).
+ */
+export type WordRule = readonly [(words: readonly string[]) => boolean, string, string, ReadonlySet<string>?];
+
+/**
+ * The rules of a family that can fire on some words, in the family's order: a rule with cues only when the
+ * words have one of them (one pass for the whole family), a rule without whenever the family runs.
+ */
+export function openRules<R extends WordRule>(rules: readonly R[]): (words: readonly string[]) => readonly R[] {
+  const open = wordGates(rules.map((rule) => rule[3]));
+  const all = 2 ** rules.length - 1;
+  return (words) => {
+    const bits = open(words);
+    return bits === all ? rules : rules.filter((_, k) => (bits & (1 << k)) !== 0);
+  };
+}

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { gatedRuleFamilies } from "../../src/matcher/analyse-text.ts";
 import { askedOutcomeGates } from "../../src/matcher/asked-outcome.ts";
 import { askedPlanGates } from "../../src/matcher/asked-plan.ts";
 import { intentCueGates } from "../../src/matcher/intent-cues.ts";
@@ -78,6 +79,23 @@ describe("gates that spare the rules of asked outcomes and plans (asked-outcome.
       }
       expect(missed).toEqual([]);
       expect(fired).toBeGreaterThan(gates.length);
+    },
+  );
+});
+
+describe("gates that spare the rule families of the analysis (analyse-text.ts)", () => {
+  it.each(Object.entries(gatedRuleFamilies))(
+    "each of the %s with a gate fires only on words it lets through",
+    (_, rules) => {
+      const missed: string[] = [];
+      for (const text of everyText()) {
+        const words = normaliseText(text).split(" ");
+        for (const [says, concept, , needs] of rules) {
+          if (needs !== undefined && says(words) && !words.some((w) => needs.has(w)))
+            missed.push(`${concept}: ${text}`);
+        }
+      }
+      expect(missed).toEqual([]);
     },
   );
 });
