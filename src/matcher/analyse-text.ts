@@ -1,4 +1,5 @@
 import { nobodyIdentifiedCues, saysAlwaysAuthorized, saysNobodyIdentified } from "./always-authorized.ts";
+import { anyoneWhoArrivesCues, saysAnyoneWhoArrives } from "./anyone-who-arrives.ts";
 import { asksAmountPaid } from "./asked-amount.ts";
 import { askedOutcomes } from "./asked-outcome.ts";
 import { askedOverSceneCues, askedOverSceneRules } from "./asked-over-scene.ts";
@@ -6,6 +7,7 @@ import { askedPlans } from "./asked-plan.ts";
 import { saysBilledFor } from "./billed-for.ts";
 import { cardStepCues, isSkippedCardWord, saysCardStepSkipped } from "./card-step-skipped.ts";
 import { saysChargedRepeatedly } from "./charged-repeatedly.ts";
+import { defaultNameCues, saysDefaultNameShown } from "./default-name-shown.ts";
 import { describedPartCues, describedPartRules } from "./described-part-rules.ts";
 import { keptDescriptions } from "./described-parts.ts";
 import { editDistance } from "./edit-distance.ts";
@@ -516,6 +518,11 @@ export function analyseText(
       applied.push({ from, to: concept });
     }
   }
+  // CHARGEPOINT / STATION on the screen: a station that lost its record (default-name-shown.ts). Messages only.
+  if (corrector && read.some((w) => defaultNameCues.has(w)) && saysDefaultNameShown(read)) {
+    for (const w of ["station", "name", "chargepoint", "station"]) keep(w, "the default name on the screen");
+    applied.push({ from: "the default name on the screen", to: "station name chargepoint station" });
+  }
   // A residential setting is where the question is asked, not what it asks (residential-setting.ts). A
   // trigger keyword ("condo") still trains its article; a message with only the setting asks nothing.
   const settingOnly = corrector !== undefined && !namesAChargingObject(read);
@@ -540,6 +547,11 @@ export function analyseText(
     applied.push({ from: "the fee or payout of a multifamily site", to: "revenue payout" });
   }
 
+  // A station that works for whoever arrives: Just Charge's always authorized (anyone-who-arrives.ts).
+  if (corrector && read.some((w) => anyoneWhoArrivesCues.has(w)) && saysAnyoneWhoArrives(read)) {
+    keep("authfree", "works for whoever arrives");
+    applied.push({ from: "works for whoever arrives", to: "authfree" });
+  }
   // The card step wished away is Just Charge's authentication-free charging (card-step-skipped.ts).
   if (corrector && read.some((w) => cardStepCues.has(w)) && saysCardStepSkipped(read)) {
     for (let k = terms.length - 1; k >= 0; k--) {

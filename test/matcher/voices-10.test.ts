@@ -176,3 +176,42 @@ describe("a SIM that sits badly", () => {
     );
   });
 });
+
+describe("the third batch's kinds", () => {
+  it.each([
+    ["can the second line run longer than 64", true],
+    ["is the max for line 1 really 15", true],
+    ["what's the bottom line on the price, max 15 cents", false],
+  ])("a line's length limit %j → %s", (text, expected) => {
+    expect(saysTextLineRefused(words(text))).toBe(expected);
+  });
+
+  it("answers Flex Billing for the owner's share by its number", () => {
+    expect(answer("circuit sharing is off, does the owner still pay the 10")).toBe("flex-billing");
+  });
+
+  it("answers Slow or Zero Energy for a gauge that hardly moved", () => {
+    expect(answer("driver says: plugged in before the meeting, after it the gauge hardly moved")).toBe(
+      "slow-zero-energy",
+    );
+  });
+
+  it("answers Just Charge for a station that works for whoever arrives", () => {
+    expect(answer("the yard chargers should just work for any truck that pulls in")).toBe("just-charge");
+  });
+
+  it("leaves a question about who parks somewhere alone", () => {
+    expect(answer("does anyone know who parks in spot 3")).not.toBe("just-charge");
+  });
+
+  it("answers Breakaway for a cord with its wires laid bare", () => {
+    expect(answer("voicemail from a driver: the cord is dangling off the post with wires sticking out")).toBe(
+      "breakaway",
+    );
+  });
+
+  it("reads CHARGEPOINT / STATION on a resident's screen as the station's lost name, not Multifamily", () => {
+    const r = realMatcher().matcher.match("a tenant writes that her charger's screen now says CHARGEPOINT / STATION");
+    expect(["replace-hardware", "station-unreachable"]).toContain(r.playbook);
+  });
+});
