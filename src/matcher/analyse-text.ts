@@ -48,6 +48,7 @@ import { saysJoinsThemselves, saysPricingAwaitsApproval, sharedSubjectCues } fro
 import { saysSignalReading, signalReadingCues } from "./signal-reading.ts";
 import { saysSimSeating, simSeatingCues } from "./sim-seating.ts";
 import type { SpellCorrector } from "./spell-corrector.ts";
+import { saysStaleScreenText, staleScreenCues } from "./stale-screen-text.ts";
 import { asksStationGroupPayout, stationGroupPayoutCues } from "./station-group-payout.ts";
 import { stemWord } from "./stem-word.ts";
 import { stopwords } from "./stopwords.ts";
@@ -517,6 +518,11 @@ export function analyseText(
       for (const w of concept.split(" ")) keep(w, from);
       applied.push({ from, to: concept });
     }
+  }
+  // Old text still on a station's screen: a station message to replace (stale-screen-text.ts). Messages only.
+  if (corrector && read.some((w) => staleScreenCues.has(w)) && saysStaleScreenText(read)) {
+    for (const w of ["station", "message"]) keep(w, "old text still on the screen");
+    applied.push({ from: "old text still on the screen", to: "station message" });
   }
   // CHARGEPOINT / STATION on the screen: a station that lost its record (default-name-shown.ts). Messages only.
   if (corrector && read.some((w) => defaultNameCues.has(w)) && saysDefaultNameShown(read)) {

@@ -20,6 +20,7 @@ const asks8File = fileURLToPath(new URL("../eval/dev-asks-8.jsonl", import.meta.
 const plans9File = fileURLToPath(new URL("../eval/dev-plans-9.jsonl", import.meta.url));
 const frames8File = fileURLToPath(new URL("../eval/dev-frames-8.jsonl", import.meta.url));
 const shorthand9File = fileURLToPath(new URL("../eval/dev-shorthand-9.jsonl", import.meta.url));
+const voices10File = fileURLToPath(new URL("../eval/dev-voices-10.jsonl", import.meta.url));
 const blindFile = fileURLToPath(new URL("../eval/blind-2026-11b.jsonl", import.meta.url));
 const blind3File = fileURLToPath(new URL("../eval/blind-2026-11c.jsonl", import.meta.url));
 const blind4File = fileURLToPath(new URL("../eval/blind-2026-11d.jsonl", import.meta.url));
@@ -65,6 +66,7 @@ describe("the eval set stays apart from what the matcher is trained on", () => {
     ["dev-frames-8.jsonl", frames8File],
     ["dev-plans-9.jsonl", plans9File],
     ["dev-shorthand-9.jsonl", shorthand9File],
+    ["dev-voices-10.jsonl", voices10File],
   ])("no line of %s appears verbatim among any trigger phrase, keyword or out-of-scope example", (_name, file) => {
     const copies = evalCases(file)
       .filter((c) => training.has(normal(c.text)))

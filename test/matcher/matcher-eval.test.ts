@@ -134,6 +134,14 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     // 82.5 / 50.0 / 33.3, 86.8 / 100 / 50.0, 75.0 / 100 / 80.0); the whole set went from 72.5 / 50.0 / 35.3 with
     // 27 confident wrong lines on main to 96.0 / 100 / 76.5 with 2.
     ["dev-shorthand-9.jsonl", 0.95, 0.95, 0.75],
+    // Written in the tenth round: a driver's complaint forwarded with no dashboard word, articles described
+    // with few of their words, one article's words asking another's action, fees and payouts asked for an MFH
+    // site or a group of stations, a station message's text that fails its checks, new hires without the
+    // terms and installers on site; a fifth out of scope beside them. Three batches, each scored before its
+    // fixes (top-1 / precision / recall first: 75.0 / 60.0 / 90.0, 86.7 / 76.9 / 100, 78.0 / 60.0 / 60.0); the
+    // whole set (160 lines) went from 80.0 / 65.8 / 83.3 with one confident wrong line on main to 98.5 / 100 /
+    // 83.3 with none.
+    ["dev-voices-10.jsonl", 0.98, 0.99, 0.83],
   ])("%s: top-1 >= %d, out-of-scope precision >= %d and recall >= %d", (name, top1, precision, recall) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.top1, JSON.stringify(report.misses, null, 1)).toBeGreaterThanOrEqual(top1);
@@ -165,6 +173,7 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     "dev-asks-6.jsonl",
     "dev-asks-8.jsonl",
     "dev-plans-9.jsonl",
+    "dev-voices-10.jsonl",
   ])("%s: at most 1% of lines get a wrong playbook as a sure match (80%+)", (name) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.confidentWrong).toBeLessThanOrEqual(0.01);

@@ -215,3 +215,13 @@ describe("the third batch's kinds", () => {
     expect(["replace-hardware", "station-unreachable"]).toContain(r.playbook);
   });
 });
+
+describe("old text still on a station's screen", () => {
+  it("answers Station Messages when the other part is said to work", () => {
+    expect(answer("the badges work, but the display still has the old holiday greeting")).toBe("station-messages");
+  });
+
+  it("leaves a screen that still shows a status to its article", () => {
+    expect(answer("the display still says unavailable")).not.toBe("station-messages");
+  });
+});
