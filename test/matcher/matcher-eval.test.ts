@@ -139,9 +139,9 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     // site or a group of stations, a station message's text that fails its checks, new hires without the
     // terms and installers on site; a fifth out of scope beside them. Three batches, each scored before its
     // fixes (top-1 / precision / recall first: 75.0 / 60.0 / 90.0, 86.7 / 76.9 / 100, 78.0 / 60.0 / 60.0); the
-    // whole set (160 lines) went from 80.0 / 65.8 / 83.3 with one confident wrong line on main to 98.5 / 100 /
+    // whole set (160 lines) went from 80.0 / 65.8 / 83.3 with one confident wrong line on main to 99.2 / 100 /
     // 83.3 with none.
-    ["dev-voices-10.jsonl", 0.98, 0.99, 0.83],
+    ["dev-voices-10.jsonl", 0.99, 0.99, 0.83],
   ])("%s: top-1 >= %d, out-of-scope precision >= %d and recall >= %d", (name, top1, precision, recall) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.top1, JSON.stringify(report.misses, null, 1)).toBeGreaterThanOrEqual(top1);

@@ -106,6 +106,7 @@ describe("an article with too few of its words", () => {
   it.each([
     "two roommates share the deeded space downstairs, can both go on that charger",
     "the charger in their garage bay should be under the new owner's name",
+    "an apartment owner moved out and the spot's charger should go to the new owner",
   ])("answers Multifamily for who goes on a resident's own space: %j", (text) => {
     expect(answer(text)).toBe("multifamily");
   });
