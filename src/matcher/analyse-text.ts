@@ -1,4 +1,5 @@
 import { nobodyIdentifiedCues, saysAlwaysAuthorized, saysNobodyIdentified } from "./always-authorized.ts";
+import { anyoneWhoArrivesCues, saysAnyoneWhoArrives } from "./anyone-who-arrives.ts";
 import { asksAmountPaid } from "./asked-amount.ts";
 import { askedOutcomes } from "./asked-outcome.ts";
 import { askedOverSceneCues, askedOverSceneRules } from "./asked-over-scene.ts";
@@ -6,6 +7,7 @@ import { askedPlans } from "./asked-plan.ts";
 import { saysBilledFor } from "./billed-for.ts";
 import { cardStepCues, isSkippedCardWord, saysCardStepSkipped } from "./card-step-skipped.ts";
 import { saysChargedRepeatedly } from "./charged-repeatedly.ts";
+import { defaultNameCues, saysDefaultNameShown } from "./default-name-shown.ts";
 import { describedPartCues, describedPartRules } from "./described-part-rules.ts";
 import { keptDescriptions } from "./described-parts.ts";
 import { editDistance } from "./edit-distance.ts";
@@ -47,6 +49,7 @@ import { saysJoinsThemselves, saysPricingAwaitsApproval, sharedSubjectCues } fro
 import { saysSignalReading, signalReadingCues } from "./signal-reading.ts";
 import { saysSimSeating, simSeatingCues } from "./sim-seating.ts";
 import type { SpellCorrector } from "./spell-corrector.ts";
+import { saysStaleScreenText, staleScreenCues } from "./stale-screen-text.ts";
 import { asksStationGroupPayout, stationGroupPayoutCues } from "./station-group-payout.ts";
 import { stemWord } from "./stem-word.ts";
 import { stopwords } from "./stopwords.ts";
@@ -567,6 +570,16 @@ export function analyseText(
       applied.push({ from, to: concept });
     }
   }
+  // Old text still on a station's screen: a station message to replace (stale-screen-text.ts). Messages only.
+  if (corrector && read.some((w) => staleScreenCues.has(w)) && saysStaleScreenText(read)) {
+    for (const w of ["station", "message"]) keep(w, "old text still on the screen");
+    applied.push({ from: "old text still on the screen", to: "station message" });
+  }
+  // CHARGEPOINT / STATION on the screen: a station that lost its record (default-name-shown.ts). Messages only.
+  if (corrector && read.some((w) => defaultNameCues.has(w)) && saysDefaultNameShown(read)) {
+    for (const w of ["station", "name", "chargepoint", "station"]) keep(w, "the default name on the screen");
+    applied.push({ from: "the default name on the screen", to: "station name chargepoint station" });
+  }
   // A residential setting is where the question is asked, not what it asks (residential-setting.ts). A
   // trigger keyword ("condo") still trains its article; a message with only the setting asks nothing.
   const settingOnly = corrector !== undefined && !namesAChargingObject(read);
@@ -604,6 +617,11 @@ export function analyseText(
     applied.push({ from: "a unit swapped for one of ours", to: "replaced" });
   }
 
+  // A station that works for whoever arrives: Just Charge's always authorized (anyone-who-arrives.ts).
+  if (corrector && read.some((w) => anyoneWhoArrivesCues.has(w)) && saysAnyoneWhoArrives(read)) {
+    keep("authfree", "works for whoever arrives");
+    applied.push({ from: "works for whoever arrives", to: "authfree" });
+  }
   // The card step wished away is Just Charge's authentication-free charging (card-step-skipped.ts).
   if (corrector && read.some((w) => cardStepCues.has(w)) && saysCardStepSkipped(read)) {
     for (let k = terms.length - 1; k >= 0; k--) {

@@ -43,7 +43,20 @@ const insideWords = new Set(["plate", "terminal", "terminals", "wiring", "wires"
 
 export const cablePulledCues: ReadonlySet<string> = cableWords;
 
+/** "the cord end is hanging with wires showing": the cable's own wires, laid bare by the pull. */
+const bareWords = new Set(["showing", "exposed", "sticking", "visible", "poking", "out"]);
+
+function cableWiresBare(words: readonly string[]): boolean {
+  return words.some(
+    (w, i) =>
+      (w === "wires" || w === "wire") &&
+      bareWords.has(words[i + 1] ?? "") &&
+      words.slice(Math.max(0, i - 8), i).some((c) => cordWords.has(c) || c === "plug"),
+  );
+}
+
 export function saysCablePulled(words: readonly string[]): boolean {
+  if (cableWiresBare(words)) return true;
   if (words.some((w) => insideWords.has(w))) return false;
   for (let i = 0; i < words.length; i++) {
     if (!cableWords.has(words[i]!)) continue;

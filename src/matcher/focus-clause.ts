@@ -37,11 +37,14 @@ const andNow = /(?:,|;|\band)\s+now\b/i;
  */
 const newUnit = /\b(?:replac\w*|swap\w*|exchang\w*|new (?:unit|head|station|charger|hardware|ct\d+|cpf\d+|cp\d+))\b/i;
 
+/** "RFID cards work, but …": a part said to work, with nothing after the verb, is judged fine too. */
+const workVerbs = new Set(["work", "works", "working"]);
+
 function judgedFine(clause: string): boolean {
   const words = clause.toLowerCase().match(/[a-z']+/g) ?? [];
-  const judged = words.some(
-    (w, i) => fineWords.has(w) && words.slice(Math.max(0, i - 2), i).some((j) => judgeWords.has(j)),
-  );
+  const judged =
+    words.some((w, i) => fineWords.has(w) && words.slice(Math.max(0, i - 2), i).some((j) => judgeWords.has(j))) ||
+    (words.length >= 2 && workVerbs.has(words[words.length - 1]!));
   return judged && !words.some((w) => troubleWords.has(w.replace("'", "")));
 }
 

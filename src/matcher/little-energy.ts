@@ -87,8 +87,20 @@ const gainedOf = new Set(["range", "charge", "battery", "juice"]);
 /** "6pm", "7am": a session's start or end said as a time of day. */
 const clockTime = /^\d{1,2}(am|pm)$/;
 
-const levelWords = new Set(["battery", "batteries", "soc", "percent", "percentage", "range", "miles"]);
-const denials = new Set(["not", "never", "no"]);
+// "barely moved the needle": the battery gauge's needle, as drivers say it.
+const levelWords = new Set([
+  "battery",
+  "batteries",
+  "soc",
+  "percent",
+  "percentage",
+  "range",
+  "miles",
+  "needle",
+  "gauge",
+]);
+// "barely moved", "hardly budged": so little that it is the same complaint.
+const denials = new Set(["not", "never", "no", "barely", "hardly"]);
 const riseVerbs = new Set([
   "go",
   "goes",

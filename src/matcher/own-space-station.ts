@@ -54,9 +54,14 @@ const otherQuestions = new Set([
   ...["work", "office", "employee", "employees", "workplace", "staff", "company", "visitor", "visitors"],
 ]);
 
+/** In a residential building a parking space is someone's: "a unit owner sold the condo … the spot's charger". */
+const residentialWords = new Set(["condo", "condos", "apartment", "apartments", "resident", "residents", "tenant"]);
+
 function namesOwnSpace(words: readonly string[]): boolean {
+  const residential = words.some((w) => residentialWords.has(w));
   for (let i = 0; i < words.length; i++) {
     if (!spaceWords.has(words[i]!)) continue;
+    if (residential) return true;
     for (let k = Math.max(0, i - 3); k < i; k++) if (ownerMarks.has(words[k]!)) return true;
     // "the parking spot belongs to one unit", "unit 12's bay".
     if (words.slice(i + 1, i + 4).includes("belongs")) return true;

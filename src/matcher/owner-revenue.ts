@@ -43,6 +43,9 @@ const notWords = new Set([
 ]);
 /** "no payment method on file" is the driver's payment source (Access Control), not money owed. */
 const paymentMeans = new Set(["method", "methods", "source", "sources", "card", "cards", "option", "options", "info"]);
+/** An owner who pays or loses a share of the revenue. */
+const shareVerbs = new Set(["pays", "pay", "lose", "loses", "losing", "give", "gives"]);
+const priceUnits = new Set(["dollars", "dollar", "cents", "per", "an", "a", "kwh", "hour", "hours", "hr", "minutes"]);
 const gotVerbs = new Set(["got", "get", "gotten", "received", "receive", "seen", "been", "see"]);
 
 // "the card-processing cut": processing beside a cut is the share withheld to process cards (seventh round).
@@ -81,6 +84,12 @@ export function saysOwnerIsPaid(words: readonly string[]): boolean {
       return true;
     // "chargepoint keeps 10%" (the sign is dropped): a share kept, beside the processing or fees it pays for.
     if (keepVerbs.has(w) && /^\d+$/.test(words[i + 1] ?? "") && near(words, i, 6, 8, shareContext)) return true;
+    // "the owner asks if he still pays the 10%" (the sign is dropped): the owner's share by its number, not a
+    // price ("drivers pay 10 dollars an hour").
+    if (shareVerbs.has(w) && near(words, i, 6, 0, ownerWords)) {
+      const at = words[i + 1] === "the" ? i + 2 : i + 1;
+      if (/^\d+$/.test(words[at] ?? "") && !priceUnits.has(words[at + 1] ?? "")) return true;
+    }
     // "the 10% cut": a share of money by its number.
     if (w === "cut" && /^\d+$/.test(words[i - 1] ?? "")) return true;
     // "take payments", "collect fees from drivers".

@@ -26,6 +26,7 @@ const otherObjects: ReadonlySet<string> = new Set([
   "access restricted",
   "pricing",
   "station message",
+  "station name chargepoint station",
 ]);
 
 const energyObjects: ReadonlySet<string> = new Set(["zero energy", "slow charge", "low energy dispensed"]);

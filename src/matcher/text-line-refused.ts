@@ -25,7 +25,16 @@ const refusedWords = new Set([
   "truncated",
   "truncates",
   "long",
+  "longer",
   "length",
+  "max",
+  "maximum",
+  "letters",
+  "characters",
+  "chars",
+  // The guide's own limits: 15 characters on Line 1, 64 on Line 2.
+  "15",
+  "64",
   "limit",
   "fit",
   "fits",
@@ -52,6 +61,8 @@ const refusedPeople = new Set([
   "fob",
   "fobs",
 ]);
+/** "the bottom line on the price": the idiom, said of money. */
+const moneyWords = new Set(["price", "prices", "pricing", "cost", "costs", "cents", "dollars", "fee", "fees", "rate"]);
 
 /** Whether position `i` holds a station message's line: "first line", "line 2", "the bottom row". */
 function namesTextLine(words: readonly string[], i: number): boolean {
@@ -76,7 +87,7 @@ function saysRefused(words: readonly string[]): boolean {
 
 /** "top line won't save, it has Visitors/Guests in it", "line 2 keeps getting cut off", "greeting text rejected". */
 export function saysTextLineRefused(words: readonly string[]): boolean {
-  if (words.some((w) => otherText.has(w) || refusedPeople.has(w))) return false;
+  if (words.some((w) => otherText.has(w) || refusedPeople.has(w) || moneyWords.has(w))) return false;
   let line = false;
   for (let i = 0; i < words.length && !line; i++) line = namesTextLine(words, i);
   return line && saysRefused(words);

@@ -141,6 +141,14 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     // recall first: 81.5 / 87.5 / 77.8, 96.7 / 95.7 / 91.7, 75.0 / 82.8 / 100); the whole set (160 lines) went
     // from 84.7 / 87.8 / 86.7 on main to 91.8 / 96.2 / 100.
     ["dev-edges-10.jsonl", 0.91, 0.96, 1],
+    // Written in the tenth round: a driver's complaint forwarded with no dashboard word, articles described
+    // with few of their words, one article's words asking another's action, fees and payouts asked for an MFH
+    // site or a group of stations, a station message's text that fails its checks, new hires without the
+    // terms and installers on site; a fifth out of scope beside them. Three batches, each scored before its
+    // fixes (top-1 / precision / recall first: 75.0 / 60.0 / 90.0, 86.7 / 76.9 / 100, 78.0 / 60.0 / 60.0); the
+    // whole set (160 lines) went from 80.0 / 65.8 / 83.3 with one confident wrong line on main to 99.2 / 100 /
+    // 83.3 with none.
+    ["dev-voices-10.jsonl", 0.99, 0.99, 0.83],
   ])("%s: top-1 >= %d, out-of-scope precision >= %d and recall >= %d", (name, top1, precision, recall) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.top1, JSON.stringify(report.misses, null, 1)).toBeGreaterThanOrEqual(top1);
@@ -173,6 +181,7 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     "dev-asks-8.jsonl",
     "dev-plans-9.jsonl",
     "dev-edges-10.jsonl",
+    "dev-voices-10.jsonl",
   ])("%s: at most 1% of lines get a wrong playbook as a sure match (80%+)", (name) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.confidentWrong).toBeLessThanOrEqual(0.01);

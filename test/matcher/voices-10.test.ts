@@ -106,6 +106,7 @@ describe("an article with too few of its words", () => {
   it.each([
     "two roommates share the deeded space downstairs, can both go on that charger",
     "the charger in their garage bay should be under the new owner's name",
+    "an apartment owner moved out and the spot's charger should go to the new owner",
   ])("answers Multifamily for who goes on a resident's own space: %j", (text) => {
     expect(answer(text)).toBe("multifamily");
   });
@@ -174,5 +175,54 @@ describe("a SIM that sits badly", () => {
     expect(answer("installer says the SIM is crooked in the tray, does he push it back in")).toBe(
       "station-unreachable",
     );
+  });
+});
+
+describe("the third batch's kinds", () => {
+  it.each([
+    ["can the second line run longer than 64", true],
+    ["is the max for line 1 really 15", true],
+    ["what's the bottom line on the price, max 15 cents", false],
+  ])("a line's length limit %j → %s", (text, expected) => {
+    expect(saysTextLineRefused(words(text))).toBe(expected);
+  });
+
+  it("answers Flex Billing for the owner's share by its number", () => {
+    expect(answer("circuit sharing is off, does the owner still pay the 10")).toBe("flex-billing");
+  });
+
+  it("answers Slow or Zero Energy for a gauge that hardly moved", () => {
+    expect(answer("driver says: plugged in before the meeting, after it the gauge hardly moved")).toBe(
+      "slow-zero-energy",
+    );
+  });
+
+  it("answers Just Charge for a station that works for whoever arrives", () => {
+    expect(answer("the yard chargers should just work for any truck that pulls in")).toBe("just-charge");
+  });
+
+  it("leaves a question about who parks somewhere alone", () => {
+    expect(answer("does anyone know who parks in spot 3")).not.toBe("just-charge");
+  });
+
+  it("answers Breakaway for a cord with its wires laid bare", () => {
+    expect(answer("voicemail from a driver: the cord is dangling off the post with wires sticking out")).toBe(
+      "breakaway",
+    );
+  });
+
+  it("reads CHARGEPOINT / STATION on a resident's screen as the station's lost name, not Multifamily", () => {
+    const r = realMatcher().matcher.match("a tenant writes that her charger's screen now says CHARGEPOINT / STATION");
+    expect(["replace-hardware", "station-unreachable"]).toContain(r.playbook);
+  });
+});
+
+describe("old text still on a station's screen", () => {
+  it("answers Station Messages when the other part is said to work", () => {
+    expect(answer("the badges work, but the display still has the old holiday greeting")).toBe("station-messages");
+  });
+
+  it("leaves a screen that still shows a status to its article", () => {
+    expect(answer("the display still says unavailable")).not.toBe("station-messages");
   });
 });
