@@ -223,16 +223,6 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
       asksWhatNoArticleGives ||
       (topicP > leaderP && scorer.hasOwnWord(best, topTopic, ids.length) && !namesAnArticle(normalised));
     const leader = classOf.get(ranked[0]!.playbook)!;
-    console.error(
-      "DBG",
-      outOfScopeTopics[topTopic - ids.length]!.title.slice(0, 40),
-      topicP.toFixed(3),
-      ranked[0]!.playbook,
-      leaderP.toFixed(3),
-      scorer.hasOwnWord(best, topTopic, ids.length),
-      asksWhatNoArticleGives,
-      pieces[0]!.analysed.terms.join(" "),
-    );
     const decision = topicWins
       ? decideMatch(ranked, policy, true)
       : offerWhenWeak(decideMatch(ranked, policy, false), ranked[0], {
