@@ -483,6 +483,8 @@ function managesAppAccount(words: readonly string[]): boolean {
   return words.some((w, i) => manageVerbs.has(w) && near(words, i, 5, ownThings));
 }
 
+const tenthRoundCues: ReadonlySet<string> = new Set([...otherHardwareCues, ...logisticsCues, ...dashboardAccountCues]);
+
 /** The intent cues a message's words show, in a fixed order. */
 export function readIntentCues(words: readonly string[]): IntentCue[] {
   const cues: IntentCue[] = [];
@@ -517,9 +519,12 @@ export function readIntentCues(words: readonly string[]): IntentCue[] {
   }
   // Budgets, taxes, insurance, marketing, contractors, one's own Wi-Fi (asks-business-plans.ts has its vetoes).
   if (words.some((w) => businessPlanCues.has(w)) && asksBusinessPlan(words)) cues.push("businessplan");
-  // Another maker's or a home charger, and the shipping or ordering around an article (tenth round).
-  if (words.some((w) => otherHardwareCues.has(w)) && asksOtherHardware(words)) cues.push("otherhardware");
-  if (words.some((w) => logisticsCues.has(w)) && asksLogistics(words)) cues.push("logistics");
-  if (words.some((w) => dashboardAccountCues.has(w)) && asksDashboardAccount(words)) cues.push("dashboardaccount");
+  // Another maker's or a home charger, the shipping or ordering around an article, the dashboard's own
+  // account (tenth round): one pass over the words finds whether any of them may fire.
+  if (words.some((w) => tenthRoundCues.has(w))) {
+    if (words.some((w) => otherHardwareCues.has(w)) && asksOtherHardware(words)) cues.push("otherhardware");
+    if (words.some((w) => logisticsCues.has(w)) && asksLogistics(words)) cues.push("logistics");
+    if (words.some((w) => dashboardAccountCues.has(w)) && asksDashboardAccount(words)) cues.push("dashboardaccount");
+  }
   return cues;
 }
