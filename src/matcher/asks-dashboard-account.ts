@@ -11,7 +11,10 @@
 const setOf = (...words: string[]): ReadonlySet<string> => new Set(words);
 
 const dashboardWords = setOf("dashboard", "portal", "website", "console");
-const accountThings = setOf("timeout", "timeouts", "seat", "seats", "license", "licenses", "user", "users");
+const accountThings = setOf(
+  ...["timeout", "timeouts", "seat", "seats", "license", "licenses", "user", "users", "permission"],
+  ...["permissions", "colleague", "colleagues", "coworker", "coworkers", "role", "roles"],
+);
 /** "the session times out", "session expires", "timed out". */
 const outVerbs = setOf("times", "timed", "timing", "expires", "expired", "expiring");
 const stationThings = setOf(

@@ -32,8 +32,11 @@ const partWords = setOf(
 const buyVerbs = setOf("order", "ordering", "reorder", "buy", "buying", "purchase", "purchasing", "procure");
 /** "Order" is a verb after these ("where do I order", "we need to order"); otherwise a sequence. */
 const orderSubjects = setOf("i", "we", "to", "can", "could", "should", "do", "please", "you");
-/** Who pays the people who come to the site: an installer's or electrician's bill. */
-const payers = setOf("pays", "pay", "paying", "billed", "bill", "invoice", "invoices", "reimburse", "reimbursed");
+/** Who pays, hires or disputes with the people who come to the site: an installer's or electrician's bill. */
+const payers = setOf(
+  ...["pays", "pay", "paying", "billed", "bill", "invoice", "invoices", "reimburse", "reimbursed", "dispute"],
+  ...["hire", "hiring", "recommend"],
+);
 const tradesmen = setOf("installer", "installers", "electrician", "electricians", "contractor", "contractors");
 /** "installer" is not in the English word list: the spelling corrector may make "the installer" "the installed". */
 const correctedInstaller = setOf("install", "installed");
@@ -61,7 +64,7 @@ export function asksLogistics(words: readonly string[]): boolean {
   // Whoever did the work, paying them is no article's step.
   const paid = (x: string, k: number, span: readonly string[]) =>
     tradesmen.has(x) || (correctedInstaller.has(x) && articles.has(span[k - 1] ?? ""));
-  if (words.some((w, i) => payers.has(w) && words.slice(i + 1, i + 5).some(paid))) return true;
+  if (words.some((w, i) => payers.has(w) && words.slice(Math.max(0, i - 4), i + 5).some(paid))) return true;
   if (words.some((w) => dashboardWork.has(w))) return false;
   // A shipment is never an article's, late or lost: no trouble veto.
   if (words.some((w, i) => shipmentWords.has(w) || pairAt(words, i))) return true;

@@ -25,6 +25,9 @@ const makerPairs: readonly (readonly [string, ReadonlySet<string>])[] = [
   ["clipper", setOf("creek")],
   ["shell", setOf("recharge")],
   ["home", setOf("flex")],
+  ["different", setOf("brand", "brands", "manufacturer", "maker")],
+  ["another", setOf("brand", "manufacturer", "maker")],
+  ["other", setOf("brand", "brands", "manufacturer", "manufacturers")],
   ["tesla", setOf("charger", "chargers", "connector")],
 ];
 /** A charger at someone's own home: "my garage", "at home", "the house". */
@@ -40,11 +43,11 @@ const siteWords = setOf(
 );
 /** "our garage" is a parking garage; "the garage" too: only someone's own garage is a home. */
 const ownGarage = setOf("my", "his", "her", "their", "home");
-/** Swapping another maker's unit for ours, or asking to bring it into the dashboard, is the network's work. */
-const ourWork = setOf(
-  ...["replaced", "replace", "replacing", "replacement", "swapped", "swap", "swapping", "ct4000", "ct4010"],
-  ...["ct4020", "ct4025", "ct4027", "cpf50", "cpf25", "cp6000", "cp6011", "cp6021", "cp6013", "cp6023"],
-);
+/** Swapping another maker's unit for one of ours is the network's work (Replace Hardware). */
+const swapWords = setOf("replaced", "replace", "replacing", "replacement", "swapped", "swap", "swapping");
+const ourModel = /^(ct\d{4}[a-z0-9]*|cpf\d+[a-z0-9]*|cp\d{4}[a-z0-9]*|chargepoint)$/;
+const swappedForOurs = (words: readonly string[]) =>
+  words.some((w) => swapWords.has(w)) && words.some((w) => ourModel.test(w));
 
 function namesOtherMaker(words: readonly string[]): boolean {
   for (let i = 0; i < words.length; i++) {
@@ -78,7 +81,7 @@ function namesOwnHome(words: readonly string[]): boolean {
 
 /** "update the firmware on my Tesla Wall Connector", "the Blink charger at the mall shows access denied". */
 export function asksOtherHardware(words: readonly string[]): boolean {
-  if (words.some((w) => ourWork.has(w))) return false;
+  if (swappedForOurs(words)) return false;
   if (namesOtherMaker(words)) return true;
   return namesOwnHome(words) && !words.some((w) => siteWords.has(w));
 }

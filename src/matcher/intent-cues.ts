@@ -495,8 +495,8 @@ type WordTest = (words: readonly string[]) => boolean;
  * message). These tests run on every piece of every message and on every training text, and most fire on
  * none: one pass over the words finds the few that can, and only those run. A test taught a new word that
  * makes it fire needs that word here too (test/matcher/speed-machinery.test.ts checks every eval line and training text).
- * Sales, returns, business plans, other makers' hardware, logistics and the dashboard's own account keep their own modules' cues, which were
- * their gates already.
+ * Sales, returns, business plans, other makers' hardware, logistics and the dashboard's own account keep
+ * their own modules' cues, which were their gates already.
  */
 export const intentCueGates: readonly (readonly [WordTest, ReadonlySet<string>])[] = [
   [asksPriceOfHardware, new Set([...priceWords, "much"])],

@@ -13,6 +13,7 @@ describe("one's own dashboard account", () => {
   it.each([
     ["my portal session expires too fast", true],
     ["how many users can our dashboard have", true],
+    ["give my colleague permissions on the dashboard", true],
     ["give the auditor a read only dashboard login", true],
     ["the dashboard shows the session at 0 kWh", false],
     ["station shows offline in the dashboard", false],

@@ -16,6 +16,8 @@ describe("shipping, ordering parts and paying the installer", () => {
     ["what is the lead time for holsters", true],
     ["can we buy two spare cords for the depot", true],
     ["who pays the electrician for the second visit", true],
+    ["which electrician should we hire to swap the relay", true],
+    ["billing dispute with the contractor over the trenching", true],
     ["the shipping label for the old head never came", true],
     // Set up once it came, or a remedy for a fault:
     ["the replacement head was delivered and installed, how do I link it to the old station", false],

@@ -18,6 +18,8 @@ describe("another maker's, another network's or a home charger", () => {
     ["my home charger trips the breaker every night", true],
     ["the charging unit in my garage shows a red light", true],
     ["is the Home Flex compatible with solar", true],
+    ["thinking of moving the depot to a different brand next year", true],
+    ["replaced the old Blink unit, the new one only says CHARGEPOINT", false],
     // Ours, or the site's own stations beside a home:
     ["we swapped the old Blink pedestal for a CT4020 and it shows CHARGEPOINT / STATION", false],
     ["her car charges fine at home but gets nothing from port 2", false],
