@@ -529,8 +529,6 @@ export function readIntentCues(words: readonly string[]): IntentCue[] {
   const cues: IntentCue[] = [];
   const open = openGates(words);
   const site = siteFamilies(words);
-  // Most messages open no gate at all.
-  if (open === 0 && site === 0) return cues;
   const may = (test: WordTest) => (open & gateBit.get(test)!) !== 0;
   const fires = (test: WordTest) => may(test) && test(words);
   const firesUntroubled = (test: WordTest) => may(test) && asksForDataWithoutTrouble(words, test);
