@@ -104,5 +104,6 @@ export function normaliseText(text: string): string {
   s = ascii ? s.replace(/[^a-z0-9\u0000\u0001]+/g, " ") : s.replace(/[^\p{L}\p{N}\u0000\u0001]+/gu, " ");
   if (s.includes("\u0000") || s.includes("\u0001")) s = s.replace(/\u0000/g, ".").replace(/\u0001/g, "/");
   const words = s.split(" ").filter((w) => w.length > 0);
-  return words.map((w) => ukToUs[w] ?? w).join(" ");
+  // Own keys only: a plain object would turn "constructor" or "toString" into its inherited function.
+  return words.map((w) => (Object.hasOwn(ukToUs, w) ? ukToUs[w]! : w)).join(" ");
 }

@@ -158,3 +158,11 @@ describe("comparing ids without ICU", () => {
     expect(compareIds("abc", "ABC")).toBe(Math.sign("abc".localeCompare("ABC")));
   });
 });
+
+describe("normalising words an object inherits", () => {
+  it("keeps constructor, toString and __proto__ as the words they are", () => {
+    expect(normaliseText("the constructor says hello")).toBe("the constructor says hello");
+    expect(normaliseText("toString valueOf hasOwnProperty")).toBe("tostring valueof hasownproperty");
+    expect(normaliseText("authorised __proto__")).toBe("authorized proto");
+  });
+});
