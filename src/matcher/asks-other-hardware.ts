@@ -9,6 +9,8 @@
  * is where the car works, not the question.
  */
 
+import { replacedOtherMaker } from "./replaced-other-maker.ts";
+
 const setOf = (...words: string[]): ReadonlySet<string> => new Set(words);
 
 /** Other makers and networks, one word each. */
@@ -43,11 +45,7 @@ const siteWords = setOf(
 );
 /** "our garage" is a parking garage; "the garage" too: only someone's own garage is a home. */
 const ownGarage = setOf("my", "his", "her", "their", "home");
-/** Swapping another maker's unit for one of ours is the network's work (Replace Hardware). */
-const swapWords = setOf("replaced", "replace", "replacing", "replacement", "swapped", "swap", "swapping");
-const ourModel = /^(ct\d{4}[a-z0-9]*|cpf\d+[a-z0-9]*|cp\d{4}[a-z0-9]*|chargepoint)$/;
-const swappedForOurs = (words: readonly string[]) =>
-  words.some((w) => swapWords.has(w)) && words.some((w) => ourModel.test(w));
+// Swapping another maker's unit for one of ours is the network's work (Replace Hardware; replaced-other-maker.ts).
 
 function namesOtherMaker(words: readonly string[]): boolean {
   for (let i = 0; i < words.length; i++) {
@@ -81,7 +79,7 @@ function namesOwnHome(words: readonly string[]): boolean {
 
 /** "update the firmware on my Tesla Wall Connector", "the Blink charger at the mall shows access denied". */
 export function asksOtherHardware(words: readonly string[]): boolean {
-  if (swappedForOurs(words)) return false;
+  if (replacedOtherMaker(words)) return false;
   if (namesOtherMaker(words)) return true;
   return namesOwnHome(words) && !words.some((w) => siteWords.has(w));
 }
