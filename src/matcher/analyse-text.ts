@@ -1,18 +1,18 @@
 import { nobodyIdentifiedCues, saysAlwaysAuthorized, saysNobodyIdentified } from "./always-authorized.ts";
-import { anyoneWhoArrivesCues, saysAnyoneWhoArrives } from "./anyone-who-arrives.ts";
+import { saysAnyoneWhoArrives } from "./anyone-who-arrives.ts";
 import { asksAmountPaid } from "./asked-amount.ts";
 import { askedOutcomes } from "./asked-outcome.ts";
 import { askedOverSceneCues, askedOverSceneRules } from "./asked-over-scene.ts";
 import { askedPlans } from "./asked-plan.ts";
 import { saysBilledFor } from "./billed-for.ts";
-import { cardStepCues, isSkippedCardWord, saysCardStepSkipped } from "./card-step-skipped.ts";
+import { isSkippedCardWord, saysCardStepSkipped } from "./card-step-skipped.ts";
 import { saysChargedRepeatedly } from "./charged-repeatedly.ts";
-import { defaultNameCues, saysDefaultNameShown } from "./default-name-shown.ts";
+import { saysDefaultNameShown } from "./default-name-shown.ts";
 import { describedPartCues, describedPartRules } from "./described-part-rules.ts";
 import { keptDescriptions } from "./described-parts.ts";
 import { editDistance } from "./edit-distance.ts";
 import { englishWords } from "./english-words.ts";
-import { asksFeeAtMfhSite, feeAtMfhSiteCues, isMfhSiteWord } from "./fee-at-mfh-site.ts";
+import { asksFeeAtMfhSite, isMfhSiteWord } from "./fee-at-mfh-site.ts";
 import { readIntentCues } from "./intent-cues.ts";
 import {
   littleEnergyCues,
@@ -33,11 +33,11 @@ import {
 } from "./neighbour-rules.ts";
 import { noChargeGivenCues, saysNoChargeGiven } from "./no-charge-given.ts";
 import { normaliseText } from "./normalise-text.ts";
-import { isPolicyMapping, notInGroupCues, saysPersonNotInGroup } from "./not-in-group.ts";
+import { isPolicyMapping, saysPersonNotInGroup } from "./not-in-group.ts";
 import { observedConcepts } from "./observed-concepts.ts";
 import { saysStationForOnePerson } from "./one-driver-station.ts";
-import { asksOutputAsExpected, outputExpectedCues } from "./output-as-expected.ts";
-import { ownSpaceCues, saysOwnSpaceStation } from "./own-space-station.ts";
+import { asksOutputAsExpected } from "./output-as-expected.ts";
+import { saysOwnSpaceStation } from "./own-space-station.ts";
 import { saysOwnerIsPaid } from "./owner-revenue.ts";
 import { lineMeansQueue, readQueueWord } from "./queue-line.ts";
 import { quotedSpans } from "./quoted-text.ts";
@@ -47,15 +47,16 @@ import { screenNameConcepts } from "./screen-names.ts";
 import { asksForScreenWording } from "./screen-wording.ts";
 import { saysJoinsThemselves, saysPricingAwaitsApproval, sharedSubjectCues } from "./shared-subjects.ts";
 import { saysSignalReading, signalReadingCues } from "./signal-reading.ts";
-import { saysSimSeating, simSeatingCues } from "./sim-seating.ts";
+import { saysSimSeating } from "./sim-seating.ts";
 import type { SpellCorrector } from "./spell-corrector.ts";
-import { saysStaleScreenText, staleScreenCues } from "./stale-screen-text.ts";
-import { asksStationGroupPayout, stationGroupPayoutCues } from "./station-group-payout.ts";
+import { saysStaleScreenText } from "./stale-screen-text.ts";
+import { asksStationGroupPayout } from "./station-group-payout.ts";
 import { stemWord } from "./stem-word.ts";
 import { stopwords } from "./stopwords.ts";
 import { synonyms } from "./synonyms.ts";
 import { refusedTextPositions, saysTextLineRefused, textLineCues } from "./text-line-refused.ts";
 import { topicSceneCues, topicWordsAsScene } from "./topic-words-as-scene.ts";
+import { voiceCueMask, voiceRule } from "./voice-cue-mask.ts";
 import { saysScreenRefused, saysWhoMayCharge } from "./who-may-charge.ts";
 import { openRules, type WordRule } from "./word-gates.ts";
 import { wordingContentPositions, wordingReason } from "./wording-content.ts";
@@ -570,13 +571,15 @@ export function analyseText(
       applied.push({ from, to: concept });
     }
   }
+  // The tenth round's rules, each gated by its cue words, read in one pass (voice-cue-mask.ts). Messages only.
+  const voices = corrector ? voiceCueMask(read) : 0;
   // Old text still on a station's screen: a station message to replace (stale-screen-text.ts). Messages only.
-  if (corrector && read.some((w) => staleScreenCues.has(w)) && saysStaleScreenText(read)) {
+  if ((voices & voiceRule.staleScreen) !== 0 && saysStaleScreenText(read)) {
     for (const w of ["station", "message"]) keep(w, "old text still on the screen");
     applied.push({ from: "old text still on the screen", to: "station message" });
   }
   // CHARGEPOINT / STATION on the screen: a station that lost its record (default-name-shown.ts). Messages only.
-  if (corrector && read.some((w) => defaultNameCues.has(w)) && saysDefaultNameShown(read)) {
+  if ((voices & voiceRule.defaultName) !== 0 && saysDefaultNameShown(read)) {
     for (const w of ["station", "name", "chargepoint", "station"]) keep(w, "the default name on the screen");
     applied.push({ from: "the default name on the screen", to: "station name chargepoint station" });
   }
@@ -593,7 +596,7 @@ export function analyseText(
   }
 
   // The fee or payout asked for a multifamily site is Flex Billing's; the site's kind is where (fee-at-mfh-site.ts).
-  if (corrector && read.some((w) => feeAtMfhSiteCues.has(w)) && asksFeeAtMfhSite(read)) {
+  if ((voices & voiceRule.feeAtMfhSite) !== 0 && asksFeeAtMfhSite(read)) {
     for (let k = terms.length - 1; k >= 0; k--) {
       if (!isMfhSiteWord(sources[k]!)) continue;
       applied.push({ from: sources[k]!, to: "the site's kind, not the question" });
@@ -618,12 +621,12 @@ export function analyseText(
   }
 
   // A station that works for whoever arrives: Just Charge's always authorized (anyone-who-arrives.ts).
-  if (corrector && read.some((w) => anyoneWhoArrivesCues.has(w)) && saysAnyoneWhoArrives(read)) {
+  if ((voices & voiceRule.anyoneWhoArrives) !== 0 && saysAnyoneWhoArrives(read)) {
     keep("authfree", "works for whoever arrives");
     applied.push({ from: "works for whoever arrives", to: "authfree" });
   }
   // The card step wished away is Just Charge's authentication-free charging (card-step-skipped.ts).
-  if (corrector && read.some((w) => cardStepCues.has(w)) && saysCardStepSkipped(read)) {
+  if ((voices & voiceRule.cardStep) !== 0 && saysCardStepSkipped(read)) {
     for (let k = terms.length - 1; k >= 0; k--) {
       if (!isSkippedCardWord(sources[k]!)) continue;
       terms.splice(k, 1);
@@ -633,7 +636,7 @@ export function analyseText(
     applied.push({ from: "the card step wished away", to: "authfree" });
   }
   // A person missing from the group a station's policy maps: Access Control's membership (not-in-group.ts).
-  if (corrector && read.some((w) => notInGroupCues.has(w)) && saysPersonNotInGroup(read)) {
+  if ((voices & voiceRule.notInGroup) !== 0 && saysPersonNotInGroup(read)) {
     for (let k = terms.length - 1; k >= 0; k--) {
       if (!isPolicyMapping(sources[k]!)) continue;
       terms.splice(k, 1);
@@ -643,22 +646,22 @@ export function analyseText(
     applied.push({ from: "a person missing from the group", to: "usable access policy added" });
   }
   // A station's output against what it should give: Slow or Zero Energy's dispense rate (output-as-expected.ts).
-  if (corrector && read.some((w) => outputExpectedCues.has(w)) && asksOutputAsExpected(read)) {
+  if ((voices & voiceRule.outputExpected) !== 0 && asksOutputAsExpected(read)) {
     for (const w of ["energy", "dispense", "rate"]) keep(w, "the output against what it should give");
     applied.push({ from: "the output against what it should give", to: "energy dispense rate" });
   }
   // How a group of stations is paid: Flex Billing's custom station groups and payment method (station-group-payout.ts).
-  if (corrector && read.some((w) => stationGroupPayoutCues.has(w)) && asksStationGroupPayout(read)) {
+  if ((voices & voiceRule.stationGroupPayout) !== 0 && asksStationGroupPayout(read)) {
     for (const w of ["remittance", "revenue", "payout"]) keep(w, "how a group of stations is paid");
     applied.push({ from: "how a group of stations is paid", to: "remittance revenue payout" });
   }
   // A SIM sitting badly: Station Unreachable's re-seat step (sim-seating.ts).
-  if (corrector && read.some((w) => simSeatingCues.has(w)) && saysSimSeating(read)) {
+  if ((voices & voiceRule.simSeating) !== 0 && saysSimSeating(read)) {
     keep("reseat", "a SIM sitting badly");
     applied.push({ from: "a SIM sitting badly", to: "reseat" });
   }
   // Who is tied to the station in a resident's own space: Multifamily's linked driver (own-space-station.ts).
-  if (corrector && read.some((w) => ownSpaceCues.has(w)) && saysOwnSpaceStation(read)) {
+  if ((voices & voiceRule.ownSpace) !== 0 && saysOwnSpaceStation(read)) {
     for (const w of ["multifamily", "linked", "driver", "account"]) keep(w, "the station of a resident's own space");
     applied.push({ from: "the station of a resident's own space", to: "linked driver account" });
   }
