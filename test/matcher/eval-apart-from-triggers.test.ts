@@ -30,6 +30,7 @@ const blind6File = fileURLToPath(new URL("../eval/blind-2026-11f.jsonl", import.
 const blind7File = fileURLToPath(new URL("../eval/blind-2026-11g.jsonl", import.meta.url));
 const blind8File = fileURLToPath(new URL("../eval/blind-2026-11h.jsonl", import.meta.url));
 const blind9File = fileURLToPath(new URL("../eval/blind-2026-11i.jsonl", import.meta.url));
+const blind10File = fileURLToPath(new URL("../eval/blind-2026-11j.jsonl", import.meta.url));
 
 /** Case, whitespace and punctuation do not make a copied sentence a new one. */
 const normal = (s: string) =>
@@ -147,5 +148,14 @@ describe("the eval set stays apart from what the matcher is trained on", () => {
       .filter((c) => training.has(normal(c.text)))
       .map((c) => c.text);
     expect(copies).toEqual(["301-BA"]);
+  });
+
+  // The tenth blind set, written the same way before the tenth round began and scored once at its end; two
+  // of its lines are bare fault codes, triggers the playbooks had from their first version.
+  it("no line of blind-2026-11j.jsonl appears among the triggers beyond a bare fault code", () => {
+    const copies = evalCases(blind10File)
+      .filter((c) => training.has(normal(c.text)))
+      .map((c) => c.text);
+    expect(copies).toEqual(["305-LCO", "301-BA"]);
   });
 });
