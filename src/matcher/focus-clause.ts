@@ -40,11 +40,19 @@ const newUnit = /\b(?:replac\w*|swap\w*|exchang\w*|new (?:unit|head|station|char
 /** "RFID cards work, but …": a part said to work, with nothing after the verb, is judged fine too. */
 const workVerbs = new Set(["work", "works", "working"]);
 
+/**
+ * A trouble said to be over ("it was unreachable last week, it's back now, but …", "the fault cleared and it
+ * came back up, but …") is what already happened, judged fine now like a part that works.
+ */
+const over =
+  /\b(?:(?:it['’]?s|is|came|come|was|it)\s+back(?:\s+(?:now|online|up|again))?|back\s+(?:online|up)|recovered|resolved)\s*[,.;]?\s*$/;
+
 function judgedFine(clause: string): boolean {
   const words = clause.toLowerCase().match(/[a-z']+/g) ?? [];
   const judged =
     words.some((w, i) => fineWords.has(w) && words.slice(Math.max(0, i - 2), i).some((j) => judgeWords.has(j))) ||
-    (words.length >= 2 && workVerbs.has(words[words.length - 1]!));
+    (words.length >= 2 && workVerbs.has(words[words.length - 1]!)) ||
+    over.test(clause.toLowerCase().trim());
   return judged && !words.some((w) => troubleWords.has(w.replace("'", "")));
 }
 

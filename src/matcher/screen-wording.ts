@@ -33,6 +33,21 @@ const changeVerbs = new Set(["change", "edit", "update", "customize", "customise
 
 /** "change what the charger says on its display": what a station reports, asked to be changed. */
 const reportVerbs = new Set(["says", "shows", "reads", "displays"]);
+const messageNouns = new Set(["message", "messages", "msg"]);
+/** Whose message it is: the site's own ("our", "station", "custom"), not an error's or an alert's. */
+const ownMessage = new Set(["station", "custom", "our", "welcome"]);
+
+/**
+ * "the station message we set says …", "our message reads …": the site's own message reported with what it
+ * says (its wording, quoted), at `i` the message noun. "the error message says …" is a state seen.
+ */
+export function saysOwnMessage(words: readonly string[], i: number): boolean {
+  return (
+    messageNouns.has(words[i]!) &&
+    ownMessage.has(words[i - 1] ?? "") &&
+    words.slice(i + 1, i + 5).some((x) => reportVerbs.has(x))
+  );
+}
 const reporters = new Set([...stationSubjects, "unit", "units", "kiosk", "kiosks", "lcd"]);
 
 function asksToChangeWhatItSays(words: readonly string[], i: number): boolean {
@@ -54,6 +69,8 @@ export function asksForScreenWording(words: readonly string[], hasQuote: boolean
     )
       return true;
     if (hasQuote && placeVerbs.has(w) && words.slice(i + 1, i + 10).some((x) => screens.has(x))) return true;
+    // "the station message we set says 'Waitlist available'": a quote a message is said to read is its wording.
+    if (hasQuote && saysOwnMessage(words, i)) return true;
     // "we want drivers to see 'Max 4 hrs' on the screen": what people should see, wished for a screen.
     if (
       w === "see" &&

@@ -1,3 +1,5 @@
+import { saysOwnMessage } from "./screen-wording.ts";
+
 /**
  * The words a person wants shown on the screens are what the message asks to display, not what it asks
  * about. Station Messages' steps write "Station message Text line 1 and Station message Text line 2"; what
@@ -56,6 +58,8 @@ function wishedBefore(words: readonly string[], at: number): boolean {
   const from = Math.max(0, at - 6);
   for (let k = at - 1; k >= from; k--) {
     const w = words[k]!;
+    // The site's own message said to read it: its wording, not a state seen ("our station message says 'X'").
+    if (saysOwnMessage(words, k)) return true;
     if (reports.has(w) && screenish.has(words[k - 1] ?? "")) return false;
     if (wishes.has(w)) return true;
   }

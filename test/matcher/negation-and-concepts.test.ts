@@ -141,6 +141,8 @@ describe("wording asked for on a station screen", () => {
     ["can the chargers say lot closes at 9 on the display", false],
     ["we want them to read hello on their screens", false],
     ["get it to come up on the charger", true],
+    // What a message is said to read, quoted, is its wording.
+    ["the station message we set says waitlist available how do i change line 2", true],
   ])("%j is a request for wording (quoted: %s)", (text, quoted) => {
     expect(asksForScreenWording(words(text), quoted)).toBe(true);
   });
@@ -150,7 +152,14 @@ describe("wording asked for on a station screen", () => {
     ["how to read the latest status on the display", false],
     ["can the driver read the card", false],
     ["app should show the station", false],
+    ["the message says the station is unreachable", false],
+    ["the error message says access denied", true],
   ])("%j reports or asks something else (quoted: %s)", (text, quoted) => {
     expect(asksForScreenWording(words(text), quoted)).toBe(false);
+  });
+
+  it("answers Station Messages when the message's quoted wording names another article", () => {
+    const text = "our station message reads 'Join the waitlist at the front desk' - how do I edit the second line?";
+    expect(realMatcher().matcher.match(text).playbook).toBe("station-messages");
   });
 });

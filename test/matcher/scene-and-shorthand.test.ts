@@ -218,6 +218,10 @@ describe("the part of a two-part message that asks", () => {
     ["price is not right but the payouts are not fine either", undefined],
     // A new unit before "and now" is Replace Hardware's own story (after-a-swap.ts).
     ["we put in a new unit and now the dashboard cannot reach it", undefined],
+    // A trouble said to be over is what already happened; one that is not over is no scene.
+    ["it dropped off the network on monday, it came back online, but nobody can tap in", "nobody can tap in"],
+    ["the fault was there all morning and it's back now; but the payouts look fine", undefined],
+    ["it went offline and it is not back, but the pin looks right", "it went offline and it is not back,"],
   ])("%j reads %j", (text, clause) => {
     expect(focusClause(text)).toBe(clause);
   });
