@@ -5,6 +5,7 @@ import { overviewCard } from "../render/overview-card.ts";
 import { addEvidence } from "./add-evidence.ts";
 import type { CommandContext } from "./command-parser.ts";
 import { mostlyFacts } from "./extract-facts.ts";
+import { followUpOnTopic } from "./follow-up-on-topic.ts";
 import { handleAction } from "./handle-action.ts";
 import { factsIn, keepEvidence } from "./plain-evidence.ts";
 import { pressByWords } from "./press-by-words.ts";
@@ -80,6 +81,9 @@ export async function continueThread(
   if (intent === "resume" && found?.w.status === "active")
     return pressIn(turn, [resumeButton(found.w.playbook)], "start");
   if (intent) return { cards: [nothingToAnswerCard(text.trim())] };
+  // A follow-up the matcher cannot place alone stays with the thread's article (follow-up-on-topic.ts).
+  const topic = question?.playbook ?? found?.w.playbook;
+  if (topic && text) return followUpOnTopic(turn, text, topic);
   return undefined;
 }
 
