@@ -1,4 +1,4 @@
-import { wordGates } from "./word-gates.ts";
+import { firedConcepts } from "./word-gates.ts";
 
 /**
  * An article asked by what the person wants to know or decide rather than by what broke: did it go
@@ -280,15 +280,10 @@ const cuesOfRule = new Map<Rule[0], ReadonlySet<string>>([
 export const askedOutcomeGates: readonly (readonly [Rule[0], ReadonlySet<string> | undefined])[] = rules.map(
   ([says]) => [says, cuesOfRule.get(says)] as const,
 );
-const openRules = wordGates(askedOutcomeGates.map(([, needs]) => needs));
+const fired = firedConcepts(rules.map(([says, concept, from]) => [says, concept, from, cuesOfRule.get(says)] as const));
 
 /** The concepts (and how to explain them) that the message's asked outcomes add. */
 export function askedOutcomes(words: readonly string[]): (readonly [string, string])[] {
   if (!words.some((w) => cues.has(w))) return [];
-  const open = openRules(words);
-  const found: (readonly [string, string])[] = [];
-  rules.forEach(([says, concept, from], k) => {
-    if ((open & (1 << k)) !== 0 && says(words)) found.push([concept, from]);
-  });
-  return found;
+  return fired(words);
 }

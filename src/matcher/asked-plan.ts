@@ -1,4 +1,4 @@
-import { wordGates } from "./word-gates.ts";
+import { firedConcepts } from "./word-gates.ts";
 
 /**
  * An article asked as a plan or a decision in the words of the task, not of the article (the eighth blind
@@ -352,15 +352,10 @@ const cuesOfRule = new Map<Rule[0], ReadonlySet<string>>([
 export const askedPlanGates: readonly (readonly [Rule[0], ReadonlySet<string> | undefined])[] = rules.map(
   ([says]) => [says, cuesOfRule.get(says)] as const,
 );
-const openRules = wordGates(askedPlanGates.map(([, needs]) => needs));
+const fired = firedConcepts(rules.map(([says, concept, from]) => [says, concept, from, cuesOfRule.get(says)] as const));
 
 /** The concepts (and how to explain them) that the message's plans and decisions add. */
 export function askedPlans(words: readonly string[]): (readonly [string, string])[] {
   if (!words.some((w) => cues.has(w))) return [];
-  const open = openRules(words);
-  const found: (readonly [string, string])[] = [];
-  rules.forEach(([says, concept, from], k) => {
-    if ((open & (1 << k)) !== 0 && says(words)) found.push([concept, from]);
-  });
-  return found;
+  return fired(words);
 }

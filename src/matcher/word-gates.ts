@@ -36,3 +36,12 @@ export function openRules<R extends WordRule>(rules: readonly R[]): (words: read
     return bits === all ? rules : rules.filter((_, k) => (bits & (1 << k)) !== 0);
   };
 }
+
+/**
+ * The concepts (and how to explain them) of a family's rules that fire on some words: each rule run only
+ * where its cues let it (`openRules`), in the family's order.
+ */
+export function firedConcepts(rules: readonly WordRule[]): (words: readonly string[]) => (readonly [string, string])[] {
+  const open = openRules(rules);
+  return (words) => open(words).flatMap(([says, concept, from]) => (says(words) ? [[concept, from] as const] : []));
+}
