@@ -45,12 +45,14 @@ import { replacedOtherMaker } from "./replaced-other-maker.ts";
 import { isSettingWord, namesAChargingObject, settingIsNotTheQuestion } from "./residential-setting.ts";
 import { screenNameConcepts } from "./screen-names.ts";
 import { asksForScreenWording } from "./screen-wording.ts";
+import { settingAskedConcepts, settingAskedCues } from "./setting-asked.ts";
 import { saysJoinsThemselves, saysPricingAwaitsApproval, sharedSubjectCues } from "./shared-subjects.ts";
 import { saysSignalReading, signalReadingCues } from "./signal-reading.ts";
 import { saysSimSeating } from "./sim-seating.ts";
 import type { SpellCorrector } from "./spell-corrector.ts";
 import { saysStaleScreenText } from "./stale-screen-text.ts";
 import { asksStationGroupPayout } from "./station-group-payout.ts";
+import { statusFieldRules } from "./status-fields.ts";
 import { stemWord } from "./stem-word.ts";
 import { stopwords } from "./stopwords.ts";
 import { synonyms } from "./synonyms.ts";
@@ -58,7 +60,7 @@ import { refusedTextPositions, saysTextLineRefused, textLineCues } from "./text-
 import { topicSceneCues, topicWordsAsScene } from "./topic-words-as-scene.ts";
 import { voiceCueMask, voiceRule } from "./voice-cue-mask.ts";
 import { saysScreenRefused, saysWhoMayCharge } from "./who-may-charge.ts";
-import { openRules, type WordRule } from "./word-gates.ts";
+import { firedConcepts, openRules, type WordRule } from "./word-gates.ts";
 import { wordingContentPositions, wordingReason } from "./wording-content.ts";
 
 export interface Rewrite {
@@ -183,12 +185,16 @@ const neighbourRulesOpen = openRules(neighbourRules);
 const frameRulesOpen = openRules(frameRules);
 const askedOverSceneRulesOpen = openRules(askedOverSceneRules);
 
+/** The station's output read by its fields (status-fields.ts, eleventh round), each rule behind its words. */
+const statusFieldsFired = firedConcepts(statusFieldRules);
+
 /** The families gated by their rules' own cues, for the test that checks each gate. */
 export const gatedRuleFamilies: Readonly<Record<string, readonly WordRule[]>> = {
   effectRules,
   neighbourRules,
   frameRules,
   askedOverSceneRules,
+  statusFieldRules,
 };
 
 /**
@@ -664,6 +670,21 @@ export function analyseText(
   if ((voices & voiceRule.ownSpace) !== 0 && saysOwnSpaceStation(read)) {
     for (const w of ["multifamily", "linked", "driver", "account"]) keep(w, "the station of a resident's own space");
     applied.push({ from: "the station of a resident's own space", to: "linked driver account" });
+  }
+
+  // The eleventh round's rules (settings asked about, status output read by field), each gated by its cue
+  // words (status-fields.ts, setting-asked.ts). Messages only.
+  if (corrector) {
+    for (const [concept, from] of statusFieldsFired(read)) {
+      for (const w of concept.split(" ")) keep(w, from);
+      applied.push({ from, to: concept });
+    }
+  }
+  if (corrector && read.some((w) => settingAskedCues.has(w))) {
+    for (const concept of settingAskedConcepts(read)) {
+      for (const w of concept.split(" ")) keep(w, "a setting asked about before a change");
+      applied.push({ from: "a setting asked about before a change", to: concept });
+    }
   }
 
   // What the message asks to do (buy, plan an install), weighed by the scorer like any other term.
