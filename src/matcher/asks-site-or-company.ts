@@ -27,7 +27,10 @@ const stationParts = setOf(
 
 const utilityWords = setOf("utility", "utilities", "tariff", "tariffs");
 const powerCompany = setOf("power", "electric", "electricity", "energy");
-const companyWords = setOf("company", "provider", "bill", "bills", "supplier");
+// An electricity retailer or broker sells the site its power like the utility ("our energy retailer's fixed price").
+const companyWords = setOf(
+  ...["company", "provider", "bill", "bills", "supplier", "retailer", "retailers", "broker", "brokers"],
+);
 /** The price drivers pay: Pricing Policy's objects (a driver group's price too: "what tariff does the fleet group pay"). */
 const driverPrice = setOf(
   ...["driver", "drivers", "pricing", "policy", "rule", "rules", "receipt", "session", "sessions", "overstay"],

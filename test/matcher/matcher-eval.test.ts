@@ -153,6 +153,12 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     // whole set (160 lines) went from 80.0 / 65.8 / 83.3 with one confident wrong line on main to 99.2 / 100 /
     // 83.3 with none.
     ["dev-voices-10.jsonl", 0.99, 0.99, 0.83],
+    // Written in the eleventh round: in-scope lines that are vague complaints or carry a word the out-of-scope
+    // model keys on (a neighbouring station, a utility outage, HR, IT, a vendor, travel), and out-of-scope lines
+    // that sound like an article (a building's own electricity, travel and expenses, other makers, IT and HR,
+    // the bot, vehicles, electricity contracts). Batches scored before their fixes (top-1 / precision / recall
+    // first: 88.0 / 93.1 / 93.1, 80.0 / 81.5 / 75.9).
+    ["dev-bounds-11.jsonl", 0.94, 0.96, 0.96],
   ])("%s: top-1 >= %d, out-of-scope precision >= %d and recall >= %d", (name, top1, precision, recall) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.top1, JSON.stringify(report.misses, null, 1)).toBeGreaterThanOrEqual(top1);
@@ -187,6 +193,7 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     "dev-plans-9.jsonl",
     "dev-edges-10.jsonl",
     "dev-voices-10.jsonl",
+    "dev-bounds-11.jsonl",
   ])("%s: at most 1% of lines get a wrong playbook as a sure match (80%+)", (name) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.confidentWrong).toBeLessThanOrEqual(0.01);
