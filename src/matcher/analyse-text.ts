@@ -240,6 +240,7 @@ const cueSources = {
   dashboardaccount: "asks about their own dashboard account (login, session, users)",
   sitepower: "asks about the building's own electricity, with no station in it",
   travelexpense: "asks about travel or expenses (hotel, flight, mileage, reimbursement)",
+  botitself: "asks about the bot itself",
 } as const;
 
 const messageOnlyCues: ReadonlySet<string> = new Set([
@@ -256,6 +257,7 @@ const messageOnlyCues: ReadonlySet<string> = new Set([
   "dashboardaccount",
   "sitepower",
   "travelexpense",
+  "botitself",
 ]);
 
 // Stems are asked for again and again (the same words recur across every trigger), so remember them.

@@ -50,10 +50,14 @@ const stationSigns = setOf(
   ...["ground", "grounding", "grounded", "gfci", "tripping", "outage", "reboot", "rebooted"],
 );
 
+/** Saving on one's own power: "the cheapest time to charge at home", "charge at home to save money". */
+const savingWords = setOf("save", "saving", "savings", "cheapest", "cheaper", "offpeak", "peak");
+
 /** "our utility raised its tariff", "the electricity company's peak demand charge". */
 export function asksUtilityTariff(words: readonly string[]): boolean {
   if (any(words, driverPrice) || any(words, stationSigns)) return false;
   if (words.includes("electricity") && any(words, costWords) && any(words, homeWords)) return true;
+  if (words.some((w, i) => w === "home" && words[i - 1] === "at") && any(words, savingWords)) return true;
   return words.some(
     (w, i) =>
       utilityWords.has(w) ||
@@ -146,7 +150,10 @@ const readerWords = setOf("reader", "readers", "card", "cards", "badge", "badges
 
 /** "my badge for the office door stopped working", "a long line at the cafeteria", "swap my on-call shift". */
 export function asksCompanyWorkplace(words: readonly string[]): boolean {
-  if (any(words, stationParts) || any(words, chargingWords)) return false;
+  if (any(words, stationParts)) return false;
+  // A permit to park one's own car is the office's whatever car it is ("a parking permit for my personal car").
+  if (words.some((w, i) => w === "parking" && (words[i + 1] === "permit" || words[i + 1] === "permits"))) return true;
+  if (any(words, chargingWords)) return false;
   return words.some(
     (w, i) =>
       officeThings.has(w) ||
@@ -175,7 +182,7 @@ const familyOf = new Map<string, number>();
 const gate = (family: number, words: Iterable<string>) => {
   for (const w of words) familyOf.set(w, (familyOf.get(w) ?? 0) | family);
 };
-gate(Family.Utility, [...utilityWords, ...companyWords, "demand", "electricity"]);
+gate(Family.Utility, [...utilityWords, ...companyWords, "demand", "electricity", ...savingWords]);
 gate(Family.Vehicle, carParts);
 gate(Family.Parking, [...towWords, ...ticketWords, ...iceWords]);
 gate(Family.Review, ["review", "reviews", "rating", "ratings"]);

@@ -1,3 +1,4 @@
+import { aboutTheBotCues, asksAboutTheBot } from "./asks-about-the-bot.ts";
 import { asksBusinessPlan, businessPlanCues } from "./asks-business-plans.ts";
 import { asksDashboardAccount, dashboardAccountCues } from "./asks-dashboard-account.ts";
 import { asksForDocuments, documentCues } from "./asks-for-documents.ts";
@@ -65,7 +66,8 @@ export type IntentCue =
   | "logistics"
   | "dashboardaccount"
   | "sitepower"
-  | "travelexpense";
+  | "travelexpense"
+  | "botitself";
 
 const priceWords = new Set([
   "price",
@@ -530,6 +532,7 @@ export const intentCueGates: readonly (readonly [WordTest, ReadonlySet<string>])
   [asksDashboardAccount, dashboardAccountCues],
   [asksSitePower, sitePowerCues],
   [asksTravelOrExpense, travelExpenseCues],
+  [asksAboutTheBot, aboutTheBotCues],
 ];
 const gateBit = new Map(intentCueGates.map(([test], i) => [test, 1 << i]));
 /** The gated tests the words leave open, as bits of `gateBit`. */
@@ -578,5 +581,6 @@ export function readIntentCues(words: readonly string[]): IntentCue[] {
   // The building's own electricity and the team's travel and expenses (eleventh round; each module has its vetoes).
   if (fires(asksSitePower)) cues.push("sitepower");
   if (fires(asksTravelOrExpense)) cues.push("travelexpense");
+  if (fires(asksAboutTheBot)) cues.push("botitself");
   return cues;
 }

@@ -472,7 +472,19 @@ export const observedConcepts: Readonly<Record<string, readonly string[]>> = {
     "not showing up online",
     "no longer online",
     "no longer shows online",
+    // Not back after a power event: "never reconnected", "never came back online".
+    "never reconnected",
+    "not reconnected",
+    "has not reconnected",
+    "did not reconnect",
+    "will not reconnect",
+    "never came back online",
+    "not back online",
+    "never came back on the dashboard",
+    "never came back in the dashboard",
   ],
+  // Eleventh round: Slow or Zero Energy as range a car barely gains ("barely gain any range overnight").
+  "low energy dispensed": ["barely gain", "barely gains", "barely gained", "hardly gain", "hardly gained"],
   // Station Unreachable, said as the station not reporting: "the time stamp of the last communication".
   "last communication": [
     "reports in",

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { asksAboutTheBot } from "../../src/matcher/asks-about-the-bot.ts";
 import { asksSitePower } from "../../src/matcher/asks-site-power.ts";
 import { asksTravelOrExpense } from "../../src/matcher/asks-travel-expense.ts";
 import { saysBilledMoreThanUsual } from "../../src/matcher/billed-more-than-usual.ts";
 import { readIntentCues } from "../../src/matcher/intent-cues.ts";
 import { normaliseText } from "../../src/matcher/normalise-text.ts";
+import { topicWordsAsScene } from "../../src/matcher/topic-words-as-scene.ts";
 import { realMatcher } from "./real-matcher.ts";
 
 // The eleventh round of issue 13 (out-of-scope precision): in-scope lines that are vague or carry a word the
@@ -101,5 +103,57 @@ describe("vague complaints that can only be one article", () => {
 
   it("does not read a station that reports in as a request for a report", () => {
     expect(readIntentCues(words("every unit reports in every 15 minutes except bay 2"))).not.toContain("datarequest");
+  });
+});
+
+describe("the bot itself", () => {
+  it.each([
+    ["why does the bot show the same answer twice", true],
+    ["can the bot speak french", true],
+    ["the bot told me to re-seat the SIM, the station is still unreachable", false],
+    ["bot says relay stuck closed, do we replace the head", false],
+  ])("%j → %s", (text, expected) => {
+    expect(asksAboutTheBot(words(text))).toBe(expected);
+  });
+
+  it("declines a question about the bot's own cards though a card is the reader's word", () => {
+    const result = match("was the bot changed? it sends me a different card than last week");
+    expect(result.kind).toBe("no-match");
+    expect(result.explanation.note).toContain("the bot itself");
+  });
+});
+
+describe("the utility named as an outage's cause, and a station that did not come back", () => {
+  it("drops the utility before an outage beside a station, and keeps it for its tariff", () => {
+    expect(topicWordsAsScene(words("the utility outage took the chargers down")).size).toBe(1);
+    expect(topicWordsAsScene(words("the utility raised its rate for the chargers")).size).toBe(0);
+  });
+
+  it("reads a station that never reconnected after an outage as Station Unreachable", () => {
+    expect(match("since the utility blackout last night our two chargers have not reconnected").playbook).toBe(
+      "station-unreachable",
+    );
+  });
+
+  it("reads range a car barely gains as Slow or Zero Energy", () => {
+    expect(match("the shuttle vans barely gain any range on our units overnight").playbook).toBe("slow-zero-energy");
+  });
+
+  it("reads a bill higher than another's as overcharged", () => {
+    expect(saysBilledMoreThanUsual(words("my bill for the charger is higher than my neighbour's"))).toBe(true);
+    expect(saysBilledMoreThanUsual(words("the rate on port 2 is higher than port 1"))).toBe(false);
+  });
+});
+
+describe("saving on one's own power at home, and a parking permit", () => {
+  it("reads the cheapest time to charge at home as the utility's tariff", () => {
+    expect(readIntentCues(words("when is it cheapest to charge my car at home"))).toContain("utilitytariff");
+    expect(readIntentCues(words("can drivers save money by charging off peak at our station"))).not.toContain(
+      "utilitytariff",
+    );
+  });
+
+  it("reads a parking permit for one's own car as the workplace's", () => {
+    expect(readIntentCues(words("how do I get a parking permit for my new car"))).toContain("workplaceit");
   });
 });
