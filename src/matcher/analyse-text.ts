@@ -5,6 +5,7 @@ import { askedOutcomes } from "./asked-outcome.ts";
 import { askedOverSceneCues, askedOverSceneRules } from "./asked-over-scene.ts";
 import { askedPlans } from "./asked-plan.ts";
 import { saysBilledFor } from "./billed-for.ts";
+import { billedMoreCues, saysBilledMoreThanUsual } from "./billed-more-than-usual.ts";
 import { isSkippedCardWord, saysCardStepSkipped } from "./card-step-skipped.ts";
 import { saysChargedRepeatedly } from "./charged-repeatedly.ts";
 import { saysDefaultNameShown } from "./default-name-shown.ts";
@@ -177,6 +178,7 @@ const effectRules: readonly WordRule[] = [
   [saysJoinsThemselves, "join", "people adding themselves", sharedSubjectCues],
   [saysPricingAwaitsApproval, "flex billing approval", "pricing that waits for an approval", sharedSubjectCues],
   [saysChargedRepeatedly, "overcharged", "charged more than once"],
+  [saysBilledMoreThanUsual, "overcharged", "billed more than usual", billedMoreCues],
 ];
 
 /** Each family's rules that can fire on a piece's words, each by its own cues (word-gates.ts). */
@@ -242,6 +244,9 @@ const cueSources = {
   otherhardware: "asks about another maker's or a home charger",
   logistics: "asks about shipping, ordering parts or paying the installer",
   dashboardaccount: "asks about their own dashboard account (login, session, users)",
+  sitepower: "asks about the building's own electricity, with no station in it",
+  travelexpense: "asks about travel or expenses (hotel, flight, mileage, reimbursement)",
+  botitself: "asks about the bot itself",
 } as const;
 
 const messageOnlyCues: ReadonlySet<string> = new Set([
@@ -256,6 +261,9 @@ const messageOnlyCues: ReadonlySet<string> = new Set([
   "otherhardware",
   "logistics",
   "dashboardaccount",
+  "sitepower",
+  "travelexpense",
+  "botitself",
 ]);
 
 // Stems are asked for again and again (the same words recur across every trigger), so remember them.

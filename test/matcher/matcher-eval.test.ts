@@ -159,6 +159,13 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     // beside them, fields and settings no article reads. Three batches, each scored before its fixes (see
     // docs/matcher.md).
     ["dev-settings-11.jsonl", 0.97, 1, 0.83],
+    // Written in the eleventh round: in-scope lines that are vague complaints or carry a word the out-of-scope
+    // model keys on (a neighbouring station, a utility outage, HR, IT, a vendor, travel), and out-of-scope lines
+    // that sound like an article (a building's own electricity, travel and expenses, other makers, IT and HR,
+    // the bot, vehicles, electricity contracts). Three batches, each scored before its fixes (top-1 / precision
+    // / recall first: 88.0 / 93.1 / 93.1, 80.0 / 81.5 / 75.9, 75.9 / 84.6 / 95.7); the whole set (160 lines, 81
+    // out of scope) went from 79.7 / 85.2 / 85.2 on main to 92.4 / 97.6 / 100.
+    ["dev-bounds-11.jsonl", 0.92, 0.97, 1],
   ])("%s: top-1 >= %d, out-of-scope precision >= %d and recall >= %d", (name, top1, precision, recall) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.top1, JSON.stringify(report.misses, null, 1)).toBeGreaterThanOrEqual(top1);
@@ -194,6 +201,7 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     "dev-edges-10.jsonl",
     "dev-voices-10.jsonl",
     "dev-settings-11.jsonl",
+    "dev-bounds-11.jsonl",
   ])("%s: at most 1% of lines get a wrong playbook as a sure match (80%+)", (name) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.confidentWrong).toBeLessThanOrEqual(0.01);
