@@ -11,6 +11,7 @@ import { saysDefaultNameShown } from "./default-name-shown.ts";
 import { describedPartCues, describedPartRules } from "./described-part-rules.ts";
 import { keptDescriptions } from "./described-parts.ts";
 import { editDistance } from "./edit-distance.ts";
+import { asksToEditShownText, editShownTextCues, shownTextPositions, shownTextReason } from "./edit-shown-text.ts";
 import { englishWords } from "./english-words.ts";
 import { asksFeeAtMfhSite, isMfhSiteWord } from "./fee-at-mfh-site.ts";
 import { readIntentCues } from "./intent-cues.ts";
@@ -41,6 +42,7 @@ import { saysOwnSpaceStation } from "./own-space-station.ts";
 import { saysOwnerIsPaid } from "./owner-revenue.ts";
 import { lineMeansQueue, readQueueWord } from "./queue-line.ts";
 import { quotedSpans } from "./quoted-text.ts";
+import { rateHeldLowCues, saysRateAtZero, saysRateHeldLow } from "./rate-held-low.ts";
 import { replacedOtherMaker } from "./replaced-other-maker.ts";
 import { isSettingWord, namesAChargingObject, settingIsNotTheQuestion } from "./residential-setting.ts";
 import { screenNameConcepts } from "./screen-names.ts";
@@ -177,6 +179,16 @@ const effectRules: readonly WordRule[] = [
   [saysChargedRepeatedly, "overcharged", "charged more than once"],
 ];
 
+/**
+ * The eleventh round's rules for long and layered messages (each module says why), read in messages only and
+ * each gated by its cues.
+ */
+const layerRules: readonly WordRule[] = [
+  [saysRateHeldLow, "slow charge expected rate", "a charging rate held low", rateHeldLowCues],
+  [saysRateAtZero, "zero energy", "a charging rate of zero", rateHeldLowCues],
+];
+const layerRulesOpen = openRules(layerRules);
+
 /** Each family's rules that can fire on a piece's words, each by its own cues (word-gates.ts). */
 const effectRulesOpen = openRules(effectRules);
 const neighbourRulesOpen = openRules(neighbourRules);
@@ -189,6 +201,7 @@ export const gatedRuleFamilies: Readonly<Record<string, readonly WordRule[]>> = 
   neighbourRules,
   frameRules,
   askedOverSceneRules,
+  layerRules,
 };
 
 /**
@@ -430,6 +443,27 @@ export function analyseText(
       read = scoped.map((r) => r.word);
     }
   }
+  // Eleventh round: text a screen shows, quoted, with a line of it asked to be edited: the quote is the
+  // message's wording now, not what is asked (edit-shown-text.ts). Messages only.
+  const shownEdited =
+    corrector !== undefined &&
+    quotes.length > 0 &&
+    !wordingWished &&
+    read.some((w) => editShownTextCues.has(w)) &&
+    asksToEditShownText(read);
+  if (shownEdited) {
+    const quoteWords = quotes.map((q) =>
+      normaliseText(q.inner)
+        .split(" ")
+        .filter((w) => w.length > 0),
+    );
+    const dropped = new Set(shownTextPositions(read, quoteWords));
+    for (const k of dropped) applied.push({ from: scoped[k]!.from, to: shownTextReason });
+    if (dropped.size > 0) {
+      scoped = scoped.filter((_, k) => !dropped.has(k));
+      read = scoped.map((r) => r.word);
+    }
+  }
   const slippable = corrector ? mayBeSlip(read) : [];
   const terms: string[] = [];
   const sources: string[] = [];
@@ -488,6 +522,10 @@ export function analyseText(
   if (textRefused) {
     for (const w of ["station", "message", "text", "line"]) keep(w, "a screen text line refused");
     applied.push({ from: "a screen text line refused", to: "station message text line" });
+  }
+  if (shownEdited) {
+    for (const w of ["station", "message", "text", "line"]) keep(w, "a line of the shown text to edit");
+    applied.push({ from: "a line of the shown text to edit", to: "station message text line" });
   }
   if (wordingWished) {
     for (const w of ["station", "message"]) keep(w, "wording asked for on the screen");
@@ -664,6 +702,15 @@ export function analyseText(
   if ((voices & voiceRule.ownSpace) !== 0 && saysOwnSpaceStation(read)) {
     for (const w of ["multifamily", "linked", "driver", "account"]) keep(w, "the station of a resident's own space");
     applied.push({ from: "the station of a resident's own space", to: "linked driver account" });
+  }
+
+  // Eleventh round: long and layered messages (layerRules above). Messages only.
+  if (corrector) {
+    for (const [says, concept, from] of layerRulesOpen(read)) {
+      if (!says(read)) continue;
+      for (const w of concept.split(" ")) keep(w, from);
+      applied.push({ from, to: concept });
+    }
   }
 
   // What the message asks to do (buy, plan an install), weighed by the scorer like any other term.

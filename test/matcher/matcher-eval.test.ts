@@ -153,6 +153,12 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     // whole set (160 lines) went from 80.0 / 65.8 / 83.3 with one confident wrong line on main to 99.2 / 100 /
     // 83.3 with none.
     ["dev-voices-10.jsonl", 0.99, 0.99, 0.83],
+    // Written in the eleventh round: long and layered messages (shift handovers listing several stations, a
+    // case passed on with its history, forwarded emails and reviews, tickets with what was tried), a trouble
+    // said to be over or a quoted screen text before the real question, Slack and Teams formatting left in,
+    // and numbers that carry the symptom; out-of-scope look-alikes in the same shapes. Scored by batch before
+    // its fixes (top-1 / precision / recall first: 90.5 / 100 / 91.7, 92.7 / 100 / 100).
+    ["dev-layers-11.jsonl", 1, 1, 0.95],
   ])("%s: top-1 >= %d, out-of-scope precision >= %d and recall >= %d", (name, top1, precision, recall) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.top1, JSON.stringify(report.misses, null, 1)).toBeGreaterThanOrEqual(top1);
@@ -187,6 +193,7 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     "dev-plans-9.jsonl",
     "dev-edges-10.jsonl",
     "dev-voices-10.jsonl",
+    "dev-layers-11.jsonl",
   ])("%s: at most 1% of lines get a wrong playbook as a sure match (80%+)", (name) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.confidentWrong).toBeLessThanOrEqual(0.01);
