@@ -12,6 +12,7 @@ import { saysDefaultNameShown } from "./default-name-shown.ts";
 import { describedPartCues, describedPartRules } from "./described-part-rules.ts";
 import { keptDescriptions } from "./described-parts.ts";
 import { editDistance } from "./edit-distance.ts";
+import { asksToEditShownText, editShownTextCues, shownTextPositions, shownTextReason } from "./edit-shown-text.ts";
 import { englishWords } from "./english-words.ts";
 import { asksFeeAtMfhSite, isMfhSiteWord } from "./fee-at-mfh-site.ts";
 import { readIntentCues } from "./intent-cues.ts";
@@ -42,6 +43,7 @@ import { saysOwnSpaceStation } from "./own-space-station.ts";
 import { saysOwnerIsPaid } from "./owner-revenue.ts";
 import { lineMeansQueue, readQueueWord } from "./queue-line.ts";
 import { quotedSpans } from "./quoted-text.ts";
+import { rateHeldLowCues, saysRateAtZero, saysRateHeldLow } from "./rate-held-low.ts";
 import { replacedOtherMaker } from "./replaced-other-maker.ts";
 import { isSettingWord, namesAChargingObject, settingIsNotTheQuestion } from "./residential-setting.ts";
 import { screenNameConcepts } from "./screen-names.ts";
@@ -181,6 +183,16 @@ const effectRules: readonly WordRule[] = [
   [saysBilledMoreThanUsual, "overcharged", "billed more than usual", billedMoreCues],
 ];
 
+/**
+ * The eleventh round's rules for long and layered messages (each module says why), read in messages only and
+ * each gated by its cues.
+ */
+const layerRules: readonly WordRule[] = [
+  [saysRateHeldLow, "slow charge expected rate", "a charging rate held low", rateHeldLowCues],
+  [saysRateAtZero, "zero energy", "a charging rate of zero", rateHeldLowCues],
+];
+const layerRulesOpen = openRules(layerRules);
+
 /** Each family's rules that can fire on a piece's words, each by its own cues (word-gates.ts). */
 const effectRulesOpen = openRules(effectRules);
 const neighbourRulesOpen = openRules(neighbourRules);
@@ -197,6 +209,7 @@ export const gatedRuleFamilies: Readonly<Record<string, readonly WordRule[]>> = 
   frameRules,
   askedOverSceneRules,
   statusFieldRules,
+  layerRules,
 };
 
 /**
@@ -444,6 +457,27 @@ export function analyseText(
       read = scoped.map((r) => r.word);
     }
   }
+  // Eleventh round: text a screen shows, quoted, with a line of it asked to be edited: the quote is the
+  // message's wording now, not what is asked (edit-shown-text.ts). Messages only.
+  const shownEdited =
+    corrector !== undefined &&
+    quotes.length > 0 &&
+    !wordingWished &&
+    read.some((w) => editShownTextCues.has(w)) &&
+    asksToEditShownText(read);
+  if (shownEdited) {
+    const quoteWords = quotes.map((q) =>
+      normaliseText(q.inner)
+        .split(" ")
+        .filter((w) => w.length > 0),
+    );
+    const dropped = new Set(shownTextPositions(read, quoteWords));
+    for (const k of dropped) applied.push({ from: scoped[k]!.from, to: shownTextReason });
+    if (dropped.size > 0) {
+      scoped = scoped.filter((_, k) => !dropped.has(k));
+      read = scoped.map((r) => r.word);
+    }
+  }
   const slippable = corrector ? mayBeSlip(read) : [];
   const terms: string[] = [];
   const sources: string[] = [];
@@ -502,6 +536,10 @@ export function analyseText(
   if (textRefused) {
     for (const w of ["station", "message", "text", "line"]) keep(w, "a screen text line refused");
     applied.push({ from: "a screen text line refused", to: "station message text line" });
+  }
+  if (shownEdited) {
+    for (const w of ["station", "message", "text", "line"]) keep(w, "a line of the shown text to edit");
+    applied.push({ from: "a line of the shown text to edit", to: "station message text line" });
   }
   if (wordingWished) {
     for (const w of ["station", "message"]) keep(w, "wording asked for on the screen");
@@ -692,6 +730,14 @@ export function analyseText(
     for (const concept of settingAskedConcepts(read)) {
       for (const w of concept.split(" ")) keep(w, "a setting asked about before a change");
       applied.push({ from: "a setting asked about before a change", to: concept });
+    }
+  }
+  // Eleventh round: long and layered messages (layerRules above). Messages only.
+  if (corrector) {
+    for (const [says, concept, from] of layerRulesOpen(read)) {
+      if (!says(read)) continue;
+      for (const w of concept.split(" ")) keep(w, from);
+      applied.push({ from, to: concept });
     }
   }
 

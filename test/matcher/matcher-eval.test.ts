@@ -166,6 +166,12 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     // / recall first: 88.0 / 93.1 / 93.1, 80.0 / 81.5 / 75.9, 75.9 / 84.6 / 95.7); the whole set (160 lines, 81
     // out of scope) went from 79.7 / 85.2 / 85.2 on main to 92.4 / 97.6 / 100.
     ["dev-bounds-11.jsonl", 0.92, 0.97, 1],
+    // Written in the eleventh round: long and layered messages (shift handovers listing several stations, a
+    // case passed on with its history, forwarded emails and reviews, tickets with what was tried), a trouble
+    // said to be over or a quoted screen text before the real question, Slack and Teams formatting left in,
+    // and numbers that carry the symptom; out-of-scope look-alikes in the same shapes. Scored by batch before
+    // its fixes (top-1 / precision / recall first: 90.5 / 100 / 91.7, 92.7 / 100 / 100).
+    ["dev-layers-11.jsonl", 1, 1, 0.95],
   ])("%s: top-1 >= %d, out-of-scope precision >= %d and recall >= %d", (name, top1, precision, recall) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.top1, JSON.stringify(report.misses, null, 1)).toBeGreaterThanOrEqual(top1);
@@ -202,6 +208,7 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     "dev-voices-10.jsonl",
     "dev-settings-11.jsonl",
     "dev-bounds-11.jsonl",
+    "dev-layers-11.jsonl",
   ])("%s: at most 1% of lines get a wrong playbook as a sure match (80%+)", (name) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.confidentWrong).toBeLessThanOrEqual(0.01);
