@@ -11,6 +11,7 @@ import { saysDefaultNameShown } from "./default-name-shown.ts";
 import { describedPartCues, describedPartRules } from "./described-part-rules.ts";
 import { keptDescriptions } from "./described-parts.ts";
 import { editDistance } from "./edit-distance.ts";
+import { isShortEnglishCached } from "./english-forms.ts";
 import { englishWords } from "./english-words.ts";
 import { asksFeeAtMfhSite, isMfhSiteWord } from "./fee-at-mfh-site.ts";
 import { readIntentCues } from "./intent-cues.ts";
@@ -54,11 +55,13 @@ import { asksStationGroupPayout } from "./station-group-payout.ts";
 import { stemWord } from "./stem-word.ts";
 import { stopwords } from "./stopwords.ts";
 import { synonyms } from "./synonyms.ts";
+import { terseConcepts } from "./terse-concepts.ts";
+import { droppedWithTerseRule, terseRules } from "./terse-rules.ts";
 import { refusedTextPositions, saysTextLineRefused, textLineCues } from "./text-line-refused.ts";
 import { topicSceneCues, topicWordsAsScene } from "./topic-words-as-scene.ts";
 import { voiceCueMask, voiceRule } from "./voice-cue-mask.ts";
 import { saysScreenRefused, saysWhoMayCharge } from "./who-may-charge.ts";
-import { openRules, type WordRule } from "./word-gates.ts";
+import { firedConcepts, openRules, type WordRule } from "./word-gates.ts";
 import { wordingContentPositions, wordingReason } from "./wording-content.ts";
 
 export interface Rewrite {
@@ -142,7 +145,9 @@ function buildSynonymTable(): SynonymTable {
   // An observed effect ("turned away", "my turn") adds its concept but keeps its words: a trigger that says
   // "get in line" must still carry "line", and a message's own words still count.
   const expanding = new Set(
-    [...Object.values(observedConcepts).flat(), ...keptDescriptions()].map((variant) => normaliseText(variant)),
+    [...Object.values(observedConcepts).flat(), ...Object.values(terseConcepts).flat(), ...keptDescriptions()].map(
+      (variant) => normaliseText(variant),
+    ),
   );
   return { byPhrase, lengthsByFirst, secondsByFirst, phrasesByWord, phraseParts, fuzzyTarget, expanding };
 }
@@ -183,12 +188,15 @@ const neighbourRulesOpen = openRules(neighbourRules);
 const frameRulesOpen = openRules(frameRules);
 const askedOverSceneRulesOpen = openRules(askedOverSceneRules);
 
+const terseRulesFired = firedConcepts(terseRules);
+
 /** The families gated by their rules' own cues, for the test that checks each gate. */
 export const gatedRuleFamilies: Readonly<Record<string, readonly WordRule[]>> = {
   effectRules,
   neighbourRules,
   frameRules,
   askedOverSceneRules,
+  terseRules,
 };
 
 /**
@@ -323,7 +331,9 @@ function fuzzyPhraseAt(
 
 /** For each word, whether a one-letter slip could hide in it: neither a function word nor English. */
 function mayBeSlip(words: readonly string[]): boolean[] {
-  return words.map((w) => !stopwords.has(w) && !englishWords().has(w));
+  const english = englishWords();
+  // A short English word ("dead", "fine", "stay") is no slip either: "dead unit" is not "head unit".
+  return words.map((w) => !stopwords.has(w) && !english.has(w) && !isShortEnglishCached(w, english));
 }
 
 /** Whether a term's source is an observed-concept phrase, whose own words neither help nor hurt coverage. */
@@ -664,6 +674,20 @@ export function analyseText(
   if ((voices & voiceRule.ownSpace) !== 0 && saysOwnSpaceStation(read)) {
     for (const w of ["multifamily", "linked", "driver", "account"]) keep(w, "the station of a resident's own space");
     applied.push({ from: "the station of a resident's own space", to: "linked driver account" });
+  }
+  // Articles asked in a few words or a second language (terse-rules.ts, eleventh round). Messages only.
+  if (corrector) {
+    for (const [concept, from] of terseRulesFired(read)) {
+      // The card whose requirement is switched off is no card the reader failed to read.
+      const dropped = droppedWithTerseRule(from);
+      for (let k = terms.length - 1; dropped && k >= 0; k--) {
+        if (!dropped(sources[k]!)) continue;
+        terms.splice(k, 1);
+        sources.splice(k, 1);
+      }
+      for (const w of concept.split(" ")) keep(w, from);
+      applied.push({ from, to: concept });
+    }
   }
 
   // What the message asks to do (buy, plan an install), weighed by the scorer like any other term.
