@@ -44,6 +44,13 @@ export const onCallShorthand: Readonly<Record<string, readonly string[]>> = {
   service: ["svc"],
   session: ["sess"],
   replacement: ["repl"],
+  // "charger" itself is read as the guide's "station" (synonyms.ts).
+  station: ["chgr", "chrgr", "chgrs", "chrgrs"],
+  cable: ["cbl"],
+  screen: ["scrn"],
+  display: ["disp"],
+  damaged: ["dmg", "dmgd"],
+  "not working": ["inop", "inoperable", "inoperative"],
 };
 
 /** The table with the shorthand added to each word's variants. */
