@@ -13,6 +13,7 @@ import { describedPartCues, describedPartRules } from "./described-part-rules.ts
 import { keptDescriptions } from "./described-parts.ts";
 import { editDistance } from "./edit-distance.ts";
 import { asksToEditShownText, editShownTextCues, shownTextPositions, shownTextReason } from "./edit-shown-text.ts";
+import { isShortEnglishCached } from "./english-forms.ts";
 import { englishWords } from "./english-words.ts";
 import { asksFeeAtMfhSite, isMfhSiteWord } from "./fee-at-mfh-site.ts";
 import { readIntentCues } from "./intent-cues.ts";
@@ -59,6 +60,8 @@ import { statusFieldRules } from "./status-fields.ts";
 import { stemWord } from "./stem-word.ts";
 import { stopwords } from "./stopwords.ts";
 import { synonyms } from "./synonyms.ts";
+import { terseConcepts } from "./terse-concepts.ts";
+import { droppedWithTerseRule, terseRules } from "./terse-rules.ts";
 import { refusedTextPositions, saysTextLineRefused, textLineCues } from "./text-line-refused.ts";
 import { topicSceneCues, topicWordsAsScene } from "./topic-words-as-scene.ts";
 import { voiceCueMask, voiceRule } from "./voice-cue-mask.ts";
@@ -147,7 +150,9 @@ function buildSynonymTable(): SynonymTable {
   // An observed effect ("turned away", "my turn") adds its concept but keeps its words: a trigger that says
   // "get in line" must still carry "line", and a message's own words still count.
   const expanding = new Set(
-    [...Object.values(observedConcepts).flat(), ...keptDescriptions()].map((variant) => normaliseText(variant)),
+    [...Object.values(observedConcepts).flat(), ...Object.values(terseConcepts).flat(), ...keptDescriptions()].map(
+      (variant) => normaliseText(variant),
+    ),
   );
   return { byPhrase, lengthsByFirst, secondsByFirst, phrasesByWord, phraseParts, fuzzyTarget, expanding };
 }
@@ -201,6 +206,7 @@ const askedOverSceneRulesOpen = openRules(askedOverSceneRules);
 
 /** The station's output read by its fields (status-fields.ts, eleventh round), each rule behind its words. */
 const statusFieldsFired = firedConcepts(statusFieldRules);
+const terseRulesFired = firedConcepts(terseRules);
 
 /** The families gated by their rules' own cues, for the test that checks each gate. */
 export const gatedRuleFamilies: Readonly<Record<string, readonly WordRule[]>> = {
@@ -210,6 +216,7 @@ export const gatedRuleFamilies: Readonly<Record<string, readonly WordRule[]>> = 
   askedOverSceneRules,
   statusFieldRules,
   layerRules,
+  terseRules,
 };
 
 /**
@@ -350,7 +357,9 @@ function fuzzyPhraseAt(
 
 /** For each word, whether a one-letter slip could hide in it: neither a function word nor English. */
 function mayBeSlip(words: readonly string[]): boolean[] {
-  return words.map((w) => !stopwords.has(w) && !englishWords().has(w));
+  const english = englishWords();
+  // A short English word ("dead", "fine", "stay") is no slip either: "dead unit" is not "head unit".
+  return words.map((w) => !stopwords.has(w) && !english.has(w) && !isShortEnglishCached(w, english));
 }
 
 /** Whether a term's source is an observed-concept phrase, whose own words neither help nor hurt coverage. */
@@ -716,6 +725,20 @@ export function analyseText(
   if ((voices & voiceRule.ownSpace) !== 0 && saysOwnSpaceStation(read)) {
     for (const w of ["multifamily", "linked", "driver", "account"]) keep(w, "the station of a resident's own space");
     applied.push({ from: "the station of a resident's own space", to: "linked driver account" });
+  }
+  // Articles asked in a few words or a second language (terse-rules.ts, eleventh round). Messages only.
+  if (corrector) {
+    for (const [concept, from] of terseRulesFired(read)) {
+      // The card whose requirement is switched off is no card the reader failed to read.
+      const dropped = droppedWithTerseRule(from);
+      for (let k = terms.length - 1; dropped && k >= 0; k--) {
+        if (!dropped(sources[k]!)) continue;
+        terms.splice(k, 1);
+        sources.splice(k, 1);
+      }
+      for (const w of concept.split(" ")) keep(w, from);
+      applied.push({ from, to: concept });
+    }
   }
 
   // The eleventh round's rules (settings asked about, status output read by field), each gated by its cue

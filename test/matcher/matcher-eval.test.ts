@@ -172,6 +172,13 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     // and numbers that carry the symptom; out-of-scope look-alikes in the same shapes. Scored by batch before
     // its fixes (top-1 / precision / recall first: 90.5 / 100 / 91.7, 92.7 / 100 / 100).
     ["dev-layers-11.jsonl", 1, 1, 0.95],
+    // Written in the eleventh round: ticket titles, checklist items and alert names in two to six words,
+    // on-call shorthand, typos beside real words the corrector must leave ("installer"), second-language
+    // English, installers on site, and neighbouring articles in too few words to tell apart; a fifth out of
+    // scope. Three batches, each scored before its fixes (top-1 / top-3 / precision / recall first: 91.3 /
+    // 91.3 / 76.9 / 100, 87.8 / 87.8 / 76.9 / 90.9, 88.1 / 92.9 / 80.0 / 80.0); the whole set (160 lines) went
+    // from 90.6 / 92.1 / 83.3 / 90.9 with one confident wrong line on main to 99.2 / 99.2 / 96.9 / 93.9.
+    ["dev-terse-11.jsonl", 0.99, 0.96, 0.93],
   ])("%s: top-1 >= %d, out-of-scope precision >= %d and recall >= %d", (name, top1, precision, recall) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.top1, JSON.stringify(report.misses, null, 1)).toBeGreaterThanOrEqual(top1);
@@ -209,6 +216,7 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     "dev-settings-11.jsonl",
     "dev-bounds-11.jsonl",
     "dev-layers-11.jsonl",
+    "dev-terse-11.jsonl",
   ])("%s: at most 1% of lines get a wrong playbook as a sure match (80%+)", (name) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.confidentWrong).toBeLessThanOrEqual(0.01);
