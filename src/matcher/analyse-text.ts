@@ -682,8 +682,8 @@ export function analyseText(
   }
   if (corrector && read.some((w) => settingAskedCues.has(w))) {
     for (const concept of settingAskedConcepts(read)) {
-      for (const w of concept.split(" ")) keep(w, "a setting asked about before a change");
-      applied.push({ from: "a setting asked about before a change", to: concept });
+      for (const w of concept.split(" ")) keep(w, "a setting asked about");
+      applied.push({ from: "a setting asked about", to: concept });
     }
   }
 

@@ -40,6 +40,8 @@ const askWords = new Set([
   ...["will", "would", "could", "might", "before", "happens", "happen", "affect", "affects", "impact"],
   ...["hurt", "harm", "safe", "risk", "risky", "side", "still", "consequence", "consequences", "planning"],
   ...["thinking", "considering", "should", "if"],
+  // Sought where it is not: "went to the General tab to change Usable by but it's not there".
+  ...["where", "find", "missing", "looked", "looking", "gone", "greyed", "grayed", "hidden", "locate"],
 ]);
 
 /** "since we turned it on", "after enabling it": a change already made, whose effect is the symptom. */
@@ -72,7 +74,8 @@ function within(words: readonly string[], from: number, to: number, set: Readonl
 
 /** The concepts of the settings a message asks about before changing them, each once. */
 export function settingAskedConcepts(words: readonly string[]): string[] {
-  if (within(words, 0, words.length - 1, askWords) < 0) return [];
+  const notThere = words.some((w, k) => w === "there" && words[k - 1] === "not");
+  if (!notThere && within(words, 0, words.length - 1, askWords) < 0) return [];
   // A change already made anywhere in the message makes its effect the symptom.
   for (let k = 0; k < words.length; k++) {
     if (doneWords.has(words[k]!) && !["will", "be", "get", "to"].includes(words[k - 1] ?? "")) return [];

@@ -26,6 +26,8 @@ describe("a setting asked about before it is changed", () => {
     ["we turned on circuit sharing and now one car is slow, will a reboot help", []],
     ["does a driver need a payment method on file if the station is free", []],
     ["circuit sharing enabled on the unit in bay 2", []],
+    ["opened the General tab to set Usable by and it is not there", ["access policy usable"]],
+    ["where do I change power select", ["circuit sharing"]],
   ])("%j → %j", (text, expected) => {
     expect(settingAskedConcepts(words(text))).toEqual(expected);
   });
@@ -65,4 +67,23 @@ describe("replacing words said of a station message or a policy", () => {
         .kind,
     ).toBe("match");
   });
+});
+
+describe("a setting sought on the wrong tab", () => {
+  it.each([
+    "went to the Status tab to change Usable by but it isn't there",
+    "opened the General tab to set Usable by and it is not there",
+  ])("answers the setting's article, sure of it: %j", (text) => {
+    const r = realMatcher().matcher.match(text);
+    expect([r.kind, r.playbook]).toEqual(["match", "access-control"]);
+  });
+});
+
+describe("a person charged money, said in the present", () => {
+  it.each(["this station charges drivers twice what it should", "our price thing is charging visitors double"])(
+    "answers Pricing Policy: %j",
+    (text) => {
+      expect(leader(text)).toBe("pricing-policy");
+    },
+  );
 });
