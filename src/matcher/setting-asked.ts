@@ -85,9 +85,13 @@ export function settingAskedConcepts(words: readonly string[]): string[] {
   for (let i = 0; i < words.length; i++) {
     const concept = nameAt(words, i);
     if (concept === undefined || found.includes(concept)) continue;
-    // The change verb before the name ("turn on Circuit Sharing", "set Usable by to …"): a state said after
+    // The change verb before the name ("turn on Circuit Sharing", "flip the employee lot to Just Charge"): a
+    // state said after
     // it ("Circuit Sharing is disabled, does he still pay the 10%?") is the scene of another question.
-    if (within(words, i - 4, i - 1, changeWords) < 0) continue;
+    const near = within(words, i - 5, i - 1, changeWords) >= 0;
+    // "switch the whole fleet yard to Just Charge": the value set, after its "to", may sit further off.
+    const setTo = words[i - 1] === "to" && within(words, i - 9, i - 2, changeWords) >= 0;
+    if (!near && !setTo) continue;
     found.push(concept);
   }
   return found;

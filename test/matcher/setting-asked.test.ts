@@ -28,6 +28,9 @@ describe("a setting asked about before it is changed", () => {
     ["circuit sharing enabled on the unit in bay 2", []],
     ["opened the General tab to set Usable by and it is not there", ["access policy usable"]],
     ["where do I change power select", ["circuit sharing"]],
+    ["if we flip the staff garage to Just Charge, will the alarms stop", ["justcharge authfree"]],
+    ["if we switch the whole fleet yard to Just Charge, will the badge alarms go away", ["justcharge authfree"]],
+    ["we switch on the lights in the garage next to the just charge station", []],
   ])("%j → %j", (text, expected) => {
     expect(settingAskedConcepts(words(text))).toEqual(expected);
   });
@@ -86,4 +89,12 @@ describe("a person charged money, said in the present", () => {
       expect(leader(text)).toBe("pricing-policy");
     },
   );
+});
+
+describe("a new hire's words for the signal reading", () => {
+  it("answers Station Unreachable for the cell tower number", () => {
+    expect(realMatcher().matcher.match("where can I see the cell tower number for the lot B charger").playbook).toBe(
+      "station-unreachable",
+    );
+  });
 });
