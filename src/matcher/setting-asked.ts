@@ -26,6 +26,11 @@ const settingsByConcept: Readonly<Record<string, readonly string[]>> = {
   "multifamily cloud plan": ["multifamily cloud plan", "multifamily cloud token"],
 };
 
+/** Whether a setting's concept is who may charge (Usable by, an access policy), which the effect may name too. */
+export function isAccessSetting(concept: string): boolean {
+  return concept === "access policy usable" || concept === "justcharge authfree";
+}
+
 /** A change to come, said of a setting: the verbs an admin uses for a switch, a value or a mapping. */
 const changeWords = new Set([
   ...["turn", "turning", "switch", "switching", "enable", "enabling", "disable", "disabling", "set", "setting"],

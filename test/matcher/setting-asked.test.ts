@@ -98,3 +98,21 @@ describe("a new hire's words for the signal reading", () => {
     );
   });
 });
+
+describe("who may charge, read from the effect feared of another article's setting", () => {
+  it("is the scene: the pricing policy leads with no Access Control beside it", () => {
+    const r = realMatcher().matcher.match(
+      "before I map the pricing policy to the contractors group only, can staff keep charging for free?",
+    );
+    expect(r.playbook).toBe("pricing-policy");
+    expect(r.alternatives.map((a) => a.playbook)).not.toContain("access-control");
+    expect((r.explanation.synonyms ?? []).map((x) => x.to)).toContain("the effect feared, not the question");
+  });
+
+  it("stays when the setting asked about is who may charge", () => {
+    const r = realMatcher().matcher.match(
+      "if I change the access policy to employees only, can visitors still charge?",
+    );
+    expect(r.playbook).toBe("access-control");
+  });
+});
