@@ -49,7 +49,7 @@ import { replacedOtherMaker } from "./replaced-other-maker.ts";
 import { isSettingWord, namesAChargingObject, settingIsNotTheQuestion } from "./residential-setting.ts";
 import { screenNameConcepts } from "./screen-names.ts";
 import { asksForScreenWording } from "./screen-wording.ts";
-import { settingAskedConcepts, settingAskedCues } from "./setting-asked.ts";
+import { isAccessSetting, settingAskedConcepts, settingAskedCues } from "./setting-asked.ts";
 import { saysJoinsThemselves, saysPricingAwaitsApproval, sharedSubjectCues } from "./shared-subjects.ts";
 import { saysSignalReading, signalReadingCues } from "./signal-reading.ts";
 import { saysSimSeating } from "./sim-seating.ts";
@@ -219,6 +219,8 @@ export const gatedRuleFamilies: Readonly<Record<string, readonly WordRule[]>> = 
   terseRules,
 };
 
+const whoMayChargeSource = "who may charge at a station";
+
 /**
  * Articles sharing a subject, told apart by the question's object (each module says why). Read in messages
  * only: the triggers already say their article's object in the guide's words, and training on these would
@@ -226,7 +228,7 @@ export const gatedRuleFamilies: Readonly<Record<string, readonly WordRule[]>> = 
  */
 const objectRules: readonly (readonly [(words: readonly string[]) => boolean, string, string])[] = [
   [saysOwnerIsPaid, "revenue payout", "money owed to the station owner"],
-  [saysWhoMayCharge, "usable by access", "who may charge at a station"],
+  [saysWhoMayCharge, "usable by access", whoMayChargeSource],
   [saysScreenRefused, "access restricted", "the station refused the driver"],
   [saysStationForOnePerson, "linked driver account", "one person's own station"],
   [saysBilledFor, "pricing", "a driver billed for something"],
@@ -750,9 +752,22 @@ export function analyseText(
     }
   }
   if (corrector && read.some((w) => settingAskedCues.has(w))) {
-    for (const concept of settingAskedConcepts(read)) {
-      for (const w of concept.split(" ")) keep(w, "a setting asked about before a change");
-      applied.push({ from: "a setting asked about before a change", to: concept });
+    const asked = settingAskedConcepts(read);
+    // Who may charge, read from the effect feared ("do employees keep charging free?"), is that effect's
+    // scene when another article's setting is asked about (setting-asked.ts).
+    let dropped = false;
+    if (asked.length > 0 && !asked.some(isAccessSetting)) {
+      for (let k = terms.length - 1; k >= 0; k--) {
+        if (sources[k] !== whoMayChargeSource) continue;
+        terms.splice(k, 1);
+        sources.splice(k, 1);
+        dropped = true;
+      }
+      if (dropped) applied.push({ from: whoMayChargeSource, to: "the effect feared, not the question" });
+    }
+    for (const concept of asked) {
+      for (const w of concept.split(" ")) keep(w, "a setting asked about");
+      applied.push({ from: "a setting asked about", to: concept });
     }
   }
   // Eleventh round: long and layered messages (layerRules above). Messages only.

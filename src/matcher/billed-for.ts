@@ -25,6 +25,13 @@ const moneyAfter = new Set([
 
 const chargedMoney = new Set(["dollar", "dollars", "fee", "fees", "overstay", "twice", "double", "extra", "cents"]);
 
+/** A person charged, said in the present ("charges drivers double"): the money follows the person. */
+const chargesWords = new Set(["charges", "charging", "charge"]);
+const chargedPeople = new Set([
+  ...["drivers", "driver", "people", "customers", "customer", "them", "him", "her", "residents", "users"],
+  ...["visitors", "employees", "everyone", "everybody", "members", "tenants"],
+]);
+
 function within(words: readonly string[], from: number, to: number, set: ReadonlySet<string>): boolean {
   for (let k = from; k <= Math.min(words.length - 1, to); k++) if (set.has(words[k]!)) return true;
   return false;
@@ -53,6 +60,9 @@ export function saysBilledFor(words: readonly string[]): boolean {
     if (billedVerbs.has(w) && (words[i + 1] === "for" || within(words, i + 1, i + 6, moneyAfter))) return true;
     // "charged at a low rate" is a car's speed: only money words that no charging speed uses.
     if (w === "charged" && within(words, i + 1, i + 4, chargedMoney)) return true;
+    // "the rate plan charges drivers double", "it is charging people twice": a person charged money.
+    if (chargesWords.has(w) && chargedPeople.has(words[i + 1] ?? "") && within(words, i + 2, i + 4, chargedMoney))
+      return true;
     // "a lower rate of power" is a speed.
     if (priceKinds.has(w) && priceNouns.has(words[i + 1] ?? "") && !within(words, i + 2, i + 4, speedWords))
       return true;

@@ -26,6 +26,11 @@ const settingsByConcept: Readonly<Record<string, readonly string[]>> = {
   "multifamily cloud plan": ["multifamily cloud plan", "multifamily cloud token"],
 };
 
+/** Whether a setting's concept is who may charge (Usable by, an access policy), which the effect may name too. */
+export function isAccessSetting(concept: string): boolean {
+  return concept === "access policy usable" || concept === "justcharge authfree";
+}
+
 /** A change to come, said of a setting: the verbs an admin uses for a switch, a value or a mapping. */
 const changeWords = new Set([
   ...["turn", "turning", "switch", "switching", "enable", "enabling", "disable", "disabling", "set", "setting"],
@@ -40,6 +45,8 @@ const askWords = new Set([
   ...["will", "would", "could", "might", "before", "happens", "happen", "affect", "affects", "impact"],
   ...["hurt", "harm", "safe", "risk", "risky", "side", "still", "consequence", "consequences", "planning"],
   ...["thinking", "considering", "should", "if"],
+  // Sought where it is not: "went to the General tab to change Usable by but it's not there".
+  ...["where", "find", "missing", "looked", "looking", "gone", "greyed", "grayed", "hidden", "locate"],
 ]);
 
 /** "since we turned it on", "after enabling it": a change already made, whose effect is the symptom. */
@@ -72,7 +79,8 @@ function within(words: readonly string[], from: number, to: number, set: Readonl
 
 /** The concepts of the settings a message asks about before changing them, each once. */
 export function settingAskedConcepts(words: readonly string[]): string[] {
-  if (within(words, 0, words.length - 1, askWords) < 0) return [];
+  const notThere = words.some((w, k) => w === "there" && words[k - 1] === "not");
+  if (!notThere && within(words, 0, words.length - 1, askWords) < 0) return [];
   // A change already made anywhere in the message makes its effect the symptom.
   for (let k = 0; k < words.length; k++) {
     if (doneWords.has(words[k]!) && !["will", "be", "get", "to"].includes(words[k - 1] ?? "")) return [];
@@ -82,9 +90,13 @@ export function settingAskedConcepts(words: readonly string[]): string[] {
   for (let i = 0; i < words.length; i++) {
     const concept = nameAt(words, i);
     if (concept === undefined || found.includes(concept)) continue;
-    // The change verb before the name ("turn on Circuit Sharing", "set Usable by to …"): a state said after
+    // The change verb before the name ("turn on Circuit Sharing", "flip the employee lot to Just Charge"): a
+    // state said after
     // it ("Circuit Sharing is disabled, does he still pay the 10%?") is the scene of another question.
-    if (within(words, i - 4, i - 1, changeWords) < 0) continue;
+    const near = within(words, i - 5, i - 1, changeWords) >= 0;
+    // "switch the whole fleet yard to Just Charge": the value set, after its "to", may sit further off.
+    const setTo = words[i - 1] === "to" && within(words, i - 9, i - 2, changeWords) >= 0;
+    if (!near && !setTo) continue;
     found.push(concept);
   }
   return found;

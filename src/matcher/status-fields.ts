@@ -43,9 +43,6 @@ const countWords = new Set([
   ...["statistics", "stats", "breakdown", "split", "ratio", "share"],
 ]);
 
-/** The words without which no rule here fires. */
-export const statusFieldCues: ReadonlySet<string> = new Set([...rfidInfoWords, ...rfidWords, ...lcdWords, ...either]);
-
 function within(words: readonly string[], from: number, to: number, set: ReadonlySet<string>): number {
   for (let k = Math.max(0, from); k <= Math.min(words.length - 1, to); k++) if (set.has(words[k]!)) return k;
   return -1;
@@ -80,6 +77,35 @@ export function asksCardOrRemoteStart(words: readonly string[]): boolean {
   );
 }
 
+/** "incremented", "counts up by one": the RFID starts' Plug In Event IDs. */
+const countUpWords = new Set(["increment", "increments", "incremented", "incrementing", "sequential", "consecutive"]);
+/** Where the numbers are read: a column of the sessions' history. */
+const columnWords = new Set([
+  ...["column", "columns", "sessions", "session", "historical", "history", "event", "id", "ids", "table"],
+]);
+/** What the numbers are asked to tell: how a session was started. */
+const startMeans = new Set([...cardWords, ...remoteWords, "started", "start", "starts", "remote"]);
+
+/**
+ * A number of the sessions' history that counts up by one ("went from 738 to 739", "the IDs increment") or
+ * one of the remote starts' ten-digit numbers (1000000000 and up), asked about beside a card or a remote
+ * start: the RFID reader's Plug In Event ID.
+ */
+export function readsEventCount(words: readonly string[]): boolean {
+  if (within(words, 0, words.length - 1, columnWords) < 0) return false;
+  if (within(words, 0, words.length - 1, startMeans) < 0) return false;
+  let previous: number | undefined;
+  for (const w of words) {
+    if (countUpWords.has(w)) return true;
+    if (!/^\d+$/.test(w)) continue;
+    const n = Number(w);
+    if (w.length === 10 && w.startsWith("1")) return true;
+    if (previous !== undefined && n === previous + 1 && w.length >= 2) return true;
+    previous = n;
+  }
+  return false;
+}
+
 /**
  * The rules of this module: the test, the concept it adds (its article's own terms) and how to explain it,
  * with the words each cannot fire without.
@@ -88,4 +114,5 @@ export const statusFieldRules = [
   [readsRfidSection, "rfid reader", "the RFID section of the latest status", new Set([...rfidInfoWords, ...rfidWords])],
   [readsLcdState, "pilot unreachable", "the lcdstate at the end of the latest status", lcdWords],
   [asksCardOrRemoteStart, "plug event rfid", "a card start or a remote start, read from history", either],
+  [readsEventCount, "plug event rfid", "a session number that counts up, or a remote start's", columnWords],
 ] as const;

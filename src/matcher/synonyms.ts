@@ -493,6 +493,10 @@ const guideSynonyms: Readonly<Record<string, readonly string[]>> = {
     "one bar",
     "1 bar",
     "no cell service",
+    // A new hire's words for the signal reading (eleventh round): "the little cell tower number", "signal bars".
+    "cell tower",
+    "cell towers",
+    "signal bars",
   ],
   payment: ["payments", "pay", "credit card", "tap to pay"],
   with: ["w"],

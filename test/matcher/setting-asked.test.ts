@@ -26,6 +26,11 @@ describe("a setting asked about before it is changed", () => {
     ["we turned on circuit sharing and now one car is slow, will a reboot help", []],
     ["does a driver need a payment method on file if the station is free", []],
     ["circuit sharing enabled on the unit in bay 2", []],
+    ["opened the General tab to set Usable by and it is not there", ["access policy usable"]],
+    ["where do I change power select", ["circuit sharing"]],
+    ["if we flip the staff garage to Just Charge, will the alarms stop", ["justcharge authfree"]],
+    ["if we switch the whole fleet yard to Just Charge, will the badge alarms go away", ["justcharge authfree"]],
+    ["we switch on the lights in the garage next to the just charge station", []],
   ])("%j → %j", (text, expected) => {
     expect(settingAskedConcepts(words(text))).toEqual(expected);
   });
@@ -64,5 +69,50 @@ describe("replacing words said of a station message or a policy", () => {
       realMatcher().matcher.match("before applying a new station message to the lot, will it replace the old one?")
         .kind,
     ).toBe("match");
+  });
+});
+
+describe("a setting sought on the wrong tab", () => {
+  it.each([
+    "went to the Status tab to change Usable by but it isn't there",
+    "opened the General tab to set Usable by and it is not there",
+  ])("answers the setting's article, sure of it: %j", (text) => {
+    const r = realMatcher().matcher.match(text);
+    expect([r.kind, r.playbook]).toEqual(["match", "access-control"]);
+  });
+});
+
+describe("a person charged money, said in the present", () => {
+  it.each(["this station charges drivers twice what it should", "our price thing is charging visitors double"])(
+    "answers Pricing Policy: %j",
+    (text) => {
+      expect(leader(text)).toBe("pricing-policy");
+    },
+  );
+});
+
+describe("a new hire's words for the signal reading", () => {
+  it("answers Station Unreachable for the cell tower number", () => {
+    expect(realMatcher().matcher.match("where can I see the cell tower number for the lot B charger").playbook).toBe(
+      "station-unreachable",
+    );
+  });
+});
+
+describe("who may charge, read from the effect feared of another article's setting", () => {
+  it("is the scene: the pricing policy leads with no Access Control beside it", () => {
+    const r = realMatcher().matcher.match(
+      "before I map the pricing policy to the contractors group only, can staff keep charging for free?",
+    );
+    expect(r.playbook).toBe("pricing-policy");
+    expect(r.alternatives.map((a) => a.playbook)).not.toContain("access-control");
+    expect((r.explanation.synonyms ?? []).map((x) => x.to)).toContain("the effect feared, not the question");
+  });
+
+  it("stays when the setting asked about is who may charge", () => {
+    const r = realMatcher().matcher.match(
+      "if I change the access policy to employees only, can visitors still charge?",
+    );
+    expect(r.playbook).toBe("access-control");
   });
 });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { normaliseText } from "../../src/matcher/normalise-text.ts";
 import { lineMeansQueue } from "../../src/matcher/queue-line.ts";
-import { asksCardOrRemoteStart, readsLcdState, readsRfidSection } from "../../src/matcher/status-fields.ts";
+import {
+  asksCardOrRemoteStart,
+  readsEventCount,
+  readsLcdState,
+  readsRfidSection,
+} from "../../src/matcher/status-fields.ts";
 import { realMatcher } from "./real-matcher.ts";
 
 // The eleventh round's station output read by its fields, each with look-alikes that keep their reading.
@@ -65,6 +70,25 @@ describe("a card start or a remote start, read from history", () => {
 
   it("answers the RFID reader", () => {
     expect(answer("where in the history can I see if a charge was started with the badge or from the app")).toBe(
+      "rfid-reader",
+    );
+  });
+});
+
+describe("a session number that counts up, or a remote start's", () => {
+  it.each([
+    ["the event id column jumped 1204 then 1205, was that a badge?", true],
+    ["session ids increment by one, is that the card", true],
+    ["history shows 1649440001 for that session, was it remote", true],
+    ["port 1 and port 2 both show 0 kWh for that session", false],
+    ["sessions 12 and 13 were the same driver, did he pay twice", false],
+    ["the card was swiped 3 or 4 times", false],
+  ])("%j → %s", (text, expected) => {
+    expect(readsEventCount(words(text))).toBe(expected);
+  });
+
+  it("answers the RFID reader", () => {
+    expect(answer("a number on the sessions table went from 410 to 411, what does that say about the card")).toBe(
       "rfid-reader",
     );
   });
