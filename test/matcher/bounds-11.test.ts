@@ -157,3 +157,20 @@ describe("saving on one's own power at home, and a parking permit", () => {
     expect(readIntentCues(words("how do I get a parking permit for my new car"))).toContain("workplaceit");
   });
 });
+
+describe("gas cars kept out of the spots", () => {
+  it("reads a ban on gas cars as parking enforcement", () => {
+    expect(readIntentCues(words("can the property ban petrol cars from the ev spaces"))).toContain("parkingrules");
+    // An overstay fee for them is Pricing Policy's.
+    expect(readIntentCues(words("gas cars keep blocking the chargers, can we add an idle fee"))).not.toContain(
+      "parkingrules",
+    );
+  });
+});
+
+describe("a battery filled is charging", () => {
+  it("reads cars that take forever to fill up as a slow charge", () => {
+    const result = match("the chargers on the roof deck take forever to fill up");
+    expect(result.playbook).toBe("slow-zero-energy");
+  });
+});
