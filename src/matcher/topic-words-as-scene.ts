@@ -20,6 +20,8 @@
  * - (eleventh round) the utility or the power company named as the cause of an outage beside a station ("after
  *   the utility outage the station never came back online") is the event before the station's trouble, not
  *   the utility's tariff or a property's bills.
+ * - (eleventh round) the chat tool as where the news came from ("a Slack alert says the station went
+ *   unreachable") is the messenger of a station's trouble, not the chat tool's settings;
  * Messages only: a trigger already says its article in the guide's words.
  */
 
@@ -71,6 +73,14 @@ const utilityNames = setOf("utility", "utilities");
 /** An event of the power supply: what the utility did, not what it charges. */
 const outageWords = setOf("outage", "outages", "blackout", "shutoff", "cut", "failure", "brownout", "surge");
 
+const chatToolNames = setOf("slack", "teams");
+const chatNews = setOf("alert", "alerts", "message", "messages", "ping", "notification", "post", "bot");
+const newsVerbs = setOf("says", "said", "shows", "showed", "reports", "reported", "told", "claims");
+/** A station's trouble the chat tool brought: the article's symptom. */
+const stationTrouble = setOf(
+  ...["unreachable", "offline", "faulted", "fault", "unavailable", "breakaway", "tripped", "down", "error"],
+);
+
 /** Words without one of which the rules cannot fire (they run on every sentence). */
 export const topicSceneCues: ReadonlySet<string> = new Set([
   ...phoneWords,
@@ -81,6 +91,7 @@ export const topicSceneCues: ReadonlySet<string> = new Set([
   ...propertyWords,
   "home",
   ...utilityNames,
+  ...chatToolNames,
 ]);
 
 /** Positions of the words that are only the scene, each with why. */
@@ -109,6 +120,15 @@ export function topicWordsAsScene(words: readonly string[]): Map<number, string>
       dropped.set(i, "home as the comparison, not the question");
     else if (utilityNames.has(w) && has(chargerNouns) && words.slice(i + 1, i + 4).some((x) => outageWords.has(x)))
       dropped.set(i, "the outage's cause, not the utility's business");
+    else if (
+      chatToolNames.has(w) &&
+      words.slice(i + 1, i + 5).some((x) => newsVerbs.has(x)) &&
+      has(stationNouns) &&
+      has(stationTrouble)
+    ) {
+      dropped.set(i, "where the news came from, not the chat tool");
+      if (chatNews.has(words[i + 1] ?? "")) dropped.set(i + 1, "where the news came from, not the chat tool");
+    }
   });
   return dropped;
 }

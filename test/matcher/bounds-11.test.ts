@@ -174,3 +174,19 @@ describe("a battery filled is charging", () => {
     expect(result.playbook).toBe("slow-zero-energy");
   });
 });
+
+describe("the chat tool as the messenger, and a team's name beside a driver's price", () => {
+  it("reads a Slack alert that says a station is unreachable as Station Unreachable", () => {
+    expect(match("slack alert says two chargers at the depot are offline").playbook).toBe("station-unreachable");
+  });
+
+  it("keeps a chat tool's own settings out of scope", () => {
+    const result = match("how do I mute the slack alerts about stations going offline");
+    expect(result.kind).toBe("no-match");
+  });
+
+  it("does not read a travel team billed at a station as travel", () => {
+    expect(asksTravelOrExpense(words("the travel desk's evs are billed the guest rate at our garage"))).toBe(false);
+    expect(asksTravelOrExpense(words("mileage allowance for driving to the site"))).toBe(true);
+  });
+});
