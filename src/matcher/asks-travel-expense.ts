@@ -17,16 +17,18 @@ const travelWords = setOf(
 const expenseWords = setOf("expense", "expenses");
 const expenseFrames = setOf("i", "we", "my", "our", "to", "can", "could", "it", "this", "that", "submit", "claim");
 /** A hotel, a rental car or a trip: a place or a car unless booked, stayed, paid or claimed. */
-const tripThings = setOf("hotel", "hotels", "motel", "airbnb", "rental", "travel", "mileage", "taxi");
+const tripThings = setOf("hotel", "hotels", "motel", "airbnb", "rental", "travel", "mileage", "taxi", "uber", "lyft");
 /** Charging said beside a trip's word: "the rental car got charged the guest rate" is a driver's session. */
 const chargingSide = setOf(
   ...["charging", "charged", "kwh", "plugged", "session", "sessions", "port", "ports", "miles", "billed", "ev"],
   ...["evs", "vehicle", "vehicles", "price", "pricing"],
+  // "the Uber drivers can't join the fleet group": ride-share drivers charging are the articles'.
+  ...["driver", "drivers", "fleet", "group", "join"],
 );
 const tripActs = setOf(
   ...["book", "booking", "booked", "stay", "stayed", "staying", "night", "nights", "room", "rooms", "receipt"],
   ...["receipts", "reimburse", "reimbursed", "reimbursement", "expense", "expenses", "request", "portal"],
-  ...["approve", "approves", "approved", "approval", "claim", "uber", "lyft"],
+  ...["approve", "approves", "approved", "approval", "claim"],
 );
 /** "the mileage rate", "mileage reimbursement": mileage paid back, not a car's range. */
 const mileagePaid = setOf("rate", "rates", "allowance", "claim", "reimbursement");

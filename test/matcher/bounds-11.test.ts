@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { asksAboutTheBot } from "../../src/matcher/asks-about-the-bot.ts";
+import { asksOtherHardware } from "../../src/matcher/asks-other-hardware.ts";
 import { asksSitePower } from "../../src/matcher/asks-site-power.ts";
 import { asksTravelOrExpense } from "../../src/matcher/asks-travel-expense.ts";
 import { saysBilledMoreThanUsual } from "../../src/matcher/billed-more-than-usual.ts";
@@ -188,5 +189,23 @@ describe("the chat tool as the messenger, and a team's name beside a driver's pr
   it("does not read a travel team billed at a station as travel", () => {
     expect(asksTravelOrExpense(words("the travel desk's evs are billed the guest rate at our garage"))).toBe(false);
     expect(asksTravelOrExpense(words("mileage allowance for driving to the site"))).toBe(true);
+    expect(asksTravelOrExpense(words("who approves the lyft receipts from the install week"))).toBe(true);
+    expect(asksTravelOrExpense(words("lyft drivers can not join the group with the code we gave"))).toBe(false);
+  });
+});
+
+describe("a device's own charger", () => {
+  it.each([
+    ["my phone charger cable is frayed", true],
+    ["the forklift battery charger trips the warehouse breaker", true],
+    ["golf cart chargers in the shed keep tripping", true],
+    ["the car battery charging stops at 80 percent", false],
+    ["the phone app says the charger is offline", false],
+  ])("%j → %s", (text, expected) => {
+    expect(asksOtherHardware(words(text))).toBe(expected);
+  });
+
+  it("keeps a station's connectors' lights the article's", () => {
+    expect(asksSitePower(words("solid red lights on both connectors after the electrician was out"))).toBe(false);
   });
 });
