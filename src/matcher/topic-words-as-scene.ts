@@ -22,6 +22,9 @@
  *   the utility's tariff or a property's bills.
  * - (eleventh round) the chat tool as where the news came from ("a Slack alert says the station went
  *   unreachable") is the messenger of a station's trouble, not the chat tool's settings;
+ * - (eleventh round) a complaint about a charger or a bill ("customers complaining the charger on floor 3 is
+ *   dead", "tenants complaining their bills are higher") is the frame of the article's symptom, not a
+ *   resident's complaint to the property (complaint-frame.ts keeps such words out of the coverage too).
  * Messages only: a trigger already says its article in the guide's words.
  */
 
@@ -81,6 +84,13 @@ const stationTrouble = setOf(
   ...["unreachable", "offline", "faulted", "fault", "unavailable", "breakaway", "tripped", "down", "error"],
 );
 
+const complaintWords = setOf("complain", "complains", "complained", "complaining", "complaint", "complaints");
+/** What a complaint about the stations names: a charger, a session or a bill. */
+const complainedAbout = setOf(
+  ...["charger", "chargers", "station", "stations", "port", "ports", "charging", "session", "sessions", "evse"],
+  ...["bill", "bills", "billed", "charged", "price", "prices", "pricing", "fee", "fees", "receipt", "receipts"],
+);
+
 /** Words without one of which the rules cannot fire (they run on every sentence). */
 export const topicSceneCues: ReadonlySet<string> = new Set([
   ...phoneWords,
@@ -92,6 +102,7 @@ export const topicSceneCues: ReadonlySet<string> = new Set([
   "home",
   ...utilityNames,
   ...chatToolNames,
+  ...complaintWords,
 ]);
 
 /** Positions of the words that are only the scene, each with why. */
@@ -128,7 +139,7 @@ export function topicWordsAsScene(words: readonly string[]): Map<number, string>
     ) {
       dropped.set(i, "where the news came from, not the chat tool");
       if (chatNews.has(words[i + 1] ?? "")) dropped.set(i + 1, "where the news came from, not the chat tool");
-    }
+    } else if (complaintWords.has(w) && has(complainedAbout)) dropped.set(i, "the complaint's frame, not a resident's");
   });
   return dropped;
 }

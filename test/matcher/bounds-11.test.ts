@@ -209,3 +209,16 @@ describe("a device's own charger", () => {
     expect(asksSitePower(words("solid red lights on both connectors after the electrician was out"))).toBe(false);
   });
 });
+
+describe("a complaint about a charger or a bill is the article's frame", () => {
+  it("drops the complaint word beside a charger or a bill, and keeps a resident's complaint", () => {
+    expect(topicWordsAsScene(words("drivers complaining the chargers by the gym are slow")).size).toBe(1);
+    expect(topicWordsAsScene(words("residents complain about noise from the gym")).size).toBe(0);
+  });
+
+  it("answers tenants' complaint of bills above last month with Pricing Policy", () => {
+    expect(match("residents complaining their charging bills went higher than last month").playbook).toBe(
+      "pricing-policy",
+    );
+  });
+});
