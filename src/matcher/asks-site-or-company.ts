@@ -138,6 +138,14 @@ const officePairs: readonly (readonly [string, string])[] = [
   ["office", "badges"],
   ["hr", "badge"],
   ["hr", "badges"],
+  // Eleventh round: the HR department's own systems ("the HR portal shows my address wrong"; "hr" alone reads as
+  // hours, so the pair must say it).
+  ["hr", "portal"],
+  ["hr", "system"],
+  ["hr", "department"],
+  ["hr", "records"],
+  ["hr", "file"],
+  ["hr", "benefits"],
 ];
 /** A queue or line of something else: "the support queue", "the queue for the garage exit". */
 const queueWords = new Set(["queue", "queues", "line", "lines", "wait"]);

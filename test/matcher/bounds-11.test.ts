@@ -222,3 +222,12 @@ describe("a complaint about a charger or a bill is the article's frame", () => {
     );
   });
 });
+
+describe("the HR department's own systems", () => {
+  it("reads the HR portal as the workplace's, and HR asking for a station's message as the article's", () => {
+    expect(readIntentCues(words("the hr portal has my old address"))).toContain("workplaceit");
+    expect(readIntentCues(words("hr department wants a welcome message on the station screens"))).not.toContain(
+      "workplaceit",
+    );
+  });
+});
