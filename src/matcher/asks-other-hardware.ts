@@ -77,10 +77,37 @@ function namesOwnHome(words: readonly string[]): boolean {
   });
 }
 
+/**
+ * Eleventh round: a charger of something that is not a car, a phone's, a laptop's, an e-bike's, a golf cart's or
+ * a forklift's ("my phone charger cable is frayed", "the golf carts' chargers trip the breaker"): a device's
+ * charger, not a station.
+ */
+const devices = setOf(
+  ...["phone", "phones", "iphone", "laptop", "laptops", "usb", "tablet", "ipad", "headphones", "ebike", "bike"],
+  ...["bikes", "scooter", "scooters", "cart", "carts", "forklift", "forklifts", "wheelchair", "drone", "drill"],
+  ...["mower", "pallet"],
+);
+/** "the forklift battery charger": the device's battery between it and its charger. */
+const batteryWords = setOf("battery", "batteries");
+const deviceChargers = setOf("charger", "chargers", "charging");
+/** A car's battery or a station's battery-backed part is the articles': only these devices' own chargers count. */
+const carSide = setOf("car", "cars", "ev", "evs", "vehicle", "vehicles", "port", "ports", "station", "stations");
+
+function namesDeviceCharger(words: readonly string[]): boolean {
+  if (words.some((w) => carSide.has(w))) return false;
+  return words.some(
+    (w, i) =>
+      devices.has(w) &&
+      (deviceChargers.has(words[i + 1] ?? "") ||
+        (batteryWords.has(words[i + 1] ?? "") && deviceChargers.has(words[i + 2] ?? ""))),
+  );
+}
+
 /** "update the firmware on my Tesla Wall Connector", "the Blink charger at the mall shows access denied". */
 export function asksOtherHardware(words: readonly string[]): boolean {
   if (replacedOtherMaker(words)) return false;
   if (namesOtherMaker(words)) return true;
+  if (namesDeviceCharger(words)) return true;
   return namesOwnHome(words) && !words.some((w) => siteWords.has(w));
 }
 
@@ -89,4 +116,5 @@ export const otherHardwareCues: ReadonlySet<string> = new Set([
   ...otherMakers,
   ...makerPairs.map(([first]) => first),
   ...homeWords,
+  ...devices,
 ]);

@@ -91,6 +91,9 @@ const damageWords = setOf(
 /** Charging money for staying is an overstay fee (Pricing Policy), not enforcement. */
 const feeWords = setOf("fee", "fees", "overstay", "idle", "price", "pricing", "rate", "policy", "billed", "support");
 
+/** A gas car kept out of the spots: parked there, or banned from them ("can the HOA ban gas cars from the spots"). */
+const iceParked = setOf("parked", "parking", "ban", "banned", "banning", "block", "blocking", "blocked");
+
 /** "can we tow the gas car parked in the EV spot", "who enforces the EV only sign", "police ticket". */
 export function asksParkingEnforcement(words: readonly string[]): boolean {
   if (any(words, feeWords) || any(words, damageWords)) return false;
@@ -98,7 +101,7 @@ export function asksParkingEnforcement(words: readonly string[]): boolean {
     (w, i) =>
       towWords.has(w) ||
       (ticketWords.has(w) && (any(words, ticketContext) || words[i - 1] === "parking")) ||
-      (iceWords.has(w) && carWords.has(words[i + 1] ?? "") && words.some((x) => x === "parked" || x === "parking")),
+      (iceWords.has(w) && carWords.has(words[i + 1] ?? "") && words.some((x) => iceParked.has(x))),
   );
 }
 
@@ -135,6 +138,14 @@ const officePairs: readonly (readonly [string, string])[] = [
   ["office", "badges"],
   ["hr", "badge"],
   ["hr", "badges"],
+  // Eleventh round: the HR department's own systems ("the HR portal shows my address wrong"; "hr" alone reads as
+  // hours, so the pair must say it).
+  ["hr", "portal"],
+  ["hr", "system"],
+  ["hr", "department"],
+  ["hr", "records"],
+  ["hr", "file"],
+  ["hr", "benefits"],
 ];
 /** A queue or line of something else: "the support queue", "the queue for the garage exit". */
 const queueWords = new Set(["queue", "queues", "line", "lines", "wait"]);

@@ -31,7 +31,8 @@ const buildingOwners = setOf("building", "building's", "buildings", "main", "off
 const chargingSide = setOf(
   ...["station", "stations", "charger", "chargers", "charging", "charge", "port", "ports", "evse", "ev", "evs"],
   ...["car", "cars", "vehicle", "vehicles", "session", "sessions", "driver", "drivers", "unit", "units"],
-  ...["pedestal", "head", "connector", "holster", "cable", "plugged", "kw", "share", "sharing", "shared"],
+  ...["pedestal", "head", "connector", "connectors", "holster", "cable", "plugged", "kw", "share", "sharing"],
+  ...["shared", "plug", "plugs"],
   ...["circuit_sharing", "cs", "ct4000", "ct4020", "cpf50", "led", "screen"],
 );
 

@@ -17,20 +17,24 @@ const travelWords = setOf(
 const expenseWords = setOf("expense", "expenses");
 const expenseFrames = setOf("i", "we", "my", "our", "to", "can", "could", "it", "this", "that", "submit", "claim");
 /** A hotel, a rental car or a trip: a place or a car unless booked, stayed, paid or claimed. */
-const tripThings = setOf("hotel", "hotels", "motel", "airbnb", "rental", "travel", "mileage", "taxi");
+const tripThings = setOf("hotel", "hotels", "motel", "airbnb", "rental", "travel", "mileage", "taxi", "uber", "lyft");
 /**
  * Charging said beside a trip's word: "the rental car got charged the guest rate" is a driver's session, and a
  * hotel's guest told Access Restricted by its charger is a driver at a site with an access policy.
  */
 const chargingSide = setOf(
-  ...["charging", "charged", "kwh", "plugged", "session", "sessions", "port", "ports", "miles"],
-  ...["guest", "guests", "restricted", "denied"],
+  ...["charging", "charged", "kwh", "plugged", "session", "sessions", "port", "ports", "miles", "billed", "ev"],
+  ...["evs", "vehicle", "vehicles", "price", "pricing", "guest", "guests", "restricted", "denied"],
+  // "the Uber drivers can't join the fleet group": ride-share drivers charging are the articles'.
+  ...["driver", "drivers", "fleet", "group", "join"],
 );
 const tripActs = setOf(
   ...["book", "booking", "booked", "stay", "stayed", "staying", "night", "nights", "room", "rooms", "receipt"],
   ...["receipts", "reimburse", "reimbursed", "reimbursement", "expense", "expenses", "request", "portal"],
-  ...["approve", "approves", "approved", "approval", "policy", "rate", "claim", "per", "uber", "lyft"],
+  ...["approve", "approves", "approved", "approval", "claim"],
 );
+/** "the mileage rate", "mileage reimbursement": mileage paid back, not a car's range. */
+const mileagePaid = setOf("rate", "rates", "allowance", "claim", "reimbursement");
 /** The company's own card for buying things: "a company credit card for tools" (a driver's credit card is a payment). */
 const companyCard = setOf("company", "corporate");
 
@@ -46,6 +50,8 @@ export const travelExpenseCues: ReadonlySet<string> = new Set([
 export function asksTravelOrExpense(words: readonly string[]): boolean {
   if (any(words, travelWords)) return true;
   if (any(words, tripThings) && any(words, tripActs) && !any(words, chargingSide)) return true;
+  if (words.some((w, i) => w === "mileage" && mileagePaid.has(words[i + 1] ?? "")) && !any(words, chargingSide))
+    return true;
   return words.some(
     (w, i) =>
       (expenseWords.has(w) && (expenseFrames.has(words[i - 1] ?? "") || expenseFrames.has(words[i + 1] ?? ""))) ||

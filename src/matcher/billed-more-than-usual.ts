@@ -7,7 +7,21 @@
 const setOf = (...words: string[]): ReadonlySet<string> => new Set(words);
 
 const moneyWords = setOf(
-  ...["billed", "bill", "charged", "paid", "pay", "paying", "cost", "costs", "price", "fee", "fees", "receipt"],
+  ...[
+    "billed",
+    "bill",
+    "bills",
+    "charged",
+    "paid",
+    "pay",
+    "paying",
+    "cost",
+    "costs",
+    "price",
+    "fee",
+    "fees",
+    "receipt",
+  ],
   ...["invoiced", "overcharged", "spent", "spend"],
 );
 /** "more than usual", "more than expected", "twice as much", "double what": a sum against the usual one. */

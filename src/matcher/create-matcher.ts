@@ -65,7 +65,7 @@ const kindOfCue: ReadonlyMap<string, string> = new Map(
     ["appreview", "app-store and online reviews"],
     ["workplaceit", "the company's own workplace (doors, lines, IT, time off)"],
     ["businessplan", "the business around the stations (budgets, taxes, insurance, marketing, contractors)"],
-    ["otherhardware", "another maker's charger, another network or a charger at home"],
+    ["otherhardware", "another maker's charger, another network, a charger at home or a device's own charger"],
     ["logistics", "shipping, ordering parts and paying the installer"],
     ["dashboardaccount", "one's own dashboard account (login, session, users and seats)"],
     ["sitepower", "the building's own electricity (appliances, lighting, the main panel), with no station in it"],

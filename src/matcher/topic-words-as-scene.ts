@@ -20,6 +20,11 @@
  * - (eleventh round) the utility or the power company named as the cause of an outage beside a station ("after
  *   the utility outage the station never came back online") is the event before the station's trouble, not
  *   the utility's tariff or a property's bills.
+ * - (eleventh round) the chat tool as where the news came from ("a Slack alert says the station went
+ *   unreachable") is the messenger of a station's trouble, not the chat tool's settings;
+ * - (eleventh round) a complaint about a charger or a bill ("customers complaining the charger on floor 3 is
+ *   dead", "tenants complaining their bills are higher") is the frame of the article's symptom, not a
+ *   resident's complaint to the property (complaint-frame.ts keeps such words out of the coverage too).
  * Messages only: a trigger already says its article in the guide's words.
  */
 
@@ -71,6 +76,21 @@ const utilityNames = setOf("utility", "utilities");
 /** An event of the power supply: what the utility did, not what it charges. */
 const outageWords = setOf("outage", "outages", "blackout", "shutoff", "cut", "failure", "brownout", "surge");
 
+const chatToolNames = setOf("slack", "teams");
+const chatNews = setOf("alert", "alerts", "message", "messages", "ping", "notification", "post", "bot");
+const newsVerbs = setOf("says", "said", "shows", "showed", "reports", "reported", "told", "claims");
+/** A station's trouble the chat tool brought: the article's symptom. */
+const stationTrouble = setOf(
+  ...["unreachable", "offline", "faulted", "fault", "unavailable", "breakaway", "tripped", "down", "error"],
+);
+
+const complaintWords = setOf("complain", "complains", "complained", "complaining", "complaint", "complaints");
+/** What a complaint about the stations names: a charger, a session or a bill. */
+const complainedAbout = setOf(
+  ...["charger", "chargers", "station", "stations", "port", "ports", "charging", "session", "sessions", "evse"],
+  ...["bill", "bills", "billed", "charged", "price", "prices", "pricing", "fee", "fees", "receipt", "receipts"],
+);
+
 /** Words without one of which the rules cannot fire (they run on every sentence). */
 export const topicSceneCues: ReadonlySet<string> = new Set([
   ...phoneWords,
@@ -81,6 +101,8 @@ export const topicSceneCues: ReadonlySet<string> = new Set([
   ...propertyWords,
   "home",
   ...utilityNames,
+  ...chatToolNames,
+  ...complaintWords,
 ]);
 
 /** Positions of the words that are only the scene, each with why. */
@@ -109,6 +131,15 @@ export function topicWordsAsScene(words: readonly string[]): Map<number, string>
       dropped.set(i, "home as the comparison, not the question");
     else if (utilityNames.has(w) && has(chargerNouns) && words.slice(i + 1, i + 4).some((x) => outageWords.has(x)))
       dropped.set(i, "the outage's cause, not the utility's business");
+    else if (
+      chatToolNames.has(w) &&
+      words.slice(i + 1, i + 5).some((x) => newsVerbs.has(x)) &&
+      has(stationNouns) &&
+      has(stationTrouble)
+    ) {
+      dropped.set(i, "where the news came from, not the chat tool");
+      if (chatNews.has(words[i + 1] ?? "")) dropped.set(i + 1, "where the news came from, not the chat tool");
+    } else if (complaintWords.has(w) && has(complainedAbout)) dropped.set(i, "the complaint's frame, not a resident's");
   });
   return dropped;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { asksAboutTheBot } from "../../src/matcher/asks-about-the-bot.ts";
+import { asksOtherHardware } from "../../src/matcher/asks-other-hardware.ts";
 import { asksSitePower } from "../../src/matcher/asks-site-power.ts";
 import { asksTravelOrExpense } from "../../src/matcher/asks-travel-expense.ts";
 import { saysBilledMoreThanUsual } from "../../src/matcher/billed-more-than-usual.ts";
@@ -157,5 +158,78 @@ describe("saving on one's own power at home, and a parking permit", () => {
 
   it("reads a parking permit for one's own car as the workplace's", () => {
     expect(readIntentCues(words("how do I get a parking permit for my new car"))).toContain("workplaceit");
+  });
+});
+
+describe("gas cars kept out of the spots", () => {
+  it("reads a ban on gas cars as parking enforcement", () => {
+    expect(readIntentCues(words("can the property ban petrol cars from the ev spaces"))).toContain("parkingrules");
+    // An overstay fee for them is Pricing Policy's.
+    expect(readIntentCues(words("gas cars keep blocking the chargers, can we add an idle fee"))).not.toContain(
+      "parkingrules",
+    );
+  });
+});
+
+describe("a battery filled is charging", () => {
+  it("reads cars that take forever to fill up as a slow charge", () => {
+    const result = match("the chargers on the roof deck take forever to fill up");
+    expect(result.playbook).toBe("slow-zero-energy");
+  });
+});
+
+describe("the chat tool as the messenger, and a team's name beside a driver's price", () => {
+  it("reads a Slack alert that says a station is unreachable as Station Unreachable", () => {
+    expect(match("slack alert says two chargers at the depot are offline").playbook).toBe("station-unreachable");
+  });
+
+  it("keeps a chat tool's own settings out of scope", () => {
+    const result = match("how do I mute the slack alerts about stations going offline");
+    expect(result.kind).toBe("no-match");
+  });
+
+  it("does not read a travel team billed at a station as travel", () => {
+    expect(asksTravelOrExpense(words("the travel desk's evs are billed the guest rate at our garage"))).toBe(false);
+    expect(asksTravelOrExpense(words("mileage allowance for driving to the site"))).toBe(true);
+    expect(asksTravelOrExpense(words("who approves the lyft receipts from the install week"))).toBe(true);
+    expect(asksTravelOrExpense(words("lyft drivers can not join the group with the code we gave"))).toBe(false);
+  });
+});
+
+describe("a device's own charger", () => {
+  it.each([
+    ["my phone charger cable is frayed", true],
+    ["the forklift battery charger trips the warehouse breaker", true],
+    ["golf cart chargers in the shed keep tripping", true],
+    ["the car battery charging stops at 80 percent", false],
+    ["the phone app says the charger is offline", false],
+  ])("%j → %s", (text, expected) => {
+    expect(asksOtherHardware(words(text))).toBe(expected);
+  });
+
+  it("keeps a station's connectors' lights the article's", () => {
+    expect(asksSitePower(words("solid red lights on both connectors after the electrician was out"))).toBe(false);
+  });
+});
+
+describe("a complaint about a charger or a bill is the article's frame", () => {
+  it("drops the complaint word beside a charger or a bill, and keeps a resident's complaint", () => {
+    expect(topicWordsAsScene(words("drivers complaining the chargers by the gym are slow")).size).toBe(1);
+    expect(topicWordsAsScene(words("residents complain about noise from the gym")).size).toBe(0);
+  });
+
+  it("answers tenants' complaint of bills above last month with Pricing Policy", () => {
+    expect(match("residents complaining their charging bills went higher than last month").playbook).toBe(
+      "pricing-policy",
+    );
+  });
+});
+
+describe("the HR department's own systems", () => {
+  it("reads the HR portal as the workplace's, and HR asking for a station's message as the article's", () => {
+    expect(readIntentCues(words("the hr portal has my old address"))).toContain("workplaceit");
+    expect(readIntentCues(words("hr department wants a welcome message on the station screens"))).not.toContain(
+      "workplaceit",
+    );
   });
 });
