@@ -10,6 +10,8 @@ const holdWords = new Set([
   ...["drawing", "pulling", "sits", "sitting", "stays", "staying", "hovering", "hovers", "locked", "never"],
 ]);
 const rateUnits = new Set(["amp", "amps", "kw"]);
+/** Words without which neither test can fire (word-gates.ts): a rate's unit. */
+const unitCues = new Set(["amp", "amps", "kw", "miles", "mile", "mi", "km", "kilometers"]);
 /** The number is a rating when one of these follows its unit: "40 amp breaker", "32 amp circuit". */
 const ratedThings = new Set(["breaker", "breakers", "circuit", "circuits", "service", "panel", "feed", "rated"]);
 /** A setting being chosen, or money: not a reading. */
@@ -21,7 +23,7 @@ const settingWords = new Set([
 const holdWindow = 3;
 
 /** Words without which neither test can fire (word-gates.ts). */
-export const rateHeldLowCues: ReadonlySet<string> = rateUnits;
+export const rateHeldLowCues: ReadonlySet<string> = unitCues;
 
 /** A second car is Circuit Sharing's split, not a rate held low (power-split.ts): "3 kW with two cars on". */
 const secondCar = /\b(?:2|two|both|second|another|other) (?:cars?|vehicles?|evs?|ports?)\b/;
@@ -38,9 +40,25 @@ function heldReading(words: readonly string[], zero: boolean): boolean {
   return false;
 }
 
-/** "stuck at 16 amp", "capped at 3 kw": a rate held low. */
+/** "7 miles of range per hour", "12 km an hour": range gained per hour, the driver's reading of the rate. */
+const rangeUnits = new Set(["miles", "mile", "mi", "km", "kilometers", "kw"]);
+const perHour = new Set(["per", "an", "a", "each", "every"]);
+const slowWords = new Set(["only", "just", "barely", "slow", "slower", "slowly", "hardly"]);
+
+function slowRangePerHour(words: readonly string[]): boolean {
+  if (!words.some((w) => slowWords.has(w)) || words.some((w) => settingWords.has(w))) return false;
+  if (secondCar.test(words.join(" "))) return false;
+  for (let i = 0; i + 2 < words.length; i++) {
+    if (!rangeUnits.has(words[i + 1]!) || !Number.isFinite(Number(words[i]))) continue;
+    const k = words[i + 2] === "of" ? i + 4 : i + 2;
+    if (perHour.has(words[k] ?? "") && words[k + 1] === "hour") return true;
+  }
+  return false;
+}
+
+/** "stuck at 16 amp", "capped at 3 kw", "only 7 miles of range per hour": a rate held low. */
 export function saysRateHeldLow(words: readonly string[]): boolean {
-  return heldReading(words, false);
+  return heldReading(words, false) || slowRangePerHour(words);
 }
 
 /** "drawing 0.0 kw", "stuck at 0 amps": nothing flowing. */
