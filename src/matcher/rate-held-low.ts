@@ -8,7 +8,11 @@
 const holdWords = new Set([
   ...["stuck", "capped", "cap", "maxes", "maxing", "max", "tops", "topping", "peaks", "peaking", "limited"],
   ...["drawing", "pulling", "sits", "sitting", "stays", "staying", "hovering", "hovers", "locked", "never"],
+  // A rate that fell and stayed: "dropped to 1.4 kW".
+  ...["dropped", "drops", "dropping", "fell", "falls", "throttled", "throttles"],
 ]);
+/** After the reading: "1.4 kW max", "12 amps tops". */
+const holdAfter = new Set(["max", "maximum", "tops", "at", "most"]);
 const rateUnits = new Set(["amp", "amps", "kw"]);
 /** Words without which neither test can fire (word-gates.ts): a rate's unit. */
 const unitCues = new Set(["amp", "amps", "kw", "miles", "mile", "mi", "km", "kilometers"]);
@@ -36,6 +40,7 @@ function heldReading(words: readonly string[], zero: boolean): boolean {
     const n = Number(words[i]);
     if (!Number.isFinite(n) || words[i]!.length === 0 || (n === 0) !== zero) continue;
     if (words.slice(Math.max(0, i - holdWindow), i).some((w) => holdWords.has(w))) return true;
+    if (holdAfter.has(words[i + 2] ?? "") && (words[i + 2] !== "at" || words[i + 3] === "most")) return true;
   }
   return false;
 }

@@ -14,9 +14,12 @@ import { quotedSpans } from "./quoted-text.ts";
 /** Where one item ends: a line, a sentence, a semicolon, a bullet, or an inline "2)" / "3." of a list. */
 const itemBreak = /\n+|(?<=[.!?])\s+(?=\S)|;\s*|\s*[•·▪◦]\s*|\s+(?=\(?\d{1,2}[).]\s)/;
 
-/** An item that turns to now: "Today: …", "Now the issue is …", "New issue: …", "The real problem is …". */
+/**
+ * An item that turns to now: "Today: …", "Now the issue is …", "New issue: …", "The real problem is …", after
+ * the date or time a case history puts first ("11/29 now the port …").
+ */
 const nowMarker =
-  /^(?:(?:but\s+|and\s+)?(?:today|tonight|this (?:morning|afternoon|time|week))\b[\s:,-]*|(?:but\s+|and\s+)?now\b[\s:,-]*|(?:the\s+)?(?:new|current|real|actual|remaining|open|only|other)\s+(?:issue|problem|question|ask|thing)\b\s*(?:is|:|-)?\s*)/i;
+  /^(?:[\d/:.-]+\s+)?(?:(?:but\s+|and\s+)?(?:today|tonight|this (?:morning|afternoon|time|week))\b[\s:,-]*|(?:but\s+|and\s+)?now\b[\s:,-]*|(?:the\s+)?(?:new|current|real|actual|remaining|open|only|other)\s+(?:issue|problem|question|ask|thing)\b\s*(?:is|:|-)?\s*)/i;
 
 /**
  * A part disowned as the question, and what follows it: "Station says 'Access Denied' but that's not what I'm
@@ -29,9 +32,12 @@ const disowned =
 const settledAside =
   /\([^()]*\b(?:fixed|resolved|answered|sorted|solved|handled|fine since|ok since|okay since|fine now|ok now|working now|no issues? since|reset)\b[^()]*\)\s*[.!]?\s*$/i;
 
-/** The desk's ways of marking an item done: "(fixed)", "(answered)", "- resolved". */
+/**
+ * The desk's ways of marking an item done: "(fixed)", "(answered)", "- resolved", "- rebooted, resolved",
+ * "billed twice - refunded". The verdict at the end settles the trouble the item tells.
+ */
 const doneMark =
-  /\((?:fixed|resolved|answered|done|sorted|ok|okay|fine|closed|handled|solved|reset|replaced)\)|(?:^|\s)[-–:]\s*(?:fixed|resolved|answered|done|sorted|ok|okay|fine|handled|solved|no issues?)\s*[.!]?$/i;
+  /\((?:fixed|resolved|answered|done|sorted|ok|okay|fine|closed|handled|solved|reset|replaced)\)|(?:^|\s)[-–:→]\s*(?:[\w ]{1,30},\s*)?(?:fixed|resolved|answered|done|sorted|ok|okay|fine|handled|solved|refunded|credited|no issues?)\s*[.!]?$/i;
 
 /** An item that ends on its verdict: "station 12 fine", "Lot A all green", "rebooted fine", "all served". */
 const verdictEnd =

@@ -205,3 +205,20 @@ describe("a part disowned or settled in passing, and two symptoms where one is t
     expect(saysRateHeldLow(words(text))).toBe(expected);
   });
 });
+
+describe("a case history with dates and verdicts", () => {
+  it("leaves the item after the turn to now, past items marked resolved or refunded", () => {
+    const text =
+      "History: 10/03 cards not read - rebooted, resolved. 10/20 a driver billed twice - refunded. 11/02 now port 2 gives 1.2 kW max to one car.";
+    expect(openPart(text)).toBe("port 2 gives 1.2 kW max to one car.");
+    expect(answer(text)).toBe("slow-zero-energy");
+  });
+
+  it.each([
+    ["it gave 7 kw at first, then dropped to 1.4 kw and stayed there", true],
+    ["port 1 gives 12 amps tops", true],
+    ["the breaker dropped out twice", false],
+  ])("a rate that fell or tops out %j → %s", (text, expected) => {
+    expect(saysRateHeldLow(words(text))).toBe(expected);
+  });
+});
