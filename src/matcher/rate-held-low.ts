@@ -15,7 +15,7 @@ const holdWords = new Set([
 const holdAfter = new Set(["max", "maximum", "tops", "at", "most"]);
 const rateUnits = new Set(["amp", "amps", "kw"]);
 /** Words without which neither test can fire (word-gates.ts): a rate's unit. */
-const unitCues = new Set(["amp", "amps", "kw", "miles", "mile", "mi", "km", "kilometers"]);
+const unitCues = new Set(["amp", "amps", "kw", "kwh", "miles", "mile", "mi", "km", "kilometers"]);
 /** The number is a rating when one of these follows its unit: "40 amp breaker", "32 amp circuit". */
 const ratedThings = new Set(["breaker", "breakers", "circuit", "circuits", "service", "panel", "feed", "rated"]);
 /** A setting being chosen, or money: not a reading. */
@@ -30,7 +30,7 @@ const holdWindow = 3;
 export const rateHeldLowCues: ReadonlySet<string> = unitCues;
 
 /** A second car is Circuit Sharing's split, not a rate held low (power-split.ts): "3 kW with two cars on". */
-const secondCar = /\b(?:2|two|both|second|another|other) (?:cars?|vehicles?|evs?|ports?)\b/;
+const secondCar = /\b(?:2|two|both|second|another) (?:cars?|vehicles?|evs?|ports?)\b/;
 
 function heldReading(words: readonly string[], zero: boolean): boolean {
   if (words.some((w) => settingWords.has(w))) return false;
@@ -61,9 +61,32 @@ function slowRangePerHour(words: readonly string[]): boolean {
   return false;
 }
 
+/**
+ * "got 3 kWh in 5 hours", "plugged in 6 hours and got 9 kWh": energy over a session's hours whose average is
+ * under what any Level 2 station gives alone (the guide's lowest expected rate is 3.3 kW, two cars sharing a
+ * 6.6 kW station), so the figures themselves are the slow charge.
+ */
+const hourWords = new Set(["hours", "hour", "hrs", "hr"]);
+const slowAverage = 2.5;
+const pairWindow = 6;
+function littleEnergyOverHours(words: readonly string[]): boolean {
+  if (words.some((w) => settingWords.has(w) || w === "dollars") || secondCar.test(words.join(" "))) return false;
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (words[i + 1] !== "kwh") continue;
+    const energy = Number(words[i]);
+    if (!(energy > 0)) continue;
+    for (let k = Math.max(0, i - pairWindow); k < Math.min(words.length - 1, i + 2 + pairWindow); k++) {
+      const hours = Number(words[k]);
+      if (k === i || !hourWords.has(words[k + 1]!) || !(hours >= 1 && hours <= 24)) continue;
+      if (energy / hours < slowAverage) return true;
+    }
+  }
+  return false;
+}
+
 /** "stuck at 16 amp", "capped at 3 kw", "only 7 miles of range per hour": a rate held low. */
 export function saysRateHeldLow(words: readonly string[]): boolean {
-  return heldReading(words, false) || slowRangePerHour(words);
+  return heldReading(words, false) || slowRangePerHour(words) || littleEnergyOverHours(words);
 }
 
 /** "drawing 0.0 kw", "stuck at 0 amps": nothing flowing. */

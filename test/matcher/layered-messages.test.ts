@@ -222,3 +222,27 @@ describe("a case history with dates and verdicts", () => {
     expect(saysRateHeldLow(words(text))).toBe(expected);
   });
 });
+
+describe("energy over a session's hours, and a fault's name inside a station message's wording", () => {
+  it.each([
+    ["her car got 3 kwh in 5 hours, other cars fine on other ports", true],
+    ["plugged in for 6 hours and got 9 kwh", true],
+    ["the car took 30 kwh in 4 hours", false],
+    ["paid $4 for 3 kwh in 2 hours", false],
+    ["3 kwh in 5 hours with two cars on the station", false],
+  ])("%j → %s", (text, expected) => {
+    expect(saysRateHeldLow(words(text))).toBe(expected);
+  });
+
+  it("answers Slow or Zero Energy for a driver's figures alone", () => {
+    expect(answer("@Sam FYI :point_down: customer's Leaf got 4 kWh in 6 hours at the library charger")).toBe(
+      "slow-zero-energy",
+    );
+  });
+
+  it("reads a fault's name quoted in the site's own message as wording", () => {
+    const text = 'Our station message says "Breakaway cords - please hang up". Line 1 is cut off, can we shorten it?';
+    expect(answer(text)).toBe("station-messages");
+    expect(answer("the screen says 'Relay Stuck Closed' on port 2")).toBe("relay-stuck-closed");
+  });
+});
