@@ -1,6 +1,7 @@
 import type { Playbook } from "../playbooks/playbook-schema.ts";
 import { compareIds } from "./compare-ids.ts";
 import { decideMatch, defaultPolicy, offerWhenWeak } from "./decide-match.ts";
+import { withoutQuotedWording } from "./edit-shown-text.ts";
 import { type FaultScene, faultNamedAsScene } from "./fault-as-scene.ts";
 import { faultCodeAnswer, unknownCodeAnswer } from "./fault-code-answer.ts";
 import { buildFaultCodeIndex, scanFaultCodes } from "./fault-codes.ts";
@@ -12,6 +13,7 @@ import { namesAnArticle } from "./names-an-article.ts";
 import { droppedAsNotAsked } from "./neighbour-rules.ts";
 import { normaliseText } from "./normalise-text.ts";
 import { outOfScopeTopics } from "./out-of-scope-topics.ts";
+import { quotedSpans } from "./quoted-text.ts";
 import { openPart } from "./settled-parts.ts";
 import { isSmallTalk } from "./small-talk.ts";
 import { splitSentences } from "./split-sentences.ts";
@@ -197,7 +199,13 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
     if (ids.length === 0) return withNotes(noPlaybooks, notes);
     // Read once: the fault-code scan, the small-talk test and the whole message's analysis all start here.
     const normalised = normaliseText(read);
-    const scan = scanFaultCodes(read, faultIndex, normalised);
+    let scan = scanFaultCodes(read, faultIndex, normalised);
+    // A fault's name inside a station message's own wording, quoted, is text on a screen (edit-shown-text.ts).
+    if (scan.hits.length > 0) {
+      const outside = withoutQuotedWording(read, quotedSpans(read));
+      const rescanned = outside === undefined ? undefined : scanFaultCodes(outside, faultIndex);
+      if (rescanned && rescanned.hits.length === 0 && rescanned.unknown.length === 0) scan = rescanned;
+    }
     const scene = nested ? undefined : faultNamedAsScene(normalised, faultIndex, scan);
     const besideFault = scene && answerBesideFault(scene);
     if (besideFault) return withNotes(besideFault, notes);

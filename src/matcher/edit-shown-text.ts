@@ -60,3 +60,27 @@ export function shownTextPositions(words: readonly string[], quotes: readonly (r
   }
   return positions;
 }
+
+/**
+ * The message without its quotations when they are the site's own wording, a station message or a line of it
+ * ("our station message reads 'Breakaway cables - handle with care', can we make line 1 shorter?"): a fault's
+ * name inside such a quote is text on a screen, not a fault reported, so the fault-code path reads the message
+ * without it (create-matcher.ts). A screen that shows a fault ("the screen says 'Relay Stuck Closed'") names
+ * no message or line and keeps its quote. Undefined when there is no such quotation.
+ */
+const ownWordingNouns =
+  /\b(?:station messages?|messages?|line [12]|(?:top|bottom|first|second) line|banner|text line|greeting)\b/i;
+export function withoutQuotedWording(
+  text: string,
+  quotes: readonly { start: number; end: number }[],
+): string | undefined {
+  if (quotes.length === 0) return undefined;
+  let outside = "";
+  let from = 0;
+  for (const q of quotes) {
+    outside += `${text.slice(from, q.start)} `;
+    from = q.end;
+  }
+  outside += text.slice(from);
+  return ownWordingNouns.test(outside) ? outside : undefined;
+}

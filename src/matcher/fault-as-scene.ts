@@ -163,7 +163,10 @@ const statusFirsts = statusPhrases.map((p) => p[0]!);
 const wasWords = new Set(["was", "were", "previously", "formerly"]);
 
 /** Cheap test first: a message with none of these words names no fault as a modifier. */
-const needs = new Set([...describedThings, ...historyWords, ...denials, ...pastAfter, ...doneWords, ...wasWords]);
+const needs = new Set([
+  ...[...describedThings, ...historyWords, ...denials, ...pastAfter, ...doneWords, ...wasWords],
+  ...["why", "causing", "causes", "leading"],
+]);
 
 /**
  * History a few words after the name (eleventh round): "the earth fault from last month was fixed by the
@@ -184,6 +187,18 @@ function overSoonAfter(words: readonly string[], end: number): boolean {
       (doneWords.has(words[k + 1] ?? "") || (words[k + 1] === "been" && doneWords.has(words[k + 2] ?? "")))
     )
       return true;
+  }
+  return false;
+}
+
+const articles = new Set(["a", "an", "the", "any"]);
+/** "that is why", "which is why", "causing", "so then": what comes after is the effect of what came before. */
+const effectWindow = 8;
+function saidAsEffect(words: readonly string[], at: number): boolean {
+  for (let k = Math.max(1, at - effectWindow); k < at; k++) {
+    const w = words[k]!;
+    if (w === "why" && (words[k - 1] === "is" || words[k - 1] === "that" || words[k - 1] === "thats")) return true;
+    if (w === "causing" || w === "causes" || (w === "leading" && words[k + 1] === "to")) return true;
   }
   return false;
 }
@@ -233,10 +248,15 @@ export function faultNamedAsScene(
       pastAfter.has(next ?? "") ||
       done ||
       overSoonAfter(words, end);
-    const denied = denials.has(words[i - 1] ?? "");
+    // "not a breakaway, a car hit the pedestal": the article between the denial and the name (eleventh round).
+    const denied =
+      denials.has(words[i - 1] ?? "") || (articles.has(words[i - 1] ?? "") && denials.has(words[i - 2] ?? ""));
+    // "the breaker trips … I think that's why port 1 then shows a hardware fault": the fault is the effect of
+    // the cause the message describes, and the cause is what to fix (eleventh round).
+    const effect = !denied && saidAsEffect(words, i);
     // One mention that is the fault itself ("showing breakaway again") makes the fault the question.
-    if (!thing && !history && !denied) return undefined;
-    if (history || denied || overThings.has(next ?? "")) over = true;
+    if (!thing && !history && !denied && !effect) return undefined;
+    if (history || denied || effect || overThings.has(next ?? "")) over = true;
     for (let k = i; k < end; k++) dropped.add(k);
     mentions.push(words.slice(i, end).join(" "));
     i = end - 1;

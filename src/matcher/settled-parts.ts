@@ -14,13 +14,30 @@ import { quotedSpans } from "./quoted-text.ts";
 /** Where one item ends: a line, a sentence, a semicolon, a bullet, or an inline "2)" / "3." of a list. */
 const itemBreak = /\n+|(?<=[.!?])\s+(?=\S)|;\s*|\s*[•·▪◦]\s*|\s+(?=\(?\d{1,2}[).]\s)/;
 
-/** An item that turns to now: "Today: …", "Now the issue is …", "New issue: …", "The real problem is …". */
+/**
+ * An item that turns to now: "Today: …", "Now the issue is …", "New issue: …", "The real problem is …", after
+ * the date or time a case history puts first ("11/29 now the port …").
+ */
 const nowMarker =
-  /^(?:(?:but\s+|and\s+)?(?:today|tonight|this (?:morning|afternoon|time|week))\b[\s:,-]*|(?:but\s+|and\s+)?now\b[\s:,-]*|(?:the\s+)?(?:new|current|real|actual|remaining|open|only|other)\s+(?:issue|problem|question|ask|thing)\b\s*(?:is|:|-)?\s*)/i;
+  /^(?:[\d/:.-]+\s+)?(?:(?:but\s+|and\s+)?(?:today|tonight|this (?:morning|afternoon|time|week))\b[\s:,-]*|(?:but\s+|and\s+)?now\b[\s:,-]*|(?:the\s+)?(?:new|current|real|actual|remaining|open|only|other)\s+(?:issue|problem|question|ask|thing)\b\s*(?:is|:|-)?\s*)/i;
 
-/** The desk's ways of marking an item done: "(fixed)", "(answered)", "- resolved". */
+/**
+ * A part disowned as the question, and what follows it: "Station says 'Access Denied' but that's not what I'm
+ * asking - I want …", "Separate thing: …", "Unrelated, but …". What follows is the ask whatever came before.
+ */
+const disowned =
+  /\b(?:(?:that|this|it)(?:['’]?s| is) not (?:what i['’]?m asking(?: about)?|my question|the (?:issue|problem|question|point))|(?:separate|different|unrelated|other) (?:thing|issue|question|problem)|unrelated(?:, but| but)?)\s*[-–—:,.;]\s*/i;
+
+/** A parenthesis that settles its item: "(reset both times, fine since)", "(fixed by the electrician)". */
+const settledAside =
+  /\([^()]*\b(?:fixed|resolved|answered|sorted|solved|handled|fine since|ok since|okay since|fine now|ok now|working now|no issues? since|reset)\b[^()]*\)\s*[.!]?\s*$/i;
+
+/**
+ * The desk's ways of marking an item done: "(fixed)", "(answered)", "- resolved", "- rebooted, resolved",
+ * "billed twice - refunded". The verdict at the end settles the trouble the item tells.
+ */
 const doneMark =
-  /\((?:fixed|resolved|answered|done|sorted|ok|okay|fine|closed|handled|solved|reset|replaced)\)|(?:^|\s)[-–:]\s*(?:fixed|resolved|answered|done|sorted|ok|okay|fine|handled|solved|no issues?)\s*[.!]?$/i;
+  /\((?:fixed|resolved|answered|done|sorted|ok|okay|fine|closed|handled|solved|reset|replaced)\)|(?:^|\s)[-–:→]\s*(?:[\w ]{1,30},\s*)?(?:fixed|resolved|answered|done|sorted|ok|okay|fine|handled|solved|refunded|credited|no issues?)\s*[.!]?$/i;
 
 /** An item that ends on its verdict: "station 12 fine", "Lot A all green", "rebooted fine", "all served". */
 const verdictEnd =
@@ -34,7 +51,7 @@ const openWords =
 const repairedPast = /\b(?:was|were|got|has been|have been|had been)\s+(?:fixed|resolved|repaired|sorted|replaced)\b/i;
 
 function settled(item: string): boolean {
-  if (doneMark.test(item)) return true;
+  if (doneMark.test(item) || settledAside.test(item)) return true;
   // The repaired past may name the fault it repaired: that is the item's subject, not trouble now.
   if (repairedPast.test(item) && !/\b(?:still|again|but)\b/i.test(item)) return true;
   if (openWords.test(item)) return false;
@@ -68,7 +85,12 @@ function items(text: string): string[] {
  */
 export function openPart(text: string): string | undefined {
   // One pass says whether the message can have a settled item at all: most messages are one item.
-  if (!/[\n.!?;•·▪◦)]|\s\d{1,2}[).]\s/.test(text)) return undefined;
+  if (!/[\n.!?;:•·▪◦)-]|\s\d{1,2}[).]\s/.test(text)) return undefined;
+  const turn = disowned.exec(text);
+  if (turn && turn.index > 0) {
+    const after = text.slice(turn.index + turn[0].length).trim();
+    if (standsAlone(after)) return after;
+  }
   const parts = items(text);
   if (parts.length < 2) return undefined;
   for (let i = parts.length - 1; i >= 1; i--) {

@@ -152,3 +152,97 @@ describe("a sentence's detail said further from its object", () => {
     expect(saysCablePulled(words("the cord on port 1 is fine, the bollard next to it was cut down"))).toBe(false);
   });
 });
+
+describe("a part disowned or settled in passing, and two symptoms where one is the cause", () => {
+  it.each([
+    [
+      "The screen reads 'Waitlist full' but that's not my question: how do we get the bottom line to say 'Staff only after 8 pm'",
+      "how do we get the bottom line to say 'Staff only after 8 pm'",
+    ],
+    [
+      "The ground fault last spring (fixed by the electrician, fine since). Different issue: drivers only get 8 miles of range an hour on port 1",
+      "drivers only get 8 miles of range an hour on port 1",
+    ],
+    [
+      "Port 1 breaker tripped on Monday (reset, fine since). Port 2: the car gets nothing at all overnight",
+      "Port 2: the car gets nothing at all overnight",
+    ],
+  ])("%j → %j", (text, open) => {
+    expect(openPart(text)).toBe(open);
+  });
+
+  it.each([
+    [
+      "The screen reads 'Waitlist full' but that's not my question: how do we get the bottom line to say 'Staff only after 8 pm'",
+      "station-messages",
+    ],
+    [
+      "The ground fault last spring (fixed by the electrician, fine since). Different issue: drivers only get 8 miles of range an hour on port 1, alone on the station",
+      "slow-zero-energy",
+    ],
+    [
+      "We put a new unit in where the old one stood (not a breakaway, a delivery van hit it). The new one still shows CHARGEPOINT / STATION on the screen",
+      "replace-hardware",
+    ],
+    [
+      "port 2 trips its breaker whenever both cars plug in, which is why it then shows hardware fault. circuit sharing is disabled, single 40 A breaker",
+      "circuit-sharing",
+    ],
+  ])("%j → %s", (text, playbook) => {
+    expect(answer(text)).toBe(playbook);
+  });
+
+  it("keeps a fault that is the question beside a cause ruled in", () => {
+    expect(answer("port 1 shows hardware fault again after the reboot, breaker is on")).toBe("hardware-fault");
+  });
+
+  it.each([
+    ["drivers say they only get about 10 miles an hour out of it", true],
+    ["barely 5 km per hour of range", true],
+    ["we drove 30 miles an hour to get there", false],
+    ["only 3 kw each when two cars are plugged in", false],
+  ])("a slow range per hour %j → %s", (text, expected) => {
+    expect(saysRateHeldLow(words(text))).toBe(expected);
+  });
+});
+
+describe("a case history with dates and verdicts", () => {
+  it("leaves the item after the turn to now, past items marked resolved or refunded", () => {
+    const text =
+      "History: 10/03 cards not read - rebooted, resolved. 10/20 a driver billed twice - refunded. 11/02 now port 2 gives 1.2 kW max to one car.";
+    expect(openPart(text)).toBe("port 2 gives 1.2 kW max to one car.");
+    expect(answer(text)).toBe("slow-zero-energy");
+  });
+
+  it.each([
+    ["it gave 7 kw at first, then dropped to 1.4 kw and stayed there", true],
+    ["port 1 gives 12 amps tops", true],
+    ["the breaker dropped out twice", false],
+  ])("a rate that fell or tops out %j → %s", (text, expected) => {
+    expect(saysRateHeldLow(words(text))).toBe(expected);
+  });
+});
+
+describe("energy over a session's hours, and a fault's name inside a station message's wording", () => {
+  it.each([
+    ["her car got 3 kwh in 5 hours, other cars fine on other ports", true],
+    ["plugged in for 6 hours and got 9 kwh", true],
+    ["the car took 30 kwh in 4 hours", false],
+    ["paid $4 for 3 kwh in 2 hours", false],
+    ["3 kwh in 5 hours with two cars on the station", false],
+  ])("%j → %s", (text, expected) => {
+    expect(saysRateHeldLow(words(text))).toBe(expected);
+  });
+
+  it("answers Slow or Zero Energy for a driver's figures alone", () => {
+    expect(answer("@Sam FYI :point_down: customer's Leaf got 4 kWh in 6 hours at the library charger")).toBe(
+      "slow-zero-energy",
+    );
+  });
+
+  it("reads a fault's name quoted in the site's own message as wording", () => {
+    const text = 'Our station message says "Breakaway cords - please hang up". Line 1 is cut off, can we shorten it?';
+    expect(answer(text)).toBe("station-messages");
+    expect(answer("the screen says 'Relay Stuck Closed' on port 2")).toBe("relay-stuck-closed");
+  });
+});
