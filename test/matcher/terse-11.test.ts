@@ -3,6 +3,7 @@ import { isRegularForm, isShortEnglish } from "../../src/matcher/english-forms.t
 import { englishWords } from "../../src/matcher/english-words.ts";
 import { saysNoChargeGiven } from "../../src/matcher/no-charge-given.ts";
 import { normaliseText } from "../../src/matcher/normalise-text.ts";
+import { buildSharedSymptoms } from "../../src/matcher/shared-symptoms.ts";
 import {
   saysCardRequirementOff,
   saysChangeOfUnit,
@@ -167,5 +168,60 @@ describe("the station gives nothing", () => {
 describe("the chargers wanted only for the site's own people", () => {
   it("answers Access Control", () => {
     expect(answer("outside people park and charge here, we want it only for us")).toBe("access-control");
+  });
+});
+
+describe("a few words naming only a symptom several articles share", () => {
+  const kindOf = (text: string) => {
+    const r = realMatcher().matcher.match(text);
+    return { kind: r.kind, offered: [r.playbook, ...r.alternatives.map((a) => a.playbook)] };
+  };
+
+  it.each(["p1 faulted", "faulted on the dashboard", "the port is faulted"])(
+    "%j is a did-you-mean among the fault articles, not a sure answer",
+    (text) => {
+      const { kind, offered } = kindOf(text);
+      expect(kind).toBe("ambiguous");
+      expect(offered.length).toBeGreaterThanOrEqual(2);
+      for (const id of offered) {
+        expect([
+          "breakaway",
+          "earth-ground-fault",
+          "hardware-fault",
+          "relay-stuck-closed",
+          "pilot-unreachable",
+        ]).toContain(id);
+      }
+    },
+  );
+
+  it.each([
+    ["port 2 faulted, the cord was cut", "breakaway"],
+    ["faulted, the cable was yanked out", "breakaway"],
+    ["access denied at the station", "access-control"],
+  ])("%j names which one and stays %s", (text, expected) => {
+    expect(answer(text)).toBe(expected);
+  });
+
+  it("learns the shared terms from the symptom lines, so a word of two articles still decides", () => {
+    const shared = buildSharedSymptoms(
+      new Map([
+        ["a", ["unavail", "red", "x1"]],
+        ["b", ["unavail", "red", "x2"]],
+        ["c", ["unavail", "x3"]],
+        ["d", ["y1"]],
+        ["e", ["y2"]],
+        ["f", ["y3"]],
+        ["g", ["y4"]],
+        ["h", ["y5"]],
+        ["i", ["y6"]],
+        ["j", ["y7"]],
+      ]),
+      (t) => t === "port",
+    );
+    const ranked = ["c", "a", "b", "d"].map((playbook, k) => ({ playbook, confidence: 0.9 - k / 10 }));
+    expect(shared.openArticles(["unavail", "port"], ranked)?.map((c) => c.playbook)).toEqual(["c", "a", "b"]);
+    expect(shared.openArticles(["red"], ranked)).toBeUndefined();
+    expect(shared.openArticles(["unavail", "x1"], ranked)).toBeUndefined();
   });
 });
