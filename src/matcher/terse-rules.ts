@@ -109,6 +109,28 @@ export function saysChangeOfUnit(words: readonly string[]): boolean {
   return false;
 }
 
+/**
+ * Relay Stuck Closed, told without "still": "the port is giving power also after unplug", "gives current
+ * without car". A relay stuck closed keeps the port energised once the car is gone (power-after-unplug.ts
+ * reads "still has power after the car unplugged"). A power word denied ("no power after unplug") is not it.
+ */
+const liveWords = setOf(..."power current energy voltage live electricity".split(" "));
+const afterWords = setOf("after", "without");
+const goneCar = setOf(
+  ..."unplug unplugging unplugged disconnect disconnecting disconnected car vehicle ev removed leaving".split(" "),
+);
+const denied = setOf("no", "not", "nothing", "never", "without", "zero");
+
+export function saysPowerWithoutCar(words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    if (!liveWords.has(words[i]!) || within(words, i - 2, i - 1, denied)) continue;
+    for (let k = i + 1; k <= i + 3 && k < words.length; k++) {
+      if (afterWords.has(words[k]!) && within(words, k + 1, k + 3, goneCar)) return true;
+    }
+  }
+  return false;
+}
+
 const cardRequirementOff = "the card requirement switched off";
 const unitRemoved = "a unit taken out, not a cable";
 
@@ -118,6 +140,7 @@ export const terseRules: readonly WordRule[] = [
   [saysCardRequirementOff, "authfree", cardRequirementOff, requirementWords],
   [saysUnitRemoved, "replace", unitRemoved, removalVerbs],
   [saysChangeOfUnit, "replace", "a change of the unit itself", changeNouns],
+  [saysPowerWithoutCar, "relay stuck closed", "power with the car gone", afterWords],
 ];
 
 /** Which of the message's words a fired rule's explanation makes stop counting (by their source). */

@@ -8,6 +8,7 @@ import {
   saysCardRequirementOff,
   saysChangeOfUnit,
   saysHouseholdAdded,
+  saysPowerWithoutCar,
   saysUnitRemoved,
 } from "../../src/matcher/terse-rules.ts";
 import { realMatcher } from "./real-matcher.ts";
@@ -223,5 +224,32 @@ describe("a few words naming only a symptom several articles share", () => {
     expect(shared.openArticles(["unavail", "port"], ranked)?.map((c) => c.playbook)).toEqual(["c", "a", "b"]);
     expect(shared.openArticles(["red"], ranked)).toBeUndefined();
     expect(shared.openArticles(["unavail", "x1"], ranked)).toBeUndefined();
+  });
+});
+
+describe("second-language words for an article's symptom", () => {
+  it.each([
+    ["the visitors can not enter in the group of the hotel", "station-connections"],
+    ["charger in bay 4 not connecting to the network since friday", "station-unreachable"],
+    ["the port is giving current also after unplug", "relay-stuck-closed"],
+    ["our charger not charge the van", "slow-zero-energy"],
+  ])("%j → %s", (text, expected) => {
+    expect(answer(text)).toBe(expected);
+  });
+
+  it.each([
+    ["no power after unplug on port 2", false],
+    ["the charger has current without car connected", true],
+    ["we lost power after the storm", false],
+  ])("power with the car gone: %j → %s", (text, expected) => {
+    expect(saysPowerWithoutCar(words(text))).toBe(expected);
+  });
+
+  it.each([
+    ["station does not charge the car", true],
+    ["station does not charge for parking", false],
+    ["the driver does not charge his car at work", false],
+  ])("a station that does not charge the car: %j → %s", (text, expected) => {
+    expect(saysNoChargeGiven(words(text))).toBe(expected);
   });
 });
