@@ -64,6 +64,10 @@ describe("the spelling corrector never turns a real word into another", () => {
     expect(corrections("the contacter inside is welded")).toEqual(["contacter → contactor"]);
   });
 
+  it("still corrects a form of an English word that misses a doubled letter", () => {
+    expect(corrections("instaled the new head yesterday")).toEqual(["instaled → installed"]);
+  });
+
   it("still corrects misspelled domain words", () => {
     expect(corrections("firmwre upgarde stuck")).toEqual(["upgarde → upgrade", "firmwre → firmware"].reverse());
   });
