@@ -36,6 +36,17 @@ export const terseConcepts: Readonly<Record<string, readonly string[]>> = {
     "no connection to the network",
     "no connection to network",
     "no network connection",
+    "out of network",
+    "out of the network",
+    "off network",
+    "not on the network",
+    "not on network",
+    "not in the network",
+    "not in network",
+    "lost network",
+    "lost the network",
+    "network lost",
+    "without network",
   ],
   // Charging Station Connections' "Driver unable to join the driver group", in a second language.
   join: [

@@ -237,6 +237,7 @@ describe("second-language words for an article's symptom", () => {
     ["charger in bay 4 not connecting to the network since friday", "station-unreachable"],
     ["the port is giving current also after unplug", "relay-stuck-closed"],
     ["our charger not charge the van", "slow-zero-energy"],
+    ["the charger at gate 3 is out of the network from two days", "station-unreachable"],
   ])("%j → %s", (text, expected) => {
     expect(answer(text)).toBe(expected);
   });
