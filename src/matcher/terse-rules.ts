@@ -131,6 +131,28 @@ export function saysPowerWithoutCar(words: readonly string[]): boolean {
   return false;
 }
 
+/**
+ * Slow or Zero Energy as an installer sees it on the unit: "the meter in the station does not move", "kWh
+ * counter stays at 0" (the guide's "No energy dispensed from the station"). little-energy.ts reads the
+ * car's battery gauge; this reads the station's own meter.
+ */
+const meterWords = setOf("meter", "meters", "counter", "kwh", "reading", "readings");
+const zeroes = setOf("0", "zero", "00", "0.0", "0.00");
+const stillDenials = setOf("not", "never", "no", "barely", "hardly");
+const moveVerbs = setOf(..."move moves moved moving budge budged change changed increase increasing go".split(" "));
+const stuckWords = setOf("stays", "stayed", "stuck", "remains", "sits", "frozen");
+
+export function saysMeterStill(words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const denied = stillDenials.has(w) && within(words, i + 1, i + 2, moveVerbs);
+    const stuck = stuckWords.has(w) && within(words, i + 1, i + 2, zeroes);
+    if (!denied && !stuck) continue;
+    if (within(words, i - 6, i - 1, meterWords)) return true;
+  }
+  return false;
+}
+
 const cardRequirementOff = "the card requirement switched off";
 const unitRemoved = "a unit taken out, not a cable";
 
@@ -141,6 +163,7 @@ export const terseRules: readonly WordRule[] = [
   [saysUnitRemoved, "replace", unitRemoved, removalVerbs],
   [saysChangeOfUnit, "replace", "a change of the unit itself", changeNouns],
   [saysPowerWithoutCar, "relay stuck closed", "power with the car gone", afterWords],
+  [saysMeterStill, "zero energy", "the station's meter not moving", meterWords],
 ];
 
 /** Which of the message's words a fired rule's explanation makes stop counting (by their source). */

@@ -8,6 +8,7 @@ import {
   saysCardRequirementOff,
   saysChangeOfUnit,
   saysHouseholdAdded,
+  saysMeterStill,
   saysPowerWithoutCar,
   saysUnitRemoved,
 } from "../../src/matcher/terse-rules.ts";
@@ -256,5 +257,20 @@ describe("second-language words for an article's symptom", () => {
     ["the driver does not charge his car at work", false],
   ])("a station that does not charge the car: %j → %s", (text, expected) => {
     expect(saysNoChargeGiven(words(text))).toBe(expected);
+  });
+});
+
+describe("the station's own meter not moving", () => {
+  it.each([
+    ["tech says the kwh meter on the unit never moved during the test", true],
+    ["the counter stays at zero with the truck connected", true],
+    ["the meter reading changed after the swap", false],
+    ["the screen does not change when I tap", false],
+  ])("%j → %s", (text, expected) => {
+    expect(saysMeterStill(words(text))).toBe(expected);
+  });
+
+  it("answers Slow or Zero Energy for an installer's reading", () => {
+    expect(answer("installer at the unit: van connected, the station's meter does not move")).toBe("slow-zero-energy");
   });
 });
