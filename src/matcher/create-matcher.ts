@@ -1,4 +1,5 @@
 import type { Playbook } from "../playbooks/playbook-schema.ts";
+import { analyseText } from "./analyse-text.ts";
 import { compareIds } from "./compare-ids.ts";
 import { decideMatch, defaultPolicy, offerWhenWeak } from "./decide-match.ts";
 import { withoutQuotedWording } from "./edit-shown-text.ts";
@@ -15,6 +16,7 @@ import { normaliseText } from "./normalise-text.ts";
 import { outOfScopeTopics } from "./out-of-scope-topics.ts";
 import { quotedSpans } from "./quoted-text.ts";
 import { openPart } from "./settled-parts.ts";
+import { buildSharedSymptoms, type SharedSymptoms, unsureOfShared } from "./shared-symptoms.ts";
 import { isSmallTalk } from "./small-talk.ts";
 import { splitSentences } from "./split-sentences.ts";
 import { buildStatusLineIndex, statusLineAnswer } from "./status-line-answer.ts";
@@ -110,6 +112,13 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
   const faultIndex = buildFaultCodeIndex(playbooks);
   const faultPlaybooks = new Set(faultIndex.map((e) => e.playbook));
   const statusLines = buildStatusLineIndex(playbooks);
+  // The playbooks' symptom lines as terms, read once when a short message first needs them (shared-symptoms.ts).
+  let shared: SharedSymptoms | undefined;
+  const sharedNow = (): SharedSymptoms =>
+    (shared ??= buildSharedSymptoms(
+      new Map(sorted.map((p) => [p.id, p.symptoms.flatMap((line) => analyseText(line).terms)])),
+      (term) => /^\d+$/.test(term) || term === "port",
+    ));
 
   /** How sure we are of each playbook for one piece of text: its probability times the share of the text the domain vocabulary explains. */
   const rank = (scored: ScoredText): Candidate[] => {
@@ -263,7 +272,7 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
     const undecided = decideMatch(ranked, policy, topicWins);
     // Only an abstention is weighed again (offerWhenWeak leaves every other decision as it is), so the
     // evidence is gathered only then: most messages are answered.
-    const decision =
+    let decision =
       topicWins || undecided.kind !== "no-match"
         ? undecided
         : offerWhenWeak(undecided, ranked[0], {
@@ -281,6 +290,10 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
             threshold: policy.threshold,
           });
 
+    // A few words naming only a symptom several articles share are a question between them (shared-symptoms.ts).
+    const open =
+      decision.kind === "match" && !nested ? sharedNow().openArticles(pieces[0]!.analysed.terms, ranked) : undefined;
+    if (open && open[0]?.playbook === decision.playbook) decision = unsureOfShared(decision, open);
     // A part judged fine, or an event before "and now", is the scene of the other part (focus-clause.ts).
     const focused = nested || decision.kind === "no-match" ? undefined : answerInFocus(read, decision.playbook);
     if (focused) return withNotes(focused, notes);

@@ -57,11 +57,13 @@ export function isShortEnglish(word: string, dictionary: ReadonlySet<string>): b
 }
 
 /**
- * The plural a correction may still undo ("laptops" → "laptop", "contacter" → "contactor"): the same word,
- * which the topics and phrases know in the singular or in the guide's spelling.
+ * The corrections a regular form still takes: its singular ("laptops" → "laptop"), the guide's spelling
+ * ("contacter" → "contactor") and a doubled letter it missed ("instaled" → "installed"): the same word.
  */
 export function sameWordAs(form: string, correction: string): boolean {
   if (form === `${correction}s` || form === `${correction}es`) return true;
+  // A letter left single that the word doubles ("instaled" for "installed"): the same word, misspelt.
+  if (undouble(form) === undouble(correction)) return true;
   // An agent noun spelt -er for the guide's -or ("contacter", "contacters").
   return form.replace(/er(s?)$/, "or$1") === correction;
 }

@@ -18,13 +18,22 @@ const moneyWords = new Set([
   ...["receipt", "free", "parking", "overstay"],
 ]);
 
-export const noChargeGivenCues: ReadonlySet<string> = giveVerbs;
+export const noChargeGivenCues: ReadonlySet<string> = new Set([...giveVerbs, "charge", "charges", "charging"]);
 
 /** "the charger give nothing": the station as the giver, with nothing as what it gives. */
 const givers = new Set(["charger", "chargers", "station", "stations", "port", "ports", "unit", "evse", "plug"]);
 
+/** "charger not charge the car": the station as the subject, the car as what it does not charge. */
+const chargeVerbs = new Set(["charge", "charges", "charging"]);
+const carWords = new Set(["car", "cars", "vehicle", "vehicles", "ev", "evs", "battery", "truck", "van"]);
+
 export function saysNoChargeGiven(words: readonly string[]): boolean {
   if (words.some((w) => moneyWords.has(w) || w.startsWith("$"))) return false;
+  for (let i = 2; i < words.length; i++) {
+    if (!chargeVerbs.has(words[i]!) || !negators.has(words[i - 1]!)) continue;
+    const subject = words.slice(Math.max(0, i - 4), i - 1).some((w) => givers.has(w));
+    if (subject && words.slice(i + 1, i + 4).some((w) => carWords.has(w))) return true;
+  }
   for (let i = 0; i < words.length; i++) {
     if (!giveVerbs.has(words[i]!)) continue;
     const before = words.slice(Math.max(0, i - 2), i);

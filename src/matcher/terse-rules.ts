@@ -109,6 +109,50 @@ export function saysChangeOfUnit(words: readonly string[]): boolean {
   return false;
 }
 
+/**
+ * Relay Stuck Closed, told without "still": "the port is giving power also after unplug", "gives current
+ * without car". A relay stuck closed keeps the port energised once the car is gone (power-after-unplug.ts
+ * reads "still has power after the car unplugged"). A power word denied ("no power after unplug") is not it.
+ */
+const liveWords = setOf(..."power current energy voltage live electricity".split(" "));
+const afterWords = setOf("after", "without");
+const goneCar = setOf(
+  ..."unplug unplugging unplugged disconnect disconnecting disconnected car vehicle ev removed leaving".split(" "),
+);
+const denied = setOf("no", "not", "nothing", "never", "without", "zero");
+
+export function saysPowerWithoutCar(words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    if (!liveWords.has(words[i]!) || within(words, i - 2, i - 1, denied)) continue;
+    for (let k = i + 1; k <= i + 3 && k < words.length; k++) {
+      if (afterWords.has(words[k]!) && within(words, k + 1, k + 3, goneCar)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Slow or Zero Energy as an installer sees it on the unit: "the meter in the station does not move", "kWh
+ * counter stays at 0" (the guide's "No energy dispensed from the station"). little-energy.ts reads the
+ * car's battery gauge; this reads the station's own meter.
+ */
+const meterWords = setOf("meter", "meters", "counter", "kwh", "reading", "readings");
+const zeroes = setOf("0", "zero", "00", "0.0", "0.00");
+const stillDenials = setOf("not", "never", "no", "barely", "hardly");
+const moveVerbs = setOf(..."move moves moved moving budge budged change changed increase increasing go".split(" "));
+const stuckWords = setOf("stays", "stayed", "stuck", "remains", "sits", "frozen");
+
+export function saysMeterStill(words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const denied = stillDenials.has(w) && within(words, i + 1, i + 2, moveVerbs);
+    const stuck = stuckWords.has(w) && within(words, i + 1, i + 2, zeroes);
+    if (!denied && !stuck) continue;
+    if (within(words, i - 6, i - 1, meterWords)) return true;
+  }
+  return false;
+}
+
 const cardRequirementOff = "the card requirement switched off";
 const unitRemoved = "a unit taken out, not a cable";
 
@@ -118,6 +162,8 @@ export const terseRules: readonly WordRule[] = [
   [saysCardRequirementOff, "authfree", cardRequirementOff, requirementWords],
   [saysUnitRemoved, "replace", unitRemoved, removalVerbs],
   [saysChangeOfUnit, "replace", "a change of the unit itself", changeNouns],
+  [saysPowerWithoutCar, "relay stuck closed", "power with the car gone", afterWords],
+  [saysMeterStill, "zero energy", "the station's meter not moving", meterWords],
 ];
 
 /** Which of the message's words a fired rule's explanation makes stop counting (by their source). */

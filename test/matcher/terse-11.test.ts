@@ -3,10 +3,13 @@ import { isRegularForm, isShortEnglish } from "../../src/matcher/english-forms.t
 import { englishWords } from "../../src/matcher/english-words.ts";
 import { saysNoChargeGiven } from "../../src/matcher/no-charge-given.ts";
 import { normaliseText } from "../../src/matcher/normalise-text.ts";
+import { buildSharedSymptoms } from "../../src/matcher/shared-symptoms.ts";
 import {
   saysCardRequirementOff,
   saysChangeOfUnit,
   saysHouseholdAdded,
+  saysMeterStill,
+  saysPowerWithoutCar,
   saysUnitRemoved,
 } from "../../src/matcher/terse-rules.ts";
 import { realMatcher } from "./real-matcher.ts";
@@ -60,6 +63,10 @@ describe("the spelling corrector never turns a real word into another", () => {
 
   it("still undoes a plural and the guide's spelling of a part", () => {
     expect(corrections("the contacter inside is welded")).toEqual(["contacter → contactor"]);
+  });
+
+  it("still corrects a form of an English word that misses a doubled letter", () => {
+    expect(corrections("instaled the new head yesterday")).toEqual(["instaled → installed"]);
   });
 
   it("still corrects misspelled domain words", () => {
@@ -167,5 +174,103 @@ describe("the station gives nothing", () => {
 describe("the chargers wanted only for the site's own people", () => {
   it("answers Access Control", () => {
     expect(answer("outside people park and charge here, we want it only for us")).toBe("access-control");
+  });
+});
+
+describe("a few words naming only a symptom several articles share", () => {
+  const kindOf = (text: string) => {
+    const r = realMatcher().matcher.match(text);
+    return { kind: r.kind, offered: [r.playbook, ...r.alternatives.map((a) => a.playbook)] };
+  };
+
+  it.each(["p1 faulted", "faulted on the dashboard", "the port is faulted"])(
+    "%j is a did-you-mean among the fault articles, not a sure answer",
+    (text) => {
+      const { kind, offered } = kindOf(text);
+      expect(kind).toBe("ambiguous");
+      expect(offered.length).toBeGreaterThanOrEqual(2);
+      for (const id of offered) {
+        expect([
+          "breakaway",
+          "earth-ground-fault",
+          "hardware-fault",
+          "relay-stuck-closed",
+          "pilot-unreachable",
+        ]).toContain(id);
+      }
+    },
+  );
+
+  it.each([
+    ["port 2 faulted, the cord was cut", "breakaway"],
+    ["faulted, the cable was yanked out", "breakaway"],
+    ["access denied at the station", "access-control"],
+  ])("%j names which one and stays %s", (text, expected) => {
+    expect(answer(text)).toBe(expected);
+  });
+
+  it("learns the shared terms from the symptom lines, so a word of two articles still decides", () => {
+    const shared = buildSharedSymptoms(
+      new Map([
+        ["a", ["unavail", "red", "x1"]],
+        ["b", ["unavail", "red", "x2"]],
+        ["c", ["unavail", "x3"]],
+        ["d", ["y1"]],
+        ["e", ["y2"]],
+        ["f", ["y3"]],
+        ["g", ["y4"]],
+        ["h", ["y5"]],
+        ["i", ["y6"]],
+        ["j", ["y7"]],
+      ]),
+      (t) => t === "port",
+    );
+    const ranked = ["c", "a", "b", "d"].map((playbook, k) => ({ playbook, confidence: 0.9 - k / 10 }));
+    expect(shared.openArticles(["unavail", "port"], ranked)?.map((c) => c.playbook)).toEqual(["c", "a", "b"]);
+    expect(shared.openArticles(["red"], ranked)).toBeUndefined();
+    expect(shared.openArticles(["unavail", "x1"], ranked)).toBeUndefined();
+  });
+});
+
+describe("second-language words for an article's symptom", () => {
+  it.each([
+    ["the visitors can not enter in the group of the hotel", "station-connections"],
+    ["charger in bay 4 not connecting to the network since friday", "station-unreachable"],
+    ["the port is giving current also after unplug", "relay-stuck-closed"],
+    ["our charger not charge the van", "slow-zero-energy"],
+    ["the charger at gate 3 is out of the network from two days", "station-unreachable"],
+  ])("%j → %s", (text, expected) => {
+    expect(answer(text)).toBe(expected);
+  });
+
+  it.each([
+    ["no power after unplug on port 2", false],
+    ["the charger has current without car connected", true],
+    ["we lost power after the storm", false],
+  ])("power with the car gone: %j → %s", (text, expected) => {
+    expect(saysPowerWithoutCar(words(text))).toBe(expected);
+  });
+
+  it.each([
+    ["station does not charge the car", true],
+    ["station does not charge for parking", false],
+    ["the driver does not charge his car at work", false],
+  ])("a station that does not charge the car: %j → %s", (text, expected) => {
+    expect(saysNoChargeGiven(words(text))).toBe(expected);
+  });
+});
+
+describe("the station's own meter not moving", () => {
+  it.each([
+    ["tech says the kwh meter on the unit never moved during the test", true],
+    ["the counter stays at zero with the truck connected", true],
+    ["the meter reading changed after the swap", false],
+    ["the screen does not change when I tap", false],
+  ])("%j → %s", (text, expected) => {
+    expect(saysMeterStill(words(text))).toBe(expected);
+  });
+
+  it("answers Slow or Zero Energy for an installer's reading", () => {
+    expect(answer("installer at the unit: van connected, the station's meter does not move")).toBe("slow-zero-energy");
   });
 });
