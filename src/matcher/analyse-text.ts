@@ -39,6 +39,7 @@ import { saysStationForOnePerson } from "./one-driver-station.ts";
 import { asksOutputAsExpected } from "./output-as-expected.ts";
 import { saysOwnSpaceStation } from "./own-space-station.ts";
 import { saysOwnerIsPaid } from "./owner-revenue.ts";
+import { pairRules, sceneOfPairRule } from "./pair-rules.ts";
 import { lineMeansQueue, readQueueWord } from "./queue-line.ts";
 import { quotedSpans } from "./quoted-text.ts";
 import { replacedOtherMaker } from "./replaced-other-maker.ts";
@@ -179,6 +180,7 @@ const effectRules: readonly WordRule[] = [
 
 /** Each family's rules that can fire on a piece's words, each by its own cues (word-gates.ts). */
 const effectRulesOpen = openRules(effectRules);
+const pairRulesOpen = openRules(pairRules);
 const neighbourRulesOpen = openRules(neighbourRules);
 const frameRulesOpen = openRules(frameRules);
 const askedOverSceneRulesOpen = openRules(askedOverSceneRules);
@@ -189,6 +191,7 @@ export const gatedRuleFamilies: Readonly<Record<string, readonly WordRule[]>> = 
   neighbourRules,
   frameRules,
   askedOverSceneRules,
+  pairRules,
 };
 
 /**
@@ -664,6 +667,24 @@ export function analyseText(
   if ((voices & voiceRule.ownSpace) !== 0 && saysOwnSpaceStation(read)) {
     for (const w of ["multifamily", "linked", "driver", "account"]) keep(w, "the station of a resident's own space");
     applied.push({ from: "the station of a resident's own space", to: "linked driver account" });
+  }
+
+  // Neighbouring articles told apart by the action asked (pair-rules.ts, eleventh round). Messages only.
+  if (corrector) {
+    for (const [says, concept, from] of pairRulesOpen(read)) {
+      if (!says(read)) continue;
+      const scene = sceneOfPairRule.get(from);
+      const dropped = new Set<string>();
+      for (let k = terms.length - 1; scene && k >= 0; k--) {
+        if (!scene.has(sources[k]!)) continue;
+        dropped.add(sources[k]!);
+        terms.splice(k, 1);
+        sources.splice(k, 1);
+      }
+      for (const d of dropped) applied.push({ from: d, to: "the scene, not the question" });
+      for (const w of concept.split(" ")) keep(w, from);
+      applied.push({ from, to: concept });
+    }
   }
 
   // What the message asks to do (buy, plan an install), weighed by the scorer like any other term.

@@ -22,6 +22,7 @@ const frames8File = fileURLToPath(new URL("../eval/dev-frames-8.jsonl", import.m
 const shorthand9File = fileURLToPath(new URL("../eval/dev-shorthand-9.jsonl", import.meta.url));
 const edges10File = fileURLToPath(new URL("../eval/dev-edges-10.jsonl", import.meta.url));
 const voices10File = fileURLToPath(new URL("../eval/dev-voices-10.jsonl", import.meta.url));
+const pairs11File = fileURLToPath(new URL("../eval/dev-pairs-11.jsonl", import.meta.url));
 const blindFile = fileURLToPath(new URL("../eval/blind-2026-11b.jsonl", import.meta.url));
 const blind3File = fileURLToPath(new URL("../eval/blind-2026-11c.jsonl", import.meta.url));
 const blind4File = fileURLToPath(new URL("../eval/blind-2026-11d.jsonl", import.meta.url));
@@ -70,6 +71,7 @@ describe("the eval set stays apart from what the matcher is trained on", () => {
     ["dev-shorthand-9.jsonl", shorthand9File],
     ["dev-edges-10.jsonl", edges10File],
     ["dev-voices-10.jsonl", voices10File],
+    ["dev-pairs-11.jsonl", pairs11File],
   ])("no line of %s appears verbatim among any trigger phrase, keyword or out-of-scope example", (_name, file) => {
     const copies = evalCases(file)
       .filter((c) => training.has(normal(c.text)))
