@@ -141,13 +141,17 @@ const allowedPhrases = [
 const useVerbs = setOf("charge", "use", "plug", "access");
 const joinWords = setOf("join", "joined", "code", "connection", "link", "linked", "assign", "assigned");
 const onePerson = setOf("one", "person", "driver", "resident", "tenant", "user");
+const wishWords = setOf("want", "wants", "need", "needs", "like", "allow", "let", "prefer");
 export function saysOnlySomeAllowed(words: readonly string[]): boolean {
   const only = words.indexOf("only");
   if (only < 0 || onePerson.has(words[only + 1] ?? "") || any(words, joinWords)) return false;
+  // "we want only the maintenance crew to use the yard chargers": a wish for who uses them.
+  const wished = wishWords.has(words[only - 1] ?? "");
   // The group is named between "only" and the permission: "it is only able to charge at 3 kW" names none.
   for (let i = only + 2; i < words.length && i <= only + 12; i++) {
     if (allowedPhrases.some(([a, b]) => words[i] === a && words[i + 1] === b) && useVerbs.has(words[i + 2] ?? ""))
       return true;
+    if (wished && words[i] === "to" && useVerbs.has(words[i + 1] ?? "")) return true;
   }
   return false;
 }
@@ -241,6 +245,29 @@ export function saysScreenStillReads(words: readonly string[]): boolean {
   );
 }
 
+/**
+ * A screen asked to tell drivers something is a station message, whatever it should tell: "can the screen
+ * tell people there's a waitlist in the app", "we'd like the displays to remind drivers to move their car".
+ * A person asked to tell ("can you tell me why the screen says …") is a question, so the screen or the
+ * station must be the one telling, after a wish or a modal.
+ */
+const tellWords = setOf("tell", "inform", "remind", "warn", "notify", "announce", "let");
+const tellers = setOf("screen", "screens", "display", "displays", "lcd", "charger", "chargers", "station", "stations");
+const askModal = setOf("can", "could", "would", "should", "to", "will");
+const whyWords = setOf("why", "come");
+export function asksScreenToTell(words: readonly string[]): boolean {
+  return words.some(
+    (w, i) =>
+      tellWords.has(w) &&
+      (tellers.has(words[i - 1] ?? "") || (words[i - 1] === "to" && tellers.has(words[i - 2] ?? ""))) &&
+      near(words, i - 4, i - 1, askModal) &&
+      // "why would the station tell a member he has no permission" asks why it reports that.
+      !near(words, i - 5, i - 1, whyWords) &&
+      // "let": only "let drivers know", never "let me".
+      (w !== "let" || words[i + 2] === "know"),
+  );
+}
+
 /** The round's rules in order, each with the words it cannot fire without. */
 export const pairRules: readonly WordRule[] = [
   [saysGuideShare, "withheld revenue", "the owner's 10% share", setOf("10")],
@@ -252,6 +279,7 @@ export const pairRules: readonly WordRule[] = [
   [saysNothingWentIn, "zero energy", "nothing went into the car", setOf(...stayWords, ...flowWords, ...closeWords)],
   [saysSlowerThanAnother, "slow charge", "slower than another charger", slowerWords],
   [saysScreenStillReads, "station message", "words still on the screen", setOf("still")],
+  [asksScreenToTell, "station message", "a screen asked to tell drivers something", tellWords],
 ];
 
 /**

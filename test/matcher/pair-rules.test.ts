@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { normaliseText } from "../../src/matcher/normalise-text.ts";
 import {
+  asksScreenToTell,
   saysGuideShare,
   saysNothingWentIn,
   saysOnlySomeAllowed,
@@ -99,12 +100,15 @@ describe("only some people allowed to charge (Access Control)", () => {
     ["only staff with the connection code are allowed to use it", false],
     ["only one resident should be able to use that charger", false],
     ["it is only able to charge at 3 kW", false],
+    ["we'd like only the night shift to use the back row", true],
+    ["we want only one driver to use it", false],
   ])("%j → %s", (text, expected) => {
     expect(saysOnlySomeAllowed(words(text))).toBe(expected);
   });
 
   it("answers Access Control", () => {
     expect(answer("only volunteers of the food bank should be allowed to charge at these")).toBe("access-control");
+    expect(answer("we want only the cleaning contractors to charge at the side lot")).toBe("access-control");
   });
 });
 
@@ -169,5 +173,21 @@ describe("words still on the screen (Station Messages)", () => {
   it("answers Station Messages", () => {
     expect(answer("our display still reads Closed for Thanksgiving")).toBe("station-messages");
     expect(answer("still says Merry Christmas on the screen at lot B")).toBe("station-messages");
+  });
+});
+
+describe("a screen asked to tell drivers something (Station Messages)", () => {
+  it.each([
+    ["could the displays remind people to unplug when done", true],
+    ["we'd like the chargers to let drivers know about the waitlist", true],
+    ["can you tell me why the screen says unavailable", false],
+    ["let me know when the station is back", false],
+    ["why does the charger tell drivers they are not authorized", false],
+  ])("%j → %s", (text, expected) => {
+    expect(asksScreenToTell(words(text))).toBe(expected);
+  });
+
+  it("answers Station Messages, not the article its content names", () => {
+    expect(answer("can the screens inform drivers that the waitlist opens at 8")).toBe("station-messages");
   });
 });
