@@ -268,6 +268,26 @@ export function asksScreenToTell(words: readonly string[]): boolean {
   );
 }
 
+/**
+ * A card that is not active is Access Control's: its step checks "whether it is activated under a valid
+ * driver account" (or a valid Vehicle/Fleet). "the card shows as inactive when he taps", "her fob was
+ * deactivated", "a fleet card that was never activated". The reader that does not respond is the RFID
+ * article's, and that says nothing of the card's state.
+ */
+const cardNouns = setOf("card", "cards", "fob", "fobs", "badge", "badges", "rfid");
+const inactiveWords = setOf("inactive", "deactivated", "expired", "unregistered", "unactivated", "disabled");
+const activatedWords = setOf("activated", "active", "registered");
+const notWords = setOf("not", "never", "no", "isn");
+export function saysCardNotActive(words: readonly string[]): boolean {
+  return words.some(
+    (w, i) =>
+      (inactiveWords.has(w) || (activatedWords.has(w) && near(words, i - 2, i - 1, notWords))) &&
+      near(words, i - 6, i + 4, cardNouns) &&
+      // "the card reader is disabled" is the reader's state, not the card's.
+      !near(words, i - 4, i - 1, setOf("reader", "readers")),
+  );
+}
+
 /** The round's rules in order, each with the words it cannot fire without. */
 export const pairRules: readonly WordRule[] = [
   [saysGuideShare, "withheld revenue", "the owner's 10% share", setOf("10")],
@@ -280,6 +300,12 @@ export const pairRules: readonly WordRule[] = [
   [saysSlowerThanAnother, "slow charge", "slower than another charger", slowerWords],
   [saysScreenStillReads, "station message", "words still on the screen", setOf("still")],
   [asksScreenToTell, "station message", "a screen asked to tell drivers something", tellWords],
+  [
+    saysCardNotActive,
+    "activated valid driver account",
+    "a card that is not active",
+    setOf(...inactiveWords, ...activatedWords),
+  ],
 ];
 
 /**

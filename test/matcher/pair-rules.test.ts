@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { normaliseText } from "../../src/matcher/normalise-text.ts";
 import {
   asksScreenToTell,
+  saysCardNotActive,
   saysGuideShare,
   saysNothingWentIn,
   saysOnlySomeAllowed,
@@ -189,5 +190,27 @@ describe("a screen asked to tell drivers something (Station Messages)", () => {
 
   it("answers Station Messages, not the article its content names", () => {
     expect(answer("can the screens inform drivers that the waitlist opens at 8")).toBe("station-messages");
+  });
+});
+
+describe("a card that is not active (Access Control's card activated under a valid account)", () => {
+  it.each([
+    ["the fleet card shows inactive", true],
+    ["his badge was never activated on the account", true],
+    ["the card reader is disabled on port 2", false],
+    ["the account is active but the card reader ignores taps", false],
+  ])("%j → %s", (text, expected) => {
+    expect(saysCardNotActive(words(text))).toBe(expected);
+  });
+
+  it("offers Access Control first, not the reader", () => {
+    expect(offered("a contractor taps and the dashboard lists his fob as expired")).toBe("access-control");
+  });
+});
+
+describe("a beep heard is the reader working (card-as-means.ts)", () => {
+  it("answers Access Control when the refusal follows a beep", () => {
+    expect(answer("taps her card, it beeps, then Access Restricted")).toBe("access-control");
+    expect(answer("the fob beeped and then the display read access restricted")).toBe("access-control");
   });
 });
