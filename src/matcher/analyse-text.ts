@@ -42,6 +42,7 @@ import { saysStationForOnePerson } from "./one-driver-station.ts";
 import { asksOutputAsExpected } from "./output-as-expected.ts";
 import { saysOwnSpaceStation } from "./own-space-station.ts";
 import { saysOwnerIsPaid } from "./owner-revenue.ts";
+import { pairRules, sceneOfPairRule } from "./pair-rules.ts";
 import { lineMeansQueue, readQueueWord } from "./queue-line.ts";
 import { quotedSpans } from "./quoted-text.ts";
 import { rateHeldLowCues, saysRateAtZero, saysRateHeldLow } from "./rate-held-low.ts";
@@ -200,6 +201,7 @@ const layerRulesOpen = openRules(layerRules);
 
 /** Each family's rules that can fire on a piece's words, each by its own cues (word-gates.ts). */
 const effectRulesOpen = openRules(effectRules);
+const pairRulesOpen = openRules(pairRules);
 const neighbourRulesOpen = openRules(neighbourRules);
 const frameRulesOpen = openRules(frameRules);
 const askedOverSceneRulesOpen = openRules(askedOverSceneRules);
@@ -217,6 +219,7 @@ export const gatedRuleFamilies: Readonly<Record<string, readonly WordRule[]>> = 
   statusFieldRules,
   layerRules,
   terseRules,
+  pairRules,
 };
 
 const whoMayChargeSource = "who may charge at a station";
@@ -774,6 +777,24 @@ export function analyseText(
   if (corrector) {
     for (const [says, concept, from] of layerRulesOpen(read)) {
       if (!says(read)) continue;
+      for (const w of concept.split(" ")) keep(w, from);
+      applied.push({ from, to: concept });
+    }
+  }
+
+  // Neighbouring articles told apart by the action asked (pair-rules.ts, eleventh round). Messages only.
+  if (corrector) {
+    for (const [says, concept, from] of pairRulesOpen(read)) {
+      if (!says(read)) continue;
+      const scene = sceneOfPairRule.get(from);
+      const dropped = new Set<string>();
+      for (let k = terms.length - 1; scene && k >= 0; k--) {
+        if (!scene.has(sources[k]!)) continue;
+        dropped.add(sources[k]!);
+        terms.splice(k, 1);
+        sources.splice(k, 1);
+      }
+      for (const d of dropped) applied.push({ from: d, to: "the scene, not the question" });
       for (const w of concept.split(" ")) keep(w, from);
       applied.push({ from, to: concept });
     }

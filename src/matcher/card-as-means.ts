@@ -97,6 +97,16 @@ function wordingStart(words: readonly string[]): number {
   return -1;
 }
 
+/**
+ * A beep heard is the reader working ("tapped the fob, got a beep, then Access Restricted"); only a beep
+ * missing ("no beep", "never beeps", "without a beep") is the reader's symptom.
+ */
+const beepWords = new Set(["beep", "beeps", "beeped", "beeping"]);
+const beepDenied = new Set(["no", "not", "never", "without", "nor", "didn", "doesn", "won", "cannot"]);
+function beepHeard(words: readonly string[], i: number): boolean {
+  return beepWords.has(words[i]!) && !words.slice(Math.max(0, i - 3), i).some((w) => beepDenied.has(w));
+}
+
 /** Positions of card words that are only the means (or screen wording), to be dropped; none otherwise. */
 export function cardMeansPositions(words: readonly string[]): number[] {
   const cards: number[] = [];
@@ -106,7 +116,13 @@ export function cardMeansPositions(words: readonly string[]): number[] {
   if (wording >= 0) return cards.filter((k) => k >= wording);
   // Joining a group ("tap their badge and get nothing because they're not connected") yields only to the
   // reader's own words; a refusal on the screen yields to any sign the reader failed.
-  if (words.some((w) => joinWords.has(w))) return words.some((w) => readerOwnWords.has(w)) ? [] : cards;
-  if (words.some((w, i) => readerFails.has(w) && !(w === "read" && reporters.has(words[i - 1] ?? "")))) return [];
+  if (words.some((w) => joinWords.has(w)))
+    return words.some((w, i) => readerOwnWords.has(w) && !beepHeard(words, i)) ? [] : cards;
+  if (
+    words.some(
+      (w, i) => readerFails.has(w) && !(w === "read" && reporters.has(words[i - 1] ?? "")) && !beepHeard(words, i),
+    )
+  )
+    return [];
   return saysScreenRefused(words) ? cards : [];
 }

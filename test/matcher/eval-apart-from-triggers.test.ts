@@ -26,6 +26,7 @@ const settings11File = fileURLToPath(new URL("../eval/dev-settings-11.jsonl", im
 const bounds11File = fileURLToPath(new URL("../eval/dev-bounds-11.jsonl", import.meta.url));
 const layers11File = fileURLToPath(new URL("../eval/dev-layers-11.jsonl", import.meta.url));
 const terse11File = fileURLToPath(new URL("../eval/dev-terse-11.jsonl", import.meta.url));
+const pairs11File = fileURLToPath(new URL("../eval/dev-pairs-11.jsonl", import.meta.url));
 const blindFile = fileURLToPath(new URL("../eval/blind-2026-11b.jsonl", import.meta.url));
 const blind3File = fileURLToPath(new URL("../eval/blind-2026-11c.jsonl", import.meta.url));
 const blind4File = fileURLToPath(new URL("../eval/blind-2026-11d.jsonl", import.meta.url));
@@ -78,6 +79,7 @@ describe("the eval set stays apart from what the matcher is trained on", () => {
     ["dev-bounds-11.jsonl", bounds11File],
     ["dev-layers-11.jsonl", layers11File],
     ["dev-terse-11.jsonl", terse11File],
+    ["dev-pairs-11.jsonl", pairs11File],
   ])("no line of %s appears verbatim among any trigger phrase, keyword or out-of-scope example", (_name, file) => {
     const copies = evalCases(file)
       .filter((c) => training.has(normal(c.text)))
