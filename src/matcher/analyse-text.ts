@@ -244,6 +244,7 @@ const cueSources = {
   otherhardware: "asks about another maker's or a home charger",
   logistics: "asks about shipping, ordering parts or paying the installer",
   dashboardaccount: "asks about their own dashboard account (login, session, users)",
+  dashboardpage: "asks what a page of the dashboard no article reads is",
 } as const;
 
 const messageOnlyCues: ReadonlySet<string> = new Set([
@@ -258,6 +259,7 @@ const messageOnlyCues: ReadonlySet<string> = new Set([
   "otherhardware",
   "logistics",
   "dashboardaccount",
+  "dashboardpage",
 ]);
 
 // Stems are asked for again and again (the same words recur across every trigger), so remember them.

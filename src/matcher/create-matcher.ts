@@ -41,6 +41,7 @@ const decisiveCues: ReadonlySet<string> = new Set(
     ...["docrequest", "datarequest", "integration", "evbasics", "incentive", "userprefs", "ownpay"],
     ...["salesquote", "warrantyrma", "utilitytariff", "carfault", "parkingrules", "appreview", "workplaceit"],
     ...["businessplan", "otherhardware", "logistics", "dashboardaccount"],
+    ...["dashboardpage"],
   ].map(stemWord),
 );
 
@@ -66,6 +67,7 @@ const kindOfCue: ReadonlyMap<string, string> = new Map(
     ["otherhardware", "another maker's charger, another network or a charger at home"],
     ["logistics", "shipping, ordering parts and paying the installer"],
     ["dashboardaccount", "one's own dashboard account (login, session, users and seats)"],
+    ["dashboardpage", "a page of the dashboard that no article reads"],
   ].map(([cue, title]) => [stemWord(cue!), title!] as const),
 );
 

@@ -1,5 +1,6 @@
 import { asksBusinessPlan, businessPlanCues } from "./asks-business-plans.ts";
 import { asksDashboardAccount, dashboardAccountCues } from "./asks-dashboard-account.ts";
+import { asksDashboardPage, dashboardPageCues } from "./asks-dashboard-page.ts";
 import { asksForDocuments, documentCues } from "./asks-for-documents.ts";
 import {
   asksAboutIncentives,
@@ -61,7 +62,9 @@ export type IntentCue =
   | "businessplan"
   | "otherhardware"
   | "logistics"
-  | "dashboardaccount";
+  | "dashboardaccount"
+  // Eleventh round: a page of the dashboard that no article reads.
+  | "dashboardpage";
 
 const priceWords = new Set([
   "price",
@@ -519,6 +522,7 @@ export const intentCueGates: readonly (readonly [WordTest, ReadonlySet<string>])
   [asksOtherHardware, otherHardwareCues],
   [asksLogistics, logisticsCues],
   [asksDashboardAccount, dashboardAccountCues],
+  [asksDashboardPage, dashboardPageCues],
 ];
 const gateBit = new Map(intentCueGates.map(([test], i) => [test, 1 << i]));
 /** The gated tests the words leave open, as bits of `gateBit`. */
@@ -564,5 +568,7 @@ export function readIntentCues(words: readonly string[]): IntentCue[] {
   if (fires(asksOtherHardware)) cues.push("otherhardware");
   if (fires(asksLogistics)) cues.push("logistics");
   if (fires(asksDashboardAccount)) cues.push("dashboardaccount");
+  // A page of the dashboard no article reads, asked what it is (eleventh round, asks-dashboard-page.ts).
+  if (fires(asksDashboardPage)) cues.push("dashboardpage");
   return cues;
 }
