@@ -1,3 +1,4 @@
+import { aboutTheBotCues, asksAboutTheBot } from "./asks-about-the-bot.ts";
 import { asksBusinessPlan, businessPlanCues } from "./asks-business-plans.ts";
 import { asksDashboardAccount, dashboardAccountCues } from "./asks-dashboard-account.ts";
 import { asksDashboardPage, dashboardPageCues } from "./asks-dashboard-page.ts";
@@ -24,7 +25,9 @@ import {
   siteFamilies,
   siteFamily,
 } from "./asks-site-or-company.ts";
+import { asksSitePower, sitePowerCues } from "./asks-site-power.ts";
 import { asksToIntegrate, integrationCues } from "./asks-to-integrate.ts";
+import { asksTravelOrExpense, travelExpenseCues } from "./asks-travel-expense.ts";
 import { wordGates } from "./word-gates.ts";
 
 /**
@@ -63,6 +66,9 @@ export type IntentCue =
   | "otherhardware"
   | "logistics"
   | "dashboardaccount"
+  | "sitepower"
+  | "travelexpense"
+  | "botitself"
   // Eleventh round: a page of the dashboard that no article reads.
   | "dashboardpage";
 
@@ -402,9 +408,14 @@ function requestsData(words: readonly string[]): boolean {
     (w, i) =>
       dataFiles.has(w) ||
       (w === "audit" && auditRecords.test(words[i + 1] ?? "")) ||
-      (reportWords.has(w) && words.slice(Math.max(0, i - 6), i + 7).some((x) => periodWords.has(x) || aYear.test(x))),
+      (reportWords.has(w) &&
+        !stationReportsIn(words, i) &&
+        words.slice(Math.max(0, i - 6), i + 7).some((x) => periodWords.has(x) || aYear.test(x))),
   );
 }
+
+/** "every other unit reports in fine": a station checking in with the cloud (Station Unreachable), not a report. */
+const stationReportsIn = (words: readonly string[], i: number) => words[i] === "reports" && words[i + 1] === "in";
 
 /**
  * Managing one's own things in the driver app ("add a credit card in the app", "link my car account to the
@@ -522,6 +533,9 @@ export const intentCueGates: readonly (readonly [WordTest, ReadonlySet<string>])
   [asksOtherHardware, otherHardwareCues],
   [asksLogistics, logisticsCues],
   [asksDashboardAccount, dashboardAccountCues],
+  [asksSitePower, sitePowerCues],
+  [asksTravelOrExpense, travelExpenseCues],
+  [asksAboutTheBot, aboutTheBotCues],
   [asksDashboardPage, dashboardPageCues],
 ];
 const gateBit = new Map(intentCueGates.map(([test], i) => [test, 1 << i]));
@@ -568,6 +582,10 @@ export function readIntentCues(words: readonly string[]): IntentCue[] {
   if (fires(asksOtherHardware)) cues.push("otherhardware");
   if (fires(asksLogistics)) cues.push("logistics");
   if (fires(asksDashboardAccount)) cues.push("dashboardaccount");
+  // The building's own electricity and the team's travel and expenses (eleventh round; each module has its vetoes).
+  if (fires(asksSitePower)) cues.push("sitepower");
+  if (fires(asksTravelOrExpense)) cues.push("travelexpense");
+  if (fires(asksAboutTheBot)) cues.push("botitself");
   // A page of the dashboard no article reads, asked what it is (eleventh round, asks-dashboard-page.ts).
   if (fires(asksDashboardPage)) cues.push("dashboardpage");
   return cues;
