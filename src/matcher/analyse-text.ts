@@ -272,6 +272,7 @@ const cueSources = {
   sitepower: "asks about the building's own electricity, with no station in it",
   travelexpense: "asks about travel or expenses (hotel, flight, mileage, reimbursement)",
   botitself: "asks about the bot itself",
+  dashboardpage: "asks what a page of the dashboard no article reads is",
 } as const;
 
 const messageOnlyCues: ReadonlySet<string> = new Set([
@@ -289,6 +290,7 @@ const messageOnlyCues: ReadonlySet<string> = new Set([
   "sitepower",
   "travelexpense",
   "botitself",
+  "dashboardpage",
 ]);
 
 // Stems are asked for again and again (the same words recur across every trigger), so remember them.

@@ -47,6 +47,7 @@ const decisiveCues: ReadonlySet<string> = new Set(
     ...["salesquote", "warrantyrma", "utilitytariff", "carfault", "parkingrules", "appreview", "workplaceit"],
     ...["businessplan", "otherhardware", "logistics", "dashboardaccount"],
     ...["sitepower", "travelexpense", "botitself"],
+    ...["dashboardpage"],
   ].map(stemWord),
 );
 
@@ -75,6 +76,7 @@ const kindOfCue: ReadonlyMap<string, string> = new Map(
     ["sitepower", "the building's own electricity (appliances, lighting, the main panel), with no station in it"],
     ["travelexpense", "travel and expenses (hotels, flights, mileage, per diem, reimbursement)"],
     ["botitself", "the bot itself (its answers, updates, settings and name)"],
+    ["dashboardpage", "a page of the dashboard that no article reads"],
   ].map(([cue, title]) => [stemWord(cue!), title!] as const),
 );
 

@@ -1,6 +1,7 @@
 import { aboutTheBotCues, asksAboutTheBot } from "./asks-about-the-bot.ts";
 import { asksBusinessPlan, businessPlanCues } from "./asks-business-plans.ts";
 import { asksDashboardAccount, dashboardAccountCues } from "./asks-dashboard-account.ts";
+import { asksDashboardPage, dashboardPageCues } from "./asks-dashboard-page.ts";
 import { asksForDocuments, documentCues } from "./asks-for-documents.ts";
 import {
   asksAboutIncentives,
@@ -67,7 +68,9 @@ export type IntentCue =
   | "dashboardaccount"
   | "sitepower"
   | "travelexpense"
-  | "botitself";
+  | "botitself"
+  // Eleventh round: a page of the dashboard that no article reads.
+  | "dashboardpage";
 
 const priceWords = new Set([
   "price",
@@ -533,6 +536,7 @@ export const intentCueGates: readonly (readonly [WordTest, ReadonlySet<string>])
   [asksSitePower, sitePowerCues],
   [asksTravelOrExpense, travelExpenseCues],
   [asksAboutTheBot, aboutTheBotCues],
+  [asksDashboardPage, dashboardPageCues],
 ];
 const gateBit = new Map(intentCueGates.map(([test], i) => [test, 1 << i]));
 /** The gated tests the words leave open, as bits of `gateBit`. */
@@ -582,5 +586,7 @@ export function readIntentCues(words: readonly string[]): IntentCue[] {
   if (fires(asksSitePower)) cues.push("sitepower");
   if (fires(asksTravelOrExpense)) cues.push("travelexpense");
   if (fires(asksAboutTheBot)) cues.push("botitself");
+  // A page of the dashboard no article reads, asked what it is (eleventh round, asks-dashboard-page.ts).
+  if (fires(asksDashboardPage)) cues.push("dashboardpage");
   return cues;
 }
