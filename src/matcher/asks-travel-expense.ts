@@ -18,10 +18,14 @@ const expenseWords = setOf("expense", "expenses");
 const expenseFrames = setOf("i", "we", "my", "our", "to", "can", "could", "it", "this", "that", "submit", "claim");
 /** A hotel, a rental car or a trip: a place or a car unless booked, stayed, paid or claimed. */
 const tripThings = setOf("hotel", "hotels", "motel", "airbnb", "rental", "travel", "mileage", "taxi", "uber", "lyft");
-/** Charging said beside a trip's word: "the rental car got charged the guest rate" is a driver's session. */
+/**
+ * Charging said beside a trip's word: "the rental car got charged the guest rate" is a driver's session, and a
+ * hotel's guest told Access Restricted by its charger is a driver at a site with an access policy.
+ */
 const chargingSide = setOf(
   ...["charging", "charged", "kwh", "plugged", "session", "sessions", "port", "ports", "miles", "billed", "ev"],
   ...["evs", "vehicle", "vehicles", "price", "pricing"],
+  ...["guest", "guests", "restricted", "denied"],
   // "the Uber drivers can't join the fleet group": ride-share drivers charging are the articles'.
   ...["driver", "drivers", "fleet", "group", "join"],
 );

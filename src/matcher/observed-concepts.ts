@@ -1,3 +1,5 @@
+import { terseConcepts } from "./terse-concepts.ts";
+
 /**
  * Concepts as people observe them rather than as the articles name them, written from the guide's own
  * wording (keys are the guide's words or the terms its playbooks are trained on). They join the synonym
@@ -633,7 +635,7 @@ export function withObservedConcepts(
   table: Readonly<Record<string, readonly string[]>>,
 ): Record<string, readonly string[]> {
   const merged: Record<string, readonly string[]> = { ...table };
-  for (const [canonical, variants] of Object.entries(observedConcepts)) {
+  for (const [canonical, variants] of [...Object.entries(observedConcepts), ...Object.entries(terseConcepts)]) {
     merged[canonical] = [...(merged[canonical] ?? []), ...variants];
   }
   return merged;

@@ -55,6 +55,8 @@ describe("travel and expenses", () => {
     ["the rental car plugged in but got 0 kwh", false],
     ["the driver has no credit card on file and the station is paid", false],
     ["the breaker trips every night at 2am", false],
+    // An access policy's word beside the hotel's guest (merge of the eleventh round's branches):
+    ["a hotel guest was told access restricted and our policy is set to specific drivers", false],
   ])("%j → %s", (text, expected) => {
     expect(asksTravelOrExpense(words(text))).toBe(expected);
   });
