@@ -4,7 +4,7 @@
  */
 export const terseConcepts: Readonly<Record<string, readonly string[]>> = {
   // Station Unreachable: "check if the station can communicate with the dashboard", said of a station that
-  // stopped doing so: "not checking in since Tuesday", "never came back online", "stopped reporting".
+  // stopped doing so: "not checking in since Tuesday", "stopped reporting".
   communication: [
     "not checking in",
     "stopped checking in",
@@ -12,13 +12,11 @@ export const terseConcepts: Readonly<Record<string, readonly string[]>> = {
     "not reporting",
     "stopped reporting",
     "not reporting in",
-    "never came back online",
     "never come back online",
     "not come back online",
     "not came back online",
     "did not come back online",
     "has not come back online",
-    "not back online",
     "never back online",
     "not coming back online",
     "no heartbeat",
