@@ -5,12 +5,15 @@ import { askedOutcomes } from "./asked-outcome.ts";
 import { askedOverSceneCues, askedOverSceneRules } from "./asked-over-scene.ts";
 import { askedPlans } from "./asked-plan.ts";
 import { saysBilledFor } from "./billed-for.ts";
+import { billedMoreCues, saysBilledMoreThanUsual } from "./billed-more-than-usual.ts";
 import { isSkippedCardWord, saysCardStepSkipped } from "./card-step-skipped.ts";
 import { saysChargedRepeatedly } from "./charged-repeatedly.ts";
 import { saysDefaultNameShown } from "./default-name-shown.ts";
 import { describedPartCues, describedPartRules } from "./described-part-rules.ts";
 import { keptDescriptions } from "./described-parts.ts";
 import { editDistance } from "./edit-distance.ts";
+import { asksToEditShownText, editShownTextCues, shownTextPositions, shownTextReason } from "./edit-shown-text.ts";
+import { isShortEnglishCached } from "./english-forms.ts";
 import { englishWords } from "./english-words.ts";
 import { asksFeeAtMfhSite, isMfhSiteWord } from "./fee-at-mfh-site.ts";
 import { readIntentCues } from "./intent-cues.ts";
@@ -42,24 +45,29 @@ import { saysOwnerIsPaid } from "./owner-revenue.ts";
 import { pairRules, sceneOfPairRule, textOnScreenContent } from "./pair-rules.ts";
 import { lineMeansQueue, readQueueWord } from "./queue-line.ts";
 import { quotedSpans } from "./quoted-text.ts";
+import { rateHeldLowCues, saysRateAtZero, saysRateHeldLow } from "./rate-held-low.ts";
 import { replacedOtherMaker } from "./replaced-other-maker.ts";
 import { isSettingWord, namesAChargingObject, settingIsNotTheQuestion } from "./residential-setting.ts";
 import { screenNameConcepts } from "./screen-names.ts";
 import { asksForScreenWording } from "./screen-wording.ts";
+import { settingAskedConcepts, settingAskedCues } from "./setting-asked.ts";
 import { saysJoinsThemselves, saysPricingAwaitsApproval, sharedSubjectCues } from "./shared-subjects.ts";
 import { saysSignalReading, signalReadingCues } from "./signal-reading.ts";
 import { saysSimSeating } from "./sim-seating.ts";
 import type { SpellCorrector } from "./spell-corrector.ts";
 import { saysStaleScreenText } from "./stale-screen-text.ts";
 import { asksStationGroupPayout } from "./station-group-payout.ts";
+import { statusFieldRules } from "./status-fields.ts";
 import { stemWord } from "./stem-word.ts";
 import { stopwords } from "./stopwords.ts";
 import { synonyms } from "./synonyms.ts";
+import { terseConcepts } from "./terse-concepts.ts";
+import { droppedWithTerseRule, terseRules } from "./terse-rules.ts";
 import { refusedTextPositions, saysTextLineRefused, textLineCues } from "./text-line-refused.ts";
 import { topicSceneCues, topicWordsAsScene } from "./topic-words-as-scene.ts";
 import { voiceCueMask, voiceRule } from "./voice-cue-mask.ts";
 import { saysScreenRefused, saysWhoMayCharge } from "./who-may-charge.ts";
-import { openRules, type WordRule } from "./word-gates.ts";
+import { firedConcepts, openRules, type WordRule } from "./word-gates.ts";
 import { wordingContentPositions, wordingReason } from "./wording-content.ts";
 
 export interface Rewrite {
@@ -143,7 +151,9 @@ function buildSynonymTable(): SynonymTable {
   // An observed effect ("turned away", "my turn") adds its concept but keeps its words: a trigger that says
   // "get in line" must still carry "line", and a message's own words still count.
   const expanding = new Set(
-    [...Object.values(observedConcepts).flat(), ...keptDescriptions()].map((variant) => normaliseText(variant)),
+    [...Object.values(observedConcepts).flat(), ...Object.values(terseConcepts).flat(), ...keptDescriptions()].map(
+      (variant) => normaliseText(variant),
+    ),
   );
   return { byPhrase, lengthsByFirst, secondsByFirst, phrasesByWord, phraseParts, fuzzyTarget, expanding };
 }
@@ -176,7 +186,18 @@ const effectRules: readonly WordRule[] = [
   [saysJoinsThemselves, "join", "people adding themselves", sharedSubjectCues],
   [saysPricingAwaitsApproval, "flex billing approval", "pricing that waits for an approval", sharedSubjectCues],
   [saysChargedRepeatedly, "overcharged", "charged more than once"],
+  [saysBilledMoreThanUsual, "overcharged", "billed more than usual", billedMoreCues],
 ];
+
+/**
+ * The eleventh round's rules for long and layered messages (each module says why), read in messages only and
+ * each gated by its cues.
+ */
+const layerRules: readonly WordRule[] = [
+  [saysRateHeldLow, "slow charge expected rate", "a charging rate held low", rateHeldLowCues],
+  [saysRateAtZero, "zero energy", "a charging rate of zero", rateHeldLowCues],
+];
+const layerRulesOpen = openRules(layerRules);
 
 /** Each family's rules that can fire on a piece's words, each by its own cues (word-gates.ts). */
 const effectRulesOpen = openRules(effectRules);
@@ -185,6 +206,10 @@ const neighbourRulesOpen = openRules(neighbourRules);
 const frameRulesOpen = openRules(frameRules);
 const askedOverSceneRulesOpen = openRules(askedOverSceneRules);
 
+/** The station's output read by its fields (status-fields.ts, eleventh round), each rule behind its words. */
+const statusFieldsFired = firedConcepts(statusFieldRules);
+const terseRulesFired = firedConcepts(terseRules);
+
 /** The families gated by their rules' own cues, for the test that checks each gate. */
 export const gatedRuleFamilies: Readonly<Record<string, readonly WordRule[]>> = {
   effectRules,
@@ -192,6 +217,9 @@ export const gatedRuleFamilies: Readonly<Record<string, readonly WordRule[]>> = 
   frameRules,
   askedOverSceneRules,
   pairRules,
+  statusFieldRules,
+  layerRules,
+  terseRules,
 };
 
 /**
@@ -239,6 +267,9 @@ const cueSources = {
   otherhardware: "asks about another maker's or a home charger",
   logistics: "asks about shipping, ordering parts or paying the installer",
   dashboardaccount: "asks about their own dashboard account (login, session, users)",
+  sitepower: "asks about the building's own electricity, with no station in it",
+  travelexpense: "asks about travel or expenses (hotel, flight, mileage, reimbursement)",
+  botitself: "asks about the bot itself",
 } as const;
 
 const messageOnlyCues: ReadonlySet<string> = new Set([
@@ -253,6 +284,9 @@ const messageOnlyCues: ReadonlySet<string> = new Set([
   "otherhardware",
   "logistics",
   "dashboardaccount",
+  "sitepower",
+  "travelexpense",
+  "botitself",
 ]);
 
 // Stems are asked for again and again (the same words recur across every trigger), so remember them.
@@ -326,7 +360,9 @@ function fuzzyPhraseAt(
 
 /** For each word, whether a one-letter slip could hide in it: neither a function word nor English. */
 function mayBeSlip(words: readonly string[]): boolean[] {
-  return words.map((w) => !stopwords.has(w) && !englishWords().has(w));
+  const english = englishWords();
+  // A short English word ("dead", "fine", "stay") is no slip either: "dead unit" is not "head unit".
+  return words.map((w) => !stopwords.has(w) && !english.has(w) && !isShortEnglishCached(w, english));
 }
 
 /** Whether a term's source is an observed-concept phrase, whose own words neither help nor hurt coverage. */
@@ -433,6 +469,27 @@ export function analyseText(
       read = scoped.map((r) => r.word);
     }
   }
+  // Eleventh round: text a screen shows, quoted, with a line of it asked to be edited: the quote is the
+  // message's wording now, not what is asked (edit-shown-text.ts). Messages only.
+  const shownEdited =
+    corrector !== undefined &&
+    quotes.length > 0 &&
+    !wordingWished &&
+    read.some((w) => editShownTextCues.has(w)) &&
+    asksToEditShownText(read);
+  if (shownEdited) {
+    const quoteWords = quotes.map((q) =>
+      normaliseText(q.inner)
+        .split(" ")
+        .filter((w) => w.length > 0),
+    );
+    const dropped = new Set(shownTextPositions(read, quoteWords));
+    for (const k of dropped) applied.push({ from: scoped[k]!.from, to: shownTextReason });
+    if (dropped.size > 0) {
+      scoped = scoped.filter((_, k) => !dropped.has(k));
+      read = scoped.map((r) => r.word);
+    }
+  }
   const slippable = corrector ? mayBeSlip(read) : [];
   const terms: string[] = [];
   const sources: string[] = [];
@@ -491,6 +548,10 @@ export function analyseText(
   if (textRefused) {
     for (const w of ["station", "message", "text", "line"]) keep(w, "a screen text line refused");
     applied.push({ from: "a screen text line refused", to: "station message text line" });
+  }
+  if (shownEdited) {
+    for (const w of ["station", "message", "text", "line"]) keep(w, "a line of the shown text to edit");
+    applied.push({ from: "a line of the shown text to edit", to: "station message text line" });
   }
   if (wordingWished) {
     for (const w of ["station", "message"]) keep(w, "wording asked for on the screen");
@@ -667,6 +728,43 @@ export function analyseText(
   if ((voices & voiceRule.ownSpace) !== 0 && saysOwnSpaceStation(read)) {
     for (const w of ["multifamily", "linked", "driver", "account"]) keep(w, "the station of a resident's own space");
     applied.push({ from: "the station of a resident's own space", to: "linked driver account" });
+  }
+  // Articles asked in a few words or a second language (terse-rules.ts, eleventh round). Messages only.
+  if (corrector) {
+    for (const [concept, from] of terseRulesFired(read)) {
+      // The card whose requirement is switched off is no card the reader failed to read.
+      const dropped = droppedWithTerseRule(from);
+      for (let k = terms.length - 1; dropped && k >= 0; k--) {
+        if (!dropped(sources[k]!)) continue;
+        terms.splice(k, 1);
+        sources.splice(k, 1);
+      }
+      for (const w of concept.split(" ")) keep(w, from);
+      applied.push({ from, to: concept });
+    }
+  }
+
+  // The eleventh round's rules (settings asked about, status output read by field), each gated by its cue
+  // words (status-fields.ts, setting-asked.ts). Messages only.
+  if (corrector) {
+    for (const [concept, from] of statusFieldsFired(read)) {
+      for (const w of concept.split(" ")) keep(w, from);
+      applied.push({ from, to: concept });
+    }
+  }
+  if (corrector && read.some((w) => settingAskedCues.has(w))) {
+    for (const concept of settingAskedConcepts(read)) {
+      for (const w of concept.split(" ")) keep(w, "a setting asked about before a change");
+      applied.push({ from: "a setting asked about before a change", to: concept });
+    }
+  }
+  // Eleventh round: long and layered messages (layerRules above). Messages only.
+  if (corrector) {
+    for (const [says, concept, from] of layerRulesOpen(read)) {
+      if (!says(read)) continue;
+      for (const w of concept.split(" ")) keep(w, from);
+      applied.push({ from, to: concept });
+    }
   }
 
   // Neighbouring articles told apart by the action asked (pair-rules.ts, eleventh round). Messages only.

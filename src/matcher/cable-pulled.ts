@@ -60,7 +60,9 @@ export function saysCablePulled(words: readonly string[]): boolean {
   if (words.some((w) => insideWords.has(w))) return false;
   for (let i = 0; i < words.length; i++) {
     if (!cableWords.has(words[i]!)) continue;
-    for (let k = Math.max(0, i - 4); k <= i + 6 && k < words.length; k++) {
+    // A cord's damage may come after where it lies: "cord on port 2 is lying on the ground cut in half".
+    const reach = cordWords.has(words[i]!) ? 9 : 6;
+    for (let k = Math.max(0, i - 4); k <= i + reach && k < words.length; k++) {
       if (damageWords.has(words[k]!)) return true;
       if (words[k] === "loose" && cordWords.has(words[i]!)) return true;
       if (words[k] === "still" && stillIn.has(words[k + 1] ?? "") && words.slice(0, i).some((w) => leftWords.has(w)))

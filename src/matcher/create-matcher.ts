@@ -12,6 +12,7 @@ import { namesAnArticle } from "./names-an-article.ts";
 import { droppedAsNotAsked } from "./neighbour-rules.ts";
 import { normaliseText } from "./normalise-text.ts";
 import { outOfScopeTopics } from "./out-of-scope-topics.ts";
+import { openPart } from "./settled-parts.ts";
 import { isSmallTalk } from "./small-talk.ts";
 import { splitSentences } from "./split-sentences.ts";
 import { buildStatusLineIndex, statusLineAnswer } from "./status-line-answer.ts";
@@ -41,6 +42,7 @@ const decisiveCues: ReadonlySet<string> = new Set(
     ...["docrequest", "datarequest", "integration", "evbasics", "incentive", "userprefs", "ownpay"],
     ...["salesquote", "warrantyrma", "utilitytariff", "carfault", "parkingrules", "appreview", "workplaceit"],
     ...["businessplan", "otherhardware", "logistics", "dashboardaccount"],
+    ...["sitepower", "travelexpense", "botitself"],
   ].map(stemWord),
 );
 
@@ -66,6 +68,9 @@ const kindOfCue: ReadonlyMap<string, string> = new Map(
     ["otherhardware", "another maker's charger, another network or a charger at home"],
     ["logistics", "shipping, ordering parts and paying the installer"],
     ["dashboardaccount", "one's own dashboard account (login, session, users and seats)"],
+    ["sitepower", "the building's own electricity (appliances, lighting, the main panel), with no station in it"],
+    ["travelexpense", "travel and expenses (hotels, flights, mileage, per diem, reimbursement)"],
+    ["botitself", "the bot itself (its answers, updates, settings and name)"],
   ].map(([cue, title]) => [stemWord(cue!), title!] as const),
 );
 
@@ -163,6 +168,25 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
     };
   }
 
+  /**
+   * The open items of a message that lists settled ones too (a handover, a case's history), read alone, when
+   * they clearly name another article than the whole did (settled-parts.ts). Unlike a two-part focus, a
+   * fault here is no event's own fault: a settled item is over, so the open item's fault is its own.
+   */
+  function answerInOpenPart(read: string, whole: Pick<MatchResult, "kind" | "playbook">): MatchResult | undefined {
+    const open = openPart(read);
+    if (open === undefined) return undefined;
+    const focus = matchText(open, true);
+    if (focus.kind !== "match" || focus.confidence < clearFocus) return undefined;
+    // The same article as a sure whole adds nothing; as an ambiguous one, the settled items made the doubt.
+    if (focus.playbook === whole.playbook && whole.kind === "match") return undefined;
+    const note = `read the open part ("${open}"); the rest is settled`;
+    return {
+      ...focus,
+      explanation: { ...focus.explanation, note: [focus.explanation.note, note].filter(Boolean).join("; ") },
+    };
+  }
+
   /** `nested`: a part of a message read alone, which is not split again. */
   function matchText(input: string, nested = false): MatchResult {
     const text = typeof input === "string" ? input : "";
@@ -252,6 +276,9 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
     // A part judged fine, or an event before "and now", is the scene of the other part (focus-clause.ts).
     const focused = nested || decision.kind === "no-match" ? undefined : answerInFocus(read, decision.playbook);
     if (focused) return withNotes(focused, notes);
+    // Items said to be fine, fixed or over are what the writer already dealt with (settled-parts.ts).
+    const opened = nested || topicWins ? undefined : answerInOpenPart(read, decision);
+    if (opened) return withNotes(opened, notes);
     // A cue with no class of its own names its kind itself.
     const cueKind = pieces[0]!.analysed.terms.map((t) => kindOfCue.get(t)).find((k) => k !== undefined);
     const topic = cueKind

@@ -165,6 +165,29 @@ const wasWords = new Set(["was", "were", "previously", "formerly"]);
 /** Cheap test first: a message with none of these words names no fault as a modifier. */
 const needs = new Set([...describedThings, ...historyWords, ...denials, ...pastAfter, ...doneWords, ...wasWords]);
 
+/**
+ * History a few words after the name (eleventh round): "the earth fault from last month was fixed by the
+ * electrician", "the relay issue on port 2 two weeks ago". A fault said to be back or still there ("from last
+ * month is back", "since last week still faulting") is the question again.
+ */
+const overWindow = 5;
+const overAgo = new Set(["ago", "previously", "earlier"]);
+const lastPeriods = new Set(["week", "month", "year", "spring", "summer", "fall", "autumn", "winter", "quarter"]);
+const stillThere = new Set(["again", "still", "back", "returned", "recurring", "keeps", "came", "now", "today"]);
+function overSoonAfter(words: readonly string[], end: number): boolean {
+  for (let k = end; k < Math.min(words.length, end + overWindow); k++) {
+    const w = words[k]!;
+    if (stillThere.has(w)) return false;
+    if (overAgo.has(w) || (w === "last" && lastPeriods.has(words[k + 1] ?? ""))) return true;
+    if (
+      copulas.has(w) &&
+      (doneWords.has(words[k + 1] ?? "") || (words[k + 1] === "been" && doneWords.has(words[k + 2] ?? "")))
+    )
+      return true;
+  }
+  return false;
+}
+
 export function faultNamedAsScene(
   normalised: string,
   index: readonly FaultCodeEntry[],
@@ -205,7 +228,11 @@ export function faultNamedAsScene(
     const thing = next !== undefined && describedThings.has(next) && !statusTails.has(words[end + 1] ?? "");
     const done = doneWords.has(next ?? "") || (copulas.has(next ?? "") && doneWords.has(words[end + 1] ?? ""));
     const history =
-      historyWords.has(words[i - 1] ?? "") || historyWords.has(words[i - 2] ?? "") || pastAfter.has(next ?? "") || done;
+      historyWords.has(words[i - 1] ?? "") ||
+      historyWords.has(words[i - 2] ?? "") ||
+      pastAfter.has(next ?? "") ||
+      done ||
+      overSoonAfter(words, end);
     const denied = denials.has(words[i - 1] ?? "");
     // One mention that is the fault itself ("showing breakaway again") makes the fault the question.
     if (!thing && !history && !denied) return undefined;

@@ -47,7 +47,7 @@ const workVerbs = new Set(["work", "works", "working"]);
 const over =
   /\b(?:(?:it['’]?s|is|came|come|was|it)\s+back(?:\s+(?:now|online|up|again))?|back\s+(?:online|up)|recovered|resolved)\s*[,.;]?\s*$/;
 
-function judgedFine(clause: string): boolean {
+export function judgedFine(clause: string): boolean {
   const words = clause.toLowerCase().match(/[a-z']+/g) ?? [];
   const judged =
     words.some((w, i) => fineWords.has(w) && words.slice(Math.max(0, i - 2), i).some((j) => judgeWords.has(j))) ||

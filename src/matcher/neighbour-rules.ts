@@ -3,6 +3,7 @@ import { availableCues, saysAvailableButRefused } from "./available-but-refused.
 import { cablePulledCues, saysCablePulled } from "./cable-pulled.ts";
 import { cardMeansCues, cardMeansPositions } from "./card-as-means.ts";
 import { cardAppCues, saysCardFailsAppWorks } from "./card-fails-app-works.ts";
+import { shownTextReason } from "./edit-shown-text.ts";
 import { groupPriceCues, saysGroupPrice } from "./group-price.ts";
 import { loneCarCues, loneCarScenePositions } from "./lone-car-slow.ts";
 import { onePortCues, saysOnePortGivesNothing } from "./one-port-nothing.ts";
@@ -90,7 +91,8 @@ const notAskedReasons = {
 } as const;
 // Wording asked for on a screen is dropped in analyse-text.ts (it needs the quotes); a sentence holding it
 // must not bring it back either.
-const reasons: ReadonlySet<string> = new Set([...Object.values(notAskedReasons), wordingReason]);
+// So is the text a screen shows now when a line of it is asked to be edited (edit-shown-text.ts, eleventh round).
+const reasons: ReadonlySet<string> = new Set([...Object.values(notAskedReasons), wordingReason, shownTextReason]);
 
 /** The words a message's analysis dropped as not asked (its explanation records them). */
 export function droppedAsNotAsked(rewrites: readonly { from: string; to: string }[]): Set<string> {

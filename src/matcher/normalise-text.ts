@@ -77,7 +77,15 @@ const markup: [RegExp, string][] = [
   [/:[a-z0-9_+-]+:/g, " "], // :emoji: shortcodes
 ];
 
-export function normaliseText(text: string): string {
+/**
+ * Amps written "16 A" (eleventh round): a pasted reading keeps the capital, and once lower-cased the "a" is an
+ * article. Only after a number that is no place's ("port 2 A driver …", "lot 9 A …").
+ */
+const capitalAmps =
+  /(?<!\b(?:[Pp]ort|[Ss]tation|[Uu]nit|[Ll]ot|[Ss]tall|[Bb]ay|[Ll]evel|[Ss]pot|[Ss]pace|[Ff]loor|[Rr]ow|[Ll]ine|#)\s?)\b(\d{1,3}(?:\.\d+)?) A\b(?![.'’]?\w)/g;
+
+export function normaliseText(input: string): string {
+  const text = input.includes(" A") && /\d A\b/.test(input) ? input.replace(capitalAmps, "$1 amp") : input;
   // Every step is guarded by a cheap test: tens of thousands of trigger texts pass through here at start-up,
   // and most are plain ASCII words with nothing to rewrite.
   const ascii = /^[\x20-\x7e]*$/.test(text);

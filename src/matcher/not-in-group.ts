@@ -22,6 +22,7 @@ const joinWords = new Set([
   ...["themselves", "themself", "himself", "herself", "yourself"],
 ]);
 const notWords = new Set(["not", "never", "no"]);
+const withoutWords = new Set(["without", "instead"]);
 
 function has(words: readonly string[], from: number, to: number, set: ReadonlySet<string>): boolean {
   for (let k = Math.max(0, from); k <= Math.min(words.length - 1, to); k++) if (set.has(words[k]!)) return true;
@@ -39,6 +40,8 @@ export function saysPersonNotInGroup(words: readonly string[]): boolean {
     if (notWords.has(w) && (words[i + 1] === "in" || words[i + 1] === "part" || words[i + 2] === "member")) return true;
     if (missingWords.has(w) && has(words, i - 6, i + 6, groupWords)) return true;
     // "get him added", "add her to the group".
+    // "without us adding them one by one" wishes the adding away: people who join by themselves (eleventh round).
+    if (has(words, i - 2, i - 1, withoutWords)) continue;
     if (addWords.has(w) && (has(words, i - 2, i + 2, personWords) || has(words, i + 1, i + 4, groupWords))) return true;
   }
   return false;
