@@ -42,7 +42,7 @@ import { saysStationForOnePerson } from "./one-driver-station.ts";
 import { asksOutputAsExpected } from "./output-as-expected.ts";
 import { saysOwnSpaceStation } from "./own-space-station.ts";
 import { saysOwnerIsPaid } from "./owner-revenue.ts";
-import { pairRules, sceneOfPairRule } from "./pair-rules.ts";
+import { pairRules, sceneOfPairRule, textOnScreenContent } from "./pair-rules.ts";
 import { lineMeansQueue, readQueueWord } from "./queue-line.ts";
 import { quotedSpans } from "./quoted-text.ts";
 import { rateHeldLowCues, saysRateAtZero, saysRateHeldLow } from "./rate-held-low.ts";
@@ -788,7 +788,7 @@ export function analyseText(
   if (corrector) {
     for (const [says, concept, from] of pairRulesOpen(read)) {
       if (!says(read)) continue;
-      const scene = sceneOfPairRule.get(from);
+      const scene = concept === "station message text line" ? textOnScreenContent(read) : sceneOfPairRule.get(from);
       const dropped = new Set<string>();
       for (let k = terms.length - 1; scene && k >= 0; k--) {
         if (!scene.has(sources[k]!)) continue;

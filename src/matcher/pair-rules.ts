@@ -288,6 +288,62 @@ export function saysCardNotActive(words: readonly string[]): boolean {
   );
 }
 
+/**
+ * A SIM swapped and the station still off its link is Station Unreachable's: its steps "fix SIM, carrier
+ * or signal" and ask Support to check the SIM's activation. A SIM is not the unit Replace Hardware moves a
+ * record to, so "the SIM was replaced and it's still unreachable" is not a swapped station in trouble.
+ */
+const simWords = setOf("sim", "sims");
+const swapWords = setOf("replaced", "swapped", "changed", "new", "replacement", "reseated", "reinserted");
+const offlineWords = setOf(
+  ...["unreachable", "offline", "disconnected", "connect", "connecting", "connection", "signal", "reporting"],
+  ...["communicating", "grey", "gray", "online"],
+);
+const unitWords = setOf("head", "heads", "unit", "pedestal", "board", "module", "station", "charger");
+/** The swap said of the SIM itself: "new SIM", "replaced the SIM", "the SIM was swapped", "SIM replaced". */
+function simSwapped(words: readonly string[], i: number): boolean {
+  if (swapWords.has(words[i - 1] ?? "")) return true;
+  if (words[i - 1] === "the" && swapWords.has(words[i - 2] ?? "")) return true;
+  if (swapWords.has(words[i + 1] ?? "")) return true;
+  return (words[i + 1] === "was" || words[i + 1] === "got") && swapWords.has(words[i + 2] ?? "");
+}
+export function saysSimSwappedStillOffline(words: readonly string[]): boolean {
+  if (!any(words, offlineWords)) return false;
+  // "the station … got replaced, activate the SIM on the new one": the unit itself was swapped.
+  const unitSwapped = words.some(
+    (w, i) =>
+      (swapWords.has(w) && !near(words, i - 1, i + 1, simWords) && near(words, i - 3, i + 3, unitWords)) ||
+      (w === "new" && words[i + 1] === "one"),
+  );
+  return !unitSwapped && words.some((w, i) => simWords.has(w) && simSwapped(words, i));
+}
+
+/**
+ * Text asked to be added to a station's screen is a station message, whatever it is about: "add a line to
+ * the station screen about the waitlist", "put a note on the displays about the new hours". Only wording
+ * for a screen counts; a line of drivers or a note to a colleague is not.
+ */
+const addVerbs = setOf("add", "put", "post", "place", "display", "show");
+const textNouns = setOf("line", "text", "note", "notice", "message", "words", "sign", "banner");
+const screenNouns = setOf("screen", "screens", "display", "displays", "lcd");
+const screenOwners = setOf("to", "on", "the", "station", "stations", "charger", "chargers", "its", "their");
+export function asksTextOnScreen(words: readonly string[]): boolean {
+  return words.some(
+    (w, i) =>
+      addVerbs.has(w) &&
+      near(words, i + 1, i + 3, textNouns) &&
+      words.slice(i + 2, i + 8).some((x, k, a) => screenNouns.has(x) && screenOwners.has(a[k - 1] ?? "")),
+  );
+}
+
+/** What the text is about, after the screen: "… to the station screen about the waitlist" → waitlist. */
+const aboutWords = setOf("about", "regarding", "saying", "that");
+export function textOnScreenContent(words: readonly string[]): ReadonlySet<string> {
+  const screen = words.findIndex((w) => screenNouns.has(w));
+  const about = words.findIndex((w, i) => i > screen && aboutWords.has(w));
+  return screen < 0 || about < 0 ? new Set() : new Set(words.slice(about + 1));
+}
+
 /** The round's rules in order, each with the words it cannot fire without. */
 export const pairRules: readonly WordRule[] = [
   [saysGuideShare, "withheld revenue", "the owner's 10% share", setOf("10")],
@@ -300,6 +356,8 @@ export const pairRules: readonly WordRule[] = [
   [saysSlowerThanAnother, "slow charge", "slower than another charger", slowerWords],
   [saysScreenStillReads, "station message", "words still on the screen", setOf("still")],
   [asksScreenToTell, "station message", "a screen asked to tell drivers something", tellWords],
+  [saysSimSwappedStillOffline, "unreachable sim", "a SIM swapped, the station still off its link", simWords],
+  [asksTextOnScreen, "station message text line", "text asked for a station's screen", addVerbs],
   [
     saysCardNotActive,
     "activated valid driver account",
@@ -316,6 +374,7 @@ export const pairRules: readonly WordRule[] = [
  * proceeds from our garage stations" are the owner's, not a resident's own space.
  */
 export const sceneOfPairRule: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  // The text asked for a screen has its own scene, its content (textOnScreenContent).
   [
     "the owner's 10% share",
     setOf("fee", "fees", "parking fee", "parking fees", "idle fee", "idle fees", "whether a new price is live"),
@@ -323,4 +382,8 @@ export const sceneOfPairRule: ReadonlyMap<string, ReadonlySet<string>> = new Map
   ["a price asked for residents", setOf("resident", "residents", "tenant", "tenants", "residential")],
   ["who sees the station in the app", setOf("a station drivers cannot find in the app")],
   ["the owner's money sent to an account", setOf("the station of a resident's own space")],
+  [
+    "a SIM swapped, the station still off its link",
+    setOf("replaced", "swapped", "a new unit in place of the old one in trouble"),
+  ],
 ]);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { normaliseText } from "../../src/matcher/normalise-text.ts";
 import {
   asksScreenToTell,
+  asksTextOnScreen,
   saysCardNotActive,
   saysGuideShare,
   saysNothingWentIn,
@@ -9,6 +10,7 @@ import {
   saysOwnerMoneyToAccount,
   saysPriceForResidents,
   saysScreenStillReads,
+  saysSimSwappedStillOffline,
   saysSlowerThanAnother,
   saysStartsOnConnect,
   saysVisibleToWhom,
@@ -212,5 +214,36 @@ describe("a beep heard is the reader working (card-as-means.ts)", () => {
   it("answers Access Control when the refusal follows a beep", () => {
     expect(answer("taps her card, it beeps, then Access Restricted")).toBe("access-control");
     expect(answer("the fob beeped and then the display read access restricted")).toBe("access-control");
+  });
+});
+
+describe("a SIM swapped and the station still off its link (Station Unreachable)", () => {
+  it.each([
+    ["put a new SIM in, station is still offline", true],
+    ["carrier sent a replacement SIM but the charger is still not connecting", true],
+    ["we replaced the head and the new SIM but it's still offline", false],
+    ["the unit got replaced, now activate the SIM on the new one, it's offline", false],
+    ["the SIM is seated and the station is online", false],
+  ])("%j → %s", (text, expected) => {
+    expect(saysSimSwappedStillOffline(words(text))).toBe(expected);
+  });
+
+  it("answers Station Unreachable, not Replace Hardware", () => {
+    expect(answer("SIM got replaced last week and the charger is still unreachable")).toBe("station-unreachable");
+  });
+});
+
+describe("text asked for a station's screen (Station Messages), whatever it is about", () => {
+  it.each([
+    ["add a line to the screens about parking hours", true],
+    ["post a notice on the display saying the lot closes at 9", true],
+    ["add a driver to the waitlist line", false],
+    ["put the note in the ticket", false],
+  ])("%j → %s", (text, expected) => {
+    expect(asksTextOnScreen(words(text))).toBe(expected);
+  });
+
+  it("answers Station Messages when the text is about the queue", () => {
+    expect(answer("please add a line on the charger display about the waitlist")).toBe("station-messages");
   });
 });
