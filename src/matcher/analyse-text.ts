@@ -5,6 +5,7 @@ import { askedOutcomes } from "./asked-outcome.ts";
 import { askedOverSceneCues, askedOverSceneRules } from "./asked-over-scene.ts";
 import { askedPlans } from "./asked-plan.ts";
 import { saysBilledFor } from "./billed-for.ts";
+import { billedMoreCues, saysBilledMoreThanUsual } from "./billed-more-than-usual.ts";
 import { isSkippedCardWord, saysCardStepSkipped } from "./card-step-skipped.ts";
 import { saysChargedRepeatedly } from "./charged-repeatedly.ts";
 import { saysDefaultNameShown } from "./default-name-shown.ts";
@@ -12,6 +13,7 @@ import { describedPartCues, describedPartRules } from "./described-part-rules.ts
 import { keptDescriptions } from "./described-parts.ts";
 import { editDistance } from "./edit-distance.ts";
 import { asksToEditShownText, editShownTextCues, shownTextPositions, shownTextReason } from "./edit-shown-text.ts";
+import { isShortEnglishCached } from "./english-forms.ts";
 import { englishWords } from "./english-words.ts";
 import { asksFeeAtMfhSite, isMfhSiteWord } from "./fee-at-mfh-site.ts";
 import { readIntentCues } from "./intent-cues.ts";
@@ -47,20 +49,24 @@ import { replacedOtherMaker } from "./replaced-other-maker.ts";
 import { isSettingWord, namesAChargingObject, settingIsNotTheQuestion } from "./residential-setting.ts";
 import { screenNameConcepts } from "./screen-names.ts";
 import { asksForScreenWording } from "./screen-wording.ts";
+import { settingAskedConcepts, settingAskedCues } from "./setting-asked.ts";
 import { saysJoinsThemselves, saysPricingAwaitsApproval, sharedSubjectCues } from "./shared-subjects.ts";
 import { saysSignalReading, signalReadingCues } from "./signal-reading.ts";
 import { saysSimSeating } from "./sim-seating.ts";
 import type { SpellCorrector } from "./spell-corrector.ts";
 import { saysStaleScreenText } from "./stale-screen-text.ts";
 import { asksStationGroupPayout } from "./station-group-payout.ts";
+import { statusFieldRules } from "./status-fields.ts";
 import { stemWord } from "./stem-word.ts";
 import { stopwords } from "./stopwords.ts";
 import { synonyms } from "./synonyms.ts";
+import { terseConcepts } from "./terse-concepts.ts";
+import { droppedWithTerseRule, terseRules } from "./terse-rules.ts";
 import { refusedTextPositions, saysTextLineRefused, textLineCues } from "./text-line-refused.ts";
 import { topicSceneCues, topicWordsAsScene } from "./topic-words-as-scene.ts";
 import { voiceCueMask, voiceRule } from "./voice-cue-mask.ts";
 import { saysScreenRefused, saysWhoMayCharge } from "./who-may-charge.ts";
-import { openRules, type WordRule } from "./word-gates.ts";
+import { firedConcepts, openRules, type WordRule } from "./word-gates.ts";
 import { wordingContentPositions, wordingReason } from "./wording-content.ts";
 
 export interface Rewrite {
@@ -144,7 +150,9 @@ function buildSynonymTable(): SynonymTable {
   // An observed effect ("turned away", "my turn") adds its concept but keeps its words: a trigger that says
   // "get in line" must still carry "line", and a message's own words still count.
   const expanding = new Set(
-    [...Object.values(observedConcepts).flat(), ...keptDescriptions()].map((variant) => normaliseText(variant)),
+    [...Object.values(observedConcepts).flat(), ...Object.values(terseConcepts).flat(), ...keptDescriptions()].map(
+      (variant) => normaliseText(variant),
+    ),
   );
   return { byPhrase, lengthsByFirst, secondsByFirst, phrasesByWord, phraseParts, fuzzyTarget, expanding };
 }
@@ -177,6 +185,7 @@ const effectRules: readonly WordRule[] = [
   [saysJoinsThemselves, "join", "people adding themselves", sharedSubjectCues],
   [saysPricingAwaitsApproval, "flex billing approval", "pricing that waits for an approval", sharedSubjectCues],
   [saysChargedRepeatedly, "overcharged", "charged more than once"],
+  [saysBilledMoreThanUsual, "overcharged", "billed more than usual", billedMoreCues],
 ];
 
 /**
@@ -195,13 +204,19 @@ const neighbourRulesOpen = openRules(neighbourRules);
 const frameRulesOpen = openRules(frameRules);
 const askedOverSceneRulesOpen = openRules(askedOverSceneRules);
 
+/** The station's output read by its fields (status-fields.ts, eleventh round), each rule behind its words. */
+const statusFieldsFired = firedConcepts(statusFieldRules);
+const terseRulesFired = firedConcepts(terseRules);
+
 /** The families gated by their rules' own cues, for the test that checks each gate. */
 export const gatedRuleFamilies: Readonly<Record<string, readonly WordRule[]>> = {
   effectRules,
   neighbourRules,
   frameRules,
   askedOverSceneRules,
+  statusFieldRules,
   layerRules,
+  terseRules,
 };
 
 /**
@@ -249,6 +264,9 @@ const cueSources = {
   otherhardware: "asks about another maker's or a home charger",
   logistics: "asks about shipping, ordering parts or paying the installer",
   dashboardaccount: "asks about their own dashboard account (login, session, users)",
+  sitepower: "asks about the building's own electricity, with no station in it",
+  travelexpense: "asks about travel or expenses (hotel, flight, mileage, reimbursement)",
+  botitself: "asks about the bot itself",
 } as const;
 
 const messageOnlyCues: ReadonlySet<string> = new Set([
@@ -263,6 +281,9 @@ const messageOnlyCues: ReadonlySet<string> = new Set([
   "otherhardware",
   "logistics",
   "dashboardaccount",
+  "sitepower",
+  "travelexpense",
+  "botitself",
 ]);
 
 // Stems are asked for again and again (the same words recur across every trigger), so remember them.
@@ -336,7 +357,9 @@ function fuzzyPhraseAt(
 
 /** For each word, whether a one-letter slip could hide in it: neither a function word nor English. */
 function mayBeSlip(words: readonly string[]): boolean[] {
-  return words.map((w) => !stopwords.has(w) && !englishWords().has(w));
+  const english = englishWords();
+  // A short English word ("dead", "fine", "stay") is no slip either: "dead unit" is not "head unit".
+  return words.map((w) => !stopwords.has(w) && !english.has(w) && !isShortEnglishCached(w, english));
 }
 
 /** Whether a term's source is an observed-concept phrase, whose own words neither help nor hurt coverage. */
@@ -703,7 +726,35 @@ export function analyseText(
     for (const w of ["multifamily", "linked", "driver", "account"]) keep(w, "the station of a resident's own space");
     applied.push({ from: "the station of a resident's own space", to: "linked driver account" });
   }
+  // Articles asked in a few words or a second language (terse-rules.ts, eleventh round). Messages only.
+  if (corrector) {
+    for (const [concept, from] of terseRulesFired(read)) {
+      // The card whose requirement is switched off is no card the reader failed to read.
+      const dropped = droppedWithTerseRule(from);
+      for (let k = terms.length - 1; dropped && k >= 0; k--) {
+        if (!dropped(sources[k]!)) continue;
+        terms.splice(k, 1);
+        sources.splice(k, 1);
+      }
+      for (const w of concept.split(" ")) keep(w, from);
+      applied.push({ from, to: concept });
+    }
+  }
 
+  // The eleventh round's rules (settings asked about, status output read by field), each gated by its cue
+  // words (status-fields.ts, setting-asked.ts). Messages only.
+  if (corrector) {
+    for (const [concept, from] of statusFieldsFired(read)) {
+      for (const w of concept.split(" ")) keep(w, from);
+      applied.push({ from, to: concept });
+    }
+  }
+  if (corrector && read.some((w) => settingAskedCues.has(w))) {
+    for (const concept of settingAskedConcepts(read)) {
+      for (const w of concept.split(" ")) keep(w, "a setting asked about before a change");
+      applied.push({ from: "a setting asked about before a change", to: concept });
+    }
+  }
   // Eleventh round: long and layered messages (layerRules above). Messages only.
   if (corrector) {
     for (const [says, concept, from] of layerRulesOpen(read)) {

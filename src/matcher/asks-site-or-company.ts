@@ -27,7 +27,10 @@ const stationParts = setOf(
 
 const utilityWords = setOf("utility", "utilities", "tariff", "tariffs");
 const powerCompany = setOf("power", "electric", "electricity", "energy");
-const companyWords = setOf("company", "provider", "bill", "bills", "supplier");
+// An electricity retailer or broker sells the site its power like the utility ("our energy retailer's fixed price").
+const companyWords = setOf(
+  ...["company", "provider", "bill", "bills", "supplier", "retailer", "retailers", "broker", "brokers"],
+);
 /** The price drivers pay: Pricing Policy's objects (a driver group's price too: "what tariff does the fleet group pay"). */
 const driverPrice = setOf(
   ...["driver", "drivers", "pricing", "policy", "rule", "rules", "receipt", "session", "sessions", "overstay"],
@@ -47,10 +50,14 @@ const stationSigns = setOf(
   ...["ground", "grounding", "grounded", "gfci", "tripping", "outage", "reboot", "rebooted"],
 );
 
+/** Saving on one's own power: "the cheapest time to charge at home", "charge at home to save money". */
+const savingWords = setOf("save", "saving", "savings", "cheapest", "cheaper", "offpeak", "peak");
+
 /** "our utility raised its tariff", "the electricity company's peak demand charge". */
 export function asksUtilityTariff(words: readonly string[]): boolean {
   if (any(words, driverPrice) || any(words, stationSigns)) return false;
   if (words.includes("electricity") && any(words, costWords) && any(words, homeWords)) return true;
+  if (words.some((w, i) => w === "home" && words[i - 1] === "at") && any(words, savingWords)) return true;
   return words.some(
     (w, i) =>
       utilityWords.has(w) ||
@@ -143,7 +150,10 @@ const readerWords = setOf("reader", "readers", "card", "cards", "badge", "badges
 
 /** "my badge for the office door stopped working", "a long line at the cafeteria", "swap my on-call shift". */
 export function asksCompanyWorkplace(words: readonly string[]): boolean {
-  if (any(words, stationParts) || any(words, chargingWords)) return false;
+  if (any(words, stationParts)) return false;
+  // A permit to park one's own car is the office's whatever car it is ("a parking permit for my personal car").
+  if (words.some((w, i) => w === "parking" && (words[i + 1] === "permit" || words[i + 1] === "permits"))) return true;
+  if (any(words, chargingWords)) return false;
   return words.some(
     (w, i) =>
       officeThings.has(w) ||
@@ -172,7 +182,7 @@ const familyOf = new Map<string, number>();
 const gate = (family: number, words: Iterable<string>) => {
   for (const w of words) familyOf.set(w, (familyOf.get(w) ?? 0) | family);
 };
-gate(Family.Utility, [...utilityWords, ...companyWords, "demand", "electricity"]);
+gate(Family.Utility, [...utilityWords, ...companyWords, "demand", "electricity", ...savingWords]);
 gate(Family.Vehicle, carParts);
 gate(Family.Parking, [...towWords, ...ticketWords, ...iceWords]);
 gate(Family.Review, ["review", "reviews", "rating", "ratings"]);

@@ -44,6 +44,7 @@ const decisiveCues: ReadonlySet<string> = new Set(
     ...["docrequest", "datarequest", "integration", "evbasics", "incentive", "userprefs", "ownpay"],
     ...["salesquote", "warrantyrma", "utilitytariff", "carfault", "parkingrules", "appreview", "workplaceit"],
     ...["businessplan", "otherhardware", "logistics", "dashboardaccount"],
+    ...["sitepower", "travelexpense", "botitself"],
   ].map(stemWord),
 );
 
@@ -69,6 +70,9 @@ const kindOfCue: ReadonlyMap<string, string> = new Map(
     ["otherhardware", "another maker's charger, another network or a charger at home"],
     ["logistics", "shipping, ordering parts and paying the installer"],
     ["dashboardaccount", "one's own dashboard account (login, session, users and seats)"],
+    ["sitepower", "the building's own electricity (appliances, lighting, the main panel), with no station in it"],
+    ["travelexpense", "travel and expenses (hotels, flights, mileage, per diem, reimbursement)"],
+    ["botitself", "the bot itself (its answers, updates, settings and name)"],
   ].map(([cue, title]) => [stemWord(cue!), title!] as const),
 );
 

@@ -1,3 +1,4 @@
+import { aboutTheBotCues, asksAboutTheBot } from "./asks-about-the-bot.ts";
 import { asksBusinessPlan, businessPlanCues } from "./asks-business-plans.ts";
 import { asksDashboardAccount, dashboardAccountCues } from "./asks-dashboard-account.ts";
 import { asksForDocuments, documentCues } from "./asks-for-documents.ts";
@@ -23,7 +24,9 @@ import {
   siteFamilies,
   siteFamily,
 } from "./asks-site-or-company.ts";
+import { asksSitePower, sitePowerCues } from "./asks-site-power.ts";
 import { asksToIntegrate, integrationCues } from "./asks-to-integrate.ts";
+import { asksTravelOrExpense, travelExpenseCues } from "./asks-travel-expense.ts";
 import { wordGates } from "./word-gates.ts";
 
 /**
@@ -61,7 +64,10 @@ export type IntentCue =
   | "businessplan"
   | "otherhardware"
   | "logistics"
-  | "dashboardaccount";
+  | "dashboardaccount"
+  | "sitepower"
+  | "travelexpense"
+  | "botitself";
 
 const priceWords = new Set([
   "price",
@@ -399,9 +405,14 @@ function requestsData(words: readonly string[]): boolean {
     (w, i) =>
       dataFiles.has(w) ||
       (w === "audit" && auditRecords.test(words[i + 1] ?? "")) ||
-      (reportWords.has(w) && words.slice(Math.max(0, i - 6), i + 7).some((x) => periodWords.has(x) || aYear.test(x))),
+      (reportWords.has(w) &&
+        !stationReportsIn(words, i) &&
+        words.slice(Math.max(0, i - 6), i + 7).some((x) => periodWords.has(x) || aYear.test(x))),
   );
 }
+
+/** "every other unit reports in fine": a station checking in with the cloud (Station Unreachable), not a report. */
+const stationReportsIn = (words: readonly string[], i: number) => words[i] === "reports" && words[i + 1] === "in";
 
 /**
  * Managing one's own things in the driver app ("add a credit card in the app", "link my car account to the
@@ -519,6 +530,9 @@ export const intentCueGates: readonly (readonly [WordTest, ReadonlySet<string>])
   [asksOtherHardware, otherHardwareCues],
   [asksLogistics, logisticsCues],
   [asksDashboardAccount, dashboardAccountCues],
+  [asksSitePower, sitePowerCues],
+  [asksTravelOrExpense, travelExpenseCues],
+  [asksAboutTheBot, aboutTheBotCues],
 ];
 const gateBit = new Map(intentCueGates.map(([test], i) => [test, 1 << i]));
 /** The gated tests the words leave open, as bits of `gateBit`. */
@@ -564,5 +578,9 @@ export function readIntentCues(words: readonly string[]): IntentCue[] {
   if (fires(asksOtherHardware)) cues.push("otherhardware");
   if (fires(asksLogistics)) cues.push("logistics");
   if (fires(asksDashboardAccount)) cues.push("dashboardaccount");
+  // The building's own electricity and the team's travel and expenses (eleventh round; each module has its vetoes).
+  if (fires(asksSitePower)) cues.push("sitepower");
+  if (fires(asksTravelOrExpense)) cues.push("travelexpense");
+  if (fires(asksAboutTheBot)) cues.push("botitself");
   return cues;
 }

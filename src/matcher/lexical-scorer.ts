@@ -1,4 +1,5 @@
 import { type AnalysedText, analyseText, isObservedPhrase } from "./analyse-text.ts";
+import { isComplaintFrameWord } from "./complaint-frame.ts";
 import type { ModelCache } from "./match-result.ts";
 import { normaliseText } from "./normalise-text.ts";
 import { quotedSpans } from "./quoted-text.ts";
@@ -141,6 +142,8 @@ export function createLexicalScorer(
         if (idf === undefined && quotedWords.has(analysed.sources[t]!)) return;
         // "refused", "slower": a described effect's own word is carried by its concept, not held against it.
         if (idf === undefined && isObservedPhrase(analysed.sources[t]!)) return;
+        // "several customers complaining at lot D": a complaint's frame is nobody's (complaint-frame.ts).
+        if (idf === undefined && isComplaintFrameWord(analysed.sources[t]!)) return;
         if (idf === undefined && neutralWords.has(term)) neutral += maxIdf;
         known += idf ?? 0;
         total += idf ?? maxIdf;

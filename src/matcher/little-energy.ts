@@ -140,6 +140,8 @@ const longTimes = new Set(["forever", "ages", "eternity"]);
 const chargeWords = new Set([
   "charge",
   "charging",
+  // "take forever to fill up": a battery filled, as drivers say it.
+  "fill",
   "charger",
   "chargers",
   "car",

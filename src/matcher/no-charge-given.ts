@@ -20,12 +20,17 @@ const moneyWords = new Set([
 
 export const noChargeGivenCues: ReadonlySet<string> = giveVerbs;
 
+/** "the charger give nothing": the station as the giver, with nothing as what it gives. */
+const givers = new Set(["charger", "chargers", "station", "stations", "port", "ports", "unit", "evse", "plug"]);
+
 export function saysNoChargeGiven(words: readonly string[]): boolean {
   if (words.some((w) => moneyWords.has(w) || w.startsWith("$"))) return false;
   for (let i = 0; i < words.length; i++) {
     if (!giveVerbs.has(words[i]!)) continue;
     const before = words.slice(Math.max(0, i - 2), i);
     const negator = before.find((w) => negators.has(w));
+    // "charger give nothing", "the port gives nothing to the car" (eleventh round).
+    if (words[i + 1] === "nothing" && words.slice(Math.max(0, i - 2), i).some((w) => givers.has(w))) return true;
     if (negator === undefined) continue;
     const after = words.slice(i + 1, i + 4);
     if (after.some((w) => chargeObjects.has(w))) return true;

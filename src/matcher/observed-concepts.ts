@@ -1,3 +1,5 @@
+import { terseConcepts } from "./terse-concepts.ts";
+
 /**
  * Concepts as people observe them rather than as the articles name them, written from the guide's own
  * wording (keys are the guide's words or the terms its playbooks are trained on). They join the synonym
@@ -454,6 +456,37 @@ export const observedConcepts: Readonly<Record<string, readonly string[]>> = {
     "talking to the network",
     "heard from",
   ],
+  // Eleventh round: the same said in the third person and the past ("the one next to it talks to the cloud"). Not
+  // "talks to the dashboard": "it's Pilot Unreachable, the station itself talks to the dashboard fine" rules it out.
+  "station communication": ["talks to the cloud", "talks to the network", "talked to the cloud", "checks in with"],
+  // Eleventh round: Station Unreachable as a station that went silent ("has gone quiet", "stopped showing
+  // online", "dark in the dashboard"); "went dark" alone stays, a dark screen is the station's power or hardware.
+  unreachable: [
+    "gone quiet",
+    "went quiet",
+    "gone silent",
+    "went silent",
+    "dark in the dashboard",
+    "dark on the dashboard",
+    "stopped showing online",
+    "stopped showing up online",
+    "not showing online",
+    "not showing up online",
+    "no longer online",
+    "no longer shows online",
+    // Not back after a power event: "never reconnected", "never came back online".
+    "never reconnected",
+    "not reconnected",
+    "has not reconnected",
+    "did not reconnect",
+    "will not reconnect",
+    "never came back online",
+    "not back online",
+    "never came back on the dashboard",
+    "never came back in the dashboard",
+  ],
+  // Eleventh round: Slow or Zero Energy as range a car barely gains ("barely gain any range overnight").
+  "low energy dispensed": ["barely gain", "barely gains", "barely gained", "hardly gain", "hardly gained"],
   // Station Unreachable, said as the station not reporting: "the time stamp of the last communication".
   "last communication": [
     "reports in",
@@ -602,7 +635,7 @@ export function withObservedConcepts(
   table: Readonly<Record<string, readonly string[]>>,
 ): Record<string, readonly string[]> {
   const merged: Record<string, readonly string[]> = { ...table };
-  for (const [canonical, variants] of Object.entries(observedConcepts)) {
+  for (const [canonical, variants] of [...Object.entries(observedConcepts), ...Object.entries(terseConcepts)]) {
     merged[canonical] = [...(merged[canonical] ?? []), ...variants];
   }
   return merged;

@@ -21,6 +21,36 @@ export const onCallShorthand: Readonly<Record<string, readonly string[]>> = {
   "single phase": ["1ph", "1 ph", "1phase"],
   "three phase": ["3ph", "3 ph", "3phase"],
   reboot: ["rbt", "rebooted x2", "rebooted twice"],
+  // Ticket titles and checklist items (eleventh round): the short forms of the guide's own nouns. "conn"
+  // alone stays ambiguous, but beside "code" it is the Connection Code a driver enters.
+  account: ["acct", "accts"],
+  authentication: ["auth", "authn"],
+  "connection code": ["conn code", "conn codes", "connection cd"],
+  power: ["pwr"],
+  amount: ["amt"],
+  address: ["addr"],
+  location: ["loc"],
+  customer: ["cust"],
+  building: ["bldg"],
+  receipt: ["rcpt"],
+  received: ["rcvd", "recvd"],
+  transaction: ["trx"],
+  level: ["lvl"],
+  manager: ["mgr"],
+  driver: ["drvr"],
+  drivers: ["drvrs"],
+  employee: ["emp"],
+  employees: ["emps"],
+  service: ["svc"],
+  session: ["sess"],
+  replacement: ["repl"],
+  // "charger" itself is read as the guide's "station" (synonyms.ts).
+  station: ["chgr", "chrgr", "chgrs", "chrgrs"],
+  cable: ["cbl"],
+  screen: ["scrn"],
+  display: ["disp"],
+  damaged: ["dmg", "dmgd"],
+  "not working": ["inop", "inoperable", "inoperative"],
 };
 
 /** The table with the shorthand added to each word's variants. */

@@ -27,6 +27,12 @@ const textOrPowerBefore = new Set([
   "hotline",
   "landline",
   "status",
+  // A line of the station's output (status-fields.ts): "the rfid line", "the outlet line".
+  "rfid",
+  "rfidinfo",
+  "outlet",
+  "lcdstate",
+  "output",
   "port",
   "log",
   "single",

@@ -72,6 +72,13 @@ const modalBefore = new Set(["to", "should", "will", "would", "must", "can", "co
 
 const asked = new Set(["be", "get", "being", "to"]);
 
+/**
+ * "a new station message", "will the new message replace the old one": what is new or replaced is the
+ * screen's text or a policy, not the hardware; the unit word only modifies it, and stays. The words of
+ * replacing say nothing of the hardware then, and are dropped.
+ */
+const notHardware = new Set(["message", "messages", "policy", "policies", "rule", "rules"]);
+
 /** Whether the message says a replacement was done, or asks how to do one. */
 function replacementDone(words: readonly string[]): boolean {
   for (let i = 0; i < words.length; i++) {
@@ -100,6 +107,12 @@ function has(words: readonly string[], from: number, to: number, set: ReadonlySe
  */
 export function remedyQuestionPositions(words: readonly string[]): number[] {
   const positions: number[] = [];
+  if (words.some((w) => notHardware.has(w))) {
+    words.forEach((w, k) => {
+      if (replaceWords.has(w) || newWords.has(w)) positions.push(k);
+    });
+    return positions;
+  }
   if (replacementDone(words)) return positions;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;

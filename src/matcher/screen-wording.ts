@@ -90,7 +90,11 @@ export function asksForScreenWording(words: readonly string[], hasQuote: boolean
     if (i === 0 || (!wordingVerbs.has(w) && !appear)) continue;
     // "how to read the latest status" asks how to read something, not for wording.
     if (words[i - 1] === "to" && words[i - 2] === "how") continue;
-    const wished = words.slice(Math.max(0, i - 4), i).some((x) => wishes.has(x));
+    // "driver can not charge, screen say access denied": a modal denied is what fails, not a wish.
+    let wished = false;
+    for (let k = Math.max(0, i - 4); k < i && !wished; k++) {
+      wished = wishes.has(words[k]!) && !(modals.has(words[k]!) && words[k + 1] === "not");
+    }
     // "we want the chargers to show", "can the screen show": the station itself shows it.
     // "can the chargers display our code": the station as the subject of a modal, not "the charger display".
     // "the charger in front says nothing useful. We want it to show our number": "it" is the station named before.

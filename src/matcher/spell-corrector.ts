@@ -1,5 +1,6 @@
 import Fuse from "fuse.js";
 import { editDistance } from "./edit-distance.ts";
+import { isRegularForm, sameWordAs, undouble } from "./english-forms.ts";
 import { englishWords } from "./english-words.ts";
 
 /** The content words either side of the word being corrected, as typed (the one before already corrected). */
@@ -103,6 +104,10 @@ export function createSpellCorrector(
       if (leavesAlone(word)) return undefined;
       const max = allowedEdits(word.length);
       if (!anyWithin(word, max)) return undefined;
+      // A regular form of an English word ("installer", "breakers") is what the person wrote: only its own
+      // singular or the guide's spelling of it may replace it, never a neighbouring word ("installed").
+      dictionary ??= englishWords();
+      const form = isRegularForm(word, dictionary);
       const fits = (candidate: string) =>
         (context?.before !== undefined && pairs.has(`${context.before} ${candidate}`)) ||
         (context?.after !== undefined && pairs.has(`${candidate} ${context.after}`));
@@ -111,6 +116,7 @@ export function createSpellCorrector(
         const candidate = result.item;
         const distance = slipDistance(word, candidate, max);
         if (distance > max) continue;
+        if (form && !sameWordAs(word, candidate)) continue;
         const fit = fits(candidate);
         const count = vocabulary.get(candidate) ?? 0;
         // Fewest edits, then a word that fits its neighbours, then the commoner word, then alphabetical:
@@ -128,9 +134,6 @@ export function createSpellCorrector(
     },
   };
 }
-
-/** A run of one letter written as one ("tarif"), so a letter doubled in the wrong place is one slip. */
-const undouble = (word: string) => word.replace(/(.)\1+/g, "$1");
 
 /**
  * Edit distance, except that doubling the wrong letter ("tarrif" for "tariff", "comision") counts as one

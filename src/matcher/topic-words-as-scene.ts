@@ -17,6 +17,9 @@
  *   resident: Multifamily's linked driver), not the property's own business;
  * - a home charger that "works fine" is what the site's station is held against, not a home charger asked
  *   about (asks-other-hardware.ts reads the comparison).
+ * - (eleventh round) the utility or the power company named as the cause of an outage beside a station ("after
+ *   the utility outage the station never came back online") is the event before the station's trouble, not
+ *   the utility's tariff or a property's bills.
  * Messages only: a trigger already says its article in the guide's words.
  */
 
@@ -64,6 +67,10 @@ const linkVerbs = setOf(
   ...["tied", "assign", "assigned", "approve", "approved"],
 );
 
+const utilityNames = setOf("utility", "utilities");
+/** An event of the power supply: what the utility did, not what it charges. */
+const outageWords = setOf("outage", "outages", "blackout", "shutoff", "cut", "failure", "brownout", "surge");
+
 /** Words without one of which the rules cannot fire (they run on every sentence). */
 export const topicSceneCues: ReadonlySet<string> = new Set([
   ...phoneWords,
@@ -73,6 +80,7 @@ export const topicSceneCues: ReadonlySet<string> = new Set([
   "parking",
   ...propertyWords,
   "home",
+  ...utilityNames,
 ]);
 
 /** Positions of the words that are only the scene, each with why. */
@@ -99,6 +107,8 @@ export function topicWordsAsScene(words: readonly string[]): Map<number, string>
       if (payVerbs.has(words[i - 1] ?? "")) dropped.set(i - 1, "who the resident is, not the property's business");
     } else if (w === "home" && has(chargerNouns) && homeIsComparison(words, i))
       dropped.set(i, "home as the comparison, not the question");
+    else if (utilityNames.has(w) && has(chargerNouns) && words.slice(i + 1, i + 4).some((x) => outageWords.has(x)))
+      dropped.set(i, "the outage's cause, not the utility's business");
   });
   return dropped;
 }

@@ -22,7 +22,10 @@ const frames8File = fileURLToPath(new URL("../eval/dev-frames-8.jsonl", import.m
 const shorthand9File = fileURLToPath(new URL("../eval/dev-shorthand-9.jsonl", import.meta.url));
 const edges10File = fileURLToPath(new URL("../eval/dev-edges-10.jsonl", import.meta.url));
 const voices10File = fileURLToPath(new URL("../eval/dev-voices-10.jsonl", import.meta.url));
+const settings11File = fileURLToPath(new URL("../eval/dev-settings-11.jsonl", import.meta.url));
+const bounds11File = fileURLToPath(new URL("../eval/dev-bounds-11.jsonl", import.meta.url));
 const layers11File = fileURLToPath(new URL("../eval/dev-layers-11.jsonl", import.meta.url));
+const terse11File = fileURLToPath(new URL("../eval/dev-terse-11.jsonl", import.meta.url));
 const blindFile = fileURLToPath(new URL("../eval/blind-2026-11b.jsonl", import.meta.url));
 const blind3File = fileURLToPath(new URL("../eval/blind-2026-11c.jsonl", import.meta.url));
 const blind4File = fileURLToPath(new URL("../eval/blind-2026-11d.jsonl", import.meta.url));
@@ -71,7 +74,10 @@ describe("the eval set stays apart from what the matcher is trained on", () => {
     ["dev-shorthand-9.jsonl", shorthand9File],
     ["dev-edges-10.jsonl", edges10File],
     ["dev-voices-10.jsonl", voices10File],
+    ["dev-settings-11.jsonl", settings11File],
+    ["dev-bounds-11.jsonl", bounds11File],
     ["dev-layers-11.jsonl", layers11File],
+    ["dev-terse-11.jsonl", terse11File],
   ])("no line of %s appears verbatim among any trigger phrase, keyword or out-of-scope example", (_name, file) => {
     const copies = evalCases(file)
       .filter((c) => training.has(normal(c.text)))

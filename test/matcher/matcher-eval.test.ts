@@ -153,6 +153,19 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     // whole set (160 lines) went from 80.0 / 65.8 / 83.3 with one confident wrong line on main to 99.2 / 100 /
     // 83.3 with none.
     ["dev-voices-10.jsonl", 0.99, 0.99, 0.83],
+    // Written in the eleventh round: a setting asked about before it is changed (what it will do, whether it
+    // will hurt), the station's output read by its fields (a line of Get Latest Status, a column of the
+    // history), new hires describing a screen or a setting by its looks, settings named wrongly; out of scope
+    // beside them, fields and settings no article reads. Three batches, each scored before its fixes (see
+    // docs/matcher.md).
+    ["dev-settings-11.jsonl", 0.97, 1, 0.83],
+    // Written in the eleventh round: in-scope lines that are vague complaints or carry a word the out-of-scope
+    // model keys on (a neighbouring station, a utility outage, HR, IT, a vendor, travel), and out-of-scope lines
+    // that sound like an article (a building's own electricity, travel and expenses, other makers, IT and HR,
+    // the bot, vehicles, electricity contracts). Three batches, each scored before its fixes (top-1 / precision
+    // / recall first: 88.0 / 93.1 / 93.1, 80.0 / 81.5 / 75.9, 75.9 / 84.6 / 95.7); the whole set (160 lines, 81
+    // out of scope) went from 79.7 / 85.2 / 85.2 on main to 92.4 / 97.6 / 100.
+    ["dev-bounds-11.jsonl", 0.92, 0.97, 1],
     // Written in the eleventh round: long and layered messages (shift handovers listing several stations, a
     // case passed on with its history, forwarded emails and reviews, tickets with what was tried), a trouble
     // said to be over or a quoted screen text before the real question, Slack and Teams formatting left in,
@@ -161,6 +174,13 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     // whole set (155 lines, 35 out of scope) went from 89.2 / 100 / 94.3 with 5 confident wrong lines on main to
     // 99.2 / 100 / 94.3 with 1.
     ["dev-layers-11.jsonl", 0.99, 1, 0.94],
+    // Written in the eleventh round: ticket titles, checklist items and alert names in two to six words,
+    // on-call shorthand, typos beside real words the corrector must leave ("installer"), second-language
+    // English, installers on site, and neighbouring articles in too few words to tell apart; a fifth out of
+    // scope. Three batches, each scored before its fixes (top-1 / top-3 / precision / recall first: 91.3 /
+    // 91.3 / 76.9 / 100, 87.8 / 87.8 / 76.9 / 90.9, 88.1 / 92.9 / 80.0 / 80.0); the whole set (160 lines) went
+    // from 90.6 / 92.1 / 83.3 / 90.9 with one confident wrong line on main to 99.2 / 99.2 / 96.9 / 93.9.
+    ["dev-terse-11.jsonl", 0.99, 0.96, 0.93],
   ])("%s: top-1 >= %d, out-of-scope precision >= %d and recall >= %d", (name, top1, precision, recall) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.top1, JSON.stringify(report.misses, null, 1)).toBeGreaterThanOrEqual(top1);
@@ -195,7 +215,10 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     "dev-plans-9.jsonl",
     "dev-edges-10.jsonl",
     "dev-voices-10.jsonl",
+    "dev-settings-11.jsonl",
+    "dev-bounds-11.jsonl",
     "dev-layers-11.jsonl",
+    "dev-terse-11.jsonl",
   ])("%s: at most 1% of lines get a wrong playbook as a sure match (80%+)", (name) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.confidentWrong).toBeLessThanOrEqual(0.01);

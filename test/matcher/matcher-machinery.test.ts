@@ -3,6 +3,7 @@ import Fuse from "fuse.js";
 import { describe, expect, it } from "vitest";
 import { compareIds } from "../../src/matcher/compare-ids.ts";
 import { editDistance } from "../../src/matcher/edit-distance.ts";
+import { isRegularForm, sameWordAs } from "../../src/matcher/english-forms.ts";
 import { englishWords } from "../../src/matcher/english-words.ts";
 import { normaliseText } from "../../src/matcher/normalise-text.ts";
 import { allowedEdits, createSpellCorrector, slipDistance } from "../../src/matcher/spell-corrector.ts";
@@ -66,10 +67,13 @@ function fuseOnlyCorrector(vocabulary: ReadonlyMap<string, number>, pairs: Reado
       );
     }
     const max = allowedEdits(typo.length);
+    // A regular form of an English word is only ever its own singular or the guide's spelling.
+    const form = isRegularForm(typo, englishWords());
     let best: { word: string; distance: number; fit: boolean; count: number } | undefined;
     for (const { item } of fuses.get(letter)!.search(typo, { limit: 12 })) {
       const distance = slipDistance(typo, item, max);
       if (distance > max) continue;
+      if (form && !sameWordAs(typo, item)) continue;
       const fit = before !== undefined && pairs.has(`${before} ${item}`);
       const count = vocabulary.get(item) ?? 0;
       if (

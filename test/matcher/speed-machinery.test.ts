@@ -10,6 +10,7 @@ import { topSoftmax } from "../../src/matcher/lexical-scorer.ts";
 import { notAskedFinders } from "../../src/matcher/neighbour-rules.ts";
 import { normaliseText } from "../../src/matcher/normalise-text.ts";
 import { outOfScopeTopics } from "../../src/matcher/out-of-scope-topics.ts";
+import { settingAskedConcepts, settingAskedCues } from "../../src/matcher/setting-asked.ts";
 import { softmax } from "../../src/matcher/softmax-regression.ts";
 import { splitSentences } from "../../src/matcher/split-sentences.ts";
 import { trainingExamples } from "../../src/matcher/training-examples.ts";
@@ -98,6 +99,21 @@ describe("gates that spare the rule families of the analysis (analyse-text.ts)",
       expect(missed).toEqual([]);
     },
   );
+});
+
+describe("the gate that spares the settings asked about (setting-asked.ts)", () => {
+  it("fires only on words its gate lets through, on every eval line and training text", () => {
+    const missed: string[] = [];
+    let fired = 0;
+    for (const text of everyText()) {
+      const words = normaliseText(text).split(" ");
+      if (settingAskedConcepts(words).length === 0) continue;
+      fired++;
+      if (!words.some((w) => settingAskedCues.has(w))) missed.push(text);
+    }
+    expect(missed).toEqual([]);
+    expect(fired).toBeGreaterThan(0);
+  });
 });
 
 describe("word gates", () => {
