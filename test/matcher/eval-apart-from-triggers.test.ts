@@ -36,6 +36,7 @@ const blind7File = fileURLToPath(new URL("../eval/blind-2026-11g.jsonl", import.
 const blind8File = fileURLToPath(new URL("../eval/blind-2026-11h.jsonl", import.meta.url));
 const blind9File = fileURLToPath(new URL("../eval/blind-2026-11i.jsonl", import.meta.url));
 const blind10File = fileURLToPath(new URL("../eval/blind-2026-11j.jsonl", import.meta.url));
+const blind11File = fileURLToPath(new URL("../eval/blind-2026-11k.jsonl", import.meta.url));
 
 /** Case, whitespace and punctuation do not make a copied sentence a new one. */
 const normal = (s: string) =>
@@ -167,5 +168,14 @@ describe("the eval set stays apart from what the matcher is trained on", () => {
       .filter((c) => training.has(normal(c.text)))
       .map((c) => c.text);
     expect(copies).toEqual(["305-LCO", "301-BA"]);
+  });
+
+  // The eleventh blind set, written the same way before the eleventh round began and scored once at its end;
+  // two of its lines are bare fault codes, triggers the playbooks had from their first version.
+  it("no line of blind-2026-11k.jsonl appears among the triggers beyond a bare fault code", () => {
+    const copies = evalCases(blind11File)
+      .filter((c) => training.has(normal(c.text)))
+      .map((c) => c.text);
+    expect(copies).toEqual(["202-EF", "305-LCO"]);
   });
 });
