@@ -1,3 +1,5 @@
+import { saysSentToWrongPlace } from "./map-directions.ts";
+
 /**
  * Questions about what surrounds the stations rather than the stations: they share a word with an article
  * (a rate, a car, a queue, a card reader, a review of the chargers) but none of the guide's articles answers
@@ -114,6 +116,8 @@ const reviewVeto = setOf(
 /** "someone left a 1 star review on the app store", "reply to a google review". */
 export function asksAboutReviews(words: readonly string[]): boolean {
   if (any(words, reviewVeto)) return false;
+  // A pasted review whose reason is the map sending drivers elsewhere is Bad PinPoint's complaint.
+  if (saysSentToWrongPlace(words)) return false;
   return words.some(
     (w, i) =>
       (w === "review" || w === "reviews" || w === "rating" || w === "ratings") &&
@@ -133,6 +137,9 @@ const officePairs: readonly (readonly [string, string])[] = [
   ["parking", "permits"],
   ["access", "point"],
   ["access", "points"],
+  // The office's own Wi-Fi ("our office wifi is terrible in the basement"); a station on it names the station.
+  ["office", "wifi"],
+  ["guest", "wifi"],
   // "the HR badge system"; HR alone hands out connection codes to new hires.
   ["office", "badge"],
   ["office", "badges"],
@@ -197,7 +204,7 @@ gate(Family.Utility, [...utilityWords, ...companyWords, "demand", "electricity",
 gate(Family.Vehicle, carParts);
 gate(Family.Parking, [...towWords, ...ticketWords, ...iceWords]);
 gate(Family.Review, ["review", "reviews", "rating", "ratings"]);
-gate(Family.Workplace, [...officeThings, ...gateWords, ...otherQueues, "call", "permit", "permits", "point"]);
+gate(Family.Workplace, [...officeThings, ...gateWords, ...otherQueues, "call", "permit", "permits", "point", "wifi"]);
 gate(Family.Workplace, ["points", "office", "hr"]);
 
 /** The rules a message's words allow, to be run by the caller (each with its own veto). */

@@ -22,6 +22,8 @@ const circuitWords = setOf(
   ...["breaker", "breakers", "trip", "trips", "tripped", "tripping", "fuse", "fuses", "circuit", "circuits"],
   ...["panel", "subpanel", "outage", "flicker", "flickers", "flickering", "surge", "shutoff", "blackout"],
   ...["power", "out", "fault", "outlet", "outlets", "gfci", "wiring", "electrician", "amps"],
+  // A building load's own switchgear: "the HVAC relay in the electrical room is stuck".
+  ...["relay", "relays", "contactor", "contactors"],
 );
 /** The building's panel asked about for the building: "the main panel needs an upgrade". */
 const panelWords = setOf("panel", "switchboard", "switchgear");

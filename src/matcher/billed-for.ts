@@ -32,6 +32,8 @@ const chargedPeople = new Set([
   ...["visitors", "employees", "everyone", "everybody", "members", "tenants"],
 ]);
 
+const chargesOrBills = new Set(["charges", "charging", "bills", "billing"]);
+
 function within(words: readonly string[], from: number, to: number, set: ReadonlySet<string>): boolean {
   for (let k = from; k <= Math.min(words.length - 1, to); k++) if (set.has(words[k]!)) return true;
   return false;
@@ -63,6 +65,9 @@ export function saysBilledFor(words: readonly string[]): boolean {
     // "the rate plan charges drivers double", "it is charging people twice": a person charged money.
     if (chargesWords.has(w) && chargedPeople.has(words[i + 1] ?? "") && within(words, i + 2, i + 4, chargedMoney))
       return true;
+    // "station B charges double", "it bills twice": the money said right after the verb, no person between.
+    // "charging twice as slow" is a speed.
+    if (chargesOrBills.has(w) && chargedMoney.has(words[i + 1] ?? "") && words[i + 2] !== "as") return true;
     // "a lower rate of power" is a speed.
     if (priceKinds.has(w) && priceNouns.has(words[i + 1] ?? "") && !within(words, i + 2, i + 4, speedWords))
       return true;

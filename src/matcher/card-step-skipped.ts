@@ -13,6 +13,8 @@ const skipWords = new Set(["skip", "skipping", "bypass", "bypassing", "eliminate
 const stepWords = new Set(["step", "steps", "that", "it", "this", "part"]);
 /** "don't want to bother with badges", "the hassle of cards". */
 const botherWords = new Set(["bother", "bothering", "hassle", "fuss", "mess", "deal", "juggle", "juggling"]);
+/** "a way around", "get around", "work around". */
+const roundWords = new Set(["way", "get", "getting", "work", "go"]);
 const notWords = new Set(["not", "no", "never", "without", "stop"]);
 /** A card that fails is a symptom, not a wish. */
 const failWords = new Set([
@@ -33,6 +35,8 @@ export function saysCardStepSkipped(words: readonly string[]): boolean {
     const w = words[i]!;
     // The step skipped after the card was named: "the card to start the charger … skip that step".
     if (skipWords.has(w) && i > card && has(words, i + 1, i + 2, stepWords)) return true;
+    // "keeps needing cards … any way around that?", "a workaround for the badges": the step gone round.
+    if (w === "workaround" || (i > card && w === "around" && has(words, i - 2, i - 1, roundWords))) return true;
     // The card as a bother, wished away: "don't want to bother with badges".
     if (botherWords.has(w) && has(words, i - 4, i - 1, notWords) && has(words, i + 1, i + 3, cardWords)) return true;
   }
@@ -40,7 +44,7 @@ export function saysCardStepSkipped(words: readonly string[]): boolean {
 }
 
 /** Words without one of which the rule cannot fire. */
-export const cardStepCues: ReadonlySet<string> = new Set([...skipWords, ...botherWords]);
+export const cardStepCues: ReadonlySet<string> = new Set([...skipWords, ...botherWords, "around", "workaround"]);
 
 /** Whether a term's source is the card wished away, which then stops counting for the card reader. */
 export function isSkippedCardWord(source: string): boolean {

@@ -162,6 +162,8 @@ const statusWords = new Set([
 const otherWords = new Set(["other", "another", "different", "wrong"]);
 const placeNouns = new Set(["place", "city", "town", "location", "street", "address", "area", "side", "country"]);
 
+const samePlaces = new Set(["spot", "place", "location", "pin", "address", "point"]);
+
 function saysShownElsewhere(words: readonly string[]): boolean {
   if (words.some((w) => statusWords.has(w))) return false;
   for (let i = 0; i < words.length; i++) {
@@ -169,6 +171,8 @@ function saysShownElsewhere(words: readonly string[]): boolean {
     // "nowhere near the building", "the pin is not where the station is".
     if (words[i] === "nowhere" && words[i + 1] === "near") return true;
     if (words[i] === "not" && words[i + 1] === "where") return true;
+    // Two sites the map puts "at the same spot": one of them is shown where it is not.
+    if (words[i] === "same" && samePlaces.has(words[i + 1] ?? "")) return true;
     if (!oddPlaces.has(words[i]!)) continue;
     // "in a pond", "at the owner's home address", "the middle of the river".
     const before = words.slice(Math.max(0, i - 4), i);

@@ -84,6 +84,9 @@ const markup: [RegExp, string][] = [
 const capitalAmps =
   /(?<!\b(?:[Pp]ort|[Ss]tation|[Uu]nit|[Ll]ot|[Ss]tall|[Bb]ay|[Ll]evel|[Ss]pot|[Ss]pace|[Ff]loor|[Rr]ow|[Ll]ine|#)\s?)\b(\d{1,3}(?:\.\d+)?) A\b(?![.'’]?\w)/g;
 
+/** Two signed decimals of at least four places, comma between: a map position, not a reading. */
+const coordinatePair = /-?\b\d{1,3}\.\d{4,}\s*,\s*-?\d{1,3}\.\d{4,}\b/g;
+
 export function normaliseText(input: string): string {
   const text = input.includes(" A") && /\d A\b/.test(input) ? input.replace(capitalAmps, "$1 amp") : input;
   // Every step is guarded by a cheap test: tens of thousands of trigger texts pass through here at start-up,
@@ -102,6 +105,9 @@ export function normaliseText(input: string): string {
       .replace(/\b1st\b/g, "first")
       .replace(/\b2nd\b/g, "second")
       .replace(/\b3rd\b/g, "third");
+    // A latitude and longitude pasted as numbers ("40.71278, -74.00597") are the station's coordinates (Bad
+    // PinPoint's Configuration tab), which the numbers alone never say.
+    if (s.includes(",")) s = s.replace(coordinatePair, " coordinates ");
     // An amount of money is a price, whatever the currency sign: "$9" reads "dollars 9".
     s = s.replace(/[$€£]\s?(?=\d)/g, " dollars ");
     // Keep decimal points inside numbers ("6.6", "4.6.0.76").
