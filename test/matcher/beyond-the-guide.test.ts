@@ -113,7 +113,9 @@ describe("the site and the company around the stations", () => {
     [asksWarrantyOrReturn, "the dealer's loaners need charging at night", false],
     [asksWarrantyOrReturn, "return the old head before activating the new one", false],
     [asksParkingEnforcement, "a tow truck backed into the cable", false],
-    [asksAboutReviews, "a bad review says the app shows us in the wrong city", true],
+    // A review whose reason is the map showing the site elsewhere is Bad PinPoint's complaint (eleventh round).
+    [asksAboutReviews, "a bad review says the app shows us in the wrong city", false],
+    [asksAboutReviews, "a bad review on the app store about our chargers", true],
   ] as const)("%o %j → %s", (asks, text, expected) => {
     expect(asks(words(text))).toBe(expected);
   });
