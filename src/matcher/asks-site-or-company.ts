@@ -1,3 +1,4 @@
+import { carOwnDisplayCues, namesCarOwnDisplay } from "./car-own-display.ts";
 import { saysSentToWrongPlace } from "./map-directions.ts";
 
 /**
@@ -76,6 +77,8 @@ const carParts = setOf(
 
 /** "the EV itself throws a 12V battery warning", "a recall on the driver's car". */
 export function asksVehicleItself(words: readonly string[]): boolean {
+  // Twelfth round: the car's own dashboard or infotainment screen, which a station's "screen" would veto.
+  if (namesCarOwnDisplay(words)) return true;
   return any(words, carParts) && !any(words, stationParts);
 }
 
@@ -202,6 +205,7 @@ const gate = (family: number, words: Iterable<string>) => {
 };
 gate(Family.Utility, [...utilityWords, ...companyWords, "demand", "electricity", ...savingWords]);
 gate(Family.Vehicle, carParts);
+gate(Family.Vehicle, carOwnDisplayCues);
 gate(Family.Parking, [...towWords, ...ticketWords, ...iceWords]);
 gate(Family.Review, ["review", "reviews", "rating", "ratings"]);
 gate(Family.Workplace, [...officeThings, ...gateWords, ...otherQueues, "call", "permit", "permits", "point", "wifi"]);

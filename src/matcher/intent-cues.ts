@@ -1,4 +1,5 @@
 import { aboutTheBotCues, asksAboutTheBot } from "./asks-about-the-bot.ts";
+import { asksBuildingSystem, buildingSystemCues } from "./asks-building-systems.ts";
 import { asksBusinessPlan, businessPlanCues } from "./asks-business-plans.ts";
 import { asksDashboardAccount, dashboardAccountCues } from "./asks-dashboard-account.ts";
 import { asksDashboardPage, dashboardPageCues } from "./asks-dashboard-page.ts";
@@ -15,6 +16,7 @@ import {
 } from "./asks-general-knowledge.ts";
 import { asksLogistics, logisticsCues } from "./asks-logistics.ts";
 import { asksOtherHardware, otherHardwareCues } from "./asks-other-hardware.ts";
+import { asksOwnNetwork, ownNetworkCues } from "./asks-own-network.ts";
 import { asksForSales, asksWarrantyOrReturn, salesOrWarrantyCues } from "./asks-sales-or-warranty.ts";
 import {
   asksAboutReviews,
@@ -537,6 +539,9 @@ export const intentCueGates: readonly (readonly [WordTest, ReadonlySet<string>])
   [asksTravelOrExpense, travelExpenseCues],
   [asksAboutTheBot, aboutTheBotCues],
   [asksDashboardPage, dashboardPageCues],
+  // Twelfth round: a building's own systems and a home's or office's own network, with no station named.
+  [asksBuildingSystem, buildingSystemCues],
+  [asksOwnNetwork, ownNetworkCues],
 ];
 const gateBit = new Map(intentCueGates.map(([test], i) => [test, 1 << i]));
 /** The gated tests the words leave open, as bits of `gateBit`. */
@@ -588,5 +593,7 @@ export function readIntentCues(words: readonly string[]): IntentCue[] {
   if (fires(asksAboutTheBot)) cues.push("botitself");
   // A page of the dashboard no article reads, asked what it is (eleventh round, asks-dashboard-page.ts).
   if (fires(asksDashboardPage)) cues.push("dashboardpage");
+  // Twelfth round: the building's HVAC, cameras or alarms and one's own network are the workplace's (their modules' vetoes).
+  if ((fires(asksBuildingSystem) || fires(asksOwnNetwork)) && !cues.includes("workplaceit")) cues.push("workplaceit");
   return cues;
 }

@@ -193,6 +193,12 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     // recall first: 94.0 / 83.3 / 83.3, 95.9 / 80.0 / 66.7, 86.0 / 55.6 / 83.3); the whole set (167 lines) went
     // from 92.6 / 70.0 / 77.8 with two confident wrong lines on main to 99.3 / 93.3 / 77.8 with none.
     ["dev-pairs-11.jsonl", 0.99, 0.93, 0.77],
+    // Written in the twelfth round: out of scope named with a station's nouns (the company's IT, a car's own
+    // dashboard, a home's or the office's network, a building's own systems, a hand-over left with an outside
+    // item) and in-scope neighbours (two stations compared, a review whose reason is a symptom, a place by its
+    // streets); half out of scope. Scored before any change at 94.3 / 94.3 / 96.8 / 85.7; after the building's
+    // systems, one's own network and the car's own display, 94.3 / 94.3 / 97.2 / 100.
+    ["dev-edges-12.jsonl", 0.94, 0.97, 1],
   ])("%s: top-1 >= %d, out-of-scope precision >= %d and recall >= %d", (name, top1, precision, recall) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.top1, JSON.stringify(report.misses, null, 1)).toBeGreaterThanOrEqual(top1);
@@ -233,6 +239,7 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     "dev-layers-11.jsonl",
     "dev-terse-11.jsonl",
     "dev-pairs-11.jsonl",
+    "dev-edges-12.jsonl",
   ])("%s: at most 1% of lines get a wrong playbook as a sure match (80%+)", (name) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.confidentWrong).toBeLessThanOrEqual(0.01);
