@@ -11,6 +11,7 @@ import { saysChargedRepeatedly } from "./charged-repeatedly.ts";
 import { saysDefaultNameShown } from "./default-name-shown.ts";
 import { describedPartCues, describedPartRules } from "./described-part-rules.ts";
 import { keptDescriptions } from "./described-parts.ts";
+import { driversLookElsewhereCues, saysDriversLookElsewhere } from "./drivers-look-elsewhere.ts";
 import { editDistance } from "./edit-distance.ts";
 import { asksToEditShownText, editShownTextCues, shownTextPositions, shownTextReason } from "./edit-shown-text.ts";
 import { isShortEnglishCached } from "./english-forms.ts";
@@ -187,6 +188,13 @@ const effectRules: readonly WordRule[] = [
   [saysPricingAwaitsApproval, "flex billing approval", "pricing that waits for an approval", sharedSubjectCues],
   [saysChargedRepeatedly, "overcharged", "charged more than once"],
   [saysBilledMoreThanUsual, "overcharged", "billed more than usual", billedMoreCues],
+  // Twelfth round: where drivers go set against where the stations are, with no map named.
+  [
+    saysDriversLookElsewhere,
+    "wrong location",
+    "where drivers look against where the stations are",
+    driversLookElsewhereCues,
+  ],
 ];
 
 /**

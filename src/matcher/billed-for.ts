@@ -63,7 +63,12 @@ export function saysBilledFor(words: readonly string[]): boolean {
     // "charged at a low rate" is a car's speed: only money words that no charging speed uses.
     if (w === "charged" && within(words, i + 1, i + 4, chargedMoney)) return true;
     // "the rate plan charges drivers double", "it is charging people twice": a person charged money.
-    if (chargesWords.has(w) && chargedPeople.has(words[i + 1] ?? "") && within(words, i + 2, i + 4, chargedMoney))
+    // Twelfth round: "bills drivers double" says the same with the other verb.
+    if (
+      (chargesWords.has(w) || w === "bills" || w === "billing") &&
+      chargedPeople.has(words[i + 1] ?? "") &&
+      within(words, i + 2, i + 4, chargedMoney)
+    )
       return true;
     // "station B charges double", "it bills twice": the money said right after the verb, no person between.
     // "charging twice as slow" is a speed.

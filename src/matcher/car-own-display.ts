@@ -31,7 +31,26 @@ const stationWords = setOf(
   ...["cable", "plug", "kwh", "charging", "charge", "charged", "rfid", "unit", "units", "holster"],
 );
 
+/**
+ * "see dealer" is what a car's own warning tells its driver: the car's, even beside "charging" ("charging
+ * system fault, see dealer"), unless a station or its part is in the message.
+ */
+const dealerWords = setOf("dealer", "dealership", "dealers");
+const dealerVerbs = setOf("see", "visit", "contact", "call", "service");
+const stationParts = setOf(
+  ...["station", "stations", "charger", "chargers", "port", "ports", "session", "sessions", "evse", "connector"],
+  ...["cable", "holster", "rfid", "unit", "units", "kwh"],
+);
+
+function saysSeeDealer(words: readonly string[]): boolean {
+  if (words.some((w) => stationParts.has(w))) return false;
+  return words.some(
+    (w, i) => dealerWords.has(w) && (dealerVerbs.has(words[i - 1] ?? "") || dealerVerbs.has(words[i - 2] ?? "")),
+  );
+}
+
 export function namesCarOwnDisplay(words: readonly string[]): boolean {
+  if (saysSeeDealer(words)) return true;
   if (words.some((w) => stationWords.has(w))) return false;
   return words.some(
     (w, i) =>
@@ -44,4 +63,4 @@ export function namesCarOwnDisplay(words: readonly string[]): boolean {
 }
 
 /** Words without one of which the rule cannot fire. */
-export const carOwnDisplayCues: ReadonlySet<string> = new Set([...carOnlyDisplays, ...displays]);
+export const carOwnDisplayCues: ReadonlySet<string> = new Set([...carOnlyDisplays, ...displays, ...dealerWords]);

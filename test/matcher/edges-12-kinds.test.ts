@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { asksBuildingSystem } from "../../src/matcher/asks-building-systems.ts";
 import { asksOwnNetwork } from "../../src/matcher/asks-own-network.ts";
 import { asksVehicleItself } from "../../src/matcher/asks-site-or-company.ts";
+import { saysBilledFor } from "../../src/matcher/billed-for.ts";
 import { namesCarOwnDisplay } from "../../src/matcher/car-own-display.ts";
+import { saysDriversLookElsewhere } from "../../src/matcher/drivers-look-elsewhere.ts";
 import { normaliseText } from "../../src/matcher/normalise-text.ts";
 import { realMatcher } from "./real-matcher.ts";
 
@@ -63,5 +65,52 @@ describe("a car's own display", () => {
   it("is the car itself even when it names a screen", () => {
     expect(asksVehicleItself(words("the infotainment screen froze and lost the map"))).toBe(true);
     expect(match("the infotainment screen froze and lost the map, owner is asking us").playbook).toBeNull();
+  });
+});
+
+describe("a car's own warning that says to see the dealer", () => {
+  it.each([
+    ["the car flashes 'charging system fault, see dealer' on its dash", true],
+    ["dash warning: visit your dealer soon", true],
+    ["the car says see dealer after every session at our station", false],
+  ])("%j → %s", (text, expected) => {
+    expect(namesCarOwnDisplay(words(text))).toBe(expected);
+  });
+
+  it("is declined though it says charging", () => {
+    expect(match("the car flashes 'charging system fault, see dealer' on its dash").playbook).toBeNull();
+  });
+});
+
+describe("two places and no map: where drivers go against where the stations are", () => {
+  it.each([
+    ["visitors head to the front lobby, while the chargers are actually behind the warehouse", true],
+    ["people drive to the east gate but the stations sit past the cafeteria", true],
+    ["drivers pull into the lot but the chargers are in use", false],
+    ["drivers go to station 3 but the chargers are offline", false],
+  ])("%j → %s", (text, expected) => {
+    expect(saysDriversLookElsewhere(words(text))).toBe(expected);
+  });
+
+  it("answers Bad PinPoint", () => {
+    expect(
+      match("visitors head to the front lobby, while the chargers are actually behind the warehouse").playbook,
+    ).toBe("bad-pinpoint");
+  });
+});
+
+describe("two sites compared, one billing drivers double", () => {
+  it.each([
+    ["the airport site bills drivers double", true],
+    ["the garage unit is billing customers twice", true],
+    ["the lot is billing normally", false],
+  ])("%j → %s", (text, expected) => {
+    expect(saysBilledFor(words(text))).toBe(expected);
+  });
+
+  it("answers Pricing Policy", () => {
+    expect(match("the mall site is fine, but the airport site bills drivers double for every stop").playbook).toBe(
+      "pricing-policy",
+    );
   });
 });
