@@ -193,6 +193,11 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     // recall first: 94.0 / 83.3 / 83.3, 95.9 / 80.0 / 66.7, 86.0 / 55.6 / 83.3); the whole set (167 lines) went
     // from 92.6 / 70.0 / 77.8 with two confident wrong lines on main to 99.3 / 93.3 / 77.8 with none.
     ["dev-pairs-11.jsonl", 0.99, 0.93, 0.77],
+    // Written in the twelfth round: a station's place told by streets, landmarks or sides, questions in
+    // numbered parts, pasted ticket fields, a manager asking a colleague to check why, a real problem amid
+    // thanks and small talk, and two troubles asked whether related; look-alikes out of scope in the same
+    // shapes. Scored before its fixes at 77.6 / 80.0 / 100 (top-1 / precision / recall, 2 confident wrong).
+    ["dev-shapes-12.jsonl", 0.87, 1, 1],
   ])("%s: top-1 >= %d, out-of-scope precision >= %d and recall >= %d", (name, top1, precision, recall) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.top1, JSON.stringify(report.misses, null, 1)).toBeGreaterThanOrEqual(top1);
