@@ -26,6 +26,7 @@ import {
   saysSmallRise,
 } from "./little-energy.ts";
 import { saysSentToWrongPlace } from "./map-directions.ts";
+import { messageOnUnreachableCues, saysMessageOnUnreachable, unreachableWords } from "./message-on-unreachable.ts";
 import { readNegationScope } from "./negation-scope.ts";
 import {
   frameCues,
@@ -39,6 +40,7 @@ import { noChargeGivenCues, saysNoChargeGiven } from "./no-charge-given.ts";
 import { normaliseText } from "./normalise-text.ts";
 import { isPolicyMapping, saysPersonNotInGroup } from "./not-in-group.ts";
 import { observedConcepts } from "./observed-concepts.ts";
+import { offlineAsCauseCues, saysOfflineAsCause } from "./offline-as-cause.ts";
 import { saysStationForOnePerson } from "./one-driver-station.ts";
 import { asksOutputAsExpected } from "./output-as-expected.ts";
 import { saysOwnSpaceStation } from "./own-space-station.ts";
@@ -53,6 +55,7 @@ import { screenNameConcepts } from "./screen-names.ts";
 import { asksForScreenWording } from "./screen-wording.ts";
 import { isAccessSetting, settingAskedConcepts, settingAskedCues } from "./setting-asked.ts";
 import { saysJoinsThemselves, saysPricingAwaitsApproval, sharedSubjectCues } from "./shared-subjects.ts";
+import { saysShownHereIsThere, shownHereIsThereCues } from "./shown-here-is-there.ts";
 import { saysSignalReading, signalReadingCues } from "./signal-reading.ts";
 import { saysSimSeating } from "./sim-seating.ts";
 import type { SpellCorrector } from "./spell-corrector.ts";
@@ -204,6 +207,8 @@ const effectRules: readonly WordRule[] = [
 const layerRules: readonly WordRule[] = [
   [saysRateHeldLow, "slow charge expected rate", "a charging rate held low", rateHeldLowCues],
   [saysRateAtZero, "zero energy", "a charging rate of zero", rateHeldLowCues],
+  // Twelfth round: in-scope messages in new shapes (each module says why).
+  [saysShownHereIsThere, "wrong location", "the app shows one place, the station is at another", shownHereIsThereCues],
 ];
 const layerRulesOpen = openRules(layerRules);
 
@@ -790,6 +795,24 @@ export function analyseText(
       for (const w of concept.split(" ")) keep(w, from);
       applied.push({ from, to: concept });
     }
+  }
+
+  // Twelfth round: a message missing on an unreachable station is the message's question; the station off its
+  // link is its scene (message-on-unreachable.ts). Messages only.
+  if (corrector && read.some((w) => messageOnUnreachableCues.has(w)) && saysMessageOnUnreachable(read)) {
+    const from = "a message missing on a station off its link";
+    for (let k = terms.length - 1; k >= 0; k--) {
+      if (!sources[k]!.split(" ").some((w) => unreachableWords.has(w))) continue;
+      terms.splice(k, 1);
+      sources.splice(k, 1);
+    }
+    for (const w of ["station", "message", "apply"]) keep(w, from);
+    applied.push({ from, to: "station message apply" });
+  } else if (corrector && read.some((w) => offlineAsCauseCues.has(w)) && saysOfflineAsCause(read)) {
+    // Another trouble asked whether the station off its link explains it (offline-as-cause.ts).
+    const from = "a station off its link asked as the cause";
+    for (const w of ["unreachable", "offline"]) keep(w, from);
+    applied.push({ from, to: "unreachable offline" });
   }
 
   // Neighbouring articles told apart by the action asked (pair-rules.ts, eleventh round). Messages only.

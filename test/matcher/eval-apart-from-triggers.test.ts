@@ -28,6 +28,7 @@ const layers11File = fileURLToPath(new URL("../eval/dev-layers-11.jsonl", import
 const terse11File = fileURLToPath(new URL("../eval/dev-terse-11.jsonl", import.meta.url));
 const pairs11File = fileURLToPath(new URL("../eval/dev-pairs-11.jsonl", import.meta.url));
 const edges12File = fileURLToPath(new URL("../eval/dev-edges-12.jsonl", import.meta.url));
+const shapes12File = fileURLToPath(new URL("../eval/dev-shapes-12.jsonl", import.meta.url));
 const blindFile = fileURLToPath(new URL("../eval/blind-2026-11b.jsonl", import.meta.url));
 const blind3File = fileURLToPath(new URL("../eval/blind-2026-11c.jsonl", import.meta.url));
 const blind4File = fileURLToPath(new URL("../eval/blind-2026-11d.jsonl", import.meta.url));
@@ -83,6 +84,7 @@ describe("the eval set stays apart from what the matcher is trained on", () => {
     ["dev-terse-11.jsonl", terse11File],
     ["dev-pairs-11.jsonl", pairs11File],
     ["dev-edges-12.jsonl", edges12File],
+    ["dev-shapes-12.jsonl", shapes12File],
   ])("no line of %s appears verbatim among any trigger phrase, keyword or out-of-scope example", (_name, file) => {
     const copies = evalCases(file)
       .filter((c) => training.has(normal(c.text)))
