@@ -20,7 +20,7 @@ const ownPlaces = setOf(
 /** The articles' objects and places: a station on the network makes it the station's link. */
 const stationWords = setOf(
   ...["station", "stations", "charger", "chargers", "port", "ports", "session", "sessions", "evse", "unit"],
-  ...["units", "gateway", "cellular", "dashboard", "site", "sites", "lot", "depot", "garage", "parking"],
+  ...["units", "gateway", "cellular", "dashboard", "site", "sites", "depot"],
   ...["ev", "evs", "charging", "charge", "kwh", "rfid", "firmware", "head", "pedestal", "driver", "drivers"],
 );
 

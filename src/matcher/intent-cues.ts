@@ -1,6 +1,7 @@
 import { aboutTheBotCues, asksAboutTheBot } from "./asks-about-the-bot.ts";
 import { asksBuildingSystem, buildingSystemCues } from "./asks-building-systems.ts";
 import { asksBusinessPlan, businessPlanCues } from "./asks-business-plans.ts";
+import { asksCompanyIt, companyItCues } from "./asks-company-it.ts";
 import { asksDashboardAccount, dashboardAccountCues } from "./asks-dashboard-account.ts";
 import { asksDashboardPage, dashboardPageCues } from "./asks-dashboard-page.ts";
 import { asksForDocuments, documentCues } from "./asks-for-documents.ts";
@@ -542,6 +543,7 @@ export const intentCueGates: readonly (readonly [WordTest, ReadonlySet<string>])
   // Twelfth round: a building's own systems and a home's or office's own network, with no station named.
   [asksBuildingSystem, buildingSystemCues],
   [asksOwnNetwork, ownNetworkCues],
+  [asksCompanyIt, companyItCues],
 ];
 const gateBit = new Map(intentCueGates.map(([test], i) => [test, 1 << i]));
 /** The gated tests the words leave open, as bits of `gateBit`. */
@@ -594,6 +596,7 @@ export function readIntentCues(words: readonly string[]): IntentCue[] {
   // A page of the dashboard no article reads, asked what it is (eleventh round, asks-dashboard-page.ts).
   if (fires(asksDashboardPage)) cues.push("dashboardpage");
   // Twelfth round: the building's HVAC, cameras or alarms and one's own network are the workplace's (their modules' vetoes).
-  if ((fires(asksBuildingSystem) || fires(asksOwnNetwork)) && !cues.includes("workplaceit")) cues.push("workplaceit");
+  if ((fires(asksBuildingSystem) || fires(asksOwnNetwork) || fires(asksCompanyIt)) && !cues.includes("workplaceit"))
+    cues.push("workplaceit");
   return cues;
 }

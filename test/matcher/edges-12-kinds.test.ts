@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { asksBuildingSystem } from "../../src/matcher/asks-building-systems.ts";
+import { asksCompanyIt } from "../../src/matcher/asks-company-it.ts";
 import { asksOwnNetwork } from "../../src/matcher/asks-own-network.ts";
 import { asksVehicleItself } from "../../src/matcher/asks-site-or-company.ts";
 import { saysBilledFor } from "../../src/matcher/billed-for.ts";
@@ -88,6 +89,9 @@ describe("two places and no map: where drivers go against where the stations are
     ["people drive to the east gate but the stations sit past the cafeteria", true],
     ["drivers pull into the lot but the chargers are in use", false],
     ["drivers go to station 3 but the chargers are offline", false],
+    ["the stations are on level P3 by the stairs, yet people keep searching on the roof", true],
+    ["the chargers are behind the hotel, not by the front door where the map shows them", true],
+    ["the chargers are behind the hotel and work fine", false],
   ])("%j → %s", (text, expected) => {
     expect(saysDriversLookElsewhere(words(text))).toBe(expected);
   });
@@ -112,5 +116,23 @@ describe("two sites compared, one billing drivers double", () => {
     expect(match("the mall site is fine, but the airport site bills drivers double for every stop").playbook).toBe(
       "pricing-policy",
     );
+  });
+});
+
+describe("the company's own IT equipment", () => {
+  it.each([
+    ["IT is sending me a replacement laptop, the hinge snapped", true],
+    ["my monitor is black since the update", true],
+    ["my work phone's screen shows a firmware update failed", true],
+    ["monitor the sessions on the new units", false],
+    ["the laptop we use for the dashboard shows the station offline", false],
+    ["my phone shows access denied at the charger", false],
+  ])("%j → %s", (text, expected) => {
+    expect(asksCompanyIt(words(text))).toBe(expected);
+  });
+
+  it("is declined though it names replacement hardware or a firmware update", () => {
+    expect(match("my monitor died and IT says replacement hardware ships Monday").playbook).toBeNull();
+    expect(match("my work phone's screen shows a firmware update failed").playbook).toBeNull();
   });
 });
