@@ -68,6 +68,7 @@ import { terseConcepts } from "./terse-concepts.ts";
 import { droppedWithTerseRule, terseRules } from "./terse-rules.ts";
 import { refusedTextPositions, saysTextLineRefused, textLineCues } from "./text-line-refused.ts";
 import { topicSceneCues, topicWordsAsScene } from "./topic-words-as-scene.ts";
+import { messageOnUnreachableSource, offlineAsCauseSource } from "./two-troubles.ts";
 import { voiceCueMask, voiceRule } from "./voice-cue-mask.ts";
 import { saysScreenRefused, saysWhoMayCharge } from "./who-may-charge.ts";
 import { firedConcepts, openRules, type WordRule } from "./word-gates.ts";
@@ -792,7 +793,7 @@ export function analyseText(
   // Twelfth round: a message missing on an unreachable station is the message's question; the station off its
   // link is its scene (message-on-unreachable.ts). Messages only.
   if (corrector && read.some((w) => messageOnUnreachableCues.has(w)) && saysMessageOnUnreachable(read)) {
-    const from = "a message missing on a station off its link";
+    const from = messageOnUnreachableSource;
     for (let k = terms.length - 1; k >= 0; k--) {
       if (!sources[k]!.split(" ").some((w) => unreachableWords.has(w))) continue;
       terms.splice(k, 1);
@@ -802,7 +803,7 @@ export function analyseText(
     applied.push({ from, to: "station message apply" });
   } else if (corrector && read.some((w) => offlineAsCauseCues.has(w)) && saysOfflineAsCause(read)) {
     // Another trouble asked whether the station off its link explains it (offline-as-cause.ts).
-    const from = "a station off its link asked as the cause";
+    const from = offlineAsCauseSource;
     for (const w of ["unreachable", "offline"]) keep(w, from);
     applied.push({ from, to: "unreachable offline" });
   }
