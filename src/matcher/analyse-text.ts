@@ -205,6 +205,12 @@ const layerRules: readonly WordRule[] = [
 ];
 const layerRulesOpen = openRules(layerRules);
 
+/** The twelfth round's two troubles asked as one, read in analyseText with their scene; listed for the gates. */
+const twoTroubleRules: readonly WordRule[] = [
+  [saysMessageOnUnreachable, "station message apply", messageOnUnreachableSource, messageOnUnreachableCues],
+  [saysOfflineAsCause, "unreachable offline", offlineAsCauseSource, offlineAsCauseCues],
+];
+
 /** Each family's rules that can fire on a piece's words, each by its own cues (word-gates.ts). */
 const effectRulesOpen = openRules(effectRules);
 const pairRulesOpen = openRules(pairRules);
@@ -224,6 +230,7 @@ export const gatedRuleFamilies: Readonly<Record<string, readonly WordRule[]>> = 
   askedOverSceneRules,
   statusFieldRules,
   layerRules,
+  twoTroubleRules,
   terseRules,
   pairRules,
 };
