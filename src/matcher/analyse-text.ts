@@ -69,6 +69,7 @@ import { terseConcepts } from "./terse-concepts.ts";
 import { droppedWithTerseRule, terseRules } from "./terse-rules.ts";
 import { refusedTextPositions, saysTextLineRefused, textLineCues } from "./text-line-refused.ts";
 import { topicSceneCues, topicWordsAsScene } from "./topic-words-as-scene.ts";
+import { messageOnUnreachableSource, offlineAsCauseSource } from "./two-troubles.ts";
 import { voiceCueMask, voiceRule } from "./voice-cue-mask.ts";
 import { saysScreenRefused, saysWhoMayCharge } from "./who-may-charge.ts";
 import { firedConcepts, openRules, type WordRule } from "./word-gates.ts";
@@ -212,6 +213,12 @@ const layerRules: readonly WordRule[] = [
 ];
 const layerRulesOpen = openRules(layerRules);
 
+/** The twelfth round's two troubles asked as one, read in analyseText with their scene; listed for the gates. */
+const twoTroubleRules: readonly WordRule[] = [
+  [saysMessageOnUnreachable, "station message apply", messageOnUnreachableSource, messageOnUnreachableCues],
+  [saysOfflineAsCause, "unreachable offline", offlineAsCauseSource, offlineAsCauseCues],
+];
+
 /** Each family's rules that can fire on a piece's words, each by its own cues (word-gates.ts). */
 const effectRulesOpen = openRules(effectRules);
 const pairRulesOpen = openRules(pairRules);
@@ -231,6 +238,7 @@ export const gatedRuleFamilies: Readonly<Record<string, readonly WordRule[]>> = 
   askedOverSceneRules,
   statusFieldRules,
   layerRules,
+  twoTroubleRules,
   terseRules,
   pairRules,
 };
@@ -800,7 +808,7 @@ export function analyseText(
   // Twelfth round: a message missing on an unreachable station is the message's question; the station off its
   // link is its scene (message-on-unreachable.ts). Messages only.
   if (corrector && read.some((w) => messageOnUnreachableCues.has(w)) && saysMessageOnUnreachable(read)) {
-    const from = "a message missing on a station off its link";
+    const from = messageOnUnreachableSource;
     for (let k = terms.length - 1; k >= 0; k--) {
       if (!sources[k]!.split(" ").some((w) => unreachableWords.has(w))) continue;
       terms.splice(k, 1);
@@ -810,7 +818,7 @@ export function analyseText(
     applied.push({ from, to: "station message apply" });
   } else if (corrector && read.some((w) => offlineAsCauseCues.has(w)) && saysOfflineAsCause(read)) {
     // Another trouble asked whether the station off its link explains it (offline-as-cause.ts).
-    const from = "a station off its link asked as the cause";
+    const from = offlineAsCauseSource;
     for (const w of ["unreachable", "offline"]) keep(w, from);
     applied.push({ from, to: "unreachable offline" });
   }

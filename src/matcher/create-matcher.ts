@@ -22,6 +22,7 @@ import { splitSentences } from "./split-sentences.ts";
 import { buildStatusLineIndex, statusLineAnswer } from "./status-line-answer.ts";
 import { stemWord } from "./stem-word.ts";
 import { trainingExamples } from "./training-examples.ts";
+import { togetherSources } from "./two-troubles.ts";
 
 const defaultMaxChars = 4000;
 /** A message with an unknown code is still answered by topic when the topic is this clear. */
@@ -251,7 +252,9 @@ export function createMatcher(playbooks: readonly Playbook[], options: MatcherOp
     // Words the whole message shows to be only the scene for another article's question (the badge a refused
     // driver tapped) must not come back as a sentence's evidence on their own (neighbour-rules.ts).
     const notAsked = droppedAsNotAsked(best.analysed.synonyms);
-    for (const piece of pieces.slice(1)) {
+    // Two troubles asked whether they are one: each alone is the other half of the question (two-troubles.ts).
+    const askedTogether = best.analysed.sources.some((s) => togetherSources.has(s));
+    for (const piece of askedTogether ? [] : pieces.slice(1)) {
       // A sentence must say something on its own: "can we do only one group?" is not evidence enough.
       if (piece.analysed.terms.length < minSentenceTerms) continue;
       if (notAsked.size > 0 && piece.analysed.sources.some((s) => notAsked.has(s))) continue;

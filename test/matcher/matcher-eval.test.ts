@@ -203,7 +203,7 @@ describe("the matcher on the other sets (holdout, and the dev sets it was tuned 
     // numbered parts, pasted ticket fields, a manager asking a colleague to check why, a real problem amid
     // thanks and small talk, and two troubles asked whether related; look-alikes out of scope in the same
     // shapes. Scored before its fixes at 77.6 / 80.0 / 100 (top-1 / precision / recall, 2 confident wrong).
-    ["dev-shapes-12.jsonl", 0.87, 1, 1],
+    ["dev-shapes-12.jsonl", 0.89, 1, 1],
   ])("%s: top-1 >= %d, out-of-scope precision >= %d and recall >= %d", (name, top1, precision, recall) => {
     const report = runEval(realMatcher().matcher, evalCases(fileURLToPath(new URL(name, dir))));
     expect(report.top1, JSON.stringify(report.misses, null, 1)).toBeGreaterThanOrEqual(top1);

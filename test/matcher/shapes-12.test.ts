@@ -67,3 +67,11 @@ describe("another trouble asked whether a station off its link causes it", () =>
     expect(match(text).playbook).toBe("station-unreachable");
   });
 });
+
+describe("two troubles asked as one", () => {
+  it("lets the whole message decide, not the card half alone", () => {
+    expect(
+      match("the badges won't register at the carport unit, and the carport unit is offline too. same issue?").playbook,
+    ).toBe("station-unreachable");
+  });
+});
