@@ -39,6 +39,7 @@ const blind8File = fileURLToPath(new URL("../eval/blind-2026-11h.jsonl", import.
 const blind9File = fileURLToPath(new URL("../eval/blind-2026-11i.jsonl", import.meta.url));
 const blind10File = fileURLToPath(new URL("../eval/blind-2026-11j.jsonl", import.meta.url));
 const blind11File = fileURLToPath(new URL("../eval/blind-2026-11k.jsonl", import.meta.url));
+const blind12File = fileURLToPath(new URL("../eval/blind-2026-11l.jsonl", import.meta.url));
 
 /** Case, whitespace and punctuation do not make a copied sentence a new one. */
 const normal = (s: string) =>
@@ -181,5 +182,14 @@ describe("the eval set stays apart from what the matcher is trained on", () => {
       .filter((c) => training.has(normal(c.text)))
       .map((c) => c.text);
     expect(copies).toEqual(["202-EF", "305-LCO"]);
+  });
+
+  // The twelfth blind set, written the same way before the twelfth round began and scored once at its end;
+  // two of its lines are bare fault codes, triggers the playbooks had from their first version.
+  it("no line of blind-2026-11l.jsonl appears among the triggers beyond a bare fault code", () => {
+    const copies = evalCases(blind12File)
+      .filter((c) => training.has(normal(c.text)))
+      .map((c) => c.text);
+    expect(copies).toEqual(["305-LCO", "202-EF"]);
   });
 });
