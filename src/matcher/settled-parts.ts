@@ -1,5 +1,5 @@
 import { judgedFine } from "./focus-clause.ts";
-import { quotedSpans } from "./quoted-text.ts";
+import { splitOutsideQuotes } from "./quoted-text.ts";
 
 /**
  * The open part of a message made of several items of which some are settled: a shift handover that lists
@@ -66,16 +66,7 @@ const standsAlone = (part: string) => part.split(/\s+/).length >= minOpenWords &
 
 /** Items of `text`, quotations kept whole ("'Join the waitlist.' shows on line 2" is one item). */
 function items(text: string): string[] {
-  const spans = quotedSpans(text);
-  let masked = text;
-  for (let i = spans.length - 1; i >= 0; i--) {
-    const { start, end } = spans[i]!;
-    masked = `${masked.slice(0, start)}\uE000${i}\uE001${masked.slice(end)}`;
-  }
-  return masked
-    .split(itemBreak)
-    .map((s) => s.replace(/\uE000(\d+)\uE001/g, (_, i: string) => text.slice(spans[+i]!.start, spans[+i]!.end)).trim())
-    .filter((s) => /[a-z]/i.test(s));
+  return splitOutsideQuotes(text, itemBreak).filter((s) => /[a-z]/i.test(s));
 }
 
 /**
